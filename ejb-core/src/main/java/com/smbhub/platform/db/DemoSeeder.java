@@ -1,0 +1,91 @@
+package com.smbhub.platform.db;
+
+import com.smbhub.platform.security.PasswordHasher;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Seeds the demo businesses and logins (SMBHUB_DEMO=false seeds nothing). Idempotent: rows that
+ * exist are left as they are, so a second run changes nothing.
+ */
+@Singleton
+@Startup
+@DependsOn("Migrator")
+public class DemoSeeder {
+
+    private static final Logger LOG = Logger.getLogger(DemoSeeder.class.getName());
+    private static final List<String> ROLES = List.of("OWNER", "ADMIN", "STAFF", "AGENT", "VIEWER");
+
+    @PersistenceContext(unitName = "smbhub")
+    EntityManager em;
+
+    @Inject
+    @ConfigProperty(name = "smbhub.demo", defaultValue = "true")
+    boolean demo;
+
+    @Inject
+    @ConfigProperty(name = "smbhub.demo.password", defaultValue = "demo")
+    String password;
+
+    @PostConstruct
+    void seed() {
+        if (!demo) {
+            return;
+        }
+        String hash = PasswordHasher.hash(password.toCharArray());
+        String northside = tenant("northside", "Northside Plumbing", "general", "America/Toronto", "CAD");
+        String maple = tenant("maple", "Maple & Co", "retail_pos", "America/Vancouver", "CAD");
+        for (String role : ROLES) {
+            String lower = role.toLowerCase();
+            member(northside, user(lower + "@northside.test", title(lower) + " at Northside", null, hash), role);
+            member(maple, user(lower + "@maple.test", title(lower) + " at Maple & Co", null, hash), role);
+        }
+        String both = user("both@demo.test", "Sam Both", null, hash);
+        member(northside, both, "STAFF");
+        member(maple, both, "STAFF");
+        user("ops@smbhub.test", "Ops Reviewer", "OPS", hash);
+        LOG.info("Demo businesses are in place");
+    }
+
+    private String tenant(String orgId, String name, String profile, String zone, String currency) {
+        em.createNativeQuery("insert into tenants (id, external_org_id, name, profile_id, timezone, currency)"
+                        + " values (cast(?1 as uuid), ?2, ?3, ?4, ?5, ?6) on conflict (external_org_id) do nothing")
+                .setParameter(1, UUID.randomUUID().toString()).setParameter(2, orgId).setParameter(3, name)
+                .setParameter(4, profile).setParameter(5, zone).setParameter(6, currency)
+                .executeUpdate();
+        return em.createNativeQuery("select cast(id as text) from tenants where external_org_id = ?1")
+                .setParameter(1, orgId).getSingleResult().toString();
+    }
+
+    private String user(String email, String name, String platformRole, String hash) {
+        em.createNativeQuery("insert into users (id, email, display_name, password_hash, platform_role)"
+                        + " values (cast(?1 as uuid), ?2, ?3, ?4, ?5) on conflict do nothing")
+                .setParameter(1, UUID.randomUUID().toString()).setParameter(2, email).setParameter(3, name)
+                .setParameter(4, hash).setParameter(5, platformRole)
+                .executeUpdate();
+        return em.createNativeQuery("select cast(id as text) from users where lower(email) = ?1")
+                .setParameter(1, email).getSingleResult().toString();
+    }
+
+    private void member(String tenantId, String userId, String role) {
+        em.createNativeQuery("insert into tenant_members (id, tenant_id, user_id, role, created_by)"
+                        + " values (cast(?1 as uuid), cast(?2 as uuid), cast(?3 as uuid), ?4, 'seed')"
+                        + " on conflict (tenant_id, user_id) do nothing")
+                .setParameter(1, UUID.randomUUID().toString()).setParameter(2, tenantId)
+                .setParameter(3, userId).setParameter(4, role)
+                .executeUpdate();
+    }
+
+    private static String title(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+}

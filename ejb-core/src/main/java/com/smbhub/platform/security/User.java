@@ -1,0 +1,70 @@
+package com.smbhub.platform.security;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A sign-in identity (global table): memberships say which businesses it may work in. */
+@Entity
+@Table(name = "users")
+public class User {
+
+    @Id
+    private String id = UUID.randomUUID().toString();
+    private String email;
+    @Column(name = "display_name")
+    private String displayName;
+    @Column(name = "password_hash")
+    private String passwordHash;
+    @Column(name = "platform_role")
+    private String platformRole;
+    private String status = "ACTIVE";
+    @Column(name = "failed_logins")
+    private int failedLogins;
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+    @Column(name = "last_login_at")
+    private Instant lastLoginAt;
+    @Column(name = "created_at")
+    private Instant createdAt = Instant.now();
+    @Column(name = "updated_at")
+    private Instant updatedAt = Instant.now();
+    @Version
+    private long version;
+
+    protected User() {
+    }
+
+    public User(String email, String displayName, String passwordHash, String platformRole) {
+        this.email = email;
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+        this.platformRole = platformRole;
+    }
+
+    public String getId() { return id; }
+    public String getEmail() { return email; }
+    public String getDisplayName() { return displayName; }
+    public String getPasswordHash() { return passwordHash; }
+    public String getPlatformRole() { return platformRole; }
+    public String getStatus() { return status; }
+    public int getFailedLogins() { return failedLogins; }
+    public Instant getLockedUntil() { return lockedUntil; }
+
+    public void loginFailed(Instant now, Instant lockedUntil) {
+        failedLogins++;
+        this.lockedUntil = lockedUntil;
+        updatedAt = now;
+    }
+
+    public void loginSucceeded(Instant now) {
+        failedLogins = 0;
+        lockedUntil = null;
+        lastLoginAt = now;
+        updatedAt = now;
+    }
+}

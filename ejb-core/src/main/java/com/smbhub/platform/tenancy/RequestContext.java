@@ -1,0 +1,58 @@
+package com.smbhub.platform.tenancy;
+
+import java.util.Optional;
+
+/**
+ * Who is calling and for which business, for one unit of work on one thread. Set by the web edge
+ * (back-office session, verified JWT) or by a job from its parameters; never from client input.
+ */
+public final class RequestContext {
+
+    private static final ThreadLocal<RequestContext> CURRENT = new ThreadLocal<>();
+
+    private final String userId;
+    private final String tenantId;
+    private final String requestId;
+    private final String ipAddress;
+    private final String platform;
+    private volatile String role;
+
+    private RequestContext(String userId, String tenantId, String requestId, String ipAddress, String platform) {
+        this.userId = userId;
+        this.tenantId = tenantId;
+        this.requestId = requestId;
+        this.ipAddress = ipAddress;
+        this.platform = platform;
+    }
+
+    /** Opens a context on this thread; close it (try-with-resources) when the unit of work ends. */
+    public static Scope open(String userId, String tenantId, String requestId, String ipAddress, String platform) {
+        RequestContext previous = CURRENT.get();
+        CURRENT.set(new RequestContext(userId, tenantId, requestId, ipAddress, platform));
+        return () -> {
+            if (previous == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(previous);
+            }
+        };
+    }
+
+    public static Optional<RequestContext> current() {
+        return Optional.ofNullable(CURRENT.get());
+    }
+
+    public String userId() { return userId; }
+    public String tenantId() { return tenantId; }
+    public String requestId() { return requestId; }
+    public String ipAddress() { return ipAddress; }
+    public String platform() { return platform; }
+    public String role() { return role; }
+
+    void resolvedRole(String role) { this.role = role; }
+
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,52 @@
+package com.smbhub.tenant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A business account (global table; its id is every business row's tenant_id). */
+@Entity
+@Table(name = "tenants")
+public class Tenant {
+
+    @Id
+    private String id = UUID.randomUUID().toString();
+    @Column(name = "external_org_id")
+    private String externalOrgId;
+    private String name;
+    @Column(name = "profile_id")
+    private String profileId;
+    private String timezone;
+    private String currency;
+    @Column(name = "created_at")
+    private Instant createdAt = Instant.now();
+    @Column(name = "updated_at")
+    private Instant updatedAt = Instant.now();
+    @Column(name = "deleted_at")
+    private Instant deletedAt;
+    @Version
+    private long version;
+
+    protected Tenant() {
+    }
+
+    public Tenant(String externalOrgId, String name, String profileId, String timezone, String currency) {
+        this.externalOrgId = externalOrgId;
+        this.name = name;
+        this.profileId = profileId;
+        this.timezone = timezone;
+        this.currency = currency;
+    }
+
+    public String getId() { return id; }
+    public String getExternalOrgId() { return externalOrgId; }
+    public String getName() { return name; }
+    public String getProfileId() { return profileId; }
+    public String getTimezone() { return timezone; }
+    public String getCurrency() { return currency; }
+    public Instant getDeletedAt() { return deletedAt; }
+}

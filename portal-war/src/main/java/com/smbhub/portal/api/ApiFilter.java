@@ -1,0 +1,72 @@
+package com.smbhub.portal.api;
+
+import com.smbhub.platform.security.IdentityService;
+import com.smbhub.platform.security.Membership;
+import com.smbhub.platform.tenancy.RequestContext;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Every API request: a request id, the caller from the verified token, the business from the
+ * token's organisation claim checked against the caller's active memberships, and one log line.
+ */
+@WebFilter("/api/*")
+public class ApiFilter extends HttpFilter {
+
+    private static final Logger LOG = Logger.getLogger("smbhub.api");
+
+    @EJB
+    IdentityService identity;
+
+    @Inject
+    @ConfigProperty(name = "smbhub.jwt.org-claim", defaultValue = "org_id")
+    String orgClaim;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        long started = System.nanoTime();
+        String requestId = ApiRequest.newId();
+        response.setHeader("X-Request-Id", requestId);
+        String userId = null;
+        String tenantId = null;
+        if (request.getUserPrincipal() instanceof JsonWebToken token) {
+            Optional<IdentityService.Person> person = caller(token);
+            userId = person.map(IdentityService.Person::userId).orElse(null);
+            Object org = token.getClaim(orgClaim);
+            if (userId != null && org != null) {
+                tenantId = identity.membershipByOrg(userId, org.toString().replace("\"", ""))
+                        .map(Membership.View::tenantId).orElse(null);
+            }
+        }
+        try (RequestContext.Scope scope = RequestContext.open(userId, tenantId, requestId,
+                request.getRemoteAddr(), "api")) {
+            chain.doFilter(request, response);
+        } finally {
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            LOG.info(String.format("request_id=%s method=%s path=%s status=%d ms=%d", requestId,
+                    request.getMethod(), request.getRequestURI(), response.getStatus(), ms));
+        }
+    }
+
+    /** Our own tokens carry the user id as subject; an external provider's are matched by e-mail. */
+    private Optional<IdentityService.Person> caller(JsonWebToken token) {
+        Optional<IdentityService.Person> bySubject = identity.person(token.getSubject());
+        if (bySubject.isPresent()) {
+            return bySubject;
+        }
+        Object email = Optional.ofNullable(token.getClaim("email")).orElse(token.getClaim("upn"));
+        return email == null ? Optional.empty() : identity.personByEmail(email.toString().replace("\"", ""));
+    }
+}

@@ -1,0 +1,72 @@
+package com.smbhub.portal.api;
+
+import com.smbhub.platform.errors.NotFoundException;
+import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.security.NotAMemberException;
+import com.smbhub.platform.security.PermissionDeniedException;
+import com.smbhub.platform.tenancy.TenantMissingException;
+import jakarta.ejb.EJBException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Every failure leaves as the PRD error envelope; nothing a client sends ends in a stack trace. */
+@Provider
+public class ErrorMappers implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger("smbhub.api");
+
+    @Override
+    public Response toResponse(Throwable thrown) {
+        Throwable error = unwrap(thrown);
+        if (error instanceof ValidationException e) {
+            return Envelope.error(400, "VALIDATION_ERROR", e.getMessage(), e.errors());
+        }
+        if (error instanceof PermissionDeniedException || error instanceof NotAMemberException
+                || error instanceof TenantMissingException) {
+            return Envelope.error(403, "FORBIDDEN", error.getMessage());
+        }
+        if (error instanceof NotFoundException) {
+            return Envelope.error(404, "NOT_FOUND", error.getMessage());
+        }
+        if (error instanceof WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            return Envelope.error(status, code(status), message(status));
+        }
+        LOG.log(Level.SEVERE, "request_id=" + ApiRequest.currentId() + " failed", error);
+        return Envelope.error(500, "INTERNAL_ERROR", "Something went wrong on our side; quote the request id");
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        while (error instanceof EJBException && error.getCause() != null) {
+            error = error.getCause();
+        }
+        return error;
+    }
+
+    static String code(int status) {
+        return switch (status) {
+            case 400 -> "VALIDATION_ERROR";
+            case 401 -> "UNAUTHORIZED";
+            case 403 -> "FORBIDDEN";
+            case 404 -> "NOT_FOUND";
+            case 405 -> "METHOD_NOT_ALLOWED";
+            case 406, 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            case 409 -> "CONFLICT";
+            case 429 -> "RATE_LIMITED";
+            default -> status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST";
+        };
+    }
+
+    private static String message(int status) {
+        return switch (status) {
+            case 404 -> "No such resource";
+            case 405 -> "This method is not allowed here";
+            case 406, 415 -> "Send and accept application/json";
+            default -> "The request could not be processed";
+        };
+    }
+}

@@ -1,0 +1,75 @@
+package com.smbhub.portal.api;
+
+import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.errors.ValidationException.FieldError;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A request body read strictly: it must be a JSON object, may hold only the named fields, and each
+ * field must have the expected type. Anything else is a 400 VALIDATION_ERROR naming the field.
+ */
+public final class JsonBody {
+
+    private final JsonObject object;
+
+    private JsonBody(JsonObject object) {
+        this.object = object;
+    }
+
+    public static JsonBody parse(String text, Set<String> allowed) {
+        if (text == null || text.isBlank()) {
+            throw new ValidationException("body", "A JSON object is required");
+        }
+        JsonValue value;
+        try (var reader = Json.createReader(new StringReader(text))) {
+            value = reader.readValue();
+        } catch (JsonParsingException e) {
+            throw new ValidationException("body", "Malformed JSON: " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw new ValidationException("body", "Malformed JSON");
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new ValidationException("body", "A JSON object is required");
+        }
+        JsonObject object = value.asJsonObject();
+        List<FieldError> unknown = new ArrayList<>();
+        object.keySet().stream().filter(k -> !allowed.contains(k)).sorted()
+                .forEach(k -> unknown.add(new FieldError(k, "Unknown field")));
+        if (!unknown.isEmpty()) {
+            throw new ValidationException(unknown);
+        }
+        return new JsonBody(object);
+    }
+
+    /** A string field: absent or null gives null; any other type is an error. */
+    public String string(String field, List<FieldError> errors) {
+        JsonValue value = object.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value.getValueType() != JsonValue.ValueType.STRING) {
+            errors.add(new FieldError(field, "Must be a string"));
+            return null;
+        }
+        return ((JsonString) value).getString();
+    }
+
+    public String requiredString(String field, List<FieldError> errors) {
+        String value = string(field, errors);
+        if (value == null && errors.stream().noneMatch(e -> e.field().equals(field))) {
+            errors.add(new FieldError(field, "Required"));
+        } else if (value != null && value.isBlank()) {
+            errors.add(new FieldError(field, "Must not be empty"));
+            return null;
+        }
+        return value;
+    }
+}

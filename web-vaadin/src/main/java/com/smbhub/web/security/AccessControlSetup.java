@@ -1,0 +1,28 @@
+package com.smbhub.web.security;
+
+import com.smbhub.web.shell.ComingSoonView;
+import com.smbhub.web.shell.MainLayout;
+import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.auth.NavigationAccessControl;
+import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/** Protects every view by its annotations and registers the modules that have not landed yet. */
+@ApplicationScoped
+public class AccessControlSetup {
+
+    void init(@Observes ServiceInitEvent event) {
+        NavigationAccessControl accessControl = new NavigationAccessControl();
+        accessControl.setLoginView(LoginView.class);
+        event.getSource().addUIInitListener(ui -> ui.getUI().addBeforeEnterListener(accessControl));
+        RouteConfiguration routes = RouteConfiguration.forRegistry(
+                ApplicationRouteRegistry.getInstance(event.getSource().getContext()));
+        for (String module : ComingSoonView.MODULES.keySet()) {
+            if (!routes.isPathAvailable(module)) {
+                routes.setRoute(module, ComingSoonView.class, MainLayout.class);
+            }
+        }
+    }
+}

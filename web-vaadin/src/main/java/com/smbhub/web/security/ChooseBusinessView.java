@@ -1,0 +1,61 @@
+package com.smbhub.web.security;
+
+import com.smbhub.platform.security.Membership;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/** After sign-in: straight into the only business, or a choice when there are several. */
+@Route("choose-business")
+@PageTitle("Choose a business · SMB Hub")
+@PermitAll
+public class ChooseBusinessView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final CurrentBusiness business;
+
+    @Inject
+    public ChooseBusinessView(CurrentBusiness business) {
+        this.business = business;
+        setAlignItems(FlexComponent.Alignment.CENTER);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        List<Membership.View> memberships = business.memberships();
+        boolean ops = business.person().map(p -> p.ops()).orElse(false);
+        if (memberships.size() == 1 && business.select(memberships.get(0).tenantId())) {
+            event.forwardTo("");
+            return;
+        }
+        if (memberships.isEmpty() && ops) {
+            event.forwardTo("ops");
+            return;
+        }
+        removeAll();
+        add(new H1("Choose a business"));
+        if (memberships.isEmpty()) {
+            add(new Paragraph("Your account is not a member of any business yet. Ask the owner for an invitation."));
+        }
+        for (Membership.View m : memberships) {
+            Button open = new Button(m.tenantName() + " · " + m.role(), e -> {
+                if (business.select(m.tenantId())) {
+                    getUI().ifPresent(ui -> ui.navigate(""));
+                }
+            });
+            open.setId("business-" + m.orgId());
+            open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            open.setWidth("20rem");
+            add(open);
+        }
+    }
+}
