@@ -1,5 +1,6 @@
 package com.smbhub.platform.audit;
 
+import com.smbhub.platform.db.NativeSql;
 import com.smbhub.platform.tenancy.RequestContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -39,7 +40,7 @@ public class AuditService {
     private void insert(String tenantId, String actor, String action, String entityType, String entityId,
                         Map<String, ?> before, Map<String, ?> after) {
         RequestContext context = RequestContext.current().orElse(null);
-        em.createNativeQuery("insert into audit_log (id, tenant_id, actor_user_id, action, entity_type,"
+        NativeSql.query(em, "insert into audit_log (id, tenant_id, actor_user_id, action, entity_type,"
                         + " entity_id, before, after, ip_address, request_id)"
                         + " values (cast(?1 as uuid), cast(?2 as uuid), ?3, ?4, ?5, ?6,"
                         + " cast(?7 as jsonb), cast(?8 as jsonb), ?9, ?10)")

@@ -57,27 +57,27 @@ public class DemoSeeder {
     }
 
     private String tenant(String orgId, String name, String profile, String zone, String currency) {
-        em.createNativeQuery("insert into tenants (id, external_org_id, name, profile_id, timezone, currency)"
+        NativeSql.query(em, "insert into tenants (id, external_org_id, name, profile_id, timezone, currency)"
                         + " values (cast(?1 as uuid), ?2, ?3, ?4, ?5, ?6) on conflict (external_org_id) do nothing")
                 .setParameter(1, UUID.randomUUID().toString()).setParameter(2, orgId).setParameter(3, name)
                 .setParameter(4, profile).setParameter(5, zone).setParameter(6, currency)
                 .executeUpdate();
-        return em.createNativeQuery("select cast(id as text) from tenants where external_org_id = ?1")
+        return NativeSql.query(em, "select cast(id as text) from tenants where external_org_id = ?1")
                 .setParameter(1, orgId).getSingleResult().toString();
     }
 
     private String user(String email, String name, String platformRole, String hash) {
-        em.createNativeQuery("insert into users (id, email, display_name, password_hash, platform_role)"
+        NativeSql.query(em, "insert into users (id, email, display_name, password_hash, platform_role)"
                         + " values (cast(?1 as uuid), ?2, ?3, ?4, ?5) on conflict do nothing")
                 .setParameter(1, UUID.randomUUID().toString()).setParameter(2, email).setParameter(3, name)
                 .setParameter(4, hash).setParameter(5, platformRole)
                 .executeUpdate();
-        return em.createNativeQuery("select cast(id as text) from users where lower(email) = ?1")
+        return NativeSql.query(em, "select cast(id as text) from users where lower(email) = ?1")
                 .setParameter(1, email).getSingleResult().toString();
     }
 
     private void member(String tenantId, String userId, String role) {
-        em.createNativeQuery("insert into tenant_members (id, tenant_id, user_id, role, created_by)"
+        NativeSql.query(em, "insert into tenant_members (id, tenant_id, user_id, role, created_by)"
                         + " values (cast(?1 as uuid), cast(?2 as uuid), cast(?3 as uuid), ?4, 'seed')"
                         + " on conflict (tenant_id, user_id) do nothing")
                 .setParameter(1, UUID.randomUUID().toString()).setParameter(2, tenantId)

@@ -1,5 +1,6 @@
 package com.smbhub.platform.security;
 
+import com.smbhub.platform.db.NativeSql;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +22,7 @@ public final class Membership {
         if (userId == null) {
             return Optional.empty();
         }
-        List<?> rows = em.createNativeQuery(
+        List<?> rows = NativeSql.query(em, 
                         "select m.role from tenant_members m join users u on u.id = m.user_id"
                                 + " join tenants t on t.id = m.tenant_id"
                                 + " where m.tenant_id = cast(?1 as uuid) and m.user_id = cast(?2 as uuid)"
@@ -35,7 +36,7 @@ public final class Membership {
 
     public static List<View> activeOf(EntityManager em, String userId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
+        List<Object[]> rows = NativeSql.query(em, 
                         "select cast(t.id as text), t.name, t.external_org_id, t.profile_id, m.role"
                                 + " from tenant_members m join tenants t on t.id = m.tenant_id"
                                 + " where m.user_id = cast(?1 as uuid) and m.status = 'ACTIVE'"

@@ -1,10 +1,12 @@
 package com.smbhub.portal.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.auth.LoginConfig;
 
-/** The REST API: bearer tokens verified by MicroProfile JWT. */
+/** The REST API: bearer tokens verified by MicroProfile JWT (a bean, so the JWT extension sees it). */
+@ApplicationScoped
 @ApplicationPath("/api/v1")
 @LoginConfig(authMethod = "MP-JWT")
 public class ApiApplication extends Application {
