@@ -38,6 +38,18 @@ public final class RequestContext {
         };
     }
 
+    /**
+     * Moves the rest of this request to another business, after the caller's membership there was
+     * checked (business switcher). The scope opened for the request still restores what was before it.
+     */
+    public static void enterTenant(String tenantId) {
+        RequestContext context = CURRENT.get();
+        if (context == null) {
+            throw new TenantMissingException();
+        }
+        CURRENT.set(new RequestContext(context.userId, tenantId, context.requestId, context.ipAddress, context.platform));
+    }
+
     public static Optional<RequestContext> current() {
         return Optional.ofNullable(CURRENT.get());
     }

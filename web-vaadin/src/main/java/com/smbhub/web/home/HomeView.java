@@ -1,5 +1,6 @@
 package com.smbhub.web.home;
 
+import com.vaadin.cdi.annotation.CdiComponent;
 import com.smbhub.home.HomeService;
 import com.smbhub.web.shell.MainLayout;
 import com.vaadin.flow.component.html.H2;
@@ -16,6 +17,7 @@ import jakarta.ejb.EJB;
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Home · SMB Hub")
 @PermitAll
+@CdiComponent
 public class HomeView extends VerticalLayout implements BeforeEnterObserver {
 
     @EJB

@@ -1,5 +1,6 @@
 package com.smbhub.web.security;
 
+import com.vaadin.cdi.annotation.CdiComponent;
 import com.smbhub.platform.security.Membership;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -19,6 +20,7 @@ import java.util.List;
 @Route("choose-business")
 @PageTitle("Choose a business · SMB Hub")
 @PermitAll
+@CdiComponent
 public class ChooseBusinessView extends VerticalLayout implements BeforeEnterObserver {
 
     private final CurrentBusiness business;

@@ -38,6 +38,7 @@ public class CurrentBusiness {
             return false;
         }
         VaadinSession.getCurrent().getSession().setAttribute(SESSION_KEY, tenantId);
+        RequestContext.enterTenant(tenantId);
         identity.recordSwitch(user, tenantId);
         return true;
     }

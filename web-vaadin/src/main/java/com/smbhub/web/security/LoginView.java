@@ -1,5 +1,6 @@
 package com.smbhub.web.security;
 
+import com.vaadin.cdi.annotation.CdiComponent;
 import com.smbhub.platform.security.SignIn;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
@@ -29,6 +30,7 @@ import jakarta.servlet.http.HttpServletRequest;
 @Route("login")
 @PageTitle("Sign in · SMB Hub")
 @AnonymousAllowed
+@CdiComponent
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final SecurityContext securityContext;

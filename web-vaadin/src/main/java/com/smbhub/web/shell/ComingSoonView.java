@@ -1,5 +1,6 @@
 package com.smbhub.web.shell;
 
+import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.Icon;
@@ -14,6 +15,7 @@ import java.util.Map;
 
 /** An honest page for a module whose issue has not landed yet: it says so and does nothing else. */
 @PermitAll
+@CdiComponent
 public class ComingSoonView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     /** Route path → menu label, in PRD 10.2 order. */

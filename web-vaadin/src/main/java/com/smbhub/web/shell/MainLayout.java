@@ -1,5 +1,6 @@
 package com.smbhub.web.shell;
 
+import com.vaadin.cdi.annotation.CdiComponent;
 import com.smbhub.platform.security.Membership;
 import com.smbhub.web.home.HomeView;
 import com.smbhub.web.security.ChooseBusinessView;
@@ -14,8 +15,10 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
-import com.vaadin.flow.component.tabs.Tab;
-import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.html.Nav;
+import com.vaadin.flow.router.HighlightConditions;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.RouterLink;
@@ -25,6 +28,8 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 
 /** The back-office shell: left navigation on desktop, bottom bar on phones, business and user on top. */
+@CdiComponent
+@StyleSheet("context://styles/app.css")
 public class MainLayout extends AppLayout implements BeforeEnterObserver {
 
     private final CurrentBusiness business;
@@ -48,8 +53,10 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
 
         businessName.setId("business-name");
         businessName.getStyle().set("font-weight", "600");
+        businessName.addClassName("header-business");
         userName.setId("user-name");
         userName.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        userName.addClassName("header-user");
         switchBusiness.setId("switch-business");
         switchBusiness.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         switchBusiness.addClickListener(e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(ChooseBusinessView.class)));
@@ -64,27 +71,28 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         userName.getStyle().set("text-align", "right");
         header.getStyle().set("padding-right", "var(--lumo-space-m)");
         addToNavbar(header);
-        addToNavbar(true, bottomBar());
+        getElement().appendChild(bottomBar().getElement());
     }
 
-    /** PRD 10.2 mobile navigation: shown at the bottom on touch-sized screens. */
-    private Tabs bottomBar() {
-        Tabs tabs = new Tabs(
-                tab("Home", ""), tab("Inbox", "inbox"), tab("Work", "work"), tab("Money", "invoices"), tab("More", "more"));
-        tabs.setWidthFull();
-        tabs.addThemeName("minimal");
-        tabs.addThemeName("equal-width-tabs");
-        return tabs;
+    /** PRD 10.2 mobile navigation: a bottom bar on phone widths (styles/app.css), hidden on desktop. */
+    private static Nav bottomBar() {
+        Nav bar = new Nav();
+        bar.setId("bottom-bar");
+        bar.addClassName("bottom-bar");
+        bar.add(link("Home", HomeView.class, null), link("Inbox", ComingSoonView.class, "inbox"),
+                link("Work", ComingSoonView.class, "work"), link("Money", ComingSoonView.class, "invoices"),
+                link("More", ComingSoonView.class, "more"));
+        return bar;
     }
 
-    private static Tab tab(String label, String path) {
-        RouterLink link = new RouterLink();
-        link.setText(label);
-        link.setRoute(path.isEmpty() ? HomeView.class : ComingSoonView.class);
-        if (!path.isEmpty()) {
+    private static RouterLink link(String label, Class<? extends Component> view, String path) {
+        RouterLink link = new RouterLink(label, view);
+        link.setHighlightCondition(HighlightConditions.sameLocation());
+        if (path != null) {
             link.getElement().setAttribute("href", path);
+            link.setHighlightCondition((l, event) -> event.getLocation().getFirstSegment().equals(path));
         }
-        return new Tab(link);
+        return link;
     }
 
     @Override

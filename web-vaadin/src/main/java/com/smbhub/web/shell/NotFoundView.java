@@ -1,5 +1,6 @@
 package com.smbhub.web.shell;
 
+import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -13,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /** "Not found" — also shown for pages the caller may not open, so it reveals nothing. */
 @AnonymousAllowed
+@CdiComponent
 public class NotFoundView extends VerticalLayout implements HasErrorParameter<NotFoundException> {
 
     @Override

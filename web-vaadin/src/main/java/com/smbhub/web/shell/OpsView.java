@@ -1,5 +1,6 @@
 package com.smbhub.web.shell;
 
+import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -14,6 +15,7 @@ import jakarta.annotation.security.RolesAllowed;
 @Route("ops")
 @PageTitle("Command Center · SMB Hub")
 @RolesAllowed("OPS")
+@CdiComponent
 public class OpsView extends VerticalLayout {
 
     public OpsView() {

@@ -1,0 +1,98 @@
+package com.smbhub.system;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Page object for the back office in headless Chromium (Debian's chromium + chromedriver). */
+final class BackOffice implements AutoCloseable {
+
+    static {
+        // Selenium warns at every start that it has no DevTools bindings for this Chromium; we use none
+        java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(java.util.logging.Level.SEVERE);
+    }
+
+    final WebDriver driver;
+    private final WebDriverWait wait;
+
+    BackOffice(int width, int height) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--window-size=" + width + "," + height);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver")))
+                .build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    BackOffice() {
+        this(1280, 900);
+    }
+
+    BackOffice open(String path) {
+        driver.get(SystemUnderTest.BASE + "/app/" + path);
+        return this;
+    }
+
+    BackOffice signIn(String email, String password) {
+        open("login");
+        type("email", email);
+        type("password", password);
+        click("sign-in");
+        return this;
+    }
+
+    void type(String id, String text) {
+        WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#" + id + " input")));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    void click(String id) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+    }
+
+    String text(String id) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id))).getText();
+    }
+
+    void waitForText(String id, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
+    }
+
+    void waitForPath(String path) {
+        wait.until(d -> d.getCurrentUrl().replaceFirst("\\?.*", "").endsWith("/app/" + path));
+    }
+
+    /** Saves a screenshot under target/screenshots for the docs and for failures. */
+    void screenshot(String name) {
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (Exception e) {
+            // a missing screenshot must not hide the real assertion
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

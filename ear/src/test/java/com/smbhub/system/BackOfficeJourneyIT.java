@@ -1,0 +1,111 @@
+package com.smbhub.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/** Browser journeys through the back office shell. */
+class BackOfficeJourneyIT {
+
+    @Test
+    void theOwnerSignsInAndSeesTheHomeOfTheirBusiness() {
+        try (BackOffice app = new BackOffice()) {
+            app.signIn("owner@northside.test", "demo");
+            app.waitForText("home-title", "Welcome to Northside Plumbing");
+            assertEquals("Northside Plumbing", app.text("business-name"));
+            assertFalse(app.driver.findElement(By.id("bottom-bar")).isDisplayed(), "desktop uses the side menu");
+            app.screenshot("home");
+        }
+    }
+
+    @Test
+    void theSharedUserSwitchesBusinessAndLogsOut() {
+        try (BackOffice app = new BackOffice()) {
+            app.signIn("both@demo.test", "demo");
+            app.click("business-northside");
+            app.waitForText("home-title", "Welcome to Northside Plumbing");
+
+            app.click("switch-business");
+            app.screenshot("choose-business");
+            app.click("business-maple");
+            app.waitForText("home-title", "Welcome to Maple & Co");
+            assertEquals("Maple & Co", app.text("business-name"));
+
+            app.click("logout");
+            app.waitForPath("login");
+            app.open("");
+            app.waitForPath("login");
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsShownAtTheForm() {
+        try (BackOffice app = new BackOffice()) {
+            app.signIn("staff@northside.test", "not-the-password");
+            app.waitForText("login-error", "Wrong e-mail or password");
+            app.screenshot("login-error");
+        }
+    }
+
+    @Test
+    void aSignedOutVisitorIsSentToTheLoginPage() {
+        try (BackOffice app = new BackOffice()) {
+            app.open("contacts");
+            app.waitForPath("login");
+        }
+    }
+
+    @Test
+    void modulesThatHaveNotLandedSayComingSoon() {
+        try (BackOffice app = new BackOffice()) {
+            app.signIn("staff@northside.test", "demo");
+            app.waitForText("home-title", "Welcome");
+            app.open("invoices");
+            app.waitForText("page-title", "Invoices");
+            assertTrue(app.driver.findElement(By.tagName("body")).getText().contains("not available yet"));
+        }
+    }
+
+    @Test
+    void unknownPagesShowNotFound() {
+        try (BackOffice app = new BackOffice()) {
+            app.signIn("staff@northside.test", "demo");
+            app.waitForText("home-title", "Welcome");
+            app.open("no-such-page");
+            app.waitForText("not-found", "Page not found");
+        }
+    }
+
+    @Test
+    void aBusinessUserCannotOpenTheOpsCommandCenter() {
+        try (BackOffice app = new BackOffice()) {
+            app.signIn("owner@maple.test", "demo");
+            app.waitForText("home-title", "Welcome to Maple & Co");
+            app.open("ops");
+            app.waitForText("not-found", "Page not found");
+        }
+    }
+
+    @Test
+    void theOpsUserLandsInTheCommandCenter() {
+        try (BackOffice app = new BackOffice()) {
+            app.signIn("ops@smbhub.test", "demo");
+            app.waitForText("ops-title", "Command Center");
+        }
+    }
+
+    @Test
+    void onAPhoneTheNavigationIsABottomBar() {
+        try (BackOffice app = new BackOffice(390, 844)) {
+            app.signIn("owner@northside.test", "demo");
+            app.waitForText("home-title", "Welcome to Northside Plumbing");
+            app.screenshot("home-phone");
+            assertTrue(app.driver.findElement(By.id("bottom-bar")).isDisplayed());
+            app.driver.findElement(By.cssSelector("#bottom-bar a[href='inbox']")).click();
+            app.waitForText("page-title", "Inbox");
+        }
+    }
+}

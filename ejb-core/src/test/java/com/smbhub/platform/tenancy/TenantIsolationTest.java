@@ -1,0 +1,286 @@
+package com.smbhub.platform.tenancy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.smbhub.contact.Contact;
+import com.smbhub.platform.security.Membership;
+import com.smbhub.platform.security.Role;
+import com.smbhub.tenant.TenantMember;
+import com.smbhub.workitem.WorkItem;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import jakarta.persistence.metamodel.EntityType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The tenant isolation suite (PRD 6.3.2): for every tenant-owned entity type, business B can
+ * neither see nor change business A's rows — by list, by id, by bulk update or delete, after A's
+ * rows were cached, and through the native queries the code uses. Real EclipseLink, real
+ * PostgreSQL, the production mappings and migrations. Every new entity must join {@link #FACTORIES}.
+ */
+class TenantIsolationTest {
+
+    /** How to make one row of each tenant-owned entity; the suite fails if an entity is missing. */
+    static final Map<Class<?>, BiFunction<TenantIsolationTest, String, Object>> FACTORIES = new LinkedHashMap<>();
+
+    static {
+        FACTORIES.put(TenantMember.class, (t, tenant) -> new TenantMember(t.newUser(), Role.STAFF));
+        FACTORIES.put(Contact.class, (t, tenant) -> new Contact("Jane " + tenant.substring(0, 4), "jane@x.test", null));
+        FACTORIES.put(WorkItem.class, (t, tenant) -> new WorkItem("Fix the tap"));
+    }
+
+    static TestDatabase db;
+    static EntityManagerFactory emf;
+    static String tenantA;
+    static String tenantB;
+
+    @BeforeAll
+    static void start() throws Exception {
+        db = TestDatabase.fresh("isolation_suite");
+        emf = Persistence.createEntityManagerFactory("smbhub-se", db.jpaProperties());
+        tenantA = newTenant("a");
+        tenantB = newTenant("b");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (emf != null) {
+            emf.close();
+        }
+    }
+
+    static List<Class<?>> entityTypes() {
+        return List.copyOf(FACTORIES.keySet());
+    }
+
+    @Test
+    void everyTenantOwnedEntityIsInTheSuite() {
+        Set<Class<?>> tenantOwned = emf.getMetamodel().getEntities().stream()
+                .map(EntityType::getJavaType)
+                .filter(TenantOwned.class::isAssignableFrom)
+                .collect(Collectors.toSet());
+        assertEquals(tenantOwned, FACTORIES.keySet(), "add the new entity to FACTORIES");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("entityTypes")
+    void listFromAnotherTenantNeverShowsTheRow(Class<?> type) {
+        String idA = create(type, tenantA);
+        List<String> seenByB = inTenant(tenantB, em -> ids(em, type));
+        assertFalse(seenByB.contains(idA));
+        assertTrue(inTenant(tenantA, em -> ids(em, type)).contains(idA));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("entityTypes")
+    void findByIdFromAnotherTenantFindsNothingEvenAfterTheRowWasCached(Class<?> type) {
+        String idA = create(type, tenantA);
+        // load it in A through the same factory (warms any shared cache), then ask from B
+        assertNotNull(inTenant(tenantA, em -> em.find(type, idA)));
+        assertNull(inTenant(tenantB, em -> em.find(type, idA)));
+        assertNull(inTenant(tenantB, em -> em.createQuery("select e from " + type.getSimpleName()
+                        + " e where e.id = :id").setParameter("id", idA).getResultStream().findFirst().orElse(null)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("entityTypes")
+    void bulkUpdateFromAnotherTenantChangesNothing(Class<?> type) throws Exception {
+        String idA = create(type, tenantA);
+        long before = versionOf(type, idA);
+        int updated = inTenant(tenantB, em -> em.createQuery("update " + type.getSimpleName()
+                + " e set e.version = e.version + 100 where e.id = :id").setParameter("id", idA).executeUpdate());
+        assertEquals(0, updated);
+        assertEquals(before, versionOf(type, idA));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("entityTypes")
+    void deleteFromAnotherTenantRemovesNothing(Class<?> type) throws Exception {
+        String idA = create(type, tenantA);
+        int deletedById = inTenant(tenantB, em -> em.createQuery("delete from " + type.getSimpleName()
+                + " e where e.id = :id").setParameter("id", idA).executeUpdate());
+        assertEquals(0, deletedById);
+        inTenant(tenantB, em -> {
+            Object row = em.find(type, idA);
+            if (row != null) {
+                em.remove(row);
+            }
+            return null;
+        });
+        assertTrue(exists(type, idA));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("entityTypes")
+    void mergingAnotherTenantsRowDoesNotOverwriteIt(Class<?> type) throws Exception {
+        String idA = create(type, tenantA);
+        Object detached = inTenant(tenantA, em -> em.find(type, idA));
+        long before = versionOf(type, idA);
+        try {
+            inTenant(tenantB, em -> em.merge(detached));
+        } catch (RuntimeException expected) {
+            // refusing is fine too; what matters is A's row
+        }
+        assertEquals(before, versionOf(type, idA));
+        assertEquals(tenantA, tenantOf(type, idA));
+    }
+
+    @Test
+    void membershipNativeQueriesStayInsideTheirTenant() {
+        String user = newUser();
+        inTenant(tenantA, em -> {
+            em.persist(new TenantMember(user, Role.OWNER));
+            return null;
+        });
+        assertEquals("OWNER", inTenant(tenantA, em -> Membership.activeRole(em, tenantA, user)).orElseThrow());
+        assertTrue(inTenant(tenantB, em -> Membership.activeRole(em, tenantB, user)).isEmpty());
+        List<Membership.View> memberships = inTenant(tenantA, em -> Membership.activeOf(em, user));
+        assertEquals(List.of(tenantA), memberships.stream().map(Membership.View::tenantId).toList());
+    }
+
+    @Test
+    void aReadWithoutATenantFailsClosed() {
+        EntityManager em = emf.createEntityManager();
+        try {
+            assertThrows(RuntimeException.class,
+                    () -> em.createQuery("select c from Contact c", Contact.class).getResultList());
+        } finally {
+            em.close();
+        }
+    }
+
+    @Test
+    void blankOrMalformedTenantsAreRefused() {
+        EntityManager em = emf.createEntityManager();
+        try {
+            assertThrows(TenantMissingException.class, () -> Tenancy.apply(em, null));
+            assertThrows(TenantMissingException.class, () -> Tenancy.apply(em, ""));
+            assertThrows(TenantMissingException.class, () -> Tenancy.apply(em, "northside"));
+        } finally {
+            em.close();
+        }
+    }
+
+    @Test
+    void aUnitOfWorkCannotSwitchTenant() {
+        EntityManager em = emf.createEntityManager();
+        try {
+            Tenancy.apply(em, tenantA);
+            Tenancy.apply(em, tenantA);
+            assertThrows(IllegalStateException.class, () -> Tenancy.apply(em, tenantB));
+        } finally {
+            em.close();
+        }
+    }
+
+    @Test
+    void theTenantColumnIsWrittenFromTheContextNotFromTheEntity() throws Exception {
+        String id = create(Contact.class, tenantB);
+        assertEquals(tenantB, tenantOf(Contact.class, id));
+    }
+
+    // --- helpers ---
+
+    private String create(Class<?> type, String tenant) {
+        return inTenant(tenant, em -> {
+            Object row = FACTORIES.get(type).apply(this, tenant);
+            em.persist(row);
+            em.flush();
+            return ((TenantOwned) row).getId();
+        });
+    }
+
+    private static <T> T inTenant(String tenant, Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            Tenancy.apply(em, tenant);
+            em.getTransaction().begin();
+            T result = work.apply(em);
+            em.getTransaction().commit();
+            return result;
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
+    }
+
+    private static List<String> ids(EntityManager em, Class<?> type) {
+        return em.createQuery("select e.id from " + type.getSimpleName() + " e", String.class).getResultList();
+    }
+
+    private static String table(Class<?> type) {
+        return type.getAnnotation(jakarta.persistence.Table.class).name();
+    }
+
+    private static long versionOf(Class<?> type, String id) throws Exception {
+        return single("select version from " + table(type) + " where id = ?::uuid", id, rs -> rs.getLong(1));
+    }
+
+    private static String tenantOf(Class<?> type, String id) throws Exception {
+        return single("select tenant_id::text from " + table(type) + " where id = ?::uuid", id, rs -> rs.getString(1));
+    }
+
+    private static boolean exists(Class<?> type, String id) throws Exception {
+        return single("select count(*) from " + table(type) + " where id = ?::uuid", id, rs -> rs.getInt(1) == 1);
+    }
+
+    interface Column<T> {
+        T read(ResultSet rs) throws java.sql.SQLException;
+    }
+
+    private static <T> T single(String sql, String id, Column<T> column) throws Exception {
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return column.read(rs);
+            }
+        }
+    }
+
+    String newUser() {
+        String id = UUID.randomUUID().toString();
+        execute("insert into users (id, email, display_name) values (?::uuid, ?, 'Test user')", id, id + "@x.test");
+        return id;
+    }
+
+    private static String newTenant(String name) {
+        String id = UUID.randomUUID().toString();
+        execute("insert into tenants (id, external_org_id, name) values (?::uuid, ?, ?)", id, name + id, name);
+        return id;
+    }
+
+    private static void execute(String sql, String... params) {
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setString(i + 1, params[i]);
+            }
+            ps.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
