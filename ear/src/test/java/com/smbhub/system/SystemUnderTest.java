@@ -57,7 +57,7 @@ final class SystemUnderTest {
         return reply.json().getJsonObject("data").getString("access_token");
     }
 
-    private static Reply send(HttpRequest request) {
+    static Reply send(HttpRequest request) {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body(), response);

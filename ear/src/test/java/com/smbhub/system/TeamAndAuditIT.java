@@ -1,0 +1,139 @@
+package com.smbhub.system;
+
+import static com.smbhub.system.SystemUnderTest.get;
+import static com.smbhub.system.SystemUnderTest.token;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+
+/** Roles enforced by the services, audited; cursor pagination; the append-only audit log. */
+class TeamAndAuditIT {
+
+    @Test
+    void anOwnerSeesOnlyTheTeamOfTheirOwnBusiness() {
+        var reply = get("/api/v1/team/members", token("owner@northside.test", null));
+        assertEquals(200, reply.status(), reply.body());
+        var emails = reply.json().getJsonArray("data").stream()
+                .map(v -> v.asJsonObject().getJsonObject("user").getString("email")).toList();
+        assertTrue(emails.contains("agent@northside.test"));
+        assertTrue(emails.contains("both@demo.test"));
+        assertFalse(emails.stream().anyMatch(e -> e.endsWith("@maple.test")), emails.toString());
+    }
+
+    @Test
+    void staffCannotManageTheTeamAndTheDenialIsAudited() throws SQLException {
+        long before = Database.count("select count(*) from audit_log where action = 'security.permission_denied'");
+        var reply = get("/api/v1/team/members", token("staff@northside.test", null));
+        assertEquals(403, reply.status());
+        assertEquals("FORBIDDEN", reply.errorCode());
+        assertEquals(before + 1,
+                Database.count("select count(*) from audit_log where action = 'security.permission_denied'"));
+    }
+
+    @Test
+    void aRoleChangeIsSavedAndAuditedWithBeforeAndAfter() throws SQLException {
+        String owner = token("owner@maple.test", null);
+        JsonObject agent = member(owner, "agent@maple.test");
+        try {
+            var changed = patch("/api/v1/team/members/" + agent.getString("id"), owner, "{\"role\":\"STAFF\"}");
+            assertEquals(200, changed.status(), changed.body());
+            assertEquals("STAFF", changed.json().getJsonObject("data").getString("role"));
+            assertEquals(1, Database.count("select count(*) from audit_log where action = 'tenant.member_role_changed'"
+                    + " and entity_id = ? and before->>'role' = 'AGENT' and after->>'role' = 'STAFF'",
+                    agent.getString("id")));
+        } finally {
+            patch("/api/v1/team/members/" + agent.getString("id"), owner, "{\"role\":\"AGENT\"}");
+        }
+    }
+
+    @Test
+    void aMemberOfAnotherBusinessCannotBeChanged() {
+        JsonObject mapleAgent = member(token("owner@maple.test", null), "agent@maple.test");
+        var reply = patch("/api/v1/team/members/" + mapleAgent.getString("id"),
+                token("owner@northside.test", null), "{\"role\":\"VIEWER\"}");
+        assertEquals(404, reply.status(), reply.body());
+        assertEquals("AGENT", member(token("owner@maple.test", null), "agent@maple.test").getString("role"));
+    }
+
+    @Test
+    void theLastOwnerCannotBeDemoted() {
+        String owner = token("owner@northside.test", null);
+        JsonObject self = member(owner, "owner@northside.test");
+        var reply = patch("/api/v1/team/members/" + self.getString("id"), owner, "{\"role\":\"STAFF\"}");
+        assertEquals(400, reply.status());
+        assertEquals("role", reply.json().getJsonObject("error").getJsonArray("details").getJsonObject(0).getString("field"));
+    }
+
+    @Test
+    void badRoleChangesAre400Or404NeverA500() {
+        String owner = token("owner@northside.test", null);
+        String id = member(owner, "viewer@northside.test").getString("id");
+        assertEquals(400, patch("/api/v1/team/members/" + id, owner, "{\"role\":\"KING\"}").status());
+        assertEquals(400, patch("/api/v1/team/members/" + id, owner, "{\"role\":3}").status());
+        assertEquals(400, patch("/api/v1/team/members/" + id, owner, "{\"tenant_id\":\"x\"}").status());
+        assertEquals(404, patch("/api/v1/team/members/not-an-id", owner, "{\"role\":\"STAFF\"}").status());
+        assertEquals(404, patch("/api/v1/team/members/00000000-0000-0000-0000-000000000000", owner,
+                "{\"role\":\"STAFF\"}").status());
+    }
+
+    @Test
+    void listsUseCursorPagination() {
+        String owner = token("owner@northside.test", null);
+        var first = get("/api/v1/team/members?limit=2", owner);
+        assertEquals(2, first.json().getJsonArray("data").size());
+        String cursor = first.json().getJsonObject("meta").getString("cursor");
+        assertNotNull(cursor);
+        var second = get("/api/v1/team/members?limit=2&cursor=" + cursor, owner);
+        assertEquals(200, second.status());
+        assertFalse(second.json().getJsonArray("data").get(0).equals(first.json().getJsonArray("data").get(0)));
+        assertEquals(400, get("/api/v1/team/members?limit=101", owner).status());
+        assertEquals(400, get("/api/v1/team/members?cursor=garbage", owner).status());
+    }
+
+    @Test
+    void theSharedUserListsBothBusinesses() {
+        var reply = get("/api/v1/businesses", token("both@demo.test", "maple"));
+        var ids = reply.json().getJsonArray("data").stream().map(v -> v.asJsonObject().getString("id")).toList();
+        assertEquals(java.util.List.of("maple", "northside"), ids);
+    }
+
+    @Test
+    void signInsAreAudited() throws SQLException {
+        long before = Database.count("select count(*) from audit_log where action = 'auth.login_completed'");
+        token("admin@northside.test", null);
+        assertEquals(before + 1, Database.count("select count(*) from audit_log where action = 'auth.login_completed'"));
+    }
+
+    @Test
+    void theAuditLogRefusesUpdatesAndDeletes() throws SQLException {
+        try (Connection c = Database.connect()) {
+            assertThrows(SQLException.class, () -> c.createStatement().executeUpdate("update audit_log set action = 'x'"));
+            assertThrows(SQLException.class, () -> c.createStatement().executeUpdate("delete from audit_log"));
+            assertThrows(SQLException.class, () -> c.createStatement().executeUpdate("truncate audit_log"));
+        }
+        assertTrue(Database.count("select count(*) from audit_log") > 0);
+    }
+
+    private static JsonObject member(String token, String email) {
+        return get("/api/v1/team/members?limit=100", token).json().getJsonArray("data").stream()
+                .map(v -> v.asJsonObject())
+                .filter(m -> m.getJsonObject("user").getString("email").equals(email))
+                .findFirst().orElseThrow();
+    }
+
+    private static SystemUnderTest.Reply patch(String path, String token, String body) {
+        return SystemUnderTest.send(HttpRequest.newBuilder(URI.create(SystemUnderTest.BASE + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+}
