@@ -85,7 +85,7 @@ class BackOfficeJourneyIT {
             app.signIn("owner@maple.test", "demo");
             app.waitForText("home-title", "Welcome to Maple & Co");
             app.open("ops");
-            app.waitForText("not-found", "Page not found");
+            app.waitForText("no-access", "No access");
         }
     }
 

@@ -12,7 +12,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** "Not found" — also shown for pages the caller may not open, so it reveals nothing. */
+/** "Not found": no page at this address. */
 @AnonymousAllowed
 @CdiComponent
 public class NotFoundView extends VerticalLayout implements HasErrorParameter<NotFoundException> {
