@@ -23,10 +23,10 @@ import 'Frontend/generated/jar-resources/ReactRouterOutletElement.tsx';
 
 const loadOnDemand = (key) => {
   const pending = [];
-  if (key === 'ebeb330b6bdadfa2ef730e753220f9ecab0c5abc119af5a7b4c9385a8df616fd') {
+  if (key === '6724f5cd8821622c6b69e6c7d931303c69cc5b828767c2dc8c5494466c898a73') {
     pending.push(import('./chunks/chunk-79ed762e478dad24da347f621baaf0dba95cb59a89fb0e92d2e4a10e2911b960.js'));
   }
-  if (key === '6724f5cd8821622c6b69e6c7d931303c69cc5b828767c2dc8c5494466c898a73') {
+  if (key === 'ebeb330b6bdadfa2ef730e753220f9ecab0c5abc119af5a7b4c9385a8df616fd') {
     pending.push(import('./chunks/chunk-79ed762e478dad24da347f621baaf0dba95cb59a89fb0e92d2e4a10e2911b960.js'));
   }
   return Promise.all(pending);

@@ -1,0 +1,133 @@
+package com.smbhub.incontainer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.smbhub.home.HomeService;
+import com.smbhub.platform.errors.NotFoundException;
+import com.smbhub.platform.security.IdentityService;
+import com.smbhub.platform.security.Membership;
+import com.smbhub.platform.security.NotAMemberException;
+import com.smbhub.platform.security.PermissionDeniedException;
+import com.smbhub.platform.security.Role;
+import com.smbhub.platform.tenancy.RequestContext;
+import com.smbhub.platform.tenancy.TenantMissingException;
+import com.smbhub.tenant.TeamService;
+import jakarta.inject.Inject;
+import jakarta.ejb.EJBException;
+import java.util.List;
+import java.util.function.Supplier;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The tenant isolation suite inside the container: the real services, their tenant interceptor and
+ * the server's EclipseLink and caches, on the seeded demo businesses. Callers are set up the way the
+ * web edges do it, through {@link RequestContext}.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ServiceTenantIsolationIT {
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return IsolationDeployment.create(ServiceTenantIsolationIT.class);
+    }
+
+    @Inject
+    IdentityService identity;
+
+    @Inject
+    TeamService team;
+
+    @Inject
+    HomeService home;
+
+    @Test
+    void eachOwnerSeesOnlyTheTeamOfTheirBusiness() {
+        List<String> northside = as("owner@northside.test", "northside", () -> emails(team.members()));
+        List<String> maple = as("owner@maple.test", "maple", () -> emails(team.members()));
+        assertTrue(northside.contains("agent@northside.test"));
+        assertFalse(northside.stream().anyMatch(e -> e.endsWith("@maple.test")));
+        assertFalse(maple.stream().anyMatch(e -> e.endsWith("@northside.test")));
+    }
+
+    @Test
+    void anotherBusinessCannotChangeAMemberEvenAfterItWasLoaded() {
+        TeamService.Member mapleAgent = as("owner@maple.test", "maple", () -> team.members().stream()
+                .filter(m -> m.email().equals("agent@maple.test")).findFirst().orElseThrow());
+        // loaded in Maple (server caches warm); now Northside's owner tries to change it by id
+        assertThrows(NotFoundException.class,
+                () -> as("owner@northside.test", "northside", () -> team.changeRole(mapleAgent.memberId(), Role.VIEWER)));
+        Role after = as("owner@maple.test", "maple", () -> team.members().stream()
+                .filter(m -> m.memberId().equals(mapleAgent.memberId())).findFirst().orElseThrow().role());
+        assertEquals(Role.AGENT, after);
+    }
+
+    @Test
+    void theBusinessComesFromTheContextNotFromTheCaller() {
+        assertEquals("Maple & Co", as("both@demo.test", "maple", () -> home.greeting().businessName()));
+        assertEquals("Northside Plumbing", as("both@demo.test", "northside", () -> home.greeting().businessName()));
+    }
+
+    @Test
+    void aCallWithoutABusinessFailsClosed() {
+        assertThrows(TenantMissingException.class, () -> unwrap(() -> home.greeting()));
+        String user = identity.personByEmail("owner@northside.test").orElseThrow().userId();
+        try (var scope = RequestContext.open(user, null, "req_test", "127.0.0.1", "test")) {
+            assertThrows(TenantMissingException.class, () -> unwrap(() -> home.greeting()));
+        }
+    }
+
+    @Test
+    void aBusinessTheCallerIsNotAMemberOfIsRefused() {
+        String user = identity.personByEmail("owner@northside.test").orElseThrow().userId();
+        String maple = tenantOf("owner@maple.test", "maple");
+        try (var scope = RequestContext.open(user, maple, "req_test", "127.0.0.1", "test")) {
+            assertThrows(NotAMemberException.class, () -> unwrap(() -> home.greeting()));
+        }
+    }
+
+    @Test
+    void theMatrixIsEnforcedByTheService() {
+        assertThrows(PermissionDeniedException.class, () -> as("staff@northside.test", "northside", () -> team.members()));
+        assertThrows(PermissionDeniedException.class, () -> as("viewer@maple.test", "maple", () -> team.members()));
+    }
+
+    // --- helpers ---
+
+    private <T> T as(String email, String orgId, Supplier<T> call) {
+        String user = identity.personByEmail(email).orElseThrow().userId();
+        String tenant = tenantOf(email, orgId);
+        try (var scope = RequestContext.open(user, tenant, "req_test", "127.0.0.1", "test")) {
+            return unwrap(call);
+        }
+    }
+
+    private String tenantOf(String email, String orgId) {
+        String user = identity.personByEmail(email).orElseThrow().userId();
+        return identity.memberships(user).stream().filter(m -> m.orgId().equals(orgId))
+                .map(Membership.View::tenantId).findFirst()
+                .orElseGet(() -> identity.memberships(identity.personByEmail("owner@" + orgId + ".test")
+                        .orElseThrow().userId()).get(0).tenantId());
+    }
+
+    private static <T> T unwrap(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (EJBException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private static List<String> emails(List<TeamService.Member> members) {
+        return members.stream().map(TeamService.Member::email).toList();
+    }
+}
