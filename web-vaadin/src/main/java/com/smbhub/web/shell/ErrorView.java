@@ -2,10 +2,6 @@ package com.smbhub.web.shell;
 
 import com.smbhub.platform.tenancy.RequestContext;
 import com.vaadin.cdi.annotation.CdiComponent;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
@@ -17,7 +13,7 @@ import java.util.logging.Logger;
 /** Any unexpected failure: a plain message with the request id, the details only in the server log. */
 @CdiComponent
 @AnonymousAllowed
-public class ErrorView extends VerticalLayout implements HasErrorParameter<Exception> {
+public class ErrorView extends ProblemView implements HasErrorParameter<Exception> {
 
     private static final Logger LOG = Logger.getLogger(ErrorView.class.getName());
 
@@ -25,11 +21,8 @@ public class ErrorView extends VerticalLayout implements HasErrorParameter<Excep
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
         String requestId = RequestContext.current().map(RequestContext::requestId).orElse("unknown");
         LOG.log(Level.SEVERE, "request_id=" + requestId + " view failed", parameter.getCaughtException());
-        removeAll();
-        H2 title = new H2("Something went wrong");
-        title.setId("error-title");
-        add(title, new Paragraph("Please try again. If it keeps happening, quote reference " + requestId + "."),
-                new Anchor("", "Go to Home"));
+        show("error-title", "Something went wrong",
+                "Please try again. If it keeps happening, quote reference " + requestId + ".");
         return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
     }
 }
