@@ -14,6 +14,7 @@ import com.smbhub.platform.security.PermissionDeniedException;
 import com.smbhub.platform.security.Role;
 import com.smbhub.platform.tenancy.RequestContext;
 import com.smbhub.platform.tenancy.TenantMissingException;
+import com.smbhub.profile.ProfileService;
 import com.smbhub.tenant.TeamService;
 import jakarta.inject.Inject;
 import jakarta.ejb.EJBException;
@@ -47,6 +48,9 @@ class ServiceTenantIsolationIT {
     @Inject
     HomeService home;
 
+    @Inject
+    ProfileService profiles;
+
     @Test
     void eachOwnerSeesOnlyTheTeamOfTheirBusiness() {
         List<String> northside = as("owner@northside.test", "northside", () -> emails(team.members()));
@@ -72,6 +76,16 @@ class ServiceTenantIsolationIT {
     void theBusinessComesFromTheContextNotFromTheCaller() {
         assertEquals("Maple & Co", as("both@demo.test", "maple", () -> home.greeting().businessName()));
         assertEquals("Northside Plumbing", as("both@demo.test", "northside", () -> home.greeting().businessName()));
+    }
+
+    @Test
+    void eachBusinessGetsItsOwnEffectiveProfileAlsoFromTheCache() {
+        String maple = as("staff@maple.test", "maple", () -> profiles.effective().label("work_item_plural"));
+        String northside = as("staff@northside.test", "northside", () -> profiles.effective().label("work_item_plural"));
+        String mapleAgain = as("both@demo.test", "maple", () -> profiles.effective().label("work_item_plural"));
+        assertEquals("Orders / Issues", maple);
+        assertEquals("Requests", northside);
+        assertEquals(maple, mapleAgain);
     }
 
     @Test

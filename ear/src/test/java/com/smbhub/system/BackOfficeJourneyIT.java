@@ -42,6 +42,40 @@ class BackOfficeJourneyIT {
     }
 
     @Test
+    void theMenuSpeaksTheLanguageOfEachBusiness() {
+        try (BackOffice app = new BackOffice()) {
+            app.signIn("staff@northside.test", "demo");
+            app.waitForText("home-title", "Welcome to Northside Plumbing");
+            assertEquals("Requests", app.text("nav-work"));
+            app.click("logout");
+            app.signIn("staff@maple.test", "demo");
+            app.waitForText("home-title", "Welcome to Maple & Co");
+            assertEquals("Orders / Issues", app.text("nav-work"));
+            app.open("work");
+            app.waitForText("page-title", "Orders / Issues");
+            app.screenshot("maple-menu");
+        }
+    }
+
+    @Test
+    void aModuleTheProfileTurnsOffLeavesTheMenuAndItsRouteSaysSo() {
+        String owner = SystemUnderTest.token("owner@northside.test", null);
+        try {
+            assertEquals(200, ProfileIT.patchOverrides(owner, "{\"capabilities\":{\"quotes\":false}}").status());
+            try (BackOffice app = new BackOffice()) {
+                app.signIn("staff@northside.test", "demo");
+                app.waitForText("home-title", "Welcome to Northside Plumbing");
+                assertTrue(app.driver.findElements(By.id("nav-quotes")).isEmpty());
+                assertEquals("Invoices", app.text("nav-invoices"));
+                app.open("quotes");
+                app.waitForText("page-message", "turned off for your business");
+            }
+        } finally {
+            ProfileIT.patchOverrides(owner, "{\"capabilities\":{\"quotes\":null}}");
+        }
+    }
+
+    @Test
     void aWrongPasswordIsShownAtTheForm() {
         try (BackOffice app = new BackOffice()) {
             app.signIn("staff@northside.test", "not-the-password");

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.smbhub.contact.Contact;
 import com.smbhub.platform.security.Membership;
 import com.smbhub.platform.security.Role;
+import com.smbhub.profile.TenantProfileOverride;
 import com.smbhub.tenant.TenantMember;
 import com.smbhub.workitem.WorkItem;
 import jakarta.persistence.EntityManager;
@@ -48,7 +49,11 @@ class TenantIsolationTest {
         FACTORIES.put(TenantMember.class, (t, tenant) -> new TenantMember(t.newUser(), Role.STAFF));
         FACTORIES.put(Contact.class, (t, tenant) -> new Contact("Jane " + tenant.substring(0, 4), "jane@x.test", null));
         FACTORIES.put(WorkItem.class, (t, tenant) -> new WorkItem("Fix the tap"));
+        FACTORIES.put(TenantProfileOverride.class, (t, tenant) -> new TenantProfileOverride("{\"labels\":{\"inbox\":\"Mail\"}}"));
     }
+
+    /** Types with at most one row per business: the suite clears the row before making a new one. */
+    static final Set<Class<?>> ONE_PER_TENANT = Set.of(TenantProfileOverride.class);
 
     static TestDatabase db;
     static EntityManagerFactory emf;
@@ -203,6 +208,9 @@ class TenantIsolationTest {
     // --- helpers ---
 
     private String create(Class<?> type, String tenant) {
+        if (ONE_PER_TENANT.contains(type)) {
+            execute("delete from " + table(type) + " where tenant_id = ?::uuid", tenant);
+        }
         return inTenant(tenant, em -> {
             Object row = FACTORIES.get(type).apply(this, tenant);
             em.persist(row);

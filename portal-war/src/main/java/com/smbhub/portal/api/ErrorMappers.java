@@ -5,6 +5,7 @@ import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.security.NotAMemberException;
 import com.smbhub.platform.security.PermissionDeniedException;
 import com.smbhub.platform.tenancy.TenantMissingException;
+import com.smbhub.profile.CapabilityDisabledException;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -28,6 +29,9 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
         if (error instanceof PermissionDeniedException || error instanceof NotAMemberException
                 || error instanceof TenantMissingException) {
             return Envelope.error(403, "FORBIDDEN", error.getMessage());
+        }
+        if (error instanceof CapabilityDisabledException) {
+            return Envelope.error(403, "CAPABILITY_DISABLED", error.getMessage());
         }
         if (error instanceof NotFoundException) {
             return Envelope.error(404, "NOT_FOUND", error.getMessage());

@@ -2,6 +2,7 @@ package com.smbhub.web.security;
 
 import com.smbhub.web.shell.ComingSoonView;
 import com.smbhub.web.shell.MainLayout;
+import com.smbhub.web.shell.Module;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.auth.NavigationAccessControl;
@@ -19,9 +20,9 @@ public class AccessControlSetup {
         event.getSource().addUIInitListener(ui -> ui.getUI().addBeforeEnterListener(accessControl));
         RouteConfiguration routes = RouteConfiguration.forRegistry(
                 ApplicationRouteRegistry.getInstance(event.getSource().getContext()));
-        for (String module : ComingSoonView.MODULES.keySet()) {
-            if (!routes.isPathAvailable(module)) {
-                routes.setRoute(module, ComingSoonView.class, MainLayout.class);
+        for (Module module : Module.values()) {
+            if (!routes.isPathAvailable(module.path())) {
+                routes.setRoute(module.path(), ComingSoonView.class, MainLayout.class);
             }
         }
     }

@@ -1,62 +1,47 @@
 package com.smbhub.web.shell;
 
+import com.smbhub.profile.EffectiveProfile;
+import com.smbhub.profile.ProfileService;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.icon.Icon;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import jakarta.annotation.security.PermitAll;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import jakarta.ejb.EJB;
 
-/** An honest page for a module whose issue has not landed yet: it says so and does nothing else. */
-@PermitAll
+/**
+ * An honest page for a module that has not landed yet, or that the business's profile turns off:
+ * it says which, and does nothing else. Labels come from the profile.
+ */
 @CdiComponent
+@PermitAll
 public class ComingSoonView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    /** Route path → menu label, in PRD 10.2 order. */
-    public static final Map<String, String> MODULES = new LinkedHashMap<>();
+    @EJB
+    ProfileService profiles;
 
-    static {
-        MODULES.put("inbox", "Inbox");
-        MODULES.put("work", "Work");
-        MODULES.put("contacts", "Contacts");
-        MODULES.put("quotes", "Quotes");
-        MODULES.put("invoices", "Invoices");
-        MODULES.put("expenses", "Expenses");
-        MODULES.put("settings", "Settings");
-        MODULES.put("more", "More");
-    }
-
-    private String title = "Coming soon";
-
-    public static Icon icon(String path) {
-        return switch (path) {
-            case "inbox" -> VaadinIcon.INBOX.create();
-            case "work" -> VaadinIcon.TASKS.create();
-            case "contacts" -> VaadinIcon.USERS.create();
-            case "quotes" -> VaadinIcon.FILE_TEXT_O.create();
-            case "invoices" -> VaadinIcon.MONEY.create();
-            case "expenses" -> VaadinIcon.INVOICE.create();
-            case "settings" -> VaadinIcon.COG.create();
-            default -> VaadinIcon.ELLIPSIS_DOTS_H.create();
-        };
-    }
+    private String title = "SMB Hub";
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        String path = event.getLocation().getFirstSegment();
-        String label = MODULES.getOrDefault(path, "This page");
+        if (event.hasForwardTarget() || event.hasRerouteTarget()) {
+            return;
+        }
+        Module module = Module.at(event.getLocation().getFirstSegment()).orElse(Module.MORE);
+        EffectiveProfile profile = profiles.effective();
+        String label = module.label(profile);
         title = label + " · SMB Hub";
         removeAll();
         H2 heading = new H2(label);
         heading.setId("page-title");
-        add(heading, new Paragraph(label + " is not available yet. It arrives in an upcoming release; "
-                + "nothing on this page works until then."));
+        Paragraph message = new Paragraph(module.enabled(profile)
+                ? label + " is not available yet. It arrives in an upcoming release; nothing on this page works until then."
+                : label + " is turned off for your business. An owner or admin can turn it on in Settings.");
+        message.setId("page-message");
+        add(heading, message);
     }
 
     @Override

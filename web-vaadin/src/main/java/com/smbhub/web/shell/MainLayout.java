@@ -2,6 +2,8 @@ package com.smbhub.web.shell;
 
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.smbhub.platform.security.Membership;
+import com.smbhub.profile.EffectiveProfile;
+import com.smbhub.profile.ProfileService;
 import com.smbhub.web.home.HomeView;
 import com.smbhub.web.security.ChooseBusinessView;
 import com.smbhub.web.security.CurrentBusiness;
@@ -15,7 +17,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.router.HighlightConditions;
@@ -33,20 +34,20 @@ import java.util.Optional;
 public class MainLayout extends AppLayout implements BeforeEnterObserver {
 
     private final CurrentBusiness business;
+    private final ProfileService profiles;
+    private final SideNav nav = new SideNav();
+    private final Nav bottomBar = new Nav();
     private final Span businessName = new Span();
     private final Span userName = new Span();
     private final Button switchBusiness = new Button("Switch business");
 
     @Inject
-    public MainLayout(CurrentBusiness business) {
+    public MainLayout(CurrentBusiness business, ProfileService profiles) {
         this.business = business;
+        this.profiles = profiles;
         setPrimarySection(Section.DRAWER);
 
-        SideNav nav = new SideNav();
         nav.setId("main-nav");
-        nav.addItem(new SideNavItem("Home", HomeView.class, VaadinIcon.HOME.create()));
-        ComingSoonView.MODULES.forEach((path, label) ->
-                nav.addItem(new SideNavItem(label, path, ComingSoonView.icon(path))));
         Span brand = new Span("SMB Hub");
         brand.getStyle().set("font-weight", "600").set("padding", "var(--lumo-space-m)");
         addToDrawer(brand, nav);
@@ -71,22 +72,36 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         userName.getStyle().set("text-align", "right");
         header.getStyle().set("padding-right", "var(--lumo-space-m)");
         addToNavbar(header);
-        getElement().appendChild(bottomBar().getElement());
+        bottomBar.setId("bottom-bar");
+        bottomBar.addClassName("bottom-bar");
+        getElement().appendChild(bottomBar.getElement());
     }
 
-    /** PRD 10.2 mobile navigation: a bottom bar on phone widths (styles/app.css), hidden on desktop. */
-    private static Nav bottomBar() {
-        Nav bar = new Nav();
-        bar.setId("bottom-bar");
-        bar.addClassName("bottom-bar");
-        bar.add(link("Home", HomeView.class, null), link("Inbox", ComingSoonView.class, "inbox"),
-                link("Work", ComingSoonView.class, "work"), link("Money", ComingSoonView.class, "invoices"),
-                link("More", ComingSoonView.class, "more"));
-        return bar;
+    /** The menus follow the business's profile: its labels, and only the modules it turns on. */
+    private void buildNavigation(EffectiveProfile profile) {
+        nav.removeAll();
+        SideNavItem home = new SideNavItem("Home", HomeView.class, VaadinIcon.HOME.create());
+        home.setId("nav-home");
+        nav.addItem(home);
+        for (Module module : Module.values()) {
+            if (module != Module.MORE && module.enabled(profile)) {
+                SideNavItem item = new SideNavItem(module.label(profile), module.path(), module.icon());
+                item.setId("nav-" + module.path());
+                nav.addItem(item);
+            }
+        }
+        // PRD 10.2 mobile navigation: a bottom bar on phone widths (styles/app.css), hidden on desktop
+        bottomBar.removeAll();
+        bottomBar.add(link("Home", null));
+        for (Module module : new Module[] {Module.INBOX, Module.WORK, Module.INVOICES, Module.MORE}) {
+            if (module.enabled(profile)) {
+                bottomBar.add(link(module == Module.INVOICES ? "Money" : module.label(profile), module.path()));
+            }
+        }
     }
 
-    private static RouterLink link(String label, Class<? extends Component> view, String path) {
-        RouterLink link = new RouterLink(label, view);
+    private static RouterLink link(String label, String path) {
+        RouterLink link = new RouterLink(label, path == null ? HomeView.class : ComingSoonView.class);
         link.setHighlightCondition(HighlightConditions.sameLocation());
         if (path != null) {
             link.getElement().setAttribute("href", path);
@@ -103,6 +118,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
             return;
         }
         businessName.setText(selected.get().tenantName());
+        buildNavigation(profiles.effective());
         switchBusiness.setVisible(business.memberships().size() > 1);
         userName.setText(business.person().map(p -> p.displayName() + " · " + selected.get().role()).orElse(""));
     }

@@ -1,0 +1,114 @@
+package com.smbhub.profile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A business's effective profile: merge(base, its profile, its overrides). Immutable; read it
+ * through the accessors (the tree itself is a private copy).
+ */
+public final class EffectiveProfile implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String profileId;
+    private final int version;
+    private final String json;
+    private transient ObjectNode tree;
+
+    public EffectiveProfile(String profileId, int version, ObjectNode tree) {
+        this.profileId = profileId;
+        this.version = version;
+        this.tree = tree.deepCopy();
+        this.json = tree.toString();
+    }
+
+    /** A field the profile adds to work items (extensions.work_item_fields). */
+    public record ExtraField(String key, String type, boolean required, String label, List<String> forTypes) {
+        public boolean appliesTo(String workItemType) {
+            return forTypes.isEmpty() || forTypes.contains(workItemType);
+        }
+    }
+
+    public String profileId() {
+        return profileId;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    public String label(String key) {
+        JsonNode value = tree().path("labels").get(key);
+        return value != null && value.isTextual() ? value.asText() : key;
+    }
+
+    public boolean capability(String name) {
+        return tree().path("capabilities").path(name).asBoolean(false);
+    }
+
+    /** Required fields for an entity, and for one of its types ("work_item" + "ORDER"). */
+    public List<String> requiredFields(String entity, String type) {
+        List<String> fields = new ArrayList<>();
+        tree().path("required_fields").path(entity).forEach(f -> fields.add(f.asText()));
+        if (type != null) {
+            tree().path("required_fields").path(entity + ":" + type).forEach(f -> {
+                if (!fields.contains(f.asText())) {
+                    fields.add(f.asText());
+                }
+            });
+        }
+        return fields;
+    }
+
+    public String defaultWorkItemType() {
+        return tree().path("workflows").path("default_work_item_type").asText("REQUEST");
+    }
+
+    public String defaultWorkItemStatus() {
+        return tree().path("workflows").path("default_work_item_status").asText("NEW");
+    }
+
+    public boolean conversion(String rule) {
+        return tree().path("workflows").path("conversion_rules").path(rule).asBoolean(false);
+    }
+
+    public List<ExtraField> workItemFields() {
+        List<ExtraField> fields = new ArrayList<>();
+        tree().path("extensions").path("work_item_fields").fields().forEachRemaining(e -> {
+            JsonNode f = e.getValue();
+            List<String> forTypes = new ArrayList<>();
+            f.path("for_types").forEach(t -> forTypes.add(t.asText()));
+            fields.add(new ExtraField(e.getKey(), f.path("type").asText("string"), f.path("required").asBoolean(false),
+                    f.path("label").asText(e.getKey()), List.copyOf(forTypes)));
+        });
+        return fields;
+    }
+
+    public Map<String, Boolean> capabilities() {
+        Map<String, Boolean> all = new LinkedHashMap<>();
+        tree().path("capabilities").fields().forEachRemaining(e -> all.put(e.getKey(), e.getValue().asBoolean()));
+        return all;
+    }
+
+    /** The whole merged document, as JSON text (for the API). */
+    public String json() {
+        return json;
+    }
+
+    private ObjectNode tree() {
+        if (tree == null) {
+            try {
+                tree = (ObjectNode) ProfileSchema.JSON.readTree(json);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return tree;
+    }
+}
