@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.smbhub.contact.ContactDraft;
+import com.smbhub.contact.ContactService;
+import com.smbhub.contact.ContactView;
 import com.smbhub.home.HomeService;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.security.IdentityService;
@@ -51,6 +54,9 @@ class ServiceTenantIsolationIT {
     @Inject
     ProfileService profiles;
 
+    @Inject
+    ContactService contacts;
+
     @Test
     void eachOwnerSeesOnlyTheTeamOfTheirBusiness() {
         List<String> northside = as("owner@northside.test", "northside", () -> emails(team.members()));
@@ -86,6 +92,20 @@ class ServiceTenantIsolationIT {
         assertEquals("Orders / Issues", maple);
         assertEquals("Requests", northside);
         assertEquals(maple, mapleAgain);
+    }
+
+    @Test
+    void aContactOfOneBusinessIsInvisibleAndUntouchableFromAnother() {
+        String name = "Isolated " + java.util.UUID.randomUUID();
+        ContactView created = as("staff@northside.test", "northside",
+                () -> contacts.create(ContactDraft.of(name, null, null), false, java.util.Optional.empty()));
+        as("staff@northside.test", "northside", () -> contacts.get(created.id()));
+        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> contacts.get(created.id())));
+        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple",
+                () -> contacts.update(created.id(), created.version(), ContactDraft.of("Stolen", null, null))));
+        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> contacts.delete(created.id())));
+        assertTrue(as("owner@maple.test", "maple", () -> contacts.list(name, null, false, null, 10)).items().isEmpty());
+        assertEquals(name, as("staff@northside.test", "northside", () -> contacts.get(created.id())).displayName());
     }
 
     @Test

@@ -97,6 +97,12 @@ class ApiIT {
     }
 
     @Test
+    void controlCharactersInASignInAreJustAWrongSignIn() {
+        var reply = post("/api/v1/auth/token", "{\"username\":\"a\\u0000b@x.test\",\"password\":\"x\\u0000\"}");
+        assertEquals(401, reply.status(), reply.body());
+    }
+
+    @Test
     void meWithoutATokenIs401Envelope() {
         var reply = get("/api/v1/me", null);
         assertEquals(401, reply.status());

@@ -1,11 +1,15 @@
 package com.smbhub.contact;
 
+import com.smbhub.platform.db.TextArrayConverter;
 import com.smbhub.platform.tenancy.TenantRecord;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import java.util.ArrayList;
+import java.util.List;
 
-/** A customer, vendor or lead of the business (PRD 2.1). Screens and API land with issue 3. */
+/** A customer, vendor or lead of the business (PRD 2.1). */
 @Entity
 @Table(name = "contacts")
 public class Contact extends TenantRecord {
@@ -13,8 +17,22 @@ public class Contact extends TenantRecord {
     private String type = "CUSTOMER";
     @Column(name = "display_name")
     private String displayName;
+    @Column(name = "company_name")
+    private String companyName;
     private String email;
     private String phone;
+    @Column(name = "address_line1")
+    private String addressLine1;
+    @Column(name = "address_line2")
+    private String addressLine2;
+    private String city;
+    private String region;
+    @Column(name = "postal_code")
+    private String postalCode;
+    private String country;
+    @Convert(converter = TextArrayConverter.class)
+    private List<String> tags = new ArrayList<>();
+    private String notes;
     private String status = "ACTIVE";
 
     protected Contact() {
@@ -26,10 +44,41 @@ public class Contact extends TenantRecord {
         this.phone = phone;
     }
 
+    /** Copies every editable field from a checked draft. */
+    void apply(ContactDraft d) {
+        type = d.type();
+        displayName = d.displayName();
+        companyName = d.companyName();
+        email = d.email();
+        phone = d.phone();
+        addressLine1 = d.addressLine1();
+        addressLine2 = d.addressLine2();
+        city = d.city();
+        region = d.region();
+        postalCode = d.postalCode();
+        country = d.country();
+        tags = new ArrayList<>(d.tags());
+        notes = d.notes();
+    }
+
+    /** Replaces the tags (tests and imports; people edit through a draft). */
+    public void tag(List<String> newTags) {
+        tags = new ArrayList<>(newTags);
+    }
+
     public String getType() { return type; }
     public String getDisplayName() { return displayName; }
     public void setDisplayName(String displayName) { this.displayName = displayName; }
+    public String getCompanyName() { return companyName; }
     public String getEmail() { return email; }
     public String getPhone() { return phone; }
+    public String getAddressLine1() { return addressLine1; }
+    public String getAddressLine2() { return addressLine2; }
+    public String getCity() { return city; }
+    public String getRegion() { return region; }
+    public String getPostalCode() { return postalCode; }
+    public String getCountry() { return country; }
+    public List<String> getTags() { return tags == null ? List.of() : List.copyOf(tags); }
+    public String getNotes() { return notes; }
     public String getStatus() { return status; }
 }

@@ -98,7 +98,7 @@ public class IdentityService {
     }
 
     private Optional<User> findByEmail(String email) {
-        if (email == null || email.isBlank()) {
+        if (email == null || email.isBlank() || email.length() > 254 || email.chars().anyMatch(c -> c < 0x20)) {
             return Optional.empty();
         }
         return em.createQuery("select u from User u where lower(u.email) = :email", User.class)

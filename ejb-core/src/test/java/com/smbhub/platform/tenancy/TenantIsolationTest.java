@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.smbhub.contact.Contact;
 import com.smbhub.platform.security.Membership;
+import com.smbhub.platform.idempotency.IdempotencyRecord;
 import com.smbhub.platform.security.Role;
 import com.smbhub.profile.TenantProfileOverride;
 import com.smbhub.tenant.TenantMember;
@@ -49,6 +50,8 @@ class TenantIsolationTest {
         FACTORIES.put(TenantMember.class, (t, tenant) -> new TenantMember(t.newUser(), Role.STAFF));
         FACTORIES.put(Contact.class, (t, tenant) -> new Contact("Jane " + tenant.substring(0, 4), "jane@x.test", null));
         FACTORIES.put(WorkItem.class, (t, tenant) -> new WorkItem("Fix the tap"));
+        FACTORIES.put(IdempotencyRecord.class, (t, tenant) -> new IdempotencyRecord("POST /contacts",
+                UUID.randomUUID().toString(), "hash", UUID.randomUUID().toString()));
         FACTORIES.put(TenantProfileOverride.class, (t, tenant) -> new TenantProfileOverride("{\"labels\":{\"inbox\":\"Mail\"}}"));
     }
 
@@ -112,11 +115,12 @@ class TenantIsolationTest {
     @MethodSource("entityTypes")
     void bulkUpdateFromAnotherTenantChangesNothing(Class<?> type) throws Exception {
         String idA = create(type, tenantA);
-        long before = versionOf(type, idA);
+        String before = stampOf(type, idA);
         int updated = inTenant(tenantB, em -> em.createQuery("update " + type.getSimpleName()
-                + " e set e.version = e.version + 100 where e.id = :id").setParameter("id", idA).executeUpdate());
+                        + " e set e.createdAt = :t where e.id = :id")
+                .setParameter("t", java.time.Instant.parse("2000-01-01T00:00:00Z")).setParameter("id", idA).executeUpdate());
         assertEquals(0, updated);
-        assertEquals(before, versionOf(type, idA));
+        assertEquals(before, stampOf(type, idA));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -141,13 +145,13 @@ class TenantIsolationTest {
     void mergingAnotherTenantsRowDoesNotOverwriteIt(Class<?> type) throws Exception {
         String idA = create(type, tenantA);
         Object detached = inTenant(tenantA, em -> em.find(type, idA));
-        long before = versionOf(type, idA);
+        String before = stampOf(type, idA);
         try {
             inTenant(tenantB, em -> em.merge(detached));
         } catch (RuntimeException expected) {
             // refusing is fine too; what matters is A's row
         }
-        assertEquals(before, versionOf(type, idA));
+        assertEquals(before, stampOf(type, idA));
         assertEquals(tenantA, tenantOf(type, idA));
     }
 
@@ -205,6 +209,17 @@ class TenantIsolationTest {
         assertEquals(tenantB, tenantOf(Contact.class, id));
     }
 
+    @Test
+    void contactTagsRoundTripThroughTheTextArrayColumn() {
+        String id = inTenant(tenantA, em -> {
+            Contact contact = new Contact("Tagged", null, null);
+            contact.tag(List.of("vip", "needs \"quote\"", "a,b"));
+            em.persist(contact);
+            return contact.getId();
+        });
+        assertEquals(List.of("vip", "needs \"quote\"", "a,b"), inTenant(tenantA, em -> em.find(Contact.class, id).getTags()));
+    }
+
     // --- helpers ---
 
     private String create(Class<?> type, String tenant) {
@@ -243,8 +258,11 @@ class TenantIsolationTest {
         return type.getAnnotation(jakarta.persistence.Table.class).name();
     }
 
-    private static long versionOf(Class<?> type, String id) throws Exception {
-        return single("select version from " + table(type) + " where id = ?::uuid", id, rs -> rs.getLong(1));
+    /** created_at and, where the table has one, version: what an update from elsewhere would change. */
+    private static String stampOf(Class<?> type, String id) throws Exception {
+        String version = TenantRecord.class.isAssignableFrom(type) ? "version::text" : "''";
+        return single("select created_at::text || '/' || " + version + " from " + table(type) + " where id = ?::uuid",
+                id, rs -> rs.getString(1));
     }
 
     private static String tenantOf(Class<?> type, String id) throws Exception {

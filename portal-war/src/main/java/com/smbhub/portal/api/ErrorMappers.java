@@ -1,6 +1,13 @@
 package com.smbhub.portal.api;
 
+import com.smbhub.contact.ContactService;
+import com.smbhub.contact.ContactView;
+import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.NotFoundException;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonValue;
+import java.util.List;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.security.NotAMemberException;
 import com.smbhub.platform.security.PermissionDeniedException;
@@ -30,6 +37,14 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
                 || error instanceof TenantMissingException) {
             return Envelope.error(403, "FORBIDDEN", error.getMessage());
         }
+        if (error instanceof ContactService.DuplicateContactException e) {
+            JsonArrayBuilder matches = Json.createArrayBuilder();
+            ((List<?>) e.current()).forEach(c -> matches.add(ContactsResource.json((ContactView) c)));
+            return conflict(e, matches.build());
+        }
+        if (error instanceof ConflictException e) {
+            return conflict(e, e.current() instanceof ContactView c ? ContactsResource.json(c) : JsonValue.NULL);
+        }
         if (error instanceof CapabilityDisabledException) {
             return Envelope.error(403, "CAPABILITY_DISABLED", error.getMessage());
         }
@@ -42,6 +57,15 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
         }
         LOG.log(Level.SEVERE, "request_id=" + ApiRequest.currentId() + " failed", error);
         return Envelope.error(500, "INTERNAL_ERROR", "Something went wrong on our side; quote the request id");
+    }
+
+    /** 409 CONFLICT with the current object (or the duplicates) under "data". */
+    private static Response conflict(RuntimeException e, JsonValue current) {
+        Response envelope = Envelope.error(409, "CONFLICT", e.getMessage());
+        try (var reader = Json.createReader(new java.io.StringReader((String) envelope.getEntity()))) {
+            String body = Json.createObjectBuilder(reader.readObject()).add("data", current).build().toString();
+            return Response.fromResponse(envelope).entity(body).build();
+        }
     }
 
     private static Throwable unwrap(Throwable error) {

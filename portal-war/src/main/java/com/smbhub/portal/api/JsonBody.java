@@ -62,6 +62,56 @@ public final class JsonBody {
         return ((JsonString) value).getString();
     }
 
+    public boolean has(String field) {
+        return object.containsKey(field);
+    }
+
+    /** A boolean field; absent or null gives the fallback. */
+    public boolean bool(String field, boolean fallback, List<FieldError> errors) {
+        JsonValue value = object.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return fallback;
+        }
+        if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
+            return value == JsonValue.TRUE;
+        }
+        if (value.getValueType() == JsonValue.ValueType.TRUE) {
+            return true;
+        }
+        if (value.getValueType() == JsonValue.ValueType.FALSE) {
+            return false;
+        }
+        errors.add(new FieldError(field, "Must be true or false"));
+        return fallback;
+    }
+
+    /** A whole number field; absent or null gives null. */
+    public Long integer(String field, List<FieldError> errors) {
+        JsonValue value = object.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value instanceof jakarta.json.JsonNumber number && number.isIntegral()) {
+            return number.longValue();
+        }
+        errors.add(new FieldError(field, "Must be a whole number"));
+        return null;
+    }
+
+    /** An array of strings; absent or null gives null. */
+    public List<String> strings(String field, List<FieldError> errors) {
+        JsonValue value = object.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value.getValueType() != JsonValue.ValueType.ARRAY
+                || !value.asJsonArray().stream().allMatch(v -> v.getValueType() == JsonValue.ValueType.STRING)) {
+            errors.add(new FieldError(field, "Must be a list of strings"));
+            return null;
+        }
+        return value.asJsonArray().stream().map(v -> ((JsonString) v).getString()).toList();
+    }
+
     public String requiredString(String field, List<FieldError> errors) {
         String value = string(field, errors);
         if (value == null && errors.stream().noneMatch(e -> e.field().equals(field))) {

@@ -43,7 +43,7 @@ public final class Paging {
         }
         try {
             String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (decoded.startsWith("k:")) {
+            if (decoded.startsWith("k:") && decoded.chars().noneMatch(c -> c == 0)) {
                 return decoded.substring(2);
             }
         } catch (IllegalArgumentException e) {
@@ -63,7 +63,7 @@ public final class Paging {
         return new Page<>(items, encode(key.apply(items.get(limit - 1))));
     }
 
-    static String encode(String key) {
+    public static String encode(String key) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(("k:" + key).getBytes(StandardCharsets.UTF_8));
     }
 }

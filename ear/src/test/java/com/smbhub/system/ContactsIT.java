@@ -1,0 +1,171 @@
+package com.smbhub.system;
+
+import static com.smbhub.system.SystemUnderTest.get;
+import static com.smbhub.system.SystemUnderTest.token;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The contacts API against the deployed EAR: validation, duplicates, idempotency, versions, roles, tenants. */
+class ContactsIT {
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final String line = String.format("%04d", Math.floorMod(run.hashCode(), 10_000));
+
+    static SystemUnderTest.Reply send(String method, String path, String token, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SystemUnderTest.BASE + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return SystemUnderTest.send(request.build());
+    }
+
+    private JsonObject create(String token, String body) {
+        var reply = send("POST", "/api/v1/contacts", token, body);
+        assertEquals(201, reply.status(), reply.body());
+        return reply.json().getJsonObject("data");
+    }
+
+    private static List<String> names(SystemUnderTest.Reply reply) {
+        return reply.json().getJsonArray("data").stream().map(v -> v.asJsonObject().getString("display_name")).toList();
+    }
+
+    private static String q(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aContactIsCreatedNormalisedAndFoundBySearch() {
+        String staff = token("staff@northside.test", null);
+        JsonObject c = create(staff, "{\"display_name\":\"Ann Lee " + run + "\",\"email\":\" Ann." + run
+                + "@Example.com\",\"phone\":\"(416) 555-" + line + "\",\"tags\":[\"VIP\"]}");
+        assertEquals("ann." + run + "@example.com", c.getString("email"));
+        assertEquals("+1416555" + line, c.getString("phone"));
+        assertEquals(List.of("vip"), c.getJsonArray("tags").getValuesAs(jakarta.json.JsonString.class)
+                .stream().map(jakarta.json.JsonString::getString).toList());
+        assertTrue(c.getJsonArray("allowed_actions").toString().contains("update"));
+        assertEquals(List.of("Ann Lee " + run), names(get("/api/v1/contacts?q=" + q("lee " + run), staff)));
+        assertEquals(List.of("Ann Lee " + run), names(get("/api/v1/contacts?q=" + q("ann." + run), staff)));
+        assertEquals(200, get("/api/v1/contacts/" + c.getString("id"), staff).status());
+    }
+
+    @Test
+    void anotherBusinessNeverSeesOrChangesTheContact() {
+        JsonObject c = create(token("staff@northside.test", null), "{\"display_name\":\"Private " + run + "\"}");
+        String maple = token("owner@maple.test", null);
+        assertEquals(404, get("/api/v1/contacts/" + c.getString("id"), maple).status());
+        assertTrue(names(get("/api/v1/contacts?q=" + q(run), maple)).isEmpty());
+        assertEquals(404, send("PATCH", "/api/v1/contacts/" + c.getString("id"), maple, "{\"display_name\":\"x\"}").status());
+        assertEquals(404, send("DELETE", "/api/v1/contacts/" + c.getString("id"), maple, null).status());
+        assertEquals("Private " + run, get("/api/v1/contacts/" + c.getString("id"), token("staff@northside.test", null))
+                .json().getJsonObject("data").getString("display_name"));
+    }
+
+    @Test
+    void aDuplicateEmailIsAConflictUnlessAllowed() {
+        String staff = token("staff@maple.test", null);
+        create(staff, "{\"display_name\":\"Bo " + run + "\",\"email\":\"bo" + run + "@x.test\"}");
+        var dup = send("POST", "/api/v1/contacts", staff, "{\"display_name\":\"Bo again\",\"email\":\"BO" + run + "@x.test\"}");
+        assertEquals(409, dup.status(), dup.body());
+        assertEquals("CONFLICT", dup.errorCode());
+        assertEquals("Bo " + run, dup.json().getJsonArray("data").getJsonObject(0).getString("display_name"));
+        create(staff, "{\"display_name\":\"Bo again\",\"email\":\"bo" + run + "@x.test\",\"allow_duplicate\":true}");
+    }
+
+    @Test
+    void anIdempotencyKeyReplayCreatesOneContact() {
+        String staff = token("staff@northside.test", null);
+        String body = "{\"display_name\":\"Idem " + run + "\"}";
+        var first = send("POST", "/api/v1/contacts", staff, body, "Idempotency-Key", "k-" + run);
+        var second = send("POST", "/api/v1/contacts", staff, body, "Idempotency-Key", "k-" + run);
+        assertEquals(201, first.status(), first.body());
+        assertEquals(first.json().getJsonObject("data").getString("id"), second.json().getJsonObject("data").getString("id"));
+        assertEquals(1, names(get("/api/v1/contacts?q=" + q("idem " + run), staff)).size());
+        var other = send("POST", "/api/v1/contacts", staff, "{\"display_name\":\"Other\"}", "Idempotency-Key", "k-" + run);
+        assertEquals(409, other.status());
+    }
+
+    @Test
+    void aStaleVersionIsAConflictWithTheCurrentContact() {
+        String staff = token("staff@northside.test", null);
+        JsonObject c = create(staff, "{\"display_name\":\"Ver " + run + "\"}");
+        String path = "/api/v1/contacts/" + c.getString("id");
+        var ok = send("PATCH", path, staff, "{\"city\":\"Toronto\",\"if_match_version\":" + c.getInt("version") + "}");
+        assertEquals(200, ok.status(), ok.body());
+        var stale = send("PATCH", path, staff, "{\"city\":\"Ottawa\"}", "If-Match", "\"" + c.getInt("version") + "\"");
+        assertEquals(409, stale.status(), stale.body());
+        assertEquals("Toronto", stale.json().getJsonObject("data").getString("city"));
+        assertNotNull(ok.raw().headers().firstValue("ETag").orElse(null));
+    }
+
+    @Test
+    void deletedContactsAreHiddenAndCanBeRestored() {
+        String staff = token("staff@maple.test", null);
+        JsonObject c = create(staff, "{\"display_name\":\"Gone " + run + "\"}");
+        String path = "/api/v1/contacts/" + c.getString("id");
+        assertEquals(200, send("DELETE", path, staff, null).status());
+        assertTrue(names(get("/api/v1/contacts?q=" + q(run), staff)).isEmpty());
+        assertEquals(List.of("Gone " + run), names(get("/api/v1/contacts?deleted=true&q=" + q(run), staff)));
+        var restored = send("POST", path + "/restore", staff, null);
+        assertFalse(restored.json().getJsonObject("data").getBoolean("deleted"));
+        assertEquals(List.of("Gone " + run), names(get("/api/v1/contacts?q=" + q(run), staff)));
+    }
+
+    @Test
+    void aViewerReadsButCannotWrite() {
+        String viewer = token("viewer@northside.test", null);
+        assertEquals(200, get("/api/v1/contacts", viewer).status());
+        var write = send("POST", "/api/v1/contacts", viewer, "{\"display_name\":\"Nope\"}");
+        assertEquals(403, write.status());
+        assertEquals("FORBIDDEN", write.errorCode());
+    }
+
+    @Test
+    void anAgentSeesOnlyContactsOfItsAssignedWork() {
+        create(token("staff@northside.test", null), "{\"display_name\":\"Unassigned " + run + "\"}");
+        assertTrue(names(get("/api/v1/contacts?q=" + q(run), token("agent@northside.test", null))).isEmpty());
+    }
+
+    @Test
+    void badInputIsRefusedAtTheField() {
+        String staff = token("staff@northside.test", null);
+        var reply = send("POST", "/api/v1/contacts", staff,
+                "{\"display_name\":\"\",\"email\":\"nope\",\"phone\":\"12\",\"type\":\"FRIEND\"}");
+        assertEquals(400, reply.status());
+        var fields = reply.json().getJsonObject("error").getJsonArray("details").stream()
+                .map(v -> v.asJsonObject().getString("field")).toList();
+        assertTrue(fields.containsAll(List.of("display_name", "email", "phone", "type")), fields.toString());
+        assertEquals(400, send("POST", "/api/v1/contacts", staff, "{\"display_name\":\"x\",\"tags\":\"vip\"}").status());
+        assertEquals(400, send("POST", "/api/v1/contacts", staff, "{\"display_name\":\"x\",\"tenant_id\":\"y\"}").status());
+        assertEquals(400, get("/api/v1/contacts?type=FRIEND", staff).status());
+        assertEquals(400, send("POST", "/api/v1/contacts", staff, "{\"display_name\":\"a\\u0000b\"}").status());
+        assertEquals(200, get("/api/v1/contacts?q=a%00b", staff).status());
+        assertEquals(404, get("/api/v1/contacts/not-a-uuid", staff).status());
+    }
+
+    @Test
+    void theListPagesWithACursor() {
+        String staff = token("staff@maple.test", null);
+        for (int i = 0; i < 5; i++) {
+            create(staff, "{\"display_name\":\"Page " + run + " " + i + "\"}");
+        }
+        var first = get("/api/v1/contacts?limit=2&q=" + q("page " + run), staff);
+        assertEquals(List.of("Page " + run + " 0", "Page " + run + " 1"), names(first));
+        String cursor = first.json().getJsonObject("meta").getString("cursor");
+        var second = get("/api/v1/contacts?limit=2&q=" + q("page " + run) + "&cursor=" + cursor, staff);
+        assertEquals(List.of("Page " + run + " 2", "Page " + run + " 3"), names(second));
+    }
+}

@@ -1,0 +1,262 @@
+package com.smbhub.contact;
+
+import com.smbhub.platform.audit.AuditService;
+import com.smbhub.platform.errors.ConflictException;
+import com.smbhub.platform.errors.NotFoundException;
+import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.idempotency.Idempotency;
+import com.smbhub.platform.security.Access;
+import com.smbhub.platform.security.Capability;
+import com.smbhub.platform.security.Grant;
+import com.smbhub.platform.security.Permissions;
+import com.smbhub.platform.tenancy.RequestContext;
+import com.smbhub.platform.tenancy.TenantInterceptor;
+import com.smbhub.profile.ProfileService;
+import com.smbhub.tenant.Tenant;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.interceptor.Interceptors;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Contacts of the current business: list and search, create (with duplicate check), edit, soft delete. */
+@Stateless
+@Interceptors(TenantInterceptor.class)
+public class ContactService {
+
+    public static final int MAX_PAGE = 100;
+
+    @PersistenceContext(unitName = "smbhub")
+    EntityManager em;
+
+    @EJB
+    Access access;
+
+    @EJB
+    AuditService audit;
+
+    @EJB
+    ProfileService profiles;
+
+    /** One page of a list; {@code nextKey} is the keyset position after the last item (null at the end). */
+    public record Page(List<ContactView> items, String nextKey) {
+    }
+
+    /** Thrown when a new contact has the e-mail or phone of an existing one; carries the matches. */
+    public static class DuplicateContactException extends ConflictException {
+        public DuplicateContactException(List<ContactView> matches) {
+            super("A contact with this e-mail or phone already exists", matches);
+        }
+    }
+
+    public Page list(String query, String type, boolean deleted, String afterKey, int limit) {
+        Grant grant = access.require(Capability.CONTACTS_READ);
+        if (type != null && !ContactChecks.TYPES.contains(type)) {
+            throw new ValidationException("type", "One of CUSTOMER, VENDOR, LEAD, OTHER");
+        }
+        StringBuilder jpql = new StringBuilder("select c from Contact c where c.deletedAt is ")
+                .append(deleted ? "not null" : "null");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (type != null) {
+            jpql.append(" and c.type = :type");
+            params.put("type", type);
+        }
+        String q = query == null ? "" : query.replace("\u0000", "").trim().toLowerCase();
+        if (!q.isEmpty()) {
+            String digits = q.replaceAll("[^0-9]", "");
+            jpql.append(" and (lower(c.displayName) like :q or lower(c.email) like :q")
+                    .append(digits.length() >= 3 ? " or c.phone like :digits)" : ")");
+            params.put("q", "%" + escapeLike(q) + "%");
+            if (digits.length() >= 3) {
+                params.put("digits", "%" + digits + "%");
+            }
+        }
+        if (grant == Grant.ASSIGNED) {
+            jpql.append(" and exists (select w.id from WorkItem w where w.contactId = c.id and w.assignedTo = :me)");
+            params.put("me", me());
+        }
+        if (afterKey != null) {
+            int cut = afterKey.lastIndexOf('\u0001');
+            if (cut < 0) {
+                throw new ValidationException("cursor", "Not a cursor this API returned");
+            }
+            jpql.append(" and (lower(c.displayName) > :afterName or (lower(c.displayName) = :afterName and c.id > :afterId))");
+            params.put("afterName", afterKey.substring(0, cut));
+            params.put("afterId", afterKey.substring(cut + 1));
+        }
+        jpql.append(" order by lower(c.displayName), c.id");
+        TypedQuery<Contact> select = em.createQuery(jpql.toString(), Contact.class);
+        params.forEach(select::setParameter);
+        List<Contact> rows = select.setMaxResults(Math.min(limit, MAX_PAGE) + 1).getResultList();
+        boolean more = rows.size() > limit;
+        List<Contact> page = more ? rows.subList(0, limit) : rows;
+        List<ContactView> items = page.stream().map(this::view).toList();
+        String next = more ? key(page.get(page.size() - 1)) : null;
+        return new Page(items, next);
+    }
+
+    public ContactView get(String id) {
+        Grant grant = access.require(Capability.CONTACTS_READ);
+        return view(find(id, grant));
+    }
+
+    public ContactView create(ContactDraft draft, boolean allowDuplicate, Optional<Idempotency.Key> idempotencyKey) {
+        access.require(Capability.CONTACTS_WRITE);
+        if (idempotencyKey.isPresent()) {
+            Optional<String> earlier = Idempotency.replay(em, idempotencyKey.get());
+            if (earlier.isPresent()) {
+                return view(em.find(Contact.class, earlier.get()));
+            }
+        }
+        ContactDraft clean = check(draft);
+        if (!allowDuplicate) {
+            List<ContactView> matches = duplicatesOf(clean, null);
+            if (!matches.isEmpty()) {
+                throw new DuplicateContactException(matches);
+            }
+        }
+        Contact contact = new Contact(clean.displayName(), clean.email(), clean.phone());
+        contact.apply(clean);
+        em.persist(contact);
+        em.flush();
+        idempotencyKey.ifPresent(k -> Idempotency.remember(em, k, contact.getId()));
+        audit.record("contact.created", "contact", contact.getId(), null, snapshot(contact));
+        return view(contact);
+    }
+
+    public ContactView update(String id, long expectedVersion, ContactDraft draft) {
+        Grant grant = access.require(Capability.CONTACTS_WRITE);
+        Contact contact = find(id, grant);
+        if (contact.getDeletedAt() != null) {
+            throw new ValidationException("id", "Restore the contact before editing it");
+        }
+        if (contact.getVersion() != expectedVersion) {
+            throw new ConflictException("Someone changed this contact since you opened it", view(contact));
+        }
+        ContactDraft clean = check(draft);
+        Map<String, Object> before = snapshot(contact);
+        contact.apply(clean);
+        em.flush();
+        Map<String, Object> after = snapshot(contact);
+        before.keySet().removeIf(k -> Objects.equals(before.get(k), after.get(k)) && !k.equals("version"));
+        after.keySet().retainAll(before.keySet());
+        audit.record("contact.updated", "contact", id, before, after);
+        return view(contact);
+    }
+
+    public ContactView delete(String id) {
+        Grant grant = access.require(Capability.CONTACTS_WRITE);
+        Contact contact = find(id, grant);
+        if (contact.getDeletedAt() == null) {
+            contact.setDeletedAt(Instant.now());
+            em.flush();
+            audit.record("contact.deleted", "contact", id, null, null);
+        }
+        return view(contact);
+    }
+
+    public ContactView restore(String id) {
+        Grant grant = access.require(Capability.CONTACTS_WRITE);
+        Contact contact = find(id, grant);
+        if (contact.getDeletedAt() != null) {
+            contact.setDeletedAt(null);
+            em.flush();
+            audit.record("contact.restored", "contact", id, null, null);
+        }
+        return view(contact);
+    }
+
+    /** Contacts (not deleted) with the same e-mail or phone as the draft. */
+    public List<ContactView> duplicates(ContactDraft draft) {
+        access.require(Capability.CONTACTS_READ);
+        return duplicatesOf(check(draft), null);
+    }
+
+    private List<ContactView> duplicatesOf(ContactDraft d, String exceptId) {
+        if (d.email() == null && d.phone() == null) {
+            return List.of();
+        }
+        String match = d.email() != null && d.phone() != null ? "(c.email = :email or c.phone = :phone)"
+                : d.email() != null ? "c.email = :email" : "c.phone = :phone";
+        TypedQuery<Contact> query = em.createQuery("select c from Contact c where c.deletedAt is null and " + match
+                + " order by c.createdAt", Contact.class);
+        if (d.email() != null) {
+            query.setParameter("email", d.email());
+        }
+        if (d.phone() != null) {
+            query.setParameter("phone", d.phone());
+        }
+        return query.setMaxResults(5)
+                .getResultStream()
+                .filter(c -> !c.getId().equals(exceptId))
+                .map(this::view)
+                .toList();
+    }
+
+    private ContactDraft check(ContactDraft draft) {
+        Tenant tenant = em.find(Tenant.class, RequestContext.current().orElseThrow().tenantId());
+        return ContactChecks.normalise(draft, ContactChecks.regionFor(tenant.getCurrency()), profiles.effective());
+    }
+
+    private Contact find(String id, Grant grant) {
+        if (id == null || !id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+            throw new NotFoundException("contact");
+        }
+        Contact contact = em.find(Contact.class, id);
+        if (contact == null || (grant == Grant.ASSIGNED && !assignedToMe(id))) {
+            throw new NotFoundException("contact");
+        }
+        return contact;
+    }
+
+    private boolean assignedToMe(String contactId) {
+        return em.createQuery("select count(w) from WorkItem w where w.contactId = :c and w.assignedTo = :me", Long.class)
+                .setParameter("c", contactId).setParameter("me", me()).getSingleResult() > 0;
+    }
+
+    private ContactView view(Contact contact) {
+        List<String> actions = new ArrayList<>();
+        if (Permissions.allows(access.role(), Capability.CONTACTS_WRITE)) {
+            if (contact.getDeletedAt() == null) {
+                actions.add("update");
+                actions.add("delete");
+            } else {
+                actions.add("restore");
+            }
+        }
+        return ContactView.of(contact, List.copyOf(actions));
+    }
+
+    private static Map<String, Object> snapshot(Contact c) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("type", c.getType());
+        values.put("display_name", c.getDisplayName());
+        values.put("company_name", c.getCompanyName());
+        values.put("email", c.getEmail());
+        values.put("phone", c.getPhone());
+        values.put("city", c.getCity());
+        values.put("tags", String.join(",", c.getTags()));
+        values.put("version", c.getVersion());
+        return values;
+    }
+
+    static String key(Contact c) {
+        return c.getDisplayName().toLowerCase() + '\u0001' + c.getId();
+    }
+
+    private static String escapeLike(String q) {
+        return q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static String me() {
+        return RequestContext.current().orElseThrow().userId();
+    }
+}

@@ -1,0 +1,192 @@
+package com.smbhub.portal.api;
+
+import com.smbhub.contact.ContactDraft;
+import com.smbhub.contact.ContactService;
+import com.smbhub.contact.ContactView;
+import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.errors.ValidationException.FieldError;
+import com.smbhub.platform.idempotency.Idempotency;
+import jakarta.ejb.EJB;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Contacts of the token's business (PRD 2.3, 12.3.2). */
+@Path("/contacts")
+@Authenticated
+public class ContactsResource {
+
+    static final Set<String> FIELDS = Set.of("type", "display_name", "company_name", "email", "phone", "address_line1",
+            "address_line2", "city", "region", "postal_code", "country", "tags", "notes");
+
+    @EJB
+    ContactService contacts;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response list(@QueryParam("q") String q, @QueryParam("type") String type,
+                         @QueryParam("deleted") String deleted, @QueryParam("limit") String limit,
+                         @QueryParam("cursor") String cursor) {
+        if (deleted != null && !deleted.equals("true") && !deleted.equals("false")) {
+            throw new ValidationException("deleted", "Must be true or false");
+        }
+        ContactService.Page page = contacts.list(q, type == null || type.isBlank() ? null : type,
+                "true".equals(deleted), Paging.after(cursor), Paging.limit(limit));
+        JsonArrayBuilder data = Json.createArrayBuilder();
+        page.items().forEach(c -> data.add(json(c)));
+        return Envelope.ok(data.build(), page.nextKey() == null ? null : Paging.encode(page.nextKey()));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response get(@PathParam("id") String id) {
+        return withVersion(contacts.get(id), Response.Status.OK);
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response create(String body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        Set<String> allowed = new java.util.HashSet<>(FIELDS);
+        allowed.add("allow_duplicate");
+        JsonBody json = JsonBody.parse(body, allowed);
+        List<FieldError> errors = new ArrayList<>();
+        ContactDraft draft = draft(json, ContactDraft.of(null, null, null), errors);
+        boolean allowDuplicate = json.bool("allow_duplicate", false, errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        var key = Idempotency.Key.of("POST /contacts", idempotencyKey, sha256(body));
+        return withVersion(contacts.create(draft, allowDuplicate, key), Response.Status.CREATED);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response update(@PathParam("id") String id, String body, @HeaderParam("If-Match") String ifMatch) {
+        Set<String> allowed = new java.util.HashSet<>(FIELDS);
+        allowed.add("if_match_version");
+        JsonBody json = JsonBody.parse(body, allowed);
+        List<FieldError> errors = new ArrayList<>();
+        Long version = json.integer("if_match_version", errors);
+        if (version == null && ifMatch != null) {
+            version = parseEtag(ifMatch, errors);
+        }
+        ContactView current = contacts.get(id);
+        ContactDraft draft = draft(json, current.draft(), errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return withVersion(contacts.update(id, version == null ? current.version() : version, draft), Response.Status.OK);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response delete(@PathParam("id") String id) {
+        return withVersion(contacts.delete(id), Response.Status.OK);
+    }
+
+    @POST
+    @Path("/{id}/restore")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response restore(@PathParam("id") String id) {
+        return withVersion(contacts.restore(id), Response.Status.OK);
+    }
+
+    /** The draft from the body: a field that is present replaces the base value, null clears it. */
+    private static ContactDraft draft(JsonBody json, ContactDraft base, List<FieldError> errors) {
+        Function<String, String> pick = field -> json.has(field) ? json.string(field, errors) : null;
+        return new ContactDraft(
+                json.has("type") ? pick.apply("type") : base.type(),
+                json.has("display_name") ? pick.apply("display_name") : base.displayName(),
+                json.has("company_name") ? pick.apply("company_name") : base.companyName(),
+                json.has("email") ? pick.apply("email") : base.email(),
+                json.has("phone") ? pick.apply("phone") : base.phone(),
+                json.has("address_line1") ? pick.apply("address_line1") : base.addressLine1(),
+                json.has("address_line2") ? pick.apply("address_line2") : base.addressLine2(),
+                json.has("city") ? pick.apply("city") : base.city(),
+                json.has("region") ? pick.apply("region") : base.region(),
+                json.has("postal_code") ? pick.apply("postal_code") : base.postalCode(),
+                json.has("country") ? pick.apply("country") : base.country(),
+                json.has("tags") ? json.strings("tags", errors) : base.tags(),
+                json.has("notes") ? pick.apply("notes") : base.notes());
+    }
+
+    static Response withVersion(ContactView contact, Response.Status status) {
+        return Response.fromResponse(Envelope.ok(json(contact))).status(status)
+                .header("ETag", "\"" + contact.version() + "\"").build();
+    }
+
+    static JsonObject json(ContactView c) {
+        JsonObjectBuilder o = Json.createObjectBuilder().add("id", c.id()).add("type", c.type());
+        put(o, "display_name", c.displayName());
+        put(o, "company_name", c.companyName());
+        put(o, "email", c.email());
+        put(o, "phone", c.phone());
+        put(o, "address_line1", c.addressLine1());
+        put(o, "address_line2", c.addressLine2());
+        put(o, "city", c.city());
+        put(o, "region", c.region());
+        put(o, "postal_code", c.postalCode());
+        put(o, "country", c.country());
+        put(o, "notes", c.notes());
+        o.add("tags", Json.createArrayBuilder(c.tags()));
+        o.add("deleted", c.deleted());
+        o.add("version", c.version());
+        put(o, "created_at", c.createdAt() == null ? null : c.createdAt().toString());
+        put(o, "updated_at", c.updatedAt() == null ? null : c.updatedAt().toString());
+        o.add("allowed_actions", Json.createArrayBuilder(c.allowedActions()));
+        return o.build();
+    }
+
+    private static void put(JsonObjectBuilder o, String key, String value) {
+        if (value == null) {
+            o.addNull(key);
+        } else {
+            o.add(key, value);
+        }
+    }
+
+    private static Long parseEtag(String ifMatch, List<FieldError> errors) {
+        String digits = ifMatch.replace("W/", "").replace("\"", "").trim();
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError("If-Match", "Send the ETag of the contact you read"));
+            return null;
+        }
+    }
+
+    static String sha256(String body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest((body == null ? "" : body).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
