@@ -1,0 +1,52 @@
+package com.smbhub.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The contacts screen in the browser. */
+class ContactsJourneyIT {
+
+    @Test
+    void staffCreatesAContactSeesFieldErrorsAndFindsItBySearch() {
+        String name = "Dana " + UUID.randomUUID().toString().substring(0, 6);
+        String line = String.format("%04d", Math.floorMod(name.hashCode(), 10_000));
+        try (BackOffice app = new BackOffice()) {
+            app.signIn("staff@northside.test", "demo");
+            app.waitForText("home-title", "Welcome");
+            app.open("contacts");
+            app.click("new-contact");
+            app.type("contact-display_name", name);
+            app.type("contact-email", "not-an-email");
+            app.click("save-contact");
+            new WebDriverWait(app.driver, Duration.ofSeconds(15)).until(d ->
+                    d.findElement(By.id("contact-email")).getAttribute("invalid") != null);
+            app.screenshot("contact-field-error");
+            app.type("contact-email", name.replace(' ', '.').toLowerCase() + "@example.com");
+            app.type("contact-phone", "416 555 " + line);
+            app.click("save-contact");
+            app.waitForText("detail-name", name);
+            assertTrue(app.driver.findElement(By.id("contact-detail")).getText().contains("+1416555" + line));
+            app.type("contact-search", name);
+            new WebDriverWait(app.driver, Duration.ofSeconds(15)).until(d ->
+                    d.findElement(By.id("contact-grid")).getText().contains(name));
+            app.screenshot("contacts");
+        }
+    }
+
+    @Test
+    void aViewerSeesContactsButNoWayToChangeThem() {
+        try (BackOffice app = new BackOffice()) {
+            app.signIn("viewer@northside.test", "demo");
+            app.waitForText("home-title", "Welcome");
+            app.open("contacts");
+            app.waitForText("contact-detail", "Choose a contact");
+            assertEquals(0, app.driver.findElements(By.id("new-contact")).stream().filter(e -> e.isDisplayed()).count());
+        }
+    }
+}

@@ -1,0 +1,288 @@
+package com.smbhub.web.contact;
+
+import com.smbhub.contact.ContactDraft;
+import com.smbhub.contact.ContactService;
+import com.smbhub.contact.ContactView;
+import com.smbhub.platform.errors.ConflictException;
+import com.smbhub.platform.errors.NotFoundException;
+import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.security.Access;
+import com.smbhub.platform.security.Capability;
+import com.smbhub.platform.security.Permissions;
+import com.smbhub.profile.ProfileService;
+import com.smbhub.web.shell.MainLayout;
+import com.vaadin.cdi.annotation.CdiComponent;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.splitlayout.SplitLayout;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Contacts: search and type tabs on the left, the selected contact (or a new one) on the right. */
+@Route(value = "contacts", layout = MainLayout.class)
+@CdiComponent
+@PermitAll
+public class ContactsView extends SplitLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private static final int PAGE = 50;
+
+    @EJB
+    ContactService contacts;
+
+    @EJB
+    ProfileService profiles;
+
+    @EJB
+    Access access;
+
+    private final TextField search = new TextField();
+    private final Tabs types = new Tabs(new Tab("All"), new Tab("Customers"), new Tab("Vendors"), new Tab("Leads"), new Tab("Other"));
+    private final Checkbox showDeleted = new Checkbox("Show deleted");
+    private final Grid<ContactView> grid = new Grid<>(ContactView.class, false);
+    private final Button more = new Button("Show more");
+    private final Span empty = new Span();
+    private final Button create = new Button("New contact");
+    private final VerticalLayout detail = new VerticalLayout();
+    private final ContactForm form = new ContactForm();
+    private final List<ContactView> rows = new ArrayList<>();
+    private String nextKey;
+    private ContactView selected;
+    private boolean canWrite;
+    private String title = "Contacts";
+
+    public ContactsView() {
+        setSizeFull();
+        setSplitterPosition(55);
+        search.setId("contact-search");
+        search.setPlaceholder("Search name, e-mail or phone");
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> reload());
+        search.setWidthFull();
+        types.setId("contact-types");
+        types.addSelectedChangeListener(e -> reload());
+        showDeleted.setId("show-deleted");
+        showDeleted.addValueChangeListener(e -> reload());
+        create.setId("new-contact");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.addClickListener(e -> edit(null));
+        grid.setId("contact-grid");
+        grid.addColumn(ContactView::displayName).setHeader("Name").setFlexGrow(2);
+        grid.addColumn(c -> c.email() == null ? "" : c.email()).setHeader("E-mail").setFlexGrow(2);
+        grid.addColumn(c -> c.phone() == null ? "" : c.phone()).setHeader("Phone");
+        grid.addColumn(c -> c.type().charAt(0) + c.type().substring(1).toLowerCase()).setHeader("Type");
+        grid.asSingleSelect().addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                show(e.getValue());
+            }
+        });
+        more.setId("more-contacts");
+        more.addClickListener(e -> loadPage());
+        empty.setId("contacts-empty");
+        HorizontalLayout top = new HorizontalLayout(search, create);
+        top.setWidthFull();
+        top.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        VerticalLayout list = new VerticalLayout(top, types, showDeleted, grid, empty, more);
+        list.setSizeFull();
+        list.setFlexGrow(1, grid);
+        detail.setId("contact-detail");
+        addToPrimary(list);
+        addToSecondary(detail);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (event.hasForwardTarget() || event.hasRerouteTarget()) {
+            return;
+        }
+        canWrite = Permissions.allows(access.role(), Capability.CONTACTS_WRITE);
+        create.setVisible(canWrite);
+        title = profiles.effective().label("contact_plural") + " · SMB Hub";
+        reload();
+        showNothing();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+
+    private void reload() {
+        rows.clear();
+        nextKey = null;
+        loadPage();
+    }
+
+    private void loadPage() {
+        ContactService.Page page = contacts.list(search.getValue(), type(), showDeleted.getValue(), nextKey, PAGE);
+        rows.addAll(page.items());
+        nextKey = page.nextKey();
+        grid.setItems(rows);
+        more.setVisible(nextKey != null);
+        empty.setVisible(rows.isEmpty());
+        empty.setText(search.isEmpty() && !showDeleted.getValue()
+                ? "No contacts yet." + (canWrite ? " Add your first with New contact." : "")
+                : "No contact matches.");
+    }
+
+    private String type() {
+        return switch (types.getSelectedIndex()) {
+            case 1 -> "CUSTOMER";
+            case 2 -> "VENDOR";
+            case 3 -> "LEAD";
+            case 4 -> "OTHER";
+            default -> null;
+        };
+    }
+
+    private void showNothing() {
+        detail.removeAll();
+        detail.add(new Paragraph("Choose a contact to see it here."));
+    }
+
+    private void show(ContactView contact) {
+        selected = contact;
+        detail.removeAll();
+        H3 name = new H3(contact.displayName());
+        name.setId("detail-name");
+        detail.add(name);
+        List<String> facts = new ArrayList<>();
+        Optional.ofNullable(contact.email()).ifPresent(facts::add);
+        Optional.ofNullable(contact.phone()).ifPresent(facts::add);
+        Optional.ofNullable(contact.companyName()).ifPresent(facts::add);
+        Optional.ofNullable(contact.city()).ifPresent(facts::add);
+        if (!contact.tags().isEmpty()) {
+            facts.add("Tags: " + String.join(", ", contact.tags()));
+        }
+        facts.forEach(f -> detail.add(new Span(f)));
+        if (contact.notes() != null) {
+            detail.add(new Paragraph(contact.notes()));
+        }
+        HorizontalLayout actions = new HorizontalLayout();
+        if (contact.allowedActions().contains("update")) {
+            Button edit = new Button("Edit", e -> edit(contact));
+            edit.setId("edit-contact");
+            actions.add(edit);
+        }
+        if (contact.allowedActions().contains("delete")) {
+            Button delete = new Button("Delete", e -> confirmDelete(contact));
+            delete.setId("delete-contact");
+            delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            actions.add(delete);
+        }
+        if (contact.allowedActions().contains("restore")) {
+            Button restore = new Button("Restore", e -> run(() -> contacts.restore(contact.id()), "Restored"));
+            restore.setId("restore-contact");
+            actions.add(restore);
+        }
+        detail.add(actions);
+    }
+
+    private void edit(ContactView contact) {
+        selected = contact;
+        detail.removeAll();
+        H2 heading = new H2(contact == null ? "New contact" : "Edit contact");
+        if (contact == null) {
+            form.clear();
+        } else {
+            form.read(contact);
+        }
+        Button save = new Button("Save", e -> save(contact, false));
+        save.setId("save-contact");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickShortcut(Key.ENTER);
+        Button cancel = new Button("Cancel", e -> {
+            if (contact == null) {
+                showNothing();
+            } else {
+                show(contact);
+            }
+        });
+        detail.add(heading, form, new HorizontalLayout(save, cancel));
+        form.displayName.focus();
+    }
+
+    private void save(ContactView contact, boolean allowDuplicate) {
+        ContactDraft base = contact == null ? ContactDraft.of(null, null, null) : contact.draft();
+        ContactDraft draft = form.draft(base);
+        try {
+            ContactView saved = contact == null
+                    ? contacts.create(draft, allowDuplicate, Optional.empty())
+                    : contacts.update(contact.id(), contact.version(), draft);
+            notify("Saved", false);
+            reload();
+            grid.select(rows.stream().filter(r -> r.id().equals(saved.id())).findFirst().orElse(null));
+            show(saved);
+        } catch (ContactService.DuplicateContactException e) {
+            @SuppressWarnings("unchecked")
+            List<ContactView> matches = (List<ContactView>) e.current();
+            ConfirmDialog dialog = new ConfirmDialog("Possible duplicate",
+                    matches.get(0).displayName() + " has the same e-mail or phone. Open it, or save a new contact anyway?",
+                    "Save anyway", ev -> save(null, true), "Open existing", ev -> show(matches.get(0)));
+            dialog.setCancelable(true);
+            dialog.open();
+        } catch (ValidationException e) {
+            List<String> unplaced = form.show(e);
+            if (!unplaced.isEmpty()) {
+                notify(String.join(" ", unplaced), true);
+            }
+        } catch (ConflictException e) {
+            notify("Someone changed this contact meanwhile; your edits are still in the form. Reopen it to see theirs.", true);
+        } catch (NotFoundException e) {
+            notify("This contact no longer exists.", true);
+            reload();
+            showNothing();
+        }
+    }
+
+    private void confirmDelete(ContactView contact) {
+        ConfirmDialog dialog = new ConfirmDialog("Delete " + contact.displayName() + "?",
+                "The contact is hidden from lists. You can restore it from Show deleted.", "Delete",
+                e -> run(() -> contacts.delete(contact.id()), "Deleted"));
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.setCancelable(true);
+        dialog.open();
+    }
+
+    private void run(java.util.function.Supplier<ContactView> action, String done) {
+        try {
+            ContactView result = action.get();
+            notify(done, false);
+            reload();
+            show(result);
+        } catch (NotFoundException e) {
+            notify("This contact no longer exists.", true);
+            reload();
+            showNothing();
+        }
+    }
+
+    private static void notify(String message, boolean error) {
+        Notification n = Notification.show(message, error ? 6000 : 2500, Notification.Position.BOTTOM_START);
+        n.addThemeVariants(error ? NotificationVariant.LUMO_ERROR : NotificationVariant.LUMO_SUCCESS);
+    }
+}
