@@ -19,6 +19,9 @@ import com.smbhub.platform.tenancy.RequestContext;
 import com.smbhub.platform.tenancy.TenantMissingException;
 import com.smbhub.profile.ProfileService;
 import com.smbhub.tenant.TeamService;
+import com.smbhub.workitem.WorkItemDraft;
+import com.smbhub.workitem.WorkItemService;
+import com.smbhub.workitem.WorkItemView;
 import jakarta.inject.Inject;
 import jakarta.ejb.EJBException;
 import java.util.List;
@@ -56,6 +59,9 @@ class ServiceTenantIsolationIT {
 
     @Inject
     ContactService contacts;
+
+    @Inject
+    WorkItemService work;
 
     @Test
     void eachOwnerSeesOnlyTheTeamOfTheirBusiness() {
@@ -106,6 +112,18 @@ class ServiceTenantIsolationIT {
         assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> contacts.delete(created.id())));
         assertTrue(as("owner@maple.test", "maple", () -> contacts.list(name, null, false, null, 10)).items().isEmpty());
         assertEquals(name, as("staff@northside.test", "northside", () -> contacts.get(created.id())).displayName());
+    }
+
+    @Test
+    void aWorkItemOfOneBusinessIsInvisibleAndUntouchableFromAnother() {
+        WorkItemView item = as("staff@northside.test", "northside",
+                () -> work.create(WorkItemDraft.titled("Isolated job"), java.util.Optional.empty()));
+        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> work.get(item.id())));
+        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple",
+                () -> work.update(item.id(), item.version(), WorkItemDraft.titled("Stolen"), "DONE")));
+        assertTrue(as("owner@maple.test", "maple", () -> work.list(new WorkItemService.Filter(null, null, null, null, null),
+                null, 100)).items().stream().noneMatch(w -> w.id().equals(item.id())));
+        assertEquals("NEW", as("staff@northside.test", "northside", () -> work.get(item.id())).status());
     }
 
     @Test

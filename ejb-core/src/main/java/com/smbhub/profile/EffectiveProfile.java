@@ -74,6 +74,12 @@ public final class EffectiveProfile implements Serializable {
         return tree().path("workflows").path("default_work_item_status").asText("NEW");
     }
 
+    public List<String> workItemStatuses() {
+        List<String> statuses = new ArrayList<>();
+        tree().path("workflows").path("work_item_statuses").forEach(s -> statuses.add(s.asText()));
+        return statuses;
+    }
+
     public boolean conversion(String rule) {
         return tree().path("workflows").path("conversion_rules").path(rule).asBoolean(false);
     }

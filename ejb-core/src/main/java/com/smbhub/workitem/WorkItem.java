@@ -6,22 +6,27 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** The universal operational object (PRD 2.1). Screens and API land with issue 3. */
+/** The universal operational object (PRD 2.1): a request, order, job or ticket, by profile. */
 @Entity
 @Table(name = "work_items")
 public class WorkItem extends TenantRecord {
 
     private String type = "REQUEST";
     private String title;
+    private String description;
     private String status = "NEW";
     private String priority = "NORMAL";
     @Column(name = "contact_id")
     private String contactId;
+    @Column(name = "conversation_id")
+    private String conversationId;
     @Column(name = "assigned_to")
     private String assignedTo;
     @Column(name = "due_at")
     private Instant dueAt;
     private String source = "MANUAL";
+    @Column(name = "labels_json")
+    private String labelsJson = "{}";
 
     protected WorkItem() {
     }
@@ -30,9 +35,25 @@ public class WorkItem extends TenantRecord {
         this.title = title;
     }
 
+    void apply(WorkItemDraft d, String labelsJson) {
+        type = d.type();
+        title = d.title();
+        description = d.description();
+        priority = d.priority();
+        contactId = d.contactId();
+        dueAt = d.dueAt();
+        assignedTo = d.assignedTo();
+        this.labelsJson = labelsJson;
+    }
+
+    void moveTo(String status) {
+        this.status = status;
+    }
+
     public String getType() { return type; }
     public String getTitle() { return title; }
     public void setTitle(String title) { this.title = title; }
+    public String getDescription() { return description; }
     public String getStatus() { return status; }
     public String getPriority() { return priority; }
     public String getContactId() { return contactId; }
@@ -41,4 +62,5 @@ public class WorkItem extends TenantRecord {
     public void setAssignedTo(String assignedTo) { this.assignedTo = assignedTo; }
     public Instant getDueAt() { return dueAt; }
     public String getSource() { return source; }
+    public String getLabelsJson() { return labelsJson; }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.smbhub.contact.Contact;
 import com.smbhub.platform.security.Membership;
+import com.smbhub.platform.analytics.AnalyticsEvent;
 import com.smbhub.platform.idempotency.IdempotencyRecord;
 import com.smbhub.platform.security.Role;
 import com.smbhub.profile.TenantProfileOverride;
@@ -52,6 +53,8 @@ class TenantIsolationTest {
         FACTORIES.put(WorkItem.class, (t, tenant) -> new WorkItem("Fix the tap"));
         FACTORIES.put(IdempotencyRecord.class, (t, tenant) -> new IdempotencyRecord("POST /contacts",
                 UUID.randomUUID().toString(), "hash", UUID.randomUUID().toString()));
+        FACTORIES.put(AnalyticsEvent.class, (t, tenant) -> new AnalyticsEvent("work_item.created",
+                java.time.Instant.now(), "u", "STAFF", "general", "web", "manual", "req_x", "{}"));
         FACTORIES.put(TenantProfileOverride.class, (t, tenant) -> new TenantProfileOverride("{\"labels\":{\"inbox\":\"Mail\"}}"));
     }
 

@@ -43,7 +43,9 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
             return conflict(e, matches.build());
         }
         if (error instanceof ConflictException e) {
-            return conflict(e, e.current() instanceof ContactView c ? ContactsResource.json(c) : JsonValue.NULL);
+            JsonValue current = e.current() instanceof ContactView c ? ContactsResource.json(c)
+                    : e.current() instanceof com.smbhub.workitem.WorkItemView w ? WorkItemsResource.json(w) : JsonValue.NULL;
+            return conflict(e, current);
         }
         if (error instanceof CapabilityDisabledException) {
             return Envelope.error(403, "CAPABILITY_DISABLED", error.getMessage());

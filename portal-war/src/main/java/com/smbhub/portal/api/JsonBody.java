@@ -112,6 +112,30 @@ public final class JsonBody {
         return value.asJsonArray().stream().map(v -> ((JsonString) v).getString()).toList();
     }
 
+    /** An object of strings, numbers, booleans or nulls (profile fields); absent or null gives an empty map. */
+    public java.util.Map<String, Object> flatObject(String field, List<FieldError> errors) {
+        JsonValue value = object.get(field);
+        java.util.Map<String, Object> result = new java.util.LinkedHashMap<>();
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return result;
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            errors.add(new FieldError(field, "Must be an object"));
+            return result;
+        }
+        value.asJsonObject().forEach((key, v) -> {
+            switch (v.getValueType()) {
+                case STRING -> result.put(key, ((JsonString) v).getString());
+                case NUMBER -> result.put(key, ((jakarta.json.JsonNumber) v).bigDecimalValue());
+                case TRUE -> result.put(key, true);
+                case FALSE -> result.put(key, false);
+                case NULL -> { }
+                default -> errors.add(new FieldError(field + "." + key, "Must be a string, number or true/false"));
+            }
+        });
+        return result;
+    }
+
     public String requiredString(String field, List<FieldError> errors) {
         String value = string(field, errors);
         if (value == null && errors.stream().noneMatch(e -> e.field().equals(field))) {

@@ -1,0 +1,347 @@
+package com.smbhub.workitem;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.smbhub.contact.Contact;
+import com.smbhub.platform.analytics.Analytics;
+import com.smbhub.platform.audit.AuditService;
+import com.smbhub.platform.errors.ConflictException;
+import com.smbhub.platform.errors.NotFoundException;
+import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.errors.ValidationException.FieldError;
+import com.smbhub.platform.idempotency.Idempotency;
+import com.smbhub.platform.security.Access;
+import com.smbhub.platform.security.Capability;
+import com.smbhub.platform.security.Grant;
+import com.smbhub.platform.security.Membership;
+import com.smbhub.platform.tenancy.RequestContext;
+import com.smbhub.platform.tenancy.TenantInterceptor;
+import com.smbhub.profile.EffectiveProfile;
+import com.smbhub.profile.ProfileRules;
+import com.smbhub.profile.ProfileService;
+import com.smbhub.tenant.Tenant;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.interceptor.Interceptors;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/** Work items of the current business: create with profile defaults, filtered lists, edits, status and assignment. */
+@Stateless
+@Interceptors(TenantInterceptor.class)
+public class WorkItemService {
+
+    static final Set<String> TYPES = Set.of("REQUEST", "ORDER", "JOB", "SUPPORT", "ADMIN", "COLLECTION", "BOOKKEEPING");
+    static final Set<String> PRIORITIES = Set.of("LOW", "NORMAL", "HIGH", "URGENT");
+    static final Set<String> OPEN = Set.of("NEW", "IN_PROGRESS", "NEEDS_APPROVAL", "WAITING");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @PersistenceContext(unitName = "smbhub")
+    EntityManager em;
+
+    @EJB
+    Access access;
+
+    @EJB
+    AuditService audit;
+
+    @EJB
+    ProfileService profiles;
+
+    /** The list filters of the Work screen; null means any. */
+    public record Filter(String status, String type, String priority, String assignedTo, String due) {
+    }
+
+    public record Page(List<WorkItemView> items, String nextKey) {
+    }
+
+    public Page list(Filter filter, String afterKey, int limit) {
+        Grant grant = access.require(Capability.WORK_READ);
+        StringBuilder jpql = new StringBuilder("select w from WorkItem w where w.deletedAt is null");
+        Map<String, Object> params = new LinkedHashMap<>();
+        List<FieldError> errors = new ArrayList<>();
+        if (filter.status() != null) {
+            check(WorkflowRules.STATUSES.contains(filter.status()), "status", "Unknown status", errors);
+            jpql.append(" and w.status = :status");
+            params.put("status", filter.status());
+        }
+        if (filter.type() != null) {
+            check(TYPES.contains(filter.type()), "type", "Unknown type", errors);
+            jpql.append(" and w.type = :type");
+            params.put("type", filter.type());
+        }
+        if (filter.priority() != null) {
+            check(PRIORITIES.contains(filter.priority()), "priority", "One of LOW, NORMAL, HIGH, URGENT", errors);
+            jpql.append(" and w.priority = :priority");
+            params.put("priority", filter.priority());
+        }
+        if (filter.assignedTo() != null) {
+            String who = "me".equals(filter.assignedTo()) ? me() : filter.assignedTo();
+            check(isId(who), "assigned_to", "A user id or \"me\"", errors);
+            jpql.append(" and w.assignedTo = :assignee");
+            params.put("assignee", who);
+        }
+        if (filter.due() != null) {
+            Instant now = Instant.now();
+            ZoneId zone = zone();
+            Instant todayStart = LocalDate.now(zone).atStartOfDay(zone).toInstant();
+            switch (filter.due()) {
+                case "overdue" -> {
+                    jpql.append(" and w.dueAt < :now and w.status in :open");
+                    params.put("now", now);
+                    params.put("open", OPEN);
+                }
+                case "today" -> {
+                    jpql.append(" and w.dueAt >= :from and w.dueAt < :to");
+                    params.put("from", todayStart);
+                    params.put("to", LocalDate.now(zone).plusDays(1).atStartOfDay(zone).toInstant());
+                }
+                case "week" -> {
+                    jpql.append(" and w.dueAt >= :from and w.dueAt < :to");
+                    params.put("from", todayStart);
+                    params.put("to", LocalDate.now(zone).plusDays(7).atStartOfDay(zone).toInstant());
+                }
+                default -> errors.add(new FieldError("due", "One of overdue, today, week"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        if (grant == Grant.ASSIGNED) {
+            jpql.append(" and w.assignedTo = :me");
+            params.put("me", me());
+        }
+        if (afterKey != null) {
+            int cut = afterKey.indexOf('\u0001');
+            Instant at;
+            try {
+                at = Instant.parse(afterKey.substring(0, Math.max(cut, 0)));
+            } catch (RuntimeException e) {
+                throw new ValidationException("cursor", "Not a cursor this API returned");
+            }
+            jpql.append(" and (w.createdAt < :afterAt or (w.createdAt = :afterAt and w.id < :afterId))");
+            params.put("afterAt", at);
+            params.put("afterId", afterKey.substring(cut + 1));
+        }
+        jpql.append(" order by w.createdAt desc, w.id desc");
+        TypedQuery<WorkItem> query = em.createQuery(jpql.toString(), WorkItem.class);
+        params.forEach(query::setParameter);
+        List<WorkItem> rows = query.setMaxResults(limit + 1).getResultList();
+        boolean more = rows.size() > limit;
+        List<WorkItem> page = more ? rows.subList(0, limit) : rows;
+        EffectiveProfile profile = profiles.effective();
+        return new Page(page.stream().map(w -> view(w, profile)).toList(),
+                more ? page.get(limit - 1).getCreatedAt() + "\u0001" + page.get(limit - 1).getId() : null);
+    }
+
+    public WorkItemView get(String id) {
+        Grant grant = access.require(Capability.WORK_READ);
+        return view(find(id, grant), profiles.effective());
+    }
+
+    public WorkItemView create(WorkItemDraft draft, Optional<Idempotency.Key> idempotencyKey) {
+        access.require(Capability.WORK_WRITE);
+        EffectiveProfile profile = profiles.effective();
+        if (idempotencyKey.isPresent()) {
+            Optional<String> earlier = Idempotency.replay(em, idempotencyKey.get());
+            if (earlier.isPresent()) {
+                return view(em.find(WorkItem.class, earlier.get()), profile);
+            }
+        }
+        WorkItemDraft clean = check(draft, profile, ProfileRules.Operation.CREATE);
+        WorkItem item = new WorkItem(clean.title());
+        item.apply(clean, json(clean.labels()));
+        item.moveTo(profile.defaultWorkItemStatus());
+        em.persist(item);
+        em.flush();
+        idempotencyKey.ifPresent(k -> Idempotency.remember(em, k, item.getId()));
+        audit.record("work_item.created", "work_item", item.getId(), null, snapshot(item));
+        Analytics.record(em, "work_item.created", profile.profileId(), "manual",
+                Map.of("work_item_id", item.getId(), "type", item.getType()));
+        if (item.getAssignedTo() != null) {
+            Analytics.record(em, "work_item.assigned", profile.profileId(), "manual",
+                    Map.of("work_item_id", item.getId(), "assigned_to", item.getAssignedTo()));
+        }
+        return view(item, profile);
+    }
+
+    /** Edits fields and, when {@code status} differs, moves the item (PRD 12.2). */
+    public WorkItemView update(String id, long expectedVersion, WorkItemDraft draft, String status) {
+        Grant grant = access.require(Capability.WORK_WRITE);
+        EffectiveProfile profile = profiles.effective();
+        WorkItem item = find(id, grant);
+        if (item.getVersion() != expectedVersion) {
+            throw new ConflictException("Someone changed this item since you opened it", view(item, profile));
+        }
+        boolean moving = status != null && !status.equals(item.getStatus());
+        WorkItemDraft clean = check(draft, profile,
+                moving ? ProfileRules.Operation.TRANSITION : ProfileRules.Operation.UPDATE);
+        if (grant == Grant.ASSIGNED && !me().equals(clean.assignedTo())) {
+            throw new ValidationException("assigned_to", "Agents cannot hand their items to someone else");
+        }
+        if (moving) {
+            WorkflowRules.checkMove(item.getStatus(), status, profile);
+        }
+        Map<String, Object> before = snapshot(item);
+        String assignedBefore = item.getAssignedTo();
+        item.apply(clean, json(clean.labels()));
+        if (moving) {
+            item.moveTo(status);
+        }
+        em.flush();
+        Map<String, Object> after = snapshot(item);
+        before.keySet().removeIf(k -> Objects.equals(before.get(k), after.get(k)) && !k.equals("version"));
+        after.keySet().retainAll(before.keySet());
+        audit.record("work_item.updated", "work_item", id, before, after);
+        Analytics.record(em, "work_item.updated", profile.profileId(), "manual", Map.of("work_item_id", id));
+        if (moving) {
+            Analytics.record(em, "work_item.status_changed", profile.profileId(), "manual",
+                    Map.of("work_item_id", id, "from", before.get("status"), "to", status));
+            if ("DONE".equals(status)) {
+                Analytics.record(em, "work_item.closed", profile.profileId(), "manual", Map.of("work_item_id", id));
+            }
+        }
+        if (!Objects.equals(assignedBefore, item.getAssignedTo()) && item.getAssignedTo() != null) {
+            Analytics.record(em, "work_item.assigned", profile.profileId(), "manual",
+                    Map.of("work_item_id", id, "assigned_to", item.getAssignedTo()));
+        }
+        return view(item, profile);
+    }
+
+    private WorkItemDraft check(WorkItemDraft d, EffectiveProfile profile, ProfileRules.Operation operation) {
+        List<FieldError> errors = new ArrayList<>();
+        String type = d.type() == null || d.type().isBlank() ? profile.defaultWorkItemType() : d.type().trim().toUpperCase();
+        check(TYPES.contains(type), "type", "Unknown type", errors);
+        String priority = d.priority() == null || d.priority().isBlank() ? "NORMAL" : d.priority().trim().toUpperCase();
+        check(PRIORITIES.contains(priority), "priority", "One of LOW, NORMAL, HIGH, URGENT", errors);
+        String title = d.title() == null ? null : d.title().trim();
+        if (title != null && (title.length() > 200 || title.chars().anyMatch(c -> c < 0x20))) {
+            errors.add(new FieldError("title", "At most 200 characters, on one line"));
+        }
+        String description = d.description() == null || d.description().isBlank() ? null : d.description().trim();
+        if (description != null && (description.length() > 20_000 || description.indexOf('\u0000') >= 0)) {
+            errors.add(new FieldError("description", "At most 20,000 characters"));
+        }
+        if (d.contactId() != null) {
+            Contact contact = isId(d.contactId()) ? em.find(Contact.class, d.contactId()) : null;
+            check(contact != null && contact.getDeletedAt() == null, "contact_id", "No such contact", errors);
+        }
+        if (d.assignedTo() != null) {
+            boolean member = isId(d.assignedTo())
+                    && Membership.activeRole(em, RequestContext.current().orElseThrow().tenantId(), d.assignedTo()).isPresent();
+            check(member, "assigned_to", "Assign to an active member of your team", errors);
+        }
+        Map<String, Object> labels = new HashMap<>(d.labels());
+        Set<String> known = new java.util.HashSet<>();
+        profile.workItemFields().forEach(f -> known.add(f.key()));
+        for (String key : labels.keySet()) {
+            check(known.contains(key), "labels_json." + key, "Not a field of your business's work items", errors);
+        }
+        Map<String, Object> payload = new HashMap<>();
+        payload.put("title", title);
+        payload.put("type", type);
+        payload.put("labels_json", labels);
+        for (FieldError e : ProfileRules.validate("work_item", payload, operation, profile)) {
+            if (errors.stream().noneMatch(x -> x.field().equals(e.field()))) {
+                errors.add(e);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return new WorkItemDraft(type, title, description, priority, d.contactId(), d.dueAt(), d.assignedTo(), labels);
+    }
+
+    private WorkItem find(String id, Grant grant) {
+        WorkItem item = isId(id) ? em.find(WorkItem.class, id) : null;
+        if (item == null || item.getDeletedAt() != null || (grant == Grant.ASSIGNED && !me().equals(item.getAssignedTo()))) {
+            throw new NotFoundException("work item");
+        }
+        return item;
+    }
+
+    private WorkItemView view(WorkItem w, EffectiveProfile profile) {
+        List<String> actions = new ArrayList<>();
+        List<String> next = List.of();
+        Grant write = com.smbhub.platform.security.Permissions.grant(access.role(), Capability.WORK_WRITE);
+        if (write == Grant.ALL || (write == Grant.ASSIGNED && me().equals(w.getAssignedTo()))) {
+            actions.add("update");
+            next = WorkflowRules.nextStatuses(w.getStatus(), profile);
+            if (!next.isEmpty()) {
+                actions.add("change_status");
+            }
+            if (write == Grant.ALL) {
+                actions.add("assign");
+            }
+        }
+        return new WorkItemView(w.getId(), w.getType(), w.getTitle(), w.getDescription(), w.getStatus(), w.getPriority(),
+                w.getContactId(), w.getDueAt(), w.getAssignedTo(), w.getSource(), labels(w.getLabelsJson()),
+                w.getVersion(), w.getCreatedAt(), w.getUpdatedAt(), List.copyOf(actions), next);
+    }
+
+    private static Map<String, Object> snapshot(WorkItem w) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("type", w.getType());
+        values.put("title", w.getTitle());
+        values.put("status", w.getStatus());
+        values.put("priority", w.getPriority());
+        values.put("contact_id", w.getContactId());
+        values.put("due_at", w.getDueAt());
+        values.put("assigned_to", w.getAssignedTo());
+        values.put("labels_json", w.getLabelsJson());
+        values.put("version", w.getVersion());
+        return values;
+    }
+
+    private ZoneId zone() {
+        Tenant tenant = em.find(Tenant.class, RequestContext.current().orElseThrow().tenantId());
+        try {
+            return ZoneId.of(tenant.getTimezone());
+        } catch (RuntimeException e) {
+            return ZoneId.of("UTC");
+        }
+    }
+
+    private static Map<String, Object> labels(String json) {
+        try {
+            return json == null ? Map.of() : JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
+        } catch (IOException e) {
+            return Map.of();
+        }
+    }
+
+    private static String json(Map<String, Object> labels) {
+        try {
+            return JSON.writeValueAsString(labels);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void check(boolean ok, String field, String message, List<FieldError> errors) {
+        if (!ok) {
+            errors.add(new FieldError(field, message));
+        }
+    }
+
+    private static boolean isId(String id) {
+        return id != null && id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    }
+
+    private static String me() {
+        return RequestContext.current().orElseThrow().userId();
+    }
+}

@@ -1,0 +1,173 @@
+package com.smbhub.portal.api;
+
+import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.errors.ValidationException.FieldError;
+import com.smbhub.platform.idempotency.Idempotency;
+import com.smbhub.workitem.WorkItemDraft;
+import com.smbhub.workitem.WorkItemService;
+import com.smbhub.workitem.WorkItemView;
+import jakarta.ejb.EJB;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Work items of the token's business (PRD 2.3, 12.3.3). */
+@Path("/work-items")
+@Authenticated
+public class WorkItemsResource {
+
+    static final Set<String> FIELDS = Set.of("type", "title", "description", "priority", "contact_id", "due_at",
+            "assigned_to", "labels_json");
+
+    @EJB
+    WorkItemService work;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response list(@QueryParam("status") String status, @QueryParam("type") String type,
+                         @QueryParam("priority") String priority, @QueryParam("assigned_to") String assignedTo,
+                         @QueryParam("due") String due, @QueryParam("limit") String limit,
+                         @QueryParam("cursor") String cursor) {
+        var page = work.list(new WorkItemService.Filter(blank(status), blank(type), blank(priority), blank(assignedTo),
+                blank(due)), Paging.after(cursor), Paging.limit(limit));
+        JsonArrayBuilder data = Json.createArrayBuilder();
+        page.items().forEach(w -> data.add(json(w)));
+        return Envelope.ok(data.build(), page.nextKey() == null ? null : Paging.encode(page.nextKey()));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response get(@PathParam("id") String id) {
+        return reply(work.get(id), Response.Status.OK);
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response create(String body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        JsonBody json = JsonBody.parse(body, FIELDS);
+        List<FieldError> errors = new ArrayList<>();
+        WorkItemDraft draft = draft(json, WorkItemDraft.titled(null), errors);
+        if (draft.title() == null && errors.stream().noneMatch(e -> e.field().equals("title"))) {
+            errors.add(new FieldError("title", "Required"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        var key = Idempotency.Key.of("POST /work-items", idempotencyKey, ContactsResource.sha256(body));
+        return reply(work.create(draft, key), Response.Status.CREATED);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response update(@PathParam("id") String id, String body, @HeaderParam("If-Match") String ifMatch) {
+        Set<String> allowed = new HashSet<>(FIELDS);
+        allowed.add("status");
+        allowed.add("if_match_version");
+        JsonBody json = JsonBody.parse(body, allowed);
+        List<FieldError> errors = new ArrayList<>();
+        Long version = json.integer("if_match_version", errors);
+        if (version == null && ifMatch != null) {
+            try {
+                version = Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").trim());
+            } catch (NumberFormatException e) {
+                errors.add(new FieldError("If-Match", "Send the ETag of the item you read"));
+            }
+        }
+        WorkItemView current = work.get(id);
+        WorkItemDraft draft = draft(json, current.draft(), errors);
+        String status = json.string("status", errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return reply(work.update(id, version == null ? current.version() : version, draft, status), Response.Status.OK);
+    }
+
+    private static WorkItemDraft draft(JsonBody json, WorkItemDraft base, List<FieldError> errors) {
+        Instant due = base.dueAt();
+        if (json.has("due_at")) {
+            String raw = json.string("due_at", errors);
+            due = null;
+            if (raw != null) {
+                try {
+                    due = java.time.OffsetDateTime.parse(raw).toInstant();
+                } catch (DateTimeParseException e) {
+                    errors.add(new FieldError("due_at", "An ISO-8601 date-time with offset, e.g. 2026-12-01T09:00:00-05:00"));
+                }
+            }
+        }
+        Map<String, Object> labels = base.labels();
+        if (json.has("labels_json")) {
+            labels = json.flatObject("labels_json", errors);
+        }
+        return new WorkItemDraft(
+                json.has("type") ? json.string("type", errors) : base.type(),
+                json.has("title") ? json.string("title", errors) : base.title(),
+                json.has("description") ? json.string("description", errors) : base.description(),
+                json.has("priority") ? json.string("priority", errors) : base.priority(),
+                json.has("contact_id") ? json.string("contact_id", errors) : base.contactId(),
+                due,
+                json.has("assigned_to") ? json.string("assigned_to", errors) : base.assignedTo(),
+                labels);
+    }
+
+    private static Response reply(WorkItemView item, Response.Status status) {
+        return Response.fromResponse(Envelope.ok(json(item))).status(status)
+                .header("ETag", "\"" + item.version() + "\"").build();
+    }
+
+    static JsonObject json(WorkItemView w) {
+        JsonObjectBuilder o = Json.createObjectBuilder()
+                .add("id", w.id()).add("type", w.type()).add("title", w.title()).add("status", w.status())
+                .add("priority", w.priority()).add("source", w.source()).add("version", w.version());
+        o.add("description", w.description() == null ? JsonValue.NULL : Json.createValue(w.description()));
+        o.add("contact_id", w.contactId() == null ? JsonValue.NULL : Json.createValue(w.contactId()));
+        o.add("assigned_to", w.assignedTo() == null ? JsonValue.NULL : Json.createValue(w.assignedTo()));
+        o.add("due_at", w.dueAt() == null ? JsonValue.NULL : Json.createValue(w.dueAt().toString()));
+        JsonObjectBuilder labels = Json.createObjectBuilder();
+        w.labels().forEach((k, v) -> {
+            if (v == null) {
+                labels.addNull(k);
+            } else if (v instanceof Boolean b) {
+                labels.add(k, b);
+            } else if (v instanceof Number n) {
+                labels.add(k, Json.createValue(new java.math.BigDecimal(n.toString())));
+            } else {
+                labels.add(k, v.toString());
+            }
+        });
+        o.add("labels_json", labels);
+        o.add("created_at", w.createdAt().toString());
+        o.add("updated_at", w.updatedAt() == null ? JsonValue.NULL : Json.createValue(w.updatedAt().toString()));
+        o.add("allowed_actions", Json.createArrayBuilder(w.allowedActions()));
+        o.add("next_statuses", Json.createArrayBuilder(w.nextStatuses()));
+        return o.build();
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
