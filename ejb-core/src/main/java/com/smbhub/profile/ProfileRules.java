@@ -24,7 +24,10 @@ public final class ProfileRules {
         List<FieldError> errors = new ArrayList<>();
         for (String field : profile.requiredFields(entity, type == null ? null : type.toString())) {
             if (isBlank(valueAt(payload, field))) {
-                errors.add(new FieldError(field, "Required"));
+                String label = profile.workItemFields().stream()
+                        .filter(f -> field.equals("labels_json." + f.key())).map(EffectiveProfile.ExtraField::label)
+                        .findFirst().orElse(null);
+                errors.add(new FieldError(field, label == null ? "Required" : label + " is required"));
             }
         }
         if ("work_item".equals(entity)) {

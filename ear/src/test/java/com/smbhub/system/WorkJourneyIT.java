@@ -1,0 +1,73 @@
+package com.smbhub.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The Work screen in the browser: profile fields, status moves, agent and viewer views. */
+class WorkJourneyIT {
+
+    private final String run = UUID.randomUUID().toString().substring(0, 6);
+
+    private static void waitFor(BackOffice app, java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
+        new WebDriverWait(app.driver, Duration.ofSeconds(20)).until(condition::apply);
+    }
+
+    @Test
+    void aRetailOrderWithoutItsOrderIdIsRefusedAtTheFieldThenMoves() {
+        String title = "Wrong size " + run;
+        try (BackOffice app = new BackOffice()) {
+            app.signIn("staff@maple.test", "demo");
+            app.waitForText("home-title", "Welcome to Maple & Co");
+            app.open("work");
+            app.waitForText("page-title", "Orders / Issues");
+            app.click("new-work-item");
+            app.type("wi-title", title);
+            app.click("wi-save");
+            waitFor(app, d -> d.findElement(By.id("wi-label-external_order_id")).getAttribute("invalid") != null);
+            app.screenshot("work-order-id-required");
+            app.type("wi-label-external_order_id", "#" + run);
+            app.click("wi-save");
+            waitFor(app, d -> d.findElement(By.id("work-grid")).getText().contains(title));
+            app.driver.findElements(By.cssSelector("#work-grid vaadin-grid-cell-content")).stream()
+                    .filter(c -> c.getText().equals(title)).findFirst().orElseThrow().click();
+            app.click("status-IN_PROGRESS");
+            waitFor(app, d -> d.findElement(By.id("work-grid")).getText().contains("In progress"));
+            app.screenshot("work");
+        }
+    }
+
+    @Test
+    void anAgentListsOnlyItsAssignedItems() {
+        String staff = SystemUnderTest.token("staff@northside.test", null);
+        String agent = SystemUnderTest.token("agent@northside.test", null);
+        String agentId = SystemUnderTest.get("/api/v1/me", agent).json().getJsonObject("data").getJsonObject("user").getString("id");
+        assertEquals(201, ContactsIT.send("POST", "/api/v1/work-items", staff,
+                "{\"title\":\"Agent job " + run + "\",\"assigned_to\":\"" + agentId + "\"}").status());
+        assertEquals(201, ContactsIT.send("POST", "/api/v1/work-items", staff, "{\"title\":\"Office job " + run + "\"}").status());
+        try (BackOffice app = new BackOffice()) {
+            app.signIn("agent@northside.test", "demo");
+            app.waitForText("home-title", "Welcome");
+            app.open("work");
+            waitFor(app, d -> d.findElement(By.id("work-grid")).getText().contains("Agent job " + run));
+            assertFalse(app.driver.findElement(By.id("work-grid")).getText().contains("Office job " + run));
+        }
+    }
+
+    @Test
+    void aViewerGetsNoCreateControl() {
+        try (BackOffice app = new BackOffice()) {
+            app.signIn("viewer@northside.test", "demo");
+            app.waitForText("home-title", "Welcome");
+            app.open("work");
+            app.waitForText("page-title", "Requests");
+            assertTrue(app.driver.findElements(By.id("new-work-item")).stream().noneMatch(e -> e.isDisplayed()));
+        }
+    }
+}
