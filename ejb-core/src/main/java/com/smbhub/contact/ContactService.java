@@ -1,5 +1,6 @@
 package com.smbhub.contact;
 
+import com.smbhub.platform.Ids;
 import com.smbhub.platform.audit.AuditService;
 import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.NotFoundException;
@@ -207,7 +208,7 @@ public class ContactService {
     }
 
     private Contact find(String id, Grant grant) {
-        if (id == null || !id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+        if (!Ids.isId(id)) {
             throw new NotFoundException("contact");
         }
         Contact contact = em.find(Contact.class, id);

@@ -1,5 +1,6 @@
 package com.smbhub.workitem;
 
+import static com.smbhub.platform.Ids.isId;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.smbhub.contact.Contact;
@@ -335,10 +336,6 @@ public class WorkItemService {
         if (!ok) {
             errors.add(new FieldError(field, message));
         }
-    }
-
-    private static boolean isId(String id) {
-        return id != null && id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     }
 
     private static String me() {

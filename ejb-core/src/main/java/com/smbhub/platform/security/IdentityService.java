@@ -1,5 +1,6 @@
 package com.smbhub.platform.security;
 
+import com.smbhub.platform.Ids;
 import com.smbhub.platform.audit.AuditService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -72,7 +73,7 @@ public class IdentityService {
     }
 
     public Optional<Person> person(String userId) {
-        if (userId == null || !userId.matches("[0-9a-f-]{36}")) {
+        if (!Ids.isId(userId)) {
             return Optional.empty();
         }
         return Optional.ofNullable(em.find(User.class, userId))

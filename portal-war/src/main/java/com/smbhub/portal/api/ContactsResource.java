@@ -91,10 +91,7 @@ public class ContactsResource {
         allowed.add("if_match_version");
         JsonBody json = JsonBody.parse(body, allowed);
         List<FieldError> errors = new ArrayList<>();
-        Long version = json.integer("if_match_version", errors);
-        if (version == null && ifMatch != null) {
-            version = parseEtag(ifMatch, errors);
-        }
+        Long version = Versions.expected(json, ifMatch, errors);
         ContactView current = contacts.get(id);
         ContactDraft draft = draft(json, current.draft(), errors);
         if (!errors.isEmpty()) {
@@ -138,7 +135,7 @@ public class ContactsResource {
 
     static Response withVersion(ContactView contact, Response.Status status) {
         return Response.fromResponse(Envelope.ok(json(contact))).status(status)
-                .header("ETag", "\"" + contact.version() + "\"").build();
+                .header("ETag", Versions.etag(contact.version())).build();
     }
 
     static JsonObject json(ContactView c) {
@@ -171,15 +168,6 @@ public class ContactsResource {
         }
     }
 
-    private static Long parseEtag(String ifMatch, List<FieldError> errors) {
-        String digits = ifMatch.replace("W/", "").replace("\"", "").trim();
-        try {
-            return Long.parseLong(digits);
-        } catch (NumberFormatException e) {
-            errors.add(new FieldError("If-Match", "Send the ETag of the contact you read"));
-            return null;
-        }
-    }
 
     static String sha256(String body) {
         try {

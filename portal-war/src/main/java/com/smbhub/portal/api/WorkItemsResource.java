@@ -89,14 +89,7 @@ public class WorkItemsResource {
         allowed.add("if_match_version");
         JsonBody json = JsonBody.parse(body, allowed);
         List<FieldError> errors = new ArrayList<>();
-        Long version = json.integer("if_match_version", errors);
-        if (version == null && ifMatch != null) {
-            try {
-                version = Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").trim());
-            } catch (NumberFormatException e) {
-                errors.add(new FieldError("If-Match", "Send the ETag of the item you read"));
-            }
-        }
+        Long version = Versions.expected(json, ifMatch, errors);
         WorkItemView current = work.get(id);
         WorkItemDraft draft = draft(json, current.draft(), errors);
         String status = json.string("status", errors);
@@ -136,7 +129,7 @@ public class WorkItemsResource {
 
     private static Response reply(WorkItemView item, Response.Status status) {
         return Response.fromResponse(Envelope.ok(json(item))).status(status)
-                .header("ETag", "\"" + item.version() + "\"").build();
+                .header("ETag", Versions.etag(item.version())).build();
     }
 
     static JsonObject json(WorkItemView w) {

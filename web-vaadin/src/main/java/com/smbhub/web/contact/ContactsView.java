@@ -11,6 +11,7 @@ import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.security.Permissions;
 import com.smbhub.profile.ProfileService;
 import com.smbhub.web.shell.MainLayout;
+import com.smbhub.web.shell.Toasts;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
@@ -22,8 +23,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -233,7 +232,7 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
             ContactView saved = contact == null
                     ? contacts.create(draft, allowDuplicate, Optional.empty())
                     : contacts.update(contact.id(), contact.version(), draft);
-            notify("Saved", false);
+            Toasts.done("Saved");
             reload();
             grid.select(rows.stream().filter(r -> r.id().equals(saved.id())).findFirst().orElse(null));
             show(saved);
@@ -248,12 +247,12 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
         } catch (ValidationException e) {
             List<String> unplaced = form.show(e);
             if (!unplaced.isEmpty()) {
-                notify(String.join(" ", unplaced), true);
+                Toasts.problem(String.join(" ", unplaced));
             }
         } catch (ConflictException e) {
-            notify("Someone changed this contact meanwhile; your edits are still in the form. Reopen it to see theirs.", true);
+            Toasts.problem("Someone changed this contact meanwhile; your edits are still in the form. Reopen it to see theirs.");
         } catch (NotFoundException e) {
-            notify("This contact no longer exists.", true);
+            Toasts.problem("This contact no longer exists.");
             reload();
             showNothing();
         }
@@ -271,18 +270,14 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
     private void run(java.util.function.Supplier<ContactView> action, String done) {
         try {
             ContactView result = action.get();
-            notify(done, false);
+            Toasts.done(done);
             reload();
             show(result);
         } catch (NotFoundException e) {
-            notify("This contact no longer exists.", true);
+            Toasts.problem("This contact no longer exists.");
             reload();
             showNothing();
         }
     }
 
-    private static void notify(String message, boolean error) {
-        Notification n = Notification.show(message, error ? 6000 : 2500, Notification.Position.BOTTOM_START);
-        n.addThemeVariants(error ? NotificationVariant.LUMO_ERROR : NotificationVariant.LUMO_SUCCESS);
-    }
 }

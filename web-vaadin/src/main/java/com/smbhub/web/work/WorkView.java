@@ -10,6 +10,7 @@ import com.smbhub.platform.security.Permissions;
 import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.profile.ProfileService;
 import com.smbhub.web.shell.MainLayout;
+import com.smbhub.web.shell.Toasts;
 import com.smbhub.workitem.WorkItemDraft;
 import com.smbhub.workitem.WorkItemService;
 import com.smbhub.workitem.WorkItemView;
@@ -26,8 +27,6 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -201,7 +200,7 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
             try {
                 work.create(draft, Optional.empty());
                 dialog.close();
-                notify("Created", false);
+                Toasts.done("Created");
                 reload();
             } catch (ValidationException ex) {
                 List<String> unplaced = new ArrayList<>();
@@ -215,7 +214,7 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
                     }
                 });
                 if (!unplaced.isEmpty()) {
-                    notify(String.join(" ", unplaced), true);
+                    Toasts.problem(String.join(" ", unplaced));
                 }
             }
         });
@@ -252,13 +251,13 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
                 try {
                     work.update(item.id(), item.version(), item.draft(), next);
                     dialog.close();
-                    notify("Moved to " + words(next), false);
+                    Toasts.done("Moved to " + words(next));
                     reload();
                 } catch (ValidationException ex) {
-                    notify(ex.errors().stream().map(err -> err.field() + ": " + err.message()).reduce((a, b) -> a + "; " + b)
-                            .orElse(ex.getMessage()), true);
+                    Toasts.problem(ex.errors().stream().map(err -> err.field() + ": " + err.message())
+                            .reduce((a, b) -> a + "; " + b).orElse(ex.getMessage()));
                 } catch (ConflictException | NotFoundException ex) {
-                    notify("This item changed meanwhile; the list is refreshed.", true);
+                    Toasts.problem("This item changed meanwhile; the list is refreshed.");
                     dialog.close();
                     reload();
                 }
@@ -295,8 +294,4 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    private static void notify(String message, boolean error) {
-        Notification n = Notification.show(message, error ? 6000 : 2500, Notification.Position.BOTTOM_START);
-        n.addThemeVariants(error ? NotificationVariant.LUMO_ERROR : NotificationVariant.LUMO_SUCCESS);
-    }
 }
