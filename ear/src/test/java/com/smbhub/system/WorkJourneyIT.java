@@ -44,6 +44,37 @@ class WorkJourneyIT {
     }
 
     @Test
+    void staffEditsAnItemAndHandsItToTheAgent() {
+        String title = "Radiator " + run;
+        String staff = SystemUnderTest.token("staff@northside.test", null);
+        assertEquals(201, ContactsIT.send("POST", "/api/v1/work-items", staff, "{\"title\":\"" + title + "\"}").status());
+        try (BackOffice app = new BackOffice()) {
+            app.signIn("staff@northside.test", "demo");
+            app.waitForText("home-title", "Welcome");
+            app.open("work");
+            waitFor(app, d -> d.findElement(By.id("work-grid")).getText().contains(title));
+            app.driver.findElements(By.cssSelector("#work-grid vaadin-grid-cell-content")).stream()
+                    .filter(c -> c.getText().equals(title)).findFirst().orElseThrow().click();
+            waitFor(app, d -> !d.findElements(By.cssSelector("#wi-edit-description textarea")).isEmpty());
+            app.driver.findElement(By.cssSelector("#wi-edit-description textarea")).sendKeys("Bleed it first");
+            app.type("wi-edit-label-service_address", "7 Oak Ave");
+            app.click("wi-edit-assignee");
+            waitFor(app, d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
+                    .anyMatch(i -> i.getText().contains("Agent at Northside")));
+            app.driver.findElements(By.cssSelector("vaadin-select-item")).stream()
+                    .filter(i -> i.getText().contains("Agent at Northside")).findFirst().orElseThrow().click();
+            app.screenshot("work-item");
+            app.click("wi-edit-save");
+            waitFor(app, d -> d.findElements(By.id("wi-edit-save")).isEmpty());
+        }
+        String agent = SystemUnderTest.token("agent@northside.test", null);
+        var mine = SystemUnderTest.get("/api/v1/work-items?assigned_to=me&limit=100", agent).json().getJsonArray("data")
+                .stream().map(v -> v.asJsonObject()).filter(o -> o.getString("title").equals(title)).findFirst().orElseThrow();
+        assertEquals("Bleed it first", mine.getString("description"));
+        assertEquals("7 Oak Ave", mine.getJsonObject("labels_json").getString("service_address"));
+    }
+
+    @Test
     void anAgentListsOnlyItsAssignedItems() {
         String staff = SystemUnderTest.token("staff@northside.test", null);
         String agent = SystemUnderTest.token("agent@northside.test", null);

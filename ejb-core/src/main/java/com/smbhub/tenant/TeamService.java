@@ -43,6 +43,17 @@ public class TeamService {
                 .toList();
     }
 
+    /** Active members work can be assigned to (anyone who may see work may see who can take it). */
+    public List<Member> assignable() {
+        access.require(Capability.WORK_READ);
+        return em.createQuery("select m from TenantMember m where m.deletedAt is null and m.status = 'ACTIVE'",
+                        TenantMember.class)
+                .getResultStream()
+                .map(this::view)
+                .sorted(java.util.Comparator.comparing(Member::displayName))
+                .toList();
+    }
+
     public Member changeRole(String memberId, Role role) {
         access.require(Capability.MANAGE_TEAM);
         TenantMember member = em.find(TenantMember.class, memberId);

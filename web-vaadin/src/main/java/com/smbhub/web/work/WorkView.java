@@ -9,6 +9,7 @@ import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.security.Permissions;
 import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.profile.ProfileService;
+import com.smbhub.tenant.TeamService;
 import com.smbhub.web.shell.MainLayout;
 import com.smbhub.web.shell.Toasts;
 import com.smbhub.workitem.WorkItemDraft;
@@ -32,6 +33,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -68,6 +70,9 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
 
     @EJB
     Access access;
+
+    @EJB
+    TeamService team;
 
     private final H2 heading = new H2();
     private final Button create = new Button();
@@ -227,47 +232,119 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
         titleField.focus();
     }
 
-    /** The item with its facts and the status moves the caller may make. */
+    /** The item: its fields (editable when allowed), and the status moves the caller may make. */
     private void openItem(WorkItemView item) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(item.title());
-        VerticalLayout body = new VerticalLayout();
+        boolean editable = item.allowedActions().contains("update");
         Span state = new Span("Status: " + words(item.status()));
         state.setId("wi-status");
-        body.add(state, new Span("Type: " + words(item.type())), new Span("Priority: " + words(item.priority())));
+        TextField titleField = new TextField("Title", item.title(), "");
+        titleField.setId("wi-edit-title");
+        TextArea description = new TextArea("Description");
+        description.setId("wi-edit-description");
+        description.setValue(item.description() == null ? "" : item.description());
+        Select<String> priority = select("wi-edit-priority", "Priority", List.of("LOW", "NORMAL", "HIGH", "URGENT"));
+        priority.setValue(item.priority());
+        DateTimePicker dueAt = new DateTimePicker("Due");
+        dueAt.setId("wi-edit-due");
         if (item.dueAt() != null) {
-            body.add(new Span("Due: " + DateTimeFormatter.ofPattern("d MMM yyyy HH:mm").format(item.dueAt().atZone(zone))));
+            dueAt.setValue(item.dueAt().atZone(zone).toLocalDateTime());
         }
-        profile.workItemFields().forEach(f -> {
-            Object value = item.labels().get(f.key());
-            if (value != null) {
-                body.add(new Span(f.label() + ": " + value));
+        Select<TeamService.Member> assignee = new Select<>();
+        assignee.setId("wi-edit-assignee");
+        assignee.setLabel("Assigned to");
+        List<TeamService.Member> members = team.assignable();
+        assignee.setItems(members);
+        assignee.setEmptySelectionAllowed(true);
+        assignee.setEmptySelectionCaption("Nobody");
+        assignee.setItemLabelGenerator(m -> m == null ? "Nobody" : m.displayName());
+        members.stream().filter(m -> m.userId().equals(item.assignedTo())).findFirst().ifPresent(assignee::setValue);
+        assignee.setEnabled(item.allowedActions().contains("assign"));
+        FormLayout form = new FormLayout(state, titleField, priority, dueAt, assignee, description);
+        form.setColspan(description, 2);
+        Map<String, TextField> extras = new LinkedHashMap<>();
+        for (EffectiveProfile.ExtraField field : profile.workItemFields()) {
+            if (field.appliesTo(item.type()) || item.labels().containsKey(field.key())) {
+                Object value = item.labels().get(field.key());
+                TextField input = new TextField(field.label(), value == null ? "" : value.toString(), "");
+                input.setId("wi-edit-label-" + field.key());
+                input.setRequiredIndicatorVisible(field.required() && field.appliesTo(item.type()));
+                extras.put(field.key(), input);
+                form.add(input);
             }
-        });
-        HorizontalLayout moves = new HorizontalLayout();
-        moves.getStyle().set("flex-wrap", "wrap");
-        for (String next : item.nextStatuses()) {
-            Button move = new Button(words(next), e -> {
-                try {
-                    work.update(item.id(), item.version(), item.draft(), next);
-                    dialog.close();
-                    Toasts.done("Moved to " + words(next));
-                    reload();
-                } catch (ValidationException ex) {
-                    Toasts.problem(ex.errors().stream().map(err -> err.field() + ": " + err.message())
-                            .reduce((a, b) -> a + "; " + b).orElse(ex.getMessage()));
-                } catch (ConflictException | NotFoundException ex) {
-                    Toasts.problem("This item changed meanwhile; the list is refreshed.");
-                    dialog.close();
-                    reload();
+        }
+        titleField.setReadOnly(!editable);
+        description.setReadOnly(!editable);
+        priority.setReadOnly(!editable);
+        dueAt.setReadOnly(!editable);
+        extras.values().forEach(c -> c.setReadOnly(!editable));
+        java.util.function.Function<String, WorkItemDraft> draftOf = ignored -> {
+            Map<String, Object> labels = new HashMap<>(item.labels());
+            extras.forEach((key, input) -> {
+                if (input.getValue().isBlank()) {
+                    labels.remove(key);
+                } else {
+                    labels.put(key, input.getValue().trim());
                 }
             });
+            return new WorkItemDraft(item.type(), titleField.getValue(), description.getValue(), priority.getValue(),
+                    item.contactId(), dueAt.getValue() == null ? null : dueAt.getValue().atZone(zone).toInstant(),
+                    assignee.getValue() == null ? null : assignee.getValue().userId(), labels);
+        };
+        Map<String, HasValidation> byField = new HashMap<>();
+        byField.put("title", titleField);
+        byField.put("description", description);
+        byField.put("priority", priority);
+        byField.put("assigned_to", assignee);
+        extras.forEach((key, input) -> byField.put("labels_json." + key, input));
+        java.util.function.Consumer<String> save = next -> {
+            byField.values().forEach(f -> f.setInvalid(false));
+            try {
+                work.update(item.id(), item.version(), draftOf.apply(null), next);
+                dialog.close();
+                Toasts.done(next == null ? "Saved" : "Moved to " + words(next));
+                reload();
+            } catch (ValidationException ex) {
+                List<String> unplaced = new ArrayList<>();
+                ex.errors().forEach(err -> {
+                    HasValidation f = byField.get(err.field());
+                    if (f == null) {
+                        unplaced.add(err.message());
+                    } else {
+                        f.setErrorMessage(err.message());
+                        f.setInvalid(true);
+                    }
+                });
+                if (!unplaced.isEmpty()) {
+                    Toasts.problem(String.join(" ", unplaced));
+                }
+            } catch (ConflictException | NotFoundException ex) {
+                Toasts.problem("This item changed meanwhile; the list is refreshed.");
+                dialog.close();
+                reload();
+            }
+        };
+        HorizontalLayout moves = new HorizontalLayout();
+        moves.getStyle().set("flex-wrap", "wrap");
+        moves.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        if (!item.nextStatuses().isEmpty()) {
+            moves.add(new Span("Move to:"));
+        }
+        for (String next : item.nextStatuses()) {
+            Button move = new Button(words(next), e -> save.accept(next));
             move.setId("status-" + next);
             moves.add(move);
         }
-        body.add(moves);
-        dialog.add(body);
-        dialog.getFooter().add(new Button("Close", e -> dialog.close()));
+        dialog.add(form, moves);
+        Button close = new Button("Close", e -> dialog.close());
+        dialog.getFooter().add(close);
+        if (editable) {
+            Button saveButton = new Button("Save", e -> save.accept(null));
+            saveButton.setId("wi-edit-save");
+            saveButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            dialog.getFooter().add(saveButton);
+        }
         dialog.open();
     }
 
