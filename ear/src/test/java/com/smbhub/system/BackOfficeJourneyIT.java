@@ -17,6 +17,8 @@ class BackOfficeJourneyIT {
             app.waitForText("home-title", "Welcome to Northside Plumbing");
             assertEquals("Northside Plumbing", app.text("business-name"));
             assertFalse(app.driver.findElement(By.id("bottom-bar")).isDisplayed(), "desktop uses the side menu");
+            assertTrue(app.driver.findElement(By.id("kpi-new")).isDisplayed());
+            assertTrue(app.driver.findElement(By.id("next-actions")).isDisplayed());
             app.screenshot("home");
         }
     }

@@ -106,6 +106,21 @@ class WorkItemsIT {
     }
 
     @Test
+    void homeSummaryShowsUrgentWorkOfTheBusinessOnly() {
+        String staff = token("staff@northside.test", null);
+        create(staff, "{\"title\":\"Burst pipe " + run + "\",\"priority\":\"URGENT\"}");
+        JsonObject northside = get("/api/v1/home/summary", staff).json().getJsonObject("data");
+        assertTrue(northside.getJsonArray("next_actions").stream()
+                .anyMatch(v -> v.asJsonObject().getString("title").equals("Burst pipe " + run)), northside.toString());
+        assertTrue(northside.getJsonNumber("new_work_items").longValue() >= 1);
+        assertEquals("0.00", northside.getJsonObject("unpaid").getString("amount"));
+        assertEquals("CAD", northside.getJsonObject("unpaid").getString("currency"));
+        JsonObject maple = get("/api/v1/home/summary", token("staff@maple.test", null)).json().getJsonObject("data");
+        assertTrue(maple.getJsonArray("next_actions").stream()
+                .noneMatch(v -> v.asJsonObject().getString("title").equals("Burst pipe " + run)));
+    }
+
+    @Test
     void filtersAndBadInput() {
         String staff = token("staff@northside.test", null);
         create(staff, "{\"title\":\"Late " + run + "\",\"due_at\":\"2020-01-01T09:00:00-05:00\",\"priority\":\"urgent\"}");

@@ -148,6 +148,33 @@ public class WorkItemService {
                 more ? page.get(limit - 1).getCreatedAt() + "\u0001" + page.get(limit - 1).getId() : null);
     }
 
+    /** Home "Today": new and overdue counts and the next actions (urgent or overdue), within the caller's scope. */
+    public record Today(long newItems, long overdueItems, List<WorkItemView> nextActions) {
+    }
+
+    public Today today() {
+        Grant grant = access.require(Capability.WORK_READ);
+        String scope = grant == Grant.ASSIGNED ? " and w.assignedTo = :me" : "";
+        Instant now = Instant.now();
+        TypedQuery<Long> fresh = em.createQuery("select count(w) from WorkItem w where w.deletedAt is null"
+                + " and w.status = 'NEW'" + scope, Long.class);
+        TypedQuery<Long> late = em.createQuery("select count(w) from WorkItem w where w.deletedAt is null"
+                + " and w.status in :open and w.dueAt < :now" + scope, Long.class);
+        TypedQuery<WorkItem> next = em.createQuery("select w from WorkItem w where w.deletedAt is null"
+                + " and w.status in :open and (w.priority = 'URGENT' or w.dueAt < :now)" + scope
+                + " order by w.dueAt, w.createdAt", WorkItem.class);
+        late.setParameter("open", OPEN).setParameter("now", now);
+        next.setParameter("open", OPEN).setParameter("now", now);
+        if (grant == Grant.ASSIGNED) {
+            fresh.setParameter("me", me());
+            late.setParameter("me", me());
+            next.setParameter("me", me());
+        }
+        EffectiveProfile profile = profiles.effective();
+        return new Today(fresh.getSingleResult(), late.getSingleResult(),
+                next.setMaxResults(5).getResultStream().map(w -> view(w, profile)).toList());
+    }
+
     public WorkItemView get(String id) {
         Grant grant = access.require(Capability.WORK_READ);
         return view(find(id, grant), profiles.effective());
