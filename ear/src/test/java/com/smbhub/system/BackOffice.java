@@ -79,6 +79,16 @@ final class BackOffice implements AutoCloseable {
         wait.until(d -> d.getCurrentUrl().replaceFirst("\\?.*", "").endsWith("/app/" + path));
     }
 
+    /** Clicks the grid row showing exactly this text, waiting until it is rendered (grids render lazily). */
+    void clickCell(String gridId, String text) {
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            var cell = d.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content")).stream()
+                    .filter(c -> c.getText().equals(text)).findFirst();
+            cell.ifPresent(WebElement::click);
+            return cell.isPresent();
+        });
+    }
+
     /** Saves a screenshot under target/screenshots for the docs and for failures. */
     void screenshot(String name) {
         try {

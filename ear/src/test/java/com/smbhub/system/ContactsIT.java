@@ -125,6 +125,24 @@ class ContactsIT {
     }
 
     @Test
+    void theTimelineShowsLinkedWorkNewestFirstAndOnlyForTheBusiness() {
+        String staff = token("staff@northside.test", null);
+        JsonObject c = create(staff, "{\"display_name\":\"Tim " + run + "\"}");
+        assertEquals(201, send("POST", "/api/v1/work-items", staff, "{\"title\":\"First " + run + "\",\"contact_id\":\""
+                + c.getString("id") + "\"}").status());
+        assertEquals(201, send("POST", "/api/v1/work-items", staff, "{\"title\":\"Second " + run + "\",\"contact_id\":\""
+                + c.getString("id") + "\"}").status());
+        var timeline = get("/api/v1/contacts/" + c.getString("id") + "/timeline", staff).json().getJsonArray("data");
+        assertEquals(3, timeline.size(), timeline.toString());
+        assertTrue(timeline.getJsonObject(0).getString("title").startsWith("Second " + run));
+        assertEquals("contact", timeline.getJsonObject(2).getString("type"));
+        assertEquals(404, get("/api/v1/contacts/" + c.getString("id") + "/timeline", token("owner@maple.test", null)).status());
+        var mapleLink = send("POST", "/api/v1/work-items", token("staff@maple.test", null),
+                "{\"title\":\"x\",\"type\":\"SUPPORT\",\"contact_id\":\"" + c.getString("id") + "\"}");
+        assertEquals(400, mapleLink.status(), "a contact of another business cannot be linked");
+    }
+
+    @Test
     void aViewerReadsButCannotWrite() {
         String viewer = token("viewer@northside.test", null);
         assertEquals(200, get("/api/v1/contacts", viewer).status());

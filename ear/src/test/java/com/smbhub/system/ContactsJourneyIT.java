@@ -40,6 +40,33 @@ class ContactsJourneyIT {
     }
 
     @Test
+    void workCreatedForAContactAppearsOnItsTimeline() {
+        String name = "Tess " + UUID.randomUUID().toString().substring(0, 6);
+        String job = "Fix tap for " + name;
+        assertEquals(201, ContactsIT.send("POST", "/api/v1/contacts", SystemUnderTest.token("staff@northside.test", null),
+                "{\"display_name\":\"" + name + "\"}").status());
+        try (BackOffice app = new BackOffice()) {
+            app.signIn("staff@northside.test", "demo");
+            app.waitForText("home-title", "Welcome");
+            app.open("work");
+            app.click("new-work-item");
+            app.type("wi-title", job);
+            app.type("wi-contact", name);
+            WebDriverWait wait = new WebDriverWait(app.driver, Duration.ofSeconds(15));
+            wait.until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream().anyMatch(i -> i.getText().contains(name)));
+            app.driver.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                    .filter(i -> i.getText().contains(name)).findFirst().orElseThrow().click();
+            app.click("wi-save");
+            wait.until(d -> d.findElement(By.id("work-grid")).getText().contains(job));
+            app.open("contacts");
+            app.type("contact-search", name);
+            app.clickCell("contact-grid", name);
+            app.waitForText("contact-timeline", job);
+            app.screenshot("contact-timeline");
+        }
+    }
+
+    @Test
     void aViewerSeesContactsButNoWayToChangeThem() {
         try (BackOffice app = new BackOffice()) {
             app.signIn("viewer@northside.test", "demo");

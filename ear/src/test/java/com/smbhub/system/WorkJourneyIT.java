@@ -35,8 +35,7 @@ class WorkJourneyIT {
             app.type("wi-label-external_order_id", "#" + run);
             app.click("wi-save");
             waitFor(app, d -> d.findElement(By.id("work-grid")).getText().contains(title));
-            app.driver.findElements(By.cssSelector("#work-grid vaadin-grid-cell-content")).stream()
-                    .filter(c -> c.getText().equals(title)).findFirst().orElseThrow().click();
+            app.clickCell("work-grid", title);
             app.click("status-IN_PROGRESS");
             waitFor(app, d -> d.findElement(By.id("work-grid")).getText().contains("In progress"));
             app.screenshot("work");
@@ -53,8 +52,7 @@ class WorkJourneyIT {
             app.waitForText("home-title", "Welcome");
             app.open("work");
             waitFor(app, d -> d.findElement(By.id("work-grid")).getText().contains(title));
-            app.driver.findElements(By.cssSelector("#work-grid vaadin-grid-cell-content")).stream()
-                    .filter(c -> c.getText().equals(title)).findFirst().orElseThrow().click();
+            app.clickCell("work-grid", title);
             waitFor(app, d -> !d.findElements(By.cssSelector("#wi-edit-description textarea")).isEmpty());
             app.driver.findElement(By.cssSelector("#wi-edit-description textarea")).sendKeys("Bleed it first");
             app.type("wi-edit-label-service_address", "7 Oak Ave");

@@ -109,6 +109,31 @@ public class ContactService {
         return view(find(id, grant));
     }
 
+    /** One line of a contact's timeline: what it is, its id, a title, and when. */
+    public record TimelineEntry(String type, String id, String title, Instant at) implements java.io.Serializable {
+    }
+
+    /** Everything linked to the contact, newest first (work items now; messages, quotes, invoices, files as they land). */
+    public List<TimelineEntry> timeline(String id) {
+        Grant grant = access.require(Capability.CONTACTS_READ);
+        Contact contact = find(id, grant);
+        Grant work = Permissions.grant(access.role(), Capability.WORK_READ);
+        List<TimelineEntry> entries = new ArrayList<>();
+        if (work != Grant.NONE) {
+            TypedQuery<com.smbhub.workitem.WorkItem> items = em.createQuery("select w from WorkItem w where w.contactId = :c"
+                    + " and w.deletedAt is null" + (work == Grant.ASSIGNED ? " and w.assignedTo = :me" : "")
+                    + " order by w.createdAt desc", com.smbhub.workitem.WorkItem.class).setParameter("c", id);
+            if (work == Grant.ASSIGNED) {
+                items.setParameter("me", me());
+            }
+            items.setMaxResults(200).getResultStream().forEach(w -> entries.add(new TimelineEntry("work_item", w.getId(),
+                    w.getTitle() + " (" + w.getStatus().replace('_', ' ').toLowerCase() + ")", w.getCreatedAt())));
+        }
+        entries.add(new TimelineEntry("contact", contact.getId(), "Contact added", contact.getCreatedAt()));
+        entries.sort(java.util.Comparator.comparing(TimelineEntry::at).reversed());
+        return entries;
+    }
+
     public ContactView create(ContactDraft draft, boolean allowDuplicate, Optional<Idempotency.Key> idempotencyKey) {
         access.require(Capability.CONTACTS_WRITE);
         if (idempotencyKey.isPresent()) {

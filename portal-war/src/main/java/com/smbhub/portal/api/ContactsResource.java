@@ -65,6 +65,16 @@ public class ContactsResource {
         return withVersion(contacts.get(id), Response.Status.OK);
     }
 
+    @GET
+    @Path("/{id}/timeline")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response timeline(@PathParam("id") String id) {
+        JsonArrayBuilder data = Json.createArrayBuilder();
+        contacts.timeline(id).forEach(e -> data.add(Json.createObjectBuilder().add("type", e.type()).add("id", e.id())
+                .add("title", e.title()).add("at", e.at().toString())));
+        return Envelope.ok(data.build());
+    }
+
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)

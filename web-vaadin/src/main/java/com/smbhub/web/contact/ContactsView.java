@@ -10,7 +10,13 @@ import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.security.Permissions;
 import com.smbhub.profile.ProfileService;
+import com.smbhub.home.HomeService;
 import com.smbhub.web.shell.MainLayout;
+import com.smbhub.web.work.WorkView;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.router.RouterLink;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import com.smbhub.web.shell.Toasts;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.Key;
@@ -58,6 +64,9 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
     @EJB
     Access access;
 
+    @EJB
+    HomeService home;
+
     private final TextField search = new TextField();
     private final Tabs types = new Tabs(new Tab("All"), new Tab("Customers"), new Tab("Vendors"), new Tab("Leads"), new Tab("Other"));
     private final Checkbox showDeleted = new Checkbox("Show deleted");
@@ -72,6 +81,7 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
     private ContactView selected;
     private boolean canWrite;
     private String title = "Contacts";
+    private ZoneId zone = ZoneId.of("UTC");
 
     public ContactsView() {
         setSizeFull();
@@ -119,6 +129,7 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
             return;
         }
         canWrite = Permissions.allows(access.role(), Capability.CONTACTS_WRITE);
+        zone = ZoneId.of(home.greeting().timezone());
         create.setVisible(canWrite);
         title = profiles.effective().label("contact_plural") + " · SMB Hub";
         reload();
@@ -199,6 +210,20 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
             actions.add(restore);
         }
         detail.add(actions);
+        H4 timelineTitle = new H4("Timeline");
+        VerticalLayout timeline = new VerticalLayout();
+        timeline.setId("contact-timeline");
+        timeline.setPadding(false);
+        timeline.setSpacing(false);
+        for (ContactService.TimelineEntry entry : contacts.timeline(contact.id())) {
+            String when = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm").format(entry.at().atZone(zone));
+            if ("work_item".equals(entry.type())) {
+                timeline.add(new RouterLink(when + " · " + entry.title(), WorkView.class));
+            } else {
+                timeline.add(new Span(when + " · " + entry.title()));
+            }
+        }
+        detail.add(timelineTitle, timeline);
     }
 
     private void edit(ContactView contact) {

@@ -1,5 +1,7 @@
 package com.smbhub.web.work;
 
+import com.smbhub.contact.ContactService;
+import com.smbhub.contact.ContactView;
 import com.smbhub.home.HomeService;
 import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.NotFoundException;
@@ -22,6 +24,7 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -73,6 +76,9 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
 
     @EJB
     TeamService team;
+
+    @EJB
+    ContactService contacts;
 
     private final H2 heading = new H2();
     private final Button create = new Button();
@@ -168,11 +174,13 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
         type.setValue(profile.defaultWorkItemType());
         DateTimePicker dueAt = new DateTimePicker("Due");
         dueAt.setId("wi-due");
-        FormLayout form = new FormLayout(titleField, type, dueAt);
+        ComboBox<ContactView> contact = contactPicker("wi-contact", null);
+        FormLayout form = new FormLayout(titleField, type, dueAt, contact);
         Map<String, Component> extras = new LinkedHashMap<>();
         Map<String, HasValidation> byField = new HashMap<>();
         byField.put("title", titleField);
         byField.put("type", type);
+        byField.put("contact_id", contact);
         for (EffectiveProfile.ExtraField field : profile.workItemFields()) {
             Component input = switch (field.type()) {
                 case "number" -> new NumberField(field.label());
@@ -200,7 +208,8 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
                     labels.put(key, value);
                 }
             });
-            WorkItemDraft draft = new WorkItemDraft(type.getValue(), titleField.getValue(), null, null, null,
+            WorkItemDraft draft = new WorkItemDraft(type.getValue(), titleField.getValue(), null, null,
+                    contact.getValue() == null ? null : contact.getValue().id(),
                     dueAt.getValue() == null ? null : dueAt.getValue().atZone(zone).toInstant(), null, labels);
             try {
                 work.create(draft, Optional.empty());
@@ -261,7 +270,9 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
         assignee.setItemLabelGenerator(m -> m == null ? "Nobody" : m.displayName());
         members.stream().filter(m -> m.userId().equals(item.assignedTo())).findFirst().ifPresent(assignee::setValue);
         assignee.setEnabled(item.allowedActions().contains("assign"));
-        FormLayout form = new FormLayout(state, titleField, priority, dueAt, assignee, description);
+        ComboBox<ContactView> contact = contactPicker("wi-edit-contact", item.contactId());
+        contact.setReadOnly(!editable);
+        FormLayout form = new FormLayout(state, titleField, priority, dueAt, assignee, contact, description);
         form.setColspan(description, 2);
         Map<String, TextField> extras = new LinkedHashMap<>();
         for (EffectiveProfile.ExtraField field : profile.workItemFields()) {
@@ -289,7 +300,8 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
                 }
             });
             return new WorkItemDraft(item.type(), titleField.getValue(), description.getValue(), priority.getValue(),
-                    item.contactId(), dueAt.getValue() == null ? null : dueAt.getValue().atZone(zone).toInstant(),
+                    contact.getValue() == null ? null : contact.getValue().id(),
+                    dueAt.getValue() == null ? null : dueAt.getValue().atZone(zone).toInstant(),
                     assignee.getValue() == null ? null : assignee.getValue().userId(), labels);
         };
         Map<String, HasValidation> byField = new HashMap<>();
@@ -297,6 +309,7 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
         byField.put("description", description);
         byField.put("priority", priority);
         byField.put("assigned_to", assignee);
+        byField.put("contact_id", contact);
         extras.forEach((key, input) -> byField.put("labels_json." + key, input));
         java.util.function.Consumer<String> save = next -> {
             byField.values().forEach(f -> f.setInvalid(false));
@@ -346,6 +359,28 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
             dialog.getFooter().add(saveButton);
         }
         dialog.open();
+    }
+
+    /** Searches the business's contacts as you type (first 50 matches). */
+    private ComboBox<ContactView> contactPicker(String id, String selectedId) {
+        ComboBox<ContactView> picker = new ComboBox<>("Contact");
+        picker.setId(id);
+        picker.setItemLabelGenerator(c -> c.displayName() + (c.email() == null ? "" : " · " + c.email()));
+        picker.setItems(query -> {
+            int offset = query.getOffset();
+            int limit = Math.min(query.getLimit(), 50);
+            return offset > 0 ? java.util.stream.Stream.empty()
+                    : contacts.list(query.getFilter().orElse(""), null, false, null, limit).items().stream();
+        });
+        picker.setClearButtonVisible(true);
+        if (selectedId != null) {
+            try {
+                picker.setValue(contacts.get(selectedId));
+            } catch (NotFoundException e) {
+                picker.setHelperText("The linked contact is not visible to you");
+            }
+        }
+        return picker;
     }
 
     private static Select<String> select(String id, String label, List<String> items) {
