@@ -59,6 +59,7 @@ class ContactsIT {
         assertTrue(c.getJsonArray("allowed_actions").toString().contains("update"));
         assertEquals(List.of("Ann Lee " + run), names(get("/api/v1/contacts?q=" + q("lee " + run), staff)));
         assertEquals(List.of("Ann Lee " + run), names(get("/api/v1/contacts?q=" + q("ann." + run), staff)));
+        assertEquals(List.of("Ann Lee " + run), names(get("/api/v1/contacts?q=" + q("416 555-" + line), staff)));
         assertEquals(200, get("/api/v1/contacts/" + c.getString("id"), staff).status());
     }
 

@@ -72,7 +72,8 @@ public class ContactService {
         }
         String q = query == null ? "" : query.replace("\u0000", "").trim().toLowerCase();
         if (!q.isEmpty()) {
-            String digits = q.replaceAll("[^0-9]", "");
+            // phone matching only for a query that looks like a phone number, not for "Tess 74fe3d"
+            String digits = q.matches("[0-9+().\\s-]+") ? q.replaceAll("[^0-9]", "") : "";
             jpql.append(" and (lower(c.displayName) like :q or lower(c.email) like :q")
                     .append(digits.length() >= 3 ? " or c.phone like :digits)" : ")");
             params.put("q", "%" + escapeLike(q) + "%");

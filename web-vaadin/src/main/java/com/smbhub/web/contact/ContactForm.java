@@ -3,6 +3,7 @@ package com.smbhub.web.contact;
 import com.smbhub.contact.ContactDraft;
 import com.smbhub.contact.ContactView;
 import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.web.shell.FieldErrors;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
@@ -84,18 +85,9 @@ class ContactForm extends FormLayout {
                 base.postalCode(), base.country(), tagList, notes.getValue());
     }
 
-    /** Marks each field the service refused; returns the messages it could not place. */
-    List<String> show(ValidationException e) {
-        clearErrors();
-        return e.errors().stream().filter(error -> {
-            HasValidation field = byField.get(error.field());
-            if (field == null) {
-                return true;
-            }
-            field.setErrorMessage(error.message());
-            field.setInvalid(true);
-            return false;
-        }).map(ValidationException.FieldError::message).toList();
+    /** Marks each field the service refused. */
+    void show(ValidationException e) {
+        FieldErrors.show(e, byField);
     }
 
     void clearErrors() {

@@ -270,10 +270,7 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
             dialog.setCancelable(true);
             dialog.open();
         } catch (ValidationException e) {
-            List<String> unplaced = form.show(e);
-            if (!unplaced.isEmpty()) {
-                Toasts.problem(String.join(" ", unplaced));
-            }
+            form.show(e);
         } catch (ConflictException e) {
             Toasts.problem("Someone changed this contact meanwhile; your edits are still in the form. Reopen it to see theirs.");
         } catch (NotFoundException e) {

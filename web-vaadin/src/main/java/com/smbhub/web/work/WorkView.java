@@ -13,6 +13,7 @@ import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.profile.ProfileService;
 import com.smbhub.tenant.TeamService;
 import com.smbhub.web.shell.MainLayout;
+import com.smbhub.web.shell.FieldErrors;
 import com.smbhub.web.shell.Toasts;
 import com.smbhub.workitem.WorkItemDraft;
 import com.smbhub.workitem.WorkItemService;
@@ -217,19 +218,7 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
                 Toasts.done("Created");
                 reload();
             } catch (ValidationException ex) {
-                List<String> unplaced = new ArrayList<>();
-                ex.errors().forEach(err -> {
-                    HasValidation f = byField.get(err.field());
-                    if (f == null) {
-                        unplaced.add(err.message());
-                    } else {
-                        f.setErrorMessage(err.message());
-                        f.setInvalid(true);
-                    }
-                });
-                if (!unplaced.isEmpty()) {
-                    Toasts.problem(String.join(" ", unplaced));
-                }
+                FieldErrors.show(ex, byField);
             }
         });
         save.setId("wi-save");
@@ -319,19 +308,7 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
                 Toasts.done(next == null ? "Saved" : "Moved to " + words(next));
                 reload();
             } catch (ValidationException ex) {
-                List<String> unplaced = new ArrayList<>();
-                ex.errors().forEach(err -> {
-                    HasValidation f = byField.get(err.field());
-                    if (f == null) {
-                        unplaced.add(err.message());
-                    } else {
-                        f.setErrorMessage(err.message());
-                        f.setInvalid(true);
-                    }
-                });
-                if (!unplaced.isEmpty()) {
-                    Toasts.problem(String.join(" ", unplaced));
-                }
+                FieldErrors.show(ex, byField);
             } catch (ConflictException | NotFoundException ex) {
                 Toasts.problem("This item changed meanwhile; the list is refreshed.");
                 dialog.close();
