@@ -79,13 +79,19 @@ final class BackOffice implements AutoCloseable {
         wait.until(d -> d.getCurrentUrl().replaceFirst("\\?.*", "").endsWith("/app/" + path));
     }
 
-    /** Clicks the grid row showing exactly this text, waiting until it is rendered (grids render lazily). */
-    void clickCell(String gridId, String text) {
+    /**
+     * Clicks the row with this text until {@code opened} holds: a lazy grid may re-render (a search
+     * arriving late) and swallow a click.
+     */
+    void openRow(String gridId, String text, java.util.function.Function<WebDriver, Boolean> opened) {
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
-            var cell = d.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content")).stream()
-                    .filter(c -> c.getText().equals(text)).findFirst();
-            cell.ifPresent(WebElement::click);
-            return cell.isPresent();
+            d.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content")).stream()
+                    .filter(c -> c.getText().equals(text)).findFirst().ifPresent(WebElement::click);
+            try {
+                return new WebDriverWait(d, Duration.ofSeconds(2)).until(opened::apply);
+            } catch (org.openqa.selenium.TimeoutException e) {
+                return false;
+            }
         });
     }
 

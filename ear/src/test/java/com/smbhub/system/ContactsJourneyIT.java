@@ -57,7 +57,8 @@ class ContactsJourneyIT {
             wait.until(d -> d.findElement(By.id("work-grid")).getText().contains(job));
             app.open("contacts");
             app.type("contact-search", name);
-            app.clickCell("contact-grid", name);
+            app.openRow("contact-grid", name, d -> d.findElements(By.id("detail-name")).stream()
+                    .anyMatch(e -> e.getText().equals(name)));
             app.waitForText("contact-timeline", job);
             app.screenshot("contact-timeline");
         }

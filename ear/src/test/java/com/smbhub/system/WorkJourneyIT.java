@@ -35,7 +35,7 @@ class WorkJourneyIT {
             app.type("wi-label-external_order_id", "#" + run);
             app.click("wi-save");
             waitFor(app, d -> d.findElement(By.id("work-grid")).getText().contains(title));
-            app.clickCell("work-grid", title);
+            app.openRow("work-grid", title, d -> !d.findElements(By.id("status-IN_PROGRESS")).isEmpty());
             app.click("status-IN_PROGRESS");
             waitFor(app, d -> d.findElement(By.id("work-grid")).getText().contains("In progress"));
             app.screenshot("work");
@@ -52,7 +52,7 @@ class WorkJourneyIT {
             app.waitForText("home-title", "Welcome");
             app.open("work");
             waitFor(app, d -> d.findElement(By.id("work-grid")).getText().contains(title));
-            app.clickCell("work-grid", title);
+            app.openRow("work-grid", title, d -> !d.findElements(By.id("wi-edit-title")).isEmpty());
             waitFor(app, d -> !d.findElements(By.cssSelector("#wi-edit-description textarea")).isEmpty());
             app.driver.findElement(By.cssSelector("#wi-edit-description textarea")).sendKeys("Bleed it first");
             app.type("wi-edit-label-service_address", "7 Oak Ave");
