@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /** Contacts of the current business: list and search, create (with duplicate check), edit, soft delete. */
@@ -173,9 +172,7 @@ public class ContactService {
         contact.apply(clean);
         em.flush();
         Map<String, Object> after = snapshot(contact);
-        before.keySet().removeIf(k -> Objects.equals(before.get(k), after.get(k)) && !k.equals("version"));
-        after.keySet().retainAll(before.keySet());
-        audit.record("contact.updated", "contact", id, before, after);
+        audit.recordChanges("contact.updated", "contact", id, before, after);
         return view(contact);
     }
 

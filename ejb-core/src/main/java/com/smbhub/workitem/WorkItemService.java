@@ -231,9 +231,7 @@ public class WorkItemService {
         }
         em.flush();
         Map<String, Object> after = snapshot(item);
-        before.keySet().removeIf(k -> Objects.equals(before.get(k), after.get(k)) && !k.equals("version"));
-        after.keySet().retainAll(before.keySet());
-        audit.record("work_item.updated", "work_item", id, before, after);
+        audit.recordChanges("work_item.updated", "work_item", id, before, after);
         Analytics.record(em, "work_item.updated", profile.profileId(), "manual", Map.of("work_item_id", id));
         if (moving) {
             Analytics.record(em, "work_item.status_changed", profile.profileId(), "manual",

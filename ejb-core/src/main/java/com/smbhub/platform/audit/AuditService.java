@@ -30,6 +30,20 @@ public class AuditService {
                 action, entityType, entityId, before, after);
     }
 
+    /** Records an update with only the fields that changed (and the version) on each side. */
+    public void recordChanges(String action, String entityType, String entityId,
+                              Map<String, ?> before, Map<String, ?> after) {
+        Map<String, Object> was = new java.util.LinkedHashMap<>();
+        Map<String, Object> now = new java.util.LinkedHashMap<>();
+        before.forEach((key, value) -> {
+            if (key.equals("version") || !java.util.Objects.equals(value, after.get(key))) {
+                was.put(key, value);
+                now.put(key, after.get(key));
+            }
+        });
+        record(action, entityType, entityId, was, now);
+    }
+
     /** Records in its own transaction: kept even when the caller's work is rolled back (denials). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void recordAlone(String tenantId, String actorUserId, String action, String entityType,
