@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.smbhub.contact.ContactDraft;
 import com.smbhub.contact.ContactService;
 import com.smbhub.contact.ContactView;
+import com.smbhub.file.FileService;
+import com.smbhub.file.FileView;
 import com.smbhub.home.HomeService;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.security.IdentityService;
@@ -62,6 +64,9 @@ class ServiceTenantIsolationIT {
 
     @Inject
     WorkItemService work;
+
+    @Inject
+    FileService files;
 
     @Test
     void eachOwnerSeesOnlyTheTeamOfTheirBusiness() {
@@ -124,6 +129,34 @@ class ServiceTenantIsolationIT {
         assertTrue(as("owner@maple.test", "maple", () -> work.list(new WorkItemService.Filter(null, null, null, null, null),
                 null, 100)).items().stream().noneMatch(w -> w.id().equals(item.id())));
         assertEquals("NEW", as("staff@northside.test", "northside", () -> work.get(item.id())).status());
+    }
+
+    @Test
+    void aFileOfOneBusinessCannotBeListedOpenedOrRemovedFromAnother() {
+        WorkItemView item = as("staff@northside.test", "northside",
+                () -> work.create(WorkItemDraft.titled("Job with a file"), java.util.Optional.empty()));
+        FileView file = as("staff@northside.test", "northside", () -> files.attach("WORK_ITEM", item.id(), "quote.pdf",
+                new java.io.ByteArrayInputStream("%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> files.open(file.id())));
+        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> files.get(file.id())));
+        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> {
+            files.remove(file.id());
+            return null;
+        }));
+        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> files.list("WORK_ITEM", item.id())));
+        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> files.attach("WORK_ITEM", item.id(),
+                "x.pdf", new java.io.ByteArrayInputStream("%PDF-1.4\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))));
+        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> work.activity(item.id())));
+        assertEquals(List.of(file.id()), as("staff@northside.test", "northside",
+                () -> files.list("WORK_ITEM", item.id()).stream().map(FileView::id).toList()));
+    }
+
+    @Test
+    void aTimelineOfOneBusinessIsInvisibleFromAnother() {
+        ContactView contact = as("staff@northside.test", "northside", () -> contacts.create(
+                ContactDraft.of("Timeline " + java.util.UUID.randomUUID(), null, null), false, java.util.Optional.empty()));
+        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> contacts.timeline(contact.id())));
+        assertEquals(1, as("staff@northside.test", "northside", () -> contacts.timeline(contact.id())).size());
     }
 
     @Test

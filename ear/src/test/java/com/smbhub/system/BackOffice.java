@@ -95,6 +95,23 @@ final class BackOffice implements AutoCloseable {
         });
     }
 
+    /** Selects the tab with this label (Vaadin TabSheet / Tabs). */
+    void tab(String label) {
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            d.findElements(By.cssSelector("vaadin-tab")).stream().filter(t -> t.getText().trim().startsWith(label))
+                    .findFirst().ifPresent(WebElement::click);
+            return d.findElements(By.cssSelector("vaadin-tab[selected]")).stream()
+                    .anyMatch(t -> t.getText().trim().startsWith(label));
+        });
+    }
+
+    /** Gives a file to the upload component with this id, as a user choosing it would. */
+    void upload(String id, Path file) {
+        WebElement upload = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+        WebElement input = upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"));
+        input.sendKeys(file.toAbsolutePath().toString());
+    }
+
     /** Saves a screenshot under target/screenshots for the docs and for failures. */
     void screenshot(String name) {
         try {

@@ -39,15 +39,24 @@ class ContactsJourneyIT {
         }
     }
 
+    /**
+     * The day-to-day loop as Northside's STAFF: a new contact, a work item for it, a PDF attached, a
+     * status move, and all of it on the contact's timeline, whose lines open the item.
+     */
     @Test
-    void workCreatedForAContactAppearsOnItsTimeline() {
+    void contactWorkFileAndStatusAllLandOnTheTimeline() throws Exception {
         String name = "Tess " + UUID.randomUUID().toString().substring(0, 6);
         String job = "Fix tap for " + name;
-        assertEquals(201, ContactsIT.send("POST", "/api/v1/contacts", SystemUnderTest.token("staff@northside.test", null),
-                "{\"display_name\":\"" + name + "\"}").status());
+        java.nio.file.Path pdf = java.nio.file.Files.createTempFile("estimate-", ".pdf");
+        java.nio.file.Files.write(pdf, FilesIT.PDF);
         try (BackOffice app = new BackOffice()) {
             app.signIn("staff@northside.test", "demo");
             app.waitForText("home-title", "Welcome");
+            app.open("contacts");
+            app.click("new-contact");
+            app.type("contact-display_name", name);
+            app.click("save-contact");
+            app.waitForText("detail-name", name);
             app.open("work");
             app.click("new-work-item");
             app.type("wi-title", job);
@@ -55,12 +64,29 @@ class ContactsJourneyIT {
             pickFromComboBox(app, "wi-contact", name);
             app.click("wi-save");
             wait.until(d -> d.findElement(By.id("work-grid")).getText().contains(job));
+            app.openRow("work-grid", job, d -> !d.findElements(By.id("wi-tabs")).isEmpty());
+            app.tab("Files");
+            app.upload("files-upload", pdf);
+            app.waitForText("files-list", pdf.getFileName().toString());
+            app.screenshot("work-item-files");
+            app.tab("Details");
+            app.click("status-IN_PROGRESS");
+            wait.until(d -> d.findElements(By.id("wi-tabs")).isEmpty());
             app.open("contacts");
             app.type("contact-search", name);
             app.openRow("contact-grid", name, d -> d.findElements(By.id("detail-name")).stream()
                     .anyMatch(e -> e.getText().equals(name)));
-            app.waitForText("contact-timeline", job);
+            app.waitForText("contact-timeline", job + " moved to in progress");
+            app.waitForText("contact-timeline", "File " + pdf.getFileName() + " on " + job);
             app.screenshot("contact-timeline");
+            app.driver.findElements(By.cssSelector("#contact-timeline a")).get(0).click();
+            app.waitForPath("work");
+            app.tab("Activity");
+            app.waitForText("wi-activity", "attached " + pdf.getFileName());
+            app.waitForText("wi-activity", "changed status from New to In progress");
+            app.screenshot("work-item-activity");
+        } finally {
+            java.nio.file.Files.deleteIfExists(pdf);
         }
     }
 

@@ -109,16 +109,24 @@ public class ContactService {
         return view(find(id, grant));
     }
 
-    /** One line of a contact's timeline: what it is, its id, a title, and when. */
-    public record TimelineEntry(String type, String id, String title, Instant at) implements java.io.Serializable {
+    /**
+     * One line of a contact's timeline: what it is, its id, a title, when, and the work item it
+     * opens (null for lines about the contact itself).
+     */
+    public record TimelineEntry(String type, String id, String title, Instant at, String workItemId)
+            implements java.io.Serializable {
     }
 
-    /** Everything linked to the contact, newest first (work items now; messages, quotes, invoices, files as they land). */
+    /**
+     * Everything linked to the contact, newest first: its work items with their status moves and
+     * files, and files attached to the contact (messages, quotes, invoices as those modules land).
+     */
     public List<TimelineEntry> timeline(String id) {
         Grant grant = access.require(Capability.CONTACTS_READ);
         Contact contact = find(id, grant);
         Grant work = Permissions.grant(access.role(), Capability.WORK_READ);
         List<TimelineEntry> entries = new ArrayList<>();
+        Map<String, String> titles = new LinkedHashMap<>();
         if (work != Grant.NONE) {
             TypedQuery<com.smbhub.workitem.WorkItem> items = em.createQuery("select w from WorkItem w where w.contactId = :c"
                     + " and w.deletedAt is null" + (work == Grant.ASSIGNED ? " and w.assignedTo = :me" : "")
@@ -126,12 +134,37 @@ public class ContactService {
             if (work == Grant.ASSIGNED) {
                 items.setParameter("me", me());
             }
-            items.setMaxResults(200).getResultStream().forEach(w -> entries.add(new TimelineEntry("work_item", w.getId(),
-                    w.getTitle() + " (" + w.getStatus().replace('_', ' ').toLowerCase() + ")", w.getCreatedAt())));
+            items.setMaxResults(200).getResultStream().forEach(w -> {
+                titles.put(w.getId(), w.getTitle());
+                entries.add(new TimelineEntry("work_item", w.getId(),
+                        w.getTitle() + " (" + words(w.getStatus()) + ")", w.getCreatedAt(), w.getId()));
+            });
+            for (AuditService.Entry e : audit.history("work_item", titles.keySet(), 500)) {
+                String title = titles.get(e.entityId());
+                if (e.action().equals("file.attached")) {
+                    entries.add(new TimelineEntry("file", e.after().get("file_id"),
+                            "File " + e.after().get("file_name") + " on " + title, e.at(), e.entityId()));
+                } else if (e.action().equals("file.removed")) {
+                    entries.add(new TimelineEntry("file_removed", e.before().get("file_id"),
+                            "File " + e.before().get("file_name") + " removed from " + title, e.at(), e.entityId()));
+                } else if (e.action().equals("work_item.updated") && e.after().get("status") != null
+                        && !e.after().get("status").equals(e.before().get("status"))) {
+                    entries.add(new TimelineEntry("status", e.entityId(),
+                            title + " moved to " + words(e.after().get("status")), e.at(), e.entityId()));
+                }
+            }
         }
-        entries.add(new TimelineEntry("contact", contact.getId(), "Contact added", contact.getCreatedAt()));
+        em.createQuery("select f from StoredFile f where f.linkedEntityType = 'CONTACT' and f.linkedEntityId = :c"
+                        + " and f.deletedAt is null order by f.createdAt desc", com.smbhub.file.StoredFile.class)
+                .setParameter("c", id).setMaxResults(200).getResultStream()
+                .forEach(f -> entries.add(new TimelineEntry("file", f.getId(), "File " + f.getFileName(), f.getCreatedAt(), null)));
+        entries.add(new TimelineEntry("contact", contact.getId(), "Contact added", contact.getCreatedAt(), null));
         entries.sort(java.util.Comparator.comparing(TimelineEntry::at).reversed());
         return entries;
+    }
+
+    private static String words(String code) {
+        return code.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
     }
 
     public ContactView create(ContactDraft draft, boolean allowDuplicate, Optional<Idempotency.Key> idempotencyKey) {

@@ -180,6 +180,13 @@ public class WorkItemService {
         return view(find(id, grant), profiles.effective());
     }
 
+    /** What happened to the item, newest first: creation, edits with before/after, moves, files. */
+    public List<AuditService.Entry> activity(String id) {
+        Grant grant = access.require(Capability.WORK_READ);
+        find(id, grant);
+        return audit.history("work_item", id, 200);
+    }
+
     public WorkItemView create(WorkItemDraft draft, Optional<Idempotency.Key> idempotencyKey) {
         access.require(Capability.WORK_WRITE);
         EffectiveProfile profile = profiles.effective();

@@ -9,6 +9,13 @@ import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import com.smbhub.platform.tenancy.TenantMissingException;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -49,6 +56,64 @@ public class AuditService {
     public void recordAlone(String tenantId, String actorUserId, String action, String entityType,
                             String entityId, Map<String, ?> after) {
         insert(tenantId, actorUserId, action, entityType, entityId, null, after);
+    }
+
+    /** One entry of an item's activity: what happened, who did it (display name), when, and the fields on each side. */
+    public record Entry(String entityId, String action, String actor, Instant at, Map<String, String> before,
+                        Map<String, String> after) implements java.io.Serializable {
+    }
+
+    /** The current business's entries about one entity, newest first (the caller checks it may see the entity). */
+    public List<Entry> history(String entityType, String entityId, int limit) {
+        return history(entityType, List.of(entityId), limit);
+    }
+
+    /** The same for several entities of one type (the caller checks it may see each of them). */
+    public List<Entry> history(String entityType, java.util.Collection<String> entityIds, int limit) {
+        if (entityIds.isEmpty()) {
+            return List.of();
+        }
+        String tenant = RequestContext.current().map(RequestContext::tenantId).orElseThrow(TenantMissingException::new);
+        List<?> rows = NativeSql.query(em, "select a.entity_id, a.action, coalesce(u.display_name, a.actor_user_id),"
+                        + " a.created_at, cast(a.before as text), cast(a.after as text) from audit_log a"
+                        + " left join users u on u.id::text = a.actor_user_id"
+                        + " where a.tenant_id = cast(?1 as uuid) and a.entity_type = ?2"
+                        + " and a.entity_id = any(string_to_array(?3, ','))"
+                        + " order by a.created_at desc, a.id desc")
+                .setParameter(1, tenant).setParameter(2, entityType).setParameter(3, String.join(",", entityIds))
+                .setMaxResults(limit).getResultList();
+        List<Entry> entries = new ArrayList<>();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            entries.add(new Entry((String) r[0], (String) r[1], (String) r[2], instant(r[3]), fields((String) r[4]),
+                    fields((String) r[5])));
+        }
+        return entries;
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime t) {
+            return t.toInstant();
+        }
+        return (Instant) value;
+    }
+
+    private static Map<String, String> fields(String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            reader.readObject().forEach((key, value) -> values.put(key, switch (value.getValueType()) {
+                case NULL -> null;
+                case STRING -> ((JsonString) value).getString();
+                default -> value.toString();
+            }));
+        }
+        return values;
     }
 
     private void insert(String tenantId, String actor, String action, String entityType, String entityId,

@@ -14,6 +14,7 @@ import com.smbhub.platform.idempotency.IdempotencyRecord;
 import com.smbhub.platform.security.Role;
 import com.smbhub.profile.TenantProfileOverride;
 import com.smbhub.tenant.TenantMember;
+import com.smbhub.file.StoredFile;
 import com.smbhub.workitem.WorkItem;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -51,6 +52,8 @@ class TenantIsolationTest {
         FACTORIES.put(TenantMember.class, (t, tenant) -> new TenantMember(t.newUser(), Role.STAFF));
         FACTORIES.put(Contact.class, (t, tenant) -> new Contact("Jane " + tenant.substring(0, 4), "jane@x.test", null));
         FACTORIES.put(WorkItem.class, (t, tenant) -> new WorkItem("Fix the tap"));
+        FACTORIES.put(StoredFile.class, (t, tenant) -> new StoredFile("LOCAL", tenant + "/k", "quote.pdf",
+                "application/pdf", 10, "abc", "WORK_ITEM", UUID.randomUUID().toString(), null));
         FACTORIES.put(IdempotencyRecord.class, (t, tenant) -> new IdempotencyRecord("POST /contacts",
                 UUID.randomUUID().toString(), "hash", UUID.randomUUID().toString()));
         FACTORIES.put(AnalyticsEvent.class, (t, tenant) -> new AnalyticsEvent("work_item.created",

@@ -11,6 +11,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -71,7 +72,8 @@ public class ContactsResource {
     public Response timeline(@PathParam("id") String id) {
         JsonArrayBuilder data = Json.createArrayBuilder();
         contacts.timeline(id).forEach(e -> data.add(Json.createObjectBuilder().add("type", e.type()).add("id", e.id())
-                .add("title", e.title()).add("at", e.at().toString())));
+                .add("title", e.title()).add("at", e.at().toString())
+                .add("work_item_id", e.workItemId() == null ? JsonValue.NULL : Json.createValue(e.workItemId()))));
         return Envelope.ok(data.build());
     }
 

@@ -1,5 +1,6 @@
 package com.smbhub.portal.api;
 
+import com.smbhub.platform.audit.AuditService;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.errors.ValidationException.FieldError;
 import com.smbhub.platform.idempotency.Idempotency;
@@ -60,6 +61,26 @@ public class WorkItemsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response get(@PathParam("id") String id) {
         return reply(work.get(id), Response.Status.OK);
+    }
+
+    /** The item's activity, newest first: who did what, with the changed fields before and after. */
+    @GET
+    @Path("/{id}/activity")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response activity(@PathParam("id") String id) {
+        JsonArrayBuilder data = Json.createArrayBuilder();
+        for (AuditService.Entry e : work.activity(id)) {
+            data.add(Json.createObjectBuilder().add("action", e.action())
+                    .add("actor", e.actor() == null ? JsonValue.NULL : Json.createValue(e.actor()))
+                    .add("at", e.at().toString()).add("before", fields(e.before())).add("after", fields(e.after())));
+        }
+        return Envelope.ok(data.build());
+    }
+
+    private static JsonObject fields(Map<String, String> values) {
+        JsonObjectBuilder o = Json.createObjectBuilder();
+        values.forEach((k, v) -> o.add(k, v == null ? JsonValue.NULL : Json.createValue(v)));
+        return o.build();
     }
 
     @POST

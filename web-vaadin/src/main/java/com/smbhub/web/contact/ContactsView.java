@@ -10,7 +10,10 @@ import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.security.Permissions;
 import com.smbhub.profile.ProfileService;
+import com.smbhub.file.FileService;
 import com.smbhub.home.HomeService;
+import com.smbhub.web.file.FilesPanel;
+import com.vaadin.flow.router.QueryParameters;
 import com.smbhub.web.shell.MainLayout;
 import com.smbhub.web.work.WorkView;
 import com.vaadin.flow.component.html.H4;
@@ -66,6 +69,9 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
 
     @EJB
     HomeService home;
+
+    @EJB
+    FileService files;
 
     private final TextField search = new TextField();
     private final Tabs types = new Tabs(new Tab("All"), new Tab("Customers"), new Tab("Vendors"), new Tab("Leads"), new Tab("Other"));
@@ -210,20 +216,30 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
             actions.add(restore);
         }
         detail.add(actions);
-        H4 timelineTitle = new H4("Timeline");
         VerticalLayout timeline = new VerticalLayout();
         timeline.setId("contact-timeline");
         timeline.setPadding(false);
         timeline.setSpacing(false);
-        for (ContactService.TimelineEntry entry : contacts.timeline(contact.id())) {
-            String when = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm").format(entry.at().atZone(zone));
-            if ("work_item".equals(entry.type())) {
-                timeline.add(new RouterLink(when + " · " + entry.title(), WorkView.class));
-            } else {
-                timeline.add(new Span(when + " · " + entry.title()));
+        Runnable showTimeline = () -> {
+            timeline.removeAll();
+            for (ContactService.TimelineEntry entry : contacts.timeline(contact.id())) {
+                String line = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm").format(entry.at().atZone(zone))
+                        + " · " + entry.title();
+                if (entry.workItemId() != null) {
+                    RouterLink link = new RouterLink(line, WorkView.class);
+                    link.setQueryParameters(QueryParameters.of("item", entry.workItemId()));
+                    timeline.add(link);
+                } else {
+                    timeline.add(new Span(line));
+                }
             }
+        };
+        showTimeline.run();
+        if (!contact.deleted()) {
+            detail.add(new H4("Files"), new FilesPanel(files, "CONTACT", contact.id(),
+                    contact.allowedActions().contains("update"), zone, showTimeline));
         }
-        detail.add(timelineTitle, timeline);
+        detail.add(new H4("Timeline"), timeline);
     }
 
     private void edit(ContactView contact) {

@@ -2,6 +2,7 @@ package com.smbhub.web.work;
 
 import com.smbhub.contact.ContactService;
 import com.smbhub.contact.ContactView;
+import com.smbhub.file.FileService;
 import com.smbhub.home.HomeService;
 import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.NotFoundException;
@@ -12,6 +13,7 @@ import com.smbhub.platform.security.Permissions;
 import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.profile.ProfileService;
 import com.smbhub.tenant.TeamService;
+import com.smbhub.web.file.FilesPanel;
 import com.smbhub.web.shell.MainLayout;
 import com.smbhub.web.shell.FieldErrors;
 import com.smbhub.web.shell.Toasts;
@@ -36,6 +38,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -80,6 +83,9 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
 
     @EJB
     ContactService contacts;
+
+    @EJB
+    FileService files;
 
     private final H2 heading = new H2();
     private final Button create = new Button();
@@ -139,6 +145,13 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
         create.setText("New " + profile.label("work_item").toLowerCase());
         create.setVisible(Permissions.allows(access.role(), Capability.WORK_WRITE));
         reload();
+        event.getLocation().getQueryParameters().getSingleParameter("item").ifPresent(id -> {
+            try {
+                openItem(work.get(id));
+            } catch (NotFoundException | ValidationException e) {
+                Toasts.problem("That item does not exist or is not yours to see.");
+            }
+        });
     }
 
     @Override
@@ -326,7 +339,25 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
             move.setId("status-" + next);
             moves.add(move);
         }
-        dialog.add(form, moves);
+        VerticalLayout details = new VerticalLayout(form, moves);
+        details.setPadding(false);
+        TabSheet tabs = new TabSheet();
+        tabs.setId("wi-tabs");
+        tabs.setWidthFull();
+        tabs.add("Details", details);
+        Map<String, String> people = new HashMap<>();
+        members.forEach(m -> people.put(m.userId(), m.displayName()));
+        VerticalLayout activity = new VerticalLayout();
+        activity.setPadding(false);
+        Runnable showActivity = () -> {
+            activity.removeAll();
+            activity.add(new ActivityList(work.activity(item.id()), zone, people));
+        };
+        showActivity.run();
+        tabs.add("Files", new FilesPanel(files, "WORK_ITEM", item.id(), editable, zone, showActivity));
+        tabs.add("Activity", activity);
+        dialog.add(tabs);
+        dialog.setWidth("min(48rem, 100vw)");
         Button close = new Button("Close", e -> dialog.close());
         dialog.getFooter().add(close);
         if (editable) {
