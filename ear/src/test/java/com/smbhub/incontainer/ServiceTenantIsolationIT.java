@@ -152,6 +152,18 @@ class ServiceTenantIsolationIT {
     }
 
     @Test
+    void importAndSearchStayInsideTheBusiness() {
+        String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String csv = "Name,Email\nImported " + run + ",imp." + run + "@x.test\n";
+        assertEquals(1, as("staff@northside.test", "northside", () -> contacts.importCsv(csv, true)).created());
+        ContactService.ImportReport maple = as("staff@maple.test", "maple", () -> contacts.importCsv(csv, false));
+        assertEquals(1, maple.ready(), "another business's contact is not a duplicate here");
+        assertTrue(as("staff@maple.test", "maple", () -> contacts.list(run, null, false, null, 10)).items().isEmpty());
+        assertTrue(as("staff@maple.test", "maple", () -> contacts.list("imp." + run, null, false, null, 10)).items().isEmpty());
+        assertEquals(1, as("staff@northside.test", "northside", () -> contacts.list(run, null, false, null, 10)).items().size());
+    }
+
+    @Test
     void aTimelineOfOneBusinessIsInvisibleFromAnother() {
         ContactView contact = as("staff@northside.test", "northside", () -> contacts.create(
                 ContactDraft.of("Timeline " + java.util.UUID.randomUUID(), null, null), false, java.util.Optional.empty()));

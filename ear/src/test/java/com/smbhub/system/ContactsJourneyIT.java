@@ -90,6 +90,34 @@ class ContactsJourneyIT {
         }
     }
 
+    @Test
+    void staffImportsContactsFromACsvAfterAPreview() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        java.nio.file.Path csv = java.nio.file.Files.createTempFile("contacts-", ".csv");
+        java.nio.file.Files.writeString(csv, "Name,Email,Phone\n"
+                + "Ivy Import " + run + ",ivy." + run + "@example.com,\n"
+                + "Bad Row " + run + ",not-an-email,\n"
+                + "Jon Import " + run + ",jon." + run + "@example.com,\n");
+        try (BackOffice app = new BackOffice()) {
+            app.signIn("staff@northside.test", "demo");
+            app.waitForText("home-title", "Welcome");
+            app.open("contacts");
+            app.click("import-contacts");
+            app.upload("import-upload", csv);
+            app.waitForText("import-summary", "2 ready to import · 1 with errors");
+            app.waitForText("import-rows", "Not a valid e-mail address");
+            app.screenshot("contacts-import");
+            app.click("import-confirm");
+            app.type("contact-search", "Import " + run);
+            new WebDriverWait(app.driver, Duration.ofSeconds(15)).until(d -> {
+                String text = d.findElement(By.id("contact-grid")).getText();
+                return text.contains("Ivy Import " + run) && text.contains("Jon Import " + run);
+            });
+        } finally {
+            java.nio.file.Files.deleteIfExists(csv);
+        }
+    }
+
     /** Types into a combo box until the wanted item is offered (the lazy list may answer an older filter first). */
     static void pickFromComboBox(BackOffice app, String id, String text) {
         for (int attempt = 1; ; attempt++) {

@@ -7,7 +7,7 @@ import java.util.List;
 @ApplicationException(rollback = true)
 public class ValidationException extends RuntimeException {
 
-    public record FieldError(String field, String message) {
+    public record FieldError(String field, String message) implements java.io.Serializable {
     }
 
     private final List<FieldError> errors;

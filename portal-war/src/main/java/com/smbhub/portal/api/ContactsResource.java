@@ -41,6 +41,8 @@ public class ContactsResource {
     static final Set<String> FIELDS = Set.of("type", "display_name", "company_name", "email", "phone", "address_line1",
             "address_line2", "city", "region", "postal_code", "country", "tags", "notes");
 
+    static final int MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
     @EJB
     ContactService contacts;
 
@@ -64,6 +66,45 @@ public class ContactsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response get(@PathParam("id") String id) {
         return withVersion(contacts.get(id), Response.Status.OK);
+    }
+
+    /**
+     * A contacts CSV as the body: {@code ?dry_run=true} answers the preview (every row READY, ERROR
+     * with its field errors, or DUPLICATE) and changes nothing; without it the READY rows are created.
+     */
+    @POST
+    @Path("/import")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response importCsv(byte[] body, @QueryParam("dry_run") String dryRun) {
+        if (dryRun != null && !dryRun.equals("true") && !dryRun.equals("false")) {
+            throw new ValidationException("dry_run", "Must be true or false");
+        }
+        if (body.length > MAX_IMPORT_BYTES) {
+            throw new ValidationException("file", "At most 5 MB per import; split the file");
+        }
+        String csv;
+        try {
+            csv = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(body)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            csv = new String(body, StandardCharsets.ISO_8859_1);
+        }
+        ContactService.ImportReport report = contacts.importCsv(csv, !"true".equals(dryRun));
+        JsonArrayBuilder rows = Json.createArrayBuilder();
+        for (ContactService.ImportRow r : report.rows()) {
+            JsonArrayBuilder errors = Json.createArrayBuilder();
+            r.errors().forEach(e -> errors.add(Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
+            rows.add(Json.createObjectBuilder().add("line", r.line()).add("display_name", nullable(r.displayName()))
+                    .add("email", nullable(r.email())).add("phone", nullable(r.phone())).add("outcome", r.outcome())
+                    .add("errors", errors).add("duplicate_of", nullable(r.duplicateOf())));
+        }
+        return Envelope.ok(Json.createObjectBuilder().add("rows", rows).add("ready", report.ready())
+                .add("invalid", report.invalid()).add("duplicates", report.duplicates()).add("created", report.created())
+                .add("ignored_columns", Json.createArrayBuilder(report.ignoredColumns())).build());
+    }
+
+    private static JsonValue nullable(String value) {
+        return value == null ? JsonValue.NULL : Json.createValue(value);
     }
 
     @GET
@@ -124,6 +165,35 @@ public class ContactsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response restore(@PathParam("id") String id) {
         return withVersion(contacts.restore(id), Response.Status.OK);
+    }
+
+    /** Other live contacts with the same e-mail or phone. */
+    @GET
+    @Path("/{id}/duplicates")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response duplicates(@PathParam("id") String id) {
+        JsonArrayBuilder data = Json.createArrayBuilder();
+        contacts.possibleDuplicates(id).forEach(c -> data.add(json(c)));
+        return Envelope.ok(data.build());
+    }
+
+    /** {@code {"merge_id"}}: that contact is merged into this one (see ContactService.merge). */
+    @POST
+    @Path("/{id}/merge")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response merge(@PathParam("id") String id, String body, @HeaderParam("If-Match") String ifMatch) {
+        JsonBody json = JsonBody.parse(body, Set.of("merge_id", "if_match_version"));
+        List<FieldError> errors = new ArrayList<>();
+        Long version = Versions.expected(json, ifMatch, errors);
+        String mergeId = json.string("merge_id", errors);
+        if (mergeId == null && errors.isEmpty()) {
+            errors.add(new FieldError("merge_id", "Required"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return withVersion(contacts.merge(id, version, mergeId), Response.Status.OK);
     }
 
     /** The draft from the body: a field that is present replaces the base value, null clears it. */

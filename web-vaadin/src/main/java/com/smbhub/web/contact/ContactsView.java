@@ -80,6 +80,7 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
     private final Button more = new Button("Show more");
     private final Span empty = new Span();
     private final Button create = new Button("New contact");
+    private final Button importCsv = new Button("Import");
     private final VerticalLayout detail = new VerticalLayout();
     private final ContactForm form = new ContactForm();
     private final List<ContactView> rows = new ArrayList<>();
@@ -105,6 +106,8 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
         create.setId("new-contact");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClickListener(e -> edit(null));
+        importCsv.setId("import-contacts");
+        importCsv.addClickListener(e -> new ImportDialog(contacts, this::reload).open());
         grid.setId("contact-grid");
         grid.addColumn(ContactView::displayName).setHeader("Name").setFlexGrow(2);
         grid.addColumn(c -> c.email() == null ? "" : c.email()).setHeader("E-mail").setFlexGrow(2);
@@ -118,7 +121,7 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
         more.setId("more-contacts");
         more.addClickListener(e -> loadPage());
         empty.setId("contacts-empty");
-        HorizontalLayout top = new HorizontalLayout(search, create);
+        HorizontalLayout top = new HorizontalLayout(search, importCsv, create);
         top.setWidthFull();
         top.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         VerticalLayout list = new VerticalLayout(top, types, showDeleted, grid, empty, more);
@@ -137,6 +140,7 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
         canWrite = Permissions.allows(access.role(), Capability.CONTACTS_WRITE);
         zone = ZoneId.of(home.greeting().timezone());
         create.setVisible(canWrite);
+        importCsv.setVisible(canWrite);
         title = profiles.effective().label("contact_plural") + " · SMB Hub";
         reload();
         showNothing();
@@ -216,6 +220,26 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
             actions.add(restore);
         }
         detail.add(actions);
+        if (contact.allowedActions().contains("merge")) {
+            List<ContactView> twins = contacts.possibleDuplicates(contact.id());
+            if (!twins.isEmpty()) {
+                VerticalLayout box = new VerticalLayout(new H4("Possible duplicates"));
+                box.setId("contact-duplicates");
+                box.setPadding(false);
+                box.setSpacing(false);
+                for (ContactView twin : twins) {
+                    Button merge = new Button("Merge into this contact", e -> confirmMerge(contact, twin));
+                    merge.addClassName("merge-duplicate");
+                    merge.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                    HorizontalLayout line = new HorizontalLayout(new Span(twin.displayName()
+                            + (twin.email() == null ? "" : " · " + twin.email())
+                            + (twin.phone() == null ? "" : " · " + twin.phone())), merge);
+                    line.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+                    box.add(line);
+                }
+                detail.add(box);
+            }
+        }
         VerticalLayout timeline = new VerticalLayout();
         timeline.setId("contact-timeline");
         timeline.setPadding(false);
@@ -294,6 +318,25 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
             reload();
             showNothing();
         }
+    }
+
+    private void confirmMerge(ContactView keep, ContactView other) {
+        ConfirmDialog dialog = new ConfirmDialog("Merge " + other.displayName() + " into " + keep.displayName() + "?",
+                other.displayName() + "'s work, files and details move to " + keep.displayName()
+                        + " (empty fields are filled in, tags and notes joined). " + other.displayName()
+                        + " is then deleted; you can restore it from Show deleted.",
+                "Merge", e -> {
+                    try {
+                        run(() -> contacts.merge(keep.id(), keep.version(), other.id()), "Merged");
+                    } catch (ConflictException | ValidationException ex) {
+                        Toasts.problem("One of the two contacts changed meanwhile; look again and retry.");
+                        reload();
+                        showNothing();
+                    }
+                });
+        dialog.setConfirmButtonTheme("primary");
+        dialog.setCancelable(true);
+        dialog.open();
     }
 
     private void confirmDelete(ContactView contact) {

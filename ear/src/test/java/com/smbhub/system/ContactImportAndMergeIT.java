@@ -1,0 +1,121 @@
+package com.smbhub.system;
+
+import static com.smbhub.system.ContactsIT.send;
+import static com.smbhub.system.SystemUnderTest.get;
+import static com.smbhub.system.SystemUnderTest.token;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Contact CSV import (preview, per-row errors, summary) and merging duplicates, through the API. */
+class ContactImportAndMergeIT {
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    private static List<String> outcomes(JsonObject report) {
+        return report.getJsonArray("rows").stream().map(v -> v.asJsonObject().getString("outcome")).toList();
+    }
+
+    private String csv() {
+        return "Name,Email,Phone,Shoe size\n"
+                + "Imp One " + run + ",one." + run + "@x.test,,9\n"
+                + "Imp Bad " + run + ",not-an-email,,\n"
+                + ",nobody." + run + "@x.test,,\n"
+                + "Imp Twin " + run + ",one." + run + "@x.test,,\n"
+                + "Imp Two " + run + ",two." + run + "@x.test,,\n";
+    }
+
+    private static long contactsNamed(String like) throws SQLException {
+        return Database.count("select count(*) from contacts where display_name like '%" + like + "%'");
+    }
+
+    @Test
+    void aPreviewChecksEveryRowAndChangesNothingThenTheImportCreatesTheReadyOnes() throws SQLException {
+        String staff = token("staff@northside.test", null);
+        var preview = send("POST", "/api/v1/contacts/import?dry_run=true", staff, csv());
+        assertEquals(200, preview.status(), preview.body());
+        JsonObject report = preview.json().getJsonObject("data");
+        assertEquals(List.of("READY", "ERROR", "ERROR", "DUPLICATE", "READY"), outcomes(report));
+        assertEquals("email", report.getJsonArray("rows").getJsonObject(1).getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(3, report.getJsonArray("rows").getJsonObject(1).getInt("line"));
+        assertEquals("line 2", report.getJsonArray("rows").getJsonObject(3).getString("duplicate_of"));
+        assertEquals("[\"Shoe size\"]", report.getJsonArray("ignored_columns").toString());
+        assertEquals(0, contactsNamed(run));
+
+        JsonObject done = send("POST", "/api/v1/contacts/import", staff, csv()).json().getJsonObject("data");
+        assertEquals(2, done.getInt("created"));
+        assertEquals(2, done.getInt("invalid"));
+        assertEquals(1, done.getInt("duplicates"));
+        assertEquals(2, contactsNamed(run));
+        assertTrue(Database.count("select count(*) from audit_log where action = 'contacts.imported'") > 0);
+
+        JsonObject again = send("POST", "/api/v1/contacts/import", staff, csv()).json().getJsonObject("data");
+        assertEquals(0, again.getInt("created"), "a second import of the same file only finds duplicates");
+        assertEquals(2, contactsNamed(run));
+    }
+
+    @Test
+    void importIsPerBusinessAndNeedsTheRightToWrite() throws SQLException {
+        String staff = token("staff@northside.test", null);
+        assertEquals(2, send("POST", "/api/v1/contacts/import", staff, csv()).json().getJsonObject("data").getInt("created"));
+        JsonObject maple = send("POST", "/api/v1/contacts/import?dry_run=true", token("staff@maple.test", null), csv())
+                .json().getJsonObject("data");
+        assertEquals(List.of("READY", "ERROR", "ERROR", "DUPLICATE", "READY"), outcomes(maple),
+                "Northside's contacts are not duplicates in Maple & Co");
+        assertEquals(403, send("POST", "/api/v1/contacts/import", token("viewer@northside.test", null), csv()).status());
+        var garbage = send("POST", "/api/v1/contacts/import", staff, "\u0000\u0001binary");
+        assertEquals(400, garbage.status(), garbage.body());
+        assertEquals(2, contactsNamed(run));
+    }
+
+    @Test
+    void mergingMovesWorkAndFilesAndDeletesTheOther() {
+        String staff = token("staff@northside.test", null);
+        String email = "twin." + run + "@x.test";
+        JsonObject keep = send("POST", "/api/v1/contacts", staff, "{\"display_name\":\"Keep " + run + "\",\"email\":\"" + email + "\"}")
+                .json().getJsonObject("data");
+        JsonObject other = send("POST", "/api/v1/contacts", staff, "{\"display_name\":\"Other " + run + "\",\"email\":\"" + email
+                + "\",\"phone\":\"416 555 0142\",\"tags\":[\"vip\"],\"allow_duplicate\":true}").json().getJsonObject("data");
+        String item = send("POST", "/api/v1/work-items", staff, "{\"title\":\"Twin job " + run + "\",\"contact_id\":\""
+                + other.getString("id") + "\"}").json().getJsonObject("data").getString("id");
+        assertEquals(201, FilesIT.upload(staff, "CONTACT", other.getString("id"), "id.pdf", FilesIT.PDF).status());
+        String keepPath = "/api/v1/contacts/" + keep.getString("id");
+        assertEquals(List.of(other.getString("id")), get(keepPath + "/duplicates", staff).json().getJsonArray("data")
+                .stream().map(v -> v.asJsonObject().getString("id")).toList());
+
+        assertEquals(403, send("POST", keepPath + "/merge", token("agent@northside.test", null),
+                "{\"merge_id\":\"" + other.getString("id") + "\"}").status());
+        assertEquals(404, send("POST", keepPath + "/merge", token("owner@maple.test", null),
+                "{\"merge_id\":\"" + other.getString("id") + "\"}").status());
+        assertEquals(409, send("POST", keepPath + "/merge", staff,
+                "{\"merge_id\":\"" + other.getString("id") + "\",\"if_match_version\":99}").status());
+
+        var merged = send("POST", keepPath + "/merge", staff, "{\"merge_id\":\"" + other.getString("id") + "\"}");
+        assertEquals(200, merged.status(), merged.body());
+        JsonObject kept = merged.json().getJsonObject("data");
+        assertEquals("+14165550142", kept.getString("phone"));
+        assertTrue(kept.getJsonArray("tags").toString().contains("vip"));
+        assertEquals(keep.getString("id"), get("/api/v1/work-items/" + item, staff).json().getJsonObject("data").getString("contact_id"));
+        assertEquals(1, get("/api/v1/files?linked_type=CONTACT&linked_id=" + keep.getString("id"), staff).json()
+                .getJsonArray("data").size());
+        assertTrue(get("/api/v1/contacts/" + other.getString("id"), staff).json().getJsonObject("data").getBoolean("deleted"));
+        assertTrue(get(keepPath + "/timeline", staff).body().contains("Twin job " + run));
+    }
+
+    @Test
+    void aContactOfAnotherBusinessCannotBeMergedIn() {
+        String maple = token("staff@maple.test", null);
+        String mine = send("POST", "/api/v1/contacts", maple, "{\"display_name\":\"Mine " + run + "\"}")
+                .json().getJsonObject("data").getString("id");
+        String theirs = send("POST", "/api/v1/contacts", token("staff@northside.test", null),
+                "{\"display_name\":\"Theirs " + run + "\"}").json().getJsonObject("data").getString("id");
+        var refused = send("POST", "/api/v1/contacts/" + mine + "/merge", maple, "{\"merge_id\":\"" + theirs + "\"}");
+        assertEquals(400, refused.status(), refused.body());
+        assertTrue(refused.body().contains("merge_id"));
+    }
+}
