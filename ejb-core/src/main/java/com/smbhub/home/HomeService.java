@@ -10,6 +10,8 @@ import jakarta.ejb.Stateless;
 import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import com.smbhub.platform.db.NativeSql;
+import java.util.List;
 
 /** The Home page's facts about the current business and caller. */
 @Stateless
@@ -23,6 +25,47 @@ public class HomeService {
     Access access;
 
     public record Greeting(String businessName, String profileId, String timezone, String currency, Role role) {
+    }
+
+    /** One step of the onboarding checklist (PRD 7.3); {@code available} is false for steps whose module has not landed. */
+    public record Step(String key, String title, boolean done, boolean available) implements java.io.Serializable {
+    }
+
+    /**
+     * The new-business checklist for owners and admins, each step ticked from what the business has
+     * actually done; empty for other roles.
+     */
+    public List<Step> onboarding() {
+        Role role = access.role();
+        if (role != Role.OWNER && role != Role.ADMIN) {
+            return List.of();
+        }
+        String tenant = RequestContext.current().orElseThrow().tenantId();
+        long contacts = em.createQuery("select count(c) from Contact c where c.deletedAt is null", Long.class)
+                .getSingleResult();
+        boolean imported = count("select count(*) from audit_log where tenant_id = cast(?1 as uuid)"
+                + " and action = 'contacts.imported'", tenant) > 0;
+        boolean profileChosen = count("select count(*) from audit_log where tenant_id = cast(?1 as uuid)"
+                + " and action = 'tenant.profile_selected'", tenant) > 0;
+        boolean channel = count("select count(*) from integration_connections where tenant_id = cast(?1 as uuid)"
+                + " and status = 'ACTIVE' and provider in ('EMAIL', 'IMAP', 'SMS', 'TWILIO')", tenant) > 0;
+        long documents = count("select (select count(*) from invoices where tenant_id = cast(?1 as uuid))"
+                + " + (select count(*) from quotes where tenant_id = cast(?1 as uuid))", tenant);
+        boolean paymentsReady = count("select count(*) from tenants where id = cast(?1 as uuid)"
+                + " and settings_json ->> 'stripe_account_id' is not null", tenant) > 0;
+        boolean sent = count("select count(*) from invoices where tenant_id = cast(?1 as uuid) and status <> 'DRAFT'", tenant) > 0;
+        return List.of(
+                new Step("business", "Create your business", true, true),
+                new Step("profile", "Choose the kind of business (Settings)", profileChosen, true),
+                new Step("channel", "Connect your e-mail or SMS", channel, false),
+                new Step("contacts", "Import your contacts, or add five", imported || contacts >= 5, true),
+                new Step("first_document", "Create your first invoice or quote", documents > 0, false),
+                new Step("payments", "Turn on payment links (Stripe)", paymentsReady, false),
+                new Step("first_send", "Send your first invoice", sent, false));
+    }
+
+    private long count(String sql, String tenant) {
+        return ((Number) NativeSql.query(em, sql).setParameter(1, tenant).getSingleResult()).longValue();
     }
 
     public Greeting greeting() {

@@ -80,6 +80,17 @@ public final class EffectiveProfile implements Serializable {
         return statuses;
     }
 
+    public boolean arRemindersEnabled() {
+        return tree().path("automations").path("ar_reminders").path("enabled").asBoolean(false);
+    }
+
+    /** Days after the due date on which AR reminders go out. */
+    public List<Integer> arReminderDays() {
+        List<Integer> days = new ArrayList<>();
+        tree().path("automations").path("ar_reminders").path("days_after_due").forEach(d -> days.add(d.asInt()));
+        return List.copyOf(days);
+    }
+
     public boolean conversion(String rule) {
         return tree().path("workflows").path("conversion_rules").path(rule).asBoolean(false);
     }

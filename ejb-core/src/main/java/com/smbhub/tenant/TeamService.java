@@ -56,10 +56,7 @@ public class TeamService {
 
     public Member changeRole(String memberId, Role role) {
         access.require(Capability.MANAGE_TEAM);
-        TenantMember member = em.find(TenantMember.class, memberId);
-        if (member == null || member.getDeletedAt() != null) {
-            throw new NotFoundException("member");
-        }
+        TenantMember member = member(memberId);
         if (role == null) {
             throw new ValidationException("role", "Choose a role");
         }
@@ -75,6 +72,111 @@ public class TeamService {
         audit.record("tenant.member_role_changed", "tenant_member", memberId,
                 Map.of("role", before.name()), Map.of("role", role.name()));
         return view(member);
+    }
+
+    /** A new invitation: the member (INVITED) and the token for the link, shown once and never stored. */
+    public record Invite(Member member, String token, java.time.Instant expiresAt) {
+    }
+
+    /**
+     * Invites an e-mail address with a role: creates the identity if it is new, the membership as
+     * INVITED and an invitation valid for 7 days (a repeated invite replaces the earlier link).
+     */
+    public Invite invite(String email, Role role) {
+        access.require(Capability.MANAGE_TEAM);
+        String address = email == null ? "" : email.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!address.matches("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$") || address.length() > 254) {
+            throw new ValidationException("email", "Not a valid e-mail address");
+        }
+        if (role == null) {
+            throw new ValidationException("role", "Choose a role");
+        }
+        if (role == Role.OWNER && access.role() != Role.OWNER) {
+            throw new ValidationException("role", "Only an owner can invite an owner");
+        }
+        User user = em.createQuery("select u from User u where lower(u.email) = :email", User.class)
+                .setParameter("email", address).getResultStream().findFirst().orElse(null);
+        if (user == null) {
+            user = new User(address, address.substring(0, address.indexOf('@')), null, null);
+            em.persist(user);
+        }
+        String userId = user.getId();
+        TenantMember member = em.createQuery("select m from TenantMember m where m.userId = :user and m.deletedAt is null",
+                TenantMember.class).setParameter("user", userId).getResultStream().findFirst().orElse(null);
+        if (member != null && "ACTIVE".equals(member.getStatus())) {
+            throw new ValidationException("email", "Already a member of this business");
+        }
+        if (member != null && "DISABLED".equals(member.getStatus()) && user.getPasswordHash() != null) {
+            throw new ValidationException("email", "This member is disabled; enable them instead");
+        }
+        if (member == null) {
+            member = new TenantMember(userId, role);
+            member.setStatus("INVITED");
+            em.persist(member);
+        } else {
+            member.setRole(role);
+            member.setStatus("INVITED");
+        }
+        java.time.Instant now = java.time.Instant.now();
+        em.createQuery("select i from Invitation i where i.memberId = :m and i.acceptedAt is null and i.revokedAt is null",
+                Invitation.class).setParameter("m", member.getId()).getResultList().forEach(i -> i.revoke(now));
+        String token = InvitationService.newToken();
+        java.time.Instant expires = now.plus(java.time.Duration.ofDays(7));
+        em.persist(new Invitation(member.getId(), address, role, InvitationService.hash(token), expires));
+        em.flush();
+        audit.record("tenant.member_invited", "tenant_member", member.getId(), null,
+                Map.of("email", address, "role", role.name()));
+        com.smbhub.platform.analytics.Analytics.record(em, "tenant.member_invited", null, "manual",
+                Map.of("role", role.name()));
+        return new Invite(view(member), token, expires);
+    }
+
+    /** Disables a member (they can no longer work here) or withdraws a pending invitation. */
+    public Member disable(String memberId) {
+        access.require(Capability.MANAGE_TEAM);
+        TenantMember member = member(memberId);
+        if (member.getUserId().equals(com.smbhub.platform.tenancy.RequestContext.current().orElseThrow().userId())) {
+            throw new ValidationException("member", "You cannot disable yourself");
+        }
+        if (member.getRole() == Role.OWNER && "ACTIVE".equals(member.getStatus()) && owners() <= 1) {
+            throw new ValidationException("member", "A business needs at least one owner");
+        }
+        if (member.getRole() == Role.OWNER && access.role() != Role.OWNER) {
+            throw new ValidationException("member", "Only an owner can disable an owner");
+        }
+        String before = member.getStatus();
+        member.setStatus("DISABLED");
+        java.time.Instant now = java.time.Instant.now();
+        em.createQuery("select i from Invitation i where i.memberId = :m and i.acceptedAt is null and i.revokedAt is null",
+                Invitation.class).setParameter("m", memberId).getResultList().forEach(i -> i.revoke(now));
+        em.flush();
+        audit.record("tenant.member_disabled", "tenant_member", memberId, Map.of("status", before), Map.of("status", "DISABLED"));
+        return view(member);
+    }
+
+    /** Lets a disabled member work here again. */
+    public Member enable(String memberId) {
+        access.require(Capability.MANAGE_TEAM);
+        TenantMember member = member(memberId);
+        if (!"DISABLED".equals(member.getStatus())) {
+            throw new ValidationException("member", "Only a disabled member can be enabled");
+        }
+        User user = em.find(User.class, member.getUserId());
+        if (user == null || user.getPasswordHash() == null) {
+            throw new ValidationException("member", "This person never accepted the invitation; invite them again");
+        }
+        member.setStatus("ACTIVE");
+        em.flush();
+        audit.record("tenant.member_enabled", "tenant_member", memberId, Map.of("status", "DISABLED"), Map.of("status", "ACTIVE"));
+        return view(member);
+    }
+
+    private TenantMember member(String memberId) {
+        TenantMember member = com.smbhub.platform.Ids.isId(memberId) ? em.find(TenantMember.class, memberId) : null;
+        if (member == null || member.getDeletedAt() != null) {
+            throw new NotFoundException("member");
+        }
+        return member;
     }
 
     private long owners() {

@@ -49,4 +49,13 @@ public class Tenant {
     public String getTimezone() { return timezone; }
     public String getCurrency() { return currency; }
     public Instant getDeletedAt() { return deletedAt; }
+    public long getVersion() { return version; }
+
+    void change(String name, String timezone, String currency, String profileId) {
+        this.name = name;
+        this.timezone = timezone;
+        this.currency = currency;
+        this.profileId = profileId;
+        this.updatedAt = Instant.now();
+    }
 }

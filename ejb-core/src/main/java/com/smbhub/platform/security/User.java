@@ -46,6 +46,13 @@ public class User {
         this.platformRole = platformRole;
     }
 
+    /** Completes an invited account: its name and first password. */
+    public void complete(String displayName, String passwordHash) {
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+        this.updatedAt = Instant.now();
+    }
+
     public String getId() { return id; }
     public String getEmail() { return email; }
     public String getDisplayName() { return displayName; }

@@ -13,6 +13,7 @@ import com.smbhub.platform.analytics.AnalyticsEvent;
 import com.smbhub.platform.idempotency.IdempotencyRecord;
 import com.smbhub.platform.security.Role;
 import com.smbhub.profile.TenantProfileOverride;
+import com.smbhub.tenant.Invitation;
 import com.smbhub.tenant.TenantMember;
 import com.smbhub.file.StoredFile;
 import com.smbhub.workitem.WorkItem;
@@ -50,6 +51,8 @@ class TenantIsolationTest {
 
     static {
         FACTORIES.put(TenantMember.class, (t, tenant) -> new TenantMember(t.newUser(), Role.STAFF));
+        FACTORIES.put(Invitation.class, (t, tenant) -> new Invitation(t.newMember(tenant), "new@x.test", Role.STAFF,
+                UUID.randomUUID().toString(), java.time.Instant.now().plusSeconds(3600)));
         FACTORIES.put(Contact.class, (t, tenant) -> new Contact("Jane " + tenant.substring(0, 4), "jane@x.test", null));
         FACTORIES.put(WorkItem.class, (t, tenant) -> new WorkItem("Fix the tap"));
         FACTORIES.put(StoredFile.class, (t, tenant) -> new StoredFile("LOCAL", tenant + "/k", "quote.pdf",
@@ -296,6 +299,13 @@ class TenantIsolationTest {
     String newUser() {
         String id = UUID.randomUUID().toString();
         execute("insert into users (id, email, display_name) values (?::uuid, ?, 'Test user')", id, id + "@x.test");
+        return id;
+    }
+
+    String newMember(String tenant) {
+        String id = UUID.randomUUID().toString();
+        execute("insert into tenant_members (id, tenant_id, user_id, role, status) values (?::uuid, ?::uuid, ?::uuid,"
+                + " 'STAFF', 'INVITED')", id, tenant, newUser());
         return id;
     }
 

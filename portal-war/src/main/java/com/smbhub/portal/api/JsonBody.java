@@ -85,6 +85,11 @@ public final class JsonBody {
         return fallback;
     }
 
+    /** The field's JSON value as sent (null when absent). */
+    public JsonValue raw(String field) {
+        return object.get(field);
+    }
+
     /** A whole number field; absent or null gives null. */
     public Long integer(String field, List<FieldError> errors) {
         JsonValue value = object.get(field);

@@ -13,6 +13,7 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -24,7 +25,7 @@ import java.util.List;
 import java.util.Set;
 
 /** The team of the token's business: list members, change a role (OWNER/ADMIN; audited). */
-@Path("/team/members")
+@Path("/team")
 @Authenticated
 public class TeamResource {
 
@@ -32,6 +33,7 @@ public class TeamResource {
     TeamService team;
 
     @GET
+    @Path("/members")
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         int size = Paging.limit(limit);
@@ -42,7 +44,7 @@ public class TeamResource {
     }
 
     @PATCH
-    @Path("/{id}")
+    @Path("/members/{id}")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response changeRole(@PathParam("id") String id, String body) {
@@ -62,6 +64,48 @@ public class TeamResource {
             throw new ValidationException("role", "One of OWNER, ADMIN, STAFF, AGENT, VIEWER");
         }
         return Envelope.ok(json(team.changeRole(id, parsed)));
+    }
+
+    /** Disables a member or withdraws their invitation (the last owner and yourself excepted). */
+    @POST
+    @Path("/members/{id}/disable")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response disable(@PathParam("id") String id) {
+        return Envelope.ok(json(team.disable(id)));
+    }
+
+    @POST
+    @Path("/members/{id}/enable")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response enable(@PathParam("id") String id) {
+        return Envelope.ok(json(team.enable(id)));
+    }
+
+    /** {@code {"email","role"}} → 201 with the member (INVITED) and the link's path, valid 7 days. */
+    @POST
+    @Path("/invitations")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response invite(String body) {
+        JsonBody json = JsonBody.parse(body, Set.of("email", "role"));
+        List<FieldError> errors = new ArrayList<>();
+        String email = json.requiredString("email", errors);
+        String role = json.requiredString("role", errors);
+        Role parsed = null;
+        if (role != null) {
+            try {
+                parsed = Role.valueOf(role);
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("role", "One of OWNER, ADMIN, STAFF, AGENT, VIEWER"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        TeamService.Invite invite = team.invite(email, parsed);
+        return Response.fromResponse(Envelope.ok(Json.createObjectBuilder().add("member", json(invite.member()))
+                .add("invite_path", "/app/invite/" + invite.token()).add("expires_at", invite.expiresAt().toString())
+                .build())).status(Response.Status.CREATED).build();
     }
 
     private static JsonObject json(TeamService.Member m) {

@@ -144,6 +144,12 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
         title = profiles.effective().label("contact_plural") + " · SMB Hub";
         reload();
         showNothing();
+        var query = event.getLocation().getQueryParameters();
+        if (canWrite && query.getSingleParameter("new").isPresent()) {
+            edit(null);
+        } else if (canWrite && query.getSingleParameter("import").isPresent()) {
+            new ImportDialog(contacts, this::reload).open();
+        }
     }
 
     @Override

@@ -25,7 +25,13 @@ import java.text.NumberFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
+import com.smbhub.platform.security.Capability;
+import com.smbhub.platform.security.Permissions;
+import com.smbhub.platform.security.Role;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 
 /** Home "Today": greeting, KPI cards, next actions (urgent or overdue work). */
 @Route(value = "", layout = MainLayout.class)
@@ -76,10 +82,61 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
         for (WorkItemView item : today.nextActions()) {
             String when = item.dueAt() == null ? "" : " · due " + DateTimeFormatter.ofPattern("d MMM HH:mm")
                     .format(item.dueAt().atZone(zone));
-            next.add(new RouterLink(item.title() + " · " + item.priority().toLowerCase() + when,
-                    com.smbhub.web.work.WorkView.class));
+            RouterLink link = new RouterLink(item.title() + " · " + item.priority().toLowerCase() + when,
+                    com.smbhub.web.work.WorkView.class);
+            link.setQueryParameters(com.vaadin.flow.router.QueryParameters.of("item", item.id()));
+            next.add(link);
         }
-        add(title, role, cards, nextTitle, next);
+        add(title, role, quickActions(profile, greeting), cards);
+        List<HomeService.Step> steps = home.onboarding();
+        if (steps.stream().anyMatch(st -> !st.done())) {
+            add(checklist(steps));
+        }
+        add(nextTitle, next);
+    }
+
+    /** Shortcuts to the everyday "new" actions the caller's role allows. */
+    private static HorizontalLayout quickActions(EffectiveProfile profile, HomeService.Greeting greeting) {
+        HorizontalLayout actions = new HorizontalLayout();
+        actions.setId("quick-actions");
+        actions.getStyle().set("flex-wrap", "wrap");
+        Role role = greeting.role();
+        if (Permissions.allows(role, Capability.WORK_WRITE)) {
+            actions.add(action("New " + profile.label("work_item").toLowerCase(), "work", "new"));
+        }
+        if (Permissions.allows(role, Capability.CONTACTS_WRITE)) {
+            actions.add(action("New " + profile.label("contact").toLowerCase(), "contacts", "new"));
+            actions.add(action("Import contacts", "contacts", "import"));
+        }
+        if (Permissions.allows(role, Capability.MANAGE_TEAM)) {
+            actions.add(action("Invite your team", "settings", "tab=team"));
+        }
+        return actions;
+    }
+
+    private static Anchor action(String label, String path, String query) {
+        Anchor link = new Anchor(path + "?" + (query.contains("=") ? query : query + "=1"), label);
+        link.addClassName("quick-action");
+        link.getElement().setAttribute("router-link", true);
+        return link;
+    }
+
+    /** PRD 7.3: the steps to a business's first paid invoice, ticked as they happen. */
+    private static VerticalLayout checklist(List<HomeService.Step> steps) {
+        VerticalLayout box = new VerticalLayout(new H3("Get started"));
+        box.setId("onboarding");
+        box.setPadding(false);
+        box.setSpacing(false);
+        long done = steps.stream().filter(HomeService.Step::done).count();
+        box.add(new Span(done + " of " + steps.size() + " done"));
+        for (HomeService.Step step : steps) {
+            Span line = new Span((step.done() ? "✓ " : "○ ") + step.title()
+                    + (step.done() || step.available() ? "" : " (arrives in an upcoming release)"));
+            line.addClassName(step.done() ? "step-done" : "step-open");
+            line.getElement().setAttribute("data-step", step.key());
+            box.add(line);
+        }
+        return box;
     }
 
     private static Div card(String id, String label, String value) {

@@ -145,6 +145,9 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
         create.setText("New " + profile.label("work_item").toLowerCase());
         create.setVisible(Permissions.allows(access.role(), Capability.WORK_WRITE));
         reload();
+        if (create.isVisible() && event.getLocation().getQueryParameters().getSingleParameter("new").isPresent()) {
+            openNew();
+        }
         event.getLocation().getQueryParameters().getSingleParameter("item").ifPresent(id -> {
             try {
                 openItem(work.get(id));

@@ -1,0 +1,110 @@
+package com.smbhub.system;
+
+import static com.smbhub.system.ContactsIT.send;
+import static com.smbhub.system.SystemUnderTest.get;
+import static com.smbhub.system.SystemUnderTest.token;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Settings → Business and Team through the API: rules at the field, profile switch, invitations, disable. */
+class SettingsAndTeamIT {
+
+    private static List<String> fields(SystemUnderTest.Reply reply) {
+        return reply.json().getJsonObject("error").getJsonArray("details").stream()
+                .map(v -> v.asJsonObject().getString("field")).toList();
+    }
+
+    private static JsonObject member(String token, String email) {
+        return get("/api/v1/team/members?limit=100", token).json().getJsonArray("data").stream().map(v -> v.asJsonObject())
+                .filter(m -> m.getJsonObject("user").getString("email").equals(email)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void badSettingsAreRefusedAtTheirFieldsAndChangeNothing() {
+        String owner = token("owner@northside.test", null);
+        JsonObject before = get("/api/v1/settings/business", owner).json().getJsonObject("data");
+        var refused = send("PATCH", "/api/v1/settings/business", owner,
+                "{\"name\":\"\",\"timezone\":\"Mars/Base\",\"currency\":\"XX\",\"profile_id\":\"bakery\",\"ar_days\":[400]}");
+        assertEquals(400, refused.status(), refused.body());
+        assertEquals(List.of("name", "timezone", "currency", "profile_id", "ar_days"), fields(refused));
+        assertEquals(before, get("/api/v1/settings/business", owner).json().getJsonObject("data"));
+        assertEquals(403, get("/api/v1/settings/business", token("staff@northside.test", null)).status());
+        assertEquals(400, send("PATCH", "/api/v1/settings/business", owner, "{\"colour\":\"red\"}").status());
+    }
+
+    @Test
+    void switchingTheProfileChangesTheWordsAndIsRecorded() throws SQLException {
+        String owner = token("owner@maple.test", null);
+        long selected = Database.count("select count(*) from analytics_events where event_name = 'tenant.profile_selected'");
+        try {
+            var changed = send("PATCH", "/api/v1/settings/business", owner,
+                    "{\"profile_id\":\"general\",\"quotes_enabled\":false,\"ar_days\":[5,10]}");
+            assertEquals(200, changed.status(), changed.body());
+            JsonObject profile = get("/api/v1/profile", owner).json().getJsonObject("data");
+            assertEquals("Requests", profile.getJsonObject("labels").getString("work_item_plural"));
+            assertEquals(false, profile.getJsonObject("capabilities").getBoolean("quotes"));
+            assertEquals("[5,10]", get("/api/v1/settings/business", owner).json().getJsonObject("data")
+                    .getJsonArray("ar_days").toString());
+            assertEquals(selected + 1, Database.count("select count(*) from analytics_events where event_name = 'tenant.profile_selected'"));
+            assertTrue(Database.count("select count(*) from audit_log where action = 'tenant.settings_changed'") > 0);
+            var stale = send("PATCH", "/api/v1/settings/business", owner, "{\"name\":\"Maple & Co\",\"if_match_version\":0}");
+            assertEquals(409, stale.status(), stale.body());
+        } finally {
+            var back = send("PATCH", "/api/v1/settings/business", owner,
+                    "{\"profile_id\":\"retail_pos\",\"quotes_enabled\":true,\"ar_days\":[3,7,14]}");
+            assertEquals(200, back.status(), back.body());
+        }
+        assertEquals("Orders / Issues", get("/api/v1/profile", owner).json().getJsonObject("data")
+                .getJsonObject("labels").getString("work_item_plural"));
+    }
+
+    @Test
+    void anInvitationMakesAnInvitedMemberAndOnlyOwnersAndAdminsInvite() {
+        String owner = token("owner@northside.test", null);
+        String email = "invitee." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        var invited = send("POST", "/api/v1/team/invitations", owner, "{\"email\":\"" + email + "\",\"role\":\"AGENT\"}");
+        assertEquals(201, invited.status(), invited.body());
+        JsonObject data = invited.json().getJsonObject("data");
+        assertTrue(data.getString("invite_path").startsWith("/app/invite/"));
+        assertEquals("INVITED", member(owner, email).getString("status"));
+        var twice = send("POST", "/api/v1/team/invitations", owner, "{\"email\":\"" + email + "\",\"role\":\"STAFF\"}");
+        assertEquals(201, twice.status(), "a repeated invite replaces the link");
+        assertEquals(200, SystemUnderTest.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(SystemUnderTest.BASE
+                + data.getString("invite_path"))).build()).status());
+        assertEquals(403, send("POST", "/api/v1/team/invitations", token("staff@northside.test", null),
+                "{\"email\":\"x@example.com\",\"role\":\"STAFF\"}").status());
+        var adminOwner = send("POST", "/api/v1/team/invitations", token("admin@northside.test", null),
+                "{\"email\":\"y@example.com\",\"role\":\"OWNER\"}");
+        assertEquals(List.of("role"), fields(adminOwner));
+        assertEquals(List.of("email"), fields(send("POST", "/api/v1/team/invitations", owner,
+                "{\"email\":\"staff@northside.test\",\"role\":\"STAFF\"}")));
+        assertEquals(List.of("email"), fields(send("POST", "/api/v1/team/invitations", owner,
+                "{\"email\":\"not an address\",\"role\":\"STAFF\"}")));
+        var withdrawn = send("POST", "/api/v1/team/members/" + member(owner, email).getString("id") + "/disable", owner, null);
+        assertEquals("DISABLED", withdrawn.json().getJsonObject("data").getString("status"));
+    }
+
+    @Test
+    void aDisabledMemberCannotWorkUntilEnabledAgain() {
+        String owner = token("owner@maple.test", null);
+        String viewerToken = token("viewer@maple.test", null);
+        String viewer = member(owner, "viewer@maple.test").getString("id");
+        try {
+            assertEquals(200, send("POST", "/api/v1/team/members/" + viewer + "/disable", owner, null).status());
+            assertEquals(403, get("/api/v1/contacts", viewerToken).status());
+            assertEquals(404, send("POST", "/api/v1/team/members/" + viewer + "/enable", token("owner@northside.test", null),
+                    null).status(), "another business cannot touch the member");
+        } finally {
+            assertEquals(200, send("POST", "/api/v1/team/members/" + viewer + "/enable", owner, null).status());
+        }
+        assertEquals(200, get("/api/v1/contacts", viewerToken).status());
+        String self = member(owner, "owner@maple.test").getString("id");
+        assertEquals(List.of("member"), fields(send("POST", "/api/v1/team/members/" + self + "/disable", owner, null)));
+    }
+}

@@ -1,0 +1,74 @@
+package com.smbhub.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Settings in the browser: the onboarding checklist ticks, an invitation is accepted by a new person. */
+class SettingsJourneyIT {
+
+    @Test
+    void confirmingTheProfileTicksTheChecklist() {
+        try (BackOffice app = new BackOffice()) {
+            app.signIn("owner@northside.test", "demo");
+            app.waitForText("home-title", "Welcome");
+            app.waitForText("onboarding", "Get started");
+            app.screenshot("home-onboarding");
+            app.open("settings");
+            app.waitForText("settings-tabs", "Business");
+            app.screenshot("settings-business");
+            app.click("settings-save");
+            WebDriverWait wait = new WebDriverWait(app.driver, Duration.ofSeconds(20));
+            wait.until(d -> d.findElements(By.cssSelector("vaadin-notification-card")).stream()
+                    .anyMatch(c -> c.getText().contains("Settings saved")));
+            app.open("");
+            try {
+                wait.until(d -> !d.findElements(By.cssSelector("#onboarding [data-step=profile].step-done")).isEmpty());
+            } catch (org.openqa.selenium.TimeoutException e) {
+                app.screenshot("failed-onboarding");
+                throw e;
+            }
+        }
+    }
+
+    @Test
+    void anOwnerInvitesAndTheInviteeJoinsWithTheLink() {
+        String email = "newhire." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String link;
+        try (BackOffice owner = new BackOffice()) {
+            owner.signIn("owner@northside.test", "demo");
+            owner.waitForText("home-title", "Welcome");
+            owner.driver.findElements(By.cssSelector("#quick-actions a")).stream()
+                    .filter(a -> a.getText().equals("Invite your team")).findFirst().orElseThrow().click();
+            owner.waitForText("settings-tabs", "Team");
+            owner.type("invite-email", email);
+            owner.click("invite-send");
+            WebDriverWait wait = new WebDriverWait(owner.driver, Duration.ofSeconds(15));
+            link = wait.until(d -> {
+                var field = d.findElements(By.cssSelector("#invite-link input"));
+                return field.isEmpty() ? null : field.get(0).getAttribute("value");
+            });
+            owner.screenshot("settings-team-invite");
+        }
+        try (BackOffice invitee = new BackOffice()) {
+            invitee.driver.get(link);
+            invitee.waitForText("invite-title", "Join Northside Plumbing");
+            invitee.type("invite-name", "Nia Newhire");
+            invitee.type("invite-password", "a-long-password-1");
+            invitee.click("invite-accept");
+            invitee.waitForText("invite-message", "You have joined Northside Plumbing");
+            invitee.signIn(email, "a-long-password-1");
+            invitee.waitForText("home-title", "Welcome to Northside Plumbing");
+            invitee.driver.get(link);
+            invitee.waitForText("invite-message", "does not work any more");
+        }
+        String owner = SystemUnderTest.token("owner@northside.test", null);
+        assertEquals("ACTIVE", SystemUnderTest.get("/api/v1/team/members?limit=100", owner).json().getJsonArray("data")
+                .stream().map(v -> v.asJsonObject()).filter(m -> m.getJsonObject("user").getString("email").equals(email))
+                .findFirst().orElseThrow().getString("status"));
+    }
+}

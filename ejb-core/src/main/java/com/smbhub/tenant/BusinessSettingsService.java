@@ -1,0 +1,152 @@
+package com.smbhub.tenant;
+
+import com.smbhub.platform.analytics.Analytics;
+import com.smbhub.platform.audit.AuditService;
+import com.smbhub.platform.errors.ConflictException;
+import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.errors.ValidationException.FieldError;
+import com.smbhub.platform.security.Access;
+import com.smbhub.platform.security.Capability;
+import com.smbhub.platform.tenancy.RequestContext;
+import com.smbhub.platform.tenancy.TenantInterceptor;
+import com.smbhub.profile.EffectiveProfile;
+import com.smbhub.profile.ProfileCache;
+import com.smbhub.profile.ProfileCatalog;
+import com.smbhub.profile.ProfileService;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.interceptor.Interceptors;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Settings → Business: name, time zone, currency, profile, and the profile switches a business may override. */
+@Stateless
+@Interceptors(TenantInterceptor.class)
+public class BusinessSettingsService {
+
+    @PersistenceContext(unitName = "smbhub")
+    EntityManager em;
+
+    @EJB
+    Access access;
+
+    @EJB
+    AuditService audit;
+
+    @EJB
+    ProfileService profiles;
+
+    @EJB
+    ProfileCatalog catalog;
+
+    @EJB
+    ProfileCache cache;
+
+    /** What the form shows and sends back; {@code arDays} are the reminder days after the due date. */
+    public record Settings(String name, String timezone, String currency, String profileId, boolean quotesEnabled,
+                           boolean arEnabled, List<Integer> arDays, long version) implements java.io.Serializable {
+    }
+
+    public Settings get() {
+        access.require(Capability.MANAGE_SETTINGS);
+        Tenant tenant = tenant();
+        EffectiveProfile profile = profiles.effective();
+        return new Settings(tenant.getName(), tenant.getTimezone(), tenant.getCurrency(), tenant.getProfileId(),
+                profile.capability("quotes"), profile.arRemindersEnabled(), profile.arReminderDays(), tenant.getVersion());
+    }
+
+    /** The profiles a business can choose. */
+    public List<String> profileChoices() {
+        return catalog.profileIds();
+    }
+
+    public Settings update(Settings wanted, long expectedVersion) {
+        access.require(Capability.MANAGE_SETTINGS);
+        Tenant tenant = tenant();
+        if (tenant.getVersion() != expectedVersion) {
+            throw new ConflictException("Someone changed the settings since you opened them", get());
+        }
+        List<FieldError> errors = new ArrayList<>();
+        String name = wanted.name() == null ? "" : wanted.name().trim();
+        if (name.isEmpty() || name.length() > 200 || name.chars().anyMatch(c -> c < 0x20)) {
+            errors.add(new FieldError("name", "Required, at most 200 characters on one line"));
+        }
+        try {
+            ZoneId.of(wanted.timezone() == null ? "" : wanted.timezone());
+        } catch (DateTimeException e) {
+            errors.add(new FieldError("timezone", "Choose a time zone from the list, e.g. America/Toronto"));
+        }
+        String currency = wanted.currency() == null ? "" : wanted.currency().trim().toUpperCase(java.util.Locale.ROOT);
+        try {
+            if (currency.length() != 3) {
+                throw new IllegalArgumentException();
+            }
+            Currency.getInstance(currency);
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("currency", "A three-letter currency code, e.g. CAD"));
+        }
+        if (wanted.profileId() == null || !catalog.profileIds().contains(wanted.profileId())) {
+            errors.add(new FieldError("profile_id", "One of " + String.join(", ", catalog.profileIds())));
+        }
+        List<Integer> days = wanted.arDays() == null ? List.of() : wanted.arDays().stream().distinct().sorted().toList();
+        if (days.stream().anyMatch(d -> d == null || d < 0 || d > 365) || days.size() > 10) {
+            errors.add(new FieldError("ar_days", "Up to 10 days between 0 and 365, e.g. 3, 7, 14"));
+        } else if (wanted.arEnabled() && days.isEmpty()) {
+            errors.add(new FieldError("ar_days", "Give at least one day, or turn reminders off"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        Settings before = get();
+        Map<String, Object> was = snapshot(before);
+        boolean profileChanged = !wanted.profileId().equals(tenant.getProfileId());
+        tenant.change(name, wanted.timezone(), currency, wanted.profileId());
+        em.flush();
+        cache.invalidate(tenant.getId());
+        try {
+            profiles.patchOverrides("{\"capabilities\":{\"quotes\":" + wanted.quotesEnabled() + "},"
+                    + "\"automations\":{\"ar_reminders\":{\"enabled\":" + wanted.arEnabled() + ",\"days_after_due\":"
+                    + days + "}}}");
+        } catch (ValidationException e) {
+            throw new ValidationException("profile_id", "Your business's overrides do not fit this profile: " + e.getMessage());
+        }
+        Settings after = get();
+        audit.recordChanges("tenant.settings_changed", "tenant", tenant.getId(), was, snapshot(after));
+        if (profileChanged || !profileEverSelected()) {
+            audit.record("tenant.profile_selected", "tenant", tenant.getId(), Map.of("profile_id", before.profileId()),
+                    Map.of("profile_id", after.profileId()));
+            Analytics.record(em, "tenant.profile_selected", after.profileId(), "manual", Map.of("profile_id", after.profileId()));
+        }
+        return after;
+    }
+
+    /** Whether an owner or admin has ever confirmed the profile (onboarding step 2). */
+    public boolean profileEverSelected() {
+        return !audit.history("tenant", RequestContext.current().orElseThrow().tenantId(), 200).stream()
+                .filter(e -> e.action().equals("tenant.profile_selected")).toList().isEmpty();
+    }
+
+    private static Map<String, Object> snapshot(Settings s) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("name", s.name());
+        values.put("timezone", s.timezone());
+        values.put("currency", s.currency());
+        values.put("profile_id", s.profileId());
+        values.put("quotes", s.quotesEnabled());
+        values.put("ar_enabled", s.arEnabled());
+        values.put("ar_days", s.arDays());
+        values.put("version", s.version());
+        return values;
+    }
+
+    private Tenant tenant() {
+        return em.find(Tenant.class, RequestContext.current().orElseThrow().tenantId());
+    }
+}

@@ -1,0 +1,83 @@
+package com.smbhub.portal.api;
+
+import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.errors.ValidationException.FieldError;
+import com.smbhub.tenant.BusinessSettingsService;
+import jakarta.ejb.EJB;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Settings → Business of the token's business (OWNER/ADMIN). */
+@Path("/settings/business")
+@Authenticated
+public class SettingsResource {
+
+    @EJB
+    BusinessSettingsService settings;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response get() {
+        return reply(settings.get());
+    }
+
+    /** Fields to change; the rest keep their values. {@code If-Match} / {@code if_match_version} as elsewhere. */
+    @PATCH
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response update(String body, @HeaderParam("If-Match") String ifMatch) {
+        JsonBody json = JsonBody.parse(body, Set.of("name", "timezone", "currency", "profile_id", "quotes_enabled",
+                "ar_enabled", "ar_days", "if_match_version"));
+        List<FieldError> errors = new ArrayList<>();
+        Long version = Versions.expected(json, ifMatch, errors);
+        BusinessSettingsService.Settings current = settings.get();
+        List<Integer> days = current.arDays();
+        if (json.has("ar_days")) {
+            days = days(json.raw("ar_days"), errors);
+        }
+        var wanted = new BusinessSettingsService.Settings(
+                json.has("name") ? json.string("name", errors) : current.name(),
+                json.has("timezone") ? json.string("timezone", errors) : current.timezone(),
+                json.has("currency") ? json.string("currency", errors) : current.currency(),
+                json.has("profile_id") ? json.string("profile_id", errors) : current.profileId(),
+                json.bool("quotes_enabled", current.quotesEnabled(), errors),
+                json.bool("ar_enabled", current.arEnabled(), errors), days, current.version());
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return reply(settings.update(wanted, version == null ? current.version() : version));
+    }
+
+    private static List<Integer> days(JsonValue value, List<FieldError> errors) {
+        List<Integer> days = new ArrayList<>();
+        if (value instanceof JsonArray array && array.size() <= 50 && array.stream().allMatch(v -> v instanceof JsonNumber n
+                && n.isIntegral() && n.bigDecimalValue().abs().compareTo(java.math.BigDecimal.valueOf(100_000)) < 0)) {
+            array.forEach(v -> days.add(((JsonNumber) v).intValue()));
+            return days;
+        }
+        errors.add(new FieldError("ar_days", "A list of whole numbers, e.g. [3, 7, 14]"));
+        return days;
+    }
+
+    private static Response reply(BusinessSettingsService.Settings s) {
+        JsonObject data = Json.createObjectBuilder().add("name", s.name()).add("timezone", s.timezone())
+                .add("currency", s.currency()).add("profile_id", s.profileId()).add("quotes_enabled", s.quotesEnabled())
+                .add("ar_enabled", s.arEnabled()).add("ar_days", Json.createArrayBuilder(s.arDays()))
+                .add("version", s.version()).build();
+        return Response.fromResponse(Envelope.ok(data)).header("ETag", Versions.etag(s.version())).build();
+    }
+}

@@ -1,0 +1,109 @@
+package com.smbhub.web.settings;
+
+import com.smbhub.platform.errors.ConflictException;
+import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.tenant.BusinessSettingsService;
+import com.smbhub.web.shell.FieldErrors;
+import com.smbhub.web.shell.Toasts;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Settings → Business. Saving refreshes the route chain so menus and labels follow a new profile at once. */
+class BusinessForm extends VerticalLayout {
+
+    private static final Map<String, String> PROFILE_WORDS = Map.of(
+            "general", "Service business (requests, quotes, invoices)",
+            "retail_pos", "Retail with a point of sale (orders and issues)");
+
+    BusinessForm(BusinessSettingsService settings) {
+        setPadding(false);
+        BusinessSettingsService.Settings current = settings.get();
+        TextField name = new TextField("Business name", current.name(), "");
+        name.setId("settings-name");
+        name.setRequiredIndicatorVisible(true);
+        ComboBox<String> zone = new ComboBox<>("Time zone");
+        zone.setId("settings-timezone");
+        zone.setItems(ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/") && !z.startsWith("Etc/")).sorted().toList());
+        zone.setValue(current.timezone());
+        ComboBox<String> currency = new ComboBox<>("Currency");
+        currency.setId("settings-currency");
+        currency.setItems(Currency.getAvailableCurrencies().stream().map(Currency::getCurrencyCode).sorted().toList());
+        currency.setItemLabelGenerator(c -> c + " · " + Currency.getInstance(c).getDisplayName(java.util.Locale.ENGLISH));
+        currency.setValue(current.currency());
+        Select<String> profile = new Select<>();
+        profile.setId("settings-profile");
+        profile.setLabel("Kind of business (profile)");
+        profile.setItems(settings.profileChoices());
+        profile.setItemLabelGenerator(p -> PROFILE_WORDS.getOrDefault(p, p));
+        profile.setValue(current.profileId());
+        profile.setHelperText("Sets the words, fields and steps the back office uses. Existing records are kept.");
+        Checkbox quotes = new Checkbox("Use quotes", current.quotesEnabled());
+        quotes.setId("settings-quotes");
+        Checkbox reminders = new Checkbox("Send payment reminders for unpaid invoices", current.arEnabled());
+        reminders.setId("settings-ar");
+        TextField days = new TextField("Reminder days after the due date", join(current.arDays()), "3, 7, 14");
+        days.setId("settings-ar-days");
+        days.setEnabled(current.arEnabled());
+        reminders.addValueChangeListener(e -> days.setEnabled(e.getValue()));
+        FormLayout form = new FormLayout(name, zone, currency, profile, quotes, reminders, days);
+        Map<String, HasValidation> byField = new HashMap<>();
+        byField.put("name", name);
+        byField.put("timezone", zone);
+        byField.put("currency", currency);
+        byField.put("profile_id", profile);
+        byField.put("ar_days", days);
+        Button save = new Button("Save", e -> {
+            List<Integer> parsed = parse(days.getValue());
+            if (parsed == null) {
+                days.setErrorMessage("Numbers separated by commas, e.g. 3, 7, 14");
+                days.setInvalid(true);
+                return;
+            }
+            try {
+                settings.update(new BusinessSettingsService.Settings(name.getValue(), zone.getValue(), currency.getValue(),
+                        profile.getValue(), quotes.getValue(), reminders.getValue(), parsed, 0), current.version());
+                getUI().ifPresent(ui -> ui.refreshCurrentRoute(true));
+                Toasts.done("Settings saved");
+            } catch (ValidationException ex) {
+                FieldErrors.show(ex, byField);
+            } catch (ConflictException ex) {
+                Toasts.problem("Someone else saved the settings meanwhile; reload the page to see theirs.");
+            }
+        });
+        save.setId("settings-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add(form, save);
+    }
+
+    private static String join(List<Integer> days) {
+        return String.join(", ", days.stream().map(String::valueOf).toList());
+    }
+
+    /** "3, 7,14" → [3, 7, 14]; null when it is not a list of numbers. */
+    static List<Integer> parse(String text) {
+        List<Integer> days = new ArrayList<>();
+        for (String part : text.split("[,\\s]+")) {
+            if (!part.isBlank()) {
+                try {
+                    days.add(Integer.parseInt(part.trim()));
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+        }
+        return days;
+    }
+}

@@ -1,0 +1,63 @@
+package com.smbhub.web.settings;
+
+import com.smbhub.platform.security.Access;
+import com.smbhub.platform.security.Capability;
+import com.smbhub.platform.security.Permissions;
+import com.smbhub.tenant.BusinessSettingsService;
+import com.smbhub.tenant.TeamService;
+import com.smbhub.web.shell.MainLayout;
+import com.vaadin.cdi.annotation.CdiComponent;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+
+/** Settings: the business (name, zone, currency, profile, switches) and the team (invite, roles, disable). */
+@Route(value = "settings", layout = MainLayout.class)
+@PageTitle("Settings · SMB Hub")
+@CdiComponent
+@PermitAll
+public class SettingsView extends VerticalLayout implements BeforeEnterObserver {
+
+    @EJB
+    Access access;
+
+    @EJB
+    BusinessSettingsService settings;
+
+    @EJB
+    TeamService team;
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (event.hasForwardTarget() || event.hasRerouteTarget()) {
+            return;
+        }
+        removeAll();
+        H2 title = new H2("Settings");
+        title.setId("page-title");
+        add(title);
+        var role = access.role();
+        if (!Permissions.allows(role, Capability.MANAGE_SETTINGS)) {
+            Paragraph message = new Paragraph("Only the business's owners and admins can change its settings and team.");
+            message.setId("page-message");
+            add(message);
+            return;
+        }
+        TabSheet tabs = new TabSheet();
+        tabs.setId("settings-tabs");
+        tabs.setWidthFull();
+        tabs.add("Business", new BusinessForm(settings));
+        tabs.add("Team", new TeamPanel(team, role));
+        if (event.getLocation().getQueryParameters().getSingleParameter("tab").filter("team"::equals).isPresent()) {
+            tabs.setSelectedIndex(1);
+        }
+        add(tabs);
+    }
+}
