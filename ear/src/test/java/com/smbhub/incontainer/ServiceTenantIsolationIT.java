@@ -161,6 +161,9 @@ class ServiceTenantIsolationIT {
         assertTrue(as("staff@maple.test", "maple", () -> contacts.list(run, null, false, null, 10)).items().isEmpty());
         assertTrue(as("staff@maple.test", "maple", () -> contacts.list("imp." + run, null, false, null, 10)).items().isEmpty());
         assertEquals(1, as("staff@northside.test", "northside", () -> contacts.list(run, null, false, null, 10)).items().size());
+        as("staff@northside.test", "northside", () -> work.create(WorkItemDraft.titled("Searchable " + run), java.util.Optional.empty()));
+        assertTrue(as("staff@maple.test", "maple", () -> work.search(run, 10)).isEmpty());
+        assertEquals(1, as("staff@northside.test", "northside", () -> work.search(run, 10)).size());
     }
 
     @Test

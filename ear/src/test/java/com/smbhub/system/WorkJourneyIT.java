@@ -43,6 +43,35 @@ class WorkJourneyIT {
     }
 
     @Test
+    void ctrlKFindsAnItemAndCreatesAContactFromWhatWasTyped() {
+        String title = "Skylight " + run;
+        String staff = SystemUnderTest.token("staff@northside.test", null);
+        assertEquals(201, ContactsIT.send("POST", "/api/v1/work-items", staff, "{\"title\":\"" + title + "\"}").status());
+        try (BackOffice app = new BackOffice()) {
+            app.signIn("staff@northside.test", "demo");
+            app.waitForText("home-title", "Welcome");
+            new org.openqa.selenium.interactions.Actions(app.driver).keyDown(org.openqa.selenium.Keys.CONTROL)
+                    .sendKeys("k").keyUp(org.openqa.selenium.Keys.CONTROL).perform();
+            app.type("palette-input", "skylight " + run);
+            app.waitForText("palette-results", "Request: " + title);
+            app.screenshot("command-palette");
+            app.driver.findElement(By.cssSelector("#palette-input input")).sendKeys(org.openqa.selenium.Keys.ENTER);
+            app.waitForPath("work");
+            waitFor(app, d -> d.findElements(By.id("wi-edit-title")).stream()
+                    .anyMatch(e -> title.equals(e.getAttribute("value"))));
+            app.driver.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+            app.click("open-palette");
+            app.type("palette-input", "Rosa " + run);
+            waitFor(app, d -> d.findElement(By.id("palette-results")).getText().contains("New contact “Rosa " + run + "”"));
+            app.driver.findElements(By.cssSelector("#palette-results .palette-line")).stream()
+                    .filter(b -> b.getText().startsWith("New contact")).findFirst().orElseThrow().click();
+            app.waitForPath("contacts");
+            waitFor(app, d -> d.findElements(By.cssSelector("#contact-display_name input")).stream()
+                    .anyMatch(e -> ("Rosa " + run).equals(e.getAttribute("value"))));
+        }
+    }
+
+    @Test
     void staffEditsAnItemAndHandsItToTheAgent() {
         String title = "Radiator " + run;
         String staff = SystemUnderTest.token("staff@northside.test", null);

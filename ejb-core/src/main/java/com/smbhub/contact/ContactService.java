@@ -75,7 +75,7 @@ public class ContactService {
             String digits = q.matches("[0-9+().\\s-]+") ? q.replaceAll("[^0-9]", "") : "";
             jpql.append(" and (lower(c.displayName) like :q or lower(c.email) like :q")
                     .append(digits.length() >= 3 ? " or c.phone like :digits)" : ")");
-            params.put("q", "%" + escapeLike(q) + "%");
+            params.put("q", com.smbhub.platform.db.Like.contains(q));
             if (digits.length() >= 3) {
                 params.put("digits", "%" + digits + "%");
             }
@@ -451,9 +451,6 @@ public class ContactService {
         return c.getDisplayName().toLowerCase() + '\u0001' + c.getId();
     }
 
-    private static String escapeLike(String q) {
-        return q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
 
     private static String me() {
         return RequestContext.current().orElseThrow().userId();

@@ -175,6 +175,30 @@ public class WorkItemService {
                 next.setMaxResults(5).getResultStream().map(w -> view(w, profile)).toList());
     }
 
+    /** Records that the caller opened the Work list (analytics "work.view", PRD 4.1.4). */
+    public void recordView(String source) {
+        access.require(Capability.WORK_READ);
+        Analytics.record(em, "work.view", profiles.effective().profileId(), source, Map.of());
+    }
+
+    /** Open and recent items whose title contains the text, newest first, within the caller's scope. */
+    public List<WorkItemView> search(String text, int limit) {
+        Grant grant = access.require(Capability.WORK_READ);
+        String q = text == null ? "" : text.replace("\u0000", "").trim().toLowerCase();
+        if (q.length() < 2) {
+            return List.of();
+        }
+        TypedQuery<WorkItem> query = em.createQuery("select w from WorkItem w where w.deletedAt is null"
+                + " and lower(w.title) like :q" + (grant == Grant.ASSIGNED ? " and w.assignedTo = :me" : "")
+                + " order by w.createdAt desc", WorkItem.class)
+                .setParameter("q", com.smbhub.platform.db.Like.contains(q));
+        if (grant == Grant.ASSIGNED) {
+            query.setParameter("me", me());
+        }
+        EffectiveProfile profile = profiles.effective();
+        return query.setMaxResults(Math.min(limit, 50)).getResultStream().map(w -> view(w, profile)).toList();
+    }
+
     public WorkItemView get(String id) {
         Grant grant = access.require(Capability.WORK_READ);
         return view(find(id, grant), profiles.effective());

@@ -5,6 +5,8 @@ import com.smbhub.platform.tenancy.RequestContext;
 import com.smbhub.platform.tenancy.TenantMissingException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.util.Map;
 
 /** Enforces the permission matrix for the current caller; a denial is audited and thrown. */
@@ -14,11 +16,18 @@ public class Access {
     @EJB
     AuditService audit;
 
-    /** The caller's role in the current business (resolved by the tenant interceptor). */
+    @PersistenceContext(unitName = "smbhub")
+    EntityManager em;
+
+    /** The caller's role in the current business (resolved once per request, here or by the tenant interceptor). */
     public Role role() {
         RequestContext context = RequestContext.current().orElseThrow(TenantMissingException::new);
         if (context.role() == null) {
-            throw new NotAMemberException();
+            if (context.tenantId() == null || context.userId() == null) {
+                throw new TenantMissingException();
+            }
+            context.resolvedRole(Membership.activeRole(em, context.tenantId(), context.userId())
+                    .orElseThrow(NotAMemberException::new));
         }
         return Role.valueOf(context.role());
     }

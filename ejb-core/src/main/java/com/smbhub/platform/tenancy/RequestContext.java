@@ -61,7 +61,8 @@ public final class RequestContext {
     public String platform() { return platform; }
     public String role() { return role; }
 
-    void resolvedRole(String role) { this.role = role; }
+    /** Set only by the server after a membership look-up (interceptor, Access). */
+    public void resolvedRole(String role) { this.role = role; }
 
     public interface Scope extends AutoCloseable {
         @Override

@@ -51,6 +51,9 @@ public class WorkItemsResource {
                          @QueryParam("cursor") String cursor) {
         var page = work.list(new WorkItemService.Filter(blank(status), blank(type), blank(priority), blank(assignedTo),
                 blank(due)), Paging.after(cursor), Paging.limit(limit));
+        if (cursor == null) {
+            work.recordView("api");
+        }
         JsonArrayBuilder data = Json.createArrayBuilder();
         page.items().forEach(w -> data.add(json(w)));
         return Envelope.ok(data.build(), page.nextKey() == null ? null : Paging.encode(page.nextKey()));

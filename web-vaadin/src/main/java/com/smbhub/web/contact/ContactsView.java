@@ -147,6 +147,13 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
         var query = event.getLocation().getQueryParameters();
         if (canWrite && query.getSingleParameter("new").isPresent()) {
             edit(null);
+            query.getSingleParameter("name").ifPresent(form.displayName::setValue);
+        } else if (query.getSingleParameter("contact").isPresent()) {
+            try {
+                show(contacts.get(query.getSingleParameter("contact").get()));
+            } catch (NotFoundException | ValidationException e) {
+                Toasts.problem("That contact does not exist or is not yours to see.");
+            }
         } else if (canWrite && query.getSingleParameter("import").isPresent()) {
             new ImportDialog(contacts, this::reload).open();
         }

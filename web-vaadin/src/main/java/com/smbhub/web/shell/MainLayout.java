@@ -26,6 +26,12 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
 import jakarta.inject.Inject;
+import com.smbhub.contact.ContactService;
+import com.smbhub.platform.security.Access;
+import com.smbhub.workitem.WorkItemService;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.Shortcuts;
 import java.util.Optional;
 
 /** The back-office shell: left navigation on desktop, bottom bar on phones, business and user on top. */
@@ -41,10 +47,18 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     private final Span userName = new Span();
     private final Button switchBusiness = new Button("Switch business");
 
+    private final ContactService contacts;
+    private final WorkItemService work;
+    private final Access access;
+
     @Inject
-    public MainLayout(CurrentBusiness business, ProfileService profiles) {
+    public MainLayout(CurrentBusiness business, ProfileService profiles, ContactService contacts, WorkItemService work,
+                      Access access) {
         this.business = business;
         this.profiles = profiles;
+        this.contacts = contacts;
+        this.work = work;
+        this.access = access;
         setPrimarySection(Section.DRAWER);
 
         nav.setId("main-nav");
@@ -65,7 +79,15 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         logout.setId("logout");
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), businessName, switchBusiness, userName, logout);
+        Button search = new Button(VaadinIcon.SEARCH.create(), e -> openPalette());
+        search.setId("open-palette");
+        search.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        search.setTooltipText("Search or create (Ctrl+K)");
+        search.setAriaLabel("Search or create (Ctrl+K)");
+        Shortcuts.addShortcutListener(this, this::openPalette, Key.KEY_K, KeyModifier.CONTROL);
+        Shortcuts.addShortcutListener(this, this::openPalette, Key.KEY_K, KeyModifier.META);
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), businessName, switchBusiness, userName, search,
+                logout);
         header.setWidthFull();
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.expand(userName);
@@ -75,6 +97,10 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         bottomBar.setId("bottom-bar");
         bottomBar.addClassName("bottom-bar");
         getElement().appendChild(bottomBar.getElement());
+    }
+
+    private void openPalette() {
+        new CommandPalette(contacts, work, access, profiles.effective()).open();
     }
 
     /** The menus follow the business's profile: its labels, and only the modules it turns on. */

@@ -107,7 +107,7 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
         heading.setId("page-title");
         create.setId("new-work-item");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        create.addClickListener(e -> openNew());
+        create.addClickListener(e -> openNew(""));
         mine.setId("filter-mine");
         status.addValueChangeListener(e -> reload());
         due.addValueChangeListener(e -> reload());
@@ -144,9 +144,11 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
         title = profile.label("work_item_plural") + " · SMB Hub";
         create.setText("New " + profile.label("work_item").toLowerCase());
         create.setVisible(Permissions.allows(access.role(), Capability.WORK_WRITE));
+        work.recordView("manual");
         reload();
-        if (create.isVisible() && event.getLocation().getQueryParameters().getSingleParameter("new").isPresent()) {
-            openNew();
+        var query = event.getLocation().getQueryParameters();
+        if (create.isVisible() && query.getSingleParameter("new").isPresent()) {
+            openNew(query.getSingleParameter("title").orElse(""));
         }
         event.getLocation().getQueryParameters().getSingleParameter("item").ifPresent(id -> {
             try {
@@ -180,10 +182,10 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
     }
 
     /** The quick modal of PRD 3.6: title, type, due, plus the profile's own fields. */
-    private void openNew() {
+    private void openNew(String title) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(create.getText());
-        TextField titleField = new TextField("Title");
+        TextField titleField = new TextField("Title", title, "");
         titleField.setId("wi-title");
         titleField.setRequiredIndicatorVisible(true);
         titleField.setWidthFull();
