@@ -39,6 +39,14 @@ class SearchIT {
     }
 
     @Test
+    void creatingAContactIsCounted() throws SQLException {
+        long before = Database.count("select count(*) from analytics_events where event_name = 'contacts.created'");
+        assertEquals(201, send("POST", "/api/v1/contacts", token("staff@maple.test", null),
+                "{\"display_name\":\"Counted " + run + "\"}").status());
+        assertEquals(before + 1, Database.count("select count(*) from analytics_events where event_name = 'contacts.created'"));
+    }
+
+    @Test
     void openingTheWorkListIsCounted() throws SQLException {
         String staff = token("staff@northside.test", null);
         long before = Database.count("select count(*) from analytics_events where event_name = 'work.view'");

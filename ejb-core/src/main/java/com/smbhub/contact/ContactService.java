@@ -188,6 +188,8 @@ public class ContactService {
         em.flush();
         idempotencyKey.ifPresent(k -> Idempotency.remember(em, k, contact.getId()));
         audit.record("contact.created", "contact", contact.getId(), null, snapshot(contact));
+        com.smbhub.platform.analytics.Analytics.record(em, "contacts.created", profiles.effective().profileId(), "manual",
+                Map.of("contact_id", contact.getId()));
         return view(contact);
     }
 
