@@ -10,6 +10,7 @@ import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.security.Grant;
 import com.smbhub.platform.security.Permissions;
+import com.smbhub.platform.security.Role;
 import com.smbhub.platform.tenancy.RequestContext;
 import com.smbhub.platform.tenancy.TenantInterceptor;
 import com.smbhub.profile.ProfileService;
@@ -94,7 +95,8 @@ public class ContactService {
             params.put("afterId", afterKey.substring(cut + 1));
         }
         jpql.append(" order by lower(c.displayName), c.id");
-        TypedQuery<Contact> select = em.createQuery(jpql.toString(), Contact.class);
+        TypedQuery<Contact> select = em.createQuery(jpql.toString(), Contact.class)
+                .setHint(org.eclipse.persistence.config.QueryHints.READ_ONLY, true);
         params.forEach(select::setParameter);
         List<Contact> rows = select.setMaxResults(Math.min(limit, MAX_PAGE) + 1).getResultList();
         boolean more = rows.size() > limit;
@@ -422,11 +424,12 @@ public class ContactService {
 
     private ContactView view(Contact contact) {
         List<String> actions = new ArrayList<>();
-        if (Permissions.allows(access.role(), Capability.CONTACTS_WRITE)) {
+        Role role = Access.resolved();
+        if (Permissions.allows(role, Capability.CONTACTS_WRITE)) {
             if (contact.getDeletedAt() == null) {
                 actions.add("update");
                 actions.add("delete");
-                if (Permissions.grant(access.role(), Capability.CONTACTS_WRITE) == Grant.ALL) {
+                if (Permissions.grant(role, Capability.CONTACTS_WRITE) == Grant.ALL) {
                     actions.add("merge");
                 }
             } else {

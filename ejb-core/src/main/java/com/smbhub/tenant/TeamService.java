@@ -30,6 +30,9 @@ public class TeamService {
     @EJB
     AuditService audit;
 
+    @EJB
+    com.smbhub.platform.security.CallerCache callers;
+
     public record Member(String memberId, String userId, String email, String displayName, Role role,
                          String status, long version) {
     }
@@ -69,6 +72,7 @@ public class TeamService {
         }
         member.setRole(role);
         em.flush();
+        callers.evictUser(member.getUserId());
         audit.record("tenant.member_role_changed", "tenant_member", memberId,
                 Map.of("role", before.name()), Map.of("role", role.name()));
         return view(member);
@@ -146,6 +150,7 @@ public class TeamService {
         }
         String before = member.getStatus();
         member.setStatus("DISABLED");
+        callers.evictUser(member.getUserId());
         java.time.Instant now = java.time.Instant.now();
         em.createQuery("select i from Invitation i where i.memberId = :m and i.acceptedAt is null and i.revokedAt is null",
                 Invitation.class).setParameter("m", memberId).getResultList().forEach(i -> i.revoke(now));
@@ -167,6 +172,7 @@ public class TeamService {
         }
         member.setStatus("ACTIVE");
         em.flush();
+        callers.evictUser(member.getUserId());
         audit.record("tenant.member_enabled", "tenant_member", memberId, Map.of("status", "DISABLED"), Map.of("status", "ACTIVE"));
         return view(member);
     }

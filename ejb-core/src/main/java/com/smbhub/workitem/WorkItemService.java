@@ -62,6 +62,9 @@ public class WorkItemService {
     @EJB
     ProfileService profiles;
 
+    @EJB
+    com.smbhub.platform.analytics.ViewEvents views;
+
     /** The list filters of the Work screen; null means any. */
     public record Filter(String status, String type, String priority, String assignedTo, String due) {
     }
@@ -69,6 +72,7 @@ public class WorkItemService {
     public record Page(List<WorkItemView> items, String nextKey) {
     }
 
+    /** A page of the list; the first page (no {@code afterKey}) also records the "work.view" event. */
     public Page list(Filter filter, String afterKey, int limit) {
         Grant grant = access.require(Capability.WORK_READ);
         StringBuilder jpql = new StringBuilder("select w from WorkItem w where w.deletedAt is null");
@@ -138,9 +142,13 @@ public class WorkItemService {
             params.put("afterId", afterKey.substring(cut + 1));
         }
         jpql.append(" order by w.createdAt desc, w.id desc");
-        TypedQuery<WorkItem> query = em.createQuery(jpql.toString(), WorkItem.class);
+        TypedQuery<WorkItem> query = em.createQuery(jpql.toString(), WorkItem.class)
+                .setHint(org.eclipse.persistence.config.QueryHints.READ_ONLY, true);
         params.forEach(query::setParameter);
         List<WorkItem> rows = query.setMaxResults(limit + 1).getResultList();
+        if (afterKey == null) {
+            views.record("work.view", profiles.effective().profileId(), "manual");
+        }
         boolean more = rows.size() > limit;
         List<WorkItem> page = more ? rows.subList(0, limit) : rows;
         EffectiveProfile profile = profiles.effective();
@@ -175,12 +183,6 @@ public class WorkItemService {
                 next.setMaxResults(5).getResultStream().map(w -> view(w, profile)).toList());
     }
 
-    /** Records that the caller opened the Work list (analytics "work.view", PRD 4.1.4). */
-    public void recordView(String source) {
-        access.require(Capability.WORK_READ);
-        Analytics.record(em, "work.view", profiles.effective().profileId(), source, Map.of());
-    }
-
     /** Open and recent items whose title contains the text, newest first, within the caller's scope. */
     public List<WorkItemView> search(String text, int limit) {
         Grant grant = access.require(Capability.WORK_READ);
@@ -191,6 +193,7 @@ public class WorkItemService {
         TypedQuery<WorkItem> query = em.createQuery("select w from WorkItem w where w.deletedAt is null"
                 + " and lower(w.title) like :q" + (grant == Grant.ASSIGNED ? " and w.assignedTo = :me" : "")
                 + " order by w.createdAt desc", WorkItem.class)
+                .setHint(org.eclipse.persistence.config.QueryHints.READ_ONLY, true)
                 .setParameter("q", com.smbhub.platform.db.Like.contains(q));
         if (grant == Grant.ASSIGNED) {
             query.setParameter("me", me());
@@ -333,7 +336,7 @@ public class WorkItemService {
     private WorkItemView view(WorkItem w, EffectiveProfile profile) {
         List<String> actions = new ArrayList<>();
         List<String> next = List.of();
-        Grant write = com.smbhub.platform.security.Permissions.grant(access.role(), Capability.WORK_WRITE);
+        Grant write = com.smbhub.platform.security.Permissions.grant(Access.resolved(), Capability.WORK_WRITE);
         if (write == Grant.ALL || (write == Grant.ASSIGNED && me().equals(w.getAssignedTo()))) {
             actions.add("update");
             next = WorkflowRules.nextStatuses(w.getStatus(), profile);

@@ -1,7 +1,7 @@
 package com.smbhub.platform.analytics;
 
+import com.smbhub.platform.Jsonp;
 import com.smbhub.platform.tenancy.RequestContext;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -15,7 +15,7 @@ public final class Analytics {
 
     public static void record(EntityManager em, String eventName, String profileId, String source, Map<String, ?> properties) {
         RequestContext context = RequestContext.current().orElseThrow();
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = Jsonp.createObjectBuilder();
         properties.forEach((key, value) -> {
             if (value == null) {
                 json.addNull(key);

@@ -1,11 +1,11 @@
 package com.smbhub.platform.audit;
 
+import com.smbhub.platform.Jsonp;
 import com.smbhub.platform.db.NativeSql;
 import com.smbhub.platform.tenancy.RequestContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -106,7 +106,7 @@ public class AuditService {
             return Map.of();
         }
         Map<String, String> values = new java.util.LinkedHashMap<>();
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = Jsonp.createReader(new StringReader(json))) {
             reader.readObject().forEach((key, value) -> values.put(key, switch (value.getValueType()) {
                 case NULL -> null;
                 case STRING -> ((JsonString) value).getString();
@@ -140,7 +140,7 @@ public class AuditService {
         if (values == null) {
             return null;
         }
-        JsonObjectBuilder object = Json.createObjectBuilder();
+        JsonObjectBuilder object = Jsonp.createObjectBuilder();
         values.forEach((key, value) -> {
             if (value == null) {
                 object.addNull(key);

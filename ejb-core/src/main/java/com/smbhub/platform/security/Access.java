@@ -32,6 +32,18 @@ public class Access {
         return Role.valueOf(context.role());
     }
 
+    /**
+     * The role already resolved for this request, without a container call: for per-row checks
+     * inside a tenant-intercepted service (the interceptor has resolved it by then).
+     */
+    public static Role resolved() {
+        String role = RequestContext.current().map(RequestContext::role).orElse(null);
+        if (role == null) {
+            throw new NotAMemberException();
+        }
+        return Role.valueOf(role);
+    }
+
     public Grant require(Capability capability) {
         Role role = role();
         Grant grant = Permissions.grant(role, capability);

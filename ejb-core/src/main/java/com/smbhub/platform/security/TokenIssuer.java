@@ -1,8 +1,8 @@
 package com.smbhub.platform.security;
 
+import com.smbhub.platform.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,13 +48,13 @@ public class TokenIssuer {
 
     public Issued issue(String userId, String email, String orgId) {
         Instant now = Instant.now();
-        String header = Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build().toString();
-        String claims = Json.createObjectBuilder()
+        String header = Jsonp.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build().toString();
+        String claims = Jsonp.createObjectBuilder()
                 .add("iss", issuer)
                 .add("sub", userId)
                 .add("upn", email)
                 .add(orgClaim, orgId)
-                .add("groups", Json.createArrayBuilder().add("USER"))
+                .add("groups", Jsonp.createArrayBuilder().add("USER"))
                 .add("iat", now.getEpochSecond())
                 .add("exp", now.getEpochSecond() + ttlSeconds)
                 .add("jti", UUID.randomUUID().toString())

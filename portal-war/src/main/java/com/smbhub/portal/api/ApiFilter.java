@@ -1,5 +1,6 @@
 package com.smbhub.portal.api;
 
+import com.smbhub.platform.security.CallerCache;
 import com.smbhub.platform.security.IdentityService;
 import com.smbhub.platform.security.Membership;
 import com.smbhub.platform.tenancy.RequestContext;
@@ -29,6 +30,9 @@ public class ApiFilter extends HttpFilter {
     @EJB
     IdentityService identity;
 
+    @EJB
+    CallerCache callers;
+
     @Inject
     @ConfigProperty(name = "smbhub.jwt.org-claim", defaultValue = "org_id")
     String orgClaim;
@@ -39,25 +43,41 @@ public class ApiFilter extends HttpFilter {
         long started = System.nanoTime();
         String requestId = ApiRequest.newId();
         response.setHeader("X-Request-Id", requestId);
-        String userId = null;
-        String tenantId = null;
+        CallerCache.Caller caller = null;
         if (request.getUserPrincipal() instanceof JsonWebToken token) {
-            Optional<IdentityService.Person> person = caller(token);
-            userId = person.map(IdentityService.Person::userId).orElse(null);
-            Object org = token.getClaim(orgClaim);
-            if (userId != null && org != null) {
-                tenantId = identity.membershipByOrg(userId, org.toString().replace("\"", ""))
-                        .map(Membership.View::tenantId).orElse(null);
+            String key = ApiRequest.sha256(token.getRawToken());
+            caller = callers.get(key).orElse(null);
+            if (caller == null) {
+                caller = resolve(token);
+                if (caller != null) {
+                    callers.put(key, caller);
+                }
             }
         }
-        try (RequestContext.Scope scope = RequestContext.open(userId, tenantId, requestId,
-                request.getRemoteAddr(), "api")) {
+        try (RequestContext.Scope scope = RequestContext.open(caller == null ? null : caller.userId(),
+                caller == null ? null : caller.tenantId(), requestId, request.getRemoteAddr(), "api")) {
+            if (caller != null && caller.role() != null) {
+                RequestContext.current().orElseThrow().resolvedRole(caller.role());
+            }
             chain.doFilter(request, response);
         } finally {
             long ms = (System.nanoTime() - started) / 1_000_000;
             LOG.info(String.format("request_id=%s method=%s path=%s status=%d ms=%d", requestId,
                     request.getMethod(), request.getRequestURI(), response.getStatus(), ms));
         }
+    }
+
+    /** The token's user and, when the organisation claim names one of their businesses, that business and role. */
+    private CallerCache.Caller resolve(JsonWebToken token) {
+        String userId = caller(token).map(IdentityService.Person::userId).orElse(null);
+        if (userId == null) {
+            return null;
+        }
+        Object org = token.getClaim(orgClaim);
+        Optional<Membership.View> membership = org == null ? Optional.empty()
+                : identity.membershipByOrg(userId, org.toString().replace("\"", ""));
+        return new CallerCache.Caller(userId, membership.map(Membership.View::tenantId).orElse(null),
+                membership.map(m -> m.role().name()).orElse(null));
     }
 
     /** Our own tokens carry the user id as subject; an external provider's are matched by e-mail. */

@@ -18,6 +18,16 @@ public final class ApiRequest {
         return "req_" + HexFormat.of().formatHex(bytes);
     }
 
+    /** Hex SHA-256 of a text (request bodies for idempotency, tokens as cache keys). */
+    public static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((text == null ? "" : text).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String currentId() {
         return RequestContext.current().map(RequestContext::requestId).orElse("req_none");
     }

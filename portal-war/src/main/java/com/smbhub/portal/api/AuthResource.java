@@ -1,5 +1,6 @@
 package com.smbhub.portal.api;
 
+import com.smbhub.platform.Jsonp;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.errors.ValidationException.FieldError;
 import com.smbhub.platform.security.IdentityService;
@@ -8,7 +9,6 @@ import com.smbhub.platform.security.SignIn;
 import com.smbhub.platform.security.TokenIssuer;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -55,11 +55,11 @@ public class AuthResource {
         List<Membership.View> memberships = identity.memberships(user.userId());
         Membership.View chosen = choose(memberships, business);
         TokenIssuer.Issued issued = tokens.issue(user.userId(), user.email(), chosen.orgId());
-        return Envelope.ok(Json.createObjectBuilder()
+        return Envelope.ok(Jsonp.createObjectBuilder()
                 .add("access_token", issued.token())
                 .add("token_type", "Bearer")
                 .add("expires_in", issued.expiresIn())
-                .add("business", Json.createObjectBuilder().add("id", chosen.orgId()).add("name", chosen.tenantName()))
+                .add("business", Jsonp.createObjectBuilder().add("id", chosen.orgId()).add("name", chosen.tenantName()))
                 .build());
     }
 

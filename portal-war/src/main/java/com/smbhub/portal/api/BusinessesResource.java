@@ -1,10 +1,10 @@
 package com.smbhub.portal.api;
 
+import com.smbhub.platform.Jsonp;
 import com.smbhub.platform.security.IdentityService;
 import com.smbhub.platform.security.Membership;
 import com.smbhub.platform.tenancy.RequestContext;
 import jakarta.ejb.EJB;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,8 +28,8 @@ public class BusinessesResource {
         String userId = RequestContext.current().orElseThrow().userId();
         var sorted = identity.memberships(userId).stream().sorted(Comparator.comparing(Membership.View::orgId)).toList();
         var page = Paging.page(sorted, Membership.View::orgId, cursor, Paging.limit(limit));
-        JsonArrayBuilder data = Json.createArrayBuilder();
-        page.items().forEach(m -> data.add(Json.createObjectBuilder()
+        JsonArrayBuilder data = Jsonp.createArrayBuilder();
+        page.items().forEach(m -> data.add(Jsonp.createObjectBuilder()
                 .add("id", m.orgId()).add("name", m.tenantName()).add("profile_id", m.profileId())
                 .add("role", m.role().name())));
         return Envelope.ok(data.build(), page.nextCursor());

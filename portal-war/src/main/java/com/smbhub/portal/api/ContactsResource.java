@@ -1,5 +1,6 @@
 package com.smbhub.portal.api;
 
+import com.smbhub.platform.Jsonp;
 import com.smbhub.contact.ContactDraft;
 import com.smbhub.contact.ContactService;
 import com.smbhub.contact.ContactView;
@@ -7,7 +8,6 @@ import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.errors.ValidationException.FieldError;
 import com.smbhub.platform.idempotency.Idempotency;
 import jakarta.ejb.EJB;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -25,10 +25,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -56,7 +53,7 @@ public class ContactsResource {
         }
         ContactService.Page page = contacts.list(q, type == null || type.isBlank() ? null : type,
                 "true".equals(deleted), Paging.after(cursor), Paging.limit(limit));
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = Jsonp.createArrayBuilder();
         page.items().forEach(c -> data.add(json(c)));
         return Envelope.ok(data.build(), page.nextKey() == null ? null : Paging.encode(page.nextKey()));
     }
@@ -90,31 +87,31 @@ public class ContactsResource {
             csv = new String(body, StandardCharsets.ISO_8859_1);
         }
         ContactService.ImportReport report = contacts.importCsv(csv, !"true".equals(dryRun));
-        JsonArrayBuilder rows = Json.createArrayBuilder();
+        JsonArrayBuilder rows = Jsonp.createArrayBuilder();
         for (ContactService.ImportRow r : report.rows()) {
-            JsonArrayBuilder errors = Json.createArrayBuilder();
-            r.errors().forEach(e -> errors.add(Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
-            rows.add(Json.createObjectBuilder().add("line", r.line()).add("display_name", nullable(r.displayName()))
+            JsonArrayBuilder errors = Jsonp.createArrayBuilder();
+            r.errors().forEach(e -> errors.add(Jsonp.createObjectBuilder().add("field", e.field()).add("message", e.message())));
+            rows.add(Jsonp.createObjectBuilder().add("line", r.line()).add("display_name", nullable(r.displayName()))
                     .add("email", nullable(r.email())).add("phone", nullable(r.phone())).add("outcome", r.outcome())
                     .add("errors", errors).add("duplicate_of", nullable(r.duplicateOf())));
         }
-        return Envelope.ok(Json.createObjectBuilder().add("rows", rows).add("ready", report.ready())
+        return Envelope.ok(Jsonp.createObjectBuilder().add("rows", rows).add("ready", report.ready())
                 .add("invalid", report.invalid()).add("duplicates", report.duplicates()).add("created", report.created())
-                .add("ignored_columns", Json.createArrayBuilder(report.ignoredColumns())).build());
+                .add("ignored_columns", Jsonp.createArrayBuilder(report.ignoredColumns())).build());
     }
 
     private static JsonValue nullable(String value) {
-        return value == null ? JsonValue.NULL : Json.createValue(value);
+        return value == null ? JsonValue.NULL : Jsonp.createValue(value);
     }
 
     @GET
     @Path("/{id}/timeline")
     @Produces(MediaType.APPLICATION_JSON)
     public Response timeline(@PathParam("id") String id) {
-        JsonArrayBuilder data = Json.createArrayBuilder();
-        contacts.timeline(id).forEach(e -> data.add(Json.createObjectBuilder().add("type", e.type()).add("id", e.id())
+        JsonArrayBuilder data = Jsonp.createArrayBuilder();
+        contacts.timeline(id).forEach(e -> data.add(Jsonp.createObjectBuilder().add("type", e.type()).add("id", e.id())
                 .add("title", e.title()).add("at", e.at().toString())
-                .add("work_item_id", e.workItemId() == null ? JsonValue.NULL : Json.createValue(e.workItemId()))));
+                .add("work_item_id", e.workItemId() == null ? JsonValue.NULL : Jsonp.createValue(e.workItemId()))));
         return Envelope.ok(data.build());
     }
 
@@ -131,7 +128,7 @@ public class ContactsResource {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        var key = Idempotency.Key.of("POST /contacts", idempotencyKey, sha256(body));
+        var key = Idempotency.Key.of("POST /contacts", idempotencyKey, ApiRequest.sha256(body));
         return withVersion(contacts.create(draft, allowDuplicate, key), Response.Status.CREATED);
     }
 
@@ -172,7 +169,7 @@ public class ContactsResource {
     @Path("/{id}/duplicates")
     @Produces(MediaType.APPLICATION_JSON)
     public Response duplicates(@PathParam("id") String id) {
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = Jsonp.createArrayBuilder();
         contacts.possibleDuplicates(id).forEach(c -> data.add(json(c)));
         return Envelope.ok(data.build());
     }
@@ -221,7 +218,7 @@ public class ContactsResource {
     }
 
     static JsonObject json(ContactView c) {
-        JsonObjectBuilder o = Json.createObjectBuilder().add("id", c.id()).add("type", c.type());
+        JsonObjectBuilder o = Jsonp.createObjectBuilder().add("id", c.id()).add("type", c.type());
         put(o, "display_name", c.displayName());
         put(o, "company_name", c.companyName());
         put(o, "email", c.email());
@@ -233,12 +230,12 @@ public class ContactsResource {
         put(o, "postal_code", c.postalCode());
         put(o, "country", c.country());
         put(o, "notes", c.notes());
-        o.add("tags", Json.createArrayBuilder(c.tags()));
+        o.add("tags", Jsonp.createArrayBuilder(c.tags()));
         o.add("deleted", c.deleted());
         o.add("version", c.version());
         put(o, "created_at", c.createdAt() == null ? null : c.createdAt().toString());
         put(o, "updated_at", c.updatedAt() == null ? null : c.updatedAt().toString());
-        o.add("allowed_actions", Json.createArrayBuilder(c.allowedActions()));
+        o.add("allowed_actions", Jsonp.createArrayBuilder(c.allowedActions()));
         return o.build();
     }
 
@@ -250,13 +247,4 @@ public class ContactsResource {
         }
     }
 
-
-    static String sha256(String body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest((body == null ? "" : body).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,6 +1,6 @@
 package com.smbhub.portal.api;
 
-import jakarta.json.Json;
+import com.smbhub.platform.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -26,15 +26,15 @@ public final class Envelope {
         } else {
             meta.add("cursor", cursor);
         }
-        String body = Json.createObjectBuilder().add("data", data).add("meta", meta).build().toString();
+        String body = Jsonp.createObjectBuilder().add("data", data).add("meta", meta).build().toString();
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     public static Response error(int status, String code, String message, List<FieldError> details) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
-        details.forEach(d -> list.add(Json.createObjectBuilder().add("field", d.field()).add("message", d.message())));
-        String body = Json.createObjectBuilder()
-                .add("error", Json.createObjectBuilder().add("code", code).add("message", message).add("details", list))
+        JsonArrayBuilder list = Jsonp.createArrayBuilder();
+        details.forEach(d -> list.add(Jsonp.createObjectBuilder().add("field", d.field()).add("message", d.message())));
+        String body = Jsonp.createObjectBuilder()
+                .add("error", Jsonp.createObjectBuilder().add("code", code).add("message", message).add("details", list))
                 .add("meta", meta())
                 .build().toString();
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
@@ -45,6 +45,6 @@ public final class Envelope {
     }
 
     private static JsonObjectBuilder meta() {
-        return Json.createObjectBuilder().add("request_id", ApiRequest.currentId());
+        return Jsonp.createObjectBuilder().add("request_id", ApiRequest.currentId());
     }
 }

@@ -1,10 +1,10 @@
 package com.smbhub.portal.api;
 
+import com.smbhub.platform.Jsonp;
 import com.smbhub.contact.ContactService;
 import com.smbhub.contact.ContactView;
 import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.NotFoundException;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonValue;
 import java.util.List;
@@ -38,7 +38,7 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
             return Envelope.error(403, "FORBIDDEN", error.getMessage());
         }
         if (error instanceof ContactService.DuplicateContactException e) {
-            JsonArrayBuilder matches = Json.createArrayBuilder();
+            JsonArrayBuilder matches = Jsonp.createArrayBuilder();
             ((List<?>) e.current()).forEach(c -> matches.add(ContactsResource.json((ContactView) c)));
             return conflict(e, matches.build());
         }
@@ -64,8 +64,8 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
     /** 409 CONFLICT with the current object (or the duplicates) under "data". */
     private static Response conflict(RuntimeException e, JsonValue current) {
         Response envelope = Envelope.error(409, "CONFLICT", e.getMessage());
-        try (var reader = Json.createReader(new java.io.StringReader((String) envelope.getEntity()))) {
-            String body = Json.createObjectBuilder(reader.readObject()).add("data", current).build().toString();
+        try (var reader = Jsonp.createReader(new java.io.StringReader((String) envelope.getEntity()))) {
+            String body = Jsonp.createObjectBuilder(reader.readObject()).add("data", current).build().toString();
             return Response.fromResponse(envelope).entity(body).build();
         }
     }

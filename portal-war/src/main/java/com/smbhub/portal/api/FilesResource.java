@@ -1,10 +1,10 @@
 package com.smbhub.portal.api;
 
+import com.smbhub.platform.Jsonp;
 import com.smbhub.file.FileService;
 import com.smbhub.file.FileView;
 import com.smbhub.platform.errors.ValidationException;
 import jakarta.ejb.EJB;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -36,7 +36,7 @@ public class FilesResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@QueryParam("linked_type") String linkedType, @QueryParam("linked_id") String linkedId) {
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = Jsonp.createArrayBuilder();
         files.list(upper(linkedType), linkedId).forEach(f -> data.add(json(f)));
         return Envelope.ok(data.build());
     }
@@ -94,7 +94,7 @@ public class FilesResource {
     }
 
     static JsonObject json(FileView f) {
-        return Json.createObjectBuilder().add("id", f.id()).add("file_name", f.fileName()).add("mime_type", f.mimeType())
+        return Jsonp.createObjectBuilder().add("id", f.id()).add("file_name", f.fileName()).add("mime_type", f.mimeType())
                 .add("size_bytes", f.sizeBytes()).add("checksum_sha256", f.sha256())
                 .add("linked_type", f.linkedType()).add("linked_id", f.linkedId())
                 .add("created_at", f.createdAt().toString()).build();

@@ -1,9 +1,9 @@
 package com.smbhub.portal.api;
 
+import com.smbhub.platform.Jsonp;
 import com.smbhub.home.HomeService;
 import com.smbhub.workitem.WorkItemService;
 import jakarta.ejb.EJB;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,9 +27,9 @@ public class HomeResource {
     public Response summary() {
         String currency = home.greeting().currency();
         WorkItemService.Today today = work.today();
-        JsonArrayBuilder next = Json.createArrayBuilder();
+        JsonArrayBuilder next = Jsonp.createArrayBuilder();
         today.nextActions().forEach(w -> next.add(WorkItemsResource.json(w)));
-        return Envelope.ok(Json.createObjectBuilder()
+        return Envelope.ok(Jsonp.createObjectBuilder()
                 .add("unpaid", money("0.00", currency))
                 .add("overdue", money("0.00", currency))
                 .add("todays_payments", money("0.00", currency))
@@ -40,6 +40,6 @@ public class HomeResource {
     }
 
     private static jakarta.json.JsonObject money(String amount, String currency) {
-        return Json.createObjectBuilder().add("amount", amount).add("currency", currency).build();
+        return Jsonp.createObjectBuilder().add("amount", amount).add("currency", currency).build();
     }
 }

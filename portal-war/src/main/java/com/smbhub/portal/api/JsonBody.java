@@ -1,8 +1,8 @@
 package com.smbhub.portal.api;
 
+import com.smbhub.platform.Jsonp;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.errors.ValidationException.FieldError;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -29,7 +29,7 @@ public final class JsonBody {
             throw new ValidationException("body", "A JSON object is required");
         }
         JsonValue value;
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = Jsonp.createReader(new StringReader(text))) {
             value = reader.readValue();
         } catch (JsonParsingException e) {
             throw new ValidationException("body", "Malformed JSON: " + e.getMessage());

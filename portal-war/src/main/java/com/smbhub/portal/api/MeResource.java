@@ -1,10 +1,10 @@
 package com.smbhub.portal.api;
 
+import com.smbhub.platform.Jsonp;
 import com.smbhub.home.HomeService;
 import com.smbhub.platform.security.IdentityService;
 import com.smbhub.platform.tenancy.RequestContext;
 import jakarta.ejb.EJB;
-import jakarta.json.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -29,12 +29,12 @@ public class MeResource {
         IdentityService.Person person = identity.person(context.userId()).orElseThrow();
         HomeService.Greeting business = home.greeting();
         String orgId = identity.membership(context.userId(), context.tenantId()).orElseThrow().orgId();
-        return Envelope.ok(Json.createObjectBuilder()
-                .add("user", Json.createObjectBuilder()
+        return Envelope.ok(Jsonp.createObjectBuilder()
+                .add("user", Jsonp.createObjectBuilder()
                         .add("id", person.userId())
                         .add("email", person.email())
                         .add("display_name", person.displayName()))
-                .add("business", Json.createObjectBuilder()
+                .add("business", Jsonp.createObjectBuilder()
                         .add("id", orgId)
                         .add("name", business.businessName())
                         .add("profile_id", business.profileId())

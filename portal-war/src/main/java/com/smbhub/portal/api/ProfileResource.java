@@ -1,9 +1,9 @@
 package com.smbhub.portal.api;
 
+import com.smbhub.platform.Jsonp;
 import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.profile.ProfileService;
 import jakarta.ejb.EJB;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -38,9 +38,9 @@ public class ProfileResource {
     }
 
     private static JsonObject body(EffectiveProfile profile, String overrides) {
-        try (var merged = Json.createReader(new StringReader(profile.json()));
-             var own = Json.createReader(new StringReader(overrides))) {
-            return Json.createObjectBuilder(merged.readObject())
+        try (var merged = Jsonp.createReader(new StringReader(profile.json()));
+             var own = Jsonp.createReader(new StringReader(overrides))) {
+            return Jsonp.createObjectBuilder(merged.readObject())
                     .add("profile_id", profile.profileId())
                     .add("version", profile.version())
                     .add("tenant_overrides", own.readObject())

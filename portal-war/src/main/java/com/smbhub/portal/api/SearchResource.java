@@ -1,12 +1,12 @@
 package com.smbhub.portal.api;
 
+import com.smbhub.platform.Jsonp;
 import com.smbhub.contact.ContactService;
 import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.security.Permissions;
 import com.smbhub.workitem.WorkItemService;
 import jakarta.ejb.EJB;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -33,8 +33,8 @@ public class SearchResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response search(@QueryParam("q") String q) {
         String text = q == null ? "" : q.trim();
-        JsonArrayBuilder people = Json.createArrayBuilder();
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder people = Jsonp.createArrayBuilder();
+        JsonArrayBuilder items = Jsonp.createArrayBuilder();
         if (text.length() >= 2) {
             if (Permissions.allows(access.role(), Capability.CONTACTS_READ)) {
                 contacts.list(text, null, false, null, 10).items().forEach(c -> people.add(ContactsResource.json(c)));
@@ -43,6 +43,6 @@ public class SearchResource {
                 work.search(text, 10).forEach(w -> items.add(WorkItemsResource.json(w)));
             }
         }
-        return Envelope.ok(Json.createObjectBuilder().add("contacts", people).add("work_items", items).build());
+        return Envelope.ok(Jsonp.createObjectBuilder().add("contacts", people).add("work_items", items).build());
     }
 }

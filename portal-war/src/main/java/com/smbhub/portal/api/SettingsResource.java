@@ -1,10 +1,10 @@
 package com.smbhub.portal.api;
 
+import com.smbhub.platform.Jsonp;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.errors.ValidationException.FieldError;
 import com.smbhub.tenant.BusinessSettingsService;
 import jakarta.ejb.EJB;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -74,9 +74,9 @@ public class SettingsResource {
     }
 
     private static Response reply(BusinessSettingsService.Settings s) {
-        JsonObject data = Json.createObjectBuilder().add("name", s.name()).add("timezone", s.timezone())
+        JsonObject data = Jsonp.createObjectBuilder().add("name", s.name()).add("timezone", s.timezone())
                 .add("currency", s.currency()).add("profile_id", s.profileId()).add("quotes_enabled", s.quotesEnabled())
-                .add("ar_enabled", s.arEnabled()).add("ar_days", Json.createArrayBuilder(s.arDays()))
+                .add("ar_enabled", s.arEnabled()).add("ar_days", Jsonp.createArrayBuilder(s.arDays()))
                 .add("version", s.version()).build();
         return Response.fromResponse(Envelope.ok(data)).header("ETag", Versions.etag(s.version())).build();
     }

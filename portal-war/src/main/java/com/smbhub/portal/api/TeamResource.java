@@ -1,5 +1,6 @@
 package com.smbhub.portal.api;
 
+import com.smbhub.platform.Jsonp;
 import com.smbhub.platform.Ids;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ValidationException;
@@ -7,7 +8,6 @@ import com.smbhub.platform.errors.ValidationException.FieldError;
 import com.smbhub.platform.security.Role;
 import com.smbhub.tenant.TeamService;
 import jakarta.ejb.EJB;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -38,7 +38,7 @@ public class TeamResource {
     public Response list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         int size = Paging.limit(limit);
         var page = Paging.page(team.members(), TeamService.Member::email, cursor, size);
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = Jsonp.createArrayBuilder();
         page.items().forEach(m -> data.add(json(m)));
         return Envelope.ok(data.build(), page.nextCursor());
     }
@@ -103,15 +103,15 @@ public class TeamResource {
             throw new ValidationException(errors);
         }
         TeamService.Invite invite = team.invite(email, parsed);
-        return Response.fromResponse(Envelope.ok(Json.createObjectBuilder().add("member", json(invite.member()))
+        return Response.fromResponse(Envelope.ok(Jsonp.createObjectBuilder().add("member", json(invite.member()))
                 .add("invite_path", "/app/invite/" + invite.token()).add("expires_at", invite.expiresAt().toString())
                 .build())).status(Response.Status.CREATED).build();
     }
 
     private static JsonObject json(TeamService.Member m) {
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("id", m.memberId())
-                .add("user", Json.createObjectBuilder().add("id", m.userId()).add("email", m.email())
+                .add("user", Jsonp.createObjectBuilder().add("id", m.userId()).add("email", m.email())
                         .add("display_name", m.displayName()))
                 .add("role", m.role().name())
                 .add("status", m.status())

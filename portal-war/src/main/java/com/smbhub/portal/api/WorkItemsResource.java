@@ -1,5 +1,6 @@
 package com.smbhub.portal.api;
 
+import com.smbhub.platform.Jsonp;
 import com.smbhub.platform.audit.AuditService;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.errors.ValidationException.FieldError;
@@ -8,7 +9,6 @@ import com.smbhub.workitem.WorkItemDraft;
 import com.smbhub.workitem.WorkItemService;
 import com.smbhub.workitem.WorkItemView;
 import jakarta.ejb.EJB;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -51,10 +51,7 @@ public class WorkItemsResource {
                          @QueryParam("cursor") String cursor) {
         var page = work.list(new WorkItemService.Filter(blank(status), blank(type), blank(priority), blank(assignedTo),
                 blank(due)), Paging.after(cursor), Paging.limit(limit));
-        if (cursor == null) {
-            work.recordView("api");
-        }
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = Jsonp.createArrayBuilder();
         page.items().forEach(w -> data.add(json(w)));
         return Envelope.ok(data.build(), page.nextKey() == null ? null : Paging.encode(page.nextKey()));
     }
@@ -71,18 +68,18 @@ public class WorkItemsResource {
     @Path("/{id}/activity")
     @Produces(MediaType.APPLICATION_JSON)
     public Response activity(@PathParam("id") String id) {
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = Jsonp.createArrayBuilder();
         for (AuditService.Entry e : work.activity(id)) {
-            data.add(Json.createObjectBuilder().add("action", e.action())
-                    .add("actor", e.actor() == null ? JsonValue.NULL : Json.createValue(e.actor()))
+            data.add(Jsonp.createObjectBuilder().add("action", e.action())
+                    .add("actor", e.actor() == null ? JsonValue.NULL : Jsonp.createValue(e.actor()))
                     .add("at", e.at().toString()).add("before", fields(e.before())).add("after", fields(e.after())));
         }
         return Envelope.ok(data.build());
     }
 
     private static JsonObject fields(Map<String, String> values) {
-        JsonObjectBuilder o = Json.createObjectBuilder();
-        values.forEach((k, v) -> o.add(k, v == null ? JsonValue.NULL : Json.createValue(v)));
+        JsonObjectBuilder o = Jsonp.createObjectBuilder();
+        values.forEach((k, v) -> o.add(k, v == null ? JsonValue.NULL : Jsonp.createValue(v)));
         return o.build();
     }
 
@@ -99,7 +96,7 @@ public class WorkItemsResource {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        var key = Idempotency.Key.of("POST /work-items", idempotencyKey, ContactsResource.sha256(body));
+        var key = Idempotency.Key.of("POST /work-items", idempotencyKey, ApiRequest.sha256(body));
         return reply(work.create(draft, key), Response.Status.CREATED);
     }
 
@@ -157,30 +154,30 @@ public class WorkItemsResource {
     }
 
     static JsonObject json(WorkItemView w) {
-        JsonObjectBuilder o = Json.createObjectBuilder()
+        JsonObjectBuilder o = Jsonp.createObjectBuilder()
                 .add("id", w.id()).add("type", w.type()).add("title", w.title()).add("status", w.status())
                 .add("priority", w.priority()).add("source", w.source()).add("version", w.version());
-        o.add("description", w.description() == null ? JsonValue.NULL : Json.createValue(w.description()));
-        o.add("contact_id", w.contactId() == null ? JsonValue.NULL : Json.createValue(w.contactId()));
-        o.add("assigned_to", w.assignedTo() == null ? JsonValue.NULL : Json.createValue(w.assignedTo()));
-        o.add("due_at", w.dueAt() == null ? JsonValue.NULL : Json.createValue(w.dueAt().toString()));
-        JsonObjectBuilder labels = Json.createObjectBuilder();
+        o.add("description", w.description() == null ? JsonValue.NULL : Jsonp.createValue(w.description()));
+        o.add("contact_id", w.contactId() == null ? JsonValue.NULL : Jsonp.createValue(w.contactId()));
+        o.add("assigned_to", w.assignedTo() == null ? JsonValue.NULL : Jsonp.createValue(w.assignedTo()));
+        o.add("due_at", w.dueAt() == null ? JsonValue.NULL : Jsonp.createValue(w.dueAt().toString()));
+        JsonObjectBuilder labels = Jsonp.createObjectBuilder();
         w.labels().forEach((k, v) -> {
             if (v == null) {
                 labels.addNull(k);
             } else if (v instanceof Boolean b) {
                 labels.add(k, b);
             } else if (v instanceof Number n) {
-                labels.add(k, Json.createValue(new java.math.BigDecimal(n.toString())));
+                labels.add(k, Jsonp.createValue(new java.math.BigDecimal(n.toString())));
             } else {
                 labels.add(k, v.toString());
             }
         });
         o.add("labels_json", labels);
         o.add("created_at", w.createdAt().toString());
-        o.add("updated_at", w.updatedAt() == null ? JsonValue.NULL : Json.createValue(w.updatedAt().toString()));
-        o.add("allowed_actions", Json.createArrayBuilder(w.allowedActions()));
-        o.add("next_statuses", Json.createArrayBuilder(w.nextStatuses()));
+        o.add("updated_at", w.updatedAt() == null ? JsonValue.NULL : Jsonp.createValue(w.updatedAt().toString()));
+        o.add("allowed_actions", Jsonp.createArrayBuilder(w.allowedActions()));
+        o.add("next_statuses", Jsonp.createArrayBuilder(w.nextStatuses()));
         return o.build();
     }
 

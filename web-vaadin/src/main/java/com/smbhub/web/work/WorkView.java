@@ -144,7 +144,6 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
         title = profile.label("work_item_plural") + " · SMB Hub";
         create.setText("New " + profile.label("work_item").toLowerCase());
         create.setVisible(Permissions.allows(access.role(), Capability.WORK_WRITE));
-        work.recordView("manual");
         reload();
         var query = event.getLocation().getQueryParameters();
         if (create.isVisible() && query.getSingleParameter("new").isPresent()) {
