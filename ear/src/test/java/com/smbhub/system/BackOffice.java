@@ -84,9 +84,10 @@ final class BackOffice implements AutoCloseable {
      * arriving late) and swallow a click.
      */
     void openRow(String gridId, String text, java.util.function.Function<WebDriver, Boolean> opened) {
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.ElementNotInteractableException.class).until(d -> {
             d.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content")).stream()
-                    .filter(c -> c.getText().equals(text)).findFirst().ifPresent(WebElement::click);
+                    .filter(c -> c.getText().equals(text) && c.isDisplayed()).findFirst().ifPresent(WebElement::click);
             try {
                 return new WebDriverWait(d, Duration.ofSeconds(2)).until(opened::apply);
             } catch (org.openqa.selenium.TimeoutException e) {

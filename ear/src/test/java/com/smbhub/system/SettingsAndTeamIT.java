@@ -93,8 +93,8 @@ class SettingsAndTeamIT {
     @Test
     void aDisabledMemberCannotWorkUntilEnabledAgain() {
         String owner = token("owner@maple.test", null);
-        String viewerToken = token("viewer@maple.test", null);
-        String viewer = member(owner, "viewer@maple.test").getString("id");
+        String viewerToken = token("admin@maple.test", null);
+        String viewer = member(owner, "admin@maple.test").getString("id");
         try {
             assertEquals(200, send("POST", "/api/v1/team/members/" + viewer + "/disable", owner, null).status());
             assertEquals(403, get("/api/v1/contacts", viewerToken).status());

@@ -48,6 +48,11 @@ public class ProfileService {
         return computed;
     }
 
+    /** The business's chosen profile as shipped (base + profile, without its overrides). */
+    public EffectiveProfile withoutOverrides() {
+        return compute(ProfileSchema.JSON.createObjectNode());
+    }
+
     /** The business's overrides as JSON text ("{}" when it has none). */
     public String overridesJson() {
         return overrides().toString();

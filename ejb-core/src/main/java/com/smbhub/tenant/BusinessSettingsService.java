@@ -110,10 +110,14 @@ public class BusinessSettingsService {
         tenant.change(name, wanted.timezone(), currency, wanted.profileId());
         em.flush();
         cache.invalidate(tenant.getId());
+        // an override only where the business differs from its profile as shipped
+        EffectiveProfile shipped = profiles.withoutOverrides();
+        String quotes = wanted.quotesEnabled() == shipped.capability("quotes") ? "null" : String.valueOf(wanted.quotesEnabled());
+        String enabled = wanted.arEnabled() == shipped.arRemindersEnabled() ? "null" : String.valueOf(wanted.arEnabled());
+        String schedule = days.equals(shipped.arReminderDays()) ? "null" : days.toString();
         try {
-            profiles.patchOverrides("{\"capabilities\":{\"quotes\":" + wanted.quotesEnabled() + "},"
-                    + "\"automations\":{\"ar_reminders\":{\"enabled\":" + wanted.arEnabled() + ",\"days_after_due\":"
-                    + days + "}}}");
+            profiles.patchOverrides("{\"capabilities\":{\"quotes\":" + quotes + "},"
+                    + "\"automations\":{\"ar_reminders\":{\"enabled\":" + enabled + ",\"days_after_due\":" + schedule + "}}}");
         } catch (ValidationException e) {
             throw new ValidationException("profile_id", "Your business's overrides do not fit this profile: " + e.getMessage());
         }
