@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** POST /api/v1/auth/token: e-mail + password (+ business) for a bearer token. */
+@jakarta.enterprise.context.ApplicationScoped
 @Path("/auth")
 public class AuthResource {
 

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 
 /** GET /api/v1/businesses: the businesses the caller may get a token for, with their role. */
+@jakarta.enterprise.context.ApplicationScoped
 @Path("/businesses")
 @Authenticated
 public class BusinessesResource {

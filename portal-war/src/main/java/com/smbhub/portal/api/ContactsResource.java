@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /** Contacts of the token's business (PRD 2.3, 12.3.2). */
+@jakarta.enterprise.context.ApplicationScoped
 @Path("/contacts")
 @Authenticated
 public class ContactsResource {

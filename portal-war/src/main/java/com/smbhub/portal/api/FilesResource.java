@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
  * Files attached to work items and contacts. Upload: the raw bytes as the body of
  * {@code POST /files?linked_type=&linked_id=&file_name=}; the type is read from the content.
  */
+@jakarta.enterprise.context.ApplicationScoped
 @Path("/files")
 @Authenticated
 public class FilesResource {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** GET /api/v1/home/summary: the Home snapshot (money figures stay zero until invoices land). */
+@jakarta.enterprise.context.ApplicationScoped
 @Path("/home/summary")
 @Authenticated
 public class HomeResource {

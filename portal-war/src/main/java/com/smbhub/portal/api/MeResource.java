@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** GET /api/v1/me: the caller, the business of the token, and the caller's role there. */
+@jakarta.enterprise.context.ApplicationScoped
 @Path("/me")
 @Authenticated
 public class MeResource {

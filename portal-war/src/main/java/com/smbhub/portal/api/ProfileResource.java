@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 
 /** GET /api/v1/profile (effective profile) and PATCH /api/v1/profile/tenant-overrides (merge patch). */
+@jakarta.enterprise.context.ApplicationScoped
 @Path("/profile")
 @Authenticated
 public class ProfileResource {

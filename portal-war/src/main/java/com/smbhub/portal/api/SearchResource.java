@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** Global search (the API side of Ctrl+K): contacts and work items matching the text, within the caller's scope. */
+@jakarta.enterprise.context.ApplicationScoped
 @Path("/search")
 @Authenticated
 public class SearchResource {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Settings → Business of the token's business (OWNER/ADMIN). */
+@jakarta.enterprise.context.ApplicationScoped
 @Path("/settings/business")
 @Authenticated
 public class SettingsResource {

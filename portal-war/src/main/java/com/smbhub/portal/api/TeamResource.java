@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Set;
 
 /** The team of the token's business: list members, change a role (OWNER/ADMIN; audited). */
+@jakarta.enterprise.context.ApplicationScoped
 @Path("/team")
 @Authenticated
 public class TeamResource {

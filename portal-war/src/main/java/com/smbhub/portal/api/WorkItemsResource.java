@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Work items of the token's business (PRD 2.3, 12.3.3). */
+@jakarta.enterprise.context.ApplicationScoped
 @Path("/work-items")
 @Authenticated
 public class WorkItemsResource {
