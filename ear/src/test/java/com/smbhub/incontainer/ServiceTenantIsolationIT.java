@@ -11,6 +11,10 @@ import com.smbhub.contact.ContactView;
 import com.smbhub.file.FileService;
 import com.smbhub.file.FileView;
 import com.smbhub.home.HomeService;
+import com.smbhub.invoice.InvoiceDraft;
+import com.smbhub.invoice.InvoiceService;
+import com.smbhub.invoice.InvoiceView;
+import com.smbhub.money.LineItem;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.security.IdentityService;
 import com.smbhub.platform.security.Membership;
@@ -67,6 +71,9 @@ class ServiceTenantIsolationIT {
 
     @Inject
     FileService files;
+
+    @Inject
+    InvoiceService invoices;
 
     @Test
     void eachOwnerSeesOnlyTheTeamOfTheirBusiness() {
@@ -164,6 +171,21 @@ class ServiceTenantIsolationIT {
         as("staff@northside.test", "northside", () -> work.create(WorkItemDraft.titled("Searchable " + run), java.util.Optional.empty()));
         assertTrue(as("staff@maple.test", "maple", () -> work.search(run, 10)).isEmpty());
         assertEquals(1, as("staff@northside.test", "northside", () -> work.search(run, 10)).size());
+    }
+
+    @Test
+    void anInvoiceOfOneBusinessIsInvisibleAndUntouchableFromAnother() {
+        ContactView client = as("staff@northside.test", "northside", () -> contacts.create(
+                ContactDraft.of("Billed " + java.util.UUID.randomUUID(), null, null), false, java.util.Optional.empty()));
+        InvoiceDraft draft = new InvoiceDraft(client.id(), null, null, null, null, null, "HST",
+                List.of(new LineItem("Repair", java.math.BigDecimal.ONE, java.math.BigDecimal.TEN, null)), null, null, null);
+        InvoiceView invoice = as("staff@northside.test", "northside", () -> invoices.create(draft, java.util.Optional.empty()));
+        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> invoices.get(invoice.id())));
+        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple",
+                () -> invoices.update(invoice.id(), invoice.version(), draft)));
+        assertTrue(as("owner@maple.test", "maple", () -> invoices.list(null, null, null, 100)).items().stream()
+                .noneMatch(i -> i.id().equals(invoice.id())));
+        assertTrue(as("owner@maple.test", "maple", () -> invoices.taxCodes()).stream().noneMatch(t -> t.code().equals("HST")));
     }
 
     @Test

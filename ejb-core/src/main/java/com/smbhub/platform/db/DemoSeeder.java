@@ -53,6 +53,9 @@ public class DemoSeeder {
         member(northside, both, "STAFF");
         member(maple, both, "STAFF");
         user("ops@smbhub.test", "Ops Reviewer", "OPS", hash);
+        taxCode(northside, "HST", "HST 13% (Ontario)", "13");
+        taxCode(maple, "GST", "GST 5%", "5");
+        taxCode(maple, "PST", "PST 7% (BC)", "7");
         LOG.info("Demo businesses are in place");
     }
 
@@ -83,6 +86,14 @@ public class DemoSeeder {
                 .setParameter(1, UUID.randomUUID().toString()).setParameter(2, tenantId)
                 .setParameter(3, userId).setParameter(4, role)
                 .executeUpdate();
+    }
+
+    private void taxCode(String tenantId, String code, String name, String rate) {
+        NativeSql.query(em, "insert into tax_codes (id, tenant_id, code, name, rate_percent, created_by)"
+                        + " values (cast(?1 as uuid), cast(?2 as uuid), ?3, ?4, cast(?5 as numeric), 'seed')"
+                        + " on conflict (tenant_id, code) do nothing")
+                .setParameter(1, UUID.randomUUID().toString()).setParameter(2, tenantId).setParameter(3, code)
+                .setParameter(4, name).setParameter(5, rate).executeUpdate();
     }
 
     private static String title(String word) {

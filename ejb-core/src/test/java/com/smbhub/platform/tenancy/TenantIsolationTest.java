@@ -13,6 +13,8 @@ import com.smbhub.platform.analytics.AnalyticsEvent;
 import com.smbhub.platform.idempotency.IdempotencyRecord;
 import com.smbhub.platform.security.Role;
 import com.smbhub.profile.TenantProfileOverride;
+import com.smbhub.invoice.Invoice;
+import com.smbhub.money.BusinessTaxCode;
 import com.smbhub.tenant.Invitation;
 import com.smbhub.tenant.TenantMember;
 import com.smbhub.file.StoredFile;
@@ -53,6 +55,10 @@ class TenantIsolationTest {
         FACTORIES.put(TenantMember.class, (t, tenant) -> new TenantMember(t.newUser(), Role.STAFF));
         FACTORIES.put(Invitation.class, (t, tenant) -> new Invitation(t.newMember(tenant), "new@x.test", Role.STAFF,
                 UUID.randomUUID().toString(), java.time.Instant.now().plusSeconds(3600)));
+        FACTORIES.put(BusinessTaxCode.class, (t, tenant) -> new BusinessTaxCode("T" + UUID.randomUUID().toString()
+                .substring(0, 6), "Tax", java.math.BigDecimal.TEN));
+        FACTORIES.put(Invoice.class, (t, tenant) -> new Invoice("INV-" + UUID.randomUUID().toString().substring(0, 8),
+                t.newContact(tenant), java.time.LocalDate.now(), java.time.LocalDate.now().plusDays(14), "CAD"));
         FACTORIES.put(Contact.class, (t, tenant) -> new Contact("Jane " + tenant.substring(0, 4), "jane@x.test", null));
         FACTORIES.put(WorkItem.class, (t, tenant) -> new WorkItem("Fix the tap"));
         FACTORIES.put(StoredFile.class, (t, tenant) -> new StoredFile("LOCAL", tenant + "/k", "quote.pdf",
@@ -299,6 +305,12 @@ class TenantIsolationTest {
     String newUser() {
         String id = UUID.randomUUID().toString();
         execute("insert into users (id, email, display_name) values (?::uuid, ?, 'Test user')", id, id + "@x.test");
+        return id;
+    }
+
+    String newContact(String tenant) {
+        String id = UUID.randomUUID().toString();
+        execute("insert into contacts (id, tenant_id, display_name) values (?::uuid, ?::uuid, 'Client')", id, tenant);
         return id;
     }
 

@@ -43,8 +43,12 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
             return conflict(e, matches.build());
         }
         if (error instanceof ConflictException e) {
-            JsonValue current = e.current() instanceof ContactView c ? ContactsResource.json(c)
-                    : e.current() instanceof com.smbhub.workitem.WorkItemView w ? WorkItemsResource.json(w) : JsonValue.NULL;
+            Object now = e.current();
+            JsonValue current = now instanceof ContactView c ? ContactsResource.json(c)
+                    : now instanceof com.smbhub.workitem.WorkItemView w ? WorkItemsResource.json(w)
+                    : now instanceof com.smbhub.invoice.InvoiceView i ? InvoicesResource.json(i)
+                    : now instanceof com.smbhub.tenant.BusinessSettingsService.Settings s ? SettingsResource.json(s)
+                    : JsonValue.NULL;
             return conflict(e, current);
         }
         if (error instanceof CapabilityDisabledException) {

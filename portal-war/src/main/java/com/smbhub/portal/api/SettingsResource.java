@@ -75,10 +75,13 @@ public class SettingsResource {
     }
 
     private static Response reply(BusinessSettingsService.Settings s) {
-        JsonObject data = Jsonp.createObjectBuilder().add("name", s.name()).add("timezone", s.timezone())
+        return Response.fromResponse(Envelope.ok(json(s))).header("ETag", Versions.etag(s.version())).build();
+    }
+
+    static JsonObject json(BusinessSettingsService.Settings s) {
+        return Jsonp.createObjectBuilder().add("name", s.name()).add("timezone", s.timezone())
                 .add("currency", s.currency()).add("profile_id", s.profileId()).add("quotes_enabled", s.quotesEnabled())
                 .add("ar_enabled", s.arEnabled()).add("ar_days", Jsonp.createArrayBuilder(s.arDays()))
                 .add("version", s.version()).build();
-        return Response.fromResponse(Envelope.ok(data)).header("ETag", Versions.etag(s.version())).build();
     }
 }

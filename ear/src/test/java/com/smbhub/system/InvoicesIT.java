@@ -1,0 +1,164 @@
+package com.smbhub.system;
+
+import static com.smbhub.system.ContactsIT.send;
+import static com.smbhub.system.SystemUnderTest.get;
+import static com.smbhub.system.SystemUnderTest.token;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** Invoice drafts through the API: totals, gap-free numbers under concurrency, rules, roles, businesses. */
+class InvoicesIT {
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    private static String contact(String token, String name) {
+        var reply = send("POST", "/api/v1/contacts", token, "{\"display_name\":\"" + name + "\"}");
+        assertEquals(201, reply.status(), reply.body());
+        return reply.json().getJsonObject("data").getString("id");
+    }
+
+    private static String body(String contactId) {
+        return "{\"contact_id\":\"" + contactId + "\",\"tax_code\":\"HST\",\"line_items\":["
+                + "{\"name\":\"Repair\",\"qty\":2,\"rate\":\"120\"},{\"name\":\"Parts\",\"qty\":\"1.5\",\"rate\":40.10}]}";
+    }
+
+    private static JsonObject create(String token, String body) {
+        var reply = send("POST", "/api/v1/invoices", token, body);
+        assertEquals(201, reply.status(), reply.body());
+        return reply.json().getJsonObject("data");
+    }
+
+    private static long number(JsonObject invoice) {
+        return Long.parseLong(invoice.getString("number").substring("INV-".length()));
+    }
+
+    private static List<String> fields(SystemUnderTest.Reply reply) {
+        return reply.json().getJsonObject("error").getJsonArray("details").stream()
+                .map(v -> v.asJsonObject().getString("field")).toList();
+    }
+
+    @Test
+    void aDraftCarriesItsLinesTaxAndTotals() {
+        String staff = token("staff@northside.test", null);
+        JsonObject invoice = create(staff, body(contact(staff, "Inv " + run)));
+        assertEquals("DRAFT", invoice.getString("status"));
+        assertEquals("CAD", invoice.getString("currency"));
+        assertEquals("300.15", invoice.getString("subtotal"));
+        assertEquals("39.02", invoice.getString("tax_total"));
+        assertEquals("339.17", invoice.getString("total"));
+        assertEquals("339.17", invoice.getString("amount_due"));
+        assertTrue(invoice.getString("number").startsWith("INV-"));
+        assertEquals(invoice.getString("issue_date"), get("/api/v1/invoices/" + invoice.getString("id"), staff).json()
+                .getJsonObject("data").getString("issue_date"));
+    }
+
+    @Test
+    void concurrentCreationsGetUniqueNumbersWithoutGaps() throws Exception {
+        String staff = token("staff@northside.test", null);
+        String client = contact(staff, "Busy " + run);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<JsonObject>> futures = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            futures.add(pool.submit(() -> create(staff, body(client))));
+        }
+        List<Long> numbers = new ArrayList<>();
+        for (Future<JsonObject> f : futures) {
+            numbers.add(number(f.get()));
+        }
+        pool.shutdown();
+        List<Long> sorted = numbers.stream().sorted().toList();
+        assertEquals(24, sorted.stream().distinct().count(), sorted.toString());
+        assertEquals(sorted.get(0) + 23, sorted.get(23), "no gaps: " + sorted);
+    }
+
+    @Test
+    void anIdempotentReplayReturnsTheSameInvoiceAndSpendsNoNumber() {
+        String staff = token("staff@northside.test", null);
+        String body = body(contact(staff, "Replay " + run));
+        String key = "inv-" + run;
+        var first = send("POST", "/api/v1/invoices", staff, body, "Idempotency-Key", key);
+        var again = send("POST", "/api/v1/invoices", staff, body, "Idempotency-Key", key);
+        assertEquals(first.json().getJsonObject("data").getString("id"), again.json().getJsonObject("data").getString("id"));
+        JsonObject next = create(staff, body);
+        assertEquals(number(first.json().getJsonObject("data")) + 1, number(next));
+    }
+
+    @Test
+    void badInputIsRefusedAtItsFieldsAndStoresNothing() throws SQLException {
+        String staff = token("staff@northside.test", null);
+        String client = contact(staff, "Bad " + run);
+        long before = Database.count("select count(*) from invoices");
+        var refused = send("POST", "/api/v1/invoices", staff, "{\"contact_id\":\"" + client + "\",\"issue_date\":\"2026-12-10\","
+                + "\"due_date\":\"2026-12-01\",\"tax_code\":\"VAT\",\"line_items\":[{\"name\":\"\",\"qty\":0,\"rate\":-1}]}");
+        assertEquals(400, refused.status(), refused.body());
+        assertEquals(List.of("due_date", "tax_code", "line_items[0].name", "line_items[0].qty", "line_items[0].rate"),
+                fields(refused));
+        assertEquals(List.of("line_items"), fields(send("POST", "/api/v1/invoices", staff,
+                "{\"contact_id\":\"" + client + "\",\"line_items\":[]}")));
+        assertEquals(List.of("line_items[0].qty"), fields(send("POST", "/api/v1/invoices", staff,
+                "{\"contact_id\":\"" + client + "\",\"line_items\":[{\"name\":\"x\",\"qty\":1e400,\"rate\":1}]}")));
+        assertEquals(List.of("issue_date"), fields(send("POST", "/api/v1/invoices", staff,
+                "{\"contact_id\":\"" + client + "\",\"issue_date\":\"tomorrow\",\"line_items\":[{\"name\":\"x\",\"qty\":1,\"rate\":1}]}")));
+        assertEquals(List.of("line_items[0].colour"), fields(send("POST", "/api/v1/invoices", staff,
+                "{\"contact_id\":\"" + client + "\",\"line_items\":[{\"name\":\"x\",\"qty\":1,\"rate\":1,\"colour\":\"red\"}]}")));
+        assertEquals(before, Database.count("select count(*) from invoices"));
+    }
+
+    @Test
+    void aDraftIsEditedWithItsVersionAndTotalsFollow() {
+        String staff = token("staff@northside.test", null);
+        JsonObject invoice = create(staff, body(contact(staff, "Edit " + run)));
+        String path = "/api/v1/invoices/" + invoice.getString("id");
+        var edited = send("PATCH", path, staff, "{\"line_items\":[{\"name\":\"Visit\",\"qty\":1,\"rate\":100}],"
+                + "\"discount\":{\"type\":\"amount\",\"value\":10}}");
+        assertEquals(200, edited.status(), edited.body());
+        assertEquals("101.70", edited.json().getJsonObject("data").getString("total"));
+        var stale = send("PATCH", path, staff, "{\"notes\":\"x\",\"if_match_version\":1}");
+        assertEquals(409, stale.status(), stale.body());
+        assertEquals("101.70", stale.json().getJsonObject("data").getString("total"));
+    }
+
+    @Test
+    void eachBusinessHasItsOwnInvoicesNumbersAndRoles() {
+        String staff = token("staff@northside.test", null);
+        JsonObject invoice = create(staff, body(contact(staff, "Private " + run)));
+        String maple = token("staff@maple.test", null);
+        assertEquals(404, get("/api/v1/invoices/" + invoice.getString("id"), maple).status());
+        assertTrue(get("/api/v1/invoices?limit=100", maple).json().getJsonArray("data").stream()
+                .noneMatch(v -> v.asJsonObject().getString("id").equals(invoice.getString("id"))));
+        assertEquals(List.of("contact_id"), fields(send("POST", "/api/v1/invoices", maple,
+                body(invoice.getString("contact_id")).replace("HST", "GST"))));
+        JsonObject m1 = create(maple, body(contact(maple, "Maple client " + run)).replace("HST", "GST"));
+        create(staff, body(invoice.getString("contact_id")));
+        JsonObject m2 = create(maple, body(m1.getString("contact_id")).replace("HST", "GST"));
+        assertEquals(number(m1) + 1, number(m2), "Maple's numbers do not move with Northside's");
+        String viewer = token("viewer@northside.test", null);
+        assertEquals(200, get("/api/v1/invoices/" + invoice.getString("id"), viewer).status());
+        assertEquals(403, send("POST", "/api/v1/invoices", viewer, body(invoice.getString("contact_id"))).status());
+    }
+
+    @Test
+    void agentsDraftOnlyForTheirOwnWork() {
+        String staff = token("staff@northside.test", null);
+        String agent = token("agent@northside.test", null);
+        String agentId = get("/api/v1/me", agent).json().getJsonObject("data").getJsonObject("user").getString("id");
+        String client = contact(staff, "Agent client " + run);
+        String job = send("POST", "/api/v1/work-items", staff, "{\"title\":\"Agent job " + run + "\",\"assigned_to\":\""
+                + agentId + "\",\"contact_id\":\"" + client + "\"}").json().getJsonObject("data").getString("id");
+        assertEquals(List.of("work_item_id"), fields(send("POST", "/api/v1/invoices", agent, body(client))));
+        JsonObject own = create(agent, body(client).replace("{\"contact_id\"", "{\"work_item_id\":\"" + job + "\",\"contact_id\""));
+        JsonObject other = create(staff, body(client));
+        assertEquals(200, get("/api/v1/invoices/" + own.getString("id"), agent).status());
+        assertEquals(404, get("/api/v1/invoices/" + other.getString("id"), agent).status());
+    }
+}

@@ -1,0 +1,103 @@
+package com.smbhub.invoice;
+
+import com.smbhub.platform.tenancy.TenantRecord;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** An invoice (PRD 2.1): its number, state, client, dates and amounts; lines as versioned JSON. */
+@Entity
+@Table(name = "invoices")
+public class Invoice extends TenantRecord {
+
+    @Column(name = "invoice_number")
+    private String number;
+    private String status = "DRAFT";
+    @Column(name = "contact_id")
+    private String contactId;
+    @Column(name = "quote_id")
+    private String quoteId;
+    @Column(name = "work_item_id")
+    private String workItemId;
+    @Column(name = "issue_date")
+    private LocalDate issueDate;
+    @Column(name = "due_date")
+    private LocalDate dueDate;
+    private String currency;
+    private BigDecimal subtotal = BigDecimal.ZERO;
+    @Column(name = "tax_total")
+    private BigDecimal taxTotal = BigDecimal.ZERO;
+    @Column(name = "discount_total")
+    private BigDecimal discountTotal = BigDecimal.ZERO;
+    private BigDecimal total = BigDecimal.ZERO;
+    @Column(name = "amount_paid")
+    private BigDecimal amountPaid = BigDecimal.ZERO;
+    @Column(name = "amount_due")
+    private BigDecimal amountDue = BigDecimal.ZERO;
+    private String notes;
+    private String terms;
+    @Column(name = "line_items")
+    private String lineItems = "[]";
+    @Column(name = "payment_link_url")
+    private String paymentLinkUrl;
+    @Column(name = "last_sent_at")
+    private Instant lastSentAt;
+    @Column(name = "ar_stage")
+    private String arStage = "NONE";
+
+    protected Invoice() {
+    }
+
+    public Invoice(String number) {
+        this.number = number;
+    }
+
+    /** A bare draft (tests and imports): number, client, dates, currency. */
+    public Invoice(String number, String contactId, LocalDate issueDate, LocalDate dueDate, String currency) {
+        this.number = number;
+        this.contactId = contactId;
+        this.issueDate = issueDate;
+        this.dueDate = dueDate;
+        this.currency = currency;
+    }
+
+    void apply(InvoiceDraft d, String currency, String lineItemsJson, com.smbhub.money.Totals.Result totals) {
+        contactId = d.contactId();
+        workItemId = d.workItemId();
+        issueDate = d.issueDate();
+        dueDate = d.dueDate();
+        this.currency = currency;
+        notes = d.notes();
+        terms = d.terms();
+        lineItems = lineItemsJson;
+        subtotal = totals.subtotal();
+        taxTotal = totals.taxTotal();
+        discountTotal = totals.discountTotal();
+        total = totals.total();
+        amountDue = total.subtract(amountPaid);
+    }
+
+    public String getNumber() { return number; }
+    public String getStatus() { return status; }
+    public String getContactId() { return contactId; }
+    public String getQuoteId() { return quoteId; }
+    public String getWorkItemId() { return workItemId; }
+    public LocalDate getIssueDate() { return issueDate; }
+    public LocalDate getDueDate() { return dueDate; }
+    public String getCurrency() { return currency; }
+    public BigDecimal getSubtotal() { return subtotal; }
+    public BigDecimal getTaxTotal() { return taxTotal; }
+    public BigDecimal getDiscountTotal() { return discountTotal; }
+    public BigDecimal getTotal() { return total; }
+    public BigDecimal getAmountPaid() { return amountPaid; }
+    public BigDecimal getAmountDue() { return amountDue; }
+    public String getNotes() { return notes; }
+    public String getTerms() { return terms; }
+    public String getLineItems() { return lineItems; }
+    public String getPaymentLinkUrl() { return paymentLinkUrl; }
+    public Instant getLastSentAt() { return lastSentAt; }
+    public String getArStage() { return arStage; }
+}

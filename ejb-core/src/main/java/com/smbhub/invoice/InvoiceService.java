@@ -1,0 +1,372 @@
+package com.smbhub.invoice;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.smbhub.contact.Contact;
+import com.smbhub.money.BusinessTaxCode;
+import com.smbhub.money.LineItem;
+import com.smbhub.money.Numbering;
+import com.smbhub.money.TaxCode;
+import com.smbhub.money.Totals;
+import com.smbhub.platform.Ids;
+import com.smbhub.platform.analytics.Analytics;
+import com.smbhub.platform.audit.AuditService;
+import com.smbhub.platform.errors.ConflictException;
+import com.smbhub.platform.errors.NotFoundException;
+import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.errors.ValidationException.FieldError;
+import com.smbhub.platform.idempotency.Idempotency;
+import com.smbhub.platform.security.Access;
+import com.smbhub.platform.security.Capability;
+import com.smbhub.platform.security.Grant;
+import com.smbhub.platform.security.Permissions;
+import com.smbhub.platform.tenancy.RequestContext;
+import com.smbhub.platform.tenancy.TenantInterceptor;
+import com.smbhub.profile.EffectiveProfile;
+import com.smbhub.profile.ProfileRules;
+import com.smbhub.profile.ProfileService;
+import com.smbhub.tenant.Tenant;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.interceptor.Interceptors;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Invoices of the current business: drafts with computed totals and gap-free numbers, lists, edits. */
+@Stateless
+@Interceptors(TenantInterceptor.class)
+public class InvoiceService {
+
+    static final int MAX_LINES = 200;
+    private static final BigDecimal MAX_QTY = new BigDecimal("1000000");
+    private static final BigDecimal MAX_RATE = new BigDecimal("1000000000");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @PersistenceContext(unitName = "smbhub")
+    EntityManager em;
+
+    @EJB
+    Access access;
+
+    @EJB
+    AuditService audit;
+
+    @EJB
+    ProfileService profiles;
+
+    public record Page(List<InvoiceView> items, String nextKey) {
+    }
+
+    public List<TaxCode> taxCodes() {
+        access.require(Capability.MONEY_READ);
+        return em.createQuery("select t from BusinessTaxCode t where t.deletedAt is null order by t.code",
+                BusinessTaxCode.class).getResultStream().map(BusinessTaxCode::view).toList();
+    }
+
+    public InvoiceView create(InvoiceDraft draft, Optional<Idempotency.Key> idempotencyKey) {
+        Grant grant = access.require(Capability.MONEY_DRAFT);
+        if (grant == Grant.ASSIGNED && !assignedToMe(draft.workItemId())) {
+            throw new ValidationException("work_item_id", "Agents draft invoices for work assigned to them");
+        }
+        EffectiveProfile profile = profiles.effective();
+        ProfileRules.requireCapability(profile, "invoices");
+        if (idempotencyKey.isPresent()) {
+            Optional<String> earlier = Idempotency.replay(em, idempotencyKey.get());
+            if (earlier.isPresent()) {
+                return view(em.find(Invoice.class, earlier.get()));
+            }
+        }
+        Checked checked = check(draft, profile, ProfileRules.Operation.CREATE);
+        Invoice invoice = new Invoice(Numbering.next(em, Numbering.Kind.INVOICE));
+        invoice.apply(checked.draft(), checked.draft().currency(), json(checked.draft()), checked.totals());
+        em.persist(invoice);
+        em.flush();
+        idempotencyKey.ifPresent(k -> Idempotency.remember(em, k, invoice.getId()));
+        audit.record("invoice.created", "invoice", invoice.getId(), null, snapshot(invoice));
+        Analytics.record(em, "invoice.created", profile.profileId(), "manual", Map.of("invoice_id", invoice.getId(),
+                "amount", invoice.getTotal().toPlainString(), "currency", invoice.getCurrency()));
+        return view(invoice);
+    }
+
+    public InvoiceView get(String id) {
+        return view(find(id, access.require(Capability.MONEY_READ)));
+    }
+
+    /** Changes a draft; anything but a draft is refused (send, pay and void have their own actions). */
+    public InvoiceView update(String id, long expectedVersion, InvoiceDraft draft) {
+        Grant grant = access.require(Capability.MONEY_DRAFT);
+        EffectiveProfile profile = profiles.effective();
+        Invoice invoice = find(id, grant);
+        if (grant == Grant.ASSIGNED && !assignedToMe(draft.workItemId())) {
+            throw new ValidationException("work_item_id", "Agents draft invoices for work assigned to them");
+        }
+        if (invoice.getVersion() != expectedVersion) {
+            throw new ConflictException("Someone changed this invoice since you opened it", view(invoice));
+        }
+        if (!"DRAFT".equals(invoice.getStatus())) {
+            throw new ValidationException("status", "Only a draft can be edited");
+        }
+        Checked checked = check(draft, profile, ProfileRules.Operation.UPDATE);
+        Map<String, Object> before = snapshot(invoice);
+        invoice.apply(checked.draft(), checked.draft().currency(), json(checked.draft()), checked.totals());
+        em.flush();
+        audit.recordChanges("invoice.updated", "invoice", id, before, snapshot(invoice));
+        return view(invoice);
+    }
+
+    /** Newest first; {@code status} may be OVERDUE (sent and past due in the business's zone). */
+    public Page list(String status, String contactId, String afterKey, int limit) {
+        Grant grant = access.require(Capability.MONEY_READ);
+        StringBuilder jpql = new StringBuilder("select i from Invoice i where i.deletedAt is null");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (grant == Grant.ASSIGNED) {
+            jpql.append(" and exists (select w.id from WorkItem w where w.id = i.workItemId and w.assignedTo = :me)");
+            params.put("me", RequestContext.current().orElseThrow().userId());
+        }
+        if (status != null) {
+            if (status.equals("OVERDUE")) {
+                jpql.append(" and i.status in ('SENT', 'PARTIALLY_PAID') and i.dueDate < :today");
+                params.put("today", LocalDate.now(zone()));
+            } else if (List.of("DRAFT", "SENT", "PARTIALLY_PAID", "PAID", "VOID").contains(status)) {
+                jpql.append(" and i.status = :status");
+                params.put("status", status);
+            } else {
+                throw new ValidationException("status", "One of DRAFT, SENT, PARTIALLY_PAID, PAID, OVERDUE, VOID");
+            }
+        }
+        if (contactId != null) {
+            jpql.append(" and i.contactId = :contact");
+            params.put("contact", contactId);
+        }
+        if (afterKey != null) {
+            int cut = afterKey.indexOf('\u0001');
+            try {
+                params.put("afterAt", java.time.Instant.parse(afterKey.substring(0, Math.max(cut, 0))));
+            } catch (RuntimeException e) {
+                throw new ValidationException("cursor", "Not a cursor this API returned");
+            }
+            jpql.append(" and (i.createdAt < :afterAt or (i.createdAt = :afterAt and i.id < :afterId))");
+            params.put("afterId", afterKey.substring(cut + 1));
+        }
+        jpql.append(" order by i.createdAt desc, i.id desc");
+        TypedQuery<Invoice> query = em.createQuery(jpql.toString(), Invoice.class)
+                .setHint(org.eclipse.persistence.config.QueryHints.READ_ONLY, true);
+        params.forEach(query::setParameter);
+        List<Invoice> rows = query.setMaxResults(limit + 1).getResultList();
+        boolean more = rows.size() > limit;
+        List<Invoice> page = more ? rows.subList(0, limit) : rows;
+        return new Page(page.stream().map(this::view).toList(),
+                more ? page.get(limit - 1).getCreatedAt() + "\u0001" + page.get(limit - 1).getId() : null);
+    }
+
+    private record Checked(InvoiceDraft draft, Totals.Result totals) {
+    }
+
+    private Checked check(InvoiceDraft d, EffectiveProfile profile, ProfileRules.Operation operation) {
+        List<FieldError> errors = new ArrayList<>();
+        Tenant tenant = tenant();
+        ZoneId zone = zone();
+        if (d.contactId() == null) {
+            errors.add(new FieldError("contact_id", "Choose the client"));
+        } else {
+            Contact contact = Ids.isId(d.contactId()) ? em.find(Contact.class, d.contactId()) : null;
+            if (contact == null || contact.getDeletedAt() != null) {
+                errors.add(new FieldError("contact_id", "No such contact"));
+            }
+        }
+        if (d.workItemId() != null && (!Ids.isId(d.workItemId())
+                || em.find(com.smbhub.workitem.WorkItem.class, d.workItemId()) == null)) {
+            errors.add(new FieldError("work_item_id", "No such work item"));
+        }
+        LocalDate issue = d.issueDate() == null ? LocalDate.now(zone) : d.issueDate();
+        LocalDate due = d.dueDate() == null ? issue.plusDays(14) : d.dueDate();
+        if (due.isBefore(issue)) {
+            errors.add(new FieldError("due_date", "On or after the issue date"));
+        }
+        String currency = d.currency() == null || d.currency().isBlank() ? tenant.getCurrency() : d.currency().trim().toUpperCase();
+        try {
+            if (currency.length() != 3) {
+                throw new IllegalArgumentException();
+            }
+            Currency.getInstance(currency);
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("currency", "A three-letter currency code, e.g. CAD"));
+            currency = tenant.getCurrency();
+        }
+        Map<String, TaxCode> codes = new HashMap<>();
+        taxCodes().forEach(t -> codes.put(t.code(), t));
+        String defaultTax = blank(d.taxCode());
+        if (defaultTax != null && !codes.containsKey(defaultTax)) {
+            errors.add(new FieldError("tax_code", "Not one of your tax codes: " + String.join(", ", codes.keySet())));
+        }
+        if (d.lines().isEmpty()) {
+            errors.add(new FieldError("line_items", "Add at least one line"));
+        } else if (d.lines().size() > MAX_LINES) {
+            errors.add(new FieldError("line_items", "At most " + MAX_LINES + " lines"));
+        }
+        List<LineItem> lines = new ArrayList<>();
+        for (int i = 0; i < Math.min(d.lines().size(), MAX_LINES); i++) {
+            LineItem l = d.lines().get(i);
+            String at = "line_items[" + i + "].";
+            String name = l.name() == null ? "" : l.name().trim();
+            if (name.isEmpty() || name.length() > 200 || name.chars().anyMatch(c -> c < 0x20)) {
+                errors.add(new FieldError(at + "name", "Required, at most 200 characters on one line"));
+            }
+            if (l.qty() == null || l.qty().signum() <= 0 || l.qty().compareTo(MAX_QTY) > 0 || l.qty().stripTrailingZeros().scale() > 4) {
+                errors.add(new FieldError(at + "qty", "More than 0, at most 1,000,000, up to 4 decimals"));
+            }
+            if (l.rate() == null || l.rate().signum() < 0 || l.rate().compareTo(MAX_RATE) > 0 || l.rate().stripTrailingZeros().scale() > 4) {
+                errors.add(new FieldError(at + "rate", "0 or more, up to 4 decimals"));
+            }
+            String own = blank(l.taxCode());
+            if (own != null && !codes.containsKey(own)) {
+                errors.add(new FieldError(at + "tax_code", "Not one of your tax codes"));
+            }
+            String tax = own == null ? defaultTax : own;
+            lines.add(new LineItem(name, l.qty(), l.rate(), tax));
+        }
+        Totals.Discount discount = d.discount();
+        if (discount.value() == null || discount.value().signum() < 0
+                || (discount.percent() && discount.value().compareTo(BigDecimal.valueOf(100)) > 0)) {
+            errors.add(new FieldError("discount", "A percent from 0 to 100, or an amount of 0 or more"));
+        }
+        String notes = text(d.notes(), "notes", errors);
+        String terms = text(d.terms(), "terms", errors);
+        Map<String, Object> payload = new HashMap<>();
+        payload.put("contact_id", d.contactId());
+        payload.put("issue_date", issue);
+        payload.put("due_date", due);
+        payload.put("line_items", d.lines().isEmpty() ? null : d.lines());
+        payload.put("tax_code", defaultTax);
+        for (FieldError e : ProfileRules.validate("invoice", payload, operation, profile)) {
+            if (errors.stream().noneMatch(x -> x.field().equals(e.field()))) {
+                errors.add(e);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        InvoiceDraft clean = new InvoiceDraft(d.contactId(), d.workItemId(), issue, due, currency, d.pricing(), defaultTax,
+                lines, discount, notes, terms);
+        return new Checked(clean, Totals.compute(lines, codes, d.pricing(), discount, currency));
+    }
+
+    private Invoice find(String id, Grant grant) {
+        Invoice invoice = Ids.isId(id) ? em.find(Invoice.class, id) : null;
+        if (invoice == null || invoice.getDeletedAt() != null
+                || (grant == Grant.ASSIGNED && !assignedToMe(invoice.getWorkItemId()))) {
+            throw new NotFoundException("invoice");
+        }
+        return invoice;
+    }
+
+    private boolean assignedToMe(String workItemId) {
+        com.smbhub.workitem.WorkItem item = workItemId != null && Ids.isId(workItemId)
+                ? em.find(com.smbhub.workitem.WorkItem.class, workItemId) : null;
+        return item != null && RequestContext.current().orElseThrow().userId().equals(item.getAssignedTo());
+    }
+
+    private InvoiceView view(Invoice i) {
+        InvoiceDraft stored = parse(i);
+        Map<String, TaxCode> codes = new HashMap<>();
+        em.createQuery("select t from BusinessTaxCode t", BusinessTaxCode.class).getResultStream()
+                .map(BusinessTaxCode::view).forEach(t -> codes.put(t.code(), t));
+        Totals.Result totals = Totals.compute(stored.lines(), codes, stored.pricing(), stored.discount(), i.getCurrency());
+        List<String> actions = new ArrayList<>();
+        var role = Access.resolved();
+        if ("DRAFT".equals(i.getStatus()) && Permissions.grant(role, Capability.MONEY_DRAFT) != Grant.NONE) {
+            actions.add("update");
+        }
+        String status = i.getStatus();
+        if (List.of("SENT", "PARTIALLY_PAID").contains(status) && i.getDueDate().isBefore(LocalDate.now(zone()))) {
+            status = "OVERDUE";
+        }
+        return new InvoiceView(i.getId(), i.getNumber(), status, i.getContactId(), i.getWorkItemId(), i.getIssueDate(),
+                i.getDueDate(), i.getCurrency(), stored.pricing(), stored.taxCode(), stored.lines(), stored.discount(),
+                totals.lines(), i.getSubtotal(), i.getDiscountTotal(), i.getTaxTotal(), totals.taxes(), i.getTotal(),
+                i.getAmountPaid(), i.getAmountDue(), i.getNotes(), i.getTerms(), i.getVersion(), i.getCreatedAt(),
+                i.getUpdatedAt(), List.copyOf(actions));
+    }
+
+    /** line_items as stored: {"v":1,"pricing","tax_code","discount":{"percent","value"},"lines":[…]}. */
+    static String json(InvoiceDraft d) {
+        ObjectNode root = JSON.createObjectNode().put("v", 1).put("pricing", d.pricing().name());
+        root.put("tax_code", d.taxCode());
+        root.putObject("discount").put("percent", d.discount().percent()).put("value", d.discount().value().toPlainString());
+        ArrayNode lines = root.putArray("lines");
+        for (LineItem l : d.lines()) {
+            lines.addObject().put("name", l.name()).put("qty", l.qty().toPlainString()).put("rate", l.rate().toPlainString())
+                    .put("tax_code", l.taxCode());
+        }
+        return root.toString();
+    }
+
+    static InvoiceDraft parse(Invoice i) {
+        try {
+            JsonNode root = JSON.readTree(i.getLineItems());
+            List<LineItem> lines = new ArrayList<>();
+            root.path("lines").forEach(l -> lines.add(new LineItem(l.path("name").asText(), new BigDecimal(l.path("qty").asText()),
+                    new BigDecimal(l.path("rate").asText()), l.path("tax_code").isNull() ? null : l.path("tax_code").asText(null))));
+            JsonNode discount = root.path("discount");
+            return new InvoiceDraft(i.getContactId(), i.getWorkItemId(), i.getIssueDate(), i.getDueDate(), i.getCurrency(),
+                    Totals.Pricing.valueOf(root.path("pricing").asText("TAX_EXCLUSIVE")),
+                    root.path("tax_code").isNull() ? null : root.path("tax_code").asText(null), lines,
+                    new Totals.Discount(discount.path("percent").asBoolean(false), new BigDecimal(discount.path("value").asText("0"))),
+                    i.getNotes(), i.getTerms());
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("Stored line items of invoice " + i.getId() + " are unreadable", e);
+        }
+    }
+
+    private static Map<String, Object> snapshot(Invoice i) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("number", i.getNumber());
+        values.put("status", i.getStatus());
+        values.put("contact_id", i.getContactId());
+        values.put("issue_date", i.getIssueDate());
+        values.put("due_date", i.getDueDate());
+        values.put("currency", i.getCurrency());
+        values.put("total", i.getTotal().toPlainString());
+        values.put("line_items", i.getLineItems());
+        values.put("version", i.getVersion());
+        return values;
+    }
+
+    private static String text(String value, String field, List<FieldError> errors) {
+        String v = blank(value);
+        if (v != null && (v.length() > 10_000 || v.indexOf('\u0000') >= 0)) {
+            errors.add(new FieldError(field, "At most 10,000 characters"));
+        }
+        return v;
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private Tenant tenant() {
+        return em.find(Tenant.class, RequestContext.current().orElseThrow().tenantId());
+    }
+
+    private ZoneId zone() {
+        try {
+            return ZoneId.of(tenant().getTimezone());
+        } catch (RuntimeException e) {
+            return ZoneId.of("UTC");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package com.smbhub.invoice;
+
+import com.smbhub.money.LineItem;
+import com.smbhub.money.Totals;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** An invoice as the UI and the API show it; {@code status} is OVERDUE when a sent invoice is past due. */
+public record InvoiceView(String id, String number, String status, String contactId, String workItemId,
+                          LocalDate issueDate, LocalDate dueDate, String currency, Totals.Pricing pricing, String taxCode,
+                          List<LineItem> lines, Totals.Discount discount, List<Totals.Line> lineTotals,
+                          BigDecimal subtotal, BigDecimal discountTotal, BigDecimal taxTotal, Map<String, BigDecimal> taxes,
+                          BigDecimal total, BigDecimal amountPaid, BigDecimal amountDue, String notes, String terms,
+                          long version, Instant createdAt, Instant updatedAt, List<String> allowedActions)
+        implements Serializable {
+
+    public InvoiceDraft draft() {
+        return new InvoiceDraft(contactId, workItemId, issueDate, dueDate, currency, pricing, taxCode, lines, discount,
+                notes, terms);
+    }
+}
