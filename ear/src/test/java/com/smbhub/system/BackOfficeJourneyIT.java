@@ -99,8 +99,8 @@ class BackOfficeJourneyIT {
         try (BackOffice app = new BackOffice()) {
             app.signIn("staff@northside.test", "demo");
             app.waitForText("home-title", "Welcome");
-            app.open("invoices");
-            app.waitForText("page-title", "Invoices");
+            app.open("expenses");
+            app.waitForText("page-title", "Expenses");
             assertTrue(app.driver.findElement(By.tagName("body")).getText().contains("not available yet"));
         }
     }

@@ -295,7 +295,9 @@ public class InvoiceService {
         if (List.of("SENT", "PARTIALLY_PAID").contains(status) && i.getDueDate().isBefore(LocalDate.now(zone()))) {
             status = "OVERDUE";
         }
-        return new InvoiceView(i.getId(), i.getNumber(), status, i.getContactId(), i.getWorkItemId(), i.getIssueDate(),
+        Contact contact = i.getContactId() == null ? null : em.find(Contact.class, i.getContactId());
+        return new InvoiceView(i.getId(), i.getNumber(), status, i.getContactId(),
+                contact == null ? null : contact.getDisplayName(), i.getWorkItemId(), i.getIssueDate(),
                 i.getDueDate(), i.getCurrency(), stored.pricing(), stored.taxCode(), stored.lines(), stored.discount(),
                 totals.lines(), i.getSubtotal(), i.getDiscountTotal(), i.getTaxTotal(), totals.taxes(), i.getTotal(),
                 i.getAmountPaid(), i.getAmountDue(), i.getNotes(), i.getTerms(), i.getVersion(), i.getCreatedAt(),

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** An invoice as the UI and the API show it; {@code status} is OVERDUE when a sent invoice is past due. */
-public record InvoiceView(String id, String number, String status, String contactId, String workItemId,
+public record InvoiceView(String id, String number, String status, String contactId, String contactName, String workItemId,
                           LocalDate issueDate, LocalDate dueDate, String currency, Totals.Pricing pricing, String taxCode,
                           List<LineItem> lines, Totals.Discount discount, List<Totals.Line> lineTotals,
                           BigDecimal subtotal, BigDecimal discountTotal, BigDecimal taxTotal, Map<String, BigDecimal> taxes,

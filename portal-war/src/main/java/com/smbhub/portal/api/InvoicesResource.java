@@ -225,7 +225,8 @@ public class InvoicesResource {
         JsonObjectBuilder taxes = Jsonp.createObjectBuilder();
         i.taxes().forEach((code, amount) -> taxes.add(code, amount.toPlainString()));
         return Jsonp.createObjectBuilder().add("id", i.id()).add("number", i.number()).add("status", i.status())
-                .add("contact_id", nullable(i.contactId())).add("work_item_id", nullable(i.workItemId()))
+                .add("contact_id", nullable(i.contactId())).add("contact_name", nullable(i.contactName()))
+                .add("work_item_id", nullable(i.workItemId()))
                 .add("issue_date", i.issueDate().toString()).add("due_date", i.dueDate().toString())
                 .add("currency", i.currency()).add("pricing", i.pricing().name().toLowerCase())
                 .add("tax_code", nullable(i.taxCode())).add("line_items", lines)

@@ -21,12 +21,9 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
-import java.text.NumberFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Currency;
 import java.util.List;
-import java.util.Locale;
 import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.security.Permissions;
 import com.smbhub.platform.security.Role;
@@ -62,7 +59,7 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
         title.setId("home-title");
         Paragraph role = new Paragraph("You are signed in as " + greeting.role().name().toLowerCase()
                 + ". Times are shown in " + greeting.timezone() + "; amounts in " + greeting.currency() + ".");
-        String zero = money(greeting.currency());
+        String zero = com.smbhub.web.shell.Amounts.format(java.math.BigDecimal.ZERO, greeting.currency());
         FlexLayout cards = new FlexLayout(
                 card("kpi-new", "New " + profile.label("work_item_plural").toLowerCase(), String.valueOf(today.newItems())),
                 card("kpi-overdue", "Overdue " + profile.label("work_item_plural").toLowerCase(), String.valueOf(today.overdueItems())),
@@ -151,13 +148,4 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
         return card;
     }
 
-    private static String money(String currency) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(Locale.CANADA);
-        try {
-            format.setCurrency(Currency.getInstance(currency));
-        } catch (IllegalArgumentException e) {
-            // unknown code: keep the default symbol
-        }
-        return format.format(0);
-    }
 }

@@ -373,26 +373,8 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
         dialog.open();
     }
 
-    /** Searches the business's contacts as you type (first 50 matches). */
     private ComboBox<ContactView> contactPicker(String id, String selectedId) {
-        ComboBox<ContactView> picker = new ComboBox<>("Contact");
-        picker.setId(id);
-        picker.setItemLabelGenerator(c -> c.displayName() + (c.email() == null ? "" : " · " + c.email()));
-        picker.setItems(query -> {
-            int offset = query.getOffset();
-            int limit = Math.min(query.getLimit(), 50);
-            return offset > 0 ? java.util.stream.Stream.empty()
-                    : contacts.list(query.getFilter().orElse(""), null, false, null, limit).items().stream();
-        });
-        picker.setClearButtonVisible(true);
-        if (selectedId != null) {
-            try {
-                picker.setValue(contacts.get(selectedId));
-            } catch (NotFoundException e) {
-                picker.setHelperText("The linked contact is not visible to you");
-            }
-        }
-        return picker;
+        return com.smbhub.web.contact.ContactPicker.create(contacts, id, "Contact", selectedId);
     }
 
     private static Select<String> select(String id, String label, List<String> items) {

@@ -1,0 +1,42 @@
+package com.smbhub.system;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The invoice editor in the browser: field errors, lines with tax, live totals, the saved draft in the list. */
+class InvoicesJourneyIT {
+
+    @Test
+    void anOwnerDraftsAnInvoiceWithTwoLinesAndTax() {
+        String client = "Ivan " + UUID.randomUUID().toString().substring(0, 6);
+        ContactsIT.send("POST", "/api/v1/contacts", SystemUnderTest.token("owner@northside.test", null),
+                "{\"display_name\":\"" + client + "\"}");
+        try (BackOffice app = new BackOffice()) {
+            app.signIn("owner@northside.test", "demo");
+            app.waitForText("home-title", "Welcome");
+            app.open("invoices");
+            app.waitForText("page-title", "Invoices");
+            app.click("new-invoice");
+            app.type("inv-line-0-name", "Repair");
+            app.type("inv-line-0-rate", "120");
+            app.click("inv-save");
+            WebDriverWait wait = new WebDriverWait(app.driver, Duration.ofSeconds(15));
+            wait.until(d -> d.findElement(By.id("inv-contact")).getAttribute("invalid") != null);
+            ContactsJourneyIT.pickFromComboBox(app, "inv-contact", client);
+            app.click("inv-add-line");
+            app.type("inv-line-1-name", "Parts");
+            app.type("inv-line-1-qty", "2");
+            app.type("inv-line-1-rate", "15.50");
+            app.driver.findElement(By.cssSelector("#inv-line-1-rate input")).sendKeys(org.openqa.selenium.Keys.TAB);
+            app.waitForText("inv-totals", "Total $170.63");
+            app.screenshot("invoice-editor");
+            app.click("inv-save");
+            wait.until(d -> d.findElement(By.id("invoice-grid")).getText().contains(client));
+            app.waitForText("invoice-grid", "$170.63");
+            app.screenshot("invoices");
+        }
+    }
+}
