@@ -148,6 +148,19 @@ class InvoicesIT {
     }
 
     @Test
+    void thePdfIsServedToTheBusinessOnly() throws Exception {
+        String staff = token("staff@northside.test", null);
+        JsonObject invoice = create(staff, body(contact(staff, "Pdf " + run)));
+        var pdf = SystemUnderTest.HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(SystemUnderTest.BASE
+                        + "/api/v1/invoices/" + invoice.getString("id") + "/pdf")).header("Authorization", "Bearer " + staff).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, pdf.statusCode());
+        assertEquals("%PDF-", new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII));
+        assertTrue(pdf.headers().firstValue("Content-Disposition").orElseThrow().contains(invoice.getString("number") + ".pdf"));
+        assertEquals(404, get("/api/v1/invoices/" + invoice.getString("id") + "/pdf", token("owner@maple.test", null)).status());
+    }
+
+    @Test
     void agentsDraftOnlyForTheirOwnWork() {
         String staff = token("staff@northside.test", null);
         String agent = token("agent@northside.test", null);

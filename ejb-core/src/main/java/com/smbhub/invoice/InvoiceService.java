@@ -173,6 +173,18 @@ public class InvoiceService {
                 more ? page.get(limit - 1).getCreatedAt() + "\u0001" + page.get(limit - 1).getId() : null);
     }
 
+    /** The invoice as a PDF (the same the client will download from the portal). */
+    public byte[] pdf(String id) {
+        Invoice stored = find(id, access.require(Capability.MONEY_READ));
+        InvoiceView invoice = view(stored);
+        Contact client = em.find(Contact.class, invoice.contactId());
+        Map<String, String> taxNames = new HashMap<>();
+        taxCodes().forEach(t -> taxNames.put(t.code(), t.name()));
+        return InvoicePdf.render(invoice, new InvoicePdf.Parties(tenant().getName(),
+                client == null ? null : client.getDisplayName(), client == null ? null : client.getEmail(),
+                stored.getPaymentLinkUrl(), taxNames));
+    }
+
     private record Checked(InvoiceDraft draft, Totals.Result totals) {
     }
 

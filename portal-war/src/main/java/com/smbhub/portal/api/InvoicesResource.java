@@ -65,6 +65,16 @@ public class InvoicesResource {
         return reply(invoices.get(id), Response.Status.OK);
     }
 
+    @GET
+    @Path("/{id}/pdf")
+    @Produces("application/pdf")
+    public Response pdf(@PathParam("id") String id) {
+        InvoiceView invoice = invoices.get(id);
+        return Response.ok(invoices.pdf(id), "application/pdf")
+                .header("Content-Disposition", FilesResource.disposition(invoice.number() + ".pdf"))
+                .header("X-Content-Type-Options", "nosniff").header("Cache-Control", "private, no-store").build();
+    }
+
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)

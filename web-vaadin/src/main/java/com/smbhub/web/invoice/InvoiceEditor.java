@@ -189,6 +189,20 @@ class InvoiceEditor extends Dialog {
         recompute();
         Button close = new Button("Close", e -> close());
         getFooter().add(close);
+        if (invoice != null) {
+            com.vaadin.flow.component.html.Anchor pdf = new com.vaadin.flow.component.html.Anchor(
+                    com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(event -> {
+                        try {
+                            byte[] bytes = invoices.pdf(invoice.id());
+                            return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(bytes),
+                                    invoice.number() + ".pdf", "application/pdf", bytes.length);
+                        } catch (NotFoundException e) {
+                            return com.vaadin.flow.server.streams.DownloadResponse.error(404, "No such invoice");
+                        }
+                    }), "Download PDF");
+            pdf.setId("inv-pdf");
+            getFooter().addComponentAsFirst(pdf);
+        }
         if (editable) {
             Button save = new Button("Save draft", e -> save(onSaved));
             save.setId("inv-save");

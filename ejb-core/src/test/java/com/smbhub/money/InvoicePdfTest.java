@@ -1,0 +1,33 @@
+package com.smbhub.money;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.smbhub.invoice.InvoicePdf;
+import com.smbhub.invoice.InvoiceView;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class InvoicePdfTest {
+
+    @Test
+    void aPdfIsWrittenWithTheInvoiceText() throws Exception {
+        List<LineItem> lines = List.of(new LineItem("Repair", BigDecimal.ONE, new BigDecimal("120"), "HST"));
+        Totals.Result t = Totals.compute(lines, TotalsTest.CODES, Totals.Pricing.TAX_EXCLUSIVE, Totals.Discount.none(), "CAD");
+        InvoiceView invoice = new InvoiceView("id", "INV-1001", "DRAFT", "c", "Jane Client", null, LocalDate.of(2026, 11, 25),
+                LocalDate.of(2026, 12, 9), "CAD", Totals.Pricing.TAX_EXCLUSIVE, "HST", lines, Totals.Discount.none(), t.lines(),
+                t.subtotal(), t.discountTotal(), t.taxTotal(), t.taxes(), t.total(), BigDecimal.ZERO, t.total(), "Thanks!", null,
+                1, Instant.now(), Instant.now(), List.of());
+        byte[] pdf = InvoicePdf.render(invoice, new InvoicePdf.Parties("Northside Plumbing", "Jane Client", "jane@x.test",
+                "https://pay.example/abc", Map.of("HST", "HST 13%")));
+        assertEquals("%PDF-", new String(pdf, 0, 5, StandardCharsets.US_ASCII));
+        assertTrue(pdf.length > 1000);
+        assertEquals("application/pdf", com.smbhub.file.FileTypes.detect(
+                java.nio.file.Files.write(java.nio.file.Files.createTempFile("inv", ".pdf"), pdf), "x.pdf"));
+    }
+}
