@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -158,6 +159,31 @@ class InvoicesIT {
         assertEquals("%PDF-", new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII));
         assertTrue(pdf.headers().firstValue("Content-Disposition").orElseThrow().contains(invoice.getString("number") + ".pdf"));
         assertEquals(404, get("/api/v1/invoices/" + invoice.getString("id") + "/pdf", token("owner@maple.test", null)).status());
+    }
+
+    @Test
+    void homeCountsUnpaidAndOverdueSentInvoices() throws Exception {
+        String owner = token("owner@maple.test", null);
+        String client = contact(owner, "Owing " + run);
+        JsonObject due = create(owner, body(client).replace("HST", "GST"));
+        JsonObject late = create(owner, ("{\"issue_date\":\"2020-01-01\",\"due_date\":\"2020-01-15\","
+                + body(client).substring(1)).replace("HST", "GST"));
+        JsonObject before = get("/api/v1/home/summary", owner).json().getJsonObject("data");
+        // sending arrives with the mail part of issue 4; here the two drafts are marked sent directly
+        try (var c = Database.connect(); var ps = c.prepareStatement("update invoices set status = 'SENT' where id in (?::uuid, ?::uuid)")) {
+            ps.setString(1, due.getString("id"));
+            ps.setString(2, late.getString("id"));
+            assertEquals(2, ps.executeUpdate());
+        }
+        JsonObject after = get("/api/v1/home/summary", owner).json().getJsonObject("data");
+        BigDecimal unpaid = new BigDecimal(after.getJsonObject("unpaid").getString("amount"))
+                .subtract(new BigDecimal(before.getJsonObject("unpaid").getString("amount")));
+        BigDecimal overdue = new BigDecimal(after.getJsonObject("overdue").getString("amount"))
+                .subtract(new BigDecimal(before.getJsonObject("overdue").getString("amount")));
+        assertEquals(new BigDecimal(due.getString("total")).add(new BigDecimal(late.getString("total"))), unpaid);
+        assertEquals(new BigDecimal(late.getString("total")), overdue);
+        assertEquals("OVERDUE", get("/api/v1/invoices/" + late.getString("id"), owner).json().getJsonObject("data").getString("status"));
+        assertTrue(get("/api/v1/invoices?status=OVERDUE&limit=100", owner).body().contains(late.getString("id")));
     }
 
     @Test

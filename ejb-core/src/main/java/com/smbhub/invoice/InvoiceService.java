@@ -173,6 +173,38 @@ public class InvoiceService {
                 more ? page.get(limit - 1).getCreatedAt() + "\u0001" + page.get(limit - 1).getId() : null);
     }
 
+    /** Home's money cards, in the business's currency: unpaid, overdue, and payments received today. */
+    public record Money(BigDecimal unpaid, BigDecimal overdue, BigDecimal paidToday, String currency)
+            implements java.io.Serializable {
+    }
+
+    public Money money() {
+        Grant grant = access.require(Capability.MONEY_READ);
+        String scope = grant == Grant.ASSIGNED
+                ? " and exists (select w.id from WorkItem w where w.id = i.workItemId and w.assignedTo = :me)" : "";
+        Tenant tenant = tenant();
+        LocalDate today = LocalDate.now(zone());
+        TypedQuery<BigDecimal> unpaid = em.createQuery("select coalesce(sum(i.amountDue), 0) from Invoice i where i.deletedAt"
+                + " is null and i.status in ('SENT', 'PARTIALLY_PAID') and i.currency = :currency" + scope, BigDecimal.class);
+        TypedQuery<BigDecimal> overdue = em.createQuery("select coalesce(sum(i.amountDue), 0) from Invoice i where"
+                + " i.deletedAt is null and i.status in ('SENT', 'PARTIALLY_PAID') and i.currency = :currency"
+                + " and i.dueDate < :today" + scope, BigDecimal.class).setParameter("today", today);
+        for (TypedQuery<BigDecimal> q : List.of(unpaid, overdue)) {
+            q.setParameter("currency", tenant.getCurrency());
+            if (grant == Grant.ASSIGNED) {
+                q.setParameter("me", RequestContext.current().orElseThrow().userId());
+            }
+        }
+        java.time.Instant dayStart = today.atStartOfDay(zone()).toInstant();
+        Object paid = com.smbhub.platform.db.NativeSql.query(em, "select coalesce(sum(p.amount), 0) from payments p"
+                        + " where p.tenant_id = cast(?1 as uuid) and p.status = 'SUCCEEDED' and p.currency = ?2"
+                        + " and p.paid_at >= ?3 and p.deleted_at is null")
+                .setParameter(1, tenant.getId()).setParameter(2, tenant.getCurrency())
+                .setParameter(3, java.sql.Timestamp.from(dayStart)).getSingleResult();
+        return new Money(unpaid.getSingleResult(), overdue.getSingleResult(),
+                grant == Grant.ASSIGNED ? BigDecimal.ZERO : new BigDecimal(paid.toString()), tenant.getCurrency());
+    }
+
     /** The invoice as a PDF (the same the client will download from the portal). */
     public byte[] pdf(String id) {
         Invoice stored = find(id, access.require(Capability.MONEY_READ));

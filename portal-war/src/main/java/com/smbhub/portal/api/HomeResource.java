@@ -23,24 +23,33 @@ public class HomeResource {
     @EJB
     WorkItemService work;
 
+    @EJB
+    com.smbhub.invoice.InvoiceService invoices;
+
+    @EJB
+    com.smbhub.platform.security.Access access;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response summary() {
-        String currency = home.greeting().currency();
         WorkItemService.Today today = work.today();
+        var money = com.smbhub.platform.security.Permissions.allows(access.role(),
+                com.smbhub.platform.security.Capability.MONEY_READ) ? invoices.money() : null;
+        String currency = money == null ? home.greeting().currency() : money.currency();
         JsonArrayBuilder next = Jsonp.createArrayBuilder();
         today.nextActions().forEach(w -> next.add(WorkItemsResource.json(w)));
         return Envelope.ok(Jsonp.createObjectBuilder()
-                .add("unpaid", money("0.00", currency))
-                .add("overdue", money("0.00", currency))
-                .add("todays_payments", money("0.00", currency))
+                .add("unpaid", money(money == null ? java.math.BigDecimal.ZERO : money.unpaid(), currency))
+                .add("overdue", money(money == null ? java.math.BigDecimal.ZERO : money.overdue(), currency))
+                .add("todays_payments", money(money == null ? java.math.BigDecimal.ZERO : money.paidToday(), currency))
                 .add("new_work_items", today.newItems())
                 .add("overdue_work_items", today.overdueItems())
                 .add("next_actions", next)
                 .build());
     }
 
-    private static jakarta.json.JsonObject money(String amount, String currency) {
-        return Jsonp.createObjectBuilder().add("amount", amount).add("currency", currency).build();
+    private static jakarta.json.JsonObject money(java.math.BigDecimal amount, String currency) {
+        return Jsonp.createObjectBuilder().add("amount", amount.setScale(com.smbhub.money.Totals.scale(currency),
+                java.math.RoundingMode.HALF_UP).toPlainString()).add("currency", currency).build();
     }
 }

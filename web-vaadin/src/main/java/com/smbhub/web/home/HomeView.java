@@ -1,6 +1,7 @@
 package com.smbhub.web.home;
 
 import com.smbhub.home.HomeService;
+import com.smbhub.invoice.InvoiceService;
 import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.profile.ProfileService;
 import com.smbhub.web.shell.MainLayout;
@@ -46,6 +47,9 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
     @EJB
     ProfileService profiles;
 
+    @EJB
+    InvoiceService invoices;
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (event.hasForwardTarget() || event.hasRerouteTarget()) {
@@ -59,12 +63,16 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
         title.setId("home-title");
         Paragraph role = new Paragraph("You are signed in as " + greeting.role().name().toLowerCase()
                 + ". Times are shown in " + greeting.timezone() + "; amounts in " + greeting.currency() + ".");
-        String zero = com.smbhub.web.shell.Amounts.format(java.math.BigDecimal.ZERO, greeting.currency());
+        InvoiceService.Money money = Permissions.allows(greeting.role(), Capability.MONEY_READ) ? invoices.money()
+                : new InvoiceService.Money(java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO,
+                greeting.currency());
         FlexLayout cards = new FlexLayout(
                 card("kpi-new", "New " + profile.label("work_item_plural").toLowerCase(), String.valueOf(today.newItems())),
                 card("kpi-overdue", "Overdue " + profile.label("work_item_plural").toLowerCase(), String.valueOf(today.overdueItems())),
-                card("kpi-unpaid", "Unpaid", zero),
-                card("kpi-payments", "Today's payments", zero));
+                card("kpi-unpaid", "Unpaid", com.smbhub.web.shell.Amounts.format(money.unpaid(), money.currency())),
+                card("kpi-overdue-money", "Overdue", com.smbhub.web.shell.Amounts.format(money.overdue(), money.currency())),
+                card("kpi-payments", "Today's payments", com.smbhub.web.shell.Amounts.format(money.paidToday(),
+                        money.currency())));
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         cards.getStyle().set("gap", "var(--lumo-space-m)");
         H3 nextTitle = new H3("Next actions");
