@@ -16,10 +16,7 @@ import com.smbhub.money.LineItem;
 import com.smbhub.money.Totals;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.text.NumberFormat;
 import java.time.format.DateTimeFormatter;
-import java.util.Currency;
 import java.util.Locale;
 import java.util.Map;
 
@@ -126,13 +123,7 @@ public final class InvoicePdf {
         table.addCell(right);
     }
 
-    static String money(BigDecimal amount, String currency) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(Locale.CANADA);
-        Currency c = Currency.getInstance(currency);
-        format.setCurrency(c);
-        format.setMinimumFractionDigits(c.getDefaultFractionDigits());
-        format.setMaximumFractionDigits(Math.max(c.getDefaultFractionDigits(), amount.stripTrailingZeros().scale()));
-        return format.format(amount.setScale(Math.max(c.getDefaultFractionDigits(),
-                Math.min(4, amount.stripTrailingZeros().scale())), RoundingMode.HALF_UP));
+    private static String money(BigDecimal amount, String currency) {
+        return com.smbhub.money.MoneyText.format(amount, currency);
     }
 }

@@ -325,27 +325,34 @@ public class InvoiceService {
     }
 
     private InvoiceView view(Invoice i) {
-        InvoiceDraft stored = parse(i);
         Map<String, TaxCode> codes = new HashMap<>();
         em.createQuery("select t from BusinessTaxCode t", BusinessTaxCode.class).getResultStream()
                 .map(BusinessTaxCode::view).forEach(t -> codes.put(t.code(), t));
-        Totals.Result totals = Totals.compute(stored.lines(), codes, stored.pricing(), stored.discount(), i.getCurrency());
         List<String> actions = new ArrayList<>();
-        var role = Access.resolved();
-        if ("DRAFT".equals(i.getStatus()) && Permissions.grant(role, Capability.MONEY_DRAFT) != Grant.NONE) {
+        if ("DRAFT".equals(i.getStatus()) && Permissions.grant(Access.resolved(), Capability.MONEY_DRAFT) != Grant.NONE) {
             actions.add("update");
         }
-        String status = i.getStatus();
-        if (List.of("SENT", "PARTIALLY_PAID").contains(status) && i.getDueDate().isBefore(LocalDate.now(zone()))) {
-            status = "OVERDUE";
+        if (Permissions.allows(Access.resolved(), Capability.MONEY_SEND) && !"VOID".equals(i.getStatus())) {
+            actions.add("share_link");
         }
         Contact contact = i.getContactId() == null ? null : em.find(Contact.class, i.getContactId());
-        return new InvoiceView(i.getId(), i.getNumber(), status, i.getContactId(),
-                contact == null ? null : contact.getDisplayName(), i.getWorkItemId(), i.getIssueDate(),
-                i.getDueDate(), i.getCurrency(), stored.pricing(), stored.taxCode(), stored.lines(), stored.discount(),
-                totals.lines(), i.getSubtotal(), i.getDiscountTotal(), i.getTaxTotal(), totals.taxes(), i.getTotal(),
-                i.getAmountPaid(), i.getAmountDue(), i.getNotes(), i.getTerms(), i.getVersion(), i.getCreatedAt(),
-                i.getUpdatedAt(), List.copyOf(actions));
+        return viewOf(i, codes, contact == null ? null : contact.getDisplayName(), LocalDate.now(zone()), actions);
+    }
+
+    /** The invoice with its computed lines and the status a reader sees (OVERDUE when sent and past due). */
+    public static InvoiceView viewOf(Invoice i, Map<String, TaxCode> codes, String contactName, LocalDate today,
+                                     List<String> actions) {
+        InvoiceDraft stored = parse(i);
+        Totals.Result totals = Totals.compute(stored.lines(), codes, stored.pricing(), stored.discount(), i.getCurrency());
+        String status = i.getStatus();
+        if (List.of("SENT", "PARTIALLY_PAID").contains(status) && i.getDueDate().isBefore(today)) {
+            status = "OVERDUE";
+        }
+        return new InvoiceView(i.getId(), i.getNumber(), status, i.getContactId(), contactName, i.getWorkItemId(),
+                i.getIssueDate(), i.getDueDate(), i.getCurrency(), stored.pricing(), stored.taxCode(), stored.lines(),
+                stored.discount(), totals.lines(), i.getSubtotal(), i.getDiscountTotal(), i.getTaxTotal(), totals.taxes(),
+                i.getTotal(), i.getAmountPaid(), i.getAmountDue(), i.getNotes(), i.getTerms(), i.getVersion(),
+                i.getCreatedAt(), i.getUpdatedAt(), List.copyOf(actions));
     }
 
     /** line_items as stored: {"v":1,"pricing","tax_code","discount":{"percent","value"},"lines":[…]}. */
@@ -361,7 +368,7 @@ public class InvoiceService {
         return root.toString();
     }
 
-    static InvoiceDraft parse(Invoice i) {
+    public static InvoiceDraft parse(Invoice i) {
         try {
             JsonNode root = JSON.readTree(i.getLineItems());
             List<LineItem> lines = new ArrayList<>();

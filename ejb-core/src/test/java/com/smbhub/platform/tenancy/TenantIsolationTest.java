@@ -15,6 +15,7 @@ import com.smbhub.platform.security.Role;
 import com.smbhub.profile.TenantProfileOverride;
 import com.smbhub.invoice.Invoice;
 import com.smbhub.money.BusinessTaxCode;
+import com.smbhub.portal.PortalToken;
 import com.smbhub.tenant.Invitation;
 import com.smbhub.tenant.TenantMember;
 import com.smbhub.file.StoredFile;
@@ -59,6 +60,8 @@ class TenantIsolationTest {
                 .substring(0, 6), "Tax", java.math.BigDecimal.TEN));
         FACTORIES.put(Invoice.class, (t, tenant) -> new Invoice("INV-" + UUID.randomUUID().toString().substring(0, 8),
                 t.newContact(tenant), java.time.LocalDate.now(), java.time.LocalDate.now().plusDays(14), "CAD"));
+        FACTORIES.put(PortalToken.class, (t, tenant) -> new PortalToken("INVOICE", UUID.randomUUID().toString(), null,
+                UUID.randomUUID().toString(), null, "u"));
         FACTORIES.put(Contact.class, (t, tenant) -> new Contact("Jane " + tenant.substring(0, 4), "jane@x.test", null));
         FACTORIES.put(WorkItem.class, (t, tenant) -> new WorkItem("Fix the tap"));
         FACTORIES.put(StoredFile.class, (t, tenant) -> new StoredFile("LOCAL", tenant + "/k", "quote.pdf",

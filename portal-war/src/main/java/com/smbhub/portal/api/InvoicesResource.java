@@ -48,6 +48,9 @@ public class InvoicesResource {
     @EJB
     InvoiceService invoices;
 
+    @EJB
+    com.smbhub.portal.PortalLinks links;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@QueryParam("status") String status, @QueryParam("contact_id") String contactId,
@@ -73,6 +76,14 @@ public class InvoicesResource {
         return Response.ok(invoices.pdf(id), "application/pdf")
                 .header("Content-Disposition", FilesResource.disposition(invoice.number() + ".pdf"))
                 .header("X-Content-Type-Options", "nosniff").header("Cache-Control", "private, no-store").build();
+    }
+
+    /** A new client link for the invoice; every earlier one stops working ("Regenerate link"). */
+    @POST
+    @Path("/{id}/portal-link")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response portalLink(@PathParam("id") String id) {
+        return Envelope.ok(Jsonp.createObjectBuilder().add("portal_path", links.regenerateInvoiceLink(id)).build());
     }
 
     @POST

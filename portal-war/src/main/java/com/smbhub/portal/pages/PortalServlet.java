@@ -1,26 +1,90 @@
 package com.smbhub.portal.pages;
 
+import com.smbhub.portal.PortalService;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Client portal pages on token links. Until documents land (issue 4) every link answers the same
- * friendly "not valid" page with 404, giving no hint of whether a document exists.
+ * Client portal pages on token links: {@code /portal/invoices/<token>} and its PDF. Unknown, revoked
+ * and expired links all answer the same friendly 404, giving no hint of whether a document exists;
+ * each address may look up a limited number of links a minute (429 beyond).
  */
 @WebServlet("/portal/*")
 public class PortalServlet extends HttpServlet {
 
+    @EJB
+    PortalService portal;
+
+    @Inject
+    @ConfigProperty(name = "smbhub.portal.lookups-per-window", defaultValue = "30")
+    int lookupsPerWindow;
+
+    @Inject
+    @ConfigProperty(name = "smbhub.portal.lookup-window-seconds", defaultValue = "60")
+    int windowSeconds;
+
+    private volatile PortalRateLimit limit;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        PortalPage.send(response, 404, "This link is not valid",
-                "The link may have expired or been replaced. Ask the business to send you a new one.");
+        String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+        String[] parts = path.split("/");
+        // "", "invoices", token [, "pdf"]
+        if (parts.length < 3 || parts.length > 4 || !parts[1].equals("invoices")
+                || (parts.length == 4 && !parts[3].equals("pdf"))) {
+            notValid(response);
+            return;
+        }
+        if (!limiter().allow(request.getRemoteAddr())) {
+            response.setHeader("Retry-After", String.valueOf(Math.max(1, windowSeconds)));
+            PortalPage.send(response, 429, "Too many requests", "Please wait a minute and try again.");
+            return;
+        }
+        if (parts.length == 4) {
+            var pdf = portal.invoicePdf(parts[2]);
+            if (pdf.isEmpty()) {
+                notValid(response);
+                return;
+            }
+            PortalPage.privacy(response);
+            response.setContentType("application/pdf");
+            response.setHeader("Content-Disposition", "attachment; filename=\"invoice.pdf\"");
+            response.getOutputStream().write(pdf.get());
+            return;
+        }
+        var page = portal.invoice(parts[2]);
+        if (page.isEmpty()) {
+            notValid(response);
+            return;
+        }
+        if ("VOID".equals(page.get().invoice().status())) {
+            PortalPage.send(response, 410, "This invoice was cancelled",
+                    page.get().businessName() + " cancelled this invoice; there is nothing to pay.");
+            return;
+        }
+        PortalPage.invoice(response, page.get(), parts[2]);
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        doGet(request, response);
+        notValid(response);
+    }
+
+    private PortalRateLimit limiter() {
+        if (limit == null) {
+            limit = new PortalRateLimit(Math.max(1, lookupsPerWindow), Math.max(1, windowSeconds));
+        }
+        return limit;
+    }
+
+    private static void notValid(HttpServletResponse response) throws IOException {
+        PortalPage.send(response, 404, "This link is not valid",
+                "The link may have expired or been replaced. Ask the business to send you a new one.");
     }
 }

@@ -69,9 +69,9 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
         FlexLayout cards = new FlexLayout(
                 card("kpi-new", "New " + profile.label("work_item_plural").toLowerCase(), String.valueOf(today.newItems())),
                 card("kpi-overdue", "Overdue " + profile.label("work_item_plural").toLowerCase(), String.valueOf(today.overdueItems())),
-                card("kpi-unpaid", "Unpaid", com.smbhub.web.shell.Amounts.format(money.unpaid(), money.currency())),
-                card("kpi-overdue-money", "Overdue", com.smbhub.web.shell.Amounts.format(money.overdue(), money.currency())),
-                card("kpi-payments", "Today's payments", com.smbhub.web.shell.Amounts.format(money.paidToday(),
+                card("kpi-unpaid", "Unpaid", com.smbhub.money.MoneyText.format(money.unpaid(), money.currency())),
+                card("kpi-overdue-money", "Overdue", com.smbhub.money.MoneyText.format(money.overdue(), money.currency())),
+                card("kpi-payments", "Today's payments", com.smbhub.money.MoneyText.format(money.paidToday(),
                         money.currency())));
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         cards.getStyle().set("gap", "var(--lumo-space-m)");

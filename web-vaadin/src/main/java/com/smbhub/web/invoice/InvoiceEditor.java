@@ -14,7 +14,7 @@ import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.web.contact.ContactPicker;
 import com.smbhub.web.shell.FieldErrors;
-import com.smbhub.web.shell.Amounts;
+import com.smbhub.money.MoneyText;
 import com.smbhub.web.shell.Toasts;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
@@ -51,6 +51,7 @@ class InvoiceEditor extends Dialog {
     private static final String NO_TAX = "";
 
     private final transient InvoiceService invoices;
+    private final transient com.smbhub.portal.PortalLinks links;
     private final InvoiceView invoice;
     private final String currency;
     private final Map<String, TaxCode> codes = new LinkedHashMap<>();
@@ -114,9 +115,11 @@ class InvoiceEditor extends Dialog {
         }
     }
 
-    InvoiceEditor(InvoiceService invoices, ContactService contacts, EffectiveProfile profile, InvoiceView invoice,
+    InvoiceEditor(InvoiceService invoices, com.smbhub.portal.PortalLinks links, ContactService contacts,
+                  EffectiveProfile profile, InvoiceView invoice,
                   String defaultCurrency, java.time.LocalDate today, Consumer<InvoiceView> onSaved) {
         this.invoices = invoices;
+        this.links = links;
         this.invoice = invoice;
         this.currency = invoice == null ? defaultCurrency : invoice.currency();
         invoices.taxCodes().forEach(t -> codes.put(t.code(), t));
@@ -202,6 +205,11 @@ class InvoiceEditor extends Dialog {
                     }), "Download PDF");
             pdf.setId("inv-pdf");
             getFooter().addComponentAsFirst(pdf);
+            if (invoice.allowedActions().contains("share_link")) {
+                Button link = new Button("Client link", e -> showLink());
+                link.setId("inv-link");
+                getFooter().addComponentAtIndex(1, link);
+            }
         }
         if (editable) {
             Button save = new Button("Save draft", e -> save(onSaved));
@@ -211,6 +219,28 @@ class InvoiceEditor extends Dialog {
         } else {
             getChildren().forEach(c -> c.getElement().setEnabled(false));
         }
+    }
+
+    /** Makes a new client link (earlier ones stop working) and shows it to copy. */
+    private void showLink() {
+        var request = com.vaadin.flow.server.VaadinServletRequest.getCurrent().getHttpServletRequest();
+        String path = links.regenerateInvoiceLink(invoice.id());
+        String url = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + path;
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Client link for " + invoice.number());
+        TextField field = new TextField();
+        field.setId("inv-link-url");
+        field.setValue(url);
+        field.setReadOnly(true);
+        field.setWidthFull();
+        Button copy = new Button("Copy", e -> {
+            getUI().ifPresent(ui -> ui.getPage().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", url));
+            Toasts.done("Link copied");
+        });
+        dialog.add(new Span("Anyone with this link can see the invoice. Making a new link stops the earlier ones."), field);
+        dialog.getFooter().add(new Button("Close", e -> dialog.close()), copy);
+        dialog.setWidth("min(40rem, 100vw)");
+        dialog.open();
     }
 
     private List<String> taxChoices() {
@@ -255,14 +285,14 @@ class InvoiceEditor extends Dialog {
                 : discountValue.getValue();
         Totals.Result r = Totals.compute(items, codes, pricing.getValue(),
                 new Totals.Discount("percent".equals(discountType.getValue()), off), currency);
-        StringBuilder text = new StringBuilder("Subtotal " + Amounts.format(r.subtotal(), currency));
+        StringBuilder text = new StringBuilder("Subtotal " + MoneyText.format(r.subtotal(), currency));
         if (r.discountTotal().signum() > 0) {
-            text.append("\nDiscount −").append(Amounts.format(r.discountTotal(), currency));
+            text.append("\nDiscount −").append(MoneyText.format(r.discountTotal(), currency));
         }
         r.taxes().forEach((code, amount) -> text.append("\n").append(codes.get(code).name())
                 .append(pricing.getValue() == Totals.Pricing.TAX_INCLUSIVE ? " (included) " : " ")
-                .append(Amounts.format(amount, currency)));
-        text.append("\nTotal ").append(Amounts.format(r.total(), currency));
+                .append(MoneyText.format(amount, currency)));
+        text.append("\nTotal ").append(MoneyText.format(r.total(), currency));
         totals.setText(text.toString());
     }
 

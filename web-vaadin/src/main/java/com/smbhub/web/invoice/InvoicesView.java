@@ -12,7 +12,7 @@ import com.smbhub.platform.security.Permissions;
 import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.profile.ProfileService;
 import com.smbhub.web.shell.MainLayout;
-import com.smbhub.web.shell.Amounts;
+import com.smbhub.money.MoneyText;
 import com.smbhub.web.shell.Toasts;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.button.Button;
@@ -47,6 +47,9 @@ public class InvoicesView extends VerticalLayout implements BeforeEnterObserver,
 
     @EJB
     ContactService contacts;
+
+    @EJB
+    com.smbhub.portal.PortalLinks links;
 
     @EJB
     ProfileService profiles;
@@ -86,7 +89,7 @@ public class InvoicesView extends VerticalLayout implements BeforeEnterObserver,
         grid.addColumn(i -> i.contactName() == null ? "" : i.contactName()).setHeader("Client").setFlexGrow(2);
         grid.addColumn(i -> words(i.status())).setHeader("Status");
         grid.addColumn(i -> dates.format(i.dueDate())).setHeader("Due");
-        grid.addColumn(i -> Amounts.format(i.total(), i.currency())).setHeader("Total").setTextAlign(
+        grid.addColumn(i -> MoneyText.format(i.total(), i.currency())).setHeader("Total").setTextAlign(
                 com.vaadin.flow.component.grid.ColumnTextAlign.END);
         grid.addItemClickListener(e -> edit(e.getItem()));
         empty.setId("invoices-empty");
@@ -143,7 +146,7 @@ public class InvoicesView extends VerticalLayout implements BeforeEnterObserver,
         try {
             InvoiceView fresh = invoice == null ? null : invoices.get(invoice.id());
             HomeService.Greeting business = home.greeting();
-            new InvoiceEditor(invoices, contacts, profile, fresh, business.currency(),
+            new InvoiceEditor(invoices, links, contacts, profile, fresh, business.currency(),
                     java.time.LocalDate.now(java.time.ZoneId.of(business.timezone())), saved -> reload()).open();
         } catch (NotFoundException e) {
             Toasts.problem("This invoice no longer exists.");

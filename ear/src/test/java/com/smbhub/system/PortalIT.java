@@ -1,0 +1,104 @@
+package com.smbhub.system;
+
+import static com.smbhub.system.ContactsIT.send;
+import static com.smbhub.system.SystemUnderTest.get;
+import static com.smbhub.system.SystemUnderTest.token;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The client portal's invoice page: a token opens only its document, rotation, privacy, throttling. */
+class PortalIT {
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    private static JsonObject invoice(String staff, String run) {
+        String contact = send("POST", "/api/v1/contacts", staff, "{\"display_name\":\"Portal " + run + "\"}")
+                .json().getJsonObject("data").getString("id");
+        var reply = send("POST", "/api/v1/invoices", staff, "{\"contact_id\":\"" + contact + "\",\"tax_code\":\"HST\","
+                + "\"line_items\":[{\"name\":\"Boiler service\",\"qty\":1,\"rate\":200}]}");
+        assertEquals(201, reply.status(), reply.body());
+        return reply.json().getJsonObject("data");
+    }
+
+    private static String link(String staff, String invoiceId) {
+        var reply = send("POST", "/api/v1/invoices/" + invoiceId + "/portal-link", staff, null);
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json().getJsonObject("data").getString("portal_path");
+    }
+
+    @Test
+    void aLinkShowsItsInvoiceAndNothingInternal() throws Exception {
+        String staff = token("staff@northside.test", null);
+        JsonObject invoice = invoice(staff, run);
+        var page = get(link(staff, invoice.getString("id")), null);
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains(invoice.getString("number")) && page.body().contains("Northside Plumbing"));
+        assertTrue(page.body().contains("$226.00"), page.body());
+        assertTrue(page.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 100_000);
+        for (String internal : new String[] {invoice.getString("id"), invoice.getString("contact_id"),
+                Database.count("select count(*) from tenants") > 0 ? tenantOf("northside") : "x", "Staff at Northside"}) {
+            assertFalse(page.body().contains(internal), "leaks " + internal);
+        }
+        assertEquals("no-referrer", page.raw().headers().firstValue("Referrer-Policy").orElseThrow());
+        assertTrue(page.raw().headers().firstValue("X-Robots-Tag").orElseThrow().contains("noindex"));
+        assertFalse(page.body().contains("<script"));
+    }
+
+    @Test
+    void regeneratingALinkStopsTheOldOneAndUnknownLinksLookTheSame() {
+        String staff = token("staff@northside.test", null);
+        JsonObject invoice = invoice(staff, run);
+        String first = link(staff, invoice.getString("id"));
+        String second = link(staff, invoice.getString("id"));
+        var old = get(first, null);
+        var unknown = get("/portal/invoices/" + randomToken(), null);
+        assertEquals(404, old.status());
+        assertEquals(404, unknown.status());
+        assertEquals(old.body(), unknown.body(), "a revoked link and an unknown one cannot be told apart");
+        assertEquals(200, get(second, null).status());
+        assertEquals(200, get(second + "/pdf", null).status());
+        assertEquals(404, get(first + "/pdf", null).status());
+        assertEquals(403, send("POST", "/api/v1/invoices/" + invoice.getString("id") + "/portal-link",
+                token("viewer@northside.test", null), null).status());
+        assertEquals(404, send("POST", "/api/v1/invoices/" + invoice.getString("id") + "/portal-link",
+                token("owner@maple.test", null), null).status());
+    }
+
+    @Test
+    void guessingLinksFromOneAddressIsThrottled() throws Exception {
+        int throttled = 0;
+        for (int i = 0; i < 1000 && throttled == 0; i++) {
+            var reply = get("/portal/invoices/" + randomToken(), null);
+            assertTrue(reply.status() == 404 || reply.status() == 429, String.valueOf(reply.status()));
+            if (reply.status() == 429) {
+                throttled = i;
+                assertTrue(reply.raw().headers().firstValue("Retry-After").isPresent());
+            }
+        }
+        assertTrue(throttled > 0 && throttled <= 100, "throttled after " + throttled);
+        Thread.sleep(6_000); // the system-test stack's window is 5 s; let the next tests through
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String tenantOf(String org) throws java.sql.SQLException {
+        try (var c = Database.connect(); var ps = c.prepareStatement("select id::text from tenants where external_org_id = ?")) {
+            ps.setString(1, org);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+}

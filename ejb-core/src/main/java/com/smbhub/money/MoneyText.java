@@ -1,0 +1,30 @@
+package com.smbhub.money;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.util.Currency;
+import java.util.Locale;
+
+/** Money for people: the currency's symbol and at least its minor unit ("$1,234.50"; a rate may keep up to 4 decimals). */
+public final class MoneyText {
+
+    private MoneyText() {
+    }
+
+    public static String format(BigDecimal amount, String currency) {
+        NumberFormat format = NumberFormat.getCurrencyInstance(Locale.CANADA);
+        int digits = 2;
+        try {
+            Currency c = Currency.getInstance(currency);
+            format.setCurrency(c);
+            digits = Math.max(0, c.getDefaultFractionDigits());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // unknown code: the default symbol
+        }
+        int scale = Math.max(digits, Math.min(4, amount.stripTrailingZeros().scale()));
+        format.setMinimumFractionDigits(digits);
+        format.setMaximumFractionDigits(scale);
+        return format.format(amount.setScale(scale, RoundingMode.HALF_UP));
+    }
+}

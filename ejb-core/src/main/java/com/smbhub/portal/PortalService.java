@@ -1,0 +1,94 @@
+package com.smbhub.portal;
+
+import com.smbhub.contact.Contact;
+import com.smbhub.invoice.Invoice;
+import com.smbhub.invoice.InvoicePdf;
+import com.smbhub.invoice.InvoiceService;
+import com.smbhub.invoice.InvoiceView;
+import com.smbhub.money.BusinessTaxCode;
+import com.smbhub.money.TaxCode;
+import com.smbhub.platform.db.NativeSql;
+import com.smbhub.platform.tenancy.Tenancy;
+import com.smbhub.tenant.Tenant;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The client's side of a link: the token alone finds the document and its business (no caller,
+ * no membership); a revoked, expired or unknown token finds nothing, and callers cannot tell which.
+ * Only this class reads documents without a member: it names the token's business on the
+ * EntityManager itself, so every read stays inside that business.
+ */
+@Stateless
+public class PortalService {
+
+    @PersistenceContext(unitName = "smbhub")
+    EntityManager em;
+
+    /** What the invoice page shows: no internal ids, no staff names. */
+    public record InvoicePage(String businessName, InvoiceView invoice, Map<String, String> taxNames) {
+    }
+
+    public Optional<InvoicePage> invoice(String token) {
+        Optional<String[]> found = find(token, "INVOICE");
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        String tenantId = found.get()[0];
+        Tenancy.apply(em, tenantId);
+        Invoice invoice = em.find(Invoice.class, found.get()[1]);
+        if (invoice == null || invoice.getDeletedAt() != null) {
+            return Optional.empty();
+        }
+        Tenant tenant = em.find(Tenant.class, tenantId);
+        Map<String, TaxCode> codes = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
+        em.createQuery("select t from BusinessTaxCode t", BusinessTaxCode.class).getResultStream().map(BusinessTaxCode::view)
+                .forEach(t -> {
+                    codes.put(t.code(), t);
+                    names.put(t.code(), t.name());
+                });
+        Contact client = em.find(Contact.class, invoice.getContactId());
+        LocalDate today = LocalDate.now(zone(tenant));
+        NativeSql.query(em, "update portal_tokens set last_used_at = now() where token_hash = ?1")
+                .setParameter(1, PortalLinks.hash(token)).executeUpdate();
+        return Optional.of(new InvoicePage(tenant.getName(), InvoiceService.viewOf(invoice, codes,
+                client == null ? null : client.getDisplayName(), today, List.of()), names));
+    }
+
+    public Optional<byte[]> invoicePdf(String token) {
+        return invoice(token).map(page -> InvoicePdf.render(page.invoice(), new InvoicePdf.Parties(page.businessName(),
+                page.invoice().contactName(), null, null, page.taxNames())));
+    }
+
+    /** [tenant id, document id] of a live token of this kind. */
+    private Optional<String[]> find(String token, String kind) {
+        if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+            return Optional.empty();
+        }
+        List<?> rows = NativeSql.query(em, "select cast(tenant_id as text), cast(document_id as text) from portal_tokens"
+                        + " where token_hash = ?1 and document_type = ?2 and revoked_at is null"
+                        + " and (expires_at is null or expires_at > now())")
+                .setParameter(1, PortalLinks.hash(token)).setParameter(2, kind).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return Optional.of(new String[] {(String) row[0], (String) row[1]});
+    }
+
+    private static ZoneId zone(Tenant tenant) {
+        try {
+            return ZoneId.of(tenant.getTimezone());
+        } catch (RuntimeException e) {
+            return ZoneId.of("UTC");
+        }
+    }
+}
