@@ -72,6 +72,24 @@ class PortalIT {
     }
 
     @Test
+    void aVoidedInvoiceSaysSoOnItsLinkAndOnlyOwnersAndAdminsVoid() {
+        String staff = token("staff@northside.test", null);
+        JsonObject invoice = invoice(staff, run);
+        String path = "/api/v1/invoices/" + invoice.getString("id");
+        String link = link(staff, invoice.getString("id"));
+        assertEquals(403, send("POST", path + "/void", staff, null).status());
+        var voided = send("POST", path + "/void", token("owner@northside.test", null), null);
+        assertEquals(200, voided.status(), voided.body());
+        assertEquals("VOID", voided.json().getJsonObject("data").getString("status"));
+        assertEquals("0.00", voided.json().getJsonObject("data").getString("amount_due"));
+        var page = get(link, null);
+        assertEquals(410, page.status());
+        assertTrue(page.body().contains("cancelled"));
+        assertEquals(400, send("PATCH", path, staff, "{\"notes\":\"x\"}").status());
+        assertEquals(400, send("POST", path + "/void", token("admin@northside.test", null), null).status());
+    }
+
+    @Test
     void guessingLinksFromOneAddressIsThrottled() throws Exception {
         int throttled = 0;
         for (int i = 0; i < 1000 && throttled == 0; i++) {

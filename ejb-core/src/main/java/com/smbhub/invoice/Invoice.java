@@ -80,6 +80,11 @@ public class Invoice extends TenantRecord {
         amountDue = total.subtract(amountPaid);
     }
 
+    void markVoid() {
+        status = "VOID";
+        amountDue = BigDecimal.ZERO;
+    }
+
     public String getNumber() { return number; }
     public String getStatus() { return status; }
     public String getContactId() { return contactId; }

@@ -128,6 +128,31 @@ public class InvoiceService {
         return view(invoice);
     }
 
+    /**
+     * Cancels a draft or sent invoice (PRD 12.2 C): owners and admins only; the client's page then
+     * says it was cancelled and offers nothing to pay. Paid or partly paid invoices are not voided.
+     */
+    public InvoiceView voidInvoice(String id, long expectedVersion) {
+        access.require(Capability.MONEY_SEND);
+        com.smbhub.platform.security.Role role = Access.resolved();
+        if (role != com.smbhub.platform.security.Role.OWNER && role != com.smbhub.platform.security.Role.ADMIN) {
+            throw new com.smbhub.platform.security.PermissionDeniedException(Capability.MONEY_SEND);
+        }
+        Invoice invoice = find(id, Grant.ALL);
+        if (invoice.getVersion() != expectedVersion) {
+            throw new ConflictException("Someone changed this invoice since you opened it", view(invoice));
+        }
+        if (!List.of("DRAFT", "SENT").contains(invoice.getStatus())) {
+            throw new ValidationException("status", "Only a draft or sent invoice can be voided");
+        }
+        String before = invoice.getStatus();
+        invoice.markVoid();
+        em.flush();
+        audit.record("invoice.voided", "invoice", id, Map.of("status", before), Map.of("status", "VOID"));
+        Analytics.record(em, "invoice.voided", profiles.effective().profileId(), "manual", Map.of("invoice_id", id));
+        return view(invoice);
+    }
+
     /** Newest first; {@code status} may be OVERDUE (sent and past due in the business's zone). */
     public Page list(String status, String contactId, String afterKey, int limit) {
         Grant grant = access.require(Capability.MONEY_READ);
@@ -334,6 +359,10 @@ public class InvoiceService {
         }
         if (Permissions.allows(Access.resolved(), Capability.MONEY_SEND) && !"VOID".equals(i.getStatus())) {
             actions.add("share_link");
+        }
+        if (List.of("DRAFT", "SENT").contains(i.getStatus()) && List.of(com.smbhub.platform.security.Role.OWNER,
+                com.smbhub.platform.security.Role.ADMIN).contains(Access.resolved())) {
+            actions.add("void");
         }
         Contact contact = i.getContactId() == null ? null : em.find(Contact.class, i.getContactId());
         return viewOf(i, codes, contact == null ? null : contact.getDisplayName(), LocalDate.now(zone()), actions);

@@ -78,6 +78,22 @@ public class InvoicesResource {
                 .header("X-Content-Type-Options", "nosniff").header("Cache-Control", "private, no-store").build();
     }
 
+    /** Voids a draft or sent invoice (owners and admins); body optional: {@code {"if_match_version"}}. */
+    @POST
+    @Path("/{id}/void")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response voidInvoice(@PathParam("id") String id, String body, @HeaderParam("If-Match") String ifMatch) {
+        JsonBody json = JsonBody.parse(body == null || body.isBlank() ? "{}" : body, Set.of("if_match_version"));
+        List<FieldError> errors = new ArrayList<>();
+        Long version = Versions.expected(json, ifMatch, errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        long expected = version == null ? invoices.get(id).version() : version;
+        return reply(invoices.voidInvoice(id, expected), Response.Status.OK);
+    }
+
     /** A new client link for the invoice; every earlier one stops working ("Regenerate link"). */
     @POST
     @Path("/{id}/portal-link")

@@ -205,6 +205,28 @@ class InvoiceEditor extends Dialog {
                     }), "Download PDF");
             pdf.setId("inv-pdf");
             getFooter().addComponentAsFirst(pdf);
+            if (invoice.allowedActions().contains("void")) {
+                Button voidButton = new Button("Void", e -> {
+                    com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm = new com.vaadin.flow.component.confirmdialog.ConfirmDialog(
+                            "Void " + invoice.number() + "?", "The invoice is cancelled for good: your client's link says so and"
+                            + " nothing can be paid on it. Its number stays used.", "Void", ev -> {
+                                try {
+                                    InvoiceView voided = invoices.voidInvoice(invoice.id(), invoice.version());
+                                    Toasts.done(invoice.number() + " voided");
+                                    close();
+                                    onSaved.accept(voided);
+                                } catch (ConflictException | ValidationException | NotFoundException ex) {
+                                    Toasts.problem("This invoice changed meanwhile; reopen it to see its state.");
+                                }
+                            });
+                    confirm.setConfirmButtonTheme("error primary");
+                    confirm.setCancelable(true);
+                    confirm.open();
+                });
+                voidButton.setId("inv-void");
+                voidButton.addThemeVariants(ButtonVariant.LUMO_ERROR);
+                getFooter().addComponentAtIndex(1, voidButton);
+            }
             if (invoice.allowedActions().contains("share_link")) {
                 Button link = new Button("Client link", e -> showLink());
                 link.setId("inv-link");
