@@ -80,6 +80,13 @@ public class Invoice extends TenantRecord {
         amountDue = total.subtract(amountPaid);
     }
 
+    void markSent(Instant at) {
+        if ("DRAFT".equals(status)) {
+            status = "SENT";
+        }
+        lastSentAt = at;
+    }
+
     void markVoid() {
         status = "VOID";
         amountDue = BigDecimal.ZERO;

@@ -128,6 +128,20 @@ public class InvoiceService {
         return view(invoice);
     }
 
+    /** Marks the invoice SENT; called by {@link InvoiceSending} once the mail server took the message. */
+    public InvoiceView markSent(String id, String recipient) {
+        access.require(Capability.MONEY_SEND);
+        Invoice invoice = find(id, Grant.ALL);
+        String before = invoice.getStatus();
+        invoice.markSent(java.time.Instant.now());
+        em.flush();
+        audit.record("invoice.sent", "invoice", id, Map.of("status", before), Map.of("status", invoice.getStatus(),
+                "to", recipient));
+        Analytics.record(em, "invoice.sent", profiles.effective().profileId(), "manual", Map.of("invoice_id", id,
+                "amount", invoice.getTotal().toPlainString(), "currency", invoice.getCurrency()));
+        return view(invoice);
+    }
+
     /**
      * Cancels a draft or sent invoice (PRD 12.2 C): owners and admins only; the client's page then
      * says it was cancelled and offers nothing to pay. Paid or partly paid invoices are not voided.
@@ -359,6 +373,9 @@ public class InvoiceService {
         }
         if (Permissions.allows(Access.resolved(), Capability.MONEY_SEND) && !"VOID".equals(i.getStatus())) {
             actions.add("share_link");
+            if (!"PAID".equals(i.getStatus())) {
+                actions.add("send");
+            }
         }
         if (List.of("DRAFT", "SENT").contains(i.getStatus()) && List.of(com.smbhub.platform.security.Role.OWNER,
                 com.smbhub.platform.security.Role.ADMIN).contains(Access.resolved())) {

@@ -51,6 +51,9 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
                     : JsonValue.NULL;
             return conflict(e, current);
         }
+        if (error instanceof com.smbhub.platform.mail.MailFailedException) {
+            return Envelope.error(502, "PROVIDER_ERROR", error.getMessage());
+        }
         if (error instanceof CapabilityDisabledException) {
             return Envelope.error(403, "CAPABILITY_DISABLED", error.getMessage());
         }

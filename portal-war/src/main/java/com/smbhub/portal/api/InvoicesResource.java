@@ -51,6 +51,9 @@ public class InvoicesResource {
     @EJB
     com.smbhub.portal.PortalLinks links;
 
+    @EJB
+    com.smbhub.invoice.InvoiceSending sending;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@QueryParam("status") String status, @QueryParam("contact_id") String contactId,
@@ -76,6 +79,25 @@ public class InvoicesResource {
         return Response.ok(invoices.pdf(id), "application/pdf")
                 .header("Content-Disposition", FilesResource.disposition(invoice.number() + ".pdf"))
                 .header("X-Content-Type-Options", "nosniff").header("Cache-Control", "private, no-store").build();
+    }
+
+    /**
+     * E-mails the invoice with its PDF and a fresh client link: {@code {"to"?, "message"?}}. SENT only
+     * once the mail server accepted it; otherwise 502 PROVIDER_ERROR with the reason and nothing changed.
+     */
+    @POST
+    @Path("/{id}/send")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response send(@PathParam("id") String id, String body) {
+        JsonBody json = JsonBody.parse(body == null || body.isBlank() ? "{}" : body, Set.of("to", "message"));
+        List<FieldError> errors = new ArrayList<>();
+        String to = json.string("to", errors);
+        String message = json.string("message", errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return reply(sending.send(id, to, message), Response.Status.OK);
     }
 
     /** Voids a draft or sent invoice (owners and admins); body optional: {@code {"if_match_version"}}. */

@@ -50,6 +50,9 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
     @EJB
     InvoiceService invoices;
 
+    @EJB
+    com.smbhub.platform.mail.Mailer mailer;
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (event.hasForwardTarget() || event.hasRerouteTarget()) {
@@ -92,7 +95,7 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
             link.setQueryParameters(com.vaadin.flow.router.QueryParameters.of("item", item.id()));
             next.add(link);
         }
-        add(title, role, quickActions(profile, greeting), cards);
+        add(title, role, quickActions(profile, greeting, mailer.development()), cards);
         List<HomeService.Step> steps = home.onboarding();
         if (steps.stream().anyMatch(st -> !st.done())) {
             add(checklist(steps));
@@ -101,7 +104,7 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     /** Shortcuts to the everyday "new" actions the caller's role allows. */
-    private static HorizontalLayout quickActions(EffectiveProfile profile, HomeService.Greeting greeting) {
+    private static HorizontalLayout quickActions(EffectiveProfile profile, HomeService.Greeting greeting, boolean devMail) {
         HorizontalLayout actions = new HorizontalLayout();
         actions.setId("quick-actions");
         actions.getStyle().set("flex-wrap", "wrap");
@@ -115,6 +118,9 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
         }
         if (Permissions.allows(role, Capability.MANAGE_TEAM)) {
             actions.add(action("Invite your team", "settings", "tab=team"));
+        }
+        if (devMail && Permissions.allows(role, Capability.MONEY_SEND)) {
+            actions.add(action("Sent mail (development)", "sent-mail", "all"));
         }
         return actions;
     }

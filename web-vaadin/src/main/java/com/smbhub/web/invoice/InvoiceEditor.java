@@ -52,6 +52,7 @@ class InvoiceEditor extends Dialog {
 
     private final transient InvoiceService invoices;
     private final transient com.smbhub.portal.PortalLinks links;
+    private final transient com.smbhub.invoice.InvoiceSending sending;
     private final InvoiceView invoice;
     private final String currency;
     private final Map<String, TaxCode> codes = new LinkedHashMap<>();
@@ -115,11 +116,13 @@ class InvoiceEditor extends Dialog {
         }
     }
 
-    InvoiceEditor(InvoiceService invoices, com.smbhub.portal.PortalLinks links, ContactService contacts,
+    InvoiceEditor(InvoiceService invoices, com.smbhub.portal.PortalLinks links, com.smbhub.invoice.InvoiceSending sending,
+                  ContactService contacts,
                   EffectiveProfile profile, InvoiceView invoice,
                   String defaultCurrency, java.time.LocalDate today, Consumer<InvoiceView> onSaved) {
         this.invoices = invoices;
         this.links = links;
+        this.sending = sending;
         this.invoice = invoice;
         this.currency = invoice == null ? defaultCurrency : invoice.currency();
         invoices.taxCodes().forEach(t -> codes.put(t.code(), t));
@@ -227,6 +230,12 @@ class InvoiceEditor extends Dialog {
                 voidButton.addThemeVariants(ButtonVariant.LUMO_ERROR);
                 getFooter().addComponentAtIndex(1, voidButton);
             }
+            if (invoice.allowedActions().contains("send")) {
+                Button send = new Button(invoice.status().equals("DRAFT") ? "Send" : "Send again", e -> openSend(onSaved));
+                send.setId("inv-send");
+                send.addThemeVariants(ButtonVariant.LUMO_SUCCESS);
+                getFooter().addComponentAtIndex(1, send);
+            }
             if (invoice.allowedActions().contains("share_link")) {
                 Button link = new Button("Client link", e -> showLink());
                 link.setId("inv-link");
@@ -241,6 +250,50 @@ class InvoiceEditor extends Dialog {
         } else {
             getChildren().forEach(c -> c.getElement().setEnabled(false));
         }
+    }
+
+    /** Asks for the address and an optional line, sends; a refusal stays at the button with the reason and Retry. */
+    private void openSend(Consumer<InvoiceView> onSaved) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Send " + invoice.number());
+        com.vaadin.flow.component.textfield.EmailField to = new com.vaadin.flow.component.textfield.EmailField("To");
+        to.setId("send-to");
+        to.setWidthFull();
+        to.setValue(contact.getValue() == null || contact.getValue().email() == null ? "" : contact.getValue().email());
+        TextArea message = new TextArea("Message (optional)");
+        message.setId("send-message");
+        message.setWidthFull();
+        Span problem = new Span();
+        problem.setId("send-problem");
+        problem.getStyle().set("color", "var(--lumo-error-text-color)");
+        Button send = new Button("Send");
+        send.setId("send-confirm");
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        send.addClickListener(e -> {
+            problem.setText("");
+            try {
+                InvoiceView sent = sending.send(invoice.id(), to.getValue(), message.getValue());
+                Toasts.done(sent.number() + " sent to " + to.getValue());
+                dialog.close();
+                close();
+                onSaved.accept(sent);
+            } catch (ValidationException ex) {
+                FieldErrors.show(new ValidationException(ex.errors().stream().filter(x -> x.field().equals("to")
+                        || x.field().equals("message")).toList()), Map.of("to", to, "message", message));
+                ex.errors().stream().filter(x -> !x.field().equals("to") && !x.field().equals("message")).findFirst()
+                        .ifPresent(x -> problem.setText(x.message()));
+            } catch (com.smbhub.platform.mail.MailFailedException ex) {
+                problem.setText(ex.getMessage() + " Nothing was sent; the invoice is unchanged.");
+                send.setText("Retry");
+            }
+        });
+        send.setDisableOnClick(true);
+        send.addClickListener(e -> send.setEnabled(true));
+        dialog.add(new com.vaadin.flow.component.html.Paragraph("The client gets the invoice as a PDF and a link to see it online."),
+                to, message, problem);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), send);
+        dialog.setWidth("min(36rem, 100vw)");
+        dialog.open();
     }
 
     /** Makes a new client link (earlier ones stop working) and shows it to copy. */

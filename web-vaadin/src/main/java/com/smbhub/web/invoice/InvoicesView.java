@@ -52,6 +52,9 @@ public class InvoicesView extends VerticalLayout implements BeforeEnterObserver,
     com.smbhub.portal.PortalLinks links;
 
     @EJB
+    com.smbhub.invoice.InvoiceSending sending;
+
+    @EJB
     ProfileService profiles;
 
     @EJB
@@ -146,7 +149,7 @@ public class InvoicesView extends VerticalLayout implements BeforeEnterObserver,
         try {
             InvoiceView fresh = invoice == null ? null : invoices.get(invoice.id());
             HomeService.Greeting business = home.greeting();
-            new InvoiceEditor(invoices, links, contacts, profile, fresh, business.currency(),
+            new InvoiceEditor(invoices, links, sending, contacts, profile, fresh, business.currency(),
                     java.time.LocalDate.now(java.time.ZoneId.of(business.timezone())), saved -> reload()).open();
         } catch (NotFoundException e) {
             Toasts.problem("This invoice no longer exists.");

@@ -1,0 +1,43 @@
+package com.smbhub.system;
+
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import java.time.Duration;
+import java.util.Properties;
+
+/** The development mail server's inbox of one address (GreenMail over IMAP, any password). */
+final class Mailbox {
+
+    static final int IMAP_PORT = Integer.parseInt(System.getenv().getOrDefault("SMBHUB_IT_IMAP_PORT",
+            String.valueOf(Integer.parseInt(SystemUnderTest.BASE.replaceAll(".*:(\\d+).*", "$1")) - 80 + 43)));
+
+    private Mailbox() {
+    }
+
+    /** Waits up to 20 s for a message whose subject contains the text; returns it, fully read. */
+    static Message await(String address, String subjectPart) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            Store store = Session.getInstance(new Properties()).getStore("imap");
+            store.connect("127.0.0.1", IMAP_PORT, address, address);
+            try {
+                Folder inbox = store.getFolder("INBOX");
+                inbox.open(Folder.READ_ONLY);
+                for (Message m : inbox.getMessages()) {
+                    if (m.getSubject() != null && m.getSubject().contains(subjectPart)) {
+                        jakarta.mail.internet.MimeMessage copy = new jakarta.mail.internet.MimeMessage((jakarta.mail.internet.MimeMessage) m);
+                        inbox.close(false);
+                        return copy;
+                    }
+                }
+                inbox.close(false);
+            } finally {
+                store.close();
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("no message \"" + subjectPart + "\" for " + address);
+    }
+}

@@ -1,0 +1,92 @@
+package com.smbhub.invoice;
+
+import com.smbhub.contact.Contact;
+import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.errors.ValidationException.FieldError;
+import com.smbhub.platform.mail.Mailer;
+import com.smbhub.platform.security.Access;
+import com.smbhub.platform.security.Capability;
+import com.smbhub.platform.tenancy.RequestContext;
+import com.smbhub.platform.tenancy.TenantInterceptor;
+import com.smbhub.portal.PortalLinks;
+import com.smbhub.tenant.Tenant;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Sends an invoice by e-mail with its PDF and a fresh client link. It becomes SENT only after the
+ * mail server accepted the message; if the server refuses, nothing changes (the link made for the
+ * message is rolled back too) and the reason is returned.
+ */
+@Stateless
+@Interceptors(TenantInterceptor.class)
+public class InvoiceSending {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+
+    @PersistenceContext(unitName = "smbhub")
+    EntityManager em;
+
+    @EJB
+    Access access;
+
+    @EJB
+    InvoiceService invoices;
+
+    @EJB
+    PortalLinks links;
+
+    @EJB
+    Mailer mailer;
+
+    @Inject
+    @ConfigProperty(name = "smbhub.public-url", defaultValue = "http://localhost:8080")
+    String publicUrl;
+
+    /** {@code to}: null sends to the client's e-mail; {@code message}: an optional personal line. */
+    public InvoiceView send(String id, String to, String message) {
+        access.require(Capability.MONEY_SEND);
+        InvoiceView invoice = invoices.get(id);
+        List<FieldError> errors = new ArrayList<>();
+        if (!List.of("DRAFT", "SENT", "OVERDUE", "PARTIALLY_PAID").contains(invoice.status())) {
+            errors.add(new FieldError("status", "A " + invoice.status().toLowerCase().replace('_', ' ') + " invoice is not sent"));
+        }
+        if (invoice.total().signum() <= 0) {
+            errors.add(new FieldError("total", "The total must be more than zero"));
+        }
+        Contact client = em.find(Contact.class, invoice.contactId());
+        String address = to == null || to.isBlank() ? (client == null ? null : client.getEmail()) : to.trim().toLowerCase();
+        if (address == null) {
+            errors.add(new FieldError("to", "The client has no e-mail address; add one or give the address here"));
+        } else if (!address.matches("^[^@\\s,;]{1,64}@[^@\\s,;]+\\.[^@\\s,;]{2,}$") || address.length() > 254) {
+            errors.add(new FieldError("to", "Not a valid e-mail address"));
+        }
+        String note = message == null || message.isBlank() ? null : message.trim();
+        if (note != null && note.length() > 2000) {
+            errors.add(new FieldError("message", "At most 2,000 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        Tenant business = em.find(Tenant.class, RequestContext.current().orElseThrow().tenantId());
+        String link = publicUrl.replaceAll("/+$", "") + links.regenerateInvoiceLink(id);
+        String amount = com.smbhub.money.MoneyText.format(invoice.amountDue(), invoice.currency());
+        String text = "Hello" + (client == null ? "" : " " + client.getDisplayName()) + ",\n\n"
+                + (note == null ? "" : note + "\n\n")
+                + business.getName() + " sent you invoice " + invoice.number() + " for " + amount + ", due "
+                + DATE.format(invoice.dueDate()) + ".\n\nSee it and download the PDF here:\n" + link
+                + "\n\nThe invoice is attached as a PDF.\n\n" + business.getName() + "\n";
+        mailer.send("INVOICE", id, business.getName(), address, "Invoice " + invoice.number() + " from " + business.getName(),
+                text, List.of(new Mailer.Attachment(invoice.number() + ".pdf", "application/pdf", invoices.pdf(id))));
+        return invoices.markSent(id, address);
+    }
+}

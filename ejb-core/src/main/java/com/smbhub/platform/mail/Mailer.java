@@ -1,0 +1,173 @@
+package com.smbhub.platform.mail;
+
+import com.smbhub.platform.db.NativeSql;
+import com.smbhub.platform.tenancy.RequestContext;
+import jakarta.activation.DataHandler;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Sends mail over SMTP (Jakarta Mail) and logs every attempt, sent or failed, in its own
+ * transaction so a failure stays on record while the caller's change is rolled back.
+ */
+@Stateless
+public class Mailer {
+
+    /** A file to attach. */
+    public record Attachment(String fileName, String contentType, byte[] bytes) {
+    }
+
+    /** One logged message for the "Sent mail" page. */
+    public record Sent(String recipient, String subject, String status, String error, java.time.Instant at)
+            implements java.io.Serializable {
+    }
+
+    @PersistenceContext(unitName = "smbhub")
+    EntityManager em;
+
+    @Inject
+    @ConfigProperty(name = "smbhub.smtp.host", defaultValue = "localhost")
+    String host;
+
+    @Inject
+    @ConfigProperty(name = "smbhub.smtp.port", defaultValue = "25")
+    int port;
+
+    @Inject
+    @ConfigProperty(name = "smbhub.smtp.starttls", defaultValue = "false")
+    boolean starttls;
+
+    @Inject
+    @ConfigProperty(name = "smbhub.smtp.username")
+    Optional<String> username;
+
+    @Inject
+    @ConfigProperty(name = "smbhub.smtp.password")
+    Optional<String> password;
+
+    @Inject
+    @ConfigProperty(name = "smbhub.mail.from", defaultValue = "no-reply@smbhub.local")
+    String from;
+
+    @Inject
+    @ConfigProperty(name = "smbhub.mail.dev", defaultValue = "false")
+    boolean dev;
+
+    /** Whether mail goes to the local development server (the back office then lists it). */
+    public boolean development() {
+        return dev;
+    }
+
+    /** Hands the message to the SMTP server; throws {@link MailFailedException} with the reason if it refuses. */
+    public void send(String kind, String documentId, String senderName, String to, String subject, String text,
+                     List<Attachment> attachments) {
+        try {
+            MimeMessage message = new MimeMessage(session());
+            message.setFrom(new InternetAddress(from, senderName, StandardCharsets.UTF_8.name()));
+            message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to, true));
+            message.setSubject(subject, StandardCharsets.UTF_8.name());
+            message.setSentDate(new Date());
+            MimeMultipart parts = new MimeMultipart();
+            MimeBodyPart body = new MimeBodyPart();
+            body.setText(text, StandardCharsets.UTF_8.name());
+            parts.addBodyPart(body);
+            for (Attachment a : attachments) {
+                MimeBodyPart file = new MimeBodyPart();
+                file.setDataHandler(new DataHandler(new ByteArrayDataSource(a.bytes(), a.contentType())));
+                file.setFileName(a.fileName());
+                parts.addBodyPart(file);
+            }
+            message.setContent(parts);
+            Transport.send(message);
+        } catch (MessagingException | java.io.UnsupportedEncodingException e) {
+            String reason = reason(e);
+            log(kind, documentId, to, subject, "FAILED", reason);
+            throw new MailFailedException("The mail server did not accept the message: " + reason);
+        }
+        log(kind, documentId, to, subject, "SENT", null);
+    }
+
+    /** The business's latest messages, newest first. */
+    public List<Sent> recent(int limit) {
+        String tenant = RequestContext.current().orElseThrow().tenantId();
+        List<?> rows = NativeSql.query(em, "select recipient, subject, status, error, created_at from mail_log"
+                        + " where tenant_id = cast(?1 as uuid) order by created_at desc").setParameter(1, tenant)
+                .setMaxResults(limit).getResultList();
+        return rows.stream().map(r -> (Object[]) r).map(r -> new Sent((String) r[0], (String) r[1], (String) r[2],
+                (String) r[3], r[4] instanceof java.sql.Timestamp t ? t.toInstant() : ((java.time.OffsetDateTime) r[4]).toInstant()))
+                .toList();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void logAlone(String tenantId, String userId, String kind, String documentId, String to, String subject,
+                         String status, String error) {
+        NativeSql.query(em, "insert into mail_log (id, tenant_id, kind, document_id, recipient, subject, status, error,"
+                        + " created_by) values (cast(?1 as uuid), cast(?2 as uuid), ?3, cast(?4 as uuid), ?5, ?6, ?7, ?8, ?9)")
+                .setParameter(1, UUID.randomUUID().toString()).setParameter(2, tenantId).setParameter(3, kind)
+                .setParameter(4, documentId).setParameter(5, to).setParameter(6, subject).setParameter(7, status)
+                .setParameter(8, error).setParameter(9, userId).executeUpdate();
+    }
+
+    /** In a transaction of its own: what was handed to the server stays on record whatever the caller does next. */
+    private void log(String kind, String documentId, String to, String subject, String status, String error) {
+        RequestContext context = RequestContext.current().orElseThrow();
+        ejb.getBusinessObject(Mailer.class).logAlone(context.tenantId(), context.userId(), kind, documentId, to, subject,
+                status, error);
+    }
+
+    @jakarta.annotation.Resource
+    jakarta.ejb.SessionContext ejb;
+
+    private Session session() {
+        Properties props = new Properties();
+        props.put("mail.transport.protocol", "smtp");
+        props.put("mail.smtp.host", host);
+        props.put("mail.smtp.port", String.valueOf(port));
+        props.put("mail.smtp.connectiontimeout", "10000");
+        props.put("mail.smtp.timeout", "15000");
+        props.put("mail.smtp.writetimeout", "15000");
+        if (starttls) {
+            props.put("mail.smtp.starttls.enable", "true");
+            props.put("mail.smtp.starttls.required", "true");
+        }
+        if (username.isPresent() && !username.get().isBlank()) {
+            props.put("mail.smtp.auth", "true");
+            return Session.getInstance(props, new jakarta.mail.Authenticator() {
+                @Override
+                protected jakarta.mail.PasswordAuthentication getPasswordAuthentication() {
+                    return new jakarta.mail.PasswordAuthentication(username.get(), password.orElse(""));
+                }
+            });
+        }
+        return Session.getInstance(props);
+    }
+
+    private static String reason(Exception e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String text = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return text.length() > 300 ? text.substring(0, 300) : text;
+    }
+}
