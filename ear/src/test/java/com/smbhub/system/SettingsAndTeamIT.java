@@ -72,6 +72,14 @@ class SettingsAndTeamIT {
         assertEquals(201, invited.status(), invited.body());
         JsonObject data = invited.json().getJsonObject("data");
         assertTrue(data.getString("invite_path").startsWith("/app/invite/"));
+        assertTrue(data.getBoolean("emailed"));
+        try {
+            jakarta.mail.Message mail = Mailbox.await(email, "Join Northside Plumbing");
+            String text = ((jakarta.mail.Multipart) mail.getContent()).getBodyPart(0).getContent().toString();
+            assertTrue(text.contains(data.getString("invite_path")), text);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
         assertEquals("INVITED", member(owner, email).getString("status"));
         var twice = send("POST", "/api/v1/team/invitations", owner, "{\"email\":\"" + email + "\",\"role\":\"STAFF\"}");
         assertEquals(201, twice.status(), "a repeated invite replaces the link");

@@ -52,6 +52,7 @@ class SettingsJourneyIT {
                 var field = d.findElements(By.cssSelector("#invite-link input"));
                 return field.isEmpty() ? null : field.get(0).getAttribute("value");
             });
+            owner.waitForText("invite-mailed", "We e-mailed this link to " + email);
             owner.screenshot("settings-team-invite");
         }
         try (BackOffice invitee = new BackOffice()) {

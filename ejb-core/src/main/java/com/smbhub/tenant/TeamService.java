@@ -78,8 +78,33 @@ public class TeamService {
         return view(member);
     }
 
-    /** A new invitation: the member (INVITED) and the token for the link, shown once and never stored. */
-    public record Invite(Member member, String token, java.time.Instant expiresAt) {
+    /** A new invitation: the member (INVITED), the token and full link (shown once, never stored), its expiry. */
+    public record Invite(Member member, String token, String link, java.time.Instant expiresAt) {
+    }
+
+    @jakarta.inject.Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "smbhub.public-url", defaultValue = "http://localhost:8080")
+    String publicUrl;
+
+    @EJB
+    com.smbhub.platform.mail.Mailer mailer;
+
+    /**
+     * E-mails an invitation link to the invited member. Its own call (and transaction): a mail
+     * server that refuses leaves the invitation in place, and the link can be passed on by hand.
+     */
+    public void emailInvitation(String memberId, String link) {
+        access.require(Capability.MANAGE_TEAM);
+        TenantMember member = member(memberId);
+        if (!"INVITED".equals(member.getStatus())) {
+            throw new ValidationException("member", "Only a pending invitation is e-mailed");
+        }
+        User user = em.find(User.class, member.getUserId());
+        Tenant business = em.find(Tenant.class, com.smbhub.platform.tenancy.RequestContext.current().orElseThrow().tenantId());
+        mailer.send("INVITATION", null, business.getName(), user.getEmail(), "Join " + business.getName() + " on SMB Hub",
+                "Hello,\n\nYou are invited to work in " + business.getName() + " on SMB Hub as "
+                        + member.getRole().name().toLowerCase() + ".\n\nAccept within 7 days here:\n" + link
+                        + "\n\nIf you did not expect this, ignore this message.\n", java.util.List.of());
     }
 
     /**
@@ -132,7 +157,7 @@ public class TeamService {
                 Map.of("email", address, "role", role.name()));
         com.smbhub.platform.analytics.Analytics.record(em, "tenant.member_invited", null, "manual",
                 Map.of("role", role.name()));
-        return new Invite(view(member), token, expires);
+        return new Invite(view(member), token, publicUrl.replaceAll("/+$", "") + "/app/invite/" + token, expires);
     }
 
     /** Disables a member (they can no longer work here) or withdraws a pending invitation. */

@@ -104,8 +104,16 @@ public class TeamResource {
             throw new ValidationException(errors);
         }
         TeamService.Invite invite = team.invite(email, parsed);
+        String mailError = null;
+        try {
+            team.emailInvitation(invite.member().memberId(), invite.link());
+        } catch (com.smbhub.platform.mail.MailFailedException e) {
+            mailError = e.getMessage();
+        }
         return Response.fromResponse(Envelope.ok(Jsonp.createObjectBuilder().add("member", json(invite.member()))
                 .add("invite_path", "/app/invite/" + invite.token()).add("expires_at", invite.expiresAt().toString())
+                .add("emailed", mailError == null)
+                .add("email_error", mailError == null ? jakarta.json.JsonValue.NULL : Jsonp.createValue(mailError))
                 .build())).status(Response.Status.CREATED).build();
     }
 

@@ -76,6 +76,13 @@ class TeamPanel extends VerticalLayout {
         var request = VaadinServletRequest.getCurrent().getHttpServletRequest();
         String link = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort()
                 + request.getContextPath() + "/invite/" + sent.token();
+        String mailed;
+        try {
+            team.emailInvitation(sent.member().memberId(), link);
+            mailed = "We e-mailed this link to " + sent.member().email() + ".";
+        } catch (com.smbhub.platform.mail.MailFailedException e) {
+            mailed = "The e-mail could not be sent (" + e.getMessage() + "); send the link yourself.";
+        }
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Invitation ready");
         TextField field = new TextField("Link for " + sent.member().email());
@@ -83,9 +90,9 @@ class TeamPanel extends VerticalLayout {
         field.setValue(link);
         field.setReadOnly(true);
         field.setWidthFull();
-        Paragraph note = new Paragraph("Send this link to " + sent.member().email() + ". It works once, until "
-                + DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'").format(sent.expiresAt().atZone(ZoneOffset.UTC))
-                + ". E-mailing it for you arrives with outgoing mail.");
+        Paragraph note = new Paragraph(mailed + " The link works once, until "
+                + DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'").format(sent.expiresAt().atZone(ZoneOffset.UTC)) + ".");
+        note.setId("invite-mailed");
         Button copy = new Button("Copy link", e -> {
             UI.getCurrent().getPage().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", link);
             Toasts.done("Link copied");
