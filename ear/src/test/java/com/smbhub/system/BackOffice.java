@@ -64,6 +64,8 @@ final class BackOffice implements AutoCloseable {
     }
 
     void click(String id) {
+        WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
         wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
     }
 

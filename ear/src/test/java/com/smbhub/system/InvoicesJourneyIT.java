@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The invoice editor in the browser: field errors, lines with tax, live totals, the saved draft in the list. */
+/**
+ * The invoice editor in the browser: field errors, lines with tax, live totals, the saved draft in
+ * the list, sending it, and recording the payment that makes it paid.
+ */
 class InvoicesJourneyIT {
 
     @Test
@@ -37,6 +40,15 @@ class InvoicesJourneyIT {
             wait.until(d -> d.findElement(By.id("invoice-grid")).getText().contains(client));
             app.waitForText("invoice-grid", "$170.63");
             app.screenshot("invoices");
+            app.openRow("invoice-grid", client, d -> !d.findElements(By.id("inv-send")).isEmpty());
+            app.click("inv-send");
+            app.type("send-to", "ivan@example.com");
+            app.click("send-confirm");
+            wait.until(d -> d.findElement(By.id("invoice-grid")).getText().contains("Sent"));
+            app.openRow("invoice-grid", client, d -> !d.findElements(By.id("pay-record")).isEmpty());
+            app.screenshot("invoice-payment");
+            app.click("pay-record");
+            wait.until(d -> d.findElement(By.id("invoice-grid")).getText().contains("Paid"));
         }
     }
 }

@@ -87,6 +87,19 @@ public class Invoice extends TenantRecord {
         lastSentAt = at;
     }
 
+    /** A payment came in (positive) or was refunded (negative): amounts and PAID / PARTIALLY_PAID / SENT follow. */
+    public void applyPayment(BigDecimal delta) {
+        amountPaid = amountPaid.add(delta);
+        amountDue = total.subtract(amountPaid);
+        if (amountDue.signum() <= 0) {
+            status = "PAID";
+        } else if (amountPaid.signum() > 0) {
+            status = "PARTIALLY_PAID";
+        } else if (!"DRAFT".equals(status)) {
+            status = "SENT";
+        }
+    }
+
     void markVoid() {
         status = "VOID";
         amountDue = BigDecimal.ZERO;

@@ -15,6 +15,7 @@ import com.smbhub.platform.security.Role;
 import com.smbhub.profile.TenantProfileOverride;
 import com.smbhub.invoice.Invoice;
 import com.smbhub.money.BusinessTaxCode;
+import com.smbhub.payment.Payment;
 import com.smbhub.portal.PortalToken;
 import com.smbhub.tenant.Invitation;
 import com.smbhub.tenant.TenantMember;
@@ -60,6 +61,8 @@ class TenantIsolationTest {
                 .substring(0, 6), "Tax", java.math.BigDecimal.TEN));
         FACTORIES.put(Invoice.class, (t, tenant) -> new Invoice("INV-" + UUID.randomUUID().toString().substring(0, 8),
                 t.newContact(tenant), java.time.LocalDate.now(), java.time.LocalDate.now().plusDays(14), "CAD"));
+        FACTORIES.put(Payment.class, (t, tenant) -> new Payment(t.newInvoice(tenant), "CASH", "SUCCEEDED",
+                java.math.BigDecimal.TEN, "CAD", java.time.Instant.now(), null));
         FACTORIES.put(PortalToken.class, (t, tenant) -> new PortalToken("INVOICE", UUID.randomUUID().toString(), null,
                 UUID.randomUUID().toString(), null, "u"));
         FACTORIES.put(Contact.class, (t, tenant) -> new Contact("Jane " + tenant.substring(0, 4), "jane@x.test", null));
@@ -314,6 +317,14 @@ class TenantIsolationTest {
     String newContact(String tenant) {
         String id = UUID.randomUUID().toString();
         execute("insert into contacts (id, tenant_id, display_name) values (?::uuid, ?::uuid, 'Client')", id, tenant);
+        return id;
+    }
+
+    String newInvoice(String tenant) {
+        String id = UUID.randomUUID().toString();
+        execute("insert into invoices (id, tenant_id, invoice_number, contact_id, issue_date, due_date, currency)"
+                + " values (?::uuid, ?::uuid, ?, ?::uuid, current_date, current_date, 'CAD')", id, tenant,
+                "INV-" + id.substring(0, 8), newContact(tenant));
         return id;
     }
 

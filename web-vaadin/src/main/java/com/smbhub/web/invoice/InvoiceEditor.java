@@ -53,6 +53,7 @@ class InvoiceEditor extends Dialog {
     private final transient InvoiceService invoices;
     private final transient com.smbhub.portal.PortalLinks links;
     private final transient com.smbhub.invoice.InvoiceSending sending;
+    private final transient com.smbhub.payment.PaymentService payments;
     private final InvoiceView invoice;
     private final String currency;
     private final Map<String, TaxCode> codes = new LinkedHashMap<>();
@@ -117,12 +118,13 @@ class InvoiceEditor extends Dialog {
     }
 
     InvoiceEditor(InvoiceService invoices, com.smbhub.portal.PortalLinks links, com.smbhub.invoice.InvoiceSending sending,
-                  ContactService contacts,
+                  com.smbhub.payment.PaymentService payments, ContactService contacts,
                   EffectiveProfile profile, InvoiceView invoice,
                   String defaultCurrency, java.time.LocalDate today, Consumer<InvoiceView> onSaved) {
         this.invoices = invoices;
         this.links = links;
         this.sending = sending;
+        this.payments = payments;
         this.invoice = invoice;
         this.currency = invoice == null ? defaultCurrency : invoice.currency();
         invoices.taxCodes().forEach(t -> codes.put(t.code(), t));
@@ -192,6 +194,9 @@ class InvoiceEditor extends Dialog {
         discount.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         FormLayout words = new FormLayout(notes, terms);
         add(header, new H4("Lines"), lineRows, linesError, addLine, discount, totals, words);
+        if (invoice != null && payments != null && !"DRAFT".equals(invoice.status())) {
+            add(paymentsSection(onSaved));
+        }
         recompute();
         Button close = new Button("Close", e -> close());
         getFooter().add(close);
@@ -248,8 +253,81 @@ class InvoiceEditor extends Dialog {
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             getFooter().add(save);
         } else {
-            getChildren().forEach(c -> c.getElement().setEnabled(false));
+            for (com.vaadin.flow.component.Component part : List.of(header, lineRows, addLine, discount, words)) {
+                part.getElement().setEnabled(false);
+            }
         }
+    }
+
+    /** The payments of a sent invoice, "Record payment" (cash, bank, other) and refunds of those. */
+    private VerticalLayout paymentsSection(Consumer<InvoiceView> onSaved) {
+        VerticalLayout box = new VerticalLayout(new H4("Payments"));
+        box.setId("inv-payments");
+        box.setPadding(false);
+        box.setSpacing(false);
+        java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy");
+        List<com.smbhub.payment.PaymentView> received;
+        try {
+            received = payments.ofInvoice(invoice.id());
+        } catch (com.smbhub.platform.security.PermissionDeniedException e) {
+            return box;
+        }
+        if (received.isEmpty()) {
+            box.add(new Span("No payments yet. Amount due: " + MoneyText.format(invoice.amountDue(), currency)));
+        }
+        for (com.smbhub.payment.PaymentView p : received) {
+            HorizontalLayout row = new HorizontalLayout(new Span(when.format(p.paidAt().atZone(java.time.ZoneOffset.UTC)) + " · "
+                    + InvoicesView.words(p.provider()) + " · " + MoneyText.format(p.amount(), p.currency())
+                    + ("REFUNDED".equals(p.status()) ? " · refunded" : "")));
+            row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+            if (p.allowedActions().contains("refund")) {
+                Button refund = new Button("Refund", e -> {
+                    com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm = new com.vaadin.flow.component.confirmdialog.ConfirmDialog(
+                            "Refund " + MoneyText.format(p.amount(), p.currency()) + "?",
+                            "The invoice will owe this amount again.", "Refund", ev -> {
+                                payments.refund(p.id());
+                                Toasts.done("Refunded");
+                                close();
+                                onSaved.accept(invoices.get(invoice.id()));
+                            });
+                    confirm.setCancelable(true);
+                    confirm.open();
+                });
+                refund.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+                row.add(refund);
+            }
+            box.add(row);
+        }
+        if (List.of("SENT", "OVERDUE", "PARTIALLY_PAID").contains(invoice.status())) {
+            BigDecimalField amount = new BigDecimalField("Amount");
+            amount.setId("pay-amount");
+            amount.setValue(invoice.amountDue());
+            Select<String> method = new Select<>();
+            method.setId("pay-method");
+            method.setLabel("Paid by");
+            method.setItems("CASH", "BANK", "OTHER");
+            method.setItemLabelGenerator(m -> m.equals("BANK") ? "Bank transfer" : InvoicesView.words(m));
+            method.setValue("BANK");
+            DatePicker date = new DatePicker("On", java.time.LocalDate.now());
+            date.setId("pay-date");
+            Button record = new Button("Record payment", e -> {
+                try {
+                    payments.record(invoice.id(), method.getValue(), amount.getValue(),
+                            date.getValue() == null ? null : date.getValue().atTime(12, 0).toInstant(java.time.ZoneOffset.UTC), null);
+                    Toasts.done("Payment recorded");
+                    close();
+                    onSaved.accept(invoices.get(invoice.id()));
+                } catch (ValidationException ex) {
+                    FieldErrors.show(ex, Map.of("amount", amount, "provider", method, "paid_at", date));
+                }
+            });
+            record.setId("pay-record");
+            HorizontalLayout form = new HorizontalLayout(amount, method, date, record);
+            form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+            form.getStyle().set("flex-wrap", "wrap");
+            box.add(form);
+        }
+        return box;
     }
 
     /** Asks for the address and an optional line, sends; a refusal stays at the button with the reason and Retry. */

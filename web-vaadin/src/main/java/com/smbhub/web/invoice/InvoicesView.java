@@ -55,6 +55,9 @@ public class InvoicesView extends VerticalLayout implements BeforeEnterObserver,
     com.smbhub.invoice.InvoiceSending sending;
 
     @EJB
+    com.smbhub.payment.PaymentService payments;
+
+    @EJB
     ProfileService profiles;
 
     @EJB
@@ -149,7 +152,7 @@ public class InvoicesView extends VerticalLayout implements BeforeEnterObserver,
         try {
             InvoiceView fresh = invoice == null ? null : invoices.get(invoice.id());
             HomeService.Greeting business = home.greeting();
-            new InvoiceEditor(invoices, links, sending, contacts, profile, fresh, business.currency(),
+            new InvoiceEditor(invoices, links, sending, payments, contacts, profile, fresh, business.currency(),
                     java.time.LocalDate.now(java.time.ZoneId.of(business.timezone())), saved -> reload()).open();
         } catch (NotFoundException e) {
             Toasts.problem("This invoice no longer exists.");

@@ -1,0 +1,53 @@
+package com.smbhub.payment;
+
+import com.smbhub.platform.tenancy.TenantRecord;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** Money received against an invoice (PRD 2.1): by Stripe, or recorded by hand (cash, bank, other). */
+@Entity
+@Table(name = "payments")
+public class Payment extends TenantRecord {
+
+    @Column(name = "invoice_id")
+    private String invoiceId;
+    private String provider;
+    @Column(name = "provider_payment_id")
+    private String providerPaymentId;
+    private String status;
+    private BigDecimal amount;
+    private String currency;
+    @Column(name = "paid_at")
+    private Instant paidAt;
+    @Column(name = "method_label")
+    private String methodLabel;
+
+    protected Payment() {
+    }
+
+    public Payment(String invoiceId, String provider, String status, BigDecimal amount, String currency, Instant paidAt,
+                   String methodLabel) {
+        this.invoiceId = invoiceId;
+        this.provider = provider;
+        this.status = status;
+        this.amount = amount;
+        this.currency = currency;
+        this.paidAt = paidAt;
+        this.methodLabel = methodLabel;
+    }
+
+    void refund() {
+        status = "REFUNDED";
+    }
+
+    public String getInvoiceId() { return invoiceId; }
+    public String getProvider() { return provider; }
+    public String getStatus() { return status; }
+    public BigDecimal getAmount() { return amount; }
+    public String getCurrency() { return currency; }
+    public Instant getPaidAt() { return paidAt; }
+    public String getMethodLabel() { return methodLabel; }
+}

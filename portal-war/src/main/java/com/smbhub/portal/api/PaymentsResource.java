@@ -1,0 +1,107 @@
+package com.smbhub.portal.api;
+
+import com.smbhub.payment.PaymentService;
+import com.smbhub.payment.PaymentView;
+import com.smbhub.platform.Jsonp;
+import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.errors.ValidationException.FieldError;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Payments (PRD 12.3.6): those of an invoice, recording one by hand, refunding one recorded by hand. */
+@ApplicationScoped
+@Path("/payments")
+@Authenticated
+public class PaymentsResource {
+
+    @EJB
+    PaymentService payments;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response list(@QueryParam("invoice_id") String invoiceId) {
+        if (invoiceId == null || invoiceId.isBlank()) {
+            throw new ValidationException("invoice_id", "Required");
+        }
+        JsonArrayBuilder data = Jsonp.createArrayBuilder();
+        payments.ofInvoice(invoiceId.trim()).forEach(p -> data.add(json(p)));
+        return Envelope.ok(data.build());
+    }
+
+    /** {@code {"invoice_id","provider":"CASH|BANK|OTHER","amount","paid_at"?,"method_label"?}} → 201. */
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response record(String body) {
+        JsonBody json = JsonBody.parse(body, Set.of("invoice_id", "provider", "amount", "paid_at", "method_label"));
+        List<FieldError> errors = new ArrayList<>();
+        String invoiceId = json.requiredString("invoice_id", errors);
+        String provider = json.requiredString("provider", errors);
+        BigDecimal amount = amount(json.raw("amount"), errors);
+        Instant paidAt = null;
+        String raw = json.string("paid_at", errors);
+        if (raw != null) {
+            try {
+                paidAt = OffsetDateTime.parse(raw).toInstant();
+            } catch (DateTimeParseException e) {
+                errors.add(new FieldError("paid_at", "An ISO-8601 date-time with offset, e.g. 2026-12-01T09:00:00-05:00"));
+            }
+        }
+        String label = json.string("method_label", errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return Response.fromResponse(Envelope.ok(json(payments.record(invoiceId, provider, amount, paidAt, label))))
+                .status(Response.Status.CREATED).build();
+    }
+
+    @POST
+    @Path("/{id}/refund")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response refund(@PathParam("id") String id) {
+        return Envelope.ok(json(payments.refund(id)));
+    }
+
+    private static BigDecimal amount(JsonValue value, List<FieldError> errors) {
+        BigDecimal n = null;
+        if (value instanceof JsonNumber number) {
+            n = number.bigDecimalValue();
+        } else if (value instanceof JsonString s && s.getString().matches("\\d{1,15}(\\.\\d{1,6})?")) {
+            n = new BigDecimal(s.getString());
+        }
+        if (n == null || n.precision() - n.scale() > 15 || n.scale() > 6) {
+            errors.add(new FieldError("amount", "An amount, e.g. 120.50"));
+            return null;
+        }
+        return n;
+    }
+
+    static JsonObject json(PaymentView p) {
+        return Jsonp.createObjectBuilder().add("id", p.id()).add("invoice_id", p.invoiceId()).add("provider", p.provider())
+                .add("status", p.status()).add("amount", p.amount().toPlainString()).add("currency", p.currency())
+                .add("paid_at", p.paidAt() == null ? JsonValue.NULL : Jsonp.createValue(p.paidAt().toString()))
+                .add("method_label", p.methodLabel() == null ? JsonValue.NULL : Jsonp.createValue(p.methodLabel()))
+                .add("allowed_actions", Jsonp.createArrayBuilder(p.allowedActions())).build();
+    }
+}
