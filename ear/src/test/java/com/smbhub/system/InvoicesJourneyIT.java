@@ -46,6 +46,8 @@ class InvoicesJourneyIT {
             app.click("send-confirm");
             wait.until(d -> d.findElement(By.id("invoice-grid")).getText().contains("Sent"));
             app.openRow("invoice-grid", client, d -> !d.findElements(By.id("pay-record")).isEmpty());
+            ((org.openqa.selenium.JavascriptExecutor) app.driver).executeScript(
+                    "arguments[0].scrollIntoView({block: 'center'})", app.driver.findElement(By.id("pay-record")));
             app.screenshot("invoice-payment");
             app.click("pay-record");
             wait.until(d -> d.findElement(By.id("invoice-grid")).getText().contains("Paid"));

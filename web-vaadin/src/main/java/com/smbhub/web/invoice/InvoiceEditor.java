@@ -301,7 +301,7 @@ class InvoiceEditor extends Dialog {
         if (List.of("SENT", "OVERDUE", "PARTIALLY_PAID").contains(invoice.status())) {
             BigDecimalField amount = new BigDecimalField("Amount");
             amount.setId("pay-amount");
-            amount.setValue(invoice.amountDue());
+            amount.setValue(invoice.amountDue().setScale(Totals.scale(currency), java.math.RoundingMode.HALF_UP));
             Select<String> method = new Select<>();
             method.setId("pay-method");
             method.setLabel("Paid by");
