@@ -82,29 +82,35 @@ public class Mailer {
     public void send(String kind, String documentId, String senderName, String to, String subject, String text,
                      List<Attachment> attachments) {
         try {
-            MimeMessage message = new MimeMessage(session());
-            message.setFrom(new InternetAddress(from, senderName, StandardCharsets.UTF_8.name()));
-            message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to, true));
-            message.setSubject(subject, StandardCharsets.UTF_8.name());
-            message.setSentDate(new Date());
-            MimeMultipart parts = new MimeMultipart();
-            MimeBodyPart body = new MimeBodyPart();
-            body.setText(text, StandardCharsets.UTF_8.name());
-            parts.addBodyPart(body);
-            for (Attachment a : attachments) {
-                MimeBodyPart file = new MimeBodyPart();
-                file.setDataHandler(new DataHandler(new ByteArrayDataSource(a.bytes(), a.contentType())));
-                file.setFileName(a.fileName());
-                parts.addBodyPart(file);
-            }
-            message.setContent(parts);
-            Transport.send(message);
+            deliver(session(), from, senderName, to, subject, text, attachments);
         } catch (MessagingException | java.io.UnsupportedEncodingException e) {
             String reason = reason(e);
             log(kind, documentId, to, subject, "FAILED", reason);
             throw new MailFailedException("The mail server did not accept the message: " + reason);
         }
         log(kind, documentId, to, subject, "SENT", null);
+    }
+
+    /** Builds the message (text, then attachments) and hands it to the session's SMTP server. */
+    static void deliver(Session session, String from, String senderName, String to, String subject, String text,
+                        List<Attachment> attachments) throws MessagingException, java.io.UnsupportedEncodingException {
+        MimeMessage message = new MimeMessage(session);
+        message.setFrom(new InternetAddress(from, senderName, StandardCharsets.UTF_8.name()));
+        message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to, true));
+        message.setSubject(subject, StandardCharsets.UTF_8.name());
+        message.setSentDate(new Date());
+        MimeMultipart parts = new MimeMultipart();
+        MimeBodyPart body = new MimeBodyPart();
+        body.setText(text, StandardCharsets.UTF_8.name());
+        parts.addBodyPart(body);
+        for (Attachment a : attachments) {
+            MimeBodyPart file = new MimeBodyPart();
+            file.setDataHandler(new DataHandler(new ByteArrayDataSource(a.bytes(), a.contentType())));
+            file.setFileName(a.fileName());
+            parts.addBodyPart(file);
+        }
+        message.setContent(parts);
+        Transport.send(message);
     }
 
     /** The business's latest messages, newest first. */
@@ -162,7 +168,7 @@ public class Mailer {
         return Session.getInstance(props);
     }
 
-    private static String reason(Exception e) {
+    static String reason(Exception e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
