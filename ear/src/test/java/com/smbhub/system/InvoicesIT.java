@@ -187,6 +187,28 @@ class InvoicesIT {
     }
 
     @Test
+    void aWorkItemGetsOneDraftInvoiceNeverTwo() {
+        String staff = token("staff@northside.test", null);
+        String client = contact(staff, "Work client " + run);
+        String job = send("POST", "/api/v1/work-items", staff, "{\"title\":\"Water heater " + run + "\",\"contact_id\":\""
+                + client + "\"}").json().getJsonObject("data").getString("id");
+        var first = send("POST", "/api/v1/work-items/" + job + "/invoice", staff, null);
+        assertEquals(201, first.status(), first.body());
+        JsonObject invoice = first.json().getJsonObject("data");
+        assertEquals(client, invoice.getString("contact_id"));
+        assertEquals(job, invoice.getString("work_item_id"));
+        assertEquals("Water heater " + run, invoice.getJsonArray("line_items").getJsonObject(0).getString("name"));
+        var again = send("POST", "/api/v1/work-items/" + job + "/invoice", staff, null);
+        assertEquals(200, again.status());
+        assertEquals(invoice.getString("id"), again.json().getJsonObject("data").getString("id"));
+        String loose = send("POST", "/api/v1/work-items", staff, "{\"title\":\"No client " + run + "\"}")
+                .json().getJsonObject("data").getString("id");
+        assertEquals(List.of("contact_id"), fields(send("POST", "/api/v1/work-items/" + loose + "/invoice", staff, null)));
+        assertEquals(404, send("POST", "/api/v1/work-items/" + job + "/invoice", token("staff@maple.test", null), null).status());
+        assertEquals(403, send("POST", "/api/v1/work-items/" + job + "/invoice", token("viewer@northside.test", null), null).status());
+    }
+
+    @Test
     void agentsDraftOnlyForTheirOwnWork() {
         String staff = token("staff@northside.test", null);
         String agent = token("agent@northside.test", null);

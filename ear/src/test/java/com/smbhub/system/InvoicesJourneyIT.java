@@ -13,6 +13,25 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class InvoicesJourneyIT {
 
     @Test
+    void createPlusDraftInvoiceOpensTheDraftOfTheNewItem() {
+        String client = "Wanda " + UUID.randomUUID().toString().substring(0, 6);
+        ContactsIT.send("POST", "/api/v1/contacts", SystemUnderTest.token("staff@northside.test", null),
+                "{\"display_name\":\"" + client + "\"}");
+        try (BackOffice app = new BackOffice()) {
+            app.signIn("staff@northside.test", "demo");
+            app.waitForText("home-title", "Welcome");
+            app.open("work");
+            app.click("new-work-item");
+            app.type("wi-title", "Gas line for " + client);
+            ContactsJourneyIT.pickFromComboBox(app, "wi-contact", client);
+            app.click("wi-save-invoice");
+            app.waitForPath("invoices");
+            new WebDriverWait(app.driver, Duration.ofSeconds(15)).until(d -> d.findElements(By.cssSelector("#inv-line-0-name input"))
+                    .stream().anyMatch(e -> ("Gas line for " + client).equals(e.getAttribute("value"))));
+        }
+    }
+
+    @Test
     void anOwnerDraftsAnInvoiceWithTwoLinesAndTax() {
         String client = "Ivan " + UUID.randomUUID().toString().substring(0, 6);
         ContactsIT.send("POST", "/api/v1/contacts", SystemUnderTest.token("owner@northside.test", null),

@@ -102,6 +102,40 @@ public class InvoiceService {
         return view(invoice);
     }
 
+    /** The draft invoice of a work item: the existing draft if there is one (never a second), else a new one. */
+    public record FromWork(InvoiceView invoice, boolean created) {
+    }
+
+    public FromWork draftForWorkItem(String workItemId) {
+        Grant grant = access.require(Capability.MONEY_DRAFT);
+        EffectiveProfile profile = profiles.effective();
+        if (!profile.conversion("work_item_to_invoice")) {
+            throw new ValidationException("work_item_id", "Your business does not turn work into invoices");
+        }
+        com.smbhub.workitem.WorkItem item = Ids.isId(workItemId) ? em.find(com.smbhub.workitem.WorkItem.class, workItemId) : null;
+        if (item == null || item.getDeletedAt() != null || (grant == Grant.ASSIGNED && !assignedToMe(workItemId))) {
+            throw new NotFoundException("work item");
+        }
+        Optional<Invoice> existing = em.createQuery("select i from Invoice i where i.workItemId = :w and i.status = 'DRAFT'"
+                + " and i.deletedAt is null order by i.createdAt", Invoice.class).setParameter("w", workItemId)
+                .setMaxResults(1).getResultStream().findFirst();
+        if (existing.isPresent()) {
+            return new FromWork(view(existing.get()), false);
+        }
+        if (item.getContactId() == null) {
+            throw new ValidationException("contact_id", "Link a contact to this " + profile.label("work_item").toLowerCase()
+                    + " first: the invoice needs a client");
+        }
+        List<TaxCode> codes = taxCodes();
+        InvoiceDraft draft = new InvoiceDraft(item.getContactId(), workItemId, null, null, null, null,
+                codes.size() == 1 ? codes.get(0).code() : null,
+                List.of(new LineItem(item.getTitle(), BigDecimal.ONE, BigDecimal.ZERO, null)), null, null, null);
+        InvoiceView created = create(draft, Optional.empty());
+        Analytics.record(em, "work_item.convert_to_invoice", profile.profileId(), "manual",
+                Map.of("work_item_id", workItemId, "invoice_id", created.id()));
+        return new FromWork(created, true);
+    }
+
     public InvoiceView get(String id) {
         return view(find(id, access.require(Capability.MONEY_READ)));
     }

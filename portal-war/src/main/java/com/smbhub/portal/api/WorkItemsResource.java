@@ -44,6 +44,9 @@ public class WorkItemsResource {
     @EJB
     WorkItemService work;
 
+    @EJB
+    com.smbhub.invoice.InvoiceService invoices;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@QueryParam("status") String status, @QueryParam("type") String type,
@@ -62,6 +65,16 @@ public class WorkItemsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response get(@PathParam("id") String id) {
         return reply(work.get(id), Response.Status.OK);
+    }
+
+    /** "Draft invoice": the item's draft invoice, made if there is none (201) or the existing one (200). */
+    @POST
+    @Path("/{id}/invoice")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response draftInvoice(@PathParam("id") String id) {
+        var result = invoices.draftForWorkItem(id);
+        return Response.fromResponse(Envelope.ok(InvoicesResource.json(result.invoice())))
+                .status(result.created() ? Response.Status.CREATED : Response.Status.OK).build();
     }
 
     /** The item's activity, newest first: who did what, with the changed fields before and after. */

@@ -119,9 +119,17 @@ public class InvoicesView extends VerticalLayout implements BeforeEnterObserver,
         create.setText("New " + profile.label("invoice").toLowerCase());
         create.setVisible(Permissions.grant(access.role(), Capability.MONEY_DRAFT) == Grant.ALL);
         reload();
-        if (create.isVisible() && event.getLocation().getQueryParameters().getSingleParameter("new").isPresent()) {
+        var query = event.getLocation().getQueryParameters();
+        if (create.isVisible() && query.getSingleParameter("new").isPresent()) {
             edit(null);
         }
+        query.getSingleParameter("open").ifPresent(id -> {
+            try {
+                edit(invoices.get(id));
+            } catch (com.smbhub.platform.errors.ValidationException | NotFoundException e) {
+                Toasts.problem("That invoice does not exist or is not yours to see.");
+            }
+        });
     }
 
     @Override

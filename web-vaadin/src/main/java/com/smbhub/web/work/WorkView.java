@@ -87,6 +87,9 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
     @EJB
     FileService files;
 
+    @EJB
+    com.smbhub.invoice.InvoiceService invoices;
+
     private final H2 heading = new H2();
     private final Button create = new Button();
     private final Select<String> status = select("filter-status", "Status",
@@ -215,7 +218,7 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
             }
             form.add(input);
         }
-        Button save = new Button("Create", e -> {
+        java.util.function.Consumer<Boolean> createIt = withInvoice -> {
             byField.values().forEach(f -> f.setInvalid(false));
             Map<String, Object> labels = new HashMap<>();
             extras.forEach((key, input) -> {
@@ -229,20 +232,36 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
             WorkItemDraft draft = new WorkItemDraft(type.getValue(), titleField.getValue(), null, null,
                     contact.getValue() == null ? null : contact.getValue().id(),
                     dueAt.getValue() == null ? null : dueAt.getValue().atZone(zone).toInstant(), null, labels);
+            if (withInvoice && contact.getValue() == null) {
+                contact.setErrorMessage("Choose the client the invoice is for");
+                contact.setInvalid(true);
+                return;
+            }
             try {
-                work.create(draft, Optional.empty());
+                WorkItemView created = work.create(draft, Optional.empty());
                 dialog.close();
                 Toasts.done("Created");
-                reload();
+                if (withInvoice) {
+                    openInvoice(created.id());
+                } else {
+                    reload();
+                }
             } catch (ValidationException ex) {
                 FieldErrors.show(ex, byField);
             }
-        });
+        };
+        Button save = new Button("Create", e -> createIt.accept(false));
         save.setId("wi-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickShortcut(Key.ENTER);
         dialog.add(form);
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()));
+        if (canDraftInvoices()) {
+            Button withInvoice = new Button("Create + Draft Invoice", e -> createIt.accept(true));
+            withInvoice.setId("wi-save-invoice");
+            dialog.getFooter().add(withInvoice);
+        }
+        dialog.getFooter().add(save);
         dialog.open();
         titleField.focus();
     }
@@ -364,6 +383,14 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
         dialog.setWidth("min(48rem, 100vw)");
         Button close = new Button("Close", e -> dialog.close());
         dialog.getFooter().add(close);
+        if (canDraftInvoices()) {
+            Button invoice = new Button("Draft invoice", e -> {
+                dialog.close();
+                openInvoice(item.id());
+            });
+            invoice.setId("wi-invoice");
+            dialog.getFooter().addComponentAsFirst(invoice);
+        }
         if (editable) {
             Button saveButton = new Button("Save", e -> save.accept(null));
             saveButton.setId("wi-edit-save");
@@ -375,6 +402,26 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
 
     private ComboBox<ContactView> contactPicker(String id, String selectedId) {
         return com.smbhub.web.contact.ContactPicker.create(contacts, id, "Contact", selectedId);
+    }
+
+    private boolean canDraftInvoices() {
+        return profile.capability("invoices") && profile.conversion("work_item_to_invoice")
+                && Permissions.grant(access.role(), Capability.MONEY_DRAFT) != com.smbhub.platform.security.Grant.NONE;
+    }
+
+    /** Opens the item's draft invoice (made now if it has none; never a second one). */
+    private void openInvoice(String workItemId) {
+        try {
+            var result = invoices.draftForWorkItem(workItemId);
+            if (result.created()) {
+                Toasts.done("Draft " + result.invoice().number() + " created");
+            }
+            getUI().ifPresent(ui -> ui.navigate("invoices", com.vaadin.flow.router.QueryParameters.of("open",
+                    result.invoice().id())));
+        } catch (ValidationException ex) {
+            Toasts.problem(ex.errors().get(0).message());
+            reload();
+        }
     }
 
     private static Select<String> select(String id, String label, List<String> items) {
