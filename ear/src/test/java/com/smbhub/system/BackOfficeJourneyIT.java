@@ -50,6 +50,7 @@ class BackOfficeJourneyIT {
             app.waitForText("home-title", "Welcome to Northside Plumbing");
             assertEquals("Requests", app.text("nav-work"));
             app.click("logout");
+            app.waitForPath("login");
             app.signIn("staff@maple.test", "demo");
             app.waitForText("home-title", "Welcome to Maple & Co");
             assertEquals("Orders / Issues", app.text("nav-work"));
