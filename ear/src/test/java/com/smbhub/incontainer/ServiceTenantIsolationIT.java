@@ -75,6 +75,12 @@ class ServiceTenantIsolationIT {
     @Inject
     InvoiceService invoices;
 
+    @Inject
+    com.smbhub.platform.mail.Mailer mailer;
+
+    @Inject
+    com.smbhub.payment.PaymentService payments;
+
     @Test
     void eachOwnerSeesOnlyTheTeamOfTheirBusiness() {
         List<String> northside = as("owner@northside.test", "northside", () -> emails(team.members()));
@@ -186,6 +192,26 @@ class ServiceTenantIsolationIT {
         assertTrue(as("owner@maple.test", "maple", () -> invoices.list(null, null, null, 100)).items().stream()
                 .noneMatch(i -> i.id().equals(invoice.id())));
         assertTrue(as("owner@maple.test", "maple", () -> invoices.taxCodes()).stream().noneMatch(t -> t.code().equals("HST")));
+    }
+
+    @Test
+    void sentMailAndPaymentsOfOneBusinessAreInvisibleFromAnother() {
+        String subject = "Private mail " + java.util.UUID.randomUUID();
+        String northside = tenantOf("owner@northside.test", "northside");
+        String owner = identity.personByEmail("owner@northside.test").orElseThrow().userId();
+        mailer.logAlone(northside, owner, "INVOICE", null, "client@example.com", subject, "SENT", null);
+        assertTrue(as("owner@northside.test", "northside", () -> mailer.recent(500)).stream()
+                .anyMatch(m -> m.subject().equals(subject)));
+        assertTrue(as("owner@maple.test", "maple", () -> mailer.recent(500)).stream()
+                .noneMatch(m -> m.subject().equals(subject)));
+        ContactView client = as("staff@northside.test", "northside", () -> contacts.create(
+                ContactDraft.of("Payer " + java.util.UUID.randomUUID(), null, null), false, java.util.Optional.empty()));
+        InvoiceView invoice = as("staff@northside.test", "northside", () -> invoices.create(new InvoiceDraft(client.id(),
+                null, null, null, null, null, null, List.of(new LineItem("Job", java.math.BigDecimal.ONE,
+                java.math.BigDecimal.TEN, null)), null, null, null), java.util.Optional.empty()));
+        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> payments.ofInvoice(invoice.id())));
+        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> payments.record(invoice.id(),
+                "CASH", java.math.BigDecimal.ONE, null, null)));
     }
 
     @Test

@@ -225,25 +225,15 @@ public class InvoiceService {
             jpql.append(" and i.contactId = :contact");
             params.put("contact", contactId);
         }
-        if (afterKey != null) {
-            int cut = afterKey.indexOf('\u0001');
-            try {
-                params.put("afterAt", java.time.Instant.parse(afterKey.substring(0, Math.max(cut, 0))));
-            } catch (RuntimeException e) {
-                throw new ValidationException("cursor", "Not a cursor this API returned");
-            }
-            jpql.append(" and (i.createdAt < :afterAt or (i.createdAt = :afterAt and i.id < :afterId))");
-            params.put("afterId", afterKey.substring(cut + 1));
-        }
-        jpql.append(" order by i.createdAt desc, i.id desc");
+        com.smbhub.platform.db.NewestFirst.continueAfter(afterKey, "i", jpql, params);
         TypedQuery<Invoice> query = em.createQuery(jpql.toString(), Invoice.class)
                 .setHint(org.eclipse.persistence.config.QueryHints.READ_ONLY, true);
         params.forEach(query::setParameter);
         List<Invoice> rows = query.setMaxResults(limit + 1).getResultList();
-        boolean more = rows.size() > limit;
-        List<Invoice> page = more ? rows.subList(0, limit) : rows;
-        return new Page(page.stream().map(this::view).toList(),
-                more ? page.get(limit - 1).getCreatedAt() + "\u0001" + page.get(limit - 1).getId() : null);
+        Map<String, TaxCode> codes = codes();
+        LocalDate today = LocalDate.now(zone());
+        return new Page(rows.stream().limit(limit).map(i -> view(i, codes, today)).toList(),
+                com.smbhub.platform.db.NewestFirst.nextKey(rows, limit));
     }
 
     /** Home's money cards, in the business's currency: unpaid, overdue, and payments received today. */
@@ -284,7 +274,7 @@ public class InvoiceService {
         InvoiceView invoice = view(stored);
         Contact client = em.find(Contact.class, invoice.contactId());
         Map<String, String> taxNames = new HashMap<>();
-        taxCodes().forEach(t -> taxNames.put(t.code(), t.name()));
+        codes().values().forEach(t -> taxNames.put(t.code(), t.name()));
         return InvoicePdf.render(invoice, new InvoicePdf.Parties(tenant().getName(),
                 client == null ? null : client.getDisplayName(), client == null ? null : client.getEmail(),
                 stored.getPaymentLinkUrl(), taxNames));
@@ -398,9 +388,11 @@ public class InvoiceService {
     }
 
     private InvoiceView view(Invoice i) {
-        Map<String, TaxCode> codes = new HashMap<>();
-        em.createQuery("select t from BusinessTaxCode t", BusinessTaxCode.class).getResultStream()
-                .map(BusinessTaxCode::view).forEach(t -> codes.put(t.code(), t));
+        return view(i, codes(), LocalDate.now(zone()));
+    }
+
+    /** One invoice of a list: the tax codes and the day are looked up once for the whole page. */
+    private InvoiceView view(Invoice i, Map<String, TaxCode> codes, LocalDate today) {
         List<String> actions = new ArrayList<>();
         if ("DRAFT".equals(i.getStatus()) && Permissions.grant(Access.resolved(), Capability.MONEY_DRAFT) != Grant.NONE) {
             actions.add("update");
@@ -416,7 +408,15 @@ public class InvoiceService {
             actions.add("void");
         }
         Contact contact = i.getContactId() == null ? null : em.find(Contact.class, i.getContactId());
-        return viewOf(i, codes, contact == null ? null : contact.getDisplayName(), LocalDate.now(zone()), actions);
+        return viewOf(i, codes, contact == null ? null : contact.getDisplayName(), today, actions);
+    }
+
+    /** The business's tax codes by code, including retired ones (old invoices still name them). */
+    private Map<String, TaxCode> codes() {
+        Map<String, TaxCode> codes = new LinkedHashMap<>();
+        em.createQuery("select t from BusinessTaxCode t order by t.code", BusinessTaxCode.class).getResultStream()
+                .map(BusinessTaxCode::view).forEach(t -> codes.put(t.code(), t));
+        return codes;
     }
 
     /** The invoice with its computed lines and the status a reader sees (OVERDUE when sent and past due). */
@@ -496,10 +496,6 @@ public class InvoiceService {
     }
 
     private ZoneId zone() {
-        try {
-            return ZoneId.of(tenant().getTimezone());
-        } catch (RuntimeException e) {
-            return ZoneId.of("UTC");
-        }
+        return tenant().zone();
     }
 }

@@ -14,7 +14,6 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +55,7 @@ public class PortalService {
                     names.put(t.code(), t.name());
                 });
         Contact client = em.find(Contact.class, invoice.getContactId());
-        LocalDate today = LocalDate.now(zone(tenant));
+        LocalDate today = LocalDate.now(tenant.zone());
         NativeSql.query(em, "update portal_tokens set last_used_at = now() where token_hash = ?1")
                 .setParameter(1, PortalLinks.hash(token)).executeUpdate();
         return Optional.of(new InvoicePage(tenant.getName(), InvoiceService.viewOf(invoice, codes,
@@ -84,11 +83,4 @@ public class PortalService {
         return Optional.of(new String[] {(String) row[0], (String) row[1]});
     }
 
-    private static ZoneId zone(Tenant tenant) {
-        try {
-            return ZoneId.of(tenant.getTimezone());
-        } catch (RuntimeException e) {
-            return ZoneId.of("UTC");
-        }
-    }
 }

@@ -51,6 +51,15 @@ public class Tenant {
     public Instant getDeletedAt() { return deletedAt; }
     public long getVersion() { return version; }
 
+    /** The business's time zone for dates and "today" (UTC if the stored one is unusable). */
+    public java.time.ZoneId zone() {
+        try {
+            return java.time.ZoneId.of(timezone);
+        } catch (RuntimeException e) {
+            return java.time.ZoneOffset.UTC;
+        }
+    }
+
     void change(String name, String timezone, String currency, String profileId) {
         this.name = name;
         this.timezone = timezone;

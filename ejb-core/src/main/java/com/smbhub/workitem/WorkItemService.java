@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.smbhub.contact.Contact;
 import com.smbhub.platform.analytics.Analytics;
 import com.smbhub.platform.audit.AuditService;
+import com.smbhub.platform.db.NewestFirst;
 import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ValidationException;
@@ -129,19 +130,7 @@ public class WorkItemService {
             jpql.append(" and w.assignedTo = :me");
             params.put("me", me());
         }
-        if (afterKey != null) {
-            int cut = afterKey.indexOf('\u0001');
-            Instant at;
-            try {
-                at = Instant.parse(afterKey.substring(0, Math.max(cut, 0)));
-            } catch (RuntimeException e) {
-                throw new ValidationException("cursor", "Not a cursor this API returned");
-            }
-            jpql.append(" and (w.createdAt < :afterAt or (w.createdAt = :afterAt and w.id < :afterId))");
-            params.put("afterAt", at);
-            params.put("afterId", afterKey.substring(cut + 1));
-        }
-        jpql.append(" order by w.createdAt desc, w.id desc");
+        NewestFirst.continueAfter(afterKey, "w", jpql, params);
         TypedQuery<WorkItem> query = em.createQuery(jpql.toString(), WorkItem.class)
                 .setHint(org.eclipse.persistence.config.QueryHints.READ_ONLY, true);
         params.forEach(query::setParameter);
@@ -149,11 +138,8 @@ public class WorkItemService {
         if (afterKey == null) {
             views.record("work.view", profiles.effective().profileId(), "manual");
         }
-        boolean more = rows.size() > limit;
-        List<WorkItem> page = more ? rows.subList(0, limit) : rows;
         EffectiveProfile profile = profiles.effective();
-        return new Page(page.stream().map(w -> view(w, profile)).toList(),
-                more ? page.get(limit - 1).getCreatedAt() + "\u0001" + page.get(limit - 1).getId() : null);
+        return new Page(rows.stream().limit(limit).map(w -> view(w, profile)).toList(), NewestFirst.nextKey(rows, limit));
     }
 
     /** Home "Today": new and overdue counts and the next actions (urgent or overdue), within the caller's scope. */
@@ -367,12 +353,7 @@ public class WorkItemService {
     }
 
     private ZoneId zone() {
-        Tenant tenant = em.find(Tenant.class, RequestContext.current().orElseThrow().tenantId());
-        try {
-            return ZoneId.of(tenant.getTimezone());
-        } catch (RuntimeException e) {
-            return ZoneId.of("UTC");
-        }
+        return em.find(Tenant.class, RequestContext.current().orElseThrow().tenantId()).zone();
     }
 
     private static Map<String, Object> labels(String json) {
