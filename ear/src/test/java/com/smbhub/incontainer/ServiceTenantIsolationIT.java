@@ -58,6 +58,12 @@ class ServiceTenantIsolationIT {
     TeamService team;
 
     @Inject
+    com.smbhub.payment.StripeAccounts stripe;
+
+    @Inject
+    com.smbhub.payment.WebhookLog webhookLog;
+
+    @Inject
     HomeService home;
 
     @Inject
@@ -212,6 +218,23 @@ class ServiceTenantIsolationIT {
         assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> payments.ofInvoice(invoice.id())));
         assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> payments.record(invoice.id(),
                 "CASH", java.math.BigDecimal.ONE, null, null)));
+    }
+
+    @Test
+    void paymentLinksStripeAccountsAndWebhookEventsStayWithTheirBusiness() {
+        ContactView client = as("staff@northside.test", "northside", () -> contacts.create(
+                ContactDraft.of("Card " + java.util.UUID.randomUUID(), null, null), false, java.util.Optional.empty()));
+        InvoiceView invoice = as("staff@northside.test", "northside", () -> invoices.create(new InvoiceDraft(client.id(),
+                null, null, null, null, null, null, List.of(new LineItem("Job", java.math.BigDecimal.ONE,
+                java.math.BigDecimal.TEN, null)), null, null, null), java.util.Optional.empty()));
+        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> invoices.paymentLink(invoice.id())));
+        assertEquals("acct_demo_maple", as("owner@maple.test", "maple", () -> stripe.state()).accountId());
+        assertEquals("acct_demo_northside", as("admin@northside.test", "northside", () -> stripe.state()).accountId());
+        // webhook events are the platform's: no business member reads or retries them
+        assertThrows(PermissionDeniedException.class, () -> as("owner@northside.test", "northside",
+                () -> webhookLog.recent(false, 10)));
+        assertThrows(PermissionDeniedException.class, () -> as("owner@northside.test", "northside",
+                () -> webhookLog.retry(java.util.UUID.randomUUID().toString())));
     }
 
     @Test

@@ -127,10 +127,15 @@ class BackOfficeJourneyIT {
     }
 
     @Test
-    void theOpsUserLandsInTheCommandCenter() {
+    void theOpsUserLandsInTheCommandCenterAndSeesWebhookEventsNeedingAttention() {
+        String account = "acct_unknown_" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        StripeWebhooksIT.deliver(StripeWebhooksIT.sessionEvent(StripeWebhooksIT.eventId(), "checkout.session.completed",
+                account, java.util.UUID.randomUUID().toString(), "pi_ops", 100, "paid"));
         try (BackOffice app = new BackOffice()) {
             app.signIn("ops@smbhub.test", "demo");
             app.waitForText("ops-title", "Command Center");
+            app.waitForText("ops-webhooks", "No business has connected " + account);
+            app.screenshot("ops-webhooks");
         }
     }
 

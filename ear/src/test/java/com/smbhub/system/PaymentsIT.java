@@ -22,13 +22,7 @@ class PaymentsIT {
 
     /** A sent invoice of 226.00 CAD (200 + 13 % HST). */
     private JsonObject sentInvoice(String owner) {
-        String contact = send("POST", "/api/v1/contacts", owner, "{\"display_name\":\"Payer " + run + "\",\"email\":\"payer."
-                + run + "@example.com\"}").json().getJsonObject("data").getString("id");
-        String id = send("POST", "/api/v1/invoices", owner, "{\"contact_id\":\"" + contact + "\",\"tax_code\":\"HST\","
-                + "\"line_items\":[{\"name\":\"Install\",\"qty\":1,\"rate\":200}]}").json().getJsonObject("data").getString("id");
-        var sent = send("POST", "/api/v1/invoices/" + id + "/send", owner, "{}");
-        assertEquals(200, sent.status(), sent.body());
-        return sent.json().getJsonObject("data");
+        return StripeWebhooksIT.sentInvoice(owner, run);
     }
 
     private static SystemUnderTest.Reply pay(String token, String invoiceId, String amount) {

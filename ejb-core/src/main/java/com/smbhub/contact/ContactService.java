@@ -121,7 +121,7 @@ public class ContactService {
 
     /**
      * Everything linked to the contact, newest first: its work items with their status moves and
-     * files, and files attached to the contact (messages, quotes, invoices as those modules land).
+     * files, files attached to the contact, its invoices and their payments (for those who see money).
      */
     public List<TimelineEntry> timeline(String id) {
         Grant grant = access.require(Capability.CONTACTS_READ);
@@ -156,6 +156,9 @@ public class ContactService {
                 }
             }
         }
+        if (Permissions.grant(access.role(), Capability.MONEY_READ) == Grant.ALL) {
+            invoiceLines(id, entries);
+        }
         em.createQuery("select f from StoredFile f where f.linkedEntityType = 'CONTACT' and f.linkedEntityId = :c"
                         + " and f.deletedAt is null order by f.createdAt desc", com.smbhub.file.StoredFile.class)
                 .setParameter("c", id).setMaxResults(200).getResultStream()
@@ -163,6 +166,35 @@ public class ContactService {
         entries.add(new TimelineEntry("contact", contact.getId(), "Contact added", contact.getCreatedAt(), null));
         entries.sort(java.util.Comparator.comparing(TimelineEntry::at).reversed());
         return entries;
+    }
+
+    /** The contact's invoices: drafted, sent, paid (by whom), refunded, voided; each opens its invoice. */
+    private void invoiceLines(String contactId, List<TimelineEntry> entries) {
+        Map<String, com.smbhub.invoice.Invoice> invoices = new LinkedHashMap<>();
+        em.createQuery("select i from Invoice i where i.contactId = :c and i.deletedAt is null order by i.createdAt desc",
+                        com.smbhub.invoice.Invoice.class).setParameter("c", contactId).setMaxResults(200).getResultStream()
+                .forEach(i -> {
+                    invoices.put(i.getId(), i);
+                    entries.add(new TimelineEntry("invoice", i.getId(), "Invoice " + i.getNumber() + " drafted ("
+                            + com.smbhub.money.MoneyText.format(i.getTotal(), i.getCurrency()) + ")", i.getCreatedAt(), null));
+                });
+        for (AuditService.Entry e : audit.history("invoice", invoices.keySet(), 500)) {
+            com.smbhub.invoice.Invoice i = invoices.get(e.entityId());
+            String amount = e.after().get("amount") == null ? ""
+                    : com.smbhub.money.MoneyText.format(new java.math.BigDecimal(e.after().get("amount")), i.getCurrency());
+            String title = switch (e.action()) {
+                case "invoice.sent" -> "Invoice " + i.getNumber() + " sent";
+                case "invoice.voided" -> "Invoice " + i.getNumber() + " voided";
+                case "payment.recorded" -> "Payment of " + amount + " received for " + i.getNumber()
+                        + ("STRIPE".equals(e.after().get("provider")) ? " by card" : "");
+                case "payment.refunded" -> "Refund" + (amount.isEmpty() ? "" : " of " + amount) + " on " + i.getNumber();
+                default -> null;
+            };
+            if (title != null) {
+                entries.add(new TimelineEntry(e.action().startsWith("payment") ? "payment" : "invoice", i.getId(), title,
+                        e.at(), null));
+            }
+        }
     }
 
     private static String words(String code) {

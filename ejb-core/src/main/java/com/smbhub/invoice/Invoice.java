@@ -43,6 +43,12 @@ public class Invoice extends TenantRecord {
     private String lineItems = "[]";
     @Column(name = "payment_link_url")
     private String paymentLinkUrl;
+    @Column(name = "stripe_session_id")
+    private String stripeSessionId;
+    @Column(name = "payment_link_amount")
+    private BigDecimal paymentLinkAmount;
+    @Column(name = "payment_link_expires_at")
+    private Instant paymentLinkExpiresAt;
     @Column(name = "last_sent_at")
     private Instant lastSentAt;
     @Column(name = "ar_stage")
@@ -103,6 +109,25 @@ public class Invoice extends TenantRecord {
     void markVoid() {
         status = "VOID";
         amountDue = BigDecimal.ZERO;
+        forgetPaymentLink();
+    }
+
+    /** The Checkout Session to pay the amount due now; reused while open and for that amount. */
+    public void paymentLink(String sessionId, String url, BigDecimal amount, Instant expiresAt) {
+        stripeSessionId = sessionId;
+        paymentLinkUrl = url;
+        paymentLinkAmount = amount;
+        paymentLinkExpiresAt = expiresAt;
+    }
+
+    public void forgetPaymentLink() {
+        paymentLink(null, null, null, null);
+    }
+
+    /** The stored link if it still pays exactly the amount due and stays open a while longer. */
+    public boolean paymentLinkUsable(Instant now) {
+        return paymentLinkUrl != null && paymentLinkAmount != null && paymentLinkAmount.compareTo(amountDue) == 0
+                && paymentLinkExpiresAt != null && paymentLinkExpiresAt.isAfter(now.plusSeconds(3600));
     }
 
     public String getNumber() { return number; }
@@ -123,6 +148,7 @@ public class Invoice extends TenantRecord {
     public String getTerms() { return terms; }
     public String getLineItems() { return lineItems; }
     public String getPaymentLinkUrl() { return paymentLinkUrl; }
+    public String getStripeSessionId() { return stripeSessionId; }
     public Instant getLastSentAt() { return lastSentAt; }
     public String getArStage() { return arStage; }
 }

@@ -68,6 +68,13 @@ public class InvoiceService {
     @EJB
     ProfileService profiles;
 
+    @EJB
+    CheckoutLinks checkout;
+
+    @jakarta.inject.Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "smbhub.public-url", defaultValue = "http://localhost:8080")
+    String publicUrl;
+
     public record Page(List<InvoiceView> items, String nextKey) {
     }
 
@@ -194,10 +201,23 @@ public class InvoiceService {
             throw new ValidationException("status", "Only a draft or sent invoice can be voided");
         }
         String before = invoice.getStatus();
+        checkout.close(invoice, tenant());
         invoice.markVoid();
         em.flush();
         audit.record("invoice.voided", "invoice", id, Map.of("status", before), Map.of("status", "VOID"));
         Analytics.record(em, "invoice.voided", profiles.effective().profileId(), "manual", Map.of("invoice_id", id));
+        return view(invoice);
+    }
+
+    /**
+     * The Stripe Checkout page that pays what is due now (PRD 12.3.5 payment-link); the open one is
+     * reused while it pays that amount. Stripe's refusal leaves the invoice as it was (PROVIDER_ERROR).
+     */
+    public InvoiceView paymentLink(String id) {
+        access.require(Capability.MONEY_SEND);
+        Invoice invoice = find(id, Grant.ALL);
+        String thanks = publicUrl.replaceAll("/+$", "") + "/portal/paid";
+        checkout.urlFor(invoice, tenant(), thanks, thanks);
         return view(invoice);
     }
 
@@ -402,6 +422,9 @@ public class InvoiceService {
             if (!"PAID".equals(i.getStatus())) {
                 actions.add("send");
             }
+            if (checkout.payable(i, tenant())) {
+                actions.add("payment_link");
+            }
         }
         if (List.of("DRAFT", "SENT").contains(i.getStatus()) && List.of(com.smbhub.platform.security.Role.OWNER,
                 com.smbhub.platform.security.Role.ADMIN).contains(Access.resolved())) {
@@ -432,7 +455,7 @@ public class InvoiceService {
                 i.getIssueDate(), i.getDueDate(), i.getCurrency(), stored.pricing(), stored.taxCode(), stored.lines(),
                 stored.discount(), totals.lines(), i.getSubtotal(), i.getDiscountTotal(), i.getTaxTotal(), totals.taxes(),
                 i.getTotal(), i.getAmountPaid(), i.getAmountDue(), i.getNotes(), i.getTerms(), i.getVersion(),
-                i.getCreatedAt(), i.getUpdatedAt(), List.copyOf(actions));
+                i.getCreatedAt(), i.getUpdatedAt(), List.copyOf(actions), i.getPaymentLinkUrl());
     }
 
     /** line_items as stored: {"v":1,"pricing","tax_code","discount":{"percent","value"},"lines":[…]}. */

@@ -15,7 +15,8 @@ public record InvoiceView(String id, String number, String status, String contac
                           List<LineItem> lines, Totals.Discount discount, List<Totals.Line> lineTotals,
                           BigDecimal subtotal, BigDecimal discountTotal, BigDecimal taxTotal, Map<String, BigDecimal> taxes,
                           BigDecimal total, BigDecimal amountPaid, BigDecimal amountDue, String notes, String terms,
-                          long version, Instant createdAt, Instant updatedAt, List<String> allowedActions)
+                          long version, Instant createdAt, Instant updatedAt, List<String> allowedActions,
+                          String paymentLinkUrl)
         implements Serializable {
 
     public InvoiceDraft draft() {

@@ -53,6 +53,15 @@ public final class Totals {
         return Math.max(digits, 0);
     }
 
+    /** An amount in the currency's minor units, as Stripe counts it (12.50 CAD → 1250; 500 JPY → 500). */
+    public static long minorUnits(BigDecimal amount, String currency) {
+        return amount.setScale(scale(currency), RoundingMode.HALF_UP).unscaledValue().longValueExact();
+    }
+
+    public static BigDecimal fromMinorUnits(long minor, String currency) {
+        return BigDecimal.valueOf(minor, scale(currency));
+    }
+
     /** Assumes checked input: qty > 0, rate ≥ 0, known tax codes, discount ≥ 0. */
     public static Result compute(List<LineItem> items, Map<String, TaxCode> codes, Pricing pricing, Discount discount,
                                  String currency) {

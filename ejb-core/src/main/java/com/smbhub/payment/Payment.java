@@ -24,6 +24,8 @@ public class Payment extends TenantRecord {
     private Instant paidAt;
     @Column(name = "method_label")
     private String methodLabel;
+    @Column(name = "amount_refunded")
+    private BigDecimal amountRefunded = BigDecimal.ZERO;
 
     protected Payment() {
     }
@@ -39,8 +41,29 @@ public class Payment extends TenantRecord {
         this.methodLabel = methodLabel;
     }
 
+    /** A payment taken by Stripe (card checkout), keyed by its payment intent. */
+    static Payment stripe(String invoiceId, String paymentIntent, String status, BigDecimal amount, String currency) {
+        Payment payment = new Payment(invoiceId, "STRIPE", status, amount, currency, Instant.now(), "Card (Stripe)");
+        payment.providerPaymentId = paymentIntent;
+        return payment;
+    }
+
     void refund() {
         status = "REFUNDED";
+        amountRefunded = amount;
+    }
+
+    void settle(String newStatus) {
+        status = newStatus;
+        paidAt = Instant.now();
+    }
+
+    /** Stripe's running refunded total; the payment is REFUNDED once all of it went back. */
+    void refunded(BigDecimal total) {
+        amountRefunded = total;
+        if (total.compareTo(amount) >= 0) {
+            status = "REFUNDED";
+        }
     }
 
     public String getInvoiceId() { return invoiceId; }
@@ -50,4 +73,6 @@ public class Payment extends TenantRecord {
     public String getCurrency() { return currency; }
     public Instant getPaidAt() { return paidAt; }
     public String getMethodLabel() { return methodLabel; }
+    public String getProviderPaymentId() { return providerPaymentId; }
+    public BigDecimal getAmountRefunded() { return amountRefunded; }
 }

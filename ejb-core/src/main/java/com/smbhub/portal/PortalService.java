@@ -31,22 +31,19 @@ public class PortalService {
     @PersistenceContext(unitName = "smbhub")
     EntityManager em;
 
-    /** What the invoice page shows: no internal ids, no staff names. */
-    public record InvoicePage(String businessName, InvoiceView invoice, Map<String, String> taxNames) {
+    @jakarta.ejb.EJB
+    com.smbhub.invoice.CheckoutLinks checkout;
+
+    /** What the invoice page shows: no internal ids, no staff names; {@code payable} offers the Pay button. */
+    public record InvoicePage(String businessName, InvoiceView invoice, Map<String, String> taxNames, boolean payable) {
     }
 
     public Optional<InvoicePage> invoice(String token) {
-        Optional<String[]> found = find(token, "INVOICE");
-        if (found.isEmpty()) {
+        Invoice invoice = invoiceOf(token).orElse(null);
+        if (invoice == null) {
             return Optional.empty();
         }
-        String tenantId = found.get()[0];
-        Tenancy.apply(em, tenantId);
-        Invoice invoice = em.find(Invoice.class, found.get()[1]);
-        if (invoice == null || invoice.getDeletedAt() != null) {
-            return Optional.empty();
-        }
-        Tenant tenant = em.find(Tenant.class, tenantId);
+        Tenant tenant = em.find(Tenant.class, invoice.getTenantId());
         Map<String, TaxCode> codes = new HashMap<>();
         Map<String, String> names = new HashMap<>();
         em.createQuery("select t from BusinessTaxCode t", BusinessTaxCode.class).getResultStream().map(BusinessTaxCode::view)
@@ -58,13 +55,42 @@ public class PortalService {
         LocalDate today = LocalDate.now(tenant.zone());
         NativeSql.query(em, "update portal_tokens set last_used_at = now() where token_hash = ?1")
                 .setParameter(1, PortalLinks.hash(token)).executeUpdate();
+        boolean payable = checkout.payable(invoice, tenant);
         return Optional.of(new InvoicePage(tenant.getName(), InvoiceService.viewOf(invoice, codes,
-                client == null ? null : client.getDisplayName(), today, List.of()), names));
+                client == null ? null : client.getDisplayName(), today, List.of()), names, payable));
+    }
+
+    /**
+     * The Stripe Checkout page for the token's invoice (the client pressed Pay); empty for a link that
+     * is not valid. Back to {@code pageUrl} afterwards. A document that cannot be paid is a
+     * ValidationException, Stripe's refusal a ProviderException; neither changes anything.
+     */
+    public Optional<String> pay(String token, String pageUrl, String address) {
+        Invoice invoice = invoiceOf(token).orElse(null);
+        if (invoice == null) {
+            return Optional.empty();
+        }
+        String tenantId = invoice.getTenantId();
+        try (var scope = com.smbhub.platform.tenancy.RequestContext.open(null, tenantId, "portal:" + java.util.UUID.randomUUID(),
+                address, "portal")) {
+            return Optional.of(checkout.urlFor(invoice, em.find(Tenant.class, tenantId), pageUrl + "?paid=1", pageUrl));
+        }
     }
 
     public Optional<byte[]> invoicePdf(String token) {
         return invoice(token).map(page -> InvoicePdf.render(page.invoice(), new InvoicePdf.Parties(page.businessName(),
                 page.invoice().contactName(), null, null, page.taxNames())));
+    }
+
+    /** The live token's invoice, with its business named on the EntityManager. */
+    private Optional<Invoice> invoiceOf(String token) {
+        Optional<String[]> found = find(token, "INVOICE");
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Tenancy.apply(em, found.get()[0]);
+        Invoice invoice = em.find(Invoice.class, found.get()[1]);
+        return invoice == null || invoice.getDeletedAt() != null ? Optional.empty() : Optional.of(invoice);
     }
 
     /** [tenant id, document id] of a live token of this kind. */

@@ -22,6 +22,8 @@ public class Tenant {
     private String profileId;
     private String timezone;
     private String currency;
+    @Column(name = "stripe_account_id")
+    private String stripeAccountId;
     @Column(name = "created_at")
     private Instant createdAt = Instant.now();
     @Column(name = "updated_at")
@@ -48,6 +50,7 @@ public class Tenant {
     public String getProfileId() { return profileId; }
     public String getTimezone() { return timezone; }
     public String getCurrency() { return currency; }
+    public String getStripeAccountId() { return stripeAccountId; }
     public Instant getDeletedAt() { return deletedAt; }
     public long getVersion() { return version; }
 
@@ -58,6 +61,11 @@ public class Tenant {
         } catch (RuntimeException e) {
             return java.time.ZoneOffset.UTC;
         }
+    }
+
+    public void connectStripe(String accountId) {
+        this.stripeAccountId = accountId;
+        this.updatedAt = Instant.now();
     }
 
     void change(String name, String timezone, String currency, String profileId) {

@@ -109,4 +109,14 @@ class TotalsTest {
         }
         assertEquals(first.total(), first.subtotal().subtract(first.discountTotal()).add(first.taxTotal()));
     }
+
+    @Test
+    void stripeAmountsAreInTheCurrencysMinorUnits() {
+        assertEquals(1250L, Totals.minorUnits(d("12.50"), "CAD"));
+        assertEquals(500L, Totals.minorUnits(d("500"), "JPY"));
+        assertEquals(1235L, Totals.minorUnits(d("12.345"), "USD"));
+        assertEquals(d("12.50"), Totals.fromMinorUnits(1250, "CAD"));
+        assertEquals(d("500"), Totals.fromMinorUnits(500, "JPY"));
+        assertEquals(d("1.234"), Totals.fromMinorUnits(1234, "KWD"));
+    }
 }

@@ -53,6 +53,8 @@ public class DemoSeeder {
         member(northside, both, "STAFF");
         member(maple, both, "STAFF");
         user("ops@smbhub.test", "Ops Reviewer", "OPS", hash);
+        stripeAccount(northside, "acct_demo_northside");
+        stripeAccount(maple, "acct_demo_maple");
         taxCode(northside, "HST", "HST 13% (Ontario)", "13");
         taxCode(maple, "GST", "GST 5%", "5");
         taxCode(maple, "PST", "PST 7% (BC)", "7");
@@ -86,6 +88,13 @@ public class DemoSeeder {
                 .setParameter(1, UUID.randomUUID().toString()).setParameter(2, tenantId)
                 .setParameter(3, userId).setParameter(4, role)
                 .executeUpdate();
+    }
+
+    /** The demo businesses' connected Stripe accounts (test mode answers for any account id). */
+    private void stripeAccount(String tenantId, String accountId) {
+        NativeSql.query(em, "update tenants set stripe_account_id = ?2 where id = cast(?1 as uuid) and stripe_account_id is null"
+                        + " and not exists (select 1 from tenants where stripe_account_id = ?2)")
+                .setParameter(1, tenantId).setParameter(2, accountId).executeUpdate();
     }
 
     private void taxCode(String tenantId, String code, String name, String rate) {

@@ -1,10 +1,11 @@
 package com.smbhub.platform.mail;
 
+import com.smbhub.platform.errors.ProviderException;
 import jakarta.ejb.ApplicationException;
 
-/** The mail server did not take the message (PRD error code PROVIDER_ERROR); nothing was marked sent. */
+/** The mail server did not take the message; nothing was marked sent. */
 @ApplicationException(rollback = true)
-public class MailFailedException extends RuntimeException {
+public class MailFailedException extends ProviderException {
 
     public MailFailedException(String reason) {
         super(reason);

@@ -51,7 +51,7 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
                     : JsonValue.NULL;
             return conflict(e, current);
         }
-        if (error instanceof com.smbhub.platform.mail.MailFailedException) {
+        if (error instanceof com.smbhub.platform.errors.ProviderException) {
             return Envelope.error(502, "PROVIDER_ERROR", error.getMessage());
         }
         if (error instanceof CapabilityDisabledException) {

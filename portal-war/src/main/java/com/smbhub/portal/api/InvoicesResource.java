@@ -116,6 +116,19 @@ public class InvoicesResource {
         return reply(invoices.voidInvoice(id, expected), Response.Status.OK);
     }
 
+    /**
+     * The Stripe Checkout page that pays what is due now (direct charge on the business's connected
+     * account); Stripe's refusal is 502 PROVIDER_ERROR with its reason and changes nothing.
+     */
+    @POST
+    @Path("/{id}/payment-link")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response paymentLink(@PathParam("id") String id) {
+        InvoiceView invoice = invoices.paymentLink(id);
+        return Envelope.ok(Jsonp.createObjectBuilder().add("payment_link_url", invoice.paymentLinkUrl())
+                .add("invoice", json(invoice)).build());
+    }
+
     /** A new client link for the invoice; every earlier one stops working ("Regenerate link"). */
     @POST
     @Path("/{id}/portal-link")
@@ -295,13 +308,14 @@ public class InvoicesResource {
                 .add("tax_total", money(i.taxTotal(), i.currency())).add("taxes", taxes)
                 .add("total", money(i.total(), i.currency())).add("amount_paid", money(i.amountPaid(), i.currency()))
                 .add("amount_due", money(i.amountDue(), i.currency()))
-                .add("notes", nullable(i.notes())).add("terms", nullable(i.terms())).add("version", i.version())
+                .add("notes", nullable(i.notes())).add("terms", nullable(i.terms()))
+                .add("payment_link_url", nullable(i.paymentLinkUrl())).add("version", i.version())
                 .add("created_at", i.createdAt().toString())
                 .add("allowed_actions", Jsonp.createArrayBuilder(i.allowedActions())).build();
     }
 
     /** Amounts as decimal strings at the currency's scale ("120.00"), never floating point. */
-    private static String money(BigDecimal amount, String currency) {
+    static String money(BigDecimal amount, String currency) {
         return amount.setScale(Totals.scale(currency), java.math.RoundingMode.HALF_UP).toPlainString();
     }
 

@@ -20,7 +20,8 @@ public final class PortalPage {
             h1{font-size:1.4rem}p{line-height:1.5}table{width:100%%;border-collapse:collapse}
             td,th{padding:.4rem .2rem;border-bottom:1px solid #e5e7eb;text-align:right}td:first-child,th:first-child{text-align:left}
             .sum td{border:0}.total td{font-weight:700}.status{display:inline-block;padding:.1rem .5rem;border-radius:1rem;background:#eef2ff}
-            a.button{display:inline-block;margin-top:1rem;padding:.6rem 1rem;border:1px solid #1d4ed8;border-radius:.4rem;color:#1d4ed8;text-decoration:none}
+            a.button,button{display:inline-block;margin-top:1rem;padding:.6rem 1rem;border:1px solid #1d4ed8;border-radius:.4rem;color:#1d4ed8;background:#fff;text-decoration:none;font:inherit;cursor:pointer}
+            button.pay{background:#1d4ed8;color:#fff;margin-right:.5rem}.note{padding:.6rem;border-radius:.4rem;background:#ecfdf5}
             </style></head><body><main>
             """;
 
@@ -34,15 +35,19 @@ public final class PortalPage {
     }
 
     public static void send(HttpServletResponse response, int status, String title, String message) throws IOException {
+        page(response, status, title, "<h1>" + escape(title) + "</h1><p>" + escape(message) + "</p>");
+    }
+
+    /** A page with this (already escaped) body. */
+    public static void page(HttpServletResponse response, int status, String title, String body) throws IOException {
         response.setStatus(status);
         html(response);
-        response.getWriter().write(HEAD.formatted(escape(title)) + "<h1>" + escape(title) + "</h1><p>" + escape(message)
-                + "</p></main></body></html>");
+        response.getWriter().write(HEAD.formatted(escape(title)) + body + "</main></body></html>");
     }
 
     /** The invoice a client opened: business, number, state, lines, totals, and its PDF. */
-    public static void invoice(HttpServletResponse response, com.smbhub.portal.PortalService.InvoicePage page, String token)
-            throws IOException {
+    public static void invoice(HttpServletResponse response, com.smbhub.portal.PortalService.InvoicePage page, String token,
+                               boolean justPaid) throws IOException {
         var i = page.invoice();
         java.time.format.DateTimeFormatter date = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH);
         String state = switch (i.status()) {
@@ -84,6 +89,15 @@ public final class PortalPage {
         if (i.notes() != null) {
             html.append("<p>").append(escape(i.notes())).append("</p>");
         }
+        if (justPaid) {
+            html.append("<p class=\"note\">").append("PAID".equals(i.status()) ? "Payment received — thank you."
+                    : "Thank you — your payment is being confirmed; this page shows it once it arrives.").append("</p>");
+        }
+        if (page.payable()) {
+            html.append("<form method=\"post\" action=\"").append(escape(token)).append("/pay\" style=\"display:inline\">")
+                    .append("<button class=\"pay\" type=\"submit\">Pay ").append(money(i.amountDue(), i.currency()))
+                    .append("</button></form>");
+        }
         html.append("<a class=\"button\" href=\"").append(escape(token)).append("/pdf\">Download PDF</a>");
         html.append("</main></body></html>");
         response.setStatus(200);
@@ -101,7 +115,7 @@ public final class PortalPage {
         return escape(com.smbhub.money.MoneyText.format(amount, currency));
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -11,9 +11,10 @@ import java.io.IOException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Client portal pages on token links: {@code /portal/invoices/<token>} and its PDF. Unknown, revoked
- * and expired links all answer the same friendly 404, giving no hint of whether a document exists;
- * each address may look up a limited number of links a minute (429 beyond).
+ * Client portal pages on token links: {@code /portal/invoices/<token>}, its PDF, and Pay ({@code POST
+ * …/pay}, on to Stripe Checkout). Unknown, revoked and expired links all answer the same friendly 404,
+ * giving no hint of whether a document exists; each address may look up a limited number of links a
+ * minute (429 beyond). {@code /portal/paid} thanks a client who paid from a link sent by the business.
  */
 @WebServlet("/portal/*")
 public class PortalServlet extends HttpServlet {
@@ -29,11 +30,20 @@ public class PortalServlet extends HttpServlet {
     @ConfigProperty(name = "smbhub.portal.lookup-window-seconds", defaultValue = "60")
     int windowSeconds;
 
+    @Inject
+    @ConfigProperty(name = "smbhub.public-url", defaultValue = "http://localhost:8080")
+    String publicUrl;
+
     private volatile PortalRateLimit limit;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+        if (path.equals("/paid")) {
+            PortalPage.send(response, 200, "Thank you", "Your payment went through. The business sees it right away;"
+                    + " you can close this page.");
+            return;
+        }
         String[] parts = path.split("/");
         // "", "invoices", token [, "pdf"]
         if (parts.length < 3 || parts.length > 4 || !parts[1].equals("invoices")
@@ -41,9 +51,7 @@ public class PortalServlet extends HttpServlet {
             notValid(response);
             return;
         }
-        if (!limiter().allow(request.getRemoteAddr())) {
-            response.setHeader("Retry-After", String.valueOf(Math.max(1, windowSeconds)));
-            PortalPage.send(response, 429, "Too many requests", "Please wait a minute and try again.");
+        if (throttled(request, response)) {
             return;
         }
         if (parts.length == 4) {
@@ -68,12 +76,52 @@ public class PortalServlet extends HttpServlet {
                     page.get().businessName() + " cancelled this invoice; there is nothing to pay.");
             return;
         }
-        PortalPage.invoice(response, page.get(), parts[2]);
+        PortalPage.invoice(response, page.get(), parts[2], request.getParameter("paid") != null);
     }
 
+    /** Pay: on to the Stripe Checkout page for the amount due now. */
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        notValid(response);
+        String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+        String[] parts = path.split("/");
+        if (parts.length != 4 || !parts[1].equals("invoices") || !parts[3].equals("pay")) {
+            notValid(response);
+            return;
+        }
+        if (throttled(request, response)) {
+            return;
+        }
+        String page = publicUrl.replaceAll("/+$", "") + "/portal/invoices/" + parts[2];
+        try {
+            var checkout = portal.pay(parts[2], page, request.getRemoteAddr());
+            if (checkout.isEmpty()) {
+                notValid(response);
+                return;
+            }
+            PortalPage.privacy(response);
+            response.setStatus(303);
+            response.setHeader("Location", checkout.get());
+        } catch (RuntimeException e) {
+            Throwable cause = e instanceof jakarta.ejb.EJBException && e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof com.smbhub.platform.errors.ValidationException) {
+                PortalPage.send(response, 409, "This invoice cannot be paid online", cause.getMessage() + ".");
+            } else if (cause instanceof com.smbhub.platform.errors.ProviderException) {
+                PortalPage.send(response, 502, "The payment could not start",
+                        "The card payment service did not answer as expected. Nothing was charged; please go back and try again in a minute.");
+            } else {
+                throw e;
+            }
+        }
+    }
+
+    /** Answers 429 when this address looked up too many links this window. */
+    private boolean throttled(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (limiter().allow(request.getRemoteAddr())) {
+            return false;
+        }
+        response.setHeader("Retry-After", String.valueOf(Math.max(1, windowSeconds)));
+        PortalPage.send(response, 429, "Too many requests", "Please wait a minute and try again.");
+        return true;
     }
 
     private PortalRateLimit limiter() {

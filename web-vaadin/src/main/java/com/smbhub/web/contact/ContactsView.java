@@ -266,6 +266,10 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
                     RouterLink link = new RouterLink(line, WorkView.class);
                     link.setQueryParameters(QueryParameters.of("item", entry.workItemId()));
                     timeline.add(link);
+                } else if (entry.type().equals("invoice") || entry.type().equals("payment")) {
+                    RouterLink link = new RouterLink(line, com.smbhub.web.invoice.InvoicesView.class);
+                    link.setQueryParameters(QueryParameters.of("open", entry.id()));
+                    timeline.add(link);
                 } else {
                     timeline.add(new Span(line));
                 }

@@ -241,6 +241,11 @@ class InvoiceEditor extends Dialog {
                 send.addThemeVariants(ButtonVariant.LUMO_SUCCESS);
                 getFooter().addComponentAtIndex(1, send);
             }
+            if (invoice.allowedActions().contains("payment_link")) {
+                Button pay = new Button("Pay link", e -> openPaymentLink(onSaved));
+                pay.setId("inv-pay-link");
+                getFooter().addComponentAtIndex(1, pay);
+            }
             if (invoice.allowedActions().contains("share_link")) {
                 Button link = new Button("Client link", e -> showLink());
                 link.setId("inv-link");
@@ -381,19 +386,65 @@ class InvoiceEditor extends Dialog {
         String url = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + path;
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Client link for " + invoice.number());
+        dialog.add(new Span("Anyone with this link can see the invoice. Making a new link stops the earlier ones."),
+                urlField("inv-link-url", url));
+        dialog.getFooter().add(new Button("Close", e -> dialog.close()), copyButton(url));
+        dialog.setWidth("min(40rem, 100vw)");
+        dialog.open();
+    }
+
+    /**
+     * The Stripe Checkout link for the amount due (made on Stripe, or the open one reused); Stripe's
+     * refusal is shown with Retry and changes nothing.
+     */
+    private void openPaymentLink(Consumer<InvoiceView> onSaved) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Card payment link for " + invoice.number());
+        Span problem = new Span();
+        problem.setId("pay-link-problem");
+        problem.getStyle().set("color", "var(--lumo-error-text-color)");
+        VerticalLayout body = new VerticalLayout(new Span("Your client pays " + MoneyText.format(invoice.amountDue(), currency)
+                + " by card on Stripe's page; the invoice turns paid as soon as Stripe tells us."), problem);
+        body.setPadding(false);
+        Button retry = new Button("Retry");
+        retry.setVisible(false);
+        Runnable make = () -> {
+            problem.setText("");
+            try {
+                InvoiceView linked = invoices.paymentLink(invoice.id());
+                body.add(urlField("pay-link-url", linked.paymentLinkUrl()));
+                dialog.getFooter().add(copyButton(linked.paymentLinkUrl()));
+                retry.setVisible(false);
+                onSaved.accept(linked);
+            } catch (com.smbhub.platform.errors.ProviderException ex) {
+                problem.setText(ex.getMessage() + ". The invoice is unchanged.");
+                retry.setVisible(true);
+            } catch (ValidationException ex) {
+                problem.setText(ex.getMessage());
+            }
+        };
+        retry.addClickListener(e -> make.run());
+        dialog.add(body);
+        dialog.getFooter().add(new Button("Close", e -> dialog.close()), retry);
+        dialog.setWidth("min(40rem, 100vw)");
+        dialog.open();
+        make.run();
+    }
+
+    private static TextField urlField(String id, String url) {
         TextField field = new TextField();
-        field.setId("inv-link-url");
+        field.setId(id);
         field.setValue(url);
         field.setReadOnly(true);
         field.setWidthFull();
-        Button copy = new Button("Copy", e -> {
+        return field;
+    }
+
+    private Button copyButton(String url) {
+        return new Button("Copy", e -> {
             getUI().ifPresent(ui -> ui.getPage().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", url));
             Toasts.done("Link copied");
         });
-        dialog.add(new Span("Anyone with this link can see the invoice. Making a new link stops the earlier ones."), field);
-        dialog.getFooter().add(new Button("Close", e -> dialog.close()), copy);
-        dialog.setWidth("min(40rem, 100vw)");
-        dialog.open();
     }
 
     private List<String> taxChoices() {

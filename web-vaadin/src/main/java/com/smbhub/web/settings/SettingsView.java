@@ -18,7 +18,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 
-/** Settings: the business (name, zone, currency, profile, switches) and the team (invite, roles, disable). */
+/** Settings: the business (name, zone, currency, profile, switches), the team (invite, roles, disable), payments (Stripe). */
 @Route(value = "settings", layout = MainLayout.class)
 @PageTitle("Settings · SMB Hub")
 @CdiComponent
@@ -33,6 +33,9 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver 
 
     @EJB
     TeamService team;
+
+    @EJB
+    com.smbhub.payment.StripeAccounts stripe;
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
@@ -55,9 +58,9 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver 
         tabs.setWidthFull();
         tabs.add("Business", new BusinessForm(settings));
         tabs.add("Team", new TeamPanel(team, role));
-        if (event.getLocation().getQueryParameters().getSingleParameter("tab").filter("team"::equals).isPresent()) {
-            tabs.setSelectedIndex(1);
-        }
+        tabs.add("Payments", new PaymentsPanel(stripe));
+        String tab = event.getLocation().getQueryParameters().getSingleParameter("tab").orElse("");
+        tabs.setSelectedIndex(tab.equals("team") ? 1 : tab.equals("payments") ? 2 : 0);
         add(tabs);
     }
 }

@@ -1,0 +1,106 @@
+package com.smbhub.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.mail.Multipart;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The activation loop (issue 4's done-when): an owner adds a client and an invoice with two lines
+ * and tax, sends it (the mail arrives with the PDF and the link), the client opens the link in a
+ * browser of their own and pays through test-mode checkout, and the back office shows the invoice
+ * paid, the card payment and the timeline lines — the server never restarted.
+ */
+class ActivationJourneyIT {
+
+    @Test
+    void invoiceSentPaidByTheClientAndSeenPaidInTheBackOffice() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String client = "Olivia " + run;
+        String email = "olivia." + run + "@example.com";
+        try (BackOffice app = new BackOffice()) {
+            WebDriverWait wait = new WebDriverWait(app.driver, Duration.ofSeconds(20));
+            app.signIn("owner@northside.test", "demo");
+            app.waitForText("home-title", "Welcome");
+            app.open("contacts");
+            app.click("new-contact");
+            app.type("contact-display_name", client);
+            app.type("contact-email", email);
+            app.click("save-contact");
+            app.waitForText("detail-name", client);
+
+            app.open("invoices");
+            app.click("new-invoice");
+            ContactsJourneyIT.pickFromComboBox(app, "inv-contact", client);
+            app.type("inv-line-0-name", "Water heater install");
+            app.type("inv-line-0-rate", "900");
+            app.click("inv-add-line");
+            app.type("inv-line-1-name", "Fittings");
+            app.type("inv-line-1-qty", "4");
+            app.type("inv-line-1-rate", "12.50");
+            app.driver.findElement(By.cssSelector("#inv-line-1-rate input")).sendKeys(org.openqa.selenium.Keys.TAB);
+            app.waitForText("inv-totals", "Total $1,073.50");
+            app.click("inv-save");
+            wait.until(d -> d.findElement(By.id("invoice-grid")).getText().contains(client));
+            app.openRow("invoice-grid", client, d -> !d.findElements(By.id("inv-send")).isEmpty());
+            app.click("inv-send");
+            wait.until(d -> d.findElements(By.cssSelector("#send-to input")).stream()
+                    .anyMatch(e -> email.equals(e.getAttribute("value"))));
+            app.click("send-confirm");
+            wait.until(d -> d.findElement(By.id("invoice-grid")).getText().contains("Sent"));
+
+            JsonObject invoice = invoiceOf(client);
+            String number = invoice.getString("number");
+            jakarta.mail.Message mail = Mailbox.await(email, number);
+            Multipart parts = (Multipart) mail.getContent();
+            assertEquals(number + ".pdf", parts.getBodyPart(1).getFileName());
+            String text = parts.getBodyPart(0).getContent().toString();
+            String link = text.lines().filter(l -> l.contains("/portal/invoices/")).findFirst().orElseThrow().trim();
+
+            try (BackOffice clientBrowser = new BackOffice(414, 860)) {
+                WebDriver browser = clientBrowser.driver;
+                browser.get(link);
+                new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getPageSource().contains("Pay $1,073.50"));
+                clientBrowser.screenshot("portal-pay");
+                browser.findElement(By.cssSelector("button.pay")).click();
+                new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getPageSource().contains("TEST MODE"));
+                browser.findElement(By.id("test-pay")).click();
+                new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getPageSource().contains("Payment received"));
+                assertTrue(browser.getCurrentUrl().contains("/portal/invoices/"), browser.getCurrentUrl());
+            }
+
+            app.open("invoices");
+            wait.until(d -> d.findElement(By.id("invoice-grid")).getText().contains(client));
+            app.openRow("invoice-grid", client, d -> !d.findElements(By.id("inv-payments")).isEmpty());
+            app.waitForText("inv-payments", "$1,073.50");
+            assertTrue(app.text("inv-payments").contains("Stripe"), app.text("inv-payments"));
+            assertEquals("PAID", invoiceOf(client).getString("status"));
+
+            app.open("contacts");
+            app.type("contact-search", client);
+            app.openRow("contact-grid", client, d -> !d.findElements(By.id("contact-timeline")).isEmpty());
+            app.waitForText("contact-timeline", "Payment of $1,073.50 received for " + number + " by card");
+            String timeline = app.text("contact-timeline");
+            assertTrue(timeline.contains("Invoice " + number + " sent") && timeline.contains("Invoice " + number + " drafted"),
+                    timeline);
+
+            app.open("settings?tab=payments");
+            app.waitForText("stripe-status", "acct_demo_northside");
+            app.screenshot("settings-payments");
+        }
+    }
+
+    private static JsonObject invoiceOf(String client) {
+        String owner = SystemUnderTest.token("owner@northside.test", null);
+        String contact = SystemUnderTest.get("/api/v1/contacts?q=" + client.replace(" ", "%20"), owner).json()
+                .getJsonArray("data").getJsonObject(0).getString("id");
+        return SystemUnderTest.get("/api/v1/invoices?contact_id=" + contact, owner).json().getJsonArray("data").getJsonObject(0);
+    }
+}

@@ -1,0 +1,127 @@
+package com.smbhub.system;
+
+import static com.smbhub.system.ContactsIT.send;
+import static com.smbhub.system.SystemUnderTest.get;
+import static com.smbhub.system.SystemUnderTest.token;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Card payments end to end on the system-test stack, which runs Stripe in test mode: the real SDK
+ * talks to the test-mode stand-in, whose checkout completes the payment through the signed webhook.
+ */
+class CardPaymentsIT {
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    private static SystemUnderTest.Reply postForm(String url) {
+        return SystemUnderTest.send(HttpRequest.newBuilder(URI.create(url.startsWith("http") ? url : SystemUnderTest.BASE + url))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    private static SystemUnderTest.Reply getUrl(String url) {
+        return SystemUnderTest.send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+    }
+
+    @Test
+    void theClientPaysFromThePortalAndTheInvoiceIsPaid() {
+        String owner = token("owner@northside.test", null);
+        JsonObject invoice = StripeWebhooksIT.sentInvoice(owner, run);
+        String id = invoice.getString("id");
+        assertTrue(invoice.getJsonArray("allowed_actions").toString().contains("payment_link"));
+        String portal = send("POST", "/api/v1/invoices/" + id + "/portal-link", owner, null).json().getJsonObject("data")
+                .getString("portal_path");
+        var page = get(portal, null);
+        assertTrue(page.body().contains("/pay\"") && page.body().contains("Pay $226.00"), page.body());
+
+        var toCheckout = postForm(portal + "/pay");
+        assertEquals(303, toCheckout.status(), toCheckout.body());
+        String checkout = toCheckout.raw().headers().firstValue("Location").orElseThrow();
+        assertTrue(checkout.contains("/app/test-mode/checkout/cs_test_"), checkout);
+        // pressing Pay twice reuses the open checkout
+        assertEquals(checkout, postForm(portal + "/pay").raw().headers().firstValue("Location").orElseThrow());
+        var checkoutPage = getUrl(checkout);
+        assertEquals(200, checkoutPage.status());
+        assertTrue(checkoutPage.body().contains("TEST MODE") && checkoutPage.body().contains("$226.00"));
+
+        var paid = postForm(checkout);
+        assertEquals(303, paid.status(), paid.body());
+        String back = paid.raw().headers().firstValue("Location").orElseThrow();
+        assertTrue(back.endsWith(portal + "?paid=1"), back);
+        JsonObject after = get("/api/v1/invoices/" + id, owner).json().getJsonObject("data");
+        assertEquals("PAID", after.getString("status"));
+        assertEquals("0.00", after.getString("amount_due"));
+        assertTrue(after.isNull("payment_link_url"));
+        var payments = get("/api/v1/payments?invoice_id=" + id, owner).json().getJsonArray("data");
+        assertEquals(1, payments.size());
+        assertEquals("STRIPE", payments.getJsonObject(0).getString("provider"));
+        assertTrue(getUrl(SystemUnderTest.BASE + portal + "?paid=1").body().contains("Payment received"));
+        // the closed checkout cannot be paid twice; a paid invoice offers no Pay
+        assertEquals(404, postForm(checkout).status());
+        assertFalse(get(portal, null).body().contains("/pay\""));
+        assertEquals(409, postForm(portal + "/pay").status());
+        assertEquals(404, postForm("/portal/invoices/" + "A".repeat(43) + "/pay").status());
+    }
+
+    @Test
+    void theBackOfficeMakesAPaymentLinkAndVoidingKillsIt() {
+        String owner = token("owner@northside.test", null);
+        String id = StripeWebhooksIT.sentInvoice(owner, run).getString("id");
+        var link = send("POST", "/api/v1/invoices/" + id + "/payment-link", owner, null);
+        assertEquals(200, link.status(), link.body());
+        String url = link.json().getJsonObject("data").getString("payment_link_url");
+        assertTrue(url.contains("/app/test-mode/checkout/cs_test_"), url);
+        assertEquals(url, send("POST", "/api/v1/invoices/" + id + "/payment-link", owner, null).json().getJsonObject("data")
+                .getString("payment_link_url"));
+        assertEquals(403, send("POST", "/api/v1/invoices/" + id + "/payment-link", token("viewer@northside.test", null), null)
+                .status());
+        assertEquals(404, send("POST", "/api/v1/invoices/" + id + "/payment-link", token("owner@maple.test", null), null)
+                .status());
+        assertEquals(200, send("POST", "/api/v1/invoices/" + id + "/void", owner, null).status());
+        JsonObject voided = get("/api/v1/invoices/" + id, owner).json().getJsonObject("data");
+        assertTrue(voided.isNull("payment_link_url"));
+        assertFalse(voided.getJsonArray("allowed_actions").toString().contains("payment_link"));
+        assertEquals(404, getUrl(url).status(), "the checkout was closed on Stripe");
+        var again = send("POST", "/api/v1/invoices/" + id + "/payment-link", owner, null);
+        assertEquals(400, again.status());
+        assertEquals("payment_link", again.json().getJsonObject("error").getJsonArray("details").getJsonObject(0)
+                .getString("field"));
+    }
+
+    @Test
+    void ownersConnectTheStripeAccountAndNobodyElseDoes() throws Exception {
+        String owner = token("owner@maple.test", null);
+        var state = get("/api/v1/settings/payments", owner);
+        assertEquals(200, state.status(), state.body());
+        assertEquals("acct_demo_maple", state.json().getJsonObject("data").getString("stripe_account_id"));
+        assertTrue(state.json().getJsonObject("data").getBoolean("card_payments_available"));
+        assertEquals(200, get("/api/v1/settings/payments", token("admin@maple.test", null)).status());
+        assertEquals(403, send("PUT", "/api/v1/settings/payments", token("admin@maple.test", null),
+                "{\"stripe_account_id\":\"acct_x\"}").status());
+        assertEquals(403, get("/api/v1/settings/payments", token("staff@maple.test", null)).status());
+        var bad = send("PUT", "/api/v1/settings/payments", owner, "{\"stripe_account_id\":\"sk_live_oops\"}");
+        assertEquals(400, bad.status());
+        var taken = send("PUT", "/api/v1/settings/payments", owner, "{\"stripe_account_id\":\"acct_demo_northside\"}");
+        assertEquals(400, taken.status());
+        assertTrue(taken.body().contains("Another business"));
+        var onboard = send("POST", "/api/v1/settings/payments/onboarding", owner, null);
+        assertEquals(200, onboard.status(), onboard.body());
+        String page = onboard.json().getJsonObject("data").getString("onboarding_url");
+        assertTrue(page.contains("/app/test-mode/onboarding"), page);
+        String created = get("/api/v1/settings/payments", owner).json().getJsonObject("data").getString("stripe_account_id");
+        assertTrue(created.startsWith("acct_test_"), created);
+        assertNotNull(created);
+        var back = send("PUT", "/api/v1/settings/payments", owner, "{\"stripe_account_id\":\"acct_demo_maple\"}");
+        assertEquals(200, back.status(), back.body());
+        assertEquals(1, Database.count("select count(*) from audit_log where action = 'tenant.stripe_connected'"
+                + " and after::text like ?", "%" + created + "%"));
+    }
+}

@@ -1,0 +1,102 @@
+package com.smbhub.payment;
+
+import com.smbhub.integration.stripe.StripeGateway;
+import com.smbhub.platform.audit.AuditService;
+import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.security.Access;
+import com.smbhub.platform.security.Capability;
+import com.smbhub.platform.security.PermissionDeniedException;
+import com.smbhub.platform.security.Role;
+import com.smbhub.platform.tenancy.RequestContext;
+import com.smbhub.platform.tenancy.TenantInterceptor;
+import com.smbhub.tenant.Tenant;
+import com.smbhub.tenant.TenantPayments;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.HashMap;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Settings → Payments: the business's own Stripe account (Connect). An owner enters its connected
+ * account id or starts Stripe's onboarding; owners and admins see the state. No secret is shown.
+ */
+@Stateless
+@Interceptors(TenantInterceptor.class)
+public class StripeAccounts {
+
+    /** What the page shows: whether the server can take cards at all, and the business's account. */
+    public record State(boolean platformReady, String accountId, boolean canChange) implements java.io.Serializable {
+    }
+
+    @PersistenceContext(unitName = "smbhub")
+    EntityManager em;
+
+    @EJB
+    Access access;
+
+    @EJB
+    AuditService audit;
+
+    @Inject
+    StripeGateway stripe;
+
+    @Inject
+    @ConfigProperty(name = "smbhub.public-url", defaultValue = "http://localhost:8080")
+    String publicUrl;
+
+    public State state() {
+        access.require(Capability.MANAGE_SETTINGS);
+        return new State(stripe.configured(), tenant().getStripeAccountId(), Access.resolved() == Role.OWNER);
+    }
+
+    /** Connects (or, with a blank id, disconnects) the account: owners only; an id another business uses is refused. */
+    public State connect(String accountId) {
+        owner();
+        String id = accountId == null ? "" : accountId.trim();
+        if (!id.isEmpty() && !id.matches("acct_[A-Za-z0-9_]{1,64}")) {
+            throw new ValidationException("stripe_account_id", "A Stripe account id starts with acct_, e.g. acct_1Nv0FGQ9RKHgCVdK");
+        }
+        Tenant tenant = tenant();
+        if (!id.isEmpty() && !id.equals(tenant.getStripeAccountId()) && TenantPayments.tenantOf(em, id).isPresent()) {
+            throw new ValidationException("stripe_account_id", "Another business has connected this Stripe account");
+        }
+        Map<String, Object> before = new HashMap<>();
+        before.put("stripe_account_id", tenant.getStripeAccountId());
+        Map<String, Object> after = new HashMap<>();
+        after.put("stripe_account_id", id.isEmpty() ? null : id);
+        tenant.connectStripe(id.isEmpty() ? null : id);
+        em.flush();
+        audit.record(id.isEmpty() ? "tenant.stripe_disconnected" : "tenant.stripe_connected", "tenant", tenant.getId(),
+                before, after);
+        return state();
+    }
+
+    /** Creates a connected account for the business and returns Stripe's onboarding page to send the owner to. */
+    public String onboard() {
+        owner();
+        Tenant tenant = tenant();
+        String settings = publicUrl.replaceAll("/+$", "") + "/app/settings?tab=payments";
+        String[] made = stripe.onboard(tenant.getName(), settings, settings);
+        tenant.connectStripe(made[0]);
+        em.flush();
+        audit.record("tenant.stripe_connected", "tenant", tenant.getId(), null,
+                Map.of("stripe_account_id", made[0], "via", "onboarding"));
+        return made[1];
+    }
+
+    private void owner() {
+        access.require(Capability.MANAGE_SETTINGS);
+        if (Access.resolved() != Role.OWNER) {
+            throw new PermissionDeniedException(Capability.MANAGE_SETTINGS);
+        }
+    }
+
+    private Tenant tenant() {
+        return em.find(Tenant.class, RequestContext.current().orElseThrow().tenantId());
+    }
+}
