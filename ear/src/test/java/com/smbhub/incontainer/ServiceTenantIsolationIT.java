@@ -11,7 +11,7 @@ import com.smbhub.contact.ContactView;
 import com.smbhub.file.FileService;
 import com.smbhub.file.FileView;
 import com.smbhub.home.HomeService;
-import com.smbhub.invoice.InvoiceDraft;
+import com.smbhub.money.DocumentDraft;
 import com.smbhub.invoice.InvoiceService;
 import com.smbhub.invoice.InvoiceView;
 import com.smbhub.money.LineItem;
@@ -189,7 +189,7 @@ class ServiceTenantIsolationIT {
     void anInvoiceOfOneBusinessIsInvisibleAndUntouchableFromAnother() {
         ContactView client = as("staff@northside.test", "northside", () -> contacts.create(
                 ContactDraft.of("Billed " + java.util.UUID.randomUUID(), null, null), false, java.util.Optional.empty()));
-        InvoiceDraft draft = new InvoiceDraft(client.id(), null, null, null, null, null, "HST",
+        DocumentDraft draft = new DocumentDraft(client.id(), null, null, null, null, null, "HST",
                 List.of(new LineItem("Repair", java.math.BigDecimal.ONE, java.math.BigDecimal.TEN, null)), null, null, null);
         InvoiceView invoice = as("staff@northside.test", "northside", () -> invoices.create(draft, java.util.Optional.empty()));
         assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> invoices.get(invoice.id())));
@@ -212,7 +212,7 @@ class ServiceTenantIsolationIT {
                 .noneMatch(m -> m.subject().equals(subject)));
         ContactView client = as("staff@northside.test", "northside", () -> contacts.create(
                 ContactDraft.of("Payer " + java.util.UUID.randomUUID(), null, null), false, java.util.Optional.empty()));
-        InvoiceView invoice = as("staff@northside.test", "northside", () -> invoices.create(new InvoiceDraft(client.id(),
+        InvoiceView invoice = as("staff@northside.test", "northside", () -> invoices.create(new DocumentDraft(client.id(),
                 null, null, null, null, null, null, List.of(new LineItem("Job", java.math.BigDecimal.ONE,
                 java.math.BigDecimal.TEN, null)), null, null, null), java.util.Optional.empty()));
         assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> payments.ofInvoice(invoice.id())));
@@ -224,7 +224,7 @@ class ServiceTenantIsolationIT {
     void paymentLinksStripeAccountsAndWebhookEventsStayWithTheirBusiness() {
         ContactView client = as("staff@northside.test", "northside", () -> contacts.create(
                 ContactDraft.of("Card " + java.util.UUID.randomUUID(), null, null), false, java.util.Optional.empty()));
-        InvoiceView invoice = as("staff@northside.test", "northside", () -> invoices.create(new InvoiceDraft(client.id(),
+        InvoiceView invoice = as("staff@northside.test", "northside", () -> invoices.create(new DocumentDraft(client.id(),
                 null, null, null, null, null, null, List.of(new LineItem("Job", java.math.BigDecimal.ONE,
                 java.math.BigDecimal.TEN, null)), null, null, null), java.util.Optional.empty()));
         assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> invoices.paymentLink(invoice.id())));

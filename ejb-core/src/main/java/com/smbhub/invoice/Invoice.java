@@ -1,5 +1,6 @@
 package com.smbhub.invoice;
 
+import com.smbhub.money.DocumentDraft;
 import com.smbhub.platform.tenancy.TenantRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -70,7 +71,7 @@ public class Invoice extends TenantRecord {
         this.currency = currency;
     }
 
-    void apply(InvoiceDraft d, String currency, String lineItemsJson, com.smbhub.money.Totals.Result totals) {
+    void apply(DocumentDraft d, String currency, String lineItemsJson, com.smbhub.money.Totals.Result totals) {
         contactId = d.contactId();
         workItemId = d.workItemId();
         issueDate = d.issueDate();

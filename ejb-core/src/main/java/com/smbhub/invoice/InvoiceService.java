@@ -1,11 +1,9 @@
 package com.smbhub.invoice;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.smbhub.money.DocumentDraft;
 import com.smbhub.contact.Contact;
 import com.smbhub.money.BusinessTaxCode;
+import com.smbhub.money.Drafts;
 import com.smbhub.money.LineItem;
 import com.smbhub.money.Numbering;
 import com.smbhub.money.TaxCode;
@@ -16,7 +14,6 @@ import com.smbhub.platform.audit.AuditService;
 import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ValidationException;
-import com.smbhub.platform.errors.ValidationException.FieldError;
 import com.smbhub.platform.idempotency.Idempotency;
 import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
@@ -34,12 +31,10 @@ import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,10 +46,6 @@ import java.util.Optional;
 @Interceptors(TenantInterceptor.class)
 public class InvoiceService {
 
-    static final int MAX_LINES = 200;
-    private static final BigDecimal MAX_QTY = new BigDecimal("1000000");
-    private static final BigDecimal MAX_RATE = new BigDecimal("1000000000");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @PersistenceContext(unitName = "smbhub")
     EntityManager em;
@@ -84,7 +75,7 @@ public class InvoiceService {
                 BusinessTaxCode.class).getResultStream().map(BusinessTaxCode::view).toList();
     }
 
-    public InvoiceView create(InvoiceDraft draft, Optional<Idempotency.Key> idempotencyKey) {
+    public InvoiceView create(DocumentDraft draft, Optional<Idempotency.Key> idempotencyKey) {
         Grant grant = access.require(Capability.MONEY_DRAFT);
         if (grant == Grant.ASSIGNED && !assignedToMe(draft.workItemId())) {
             throw new ValidationException("work_item_id", "Agents draft invoices for work assigned to them");
@@ -97,9 +88,9 @@ public class InvoiceService {
                 return view(em.find(Invoice.class, earlier.get()));
             }
         }
-        Checked checked = check(draft, profile, ProfileRules.Operation.CREATE);
+        Drafts.Checked checked = check(draft, profile, ProfileRules.Operation.CREATE);
         Invoice invoice = new Invoice(Numbering.next(em, Numbering.Kind.INVOICE));
-        invoice.apply(checked.draft(), checked.draft().currency(), json(checked.draft()), checked.totals());
+        invoice.apply(checked.draft(), checked.draft().currency(), Drafts.json(checked.draft()), checked.totals());
         em.persist(invoice);
         em.flush();
         idempotencyKey.ifPresent(k -> Idempotency.remember(em, k, invoice.getId()));
@@ -134,7 +125,7 @@ public class InvoiceService {
                     + " first: the invoice needs a client");
         }
         List<TaxCode> codes = taxCodes();
-        InvoiceDraft draft = new InvoiceDraft(item.getContactId(), workItemId, null, null, null, null,
+        DocumentDraft draft = new DocumentDraft(item.getContactId(), workItemId, null, null, null, null,
                 codes.size() == 1 ? codes.get(0).code() : null,
                 List.of(new LineItem(item.getTitle(), BigDecimal.ONE, BigDecimal.ZERO, null)), null, null, null);
         InvoiceView created = create(draft, Optional.empty());
@@ -148,7 +139,7 @@ public class InvoiceService {
     }
 
     /** Changes a draft; anything but a draft is refused (send, pay and void have their own actions). */
-    public InvoiceView update(String id, long expectedVersion, InvoiceDraft draft) {
+    public InvoiceView update(String id, long expectedVersion, DocumentDraft draft) {
         Grant grant = access.require(Capability.MONEY_DRAFT);
         EffectiveProfile profile = profiles.effective();
         Invoice invoice = find(id, grant);
@@ -161,9 +152,9 @@ public class InvoiceService {
         if (!"DRAFT".equals(invoice.getStatus())) {
             throw new ValidationException("status", "Only a draft can be edited");
         }
-        Checked checked = check(draft, profile, ProfileRules.Operation.UPDATE);
+        Drafts.Checked checked = check(draft, profile, ProfileRules.Operation.UPDATE);
         Map<String, Object> before = snapshot(invoice);
-        invoice.apply(checked.draft(), checked.draft().currency(), json(checked.draft()), checked.totals());
+        invoice.apply(checked.draft(), checked.draft().currency(), Drafts.json(checked.draft()), checked.totals());
         em.flush();
         audit.recordChanges("invoice.updated", "invoice", id, before, snapshot(invoice));
         return view(invoice);
@@ -300,96 +291,10 @@ public class InvoiceService {
                 stored.getPaymentLinkUrl(), taxNames));
     }
 
-    private record Checked(InvoiceDraft draft, Totals.Result totals) {
-    }
-
-    private Checked check(InvoiceDraft d, EffectiveProfile profile, ProfileRules.Operation operation) {
-        List<FieldError> errors = new ArrayList<>();
-        Tenant tenant = tenant();
-        ZoneId zone = zone();
-        if (d.contactId() == null) {
-            errors.add(new FieldError("contact_id", "Choose the client"));
-        } else {
-            Contact contact = Ids.isId(d.contactId()) ? em.find(Contact.class, d.contactId()) : null;
-            if (contact == null || contact.getDeletedAt() != null) {
-                errors.add(new FieldError("contact_id", "No such contact"));
-            }
-        }
-        if (d.workItemId() != null && (!Ids.isId(d.workItemId())
-                || em.find(com.smbhub.workitem.WorkItem.class, d.workItemId()) == null)) {
-            errors.add(new FieldError("work_item_id", "No such work item"));
-        }
-        LocalDate issue = d.issueDate() == null ? LocalDate.now(zone) : d.issueDate();
-        LocalDate due = d.dueDate() == null ? issue.plusDays(14) : d.dueDate();
-        if (due.isBefore(issue)) {
-            errors.add(new FieldError("due_date", "On or after the issue date"));
-        }
-        String currency = d.currency() == null || d.currency().isBlank() ? tenant.getCurrency() : d.currency().trim().toUpperCase();
-        try {
-            if (currency.length() != 3) {
-                throw new IllegalArgumentException();
-            }
-            Currency.getInstance(currency);
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("currency", "A three-letter currency code, e.g. CAD"));
-            currency = tenant.getCurrency();
-        }
-        Map<String, TaxCode> codes = new HashMap<>();
+    private Drafts.Checked check(DocumentDraft d, EffectiveProfile profile, ProfileRules.Operation operation) {
+        Map<String, TaxCode> codes = new LinkedHashMap<>();
         taxCodes().forEach(t -> codes.put(t.code(), t));
-        String defaultTax = blank(d.taxCode());
-        if (defaultTax != null && !codes.containsKey(defaultTax)) {
-            errors.add(new FieldError("tax_code", "Not one of your tax codes: " + String.join(", ", codes.keySet())));
-        }
-        if (d.lines().isEmpty()) {
-            errors.add(new FieldError("line_items", "Add at least one line"));
-        } else if (d.lines().size() > MAX_LINES) {
-            errors.add(new FieldError("line_items", "At most " + MAX_LINES + " lines"));
-        }
-        List<LineItem> lines = new ArrayList<>();
-        for (int i = 0; i < Math.min(d.lines().size(), MAX_LINES); i++) {
-            LineItem l = d.lines().get(i);
-            String at = "line_items[" + i + "].";
-            String name = l.name() == null ? "" : l.name().trim();
-            if (name.isEmpty() || name.length() > 200 || name.chars().anyMatch(c -> c < 0x20)) {
-                errors.add(new FieldError(at + "name", "Required, at most 200 characters on one line"));
-            }
-            if (l.qty() == null || l.qty().signum() <= 0 || l.qty().compareTo(MAX_QTY) > 0 || l.qty().stripTrailingZeros().scale() > 4) {
-                errors.add(new FieldError(at + "qty", "More than 0, at most 1,000,000, up to 4 decimals"));
-            }
-            if (l.rate() == null || l.rate().signum() < 0 || l.rate().compareTo(MAX_RATE) > 0 || l.rate().stripTrailingZeros().scale() > 4) {
-                errors.add(new FieldError(at + "rate", "0 or more, up to 4 decimals"));
-            }
-            String own = blank(l.taxCode());
-            if (own != null && !codes.containsKey(own)) {
-                errors.add(new FieldError(at + "tax_code", "Not one of your tax codes"));
-            }
-            String tax = own == null ? defaultTax : own;
-            lines.add(new LineItem(name, l.qty(), l.rate(), tax));
-        }
-        Totals.Discount discount = d.discount();
-        if (discount.value() == null || discount.value().signum() < 0
-                || (discount.percent() && discount.value().compareTo(BigDecimal.valueOf(100)) > 0)) {
-            errors.add(new FieldError("discount", "A percent from 0 to 100, or an amount of 0 or more"));
-        }
-        String notes = text(d.notes(), "notes", errors);
-        String terms = text(d.terms(), "terms", errors);
-        Map<String, Object> payload = new HashMap<>();
-        payload.put("contact_id", d.contactId());
-        payload.put("issue_date", issue);
-        payload.put("due_date", due);
-        payload.put("line_items", d.lines().isEmpty() ? null : d.lines());
-        payload.put("tax_code", defaultTax);
-        for (FieldError e : ProfileRules.validate("invoice", payload, operation, profile)) {
-            if (errors.stream().noneMatch(x -> x.field().equals(e.field()))) {
-                errors.add(e);
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        InvoiceDraft clean = new InvoiceDraft(d.contactId(), d.workItemId(), issue, due, currency, d.pricing(), defaultTax,
-                lines, discount, notes, terms);
-        return new Checked(clean, Totals.compute(lines, codes, d.pricing(), discount, currency));
+        return Drafts.check(em, tenant(), codes, d, profile, operation, Drafts.Kind.INVOICE);
     }
 
     private Invoice find(String id, Grant grant) {
@@ -445,7 +350,7 @@ public class InvoiceService {
     /** The invoice with its computed lines and the status a reader sees (OVERDUE when sent and past due). */
     public static InvoiceView viewOf(Invoice i, Map<String, TaxCode> codes, String contactName, LocalDate today,
                                      List<String> actions) {
-        InvoiceDraft stored = parse(i);
+        DocumentDraft stored = parse(i);
         Totals.Result totals = Totals.compute(stored.lines(), codes, stored.pricing(), stored.discount(), i.getCurrency());
         String status = i.getStatus();
         if (List.of("SENT", "PARTIALLY_PAID").contains(status) && i.getDueDate().isBefore(today)) {
@@ -458,34 +363,9 @@ public class InvoiceService {
                 i.getCreatedAt(), i.getUpdatedAt(), List.copyOf(actions), i.getPaymentLinkUrl());
     }
 
-    /** line_items as stored: {"v":1,"pricing","tax_code","discount":{"percent","value"},"lines":[…]}. */
-    static String json(InvoiceDraft d) {
-        ObjectNode root = JSON.createObjectNode().put("v", 1).put("pricing", d.pricing().name());
-        root.put("tax_code", d.taxCode());
-        root.putObject("discount").put("percent", d.discount().percent()).put("value", d.discount().value().toPlainString());
-        ArrayNode lines = root.putArray("lines");
-        for (LineItem l : d.lines()) {
-            lines.addObject().put("name", l.name()).put("qty", l.qty().toPlainString()).put("rate", l.rate().toPlainString())
-                    .put("tax_code", l.taxCode());
-        }
-        return root.toString();
-    }
-
-    public static InvoiceDraft parse(Invoice i) {
-        try {
-            JsonNode root = JSON.readTree(i.getLineItems());
-            List<LineItem> lines = new ArrayList<>();
-            root.path("lines").forEach(l -> lines.add(new LineItem(l.path("name").asText(), new BigDecimal(l.path("qty").asText()),
-                    new BigDecimal(l.path("rate").asText()), l.path("tax_code").isNull() ? null : l.path("tax_code").asText(null))));
-            JsonNode discount = root.path("discount");
-            return new InvoiceDraft(i.getContactId(), i.getWorkItemId(), i.getIssueDate(), i.getDueDate(), i.getCurrency(),
-                    Totals.Pricing.valueOf(root.path("pricing").asText("TAX_EXCLUSIVE")),
-                    root.path("tax_code").isNull() ? null : root.path("tax_code").asText(null), lines,
-                    new Totals.Discount(discount.path("percent").asBoolean(false), new BigDecimal(discount.path("value").asText("0"))),
-                    i.getNotes(), i.getTerms());
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("Stored line items of invoice " + i.getId() + " are unreadable", e);
-        }
+    public static DocumentDraft parse(Invoice i) {
+        return Drafts.parse(i.getLineItems(), i.getContactId(), i.getWorkItemId(), i.getIssueDate(), i.getDueDate(),
+                i.getCurrency(), i.getNotes(), i.getTerms());
     }
 
     private static Map<String, Object> snapshot(Invoice i) {
@@ -500,18 +380,6 @@ public class InvoiceService {
         values.put("line_items", i.getLineItems());
         values.put("version", i.getVersion());
         return values;
-    }
-
-    private static String text(String value, String field, List<FieldError> errors) {
-        String v = blank(value);
-        if (v != null && (v.length() > 10_000 || v.indexOf('\u0000') >= 0)) {
-            errors.add(new FieldError(field, "At most 10,000 characters"));
-        }
-        return v;
-    }
-
-    private static String blank(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private Tenant tenant() {

@@ -1,5 +1,6 @@
 package com.smbhub.invoice;
 
+import com.smbhub.money.DocumentDraft;
 import com.smbhub.money.LineItem;
 import com.smbhub.money.Totals;
 import java.io.Serializable;
@@ -19,8 +20,8 @@ public record InvoiceView(String id, String number, String status, String contac
                           String paymentLinkUrl)
         implements Serializable {
 
-    public InvoiceDraft draft() {
-        return new InvoiceDraft(contactId, workItemId, issueDate, dueDate, currency, pricing, taxCode, lines, discount,
+    public DocumentDraft draft() {
+        return new DocumentDraft(contactId, workItemId, issueDate, dueDate, currency, pricing, taxCode, lines, discount,
                 notes, terms);
     }
 }

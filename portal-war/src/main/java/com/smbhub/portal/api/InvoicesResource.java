@@ -1,6 +1,6 @@
 package com.smbhub.portal.api;
 
-import com.smbhub.invoice.InvoiceDraft;
+import com.smbhub.money.DocumentDraft;
 import com.smbhub.invoice.InvoiceService;
 import com.smbhub.invoice.InvoiceView;
 import com.smbhub.money.LineItem;
@@ -143,7 +143,7 @@ public class InvoicesResource {
     public Response create(String body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         JsonBody json = JsonBody.parse(body, FIELDS);
         List<FieldError> errors = new ArrayList<>();
-        InvoiceDraft draft = draft(json, new InvoiceDraft(null, null, null, null, null, null, null, null, null, null, null), errors);
+        DocumentDraft draft = draft(json, new DocumentDraft(null, null, null, null, null, null, null, null, null, null, null), errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -162,14 +162,14 @@ public class InvoicesResource {
         List<FieldError> errors = new ArrayList<>();
         Long version = Versions.expected(json, ifMatch, errors);
         InvoiceView current = invoices.get(id);
-        InvoiceDraft draft = draft(json, current.draft(), errors);
+        DocumentDraft draft = draft(json, current.draft(), errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
         return reply(invoices.update(id, version == null ? current.version() : version, draft), Response.Status.OK);
     }
 
-    private static InvoiceDraft draft(JsonBody json, InvoiceDraft base, List<FieldError> errors) {
+    private static DocumentDraft draft(JsonBody json, DocumentDraft base, List<FieldError> errors) {
         Totals.Pricing pricing = base.pricing();
         if (json.has("pricing")) {
             String raw = json.string("pricing", errors);
@@ -181,7 +181,7 @@ public class InvoicesResource {
                 errors.add(new FieldError("pricing", "tax_exclusive or tax_inclusive"));
             }
         }
-        return new InvoiceDraft(
+        return new DocumentDraft(
                 json.has("contact_id") ? json.string("contact_id", errors) : base.contactId(),
                 json.has("work_item_id") ? json.string("work_item_id", errors) : base.workItemId(),
                 json.has("issue_date") ? date(json, "issue_date", errors) : base.issueDate(),

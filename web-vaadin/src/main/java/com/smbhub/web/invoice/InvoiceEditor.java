@@ -2,7 +2,7 @@ package com.smbhub.web.invoice;
 
 import com.smbhub.contact.ContactService;
 import com.smbhub.contact.ContactView;
-import com.smbhub.invoice.InvoiceDraft;
+import com.smbhub.money.DocumentDraft;
 import com.smbhub.invoice.InvoiceService;
 import com.smbhub.invoice.InvoiceView;
 import com.smbhub.money.LineItem;
@@ -500,10 +500,10 @@ class InvoiceEditor extends Dialog {
         totals.setText(text.toString());
     }
 
-    private InvoiceDraft draft() {
+    private DocumentDraft draft() {
         List<LineItem> items = lines.stream().map(LineRow::item).toList();
         BigDecimal off = discountValue.getValue() == null ? BigDecimal.ZERO : discountValue.getValue();
-        return new InvoiceDraft(contact.getValue() == null ? null : contact.getValue().id(),
+        return new DocumentDraft(contact.getValue() == null ? null : contact.getValue().id(),
                 invoice == null ? null : invoice.workItemId(), issue.getValue(), due.getValue(), currency, pricing.getValue(),
                 NO_TAX.equals(taxCode.getValue()) ? null : taxCode.getValue(), items,
                 new Totals.Discount("percent".equals(discountType.getValue()), off), notes.getValue(), terms.getValue());
