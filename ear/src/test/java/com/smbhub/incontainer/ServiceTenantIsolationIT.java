@@ -61,6 +61,15 @@ class ServiceTenantIsolationIT {
     com.smbhub.payment.StripeAccounts stripe;
 
     @Inject
+    com.smbhub.quote.QuoteService quotes;
+
+    @Inject
+    com.smbhub.portal.PortalLinks links;
+
+    @Inject
+    com.smbhub.notification.NotificationService notifications;
+
+    @Inject
     com.smbhub.payment.WebhookLog webhookLog;
 
     @Inject
@@ -235,6 +244,30 @@ class ServiceTenantIsolationIT {
                 () -> webhookLog.recent(false, 10)));
         assertThrows(PermissionDeniedException.class, () -> as("owner@northside.test", "northside",
                 () -> webhookLog.retry(java.util.UUID.randomUUID().toString())));
+    }
+
+    @Test
+    void aQuoteAndItsNotificationsStayWithTheirBusiness() {
+        ContactView client = as("staff@northside.test", "northside", () -> contacts.create(
+                ContactDraft.of("Quoted " + java.util.UUID.randomUUID(), null, null), false, java.util.Optional.empty()));
+        DocumentDraft draft = new DocumentDraft(client.id(), null, null, null, null, null, null, List.of(new LineItem("Job",
+                java.math.BigDecimal.ONE, java.math.BigDecimal.TEN, null)), null, null, null);
+        com.smbhub.quote.QuoteView quote = as("staff@northside.test", "northside", () -> quotes.create(draft,
+                java.util.Optional.empty()));
+        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> quotes.get(quote.id())));
+        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple",
+                () -> quotes.update(quote.id(), quote.version(), draft)));
+        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> quotes.decide(quote.id(), true, null)));
+        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> quotes.convertToInvoice(quote.id())));
+        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> links.regenerateQuoteLink(quote.id())));
+        assertTrue(as("owner@maple.test", "maple", () -> quotes.list(null, null, null, 100)).items().stream()
+                .noneMatch(q -> q.id().equals(quote.id())));
+        as("owner@northside.test", "northside", () -> quotes.send(quote.id(), "quoted@example.com", null));
+        as("owner@northside.test", "northside", () -> quotes.decide(quote.id(), true, "Only Northside sees this"));
+        assertTrue(as("staff@northside.test", "northside", () -> notifications.recent(100)).stream()
+                .anyMatch(n -> quote.id().equals(n.entityId())));
+        assertTrue(as("staff@maple.test", "maple", () -> notifications.recent(100)).stream()
+                .noneMatch(n -> quote.id().equals(n.entityId())));
     }
 
     @Test

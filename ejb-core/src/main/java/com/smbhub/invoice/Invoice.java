@@ -87,6 +87,10 @@ public class Invoice extends TenantRecord {
         amountDue = total.subtract(amountPaid);
     }
 
+    void fromQuote(String quoteId) {
+        this.quoteId = quoteId;
+    }
+
     void markSent(Instant at) {
         if ("DRAFT".equals(status)) {
             status = "SENT";

@@ -1,129 +1,20 @@
 package com.smbhub.invoice;
 
-import com.lowagie.text.Chunk;
-import com.lowagie.text.Document;
-import com.lowagie.text.DocumentException;
-import com.lowagie.text.Element;
-import com.lowagie.text.Font;
-import com.lowagie.text.FontFactory;
-import com.lowagie.text.PageSize;
-import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
-import com.lowagie.text.pdf.PdfPCell;
-import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfWriter;
-import com.smbhub.money.LineItem;
-import com.smbhub.money.Totals;
-import java.io.ByteArrayOutputStream;
-import java.math.BigDecimal;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-import java.util.Map;
+import com.smbhub.money.DocumentPdf;
 
-/** Renders an invoice as a PDF: the business, the client, numbers, lines, taxes, totals, and the pay link. */
+/** An invoice as a PDF (the same in the back office, the e-mail and the portal). */
 public final class InvoicePdf {
-
-    /** Who sends it and to whom; {@code payLink} may be null (no link yet). */
-    public record Parties(String businessName, String clientName, String clientEmail, String payLink,
-                          Map<String, String> taxNames) {
-    }
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
     private InvoicePdf() {
     }
 
-    public static byte[] render(InvoiceView invoice, Parties parties) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Document document = new Document(PageSize.A4, 48, 48, 56, 56);
-        try {
-            PdfWriter.getInstance(document, out);
-            document.addTitle("Invoice " + invoice.number());
-            document.addAuthor(parties.businessName());
-            document.open();
-            Font title = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 20);
-            Font bold = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 10);
-            Font normal = FontFactory.getFont(FontFactory.HELVETICA, 10);
-            Font small = FontFactory.getFont(FontFactory.HELVETICA, 8);
-            document.add(new Paragraph(parties.businessName(), title));
-            document.add(new Paragraph("Invoice " + invoice.number(), bold));
-            document.add(new Paragraph("Issued " + DATE.format(invoice.issueDate()) + " · Due "
-                    + DATE.format(invoice.dueDate()), normal));
-            document.add(Chunk.NEWLINE);
-            document.add(new Paragraph("Bill to", small));
-            document.add(new Paragraph(parties.clientName() == null ? "" : parties.clientName(), bold));
-            if (parties.clientEmail() != null) {
-                document.add(new Paragraph(parties.clientEmail(), normal));
-            }
-            document.add(Chunk.NEWLINE);
-            PdfPTable lines = new PdfPTable(new float[] {5, 1.2f, 1.8f, 1.6f, 2});
-            lines.setWidthPercentage(100);
-            for (String header : new String[] {"Description", "Qty", "Price", "Tax", "Amount"}) {
-                lines.addCell(cell(header, bold, header.equals("Description") ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT));
-            }
-            for (int i = 0; i < invoice.lines().size(); i++) {
-                LineItem line = invoice.lines().get(i);
-                Totals.Line total = invoice.lineTotals().get(i);
-                lines.addCell(cell(line.name(), normal, Element.ALIGN_LEFT));
-                lines.addCell(cell(line.qty().stripTrailingZeros().toPlainString(), normal, Element.ALIGN_RIGHT));
-                lines.addCell(cell(money(line.rate(), invoice.currency()), normal, Element.ALIGN_RIGHT));
-                lines.addCell(cell(line.taxCode() == null ? "" : line.taxCode(), normal, Element.ALIGN_RIGHT));
-                lines.addCell(cell(money(total.amount(), invoice.currency()), normal, Element.ALIGN_RIGHT));
-            }
-            document.add(lines);
-            PdfPTable sums = new PdfPTable(new float[] {3, 1});
-            sums.setWidthPercentage(50);
-            sums.setHorizontalAlignment(Element.ALIGN_RIGHT);
-            sums.setSpacingBefore(8);
-            sum(sums, "Subtotal", money(invoice.subtotal(), invoice.currency()), normal);
-            if (invoice.discountTotal().signum() > 0) {
-                sum(sums, "Discount", "−" + money(invoice.discountTotal(), invoice.currency()), normal);
-            }
-            boolean inclusive = invoice.pricing() == Totals.Pricing.TAX_INCLUSIVE;
-            invoice.taxes().forEach((code, amount) -> sum(sums, parties.taxNames().getOrDefault(code, code)
-                    + (inclusive ? " (included)" : ""), money(amount, invoice.currency()), normal));
-            sum(sums, "Total " + invoice.currency(), money(invoice.total(), invoice.currency()), bold);
-            if (invoice.amountPaid().signum() > 0) {
-                sum(sums, "Paid", money(invoice.amountPaid(), invoice.currency()), normal);
-                sum(sums, "Amount due", money(invoice.amountDue(), invoice.currency()), bold);
-            }
-            document.add(sums);
-            document.add(Chunk.NEWLINE);
-            if (parties.payLink() != null) {
-                document.add(new Paragraph(new Phrase("Pay online: " + parties.payLink(), bold)));
-            }
-            if (invoice.notes() != null) {
-                document.add(new Paragraph(invoice.notes(), normal));
-            }
-            if (invoice.terms() != null) {
-                document.add(new Paragraph(invoice.terms(), small));
-            }
-            document.close();
-        } catch (DocumentException e) {
-            throw new IllegalStateException("Invoice PDF could not be written", e);
-        }
-        return out.toByteArray();
-    }
-
-    private static PdfPCell cell(String text, Font font, int align) {
-        PdfPCell cell = new PdfPCell(new Phrase(text, font));
-        cell.setHorizontalAlignment(align);
-        cell.setBorder(PdfPCell.BOTTOM);
-        cell.setPadding(4);
-        return cell;
-    }
-
-    private static void sum(PdfPTable table, String label, String value, Font font) {
-        PdfPCell left = new PdfPCell(new Phrase(label, font));
-        left.setBorder(PdfPCell.NO_BORDER);
-        PdfPCell right = new PdfPCell(new Phrase(value, font));
-        right.setBorder(PdfPCell.NO_BORDER);
-        right.setHorizontalAlignment(Element.ALIGN_RIGHT);
-        table.addCell(left);
-        table.addCell(right);
-    }
-
-    private static String money(BigDecimal amount, String currency) {
-        return com.smbhub.money.MoneyText.format(amount, currency);
+    /** {@code payLink} may be null (no card payment link yet). */
+    public static byte[] render(InvoiceView i, String businessName, String clientName, String clientEmail, String payLink,
+                                java.util.Map<String, String> taxNames) {
+        return DocumentPdf.render(new DocumentPdf.Sheet("Invoice " + i.number(), "Issued " + DocumentPdf.date(i.issueDate())
+                        + " · Due " + DocumentPdf.date(i.dueDate()), i.currency(), i.pricing(), i.lines(), i.lineTotals(),
+                        i.subtotal(), i.discountTotal(), i.taxes(), i.total(), i.amountPaid(), i.amountDue(), i.notes(), i.terms()),
+                new DocumentPdf.Parties(businessName, clientName, clientEmail, payLink == null ? null : "Pay online: " + payLink,
+                        taxNames));
     }
 }

@@ -64,16 +64,8 @@ public class InvoiceSending {
             errors.add(new FieldError("total", "The total must be more than zero"));
         }
         Contact client = em.find(Contact.class, invoice.contactId());
-        String address = to == null || to.isBlank() ? (client == null ? null : client.getEmail()) : to.trim().toLowerCase();
-        if (address == null) {
-            errors.add(new FieldError("to", "The client has no e-mail address; add one or give the address here"));
-        } else if (!address.matches("^[^@\\s,;]{1,64}@[^@\\s,;]+\\.[^@\\s,;]{2,}$") || address.length() > 254) {
-            errors.add(new FieldError("to", "Not a valid e-mail address"));
-        }
-        String note = message == null || message.isBlank() ? null : message.trim();
-        if (note != null && note.length() > 2000) {
-            errors.add(new FieldError("message", "At most 2,000 characters"));
-        }
+        String address = Mailer.recipient(to, client == null ? null : client.getEmail(), errors);
+        String note = Mailer.note(message, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }

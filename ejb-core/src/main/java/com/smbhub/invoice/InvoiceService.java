@@ -100,6 +100,15 @@ public class InvoiceService {
         return view(invoice);
     }
 
+    /** A draft invoice made from an approved quote (the caller checked the quote), linked to it. */
+    public InvoiceView createFromQuote(DocumentDraft draft, String quoteId) {
+        InvoiceView created = create(draft, Optional.empty());
+        Invoice invoice = em.find(Invoice.class, created.id());
+        invoice.fromQuote(quoteId);
+        em.flush();
+        return view(invoice);
+    }
+
     /** The draft invoice of a work item: the existing draft if there is one (never a second), else a new one. */
     public record FromWork(InvoiceView invoice, boolean created) {
     }
@@ -286,9 +295,8 @@ public class InvoiceService {
         Contact client = em.find(Contact.class, invoice.contactId());
         Map<String, String> taxNames = new HashMap<>();
         codes().values().forEach(t -> taxNames.put(t.code(), t.name()));
-        return InvoicePdf.render(invoice, new InvoicePdf.Parties(tenant().getName(),
-                client == null ? null : client.getDisplayName(), client == null ? null : client.getEmail(),
-                stored.getPaymentLinkUrl(), taxNames));
+        return InvoicePdf.render(invoice, tenant().getName(), client == null ? null : client.getDisplayName(),
+                client == null ? null : client.getEmail(), stored.getPaymentLinkUrl(), taxNames);
     }
 
     private Drafts.Checked check(DocumentDraft d, EffectiveProfile profile, ProfileRules.Operation operation) {

@@ -20,7 +20,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 
-/** The business's side of client links: make (or regenerate) the link of an invoice, revoking the earlier ones. */
+/** The business's side of client links: make (or regenerate) the link of an invoice or quote, revoking the earlier ones. */
 @Stateless
 @Interceptors(TenantInterceptor.class)
 public class PortalLinks {
@@ -43,18 +43,31 @@ public class PortalLinks {
     public String regenerateInvoiceLink(String invoiceId) {
         access.require(Capability.MONEY_SEND);
         invoices.get(invoiceId);
+        return issue("INVOICE", invoiceId);
+    }
+
+    /** The same for a quote (path {@code /portal/quotes/<token>}). */
+    public String regenerateQuoteLink(String quoteId) {
+        access.require(Capability.MONEY_SEND);
+        com.smbhub.quote.Quote quote = com.smbhub.platform.Ids.isId(quoteId) ? em.find(com.smbhub.quote.Quote.class, quoteId) : null;
+        if (quote == null || quote.getDeletedAt() != null) {
+            throw new com.smbhub.platform.errors.NotFoundException("quote");
+        }
+        return issue("QUOTE", quoteId);
+    }
+
+    private String issue(String kind, String documentId) {
         Instant now = Instant.now();
-        em.createQuery("select t from PortalToken t where t.documentType = 'INVOICE' and t.documentId = :id"
-                + " and t.revokedAt is null", PortalToken.class).setParameter("id", invoiceId).getResultList()
-                .forEach(t -> t.revoke(now));
+        em.createQuery("select t from PortalToken t where t.documentType = :kind and t.documentId = :id"
+                        + " and t.revokedAt is null", PortalToken.class).setParameter("kind", kind).setParameter("id", documentId)
+                .getResultList().forEach(t -> t.revoke(now));
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        em.persist(new PortalToken("INVOICE", invoiceId, null, hash(token), null,
-                RequestContext.current().orElseThrow().userId()));
+        em.persist(new PortalToken(kind, documentId, null, hash(token), null, RequestContext.current().orElseThrow().userId()));
         em.flush();
-        audit.record("portal.link_created", "invoice", invoiceId, null, Map.of("document_type", "INVOICE"));
-        return "/portal/invoices/" + token;
+        audit.record("portal.link_created", kind.toLowerCase(), documentId, null, Map.of("document_type", kind));
+        return "/portal/" + kind.toLowerCase() + "s/" + token;
     }
 
     static String hash(String token) {

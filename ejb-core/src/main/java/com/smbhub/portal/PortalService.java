@@ -34,6 +34,9 @@ public class PortalService {
     @jakarta.ejb.EJB
     com.smbhub.invoice.CheckoutLinks checkout;
 
+    @jakarta.ejb.EJB
+    com.smbhub.platform.audit.AuditService audit;
+
     /** What the invoice page shows: no internal ids, no staff names; {@code payable} offers the Pay button. */
     public record InvoicePage(String businessName, InvoiceView invoice, Map<String, String> taxNames, boolean payable) {
     }
@@ -53,8 +56,7 @@ public class PortalService {
                 });
         Contact client = em.find(Contact.class, invoice.getContactId());
         LocalDate today = LocalDate.now(tenant.zone());
-        NativeSql.query(em, "update portal_tokens set last_used_at = now() where token_hash = ?1")
-                .setParameter(1, PortalLinks.hash(token)).executeUpdate();
+        touch(token);
         boolean payable = checkout.payable(invoice, tenant);
         return Optional.of(new InvoicePage(tenant.getName(), InvoiceService.viewOf(invoice, codes,
                 client == null ? null : client.getDisplayName(), today, List.of()), names, payable));
@@ -78,8 +80,74 @@ public class PortalService {
     }
 
     public Optional<byte[]> invoicePdf(String token) {
-        return invoice(token).map(page -> InvoicePdf.render(page.invoice(), new InvoicePdf.Parties(page.businessName(),
-                page.invoice().contactName(), null, null, page.taxNames())));
+        return invoice(token).map(page -> InvoicePdf.render(page.invoice(), page.businessName(), page.invoice().contactName(),
+                null, null, page.taxNames()));
+    }
+
+    /** What the quote page shows: no internal ids, no staff names. */
+    public record QuotePage(String businessName, com.smbhub.quote.QuoteView quote, Map<String, String> taxNames) {
+    }
+
+    public Optional<QuotePage> quote(String token) {
+        com.smbhub.quote.Quote quote = quoteOf(token).orElse(null);
+        if (quote == null) {
+            return Optional.empty();
+        }
+        Tenant tenant = em.find(Tenant.class, quote.getTenantId());
+        Map<String, TaxCode> codes = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
+        em.createQuery("select t from BusinessTaxCode t", BusinessTaxCode.class).getResultStream().map(BusinessTaxCode::view)
+                .forEach(t -> {
+                    codes.put(t.code(), t);
+                    names.put(t.code(), t.name());
+                });
+        Contact client = em.find(Contact.class, quote.getContactId());
+        return Optional.of(new QuotePage(tenant.getName(), com.smbhub.quote.QuoteService.viewOf(quote, codes,
+                client == null ? null : client.getDisplayName(), LocalDate.now(tenant.zone()), List.of()), names));
+    }
+
+    public Optional<byte[]> quotePdf(String token) {
+        return quote(token).map(page -> com.smbhub.quote.QuoteService.pdf(page.quote(), page.businessName(),
+                page.quote().contactName(), null, page.taxNames()));
+    }
+
+    /**
+     * The client approves or declines the quote behind the link (with an optional note); empty for a
+     * link that is not valid. A quote that is not waiting for an answer is a ValidationException.
+     */
+    public Optional<String> decideQuote(String token, boolean approve, String note, String address) {
+        com.smbhub.quote.Quote quote = quoteOf(token).orElse(null);
+        if (quote == null) {
+            return Optional.empty();
+        }
+        em.lock(quote, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(quote);
+        Tenant tenant = em.find(Tenant.class, quote.getTenantId());
+        try (var scope = com.smbhub.platform.tenancy.RequestContext.open(null, tenant.getId(),
+                "portal:" + java.util.UUID.randomUUID(), address, "portal")) {
+            com.smbhub.quote.QuoteService.decideLocked(em, audit, quote, approve, note, "portal", LocalDate.now(tenant.zone()),
+                    tenant.getProfileId());
+        }
+        return Optional.of(quote.getStatus());
+    }
+
+    private Optional<com.smbhub.quote.Quote> quoteOf(String token) {
+        Optional<String[]> found = find(token, "QUOTE");
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Tenancy.apply(em, found.get()[0]);
+        com.smbhub.quote.Quote quote = em.find(com.smbhub.quote.Quote.class, found.get()[1]);
+        if (quote == null || quote.getDeletedAt() != null) {
+            return Optional.empty();
+        }
+        touch(token);
+        return Optional.of(quote);
+    }
+
+    private void touch(String token) {
+        NativeSql.query(em, "update portal_tokens set last_used_at = now() where token_hash = ?1")
+                .setParameter(1, PortalLinks.hash(token)).executeUpdate();
     }
 
     /** The live token's invoice, with its business named on the EntityManager. */

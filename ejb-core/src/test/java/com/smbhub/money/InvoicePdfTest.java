@@ -23,8 +23,8 @@ class InvoicePdfTest {
                 LocalDate.of(2026, 12, 9), "CAD", Totals.Pricing.TAX_EXCLUSIVE, "HST", lines, Totals.Discount.none(), t.lines(),
                 t.subtotal(), t.discountTotal(), t.taxTotal(), t.taxes(), t.total(), BigDecimal.ZERO, t.total(), "Thanks!", null,
                 1, Instant.now(), Instant.now(), List.of(), null);
-        byte[] pdf = InvoicePdf.render(invoice, new InvoicePdf.Parties("Northside Plumbing", "Jane Client", "jane@x.test",
-                "https://pay.example/abc", Map.of("HST", "HST 13%")));
+        byte[] pdf = InvoicePdf.render(invoice, "Northside Plumbing", "Jane Client", "jane@x.test",
+                "https://pay.example/abc", Map.of("HST", "HST 13%"));
         assertEquals("%PDF-", new String(pdf, 0, 5, StandardCharsets.US_ASCII));
         assertTrue(pdf.length > 1000);
         assertEquals("application/pdf", com.smbhub.file.FileTypes.detect(

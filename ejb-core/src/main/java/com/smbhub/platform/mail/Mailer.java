@@ -73,6 +73,27 @@ public class Mailer {
     @ConfigProperty(name = "smbhub.mail.dev", defaultValue = "false")
     boolean dev;
 
+    /** The address to send to: {@code to} if given, else the client's; a missing or bad one is a field error on "to". */
+    public static String recipient(String to, String clientEmail, java.util.List<com.smbhub.platform.errors.ValidationException.FieldError> errors) {
+        String address = to == null || to.isBlank() ? clientEmail : to.trim().toLowerCase();
+        if (address == null) {
+            errors.add(new com.smbhub.platform.errors.ValidationException.FieldError("to",
+                    "The client has no e-mail address; add one or give the address here"));
+        } else if (!address.matches("^[^@\\s,;]{1,64}@[^@\\s,;]+\\.[^@\\s,;]{2,}$") || address.length() > 254) {
+            errors.add(new com.smbhub.platform.errors.ValidationException.FieldError("to", "Not a valid e-mail address"));
+        }
+        return address;
+    }
+
+    /** An optional personal line for the message (at most 2,000 characters). */
+    public static String note(String message, java.util.List<com.smbhub.platform.errors.ValidationException.FieldError> errors) {
+        String note = message == null || message.isBlank() ? null : message.trim();
+        if (note != null && note.length() > 2000) {
+            errors.add(new com.smbhub.platform.errors.ValidationException.FieldError("message", "At most 2,000 characters"));
+        }
+        return note;
+    }
+
     /** Whether mail goes to the local development server (the back office then lists it). */
     public boolean development() {
         return dev;

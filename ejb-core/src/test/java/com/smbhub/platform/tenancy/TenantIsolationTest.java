@@ -61,6 +61,10 @@ class TenantIsolationTest {
                 .substring(0, 6), "Tax", java.math.BigDecimal.TEN));
         FACTORIES.put(Invoice.class, (t, tenant) -> new Invoice("INV-" + UUID.randomUUID().toString().substring(0, 8),
                 t.newContact(tenant), java.time.LocalDate.now(), java.time.LocalDate.now().plusDays(14), "CAD"));
+        FACTORIES.put(com.smbhub.quote.Quote.class, (t, tenant) -> new com.smbhub.quote.Quote("Q-" + UUID.randomUUID().toString()
+                .substring(0, 8), t.newContact(tenant), java.time.LocalDate.now(), java.time.LocalDate.now().plusDays(30), "CAD"));
+        FACTORIES.put(com.smbhub.notification.Notification.class, (t, tenant) -> new com.smbhub.notification.Notification(
+                "quote.approved", "Quote Q-1001 was approved", "quote", UUID.randomUUID().toString()));
         FACTORIES.put(Payment.class, (t, tenant) -> new Payment(t.newInvoice(tenant), "CASH", "SUCCEEDED",
                 java.math.BigDecimal.TEN, "CAD", java.time.Instant.now(), null));
         FACTORIES.put(PortalToken.class, (t, tenant) -> new PortalToken("INVOICE", UUID.randomUUID().toString(), null,

@@ -47,6 +47,7 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
             JsonValue current = now instanceof ContactView c ? ContactsResource.json(c)
                     : now instanceof com.smbhub.workitem.WorkItemView w ? WorkItemsResource.json(w)
                     : now instanceof com.smbhub.invoice.InvoiceView i ? InvoicesResource.json(i)
+                    : now instanceof com.smbhub.quote.QuoteView q ? QuotesResource.json(q)
                     : now instanceof com.smbhub.tenant.BusinessSettingsService.Settings s ? SettingsResource.json(s)
                     : JsonValue.NULL;
             return conflict(e, current);

@@ -170,6 +170,11 @@ public class InvoicesResource {
     }
 
     private static DocumentDraft draft(JsonBody json, DocumentDraft base, List<FieldError> errors) {
+        return draft(json, base, errors, "due_date");
+    }
+
+    /** The draft with the fields the body sets; {@code dateField} names the second date (due_date, expiry_date). */
+    static DocumentDraft draft(JsonBody json, DocumentDraft base, List<FieldError> errors, String dateField) {
         Totals.Pricing pricing = base.pricing();
         if (json.has("pricing")) {
             String raw = json.string("pricing", errors);
@@ -185,7 +190,7 @@ public class InvoicesResource {
                 json.has("contact_id") ? json.string("contact_id", errors) : base.contactId(),
                 json.has("work_item_id") ? json.string("work_item_id", errors) : base.workItemId(),
                 json.has("issue_date") ? date(json, "issue_date", errors) : base.issueDate(),
-                json.has("due_date") ? date(json, "due_date", errors) : base.dueDate(),
+                json.has(dateField) ? date(json, dateField, errors) : base.dueDate(),
                 json.has("currency") ? json.string("currency", errors) : base.currency(),
                 pricing,
                 json.has("tax_code") ? json.string("tax_code", errors) : base.taxCode(),
@@ -279,23 +284,34 @@ public class InvoicesResource {
         return n;
     }
 
-    private static Response reply(InvoiceView invoice, Response.Status status) {
+    static Response reply(InvoiceView invoice, Response.Status status) {
         return Response.fromResponse(Envelope.ok(json(invoice))).status(status)
                 .header("ETag", Versions.etag(invoice.version())).build();
     }
 
-    static JsonObject json(InvoiceView i) {
+    /** The computed lines: name, qty, rate, tax code, and each line's amount, discount share and tax. */
+    static JsonArrayBuilder linesJson(List<LineItem> items, List<Totals.Line> totals) {
         JsonArrayBuilder lines = Jsonp.createArrayBuilder();
-        for (int n = 0; n < i.lines().size(); n++) {
-            LineItem l = i.lines().get(n);
-            Totals.Line t = i.lineTotals().get(n);
+        for (int n = 0; n < items.size(); n++) {
+            LineItem l = items.get(n);
+            Totals.Line t = totals.get(n);
             lines.add(Jsonp.createObjectBuilder().add("name", l.name()).add("qty", l.qty().toPlainString())
                     .add("rate", l.rate().toPlainString()).add("tax_code", nullable(l.taxCode()))
                     .add("amount", t.amount().toPlainString()).add("discount", t.discount().toPlainString())
                     .add("tax", t.tax().toPlainString()));
         }
+        return lines;
+    }
+
+    static JsonObjectBuilder taxesJson(java.util.Map<String, BigDecimal> amounts) {
         JsonObjectBuilder taxes = Jsonp.createObjectBuilder();
-        i.taxes().forEach((code, amount) -> taxes.add(code, amount.toPlainString()));
+        amounts.forEach((code, amount) -> taxes.add(code, amount.toPlainString()));
+        return taxes;
+    }
+
+    static JsonObject json(InvoiceView i) {
+        JsonArrayBuilder lines = linesJson(i.lines(), i.lineTotals());
+        JsonObjectBuilder taxes = taxesJson(i.taxes());
         return Jsonp.createObjectBuilder().add("id", i.id()).add("number", i.number()).add("status", i.status())
                 .add("contact_id", nullable(i.contactId())).add("contact_name", nullable(i.contactName()))
                 .add("work_item_id", nullable(i.workItemId()))
@@ -319,11 +335,11 @@ public class InvoicesResource {
         return amount.setScale(Totals.scale(currency), java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
-    private static JsonValue nullable(String value) {
+    static JsonValue nullable(String value) {
         return value == null ? JsonValue.NULL : Jsonp.createValue(value);
     }
 
-    private static String blank(String value) {
+    static String blank(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }
 }

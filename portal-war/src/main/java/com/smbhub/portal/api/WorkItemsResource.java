@@ -47,6 +47,9 @@ public class WorkItemsResource {
     @EJB
     com.smbhub.invoice.InvoiceService invoices;
 
+    @EJB
+    com.smbhub.quote.QuoteService quotes;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@QueryParam("status") String status, @QueryParam("type") String type,
@@ -75,6 +78,14 @@ public class WorkItemsResource {
         var result = invoices.draftForWorkItem(id);
         return Response.fromResponse(Envelope.ok(InvoicesResource.json(result.invoice())))
                 .status(result.created() ? Response.Status.CREATED : Response.Status.OK).build();
+    }
+
+    /** "Draft quote": the item's draft quote, the existing one or a new one. */
+    @POST
+    @Path("/{id}/quote")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response draftQuote(@PathParam("id") String id) {
+        return Envelope.ok(QuotesResource.json(quotes.draftForWorkItem(id)));
     }
 
     /** The item's activity, newest first: who did what, with the changed fields before and after. */

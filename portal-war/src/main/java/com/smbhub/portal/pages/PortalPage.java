@@ -10,6 +10,9 @@ public final class PortalPage {
     private PortalPage() {
     }
 
+    private static final java.time.format.DateTimeFormatter DATE =
+            java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH);
+
     private static final String HEAD = """
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8">
@@ -49,7 +52,7 @@ public final class PortalPage {
     public static void invoice(HttpServletResponse response, com.smbhub.portal.PortalService.InvoicePage page, String token,
                                boolean justPaid) throws IOException {
         var i = page.invoice();
-        java.time.format.DateTimeFormatter date = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH);
+        java.time.format.DateTimeFormatter date = DATE;
         String state = switch (i.status()) {
             case "PAID" -> "Paid — thank you";
             case "OVERDUE" -> "Overdue since " + date.format(i.dueDate());
@@ -63,24 +66,8 @@ public final class PortalPage {
             html.append("<p>For ").append(escape(i.contactName())).append(" · issued ").append(date.format(i.issueDate()))
                     .append("</p>");
         }
-        html.append("<table><tr><th>Description</th><th>Qty</th><th>Price</th><th>Amount</th></tr>");
-        for (int n = 0; n < i.lines().size(); n++) {
-            var line = i.lines().get(n);
-            html.append("<tr><td>").append(escape(line.name())).append("</td><td>")
-                    .append(line.qty().stripTrailingZeros().toPlainString()).append("</td><td>")
-                    .append(money(line.rate(), i.currency())).append("</td><td>")
-                    .append(money(i.lineTotals().get(n).amount(), i.currency())).append("</td></tr>");
-        }
-        html.append("<tr class=\"sum\"><td colspan=\"3\">Subtotal</td><td>").append(money(i.subtotal(), i.currency())).append("</td></tr>");
-        if (i.discountTotal().signum() > 0) {
-            html.append("<tr class=\"sum\"><td colspan=\"3\">Discount</td><td>−").append(money(i.discountTotal(), i.currency()))
-                    .append("</td></tr>");
-        }
-        i.taxes().forEach((code, amount) -> html.append("<tr class=\"sum\"><td colspan=\"3\">")
-                .append(escape(page.taxNames().getOrDefault(code, code))).append("</td><td>").append(money(amount, i.currency()))
-                .append("</td></tr>"));
-        html.append("<tr class=\"sum total\"><td colspan=\"3\">Total ").append(escape(i.currency())).append("</td><td>")
-                .append(money(i.total(), i.currency())).append("</td></tr>");
+        table(html, i.lines(), i.lineTotals(), i.subtotal(), i.discountTotal(), i.taxes(), page.taxNames(), i.total(),
+                i.currency());
         if (i.amountPaid().signum() > 0) {
             html.append("<tr class=\"sum total\"><td colspan=\"3\">Amount due</td><td>").append(money(i.amountDue(), i.currency()))
                     .append("</td></tr>");
@@ -103,6 +90,98 @@ public final class PortalPage {
         response.setStatus(200);
         html(response);
         response.getWriter().write(html.toString());
+    }
+
+    /** The quote a client opened: business, number, state, lines, totals, and Approve / Decline while it waits. */
+    public static void quote(HttpServletResponse response, com.smbhub.portal.PortalService.QuotePage page, String token,
+                             String notice) throws IOException {
+        var q = page.quote();
+        String state = switch (q.status()) {
+            case "APPROVED", "CONVERTED" -> "Approved — thank you";
+            case "REJECTED" -> "Declined";
+            case "EXPIRED" -> "Expired on " + DATE.format(q.expiryDate());
+            default -> q.expiryDate() == null ? "Waiting for your answer" : "Valid until " + DATE.format(q.expiryDate());
+        };
+        StringBuilder html = new StringBuilder(HEAD.formatted(escape(page.businessName() + " · Quote " + q.number())));
+        html.append("<p>").append(escape(page.businessName())).append("</p><h1>Quote ").append(escape(q.number()))
+                .append("</h1><p><span class=\"status\">").append(escape(state)).append("</span></p>");
+        if (notice != null) {
+            html.append("<p class=\"note\">").append(escape(notice)).append("</p>");
+        }
+        if (q.contactName() != null) {
+            html.append("<p>For ").append(escape(q.contactName())).append(" · issued ").append(DATE.format(q.issueDate()))
+                    .append("</p>");
+        }
+        table(html, q.lines(), q.lineTotals(), q.subtotal(), q.discountTotal(), q.taxes(), page.taxNames(), q.total(),
+                q.currency());
+        html.append("</table>");
+        if (q.notes() != null) {
+            html.append("<p>").append(escape(q.notes())).append("</p>");
+        }
+        if (q.terms() != null) {
+            html.append("<p><small>").append(escape(q.terms())).append("</small></p>");
+        }
+        if ("SENT".equals(q.status())) {
+            html.append("<form method=\"post\" action=\"").append(escape(token)).append("/approve\">")
+                    .append("<label for=\"note\">A note for ").append(escape(page.businessName())).append(" (optional)</label><br>")
+                    .append("<textarea id=\"note\" name=\"note\" rows=\"2\" maxlength=\"1000\" style=\"width:100%\"></textarea><br>")
+                    .append("<button class=\"pay\" id=\"approve\" type=\"submit\">Approve quote</button>")
+                    .append("<button id=\"reject\" type=\"submit\" formaction=\"").append(escape(token))
+                    .append("/reject\">Decline</button></form>");
+        }
+        html.append("<a class=\"button\" href=\"").append(escape(token)).append("/pdf\">Download PDF</a>");
+        html.append("</main></body></html>");
+        response.setStatus(200);
+        html(response);
+        response.getWriter().write(html.toString());
+    }
+
+    /** "Approve quote Q-1001 for $1,073.50?": the second step, so nothing is decided by a stray click. */
+    public static void confirmQuote(HttpServletResponse response, com.smbhub.portal.PortalService.QuotePage page, String token,
+                                    boolean approve, String note) throws IOException {
+        var q = page.quote();
+        String verb = approve ? "Approve" : "Decline";
+        StringBuilder html = new StringBuilder(HEAD.formatted(escape(verb + " quote " + q.number())));
+        html.append("<p>").append(escape(page.businessName())).append("</p><h1>").append(verb).append(" quote ")
+                .append(escape(q.number())).append(" for ").append(money(q.total(), q.currency())).append("?</h1>")
+                .append(approve ? "<p>" + escape(page.businessName()) + " will be told you approved it and can go ahead.</p>"
+                        : "<p>" + escape(page.businessName()) + " will be told you declined it.</p>");
+        if (note != null && !note.isBlank()) {
+            html.append("<p>Your note: “").append(escape(note.trim())).append("”</p>");
+        }
+        html.append("<form method=\"post\" action=\"").append(approve ? "approve" : "reject").append("\">")
+                .append("<input type=\"hidden\" name=\"confirm\" value=\"yes\">")
+                .append("<input type=\"hidden\" name=\"note\" value=\"").append(escape(note == null ? "" : note)).append("\">")
+                .append("<button class=\"pay\" id=\"confirm\" type=\"submit\">Yes, ").append(verb.toLowerCase())
+                .append("</button></form><a class=\"button\" href=\"../").append(escape(token)).append("\">Go back</a>")
+                .append("</main></body></html>");
+        response.setStatus(200);
+        html(response);
+        response.getWriter().write(html.toString());
+    }
+
+    private static void table(StringBuilder html, java.util.List<com.smbhub.money.LineItem> lines,
+                              java.util.List<com.smbhub.money.Totals.Line> lineTotals, java.math.BigDecimal subtotal,
+                              java.math.BigDecimal discountTotal, java.util.Map<String, java.math.BigDecimal> taxes,
+                              java.util.Map<String, String> taxNames, java.math.BigDecimal total, String currency) {
+        html.append("<table><tr><th>Description</th><th>Qty</th><th>Price</th><th>Amount</th></tr>");
+        for (int n = 0; n < lines.size(); n++) {
+            var line = lines.get(n);
+            html.append("<tr><td>").append(escape(line.name())).append("</td><td>")
+                    .append(line.qty().stripTrailingZeros().toPlainString()).append("</td><td>")
+                    .append(money(line.rate(), currency)).append("</td><td>")
+                    .append(money(lineTotals.get(n).amount(), currency)).append("</td></tr>");
+        }
+        html.append("<tr class=\"sum\"><td colspan=\"3\">Subtotal</td><td>").append(money(subtotal, currency)).append("</td></tr>");
+        if (discountTotal.signum() > 0) {
+            html.append("<tr class=\"sum\"><td colspan=\"3\">Discount</td><td>−").append(money(discountTotal, currency))
+                    .append("</td></tr>");
+        }
+        taxes.forEach((code, amount) -> html.append("<tr class=\"sum\"><td colspan=\"3\">")
+                .append(escape(taxNames.getOrDefault(code, code))).append("</td><td>").append(money(amount, currency))
+                .append("</td></tr>"));
+        html.append("<tr class=\"sum total\"><td colspan=\"3\">Total ").append(escape(currency)).append("</td><td>")
+                .append(money(total, currency)).append("</td></tr>");
     }
 
     private static void html(HttpServletResponse response) {

@@ -12,7 +12,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Client portal pages on token links: {@code /portal/invoices/<token>}, its PDF, and Pay ({@code POST
- * …/pay}, on to Stripe Checkout). Unknown, revoked and expired links all answer the same friendly 404,
+ * …/pay}, on to Stripe Checkout); {@code /portal/quotes/<token>}, its PDF, Approve / Decline ({@code POST
+ * …/approve|reject}, confirmed on a second page). Unknown, revoked and expired links all answer the same friendly 404,
  * giving no hint of whether a document exists; each address may look up a limited number of links a
  * minute (429 beyond). {@code /portal/paid} thanks a client who paid from a link sent by the business.
  */
@@ -45,8 +46,9 @@ public class PortalServlet extends HttpServlet {
             return;
         }
         String[] parts = path.split("/");
-        // "", "invoices", token [, "pdf"]
-        if (parts.length < 3 || parts.length > 4 || !parts[1].equals("invoices")
+        // "", "invoices" | "quotes", token [, "pdf"]
+        boolean quote = parts.length > 1 && parts[1].equals("quotes");
+        if (parts.length < 3 || parts.length > 4 || !(quote || parts[1].equals("invoices"))
                 || (parts.length == 4 && !parts[3].equals("pdf"))) {
             notValid(response);
             return;
@@ -55,15 +57,27 @@ public class PortalServlet extends HttpServlet {
             return;
         }
         if (parts.length == 4) {
-            var pdf = portal.invoicePdf(parts[2]);
+            var pdf = quote ? portal.quotePdf(parts[2]) : portal.invoicePdf(parts[2]);
             if (pdf.isEmpty()) {
                 notValid(response);
                 return;
             }
             PortalPage.privacy(response);
             response.setContentType("application/pdf");
-            response.setHeader("Content-Disposition", "attachment; filename=\"invoice.pdf\"");
+            response.setHeader("Content-Disposition", "attachment; filename=\"" + (quote ? "quote" : "invoice") + ".pdf\"");
             response.getOutputStream().write(pdf.get());
+            return;
+        }
+        if (quote) {
+            var page = portal.quote(parts[2]);
+            if (page.isEmpty()) {
+                notValid(response);
+                return;
+            }
+            String done = request.getParameter("done");
+            PortalPage.quote(response, page.get(), parts[2], "approved".equals(done)
+                    ? "Thank you — " + page.get().businessName() + " has your approval."
+                    : "rejected".equals(done) ? "Thank you — " + page.get().businessName() + " has your answer." : null);
             return;
         }
         var page = portal.invoice(parts[2]);
@@ -79,16 +93,23 @@ public class PortalServlet extends HttpServlet {
         PortalPage.invoice(response, page.get(), parts[2], request.getParameter("paid") != null);
     }
 
-    /** Pay: on to the Stripe Checkout page for the amount due now. */
+    /** Pay (on to the Stripe Checkout page for the amount due now), or Approve / Decline a quote (after a confirmation). */
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        request.setCharacterEncoding("UTF-8");
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
         String[] parts = path.split("/");
-        if (parts.length != 4 || !parts[1].equals("invoices") || !parts[3].equals("pay")) {
+        boolean pay = parts.length == 4 && parts[1].equals("invoices") && parts[3].equals("pay");
+        boolean answer = parts.length == 4 && parts[1].equals("quotes") && (parts[3].equals("approve") || parts[3].equals("reject"));
+        if (!pay && !answer) {
             notValid(response);
             return;
         }
         if (throttled(request, response)) {
+            return;
+        }
+        if (answer) {
+            answer(request, response, parts[2], parts[3].equals("approve"));
             return;
         }
         String page = publicUrl.replaceAll("/+$", "") + "/portal/invoices/" + parts[2];
@@ -111,6 +132,41 @@ public class PortalServlet extends HttpServlet {
             } else {
                 throw e;
             }
+        }
+    }
+
+    private void answer(HttpServletRequest request, HttpServletResponse response, String token, boolean approve)
+            throws IOException {
+        String note = request.getParameter("note");
+        if (note != null && note.length() > 1000) {
+            note = note.substring(0, 1000);
+        }
+        if (!"yes".equals(request.getParameter("confirm"))) {
+            var page = portal.quote(token);
+            if (page.isEmpty()) {
+                notValid(response);
+            } else if (!"SENT".equals(page.get().quote().status())) {
+                PortalPage.quote(response, page.get(), token, "This quote is no longer waiting for an answer.");
+            } else {
+                PortalPage.confirmQuote(response, page.get(), token, approve, note);
+            }
+            return;
+        }
+        try {
+            if (portal.decideQuote(token, approve, note, request.getRemoteAddr()).isEmpty()) {
+                notValid(response);
+                return;
+            }
+            PortalPage.privacy(response);
+            response.setStatus(303);
+            response.setHeader("Location", publicUrl.replaceAll("/+$", "") + "/portal/quotes/" + token + "?done="
+                    + (approve ? "approved" : "rejected"));
+        } catch (RuntimeException e) {
+            Throwable cause = e instanceof jakarta.ejb.EJBException && e.getCause() != null ? e.getCause() : e;
+            if (!(cause instanceof com.smbhub.platform.errors.ValidationException)) {
+                throw e;
+            }
+            PortalPage.send(response, 409, "This quote cannot be answered", cause.getMessage() + ".");
         }
     }
 

@@ -53,6 +53,9 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
     @EJB
     com.smbhub.platform.mail.Mailer mailer;
 
+    @EJB
+    com.smbhub.notification.NotificationService notifications;
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (event.hasForwardTarget() || event.hasRerouteTarget()) {
@@ -78,11 +81,11 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
                         money.currency())));
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         cards.getStyle().set("gap", "var(--lumo-space-m)");
+        ZoneId zone = ZoneId.of(greeting.timezone());
         H3 nextTitle = new H3("Next actions");
         VerticalLayout next = new VerticalLayout();
         next.setId("next-actions");
         next.setPadding(false);
-        ZoneId zone = ZoneId.of(greeting.timezone());
         if (today.nextActions().isEmpty()) {
             next.add(new Span("Nothing urgent or overdue. "), new RouterLink("Open " + profile.label("work_item_plural"),
                     com.smbhub.web.work.WorkView.class));
@@ -95,12 +98,44 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
             link.setQueryParameters(com.vaadin.flow.router.QueryParameters.of("item", item.id()));
             next.add(link);
         }
-        add(title, role, quickActions(profile, greeting, mailer.development()), cards);
+        add(title, role, quickActions(profile, greeting, mailer.development()));
+        var recent = notifications.recent(10);
+        if (recent.stream().anyMatch(n -> !n.read())) {
+            add(notificationsBox(recent, zone));
+        }
+        add(cards);
         List<HomeService.Step> steps = home.onboarding();
         if (steps.stream().anyMatch(st -> !st.done())) {
             add(checklist(steps));
         }
         add(nextTitle, next);
+    }
+
+    /** What happened that the business should know (a client approved a quote, …), until someone marks it read. */
+    private VerticalLayout notificationsBox(List<com.smbhub.notification.NotificationService.View> recent, ZoneId zone) {
+        VerticalLayout box = new VerticalLayout(new H3("Notifications"));
+        box.setId("notifications");
+        box.setPadding(false);
+        box.setSpacing(false);
+        for (var n : recent) {
+            String line = DateTimeFormatter.ofPattern("d MMM HH:mm").format(n.at().atZone(zone)) + " · " + n.title();
+            com.vaadin.flow.component.Component item = "quote".equals(n.entityType())
+                    ? new RouterLink(line, com.smbhub.web.quote.QuotesView.class,
+                    com.vaadin.flow.router.RouteParameters.empty()) : new Span(line);
+            if (item instanceof RouterLink link) {
+                link.setQueryParameters(com.vaadin.flow.router.QueryParameters.of("open", n.entityId()));
+            }
+            item.getElement().getStyle().set("font-weight", n.read() ? "normal" : "600");
+            box.add(item);
+        }
+        com.vaadin.flow.component.button.Button read = new com.vaadin.flow.component.button.Button("Mark all read", e -> {
+            notifications.markAllRead();
+            box.setVisible(false);
+        });
+        read.setId("notifications-read");
+        read.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+        box.add(read);
+        return box;
     }
 
     /** Shortcuts to the everyday "new" actions the caller's role allows. */

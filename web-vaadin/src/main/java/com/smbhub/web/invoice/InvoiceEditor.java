@@ -1,42 +1,27 @@
 package com.smbhub.web.invoice;
 
 import com.smbhub.contact.ContactService;
-import com.smbhub.contact.ContactView;
-import com.smbhub.money.DocumentDraft;
 import com.smbhub.invoice.InvoiceService;
 import com.smbhub.invoice.InvoiceView;
-import com.smbhub.money.LineItem;
-import com.smbhub.money.TaxCode;
 import com.smbhub.money.Totals;
 import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.profile.EffectiveProfile;
-import com.smbhub.web.contact.ContactPicker;
 import com.smbhub.web.shell.FieldErrors;
 import com.smbhub.money.MoneyText;
 import com.smbhub.web.shell.Toasts;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
-import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.textfield.TextField;
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -48,74 +33,13 @@ import java.util.function.Consumer;
  */
 class InvoiceEditor extends Dialog {
 
-    private static final String NO_TAX = "";
-
     private final transient InvoiceService invoices;
     private final transient com.smbhub.portal.PortalLinks links;
     private final transient com.smbhub.invoice.InvoiceSending sending;
     private final transient com.smbhub.payment.PaymentService payments;
     private final InvoiceView invoice;
     private final String currency;
-    private final Map<String, TaxCode> codes = new LinkedHashMap<>();
-    private final ComboBox<ContactView> contact;
-    private final DatePicker issue = new DatePicker("Issue date");
-    private final DatePicker due = new DatePicker("Due date");
-    private final Select<Totals.Pricing> pricing = new Select<>();
-    private final Select<String> taxCode = new Select<>();
-    private final VerticalLayout lineRows = new VerticalLayout();
-    private final List<LineRow> lines = new ArrayList<>();
-    private final Select<String> discountType = new Select<>();
-    private final BigDecimalField discountValue = new BigDecimalField("Discount");
-    private final TextArea notes = new TextArea("Notes");
-    private final TextArea terms = new TextArea("Terms");
-    private final Span totals = new Span();
-    private final Span linesError = new Span();
-
-    private final class LineRow extends HorizontalLayout {
-        final TextField name = new TextField();
-        final BigDecimalField qty = new BigDecimalField();
-        final BigDecimalField rate = new BigDecimalField();
-        final Select<String> tax = new Select<>();
-
-        LineRow(LineItem item) {
-            name.setPlaceholder("What");
-            name.setWidth("14rem");
-            qty.setPlaceholder("Qty");
-            qty.setWidth("6rem");
-            rate.setPlaceholder("Price");
-            rate.setWidth("8rem");
-            tax.setItems(taxChoices());
-            tax.setItemLabelGenerator(c -> NO_TAX.equals(c) ? "Invoice's tax" : c);
-            tax.setWidth("9rem");
-            if (item != null) {
-                name.setValue(item.name());
-                qty.setValue(item.qty());
-                rate.setValue(item.rate());
-                tax.setValue(item.taxCode() == null || item.taxCode().equals(taxCode.getValue()) ? NO_TAX : item.taxCode());
-            } else {
-                qty.setValue(BigDecimal.ONE);
-                tax.setValue(NO_TAX);
-            }
-            Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
-                lines.remove(this);
-                lineRows.remove(this);
-                renumber();
-                recompute();
-            });
-            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            remove.setAriaLabel("Remove line");
-            qty.addValueChangeListener(e -> recompute());
-            rate.addValueChangeListener(e -> recompute());
-            tax.addValueChangeListener(e -> recompute());
-            add(name, qty, rate, tax, remove);
-            setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-            getStyle().set("flex-wrap", "wrap");
-        }
-
-        LineItem item() {
-            return new LineItem(name.getValue(), qty.getValue(), rate.getValue(), NO_TAX.equals(tax.getValue()) ? null : tax.getValue());
-        }
-    }
+    private final DocumentForm form;
 
     InvoiceEditor(InvoiceService invoices, com.smbhub.portal.PortalLinks links, com.smbhub.invoice.InvoiceSending sending,
                   com.smbhub.payment.PaymentService payments, ContactService contacts,
@@ -127,77 +51,16 @@ class InvoiceEditor extends Dialog {
         this.payments = payments;
         this.invoice = invoice;
         this.currency = invoice == null ? defaultCurrency : invoice.currency();
-        invoices.taxCodes().forEach(t -> codes.put(t.code(), t));
         boolean editable = invoice == null || invoice.allowedActions().contains("update");
         setHeaderTitle(invoice == null ? "New " + profile.label("invoice").toLowerCase()
                 : profile.label("invoice") + " " + invoice.number() + " · " + InvoicesView.words(invoice.status()));
         setWidth("min(60rem, 100vw)");
-        contact = ContactPicker.create(contacts, "inv-contact", "Client", invoice == null ? null : invoice.contactId());
-        contact.setRequiredIndicatorVisible(true);
-        issue.setId("inv-issue");
-        due.setId("inv-due");
-        pricing.setId("inv-pricing");
-        pricing.setLabel("Prices");
-        pricing.setItems(Totals.Pricing.values());
-        pricing.setItemLabelGenerator(p -> p == Totals.Pricing.TAX_EXCLUSIVE ? "Before tax" : "Including tax");
-        taxCode.setId("inv-tax");
-        taxCode.setLabel("Tax");
-        taxCode.setItems(taxChoices());
-        taxCode.setItemLabelGenerator(c -> NO_TAX.equals(c) ? "No tax" : codes.get(c).name());
-        discountType.setItems("percent", "amount");
-        discountType.setItemLabelGenerator(t -> t.equals("percent") ? "%" : currency);
-        discountType.setLabel("Discount in");
-        discountValue.setId("inv-discount");
-        notes.setId("inv-notes");
-        terms.setId("inv-terms");
-        linesError.setId("inv-lines-error");
-        linesError.getStyle().set("color", "var(--lumo-error-text-color)");
-        if (invoice == null) {
-            issue.setValue(today);
-            due.setValue(today.plusDays(14));
-            pricing.setValue(Totals.Pricing.TAX_EXCLUSIVE);
-            taxCode.setValue(codes.size() == 1 ? codes.keySet().iterator().next() : NO_TAX);
-            discountType.setValue("percent");
-        } else {
-            issue.setValue(invoice.issueDate());
-            due.setValue(invoice.dueDate());
-            pricing.setValue(invoice.pricing());
-            taxCode.setValue(invoice.taxCode() == null ? NO_TAX : invoice.taxCode());
-            discountType.setValue(invoice.discount().percent() ? "percent" : "amount");
-            discountValue.setValue(invoice.discount().value().signum() == 0 ? null : invoice.discount().value());
-            notes.setValue(invoice.notes() == null ? "" : invoice.notes());
-            terms.setValue(invoice.terms() == null ? "" : invoice.terms());
-        }
-        lineRows.setId("inv-lines");
-        lineRows.setPadding(false);
-        lineRows.setSpacing(false);
-        if (invoice == null) {
-            addLine(null);
-        } else {
-            invoice.lines().forEach(this::addLine);
-        }
-        Button addLine = new Button("Add line", VaadinIcon.PLUS.create(), e -> {
-            addLine(null);
-            lines.get(lines.size() - 1).name.focus();
-        });
-        addLine.setId("inv-add-line");
-        addLine.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        pricing.addValueChangeListener(e -> recompute());
-        taxCode.addValueChangeListener(e -> recompute());
-        discountType.addValueChangeListener(e -> recompute());
-        discountValue.addValueChangeListener(e -> recompute());
-        totals.setId("inv-totals");
-        totals.getStyle().set("font-weight", "600").set("white-space", "pre-line");
-        FormLayout header = new FormLayout(contact, issue, due, pricing, taxCode);
-        header.setColspan(contact, 2);
-        HorizontalLayout discount = new HorizontalLayout(discountType, discountValue);
-        discount.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        FormLayout words = new FormLayout(notes, terms);
-        add(header, new H4("Lines"), lineRows, linesError, addLine, discount, totals, words);
+        form = new DocumentForm(DocumentForm.Kind.INVOICE, contacts, invoices.taxCodes(), invoice == null ? null : invoice.draft(),
+                currency, today);
+        add(form);
         if (invoice != null && payments != null && !"DRAFT".equals(invoice.status())) {
             add(paymentsSection(onSaved));
         }
-        recompute();
         Button close = new Button("Close", e -> close());
         getFooter().add(close);
         if (invoice != null) {
@@ -258,9 +121,7 @@ class InvoiceEditor extends Dialog {
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             getFooter().add(save);
         } else {
-            for (com.vaadin.flow.component.Component part : List.of(header, lineRows, addLine, discount, words)) {
-                part.getElement().setEnabled(false);
-            }
+            form.readOnly();
         }
     }
 
@@ -335,62 +196,19 @@ class InvoiceEditor extends Dialog {
         return box;
     }
 
-    /** Asks for the address and an optional line, sends; a refusal stays at the button with the reason and Retry. */
     private void openSend(Consumer<InvoiceView> onSaved) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Send " + invoice.number());
-        com.vaadin.flow.component.textfield.EmailField to = new com.vaadin.flow.component.textfield.EmailField("To");
-        to.setId("send-to");
-        to.setWidthFull();
-        to.setValue(contact.getValue() == null || contact.getValue().email() == null ? "" : contact.getValue().email());
-        TextArea message = new TextArea("Message (optional)");
-        message.setId("send-message");
-        message.setWidthFull();
-        Span problem = new Span();
-        problem.setId("send-problem");
-        problem.getStyle().set("color", "var(--lumo-error-text-color)");
-        Button send = new Button("Send");
-        send.setId("send-confirm");
-        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        send.addClickListener(e -> {
-            problem.setText("");
-            try {
-                InvoiceView sent = sending.send(invoice.id(), to.getValue(), message.getValue());
-                Toasts.done(sent.number() + " sent to " + to.getValue());
-                dialog.close();
-                close();
-                onSaved.accept(sent);
-            } catch (ValidationException ex) {
-                FieldErrors.show(new ValidationException(ex.errors().stream().filter(x -> x.field().equals("to")
-                        || x.field().equals("message")).toList()), Map.of("to", to, "message", message));
-                ex.errors().stream().filter(x -> !x.field().equals("to") && !x.field().equals("message")).findFirst()
-                        .ifPresent(x -> problem.setText(x.message()));
-            } catch (com.smbhub.platform.mail.MailFailedException ex) {
-                problem.setText(ex.getMessage() + " Nothing was sent; the invoice is unchanged.");
-                send.setText("Retry");
-            }
-        });
-        send.setDisableOnClick(true);
-        send.addClickListener(e -> send.setEnabled(true));
-        dialog.add(new com.vaadin.flow.component.html.Paragraph("The client gets the invoice as a PDF and a link to see it online."),
-                to, message, problem);
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), send);
-        dialog.setWidth("min(36rem, 100vw)");
-        dialog.open();
+        SendDialog.open("Send " + invoice.number(), "The client gets the invoice as a PDF and a link to see it online.",
+                form.client() == null ? null : form.client().email(), "invoice", (to, message) -> {
+                    InvoiceView sent = sending.send(invoice.id(), to, message);
+                    Toasts.done(sent.number() + " sent to " + to);
+                    close();
+                    onSaved.accept(sent);
+                });
     }
 
     /** Makes a new client link (earlier ones stop working) and shows it to copy. */
     private void showLink() {
-        var request = com.vaadin.flow.server.VaadinServletRequest.getCurrent().getHttpServletRequest();
-        String path = links.regenerateInvoiceLink(invoice.id());
-        String url = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + path;
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Client link for " + invoice.number());
-        dialog.add(new Span("Anyone with this link can see the invoice. Making a new link stops the earlier ones."),
-                urlField("inv-link-url", url));
-        dialog.getFooter().add(new Button("Close", e -> dialog.close()), copyButton(url));
-        dialog.setWidth("min(40rem, 100vw)");
-        dialog.open();
+        LinkDialog.clientLink(invoice.number(), "invoice", links.regenerateInvoiceLink(invoice.id()));
     }
 
     /**
@@ -412,8 +230,8 @@ class InvoiceEditor extends Dialog {
             problem.setText("");
             try {
                 InvoiceView linked = invoices.paymentLink(invoice.id());
-                body.add(urlField("pay-link-url", linked.paymentLinkUrl()));
-                dialog.getFooter().add(copyButton(linked.paymentLinkUrl()));
+                body.add(LinkDialog.urlField("pay-link-url", linked.paymentLinkUrl()));
+                dialog.getFooter().add(LinkDialog.copyButton(linked.paymentLinkUrl()));
                 retry.setVisible(false);
                 onSaved.accept(linked);
             } catch (com.smbhub.platform.errors.ProviderException ex) {
@@ -431,111 +249,15 @@ class InvoiceEditor extends Dialog {
         make.run();
     }
 
-    private static TextField urlField(String id, String url) {
-        TextField field = new TextField();
-        field.setId(id);
-        field.setValue(url);
-        field.setReadOnly(true);
-        field.setWidthFull();
-        return field;
-    }
-
-    private Button copyButton(String url) {
-        return new Button("Copy", e -> {
-            getUI().ifPresent(ui -> ui.getPage().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", url));
-            Toasts.done("Link copied");
-        });
-    }
-
-    private List<String> taxChoices() {
-        List<String> choices = new ArrayList<>();
-        choices.add(NO_TAX);
-        choices.addAll(codes.keySet());
-        return choices;
-    }
-
-    private void addLine(LineItem item) {
-        LineRow row = new LineRow(item);
-        lines.add(row);
-        lineRows.add(row);
-        renumber();
-        recompute();
-    }
-
-    private void renumber() {
-        for (int i = 0; i < lines.size(); i++) {
-            LineRow row = lines.get(i);
-            row.name.setId("inv-line-" + i + "-name");
-            row.qty.setId("inv-line-" + i + "-qty");
-            row.rate.setId("inv-line-" + i + "-rate");
-            row.tax.setId("inv-line-" + i + "-tax");
-        }
-    }
-
-    /** Live totals with the same function the server uses; lines not yet complete count as nothing. */
-    private void recompute() {
-        if (totals == null || pricing.getValue() == null) {
-            return;
-        }
-        List<LineItem> items = new ArrayList<>();
-        String defaultTax = NO_TAX.equals(taxCode.getValue()) ? null : taxCode.getValue();
-        for (LineRow row : lines) {
-            LineItem item = row.item();
-            if (item.qty() != null && item.qty().signum() > 0 && item.rate() != null && item.rate().signum() >= 0) {
-                items.add(new LineItem(item.name(), item.qty(), item.rate(), item.taxCode() == null ? defaultTax : item.taxCode()));
-            }
-        }
-        BigDecimal off = discountValue.getValue() == null || discountValue.getValue().signum() < 0 ? BigDecimal.ZERO
-                : discountValue.getValue();
-        Totals.Result r = Totals.compute(items, codes, pricing.getValue(),
-                new Totals.Discount("percent".equals(discountType.getValue()), off), currency);
-        StringBuilder text = new StringBuilder("Subtotal " + MoneyText.format(r.subtotal(), currency));
-        if (r.discountTotal().signum() > 0) {
-            text.append("\nDiscount −").append(MoneyText.format(r.discountTotal(), currency));
-        }
-        r.taxes().forEach((code, amount) -> text.append("\n").append(codes.get(code).name())
-                .append(pricing.getValue() == Totals.Pricing.TAX_INCLUSIVE ? " (included) " : " ")
-                .append(MoneyText.format(amount, currency)));
-        text.append("\nTotal ").append(MoneyText.format(r.total(), currency));
-        totals.setText(text.toString());
-    }
-
-    private DocumentDraft draft() {
-        List<LineItem> items = lines.stream().map(LineRow::item).toList();
-        BigDecimal off = discountValue.getValue() == null ? BigDecimal.ZERO : discountValue.getValue();
-        return new DocumentDraft(contact.getValue() == null ? null : contact.getValue().id(),
-                invoice == null ? null : invoice.workItemId(), issue.getValue(), due.getValue(), currency, pricing.getValue(),
-                NO_TAX.equals(taxCode.getValue()) ? null : taxCode.getValue(), items,
-                new Totals.Discount("percent".equals(discountType.getValue()), off), notes.getValue(), terms.getValue());
-    }
-
     private void save(Consumer<InvoiceView> onSaved) {
-        Map<String, HasValidation> byField = new HashMap<>();
-        byField.put("contact_id", contact);
-        byField.put("issue_date", issue);
-        byField.put("due_date", due);
-        byField.put("tax_code", taxCode);
-        byField.put("discount", discountValue);
-        byField.put("notes", notes);
-        byField.put("terms", terms);
-        for (int i = 0; i < lines.size(); i++) {
-            byField.put("line_items[" + i + "].name", lines.get(i).name);
-            byField.put("line_items[" + i + "].qty", lines.get(i).qty);
-            byField.put("line_items[" + i + "].rate", lines.get(i).rate);
-            byField.put("line_items[" + i + "].tax_code", lines.get(i).tax);
-        }
-        linesError.setText("");
         try {
-            InvoiceView saved = invoice == null ? invoices.create(draft(), java.util.Optional.empty())
-                    : invoices.update(invoice.id(), invoice.version(), draft());
+            InvoiceView saved = invoice == null ? invoices.create(form.draft(), java.util.Optional.empty())
+                    : invoices.update(invoice.id(), invoice.version(), form.draft());
             Toasts.done("Saved " + saved.number());
             close();
             onSaved.accept(saved);
         } catch (ValidationException e) {
-            e.errors().stream().filter(x -> x.field().equals("line_items")).findFirst()
-                    .ifPresent(x -> linesError.setText(x.message()));
-            FieldErrors.show(new ValidationException(e.errors().stream().filter(x -> !x.field().equals("line_items")).toList()),
-                    byField);
+            form.show(e);
         } catch (ConflictException | NotFoundException e) {
             Toasts.problem("This invoice changed meanwhile; your edits are still here. Close and reopen to see the current one.");
         }

@@ -90,6 +90,9 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
     @EJB
     com.smbhub.invoice.InvoiceService invoices;
 
+    @EJB
+    com.smbhub.quote.QuoteService quotes;
+
     private final H2 heading = new H2();
     private final Button create = new Button();
     private final Select<String> status = select("filter-status", "Status",
@@ -391,6 +394,14 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
             invoice.setId("wi-invoice");
             dialog.getFooter().addComponentAsFirst(invoice);
         }
+        if (canDraftQuotes()) {
+            Button quote = new Button("Draft " + profile.label("quote").toLowerCase(), e -> {
+                dialog.close();
+                openQuote(item.id());
+            });
+            quote.setId("wi-quote");
+            dialog.getFooter().addComponentAsFirst(quote);
+        }
         if (editable) {
             Button saveButton = new Button("Save", e -> save.accept(null));
             saveButton.setId("wi-edit-save");
@@ -407,6 +418,22 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
     private boolean canDraftInvoices() {
         return profile.capability("invoices") && profile.conversion("work_item_to_invoice")
                 && Permissions.grant(access.role(), Capability.MONEY_DRAFT) != com.smbhub.platform.security.Grant.NONE;
+    }
+
+    private boolean canDraftQuotes() {
+        return profile.capability("quotes") && profile.conversion("work_item_to_quote")
+                && Permissions.grant(access.role(), Capability.MONEY_DRAFT) != com.smbhub.platform.security.Grant.NONE;
+    }
+
+    /** Opens the item's draft quote (made now if it has none; never a second one). */
+    private void openQuote(String workItemId) {
+        try {
+            var quote = quotes.draftForWorkItem(workItemId);
+            getUI().ifPresent(ui -> ui.navigate("quotes", com.vaadin.flow.router.QueryParameters.of("open", quote.id())));
+        } catch (ValidationException ex) {
+            Toasts.problem(ex.errors().get(0).message());
+            reload();
+        }
     }
 
     /** Opens the item's draft invoice (made now if it has none; never a second one). */

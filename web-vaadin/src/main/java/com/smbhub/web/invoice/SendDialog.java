@@ -1,0 +1,61 @@
+package com.smbhub.web.invoice;
+
+import com.smbhub.platform.errors.ProviderException;
+import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.web.shell.FieldErrors;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextArea;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/** "Send …": the address and an optional line; a refusal stays at the button with the reason and Retry. */
+public final class SendDialog {
+
+    private SendDialog() {
+    }
+
+    /** {@code send} sends to (address, message) and throws on refusal; {@code what} is "invoice", "quote". */
+    public static void open(String title, String explanation, String defaultTo, String what, BiConsumer<String, String> send) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(title);
+        EmailField to = new EmailField("To");
+        to.setId("send-to");
+        to.setWidthFull();
+        to.setValue(defaultTo == null ? "" : defaultTo);
+        TextArea message = new TextArea("Message (optional)");
+        message.setId("send-message");
+        message.setWidthFull();
+        Span problem = new Span();
+        problem.setId("send-problem");
+        problem.getStyle().set("color", "var(--lumo-error-text-color)");
+        Button confirm = new Button("Send");
+        confirm.setId("send-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        confirm.addClickListener(e -> {
+            problem.setText("");
+            try {
+                send.accept(to.getValue(), message.getValue());
+                dialog.close();
+            } catch (ValidationException ex) {
+                FieldErrors.show(new ValidationException(ex.errors().stream().filter(x -> x.field().equals("to")
+                        || x.field().equals("message")).toList()), Map.of("to", to, "message", message));
+                ex.errors().stream().filter(x -> !x.field().equals("to") && !x.field().equals("message")).findFirst()
+                        .ifPresent(x -> problem.setText(x.message()));
+            } catch (ProviderException ex) {
+                problem.setText(ex.getMessage() + " Nothing was sent; the " + what + " is unchanged.");
+                confirm.setText("Retry");
+            }
+        });
+        confirm.setDisableOnClick(true);
+        confirm.addClickListener(e -> confirm.setEnabled(true));
+        dialog.add(new Paragraph(explanation), to, message, problem);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), confirm);
+        dialog.setWidth("min(36rem, 100vw)");
+        dialog.open();
+    }
+}
