@@ -315,9 +315,7 @@ public class InvoiceService {
     }
 
     private boolean assignedToMe(String workItemId) {
-        com.smbhub.workitem.WorkItem item = workItemId != null && Ids.isId(workItemId)
-                ? em.find(com.smbhub.workitem.WorkItem.class, workItemId) : null;
-        return item != null && RequestContext.current().orElseThrow().userId().equals(item.getAssignedTo());
+        return Drafts.assignedToMe(em, workItemId);
     }
 
     private InvoiceView view(Invoice i) {
@@ -349,10 +347,7 @@ public class InvoiceService {
 
     /** The business's tax codes by code, including retired ones (old invoices still name them). */
     private Map<String, TaxCode> codes() {
-        Map<String, TaxCode> codes = new LinkedHashMap<>();
-        em.createQuery("select t from BusinessTaxCode t order by t.code", BusinessTaxCode.class).getResultStream()
-                .map(BusinessTaxCode::view).forEach(t -> codes.put(t.code(), t));
-        return codes;
+        return Drafts.allTaxCodes(em);
     }
 
     /** The invoice with its computed lines and the status a reader sees (OVERDUE when sent and past due). */

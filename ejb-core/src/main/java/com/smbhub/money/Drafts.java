@@ -174,6 +174,22 @@ public final class Drafts {
         }
     }
 
+    /** The business's tax codes by code, including retired ones (stored documents still name them). */
+    public static Map<String, TaxCode> allTaxCodes(EntityManager em) {
+        Map<String, TaxCode> codes = new java.util.LinkedHashMap<>();
+        em.createQuery("select t from BusinessTaxCode t order by t.code", BusinessTaxCode.class).getResultStream()
+                .map(BusinessTaxCode::view).forEach(t -> codes.put(t.code(), t));
+        return codes;
+    }
+
+    /** Whether the work item is assigned to the caller (an agent drafts only for such work). */
+    public static boolean assignedToMe(EntityManager em, String workItemId) {
+        com.smbhub.workitem.WorkItem item = workItemId != null && Ids.isId(workItemId)
+                ? em.find(com.smbhub.workitem.WorkItem.class, workItemId) : null;
+        return item != null && com.smbhub.platform.tenancy.RequestContext.current().orElseThrow().userId()
+                .equals(item.getAssignedTo());
+    }
+
     private static String text(String value, String field, List<FieldError> errors) {
         String v = blank(value);
         if (v != null && (v.length() > 10_000 || v.indexOf('\u0000') >= 0)) {

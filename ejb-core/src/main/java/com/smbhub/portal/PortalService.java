@@ -5,7 +5,6 @@ import com.smbhub.invoice.Invoice;
 import com.smbhub.invoice.InvoicePdf;
 import com.smbhub.invoice.InvoiceService;
 import com.smbhub.invoice.InvoiceView;
-import com.smbhub.money.BusinessTaxCode;
 import com.smbhub.money.TaxCode;
 import com.smbhub.platform.db.NativeSql;
 import com.smbhub.platform.tenancy.Tenancy;
@@ -47,13 +46,9 @@ public class PortalService {
             return Optional.empty();
         }
         Tenant tenant = em.find(Tenant.class, invoice.getTenantId());
-        Map<String, TaxCode> codes = new HashMap<>();
+        Map<String, TaxCode> codes = com.smbhub.money.Drafts.allTaxCodes(em);
         Map<String, String> names = new HashMap<>();
-        em.createQuery("select t from BusinessTaxCode t", BusinessTaxCode.class).getResultStream().map(BusinessTaxCode::view)
-                .forEach(t -> {
-                    codes.put(t.code(), t);
-                    names.put(t.code(), t.name());
-                });
+        codes.values().forEach(t -> names.put(t.code(), t.name()));
         Contact client = em.find(Contact.class, invoice.getContactId());
         LocalDate today = LocalDate.now(tenant.zone());
         touch(token);
@@ -94,13 +89,9 @@ public class PortalService {
             return Optional.empty();
         }
         Tenant tenant = em.find(Tenant.class, quote.getTenantId());
-        Map<String, TaxCode> codes = new HashMap<>();
+        Map<String, TaxCode> codes = com.smbhub.money.Drafts.allTaxCodes(em);
         Map<String, String> names = new HashMap<>();
-        em.createQuery("select t from BusinessTaxCode t", BusinessTaxCode.class).getResultStream().map(BusinessTaxCode::view)
-                .forEach(t -> {
-                    codes.put(t.code(), t);
-                    names.put(t.code(), t.name());
-                });
+        codes.values().forEach(t -> names.put(t.code(), t.name()));
         Contact client = em.find(Contact.class, quote.getContactId());
         return Optional.of(new QuotePage(tenant.getName(), com.smbhub.quote.QuoteService.viewOf(quote, codes,
                 client == null ? null : client.getDisplayName(), LocalDate.now(tenant.zone()), List.of()), names));

@@ -3,7 +3,6 @@ package com.smbhub.quote;
 import com.smbhub.contact.Contact;
 import com.smbhub.invoice.InvoiceService;
 import com.smbhub.invoice.InvoiceView;
-import com.smbhub.money.BusinessTaxCode;
 import com.smbhub.money.DocumentDraft;
 import com.smbhub.money.DocumentPdf;
 import com.smbhub.money.Drafts;
@@ -362,9 +361,7 @@ public class QuoteService {
     }
 
     private boolean assignedToMe(String workItemId) {
-        com.smbhub.workitem.WorkItem item = workItemId != null && Ids.isId(workItemId)
-                ? em.find(com.smbhub.workitem.WorkItem.class, workItemId) : null;
-        return item != null && RequestContext.current().orElseThrow().userId().equals(item.getAssignedTo());
+        return Drafts.assignedToMe(em, workItemId);
     }
 
     private QuoteView view(Quote q) {
@@ -420,10 +417,7 @@ public class QuoteService {
     }
 
     private Map<String, TaxCode> allCodes() {
-        Map<String, TaxCode> codes = new LinkedHashMap<>();
-        em.createQuery("select t from BusinessTaxCode t order by t.code", BusinessTaxCode.class).getResultStream()
-                .map(BusinessTaxCode::view).forEach(t -> codes.put(t.code(), t));
-        return codes;
+        return Drafts.allTaxCodes(em);
     }
 
     private static Map<String, Object> snapshot(Quote q) {

@@ -39,7 +39,7 @@ class QuoteEditor extends Dialog {
         this.quotes = quotes;
         this.quote = quote;
         setHeaderTitle(quote == null ? "New " + profile.label("quote").toLowerCase()
-                : profile.label("quote") + " " + quote.number() + " · " + QuotesView.words(quote.status()));
+                : profile.label("quote") + " " + quote.number() + " · " + com.smbhub.web.invoice.InvoicesView.words(quote.status()));
         setWidth("min(60rem, 100vw)");
         form = new DocumentForm(DocumentForm.Kind.QUOTE, contacts, quotes.taxCodes(),
                 quote == null ? null : quote.draft(), quote == null ? currency : quote.currency(), today);

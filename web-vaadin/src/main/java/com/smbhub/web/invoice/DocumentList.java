@@ -1,0 +1,133 @@
+package com.smbhub.web.invoice;
+
+import com.smbhub.platform.errors.NotFoundException;
+import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.profile.EffectiveProfile;
+import com.smbhub.web.shell.Toasts;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A list of invoices or quotes: heading and "New …" from the profile's labels, a status filter, the
+ * grid with "Show more", an empty state, and {@code ?new} / {@code ?open=<id>} links.
+ */
+public abstract class DocumentList<T> extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    protected static final String ANY = "ANY";
+
+    /** One page of documents and the key of the next. */
+    public record Page<T>(List<T> items, String nextKey) {
+    }
+
+    private final String noun;
+    protected final Button create = new Button();
+    protected final Select<String> status = new Select<>();
+    protected final Grid<T> grid = new Grid<>();
+    private final H2 heading = new H2();
+    private final Span empty = new Span();
+    private final Button more = new Button("Show more");
+    private final List<T> rows = new ArrayList<>();
+    private String nextKey;
+    private String title;
+    protected EffectiveProfile profile;
+
+    /** {@code noun}: "invoice" or "quote" (ids, profile labels); {@code statuses}: the filter's choices. */
+    protected DocumentList(String noun, List<String> statuses) {
+        this.noun = noun;
+        this.title = Character.toUpperCase(noun.charAt(0)) + noun.substring(1) + "s";
+        setSizeFull();
+        heading.setId("page-title");
+        create.setId("new-" + noun);
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.addClickListener(e -> edit(null));
+        status.setId("filter-" + noun + "-status");
+        status.setLabel("Status");
+        List<String> choices = new ArrayList<>(List.of(ANY));
+        choices.addAll(statuses);
+        status.setItems(choices);
+        status.setItemLabelGenerator(v -> ANY.equals(v) ? "Any" : InvoicesView.words(v));
+        status.setValue(ANY);
+        status.addValueChangeListener(e -> reload());
+        grid.setId(noun + "-grid");
+        grid.addItemClickListener(e -> edit(e.getItem()));
+        empty.setId(noun + "s-empty");
+        more.addClickListener(e -> loadPage());
+        HorizontalLayout top = new HorizontalLayout(heading, create);
+        top.setWidthFull();
+        top.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        top.expand(heading);
+        add(top, status, grid, empty, more);
+        setFlexGrow(1, grid);
+    }
+
+    protected abstract EffectiveProfile loadProfile();
+
+    protected abstract boolean canCreate();
+
+    protected abstract Page<T> page(String status, String afterKey);
+
+    protected abstract T find(String id);
+
+    /** Opens the editor for this document (null: a new one). */
+    protected abstract void edit(T document);
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (event.hasForwardTarget() || event.hasRerouteTarget()) {
+            return;
+        }
+        profile = loadProfile();
+        heading.setText(profile.label(noun + "_plural"));
+        title = profile.label(noun + "_plural") + " · SMB Hub";
+        create.setText("New " + profile.label(noun).toLowerCase());
+        create.setVisible(canCreate());
+        reload();
+        var query = event.getLocation().getQueryParameters();
+        if (create.isVisible() && query.getSingleParameter("new").isPresent()) {
+            edit(null);
+        }
+        query.getSingleParameter("open").ifPresent(id -> {
+            try {
+                edit(find(id));
+            } catch (ValidationException | NotFoundException e) {
+                Toasts.problem("That " + noun + " does not exist or is not yours to see.");
+            }
+        });
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+
+    protected void reload() {
+        rows.clear();
+        nextKey = null;
+        loadPage();
+    }
+
+    private void loadPage() {
+        Page<T> page = page(ANY.equals(status.getValue()) ? null : status.getValue(), nextKey);
+        rows.addAll(page.items());
+        nextKey = page.nextKey();
+        grid.setItems(rows);
+        more.setVisible(nextKey != null);
+        empty.setVisible(rows.isEmpty());
+        empty.setText(ANY.equals(status.getValue())
+                ? "No " + profile.label(noun + "_plural").toLowerCase() + " yet." + (create.isVisible() ? " Create one with "
+                + create.getText() + "." : "")
+                : "Nothing with this status.");
+    }
+}
