@@ -72,4 +72,32 @@ class InvoicesJourneyIT {
             wait.until(d -> d.findElement(By.id("invoice-grid")).getText().contains("Paid"));
         }
     }
+
+    @Test
+    void theListsQuickActionMarksAnInvoicePaid() {
+        String owner = SystemUnderTest.token("owner@northside.test", null);
+        String client = "Quick " + UUID.randomUUID().toString().substring(0, 6);
+        String contact = ContactsIT.send("POST", "/api/v1/contacts", owner, "{\"display_name\":\"" + client + "\"}").json()
+                .getJsonObject("data").getString("id");
+        var invoice = ContactsIT.send("POST", "/api/v1/invoices", owner, "{\"contact_id\":\"" + contact + "\","
+                + "\"line_items\":[{\"name\":\"Callout\",\"qty\":1,\"rate\":80}]}").json().getJsonObject("data");
+        ContactsIT.send("POST", "/api/v1/invoices/" + invoice.getString("id") + "/send", owner, "{\"to\":\"quick@example.com\"}");
+        try (BackOffice app = new BackOffice()) {
+            WebDriverWait wait = new WebDriverWait(app.driver, Duration.ofSeconds(15));
+            app.signIn("owner@northside.test", "demo");
+            app.waitForText("home-title", "Welcome");
+            app.open("invoices");
+            wait.until(d -> d.findElement(By.id("invoice-grid")).getText().contains(client));
+            app.click("inv-actions-" + invoice.getString("number"));
+            wait.until(d -> d.findElements(By.cssSelector("vaadin-context-menu-item")).stream()
+                    .anyMatch(e -> e.getText().trim().equals("Mark paid") && e.isDisplayed()));
+            app.driver.findElements(By.cssSelector("vaadin-context-menu-item")).stream()
+                    .filter(e -> e.getText().trim().equals("Mark paid")).findFirst().orElseThrow().click();
+            wait.until(d -> !d.findElements(By.cssSelector("vaadin-confirm-dialog-overlay")).isEmpty());
+            app.screenshot("invoice-quick-actions");
+            app.driver.findElement(By.cssSelector("vaadin-confirm-dialog-overlay [slot='confirm-button']")).click();
+            wait.until(d -> "PAID".equals(SystemUnderTest.get("/api/v1/invoices/" + invoice.getString("id"), owner).json()
+                    .getJsonObject("data").getString("status")));
+        }
+    }
 }

@@ -74,4 +74,34 @@ class SendingIT {
         assertEquals(200, other.status(), other.body());
         Mailbox.await("someone." + run + "@example.com", invoice.getString("number"));
     }
+
+    @Test
+    void remindersGoToTheClientAndMoveTheCollectionStage() throws Exception {
+        String owner = token("owner@northside.test", null);
+        String email = "late." + run + "@example.com";
+        JsonObject invoice = draft(owner, email, run);
+        String id = invoice.getString("id");
+        var early = send("POST", "/api/v1/invoices/" + id + "/remind", owner, "{}");
+        assertEquals(400, early.status(), "a draft gets no reminder");
+        assertEquals(200, send("POST", "/api/v1/invoices/" + id + "/send", owner, "{}").status());
+        assertEquals("NONE", get("/api/v1/invoices/" + id, owner).json().getJsonObject("data").getString("ar_stage"));
+        var first = send("POST", "/api/v1/invoices/" + id + "/remind", owner, "{\"message\":\"Just checking in.\"}");
+        assertEquals(200, first.status(), first.body());
+        assertEquals("REMINDER_1", first.json().getJsonObject("data").getString("ar_stage"));
+        jakarta.mail.Message mail = Mailbox.await(email, "Reminder: invoice " + invoice.getString("number"));
+        Object content = mail.getContent();
+        String text = content instanceof jakarta.mail.Multipart parts ? parts.getBodyPart(0).getContent().toString()
+                : content.toString();
+        assertTrue(text.contains("Just checking in.") && text.contains("$305.10 is still unpaid") && text.contains("/portal/invoices/"),
+                text);
+        assertEquals("REMINDER_2", send("POST", "/api/v1/invoices/" + id + "/remind", owner, "{}").json()
+                .getJsonObject("data").getString("ar_stage"));
+        assertEquals("FINAL", send("POST", "/api/v1/invoices/" + id + "/remind", owner, "{}").json()
+                .getJsonObject("data").getString("ar_stage"));
+        Mailbox.await(email, "Final reminder: invoice " + invoice.getString("number"));
+        assertEquals(403, send("POST", "/api/v1/invoices/" + id + "/remind", token("viewer@northside.test", null), "{}").status());
+        assertEquals(404, send("POST", "/api/v1/invoices/" + id + "/remind", token("owner@maple.test", null), "{}").status());
+        assertEquals(1, Database.count("select count(*) from audit_log where entity_id = ? and action = 'invoice.reminder_sent'"
+                + " and after->>'ar_stage' = 'REMINDER_1'", id));
+    }
 }

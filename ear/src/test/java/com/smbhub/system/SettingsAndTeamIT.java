@@ -115,4 +115,30 @@ class SettingsAndTeamIT {
         String self = member(owner, "owner@maple.test").getString("id");
         assertEquals(List.of("member"), fields(send("POST", "/api/v1/team/members/" + self + "/disable", owner, null)));
     }
+
+    @Test
+    void numberingMovesOnlyForwardAndNeverRepeatsANumber() {
+        String owner = token("owner@maple.test", null);
+        var now = get("/api/v1/settings/numbering", owner);
+        assertEquals(200, now.status(), now.body());
+        var invoice = now.json().getJsonObject("data").getJsonObject("invoice");
+        long next = invoice.getJsonNumber("next_number").longValue();
+        String prefix = invoice.getString("prefix");
+        var back = send("PUT", "/api/v1/settings/numbering", owner, "{\"invoice\":{\"next_number\":" + (next - 1) + "},"
+                + "\"quote\":{\"prefix\":\"\"}}");
+        assertEquals(400, back.status(), back.body());
+        assertTrue(back.body().contains("invoice.next_number") && back.body().contains("quote.prefix"), back.body());
+        String fresh = "M" + UUID.randomUUID().toString().substring(0, 4).toUpperCase() + "-";
+        var moved = send("PUT", "/api/v1/settings/numbering", owner, "{\"invoice\":{\"prefix\":\"" + fresh + "\",\"next_number\":5001}}");
+        assertEquals(200, moved.status(), moved.body());
+        String contact = send("POST", "/api/v1/contacts", owner, "{\"display_name\":\"Numbered " + fresh + "\"}").json()
+                .getJsonObject("data").getString("id");
+        var made = send("POST", "/api/v1/invoices", owner, "{\"contact_id\":\"" + contact + "\",\"line_items\":[{\"name\":\"x\",\"qty\":1,\"rate\":1}]}");
+        assertEquals(fresh + "5001", made.json().getJsonObject("data").getString("number"));
+        var reuse = send("PUT", "/api/v1/settings/numbering", owner, "{\"invoice\":{\"next_number\":5001}}");
+        assertEquals(400, reuse.status(), "5001 is taken");
+        assertEquals(403, send("PUT", "/api/v1/settings/numbering", token("staff@maple.test", null), "{}").status());
+        assertEquals(200, send("PUT", "/api/v1/settings/numbering", owner, "{\"invoice\":{\"prefix\":\"" + prefix
+                + "\",\"next_number\":" + next + "}}").status());
+    }
 }

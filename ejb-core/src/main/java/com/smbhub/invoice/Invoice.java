@@ -111,6 +111,16 @@ public class Invoice extends TenantRecord {
         }
     }
 
+    /** A reminder went out: the collection stage moves on (NONE → REMINDER_1 → REMINDER_2 → FINAL). */
+    void reminded() {
+        arStage = switch (arStage) {
+            case "NONE" -> "REMINDER_1";
+            case "REMINDER_1" -> "REMINDER_2";
+            case "REMINDER_2" -> "FINAL";
+            default -> arStage;
+        };
+    }
+
     void markVoid() {
         status = "VOID";
         amountDue = BigDecimal.ZERO;

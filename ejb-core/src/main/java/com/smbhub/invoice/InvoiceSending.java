@@ -81,4 +81,37 @@ public class InvoiceSending {
                 text, List.of(new Mailer.Attachment(invoice.number() + ".pdf", "application/pdf", invoices.pdf(id))));
         return invoices.markSent(id, address);
     }
+
+    /**
+     * "Send reminder" (PRD 5.5): the amount still due, the due date and a fresh client link to the
+     * client; the collection stage moves on only once the mail server took the message.
+     */
+    public InvoiceView remind(String id, String to, String message) {
+        access.require(Capability.MONEY_SEND);
+        InvoiceView invoice = invoices.get(id);
+        List<FieldError> errors = new ArrayList<>();
+        if (!invoice.allowedActions().contains("remind")) {
+            errors.add(new FieldError("status", "Reminders go for sent invoices with an amount due"));
+        }
+        Contact client = em.find(Contact.class, invoice.contactId());
+        String address = Mailer.recipient(to, client == null ? null : client.getEmail(), errors);
+        String note = Mailer.note(message, errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        Tenant business = em.find(Tenant.class, RequestContext.current().orElseThrow().tenantId());
+        String link = publicUrl.replaceAll("/+$", "") + links.regenerateInvoiceLink(id);
+        String amount = com.smbhub.money.MoneyText.format(invoice.amountDue(), invoice.currency());
+        boolean last = List.of("REMINDER_2", "FINAL").contains(invoice.arStage());
+        boolean late = "OVERDUE".equals(invoice.status());
+        String text = "Hello" + (client == null ? "" : " " + client.getDisplayName()) + ",\n\n"
+                + (note == null ? "" : note + "\n\n")
+                + (last ? "This is a final reminder: " : "A friendly reminder: ") + "invoice " + invoice.number() + " from "
+                + business.getName() + (late ? " was due on " : " is due on ") + DATE.format(invoice.dueDate()) + ", and "
+                + amount + " is still unpaid.\n\nSee it and pay here:\n" + link
+                + "\n\nIf you have already paid, thank you, and please ignore this message.\n\n" + business.getName() + "\n";
+        mailer.send("REMINDER", id, business.getName(), address, (last ? "Final reminder: " : "Reminder: ") + "invoice "
+                + invoice.number() + " from " + business.getName(), text, List.of());
+        return invoices.markReminded(id, address);
+    }
 }

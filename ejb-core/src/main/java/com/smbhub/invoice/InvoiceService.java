@@ -169,6 +169,20 @@ public class InvoiceService {
         return view(invoice);
     }
 
+    /** Moves the collection stage on; called by {@link InvoiceSending} once the reminder went out. */
+    public InvoiceView markReminded(String id, String recipient) {
+        access.require(Capability.MONEY_SEND);
+        Invoice invoice = find(id, Grant.ALL);
+        String before = invoice.getArStage();
+        invoice.reminded();
+        em.flush();
+        audit.record("invoice.reminder_sent", "invoice", id, Map.of("ar_stage", before),
+                Map.of("ar_stage", invoice.getArStage(), "to", recipient));
+        Analytics.record(em, "invoice.reminder_sent", profiles.effective().profileId(), "manual",
+                Map.of("invoice_id", id, "ar_stage", invoice.getArStage()));
+        return view(invoice);
+    }
+
     /** Marks the invoice SENT; called by {@link InvoiceSending} once the mail server took the message. */
     public InvoiceView markSent(String id, String recipient) {
         access.require(Capability.MONEY_SEND);
@@ -333,6 +347,9 @@ public class InvoiceService {
             if (!"PAID".equals(i.getStatus())) {
                 actions.add("send");
             }
+            if (List.of("SENT", "PARTIALLY_PAID").contains(i.getStatus()) && i.getAmountDue().signum() > 0) {
+                actions.add("remind");
+            }
             if (checkout.payable(i, tenant())) {
                 actions.add("payment_link");
             }
@@ -363,7 +380,7 @@ public class InvoiceService {
                 i.getIssueDate(), i.getDueDate(), i.getCurrency(), stored.pricing(), stored.taxCode(), stored.lines(),
                 stored.discount(), totals.lines(), i.getSubtotal(), i.getDiscountTotal(), i.getTaxTotal(), totals.taxes(),
                 i.getTotal(), i.getAmountPaid(), i.getAmountDue(), i.getNotes(), i.getTerms(), i.getVersion(),
-                i.getCreatedAt(), i.getUpdatedAt(), List.copyOf(actions), i.getPaymentLinkUrl());
+                i.getCreatedAt(), i.getUpdatedAt(), List.copyOf(actions), i.getPaymentLinkUrl(), i.getArStage());
     }
 
     public static DocumentDraft parse(Invoice i) {

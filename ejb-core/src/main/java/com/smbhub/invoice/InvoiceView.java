@@ -17,7 +17,7 @@ public record InvoiceView(String id, String number, String status, String contac
                           BigDecimal subtotal, BigDecimal discountTotal, BigDecimal taxTotal, Map<String, BigDecimal> taxes,
                           BigDecimal total, BigDecimal amountPaid, BigDecimal amountDue, String notes, String terms,
                           long version, Instant createdAt, Instant updatedAt, List<String> allowedActions,
-                          String paymentLinkUrl)
+                          String paymentLinkUrl, String arStage)
         implements Serializable {
 
     public DocumentDraft draft() {

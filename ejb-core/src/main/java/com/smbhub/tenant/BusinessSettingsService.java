@@ -131,6 +131,45 @@ public class BusinessSettingsService {
         return after;
     }
 
+    /** Invoice and quote numbering: each kind's prefix and next number. */
+    public record Numbers(com.smbhub.money.Numbering.Next invoice, com.smbhub.money.Numbering.Next quote)
+            implements java.io.Serializable {
+    }
+
+    public Numbers numbers() {
+        access.require(Capability.MANAGE_SETTINGS);
+        return new Numbers(com.smbhub.money.Numbering.peek(em, com.smbhub.money.Numbering.Kind.INVOICE),
+                com.smbhub.money.Numbering.peek(em, com.smbhub.money.Numbering.Kind.QUOTE));
+    }
+
+    /** Changes the numbering (owners and admins); errors at "invoice.prefix", "quote.next_number", …; audited. */
+    public Numbers changeNumbers(Numbers wanted) {
+        access.require(Capability.MANAGE_SETTINGS);
+        Numbers before = numbers();
+        List<FieldError> errors = new ArrayList<>();
+        Numbers after = new Numbers(change(com.smbhub.money.Numbering.Kind.INVOICE, wanted.invoice(), "invoice", errors),
+                change(com.smbhub.money.Numbering.Kind.QUOTE, wanted.quote(), "quote", errors));
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        audit.record("tenant.numbering_changed", "tenant", RequestContext.current().orElseThrow().tenantId(),
+                Map.of("invoice", before.invoice().prefix() + before.invoice().number(),
+                        "quote", before.quote().prefix() + before.quote().number()),
+                Map.of("invoice", after.invoice().prefix() + after.invoice().number(),
+                        "quote", after.quote().prefix() + after.quote().number()));
+        return after;
+    }
+
+    private com.smbhub.money.Numbering.Next change(com.smbhub.money.Numbering.Kind kind, com.smbhub.money.Numbering.Next wanted,
+                                                   String field, List<FieldError> errors) {
+        try {
+            return com.smbhub.money.Numbering.change(em, kind, wanted.prefix(), wanted.number(), field);
+        } catch (ValidationException e) {
+            errors.addAll(e.errors());
+            return wanted;
+        }
+    }
+
     /** Whether an owner or admin has ever confirmed the profile (onboarding step 2). */
     public boolean profileEverSelected() {
         return !audit.history("tenant", RequestContext.current().orElseThrow().tenantId(), 200).stream()

@@ -100,6 +100,22 @@ public class InvoicesResource {
         return reply(sending.send(id, to, message), Response.Status.OK);
     }
 
+    /** "Send reminder": {@code {"to"?, "message"?}}; the collection stage (ar_stage) moves on once the mail went out. */
+    @POST
+    @Path("/{id}/remind")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response remind(@PathParam("id") String id, String body) {
+        JsonBody json = JsonBody.parse(body == null || body.isBlank() ? "{}" : body, Set.of("to", "message"));
+        List<FieldError> errors = new ArrayList<>();
+        String to = json.string("to", errors);
+        String message = json.string("message", errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return reply(sending.remind(id, to, message), Response.Status.OK);
+    }
+
     /** Voids a draft or sent invoice (owners and admins); body optional: {@code {"if_match_version"}}. */
     @POST
     @Path("/{id}/void")
@@ -325,7 +341,8 @@ public class InvoicesResource {
                 .add("total", money(i.total(), i.currency())).add("amount_paid", money(i.amountPaid(), i.currency()))
                 .add("amount_due", money(i.amountDue(), i.currency()))
                 .add("notes", nullable(i.notes())).add("terms", nullable(i.terms()))
-                .add("payment_link_url", nullable(i.paymentLinkUrl())).add("version", i.version())
+                .add("payment_link_url", nullable(i.paymentLinkUrl())).add("ar_stage", i.arStage())
+                .add("version", i.version())
                 .add("created_at", i.createdAt().toString())
                 .add("allowed_actions", Jsonp.createArrayBuilder(i.allowedActions())).build();
     }

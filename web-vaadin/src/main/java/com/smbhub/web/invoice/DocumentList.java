@@ -38,6 +38,7 @@ public abstract class DocumentList<T> extends VerticalLayout implements BeforeEn
     private final H2 heading = new H2();
     private final Span empty = new Span();
     private final Button more = new Button("Show more");
+    private final com.vaadin.flow.component.html.Paragraph off = new com.vaadin.flow.component.html.Paragraph();
     private final List<T> rows = new ArrayList<>();
     private String nextKey;
     private String title;
@@ -68,7 +69,9 @@ public abstract class DocumentList<T> extends VerticalLayout implements BeforeEn
         top.setWidthFull();
         top.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         top.expand(heading);
-        add(top, status, grid, empty, more);
+        off.setId("page-message");
+        off.setVisible(false);
+        add(top, off, status, grid, empty, more);
         setFlexGrow(1, grid);
     }
 
@@ -92,7 +95,17 @@ public abstract class DocumentList<T> extends VerticalLayout implements BeforeEn
         heading.setText(profile.label(noun + "_plural"));
         title = profile.label(noun + "_plural") + " · SMB Hub";
         create.setText("New " + profile.label(noun).toLowerCase());
-        create.setVisible(canCreate());
+        boolean enabled = profile.capability(noun + "s");
+        off.setText(profile.label(noun + "_plural") + " is turned off for your business. An owner or admin can turn it on in"
+                + " Settings.");
+        off.setVisible(!enabled);
+        for (com.vaadin.flow.component.Component part : List.of(status, grid, empty, more)) {
+            part.setVisible(enabled);
+        }
+        create.setVisible(enabled && canCreate());
+        if (!enabled) {
+            return;
+        }
         reload();
         var query = event.getLocation().getQueryParameters();
         if (create.isVisible() && query.getSingleParameter("new").isPresent()) {

@@ -104,6 +104,20 @@ class InvoiceEditor extends Dialog {
                 send.addThemeVariants(ButtonVariant.LUMO_SUCCESS);
                 getFooter().addComponentAtIndex(1, send);
             }
+            if (invoice.allowedActions().contains("remind")) {
+                Button remind = new Button("Send reminder", e -> SendDialog.open("Reminder for " + invoice.number(),
+                        "The client is reminded of the " + MoneyText.format(invoice.amountDue(), currency)
+                                + " still due, with a link to see and pay it." + ("NONE".equals(invoice.arStage()) ? ""
+                                : " Reminders so far: " + InvoicesView.words(invoice.arStage()) + "."),
+                        form.client() == null ? null : form.client().email(), "invoice", (to, message) -> {
+                            InvoiceView reminded = sending.remind(invoice.id(), to, message);
+                            Toasts.done("Reminder sent to " + to);
+                            close();
+                            onSaved.accept(reminded);
+                        }));
+                remind.setId("inv-remind");
+                getFooter().addComponentAtIndex(1, remind);
+            }
             if (invoice.allowedActions().contains("payment_link")) {
                 Button pay = new Button("Pay link", e -> openPaymentLink(onSaved));
                 pay.setId("inv-pay-link");

@@ -15,6 +15,8 @@ import com.smbhub.web.shell.MainLayout;
 import com.smbhub.money.MoneyText;
 import com.smbhub.web.shell.Toasts;
 import com.vaadin.cdi.annotation.CdiComponent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
@@ -60,6 +62,58 @@ public class InvoicesView extends DocumentList<InvoiceView> {
         grid.addColumn(i -> dates.format(i.dueDate())).setHeader("Due");
         grid.addColumn(i -> MoneyText.format(i.total(), i.currency())).setHeader("Total").setTextAlign(
                 com.vaadin.flow.component.grid.ColumnTextAlign.END);
+        grid.addComponentColumn(this::quickActions).setHeader("").setWidth("4rem").setFlexGrow(0);
+    }
+
+    /** The row's quick actions (PRD 11.2 screen 6): send, copy the card payment link, mark paid. */
+    private com.vaadin.flow.component.Component quickActions(InvoiceView i) {
+        Button menu = new Button(com.vaadin.flow.component.icon.VaadinIcon.ELLIPSIS_DOTS_H.create());
+        menu.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        menu.setAriaLabel("Actions for " + i.number());
+        com.vaadin.flow.component.contextmenu.ContextMenu items = new com.vaadin.flow.component.contextmenu.ContextMenu(menu);
+        items.setOpenOnClick(true);
+        if (i.allowedActions().contains("send")) {
+            items.addItem("DRAFT".equals(i.status()) ? "Send" : "Send again", e -> SendDialog.open("Send " + i.number(),
+                    "The client gets the invoice as a PDF and a link to see it online.", null, "invoice", (to, message) -> {
+                        sending.send(i.id(), to, message);
+                        Toasts.done(i.number() + " sent to " + (to == null || to.isBlank() ? "the client" : to));
+                        reload();
+                    }));
+        }
+        if (i.allowedActions().contains("payment_link")) {
+            items.addItem("Copy pay link", e -> {
+                try {
+                    String url = invoices.paymentLink(i.id()).paymentLinkUrl();
+                    getUI().ifPresent(ui -> ui.getPage().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", url));
+                    Toasts.done("Pay link for " + i.number() + " copied");
+                } catch (com.smbhub.platform.errors.ProviderException | com.smbhub.platform.errors.ValidationException ex) {
+                    Toasts.problem(ex.getMessage());
+                }
+            });
+        }
+        if (List.of("SENT", "OVERDUE", "PARTIALLY_PAID").contains(i.status())
+                && Permissions.allows(access.role(), Capability.PAYMENTS_RECORD)) {
+            items.addItem("Mark paid", e -> {
+                var confirm = new com.vaadin.flow.component.confirmdialog.ConfirmDialog("Mark " + i.number() + " paid?",
+                        "Records a bank transfer of " + MoneyText.format(i.amountDue(), i.currency())
+                                + " received today. For cash, part payments or another day, open the invoice.", "Mark paid",
+                        ev -> {
+                            try {
+                                payments.record(i.id(), "BANK", i.amountDue(), null, null);
+                                Toasts.done(i.number() + " is paid");
+                            } catch (com.smbhub.platform.errors.ValidationException ex) {
+                                Toasts.problem(ex.getMessage());
+                            }
+                            reload();
+                        });
+                confirm.setCancelable(true);
+                confirm.open();
+            });
+        }
+        menu.setVisible(!items.getItems().isEmpty());
+        menu.setId("inv-actions-" + i.number());
+        menu.getElement().addEventListener("click", ev -> { }).addEventData("event.stopPropagation()");
+        return menu;
     }
 
     @Override

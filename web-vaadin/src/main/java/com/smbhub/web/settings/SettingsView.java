@@ -59,8 +59,10 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver 
         tabs.add("Business", new BusinessForm(settings));
         tabs.add("Team", new TeamPanel(team, role));
         tabs.add("Payments", new PaymentsPanel(stripe));
+        tabs.add("Numbers", new NumbersPanel(settings));
         String tab = event.getLocation().getQueryParameters().getSingleParameter("tab").orElse("");
-        tabs.setSelectedIndex(tab.equals("team") ? 1 : tab.equals("payments") ? 2 : 0);
+        tabs.setSelectedIndex(java.util.List.of("business", "team", "payments", "numbers").indexOf(tab) < 0 ? 0
+                : java.util.List.of("business", "team", "payments", "numbers").indexOf(tab));
         add(tabs);
     }
 }
