@@ -64,6 +64,12 @@ class ServiceTenantIsolationIT {
     com.smbhub.quote.QuoteService quotes;
 
     @Inject
+    com.smbhub.platform.mail.SmtpSettings smtp;
+
+    @Inject
+    com.smbhub.platform.mail.Wording wording;
+
+    @Inject
     com.smbhub.portal.PortalLinks links;
 
     @Inject
@@ -268,6 +274,23 @@ class ServiceTenantIsolationIT {
                 .anyMatch(n -> quote.id().equals(n.entityId())));
         assertTrue(as("staff@maple.test", "maple", () -> notifications.recent(100)).stream()
                 .noneMatch(n -> quote.id().equals(n.entityId())));
+    }
+
+    @Test
+    void aBusinessesMailServerAndWordingAreItsOwn() {
+        String subject = "Northside only {number} " + java.util.UUID.randomUUID();
+        try {
+            as("owner@northside.test", "northside", () -> smtp.save("smtp.northside.example", 587, true, "office", "pw",
+                    "office@northside.example"));
+            as("owner@northside.test", "northside", () -> wording.save("quote_email", subject, "{link}"));
+            assertTrue(as("admin@northside.test", "northside", () -> smtp.get()).own());
+            assertFalse(as("owner@maple.test", "maple", () -> smtp.get()).own());
+            assertTrue(as("owner@maple.test", "maple", () -> wording.all()).stream().noneMatch(t -> t.subject().equals(subject)));
+            assertThrows(PermissionDeniedException.class, () -> as("staff@northside.test", "northside", () -> smtp.get()));
+        } finally {
+            as("owner@northside.test", "northside", () -> smtp.clear());
+            as("owner@northside.test", "northside", () -> wording.reset("quote_email"));
+        }
     }
 
     @Test

@@ -94,6 +94,9 @@ class ActivationJourneyIT {
             app.open("settings?tab=payments");
             app.waitForText("stripe-status", "acct_demo_northside");
             app.screenshot("settings-payments");
+            app.open("settings?tab=email");
+            app.waitForText("smtp-status", "installation's mail server");
+            app.screenshot("settings-email");
         }
     }
 

@@ -4,6 +4,7 @@ import com.smbhub.contact.Contact;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.errors.ValidationException.FieldError;
 import com.smbhub.platform.mail.Mailer;
+import com.smbhub.platform.mail.Wording;
 import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.tenancy.RequestContext;
@@ -48,6 +49,9 @@ public class InvoiceSending {
     @EJB
     Mailer mailer;
 
+    @EJB
+    Wording wording;
+
     @Inject
     @ConfigProperty(name = "smbhub.public-url", defaultValue = "http://localhost:8080")
     String publicUrl;
@@ -71,14 +75,10 @@ public class InvoiceSending {
         }
         Tenant business = em.find(Tenant.class, RequestContext.current().orElseThrow().tenantId());
         String link = publicUrl.replaceAll("/+$", "") + links.regenerateInvoiceLink(id);
-        String amount = com.smbhub.money.MoneyText.format(invoice.amountDue(), invoice.currency());
-        String text = "Hello" + (client == null ? "" : " " + client.getDisplayName()) + ",\n\n"
-                + (note == null ? "" : note + "\n\n")
-                + business.getName() + " sent you invoice " + invoice.number() + " for " + amount + ", due "
-                + DATE.format(invoice.dueDate()) + ".\n\nSee it and download the PDF here:\n" + link
-                + "\n\nThe invoice is attached as a PDF.\n\n" + business.getName() + "\n";
-        mailer.send("INVOICE", id, business.getName(), address, "Invoice " + invoice.number() + " from " + business.getName(),
-                text, List.of(new Mailer.Attachment(invoice.number() + ".pdf", "application/pdf", invoices.pdf(id))));
+        Wording.Text mail = wording.render("invoice_email", values(client, business, invoice.number(),
+                com.smbhub.money.MoneyText.format(invoice.amountDue(), invoice.currency()), DATE.format(invoice.dueDate()), link, note));
+        mailer.send("INVOICE", id, business.getName(), address, mail.subject(), mail.body(),
+                List.of(new Mailer.Attachment(invoice.number() + ".pdf", "application/pdf", invoices.pdf(id))));
         return invoices.markSent(id, address);
     }
 
@@ -101,17 +101,25 @@ public class InvoiceSending {
         }
         Tenant business = em.find(Tenant.class, RequestContext.current().orElseThrow().tenantId());
         String link = publicUrl.replaceAll("/+$", "") + links.regenerateInvoiceLink(id);
-        String amount = com.smbhub.money.MoneyText.format(invoice.amountDue(), invoice.currency());
         boolean last = List.of("REMINDER_2", "FINAL").contains(invoice.arStage());
-        boolean late = "OVERDUE".equals(invoice.status());
-        String text = "Hello" + (client == null ? "" : " " + client.getDisplayName()) + ",\n\n"
-                + (note == null ? "" : note + "\n\n")
-                + (last ? "This is a final reminder: " : "A friendly reminder: ") + "invoice " + invoice.number() + " from "
-                + business.getName() + (late ? " was due on " : " is due on ") + DATE.format(invoice.dueDate()) + ", and "
-                + amount + " is still unpaid.\n\nSee it and pay here:\n" + link
-                + "\n\nIf you have already paid, thank you, and please ignore this message.\n\n" + business.getName() + "\n";
-        mailer.send("REMINDER", id, business.getName(), address, (last ? "Final reminder: " : "Reminder: ") + "invoice "
-                + invoice.number() + " from " + business.getName(), text, List.of());
+        Wording.Text mail = wording.render("reminder_email", values(client, business, invoice.number(),
+                com.smbhub.money.MoneyText.format(invoice.amountDue(), invoice.currency()), DATE.format(invoice.dueDate()), link, note));
+        String subject = last ? "Final reminder: " + mail.subject().replaceFirst("^(?i)reminder:\\s*", "") : mail.subject();
+        mailer.send("REMINDER", id, business.getName(), address, subject, mail.body(), List.of());
         return invoices.markReminded(id, address);
+    }
+
+    /** The placeholders of an e-mail's wording. */
+    public static java.util.Map<String, String> values(Contact client, Tenant business, String number, String amount, String date,
+                                                       String link, String note) {
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        values.put("client_name", client == null ? "" : client.getDisplayName());
+        values.put("business_name", business.getName());
+        values.put("number", number);
+        values.put("amount", amount);
+        values.put("date", date);
+        values.put("link", link);
+        values.put("message", note);
+        return values;
     }
 }

@@ -81,6 +81,9 @@ public class QuoteService {
     @EJB
     Mailer mailer;
 
+    @EJB
+    com.smbhub.platform.mail.Wording wording;
+
     @Inject
     @ConfigProperty(name = "smbhub.public-url", defaultValue = "http://localhost:8080")
     String publicUrl;
@@ -240,15 +243,11 @@ public class QuoteService {
         }
         Tenant business = tenant();
         String link = publicUrl.replaceAll("/+$", "") + links.regenerateQuoteLink(id);
-        String text = "Hello" + (client == null ? "" : " " + client.getDisplayName()) + ",\n\n"
-                + (note == null ? "" : note + "\n\n")
-                + business.getName() + " sent you quote " + quote.getNumber() + " for "
-                + MoneyText.format(quote.getTotal(), quote.getCurrency())
-                + (quote.getExpiryDate() == null ? "" : ", valid until " + DocumentPdf.date(quote.getExpiryDate())) + ".\n\n"
-                + "See it, and approve or decline it, here:\n" + link + "\n\nThe quote is attached as a PDF.\n\n"
-                + business.getName() + "\n";
-        mailer.send("QUOTE", id, business.getName(), address, "Quote " + quote.getNumber() + " from " + business.getName(),
-                text, List.of(new Mailer.Attachment(quote.getNumber() + ".pdf", "application/pdf", pdf(id))));
+        com.smbhub.platform.mail.Wording.Text mail = wording.render("quote_email", com.smbhub.invoice.InvoiceSending.values(
+                client, business, quote.getNumber(), MoneyText.format(quote.getTotal(), quote.getCurrency()),
+                quote.getExpiryDate() == null ? "" : DocumentPdf.date(quote.getExpiryDate()), link, note));
+        mailer.send("QUOTE", id, business.getName(), address, mail.subject(), mail.body(),
+                List.of(new Mailer.Attachment(quote.getNumber() + ".pdf", "application/pdf", pdf(id))));
         String before = quote.getStatus();
         quote.markSent(Instant.now());
         em.flush();

@@ -103,7 +103,14 @@ public class Mailer {
     public void send(String kind, String documentId, String senderName, String to, String subject, String text,
                      List<Attachment> attachments) {
         try {
-            deliver(session(), from, senderName, to, subject, text, attachments);
+            Optional<SmtpSettings.Server> own = smtp.server();
+            if (own.isPresent()) {
+                SmtpSettings.Server server = own.get();
+                deliver(session(server.host(), server.port(), server.starttls(), Optional.of(server.username()),
+                        Optional.of(server.password())), server.from(), senderName, to, subject, text, attachments);
+            } else {
+                deliver(session(host, port, starttls, username, password), from, senderName, to, subject, text, attachments);
+            }
         } catch (MessagingException | java.io.UnsupportedEncodingException e) {
             String reason = reason(e);
             log(kind, documentId, to, subject, "FAILED", reason);
@@ -165,7 +172,10 @@ public class Mailer {
     @jakarta.annotation.Resource
     jakarta.ejb.SessionContext ejb;
 
-    private Session session() {
+    @jakarta.ejb.EJB
+    SmtpSettings smtp;
+
+    private static Session session(String host, int port, boolean starttls, Optional<String> username, Optional<String> password) {
         Properties props = new Properties();
         props.put("mail.transport.protocol", "smtp");
         props.put("mail.smtp.host", host);

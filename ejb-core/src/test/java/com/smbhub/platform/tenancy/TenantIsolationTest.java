@@ -65,6 +65,10 @@ class TenantIsolationTest {
                 .substring(0, 8), t.newContact(tenant), java.time.LocalDate.now(), java.time.LocalDate.now().plusDays(30), "CAD"));
         FACTORIES.put(com.smbhub.notification.Notification.class, (t, tenant) -> new com.smbhub.notification.Notification(
                 "quote.approved", "Quote Q-1001 was approved", "quote", UUID.randomUUID().toString()));
+        FACTORIES.put(com.smbhub.tenant.IntegrationConnection.class, (t, tenant) -> new com.smbhub.tenant.IntegrationConnection(
+                "P" + UUID.randomUUID().toString().substring(0, 8)));
+        FACTORIES.put(com.smbhub.platform.mail.MessageTemplate.class, (t, tenant) -> new com.smbhub.platform.mail.MessageTemplate(
+                "t" + UUID.randomUUID()));
         FACTORIES.put(Payment.class, (t, tenant) -> new Payment(t.newInvoice(tenant), "CASH", "SUCCEEDED",
                 java.math.BigDecimal.TEN, "CAD", java.time.Instant.now(), null));
         FACTORIES.put(PortalToken.class, (t, tenant) -> new PortalToken("INVOICE", UUID.randomUUID().toString(), null,

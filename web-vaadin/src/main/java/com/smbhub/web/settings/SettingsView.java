@@ -37,6 +37,12 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver 
     @EJB
     com.smbhub.payment.StripeAccounts stripe;
 
+    @EJB
+    com.smbhub.platform.mail.SmtpSettings smtp;
+
+    @EJB
+    com.smbhub.platform.mail.Wording wording;
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (event.hasForwardTarget() || event.hasRerouteTarget()) {
@@ -60,9 +66,10 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver 
         tabs.add("Team", new TeamPanel(team, role));
         tabs.add("Payments", new PaymentsPanel(stripe));
         tabs.add("Numbers", new NumbersPanel(settings));
+        tabs.add("Email", new EmailPanel(smtp, wording));
+        java.util.List<String> names = java.util.List.of("business", "team", "payments", "numbers", "email");
         String tab = event.getLocation().getQueryParameters().getSingleParameter("tab").orElse("");
-        tabs.setSelectedIndex(java.util.List.of("business", "team", "payments", "numbers").indexOf(tab) < 0 ? 0
-                : java.util.List.of("business", "team", "payments", "numbers").indexOf(tab));
+        tabs.setSelectedIndex(Math.max(0, names.indexOf(tab)));
         add(tabs);
     }
 }

@@ -1,0 +1,123 @@
+package com.smbhub.web.settings;
+
+import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.mail.SmtpSettings;
+import com.smbhub.platform.mail.Wording;
+import com.smbhub.web.shell.FieldErrors;
+import com.smbhub.web.shell.Toasts;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.Map;
+
+/** Settings → Email: the business's own mail server (optional) and the wording of its e-mails. */
+class EmailPanel extends VerticalLayout {
+
+    private static final Map<String, String> TITLES = Map.of("invoice_email", "Invoice e-mail", "quote_email", "Quote e-mail",
+            "reminder_email", "Payment reminder");
+
+    private final transient SmtpSettings smtp;
+    private final transient Wording wording;
+
+    EmailPanel(SmtpSettings smtp, Wording wording) {
+        this.smtp = smtp;
+        this.wording = wording;
+        setPadding(false);
+        build();
+    }
+
+    private void build() {
+        removeAll();
+        SmtpSettings.View now = smtp.get();
+        Paragraph state = new Paragraph(now.own() ? "Your mail goes out through " + now.host() + " from " + now.fromAddress() + "."
+                : "Your mail goes out through this installation's mail server. To send from your own address, give your mail"
+                + " provider's SMTP details.");
+        state.setId("smtp-status");
+        TextField host = new TextField("SMTP server");
+        host.setId("smtp-host");
+        host.setPlaceholder("smtp.yourprovider.com");
+        host.setValue(now.host());
+        IntegerField port = new IntegerField("Port");
+        port.setId("smtp-port");
+        port.setValue(now.port());
+        Checkbox starttls = new Checkbox("Encrypt with STARTTLS", now.starttls());
+        TextField user = new TextField("User name");
+        user.setId("smtp-user");
+        user.setValue(now.username());
+        PasswordField password = new PasswordField("Password");
+        password.setId("smtp-password");
+        password.setPlaceholder(now.passwordSet() ? "•••••••• (kept unless you type a new one)" : "");
+        EmailField from = new EmailField("From address");
+        from.setId("smtp-from");
+        from.setValue(now.fromAddress());
+        Button save = new Button("Save mail server", e -> {
+            try {
+                smtp.save(host.getValue(), port.getValue(), starttls.getValue(), user.getValue(),
+                        password.getValue().isEmpty() ? null : password.getValue(), from.getValue());
+                Toasts.done("Mail server saved");
+                build();
+            } catch (ValidationException ex) {
+                FieldErrors.show(ex, Map.of("host", host, "port", port, "username", user, "password", password,
+                        "from_address", from));
+            }
+        });
+        save.setId("smtp-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout actions = new HorizontalLayout(save);
+        if (now.own()) {
+            Button clear = new Button("Use the installation's server", e -> {
+                smtp.clear();
+                Toasts.done("Back to the installation's mail server");
+                build();
+            });
+            clear.setId("smtp-clear");
+            actions.add(clear);
+        }
+        add(state, new FormLayout(host, port, user, password, from, starttls), actions, new H4("Wording"),
+                new Paragraph("What your clients read. Placeholders: {client_name}, {business_name}, {number}, {amount},"
+                        + " {date} (due or valid-until date), {link} (required), {message} (the line you add when sending)."));
+        for (Wording.Text text : wording.all()) {
+            add(editor(text));
+        }
+    }
+
+    private VerticalLayout editor(Wording.Text text) {
+        TextField subject = new TextField("Subject");
+        subject.setId("wording-" + text.name() + "-subject");
+        subject.setValue(text.subject());
+        subject.setWidthFull();
+        TextArea body = new TextArea("Message");
+        body.setId("wording-" + text.name() + "-body");
+        body.setValue(text.body());
+        body.setWidthFull();
+        Button save = new Button("Save", e -> {
+            try {
+                wording.save(text.name(), subject.getValue(), body.getValue());
+                Toasts.done(TITLES.get(text.name()) + " saved");
+            } catch (ValidationException ex) {
+                FieldErrors.show(ex, Map.of("subject", subject, "body", body));
+            }
+        });
+        save.setId("wording-" + text.name() + "-save");
+        Button reset = new Button("Reset to default", e -> {
+            Wording.Text shipped = wording.reset(text.name());
+            subject.setValue(shipped.subject());
+            body.setValue(shipped.body());
+            Toasts.done(TITLES.get(text.name()) + " reset");
+        });
+        VerticalLayout box = new VerticalLayout(new H4(TITLES.getOrDefault(text.name(), text.name())), subject, body,
+                new HorizontalLayout(save, reset));
+        box.setPadding(false);
+        return box;
+    }
+}
