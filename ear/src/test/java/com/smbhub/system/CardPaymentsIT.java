@@ -63,7 +63,12 @@ class CardPaymentsIT {
         var payments = get("/api/v1/payments?invoice_id=" + id, owner).json().getJsonArray("data");
         assertEquals(1, payments.size());
         assertEquals("STRIPE", payments.getJsonObject(0).getString("provider"));
-        assertTrue(getUrl(SystemUnderTest.BASE + portal + "?paid=1").body().contains("Payment received"));
+        String receipt = getUrl(SystemUnderTest.BASE + portal + "?paid=1").body();
+        assertTrue(receipt.contains("Payment received") && receipt.contains("Payments received") && receipt.contains("Card"),
+                receipt);
+        String history = get("/api/v1/invoices/" + id + "/activity", owner).body();
+        assertTrue(history.contains("payment.recorded") && history.contains("invoice.payment_link_created")
+                && history.contains("invoice.sent"), history);
         // the closed checkout cannot be paid twice; a paid invoice offers no Pay
         assertEquals(404, postForm(checkout).status());
         assertFalse(get(portal, null).body().contains("/pay\""));

@@ -119,4 +119,26 @@ class PortalIT {
             }
         }
     }
+
+    @Test
+    void aLinkMayExpireAndAnExpiredLinkLooksLikeAnyOther() throws Exception {
+        String staff = token("staff@northside.test", null);
+        JsonObject invoice = invoice(staff, run);
+        assertEquals(400, send("POST", "/api/v1/invoices/" + invoice.getString("id") + "/portal-link", staff,
+                "{\"expires_in_days\":0}").status());
+        var made = send("POST", "/api/v1/invoices/" + invoice.getString("id") + "/portal-link", staff, "{\"expires_in_days\":2}");
+        assertEquals(200, made.status(), made.body());
+        String path = made.json().getJsonObject("data").getString("portal_path");
+        assertEquals(200, get(path, null).status());
+        assertEquals(1, Database.count("select count(*) from portal_tokens where document_id = ?::uuid and revoked_at is null"
+                + " and expires_at between now() + interval '47 hours' and now() + interval '49 hours'", invoice.getString("id")));
+        try (var db = Database.connect(); var ps = db.prepareStatement(
+                "update portal_tokens set expires_at = now() - interval '1 minute' where document_id = ?::uuid")) {
+            ps.setString(1, invoice.getString("id"));
+            ps.executeUpdate();
+        }
+        var expired = get(path, null);
+        assertEquals(404, expired.status());
+        assertTrue(expired.body().contains("This link is not valid"));
+    }
 }

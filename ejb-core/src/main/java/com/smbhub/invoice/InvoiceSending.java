@@ -74,7 +74,7 @@ public class InvoiceSending {
             throw new ValidationException(errors);
         }
         Tenant business = em.find(Tenant.class, RequestContext.current().orElseThrow().tenantId());
-        String link = publicUrl.replaceAll("/+$", "") + links.regenerateInvoiceLink(id);
+        String link = publicUrl.replaceAll("/+$", "") + links.regenerateInvoiceLink(id, address, null);
         Wording.Text mail = wording.render("invoice_email", values(client, business, invoice.number(),
                 com.smbhub.money.MoneyText.format(invoice.amountDue(), invoice.currency()), DATE.format(invoice.dueDate()), link, note));
         mailer.send("INVOICE", id, business.getName(), address, mail.subject(), mail.body(),
@@ -100,7 +100,7 @@ public class InvoiceSending {
             throw new ValidationException(errors);
         }
         Tenant business = em.find(Tenant.class, RequestContext.current().orElseThrow().tenantId());
-        String link = publicUrl.replaceAll("/+$", "") + links.regenerateInvoiceLink(id);
+        String link = publicUrl.replaceAll("/+$", "") + links.regenerateInvoiceLink(id, address, null);
         boolean last = List.of("REMINDER_2", "FINAL").contains(invoice.arStage());
         Wording.Text mail = wording.render("reminder_email", values(client, business, invoice.number(),
                 com.smbhub.money.MoneyText.format(invoice.amountDue(), invoice.currency()), DATE.format(invoice.dueDate()), link, note));

@@ -147,6 +147,12 @@ public class InvoiceService {
         return view(find(id, access.require(Capability.MONEY_READ)));
     }
 
+    /** The invoice's history, newest first: created, changed, sent, reminders, payments, links, void. */
+    public List<AuditService.Entry> activity(String id) {
+        find(id, access.require(Capability.MONEY_READ));
+        return audit.history("invoice", id, 200);
+    }
+
     /** Changes a draft; anything but a draft is refused (send, pay and void have their own actions). */
     public InvoiceView update(String id, long expectedVersion, DocumentDraft draft) {
         Grant grant = access.require(Capability.MONEY_DRAFT);

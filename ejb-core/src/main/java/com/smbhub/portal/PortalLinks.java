@@ -41,22 +41,34 @@ public class PortalLinks {
 
     /** A new link for the invoice (path {@code /portal/invoices/<token>}); every earlier link to it stops working. */
     public String regenerateInvoiceLink(String invoiceId) {
+        return regenerateInvoiceLink(invoiceId, null, null);
+    }
+
+    /** The same, for one recipient (kept with the link) and, with {@code expiresInDays}, only that many days. */
+    public String regenerateInvoiceLink(String invoiceId, String recipient, Integer expiresInDays) {
         access.require(Capability.MONEY_SEND);
         invoices.get(invoiceId);
-        return issue("INVOICE", invoiceId);
+        return issue("INVOICE", invoiceId, recipient, expiresInDays);
     }
 
     /** The same for a quote (path {@code /portal/quotes/<token>}). */
     public String regenerateQuoteLink(String quoteId) {
+        return regenerateQuoteLink(quoteId, null, null);
+    }
+
+    public String regenerateQuoteLink(String quoteId, String recipient, Integer expiresInDays) {
         access.require(Capability.MONEY_SEND);
         com.smbhub.quote.Quote quote = com.smbhub.platform.Ids.isId(quoteId) ? em.find(com.smbhub.quote.Quote.class, quoteId) : null;
         if (quote == null || quote.getDeletedAt() != null) {
             throw new com.smbhub.platform.errors.NotFoundException("quote");
         }
-        return issue("QUOTE", quoteId);
+        return issue("QUOTE", quoteId, recipient, expiresInDays);
     }
 
-    private String issue(String kind, String documentId) {
+    private String issue(String kind, String documentId, String recipient, Integer expiresInDays) {
+        if (expiresInDays != null && (expiresInDays < 1 || expiresInDays > 365)) {
+            throw new com.smbhub.platform.errors.ValidationException("expires_in_days", "From 1 to 365 days, or none");
+        }
         Instant now = Instant.now();
         em.createQuery("select t from PortalToken t where t.documentType = :kind and t.documentId = :id"
                         + " and t.revokedAt is null", PortalToken.class).setParameter("kind", kind).setParameter("id", documentId)
@@ -64,7 +76,9 @@ public class PortalLinks {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        em.persist(new PortalToken(kind, documentId, null, hash(token), null, RequestContext.current().orElseThrow().userId()));
+        em.persist(new PortalToken(kind, documentId, recipient, hash(token),
+                expiresInDays == null ? null : now.plus(java.time.Duration.ofDays(expiresInDays)),
+                RequestContext.current().orElseThrow().userId()));
         em.flush();
         audit.record("portal.link_created", kind.toLowerCase(), documentId, null, Map.of("document_type", kind));
         return "/portal/" + kind.toLowerCase() + "s/" + token;

@@ -37,7 +37,12 @@ public class PortalService {
     com.smbhub.platform.audit.AuditService audit;
 
     /** What the invoice page shows: no internal ids, no staff names; {@code payable} offers the Pay button. */
-    public record InvoicePage(String businessName, InvoiceView invoice, Map<String, String> taxNames, boolean payable) {
+    public record InvoicePage(String businessName, InvoiceView invoice, Map<String, String> taxNames, boolean payable,
+                              List<Receipt> receipts) {
+    }
+
+    /** A payment as the client's receipt shows it. */
+    public record Receipt(LocalDate paidOn, java.math.BigDecimal amount, String currency, String method, boolean refunded) {
     }
 
     public Optional<InvoicePage> invoice(String token) {
@@ -53,8 +58,13 @@ public class PortalService {
         LocalDate today = LocalDate.now(tenant.zone());
         touch(token);
         boolean payable = checkout.payable(invoice, tenant);
+        List<Receipt> receipts = em.createQuery("select p from Payment p where p.invoiceId = :id and p.deletedAt is null"
+                        + " and p.status in ('SUCCEEDED', 'REFUNDED') order by p.paidAt", com.smbhub.payment.Payment.class)
+                .setParameter("id", invoice.getId()).getResultStream().map(p -> new Receipt(LocalDate.ofInstant(p.getPaidAt(), tenant.zone()), p.getAmount(),
+                        p.getCurrency(), "STRIPE".equals(p.getProvider()) ? "Card" : p.getProvider().equals("BANK") ? "Bank transfer"
+                        : p.getProvider().equals("CASH") ? "Cash" : "Other", "REFUNDED".equals(p.getStatus()))).toList();
         return Optional.of(new InvoicePage(tenant.getName(), InvoiceService.viewOf(invoice, codes,
-                client == null ? null : client.getDisplayName(), today, List.of()), names, payable));
+                client == null ? null : client.getDisplayName(), today, List.of()), names, payable, receipts));
     }
 
     /**

@@ -242,7 +242,7 @@ public class QuoteService {
             throw new ValidationException(errors);
         }
         Tenant business = tenant();
-        String link = publicUrl.replaceAll("/+$", "") + links.regenerateQuoteLink(id);
+        String link = publicUrl.replaceAll("/+$", "") + links.regenerateQuoteLink(id, address, null);
         com.smbhub.platform.mail.Wording.Text mail = wording.render("quote_email", com.smbhub.invoice.InvoiceSending.values(
                 client, business, quote.getNumber(), MoneyText.format(quote.getTotal(), quote.getCurrency()),
                 quote.getExpiryDate() == null ? "" : DocumentPdf.date(quote.getExpiryDate()), link, note));

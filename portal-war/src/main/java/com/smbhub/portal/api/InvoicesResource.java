@@ -100,6 +100,14 @@ public class InvoicesResource {
         return reply(sending.send(id, to, message), Response.Status.OK);
     }
 
+    /** The invoice's history, newest first: {@code [{"action","actor","at","before","after"}]}. */
+    @GET
+    @Path("/{id}/activity")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response activity(@PathParam("id") String id) {
+        return Envelope.ok(WorkItemsResource.activity(invoices.activity(id)));
+    }
+
     /** "Send reminder": {@code {"to"?, "message"?}}; the collection stage (ar_stage) moves on once the mail went out. */
     @POST
     @Path("/{id}/remind")
@@ -149,8 +157,10 @@ public class InvoicesResource {
     @POST
     @Path("/{id}/portal-link")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response portalLink(@PathParam("id") String id) {
-        return Envelope.ok(Jsonp.createObjectBuilder().add("portal_path", links.regenerateInvoiceLink(id)).build());
+    @Consumes(MediaType.WILDCARD)
+    public Response portalLink(@PathParam("id") String id, String body) {
+        return Envelope.ok(Jsonp.createObjectBuilder().add("portal_path", links.regenerateInvoiceLink(id, null,
+                PortalLinkBody.expiresInDays(body))).build());
     }
 
     @POST

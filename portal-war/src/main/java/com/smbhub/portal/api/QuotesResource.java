@@ -154,8 +154,10 @@ public class QuotesResource {
     @POST
     @Path("/{id}/portal-link")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response portalLink(@PathParam("id") String id) {
-        return Envelope.ok(Jsonp.createObjectBuilder().add("portal_path", links.regenerateQuoteLink(id)).build());
+    @Consumes(MediaType.WILDCARD)
+    public Response portalLink(@PathParam("id") String id, String body) {
+        return Envelope.ok(Jsonp.createObjectBuilder().add("portal_path", links.regenerateQuoteLink(id, null,
+                PortalLinkBody.expiresInDays(body))).build());
     }
 
     private static String note(String body) {

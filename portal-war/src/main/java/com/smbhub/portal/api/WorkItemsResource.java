@@ -93,13 +93,18 @@ public class WorkItemsResource {
     @Path("/{id}/activity")
     @Produces(MediaType.APPLICATION_JSON)
     public Response activity(@PathParam("id") String id) {
+        return Envelope.ok(activity(work.activity(id)));
+    }
+
+    /** Audit entries as the API shows them: action, actor (display name), when, fields before and after. */
+    static jakarta.json.JsonArray activity(java.util.List<AuditService.Entry> entries) {
         JsonArrayBuilder data = Jsonp.createArrayBuilder();
-        for (AuditService.Entry e : work.activity(id)) {
+        for (AuditService.Entry e : entries) {
             data.add(Jsonp.createObjectBuilder().add("action", e.action())
                     .add("actor", e.actor() == null ? JsonValue.NULL : Jsonp.createValue(e.actor()))
                     .add("at", e.at().toString()).add("before", fields(e.before())).add("after", fields(e.after())));
         }
-        return Envelope.ok(data.build());
+        return data.build();
     }
 
     private static JsonObject fields(Map<String, String> values) {

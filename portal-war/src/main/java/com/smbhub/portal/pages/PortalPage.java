@@ -76,6 +76,15 @@ public final class PortalPage {
         if (i.notes() != null) {
             html.append("<p>").append(escape(i.notes())).append("</p>");
         }
+        if (!page.receipts().isEmpty()) {
+            html.append("<h2 style=\"font-size:1.1rem\">Payments received</h2><table id=\"receipt\">");
+            for (var r : page.receipts()) {
+                html.append("<tr><td>").append(DATE.format(r.paidOn())).append(" · ")
+                        .append(escape(r.method())).append(r.refunded() ? " (refunded)" : "").append("</td><td>")
+                        .append(money(r.amount(), r.currency())).append("</td></tr>");
+            }
+            html.append("</table>");
+        }
         if (justPaid) {
             html.append("<p class=\"note\">").append("PAID".equals(i.status()) ? "Payment received — thank you."
                     : "Thank you — your payment is being confirmed; this page shows it once it arrives.").append("</p>");

@@ -44,7 +44,7 @@ class InvoiceEditor extends Dialog {
     InvoiceEditor(InvoiceService invoices, com.smbhub.portal.PortalLinks links, com.smbhub.invoice.InvoiceSending sending,
                   com.smbhub.payment.PaymentService payments, ContactService contacts,
                   EffectiveProfile profile, InvoiceView invoice,
-                  String defaultCurrency, java.time.LocalDate today, Consumer<InvoiceView> onSaved) {
+                  String defaultCurrency, String zone, java.time.LocalDate today, Consumer<InvoiceView> onSaved) {
         this.invoices = invoices;
         this.links = links;
         this.sending = sending;
@@ -55,11 +55,15 @@ class InvoiceEditor extends Dialog {
         setHeaderTitle(invoice == null ? "New " + profile.label("invoice").toLowerCase()
                 : profile.label("invoice") + " " + invoice.number() + " · " + InvoicesView.words(invoice.status()));
         setWidth("min(60rem, 100vw)");
+        getElement().getThemeList().add("drawer");
         form = new DocumentForm(DocumentForm.Kind.INVOICE, contacts, invoices.taxCodes(), invoice == null ? null : invoice.draft(),
                 currency, today);
         add(form);
         if (invoice != null && payments != null && !"DRAFT".equals(invoice.status())) {
             add(paymentsSection(onSaved));
+        }
+        if (invoice != null) {
+            add(new InvoiceHistory(invoices.activity(invoice.id()), java.time.ZoneId.of(zone), currency));
         }
         Button close = new Button("Close", e -> close());
         getFooter().add(close);

@@ -143,7 +143,7 @@ public class InvoicesView extends DocumentList<InvoiceView> {
             InvoiceView fresh = invoice == null ? null : invoices.get(invoice.id());
             HomeService.Greeting business = home.greeting();
             new InvoiceEditor(invoices, links, sending, payments, contacts, profile, fresh, business.currency(),
-                    java.time.LocalDate.now(java.time.ZoneId.of(business.timezone())), saved -> reload()).open();
+                    business.timezone(), java.time.LocalDate.now(java.time.ZoneId.of(business.timezone())), saved -> reload()).open();
         } catch (NotFoundException e) {
             Toasts.problem("This invoice no longer exists.");
             reload();

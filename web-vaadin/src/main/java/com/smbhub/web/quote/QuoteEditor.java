@@ -41,6 +41,7 @@ class QuoteEditor extends Dialog {
         setHeaderTitle(quote == null ? "New " + profile.label("quote").toLowerCase()
                 : profile.label("quote") + " " + quote.number() + " · " + com.smbhub.web.invoice.InvoicesView.words(quote.status()));
         setWidth("min(60rem, 100vw)");
+        getElement().getThemeList().add("drawer");
         form = new DocumentForm(DocumentForm.Kind.QUOTE, contacts, quotes.taxCodes(),
                 quote == null ? null : quote.draft(), quote == null ? currency : quote.currency(), today);
         add(form);

@@ -1,0 +1,47 @@
+package com.smbhub.web.invoice;
+
+import com.smbhub.money.MoneyText;
+import com.smbhub.platform.audit.AuditService;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** An invoice's status timeline in words: "25 Nov 2026 14:02 · Owner at Northside · sent it to jane@…". */
+class InvoiceHistory extends VerticalLayout {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
+
+    InvoiceHistory(List<AuditService.Entry> entries, ZoneId zone, String currency) {
+        setId("inv-history");
+        setPadding(false);
+        setSpacing(false);
+        add(new H4("History"));
+        for (AuditService.Entry e : entries) {
+            add(new Span(WHEN.format(e.at().atZone(zone)) + " · " + (e.actor() == null ? "Stripe / system" : e.actor()) + " · "
+                    + describe(e, currency)));
+        }
+    }
+
+    static String describe(AuditService.Entry e, String currency) {
+        String amount = e.after().get("amount") == null ? "" : MoneyText.format(new BigDecimal(e.after().get("amount")), currency);
+        return switch (e.action()) {
+            case "invoice.created" -> "created it";
+            case "invoice.updated" -> "changed the draft";
+            case "invoice.sent" -> "sent it to " + e.after().getOrDefault("to", "the client");
+            case "invoice.reminder_sent" -> "sent a reminder to " + e.after().getOrDefault("to", "the client") + " ("
+                    + InvoicesView.words(e.after().getOrDefault("ar_stage", "")) + ")";
+            case "invoice.voided" -> "voided it";
+            case "invoice.payment_link_created" -> "made a card payment link for " + amount;
+            case "portal.link_created" -> "made a new client link";
+            case "payment.recorded" -> "recorded a payment of " + amount + " ("
+                    + InvoicesView.words(e.after().getOrDefault("provider", "other")) + "), now "
+                    + InvoicesView.words(e.after().getOrDefault("status", "")).toLowerCase();
+            case "payment.refunded" -> "refunded " + (amount.isEmpty() ? "a payment" : amount);
+            default -> e.action().replace('_', ' ').replace('.', ' ');
+        };
+    }
+}
