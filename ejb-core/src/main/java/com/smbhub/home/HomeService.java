@@ -52,16 +52,16 @@ public class HomeService {
         long documents = count("select (select count(*) from invoices where tenant_id = cast(?1 as uuid))"
                 + " + (select count(*) from quotes where tenant_id = cast(?1 as uuid))", tenant);
         boolean paymentsReady = count("select count(*) from tenants where id = cast(?1 as uuid)"
-                + " and settings_json ->> 'stripe_account_id' is not null", tenant) > 0;
+                + " and stripe_account_id is not null", tenant) > 0;
         boolean sent = count("select count(*) from invoices where tenant_id = cast(?1 as uuid) and status <> 'DRAFT'", tenant) > 0;
         return List.of(
                 new Step("business", "Create your business", true, true),
                 new Step("profile", "Choose the kind of business (Settings)", profileChosen, true),
                 new Step("channel", "Connect your e-mail or SMS", channel, false),
                 new Step("contacts", "Import your contacts, or add five", imported || contacts >= 5, true),
-                new Step("first_document", "Create your first invoice or quote", documents > 0, false),
-                new Step("payments", "Turn on payment links (Stripe)", paymentsReady, false),
-                new Step("first_send", "Send your first invoice", sent, false));
+                new Step("first_document", "Create your first invoice or quote", documents > 0, true),
+                new Step("payments", "Turn on card payments (Settings → Payments)", paymentsReady, true),
+                new Step("first_send", "Send your first invoice", sent, true));
     }
 
     private long count(String sql, String tenant) {
