@@ -53,6 +53,10 @@ class ActivationJourneyIT {
             app.click("inv-send");
             wait.until(d -> d.findElements(By.cssSelector("#send-to input")).stream()
                     .anyMatch(e -> email.equals(e.getAttribute("value"))));
+            app.waitForText("send-preview", "Subject: Invoice INV-");
+            app.driver.findElement(By.cssSelector("#send-message textarea")).sendKeys("Thanks for having us");
+            app.waitForText("send-preview", "Thanks for having us");
+            app.screenshot("invoice-send");
             app.click("send-confirm");
             wait.until(d -> d.findElement(By.id("invoice-grid")).getText().contains("Sent"));
 

@@ -222,4 +222,29 @@ class InvoicesIT {
         assertEquals(200, get("/api/v1/invoices/" + own.getString("id"), agent).status());
         assertEquals(404, get("/api/v1/invoices/" + other.getString("id"), agent).status());
     }
+
+    @Test
+    void theListFiltersByClientAndIssueDatesAndOnlyOwnersChangeTheCurrency() {
+        String staff = token("staff@northside.test", null);
+        String owner = token("owner@northside.test", null);
+        String client = contact(staff, "Filtered " + run);
+        String early = "{\"contact_id\":\"" + client + "\",\"issue_date\":\"2026-01-10\",\"due_date\":\"2026-01-20\","
+                + "\"line_items\":[{\"name\":\"x\",\"qty\":1,\"rate\":10}]}";
+        String late = early.replace("2026-01-10", "2026-03-10").replace("2026-01-20", "2026-03-20");
+        String first = create(staff, early).getString("id");
+        String second = create(staff, late).getString("id");
+        var all = get("/api/v1/invoices?contact_id=" + client, staff).json().getJsonArray("data");
+        assertEquals(2, all.size());
+        var march = get("/api/v1/invoices?contact_id=" + client + "&from=2026-03-01&to=2026-03-31", staff).json().getJsonArray("data");
+        assertEquals(1, march.size());
+        assertEquals(second, march.getJsonObject(0).getString("id"));
+        assertEquals(first, get("/api/v1/invoices?contact_id=" + client + "&to=2026-02-01", staff).json().getJsonArray("data")
+                .getJsonObject(0).getString("id"));
+        assertEquals(List.of("from"), fields(get("/api/v1/invoices?from=yesterday", staff)));
+        assertEquals(List.of("to"), fields(get("/api/v1/invoices?from=2026-03-01&to=2026-02-01", staff)));
+
+        String usd = early.replace("\"line_items\"", "\"currency\":\"USD\",\"line_items\"");
+        assertEquals(List.of("currency"), fields(send("POST", "/api/v1/invoices", staff, usd)));
+        assertEquals("USD", create(owner, usd).getString("currency"));
+    }
 }

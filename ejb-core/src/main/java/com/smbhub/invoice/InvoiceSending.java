@@ -109,6 +109,17 @@ public class InvoiceSending {
         return invoices.markReminded(id, address);
     }
 
+    /** What the client will read (send: "invoice_email", reminder: "reminder_email"); the link is made when sending. */
+    public Wording.Text preview(String id, String kind, String message) {
+        access.require(Capability.MONEY_SEND);
+        InvoiceView invoice = invoices.get(id);
+        Contact client = em.find(Contact.class, invoice.contactId());
+        Tenant business = em.find(Tenant.class, RequestContext.current().orElseThrow().tenantId());
+        return wording.render("reminder_email".equals(kind) ? "reminder_email" : "invoice_email", values(client, business,
+                invoice.number(), com.smbhub.money.MoneyText.format(invoice.amountDue(), invoice.currency()),
+                DATE.format(invoice.dueDate()), "(the client's link)", message));
+    }
+
     /** The placeholders of an e-mail's wording. */
     public static java.util.Map<String, String> values(Contact client, Tenant business, String number, String amount, String date,
                                                        String link, String note) {

@@ -243,6 +243,11 @@ public class InvoiceService {
 
     /** Newest first; {@code status} may be OVERDUE (sent and past due in the business's zone). */
     public Page list(String status, String contactId, String afterKey, int limit) {
+        return list(status, contactId, null, null, afterKey, limit);
+    }
+
+    /** The same, issued between {@code from} and {@code to} (inclusive, either may be null). */
+    public Page list(String status, String contactId, LocalDate from, LocalDate to, String afterKey, int limit) {
         Grant grant = access.require(Capability.MONEY_READ);
         StringBuilder jpql = new StringBuilder("select i from Invoice i where i.deletedAt is null");
         Map<String, Object> params = new LinkedHashMap<>();
@@ -264,6 +269,17 @@ public class InvoiceService {
         if (contactId != null) {
             jpql.append(" and i.contactId = :contact");
             params.put("contact", contactId);
+        }
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new ValidationException("to", "On or after the first day");
+        }
+        if (from != null) {
+            jpql.append(" and i.issueDate >= :from");
+            params.put("from", from);
+        }
+        if (to != null) {
+            jpql.append(" and i.issueDate <= :to");
+            params.put("to", to);
         }
         com.smbhub.platform.db.NewestFirst.continueAfter(afterKey, "i", jpql, params);
         TypedQuery<Invoice> query = em.createQuery(jpql.toString(), Invoice.class)

@@ -78,6 +78,11 @@ public final class Drafts {
             errors.add(new FieldError(kind.dateField, "On or after the issue date"));
         }
         String currency = d.currency() == null || d.currency().isBlank() ? tenant.getCurrency() : d.currency().trim().toUpperCase();
+        var role = com.smbhub.platform.security.Access.resolved();
+        if (!currency.equals(tenant.getCurrency()) && role != com.smbhub.platform.security.Role.OWNER
+                && role != com.smbhub.platform.security.Role.ADMIN) {
+            errors.add(new FieldError("currency", "Only owners and admins bill in another currency than " + tenant.getCurrency()));
+        }
         try {
             if (currency.length() != 3) {
                 throw new IllegalArgumentException();

@@ -256,6 +256,16 @@ public class QuoteService {
         return view(quote);
     }
 
+    /** What the client will read when the quote is sent (the link is made when sending). */
+    public com.smbhub.platform.mail.Wording.Text preview(String id, String message) {
+        access.require(Capability.MONEY_SEND);
+        Quote quote = find(id, Grant.ALL);
+        Contact client = em.find(Contact.class, quote.getContactId());
+        return wording.render("quote_email", com.smbhub.invoice.InvoiceSending.values(client, tenant(), quote.getNumber(),
+                MoneyText.format(quote.getTotal(), quote.getCurrency()),
+                quote.getExpiryDate() == null ? "" : DocumentPdf.date(quote.getExpiryDate()), "(the client's link)", message));
+    }
+
     /** The business records the client's answer given in person or by phone: APPROVED or REJECTED. */
     public QuoteView decide(String id, boolean approve, String note) {
         access.require(Capability.MONEY_SEND);

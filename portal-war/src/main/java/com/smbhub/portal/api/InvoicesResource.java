@@ -57,8 +57,15 @@ public class InvoicesResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@QueryParam("status") String status, @QueryParam("contact_id") String contactId,
+                         @QueryParam("from") String from, @QueryParam("to") String to,
                          @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        var page = invoices.list(blank(status), blank(contactId), Paging.after(cursor), Paging.limit(limit));
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate first = day(from, "from", errors);
+        LocalDate last = day(to, "to", errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        var page = invoices.list(blank(status), blank(contactId), first, last, Paging.after(cursor), Paging.limit(limit));
         JsonArrayBuilder data = Jsonp.createArrayBuilder();
         page.items().forEach(i -> data.add(json(i)));
         return Envelope.ok(data.build(), page.nextKey() == null ? null : Paging.encode(page.nextKey()));
@@ -224,6 +231,18 @@ public class InvoicesResource {
                 json.has("discount") ? discount(json.raw("discount"), errors) : base.discount(),
                 json.has("notes") ? json.string("notes", errors) : base.notes(),
                 json.has("terms") ? json.string("terms", errors) : base.terms());
+    }
+
+    private static LocalDate day(String raw, String field, List<FieldError> errors) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(raw.trim());
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "A date like 2026-12-01"));
+            return null;
+        }
     }
 
     private static LocalDate date(JsonBody json, String field, List<FieldError> errors) {

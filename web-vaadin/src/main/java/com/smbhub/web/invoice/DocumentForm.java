@@ -50,7 +50,8 @@ public class DocumentForm extends VerticalLayout {
     }
 
     private final Kind kind;
-    private final String currency;
+    private String currency;
+    private final TextField currencyField = new TextField("Currency");
     private final String workItemId;
     private final Map<String, TaxCode> codes = new LinkedHashMap<>();
     private final ComboBox<ContactView> contact;
@@ -119,7 +120,7 @@ public class DocumentForm extends VerticalLayout {
 
     /** {@code stored}: the document being opened, or null for a new one. */
     public DocumentForm(Kind kind, ContactService contacts, List<TaxCode> taxCodes, DocumentDraft stored, String currency,
-                        LocalDate today) {
+                        LocalDate today, boolean mayChangeCurrency) {
         this.kind = kind;
         this.currency = currency;
         this.workItemId = stored == null ? null : stored.workItemId();
@@ -183,7 +184,25 @@ public class DocumentForm extends VerticalLayout {
         discountValue.addValueChangeListener(e -> recompute());
         totals.setId(p + "-totals");
         totals.getStyle().set("font-weight", "600").set("white-space", "pre-line");
-        header = new FormLayout(contact, issue, until, pricing, taxCode);
+        currencyField.setId(p + "-currency");
+        currencyField.setValue(currency);
+        currencyField.setMaxLength(3);
+        currencyField.setWidth("6rem");
+        currencyField.setReadOnly(!mayChangeCurrency);
+        currencyField.setHelperText(mayChangeCurrency ? null : "Owners and admins change it");
+        currencyField.addValueChangeListener(e -> {
+            String code = e.getValue() == null ? "" : e.getValue().trim().toUpperCase();
+            try {
+                java.util.Currency.getInstance(code);
+                this.currency = code;
+                currencyField.setInvalid(false);
+                recompute();
+            } catch (IllegalArgumentException ex) {
+                currencyField.setInvalid(true);
+                currencyField.setErrorMessage("A three-letter currency code, e.g. CAD");
+            }
+        });
+        header = new FormLayout(contact, issue, until, pricing, taxCode, currencyField);
         header.setColspan(contact, 2);
         discount = new HorizontalLayout(discountType, discountValue);
         discount.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -219,6 +238,7 @@ public class DocumentForm extends VerticalLayout {
         byField.put("issue_date", issue);
         byField.put(kind.dateField(), until);
         byField.put("tax_code", taxCode);
+        byField.put("currency", currencyField);
         byField.put("discount", discountValue);
         byField.put("notes", notes);
         byField.put("terms", terms);

@@ -39,6 +39,7 @@ public abstract class DocumentList<T> extends VerticalLayout implements BeforeEn
     private final Span empty = new Span();
     private final Button more = new Button("Show more");
     private final com.vaadin.flow.component.html.Paragraph off = new com.vaadin.flow.component.html.Paragraph();
+    private final HorizontalLayout filters = new HorizontalLayout();
     private final List<T> rows = new ArrayList<>();
     private String nextKey;
     private String title;
@@ -71,8 +72,16 @@ public abstract class DocumentList<T> extends VerticalLayout implements BeforeEn
         top.expand(heading);
         off.setId("page-message");
         off.setVisible(false);
-        add(top, off, status, grid, empty, more);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        filters.getStyle().set("flex-wrap", "wrap");
+        filters.add(status);
+        add(top, off, filters, grid, empty, more);
         setFlexGrow(1, grid);
+    }
+
+    /** The row of filters (status first); a list adds its own. */
+    protected HorizontalLayout filters() {
+        return filters;
     }
 
     protected abstract EffectiveProfile loadProfile();
@@ -99,7 +108,7 @@ public abstract class DocumentList<T> extends VerticalLayout implements BeforeEn
         off.setText(profile.label(noun + "_plural") + " is turned off for your business. An owner or admin can turn it on in"
                 + " Settings.");
         off.setVisible(!enabled);
-        for (com.vaadin.flow.component.Component part : List.of(status, grid, empty, more)) {
+        for (com.vaadin.flow.component.Component part : List.of(filters, grid, empty, more)) {
             part.setVisible(enabled);
         }
         create.setVisible(enabled && canCreate());

@@ -44,7 +44,8 @@ class InvoiceEditor extends Dialog {
     InvoiceEditor(InvoiceService invoices, com.smbhub.portal.PortalLinks links, com.smbhub.invoice.InvoiceSending sending,
                   com.smbhub.payment.PaymentService payments, ContactService contacts,
                   EffectiveProfile profile, InvoiceView invoice,
-                  String defaultCurrency, String zone, java.time.LocalDate today, Consumer<InvoiceView> onSaved) {
+                  String defaultCurrency, String zone, java.time.LocalDate today, boolean mayChangeCurrency,
+                  Consumer<InvoiceView> onSaved) {
         this.invoices = invoices;
         this.links = links;
         this.sending = sending;
@@ -57,7 +58,7 @@ class InvoiceEditor extends Dialog {
         setWidth("min(60rem, 100vw)");
         getElement().getThemeList().add("drawer");
         form = new DocumentForm(DocumentForm.Kind.INVOICE, contacts, invoices.taxCodes(), invoice == null ? null : invoice.draft(),
-                currency, today);
+                currency, today, mayChangeCurrency);
         add(form);
         if (invoice != null && payments != null && !"DRAFT".equals(invoice.status())) {
             add(paymentsSection(onSaved));
@@ -118,7 +119,7 @@ class InvoiceEditor extends Dialog {
                             Toasts.done("Reminder sent to " + to);
                             close();
                             onSaved.accept(reminded);
-                        }));
+                        }, message -> sending.preview(invoice.id(), "reminder_email", message)));
                 remind.setId("inv-remind");
                 getFooter().addComponentAtIndex(1, remind);
             }
@@ -221,7 +222,7 @@ class InvoiceEditor extends Dialog {
                     Toasts.done(sent.number() + " sent to " + to);
                     close();
                     onSaved.accept(sent);
-                });
+                }, message -> sending.preview(invoice.id(), "invoice_email", message));
     }
 
     /** Makes a new client link (earlier ones stop working) and shows it to copy. */

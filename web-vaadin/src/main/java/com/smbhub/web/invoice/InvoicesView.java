@@ -55,12 +55,21 @@ public class InvoicesView extends DocumentList<InvoiceView> {
 
     public InvoicesView() {
         super("invoice", List.of("DRAFT", "SENT", "OVERDUE", "PARTIALLY_PAID", "PAID", "VOID"));
+        from.setId("filter-invoice-from");
+        from.setClearButtonVisible(true);
+        to.setId("filter-invoice-to");
+        to.setClearButtonVisible(true);
+        from.addValueChangeListener(e -> reload());
+        to.addValueChangeListener(e -> reload());
+        filters().add(from, to);
         DateTimeFormatter dates = DateTimeFormatter.ofPattern("d MMM yyyy");
         grid.addColumn(InvoiceView::number).setHeader("Number").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(i -> i.contactName() == null ? "" : i.contactName()).setHeader("Client").setFlexGrow(2);
         grid.addColumn(i -> words(i.status())).setHeader("Status");
         grid.addColumn(i -> dates.format(i.dueDate())).setHeader("Due");
         grid.addColumn(i -> MoneyText.format(i.total(), i.currency())).setHeader("Total").setTextAlign(
+                com.vaadin.flow.component.grid.ColumnTextAlign.END);
+        grid.addColumn(i -> MoneyText.format(i.amountDue(), i.currency())).setHeader("Due now").setTextAlign(
                 com.vaadin.flow.component.grid.ColumnTextAlign.END);
         grid.addComponentColumn(this::quickActions).setHeader("").setWidth("4rem").setFlexGrow(0);
     }
@@ -116,6 +125,18 @@ public class InvoicesView extends DocumentList<InvoiceView> {
         return menu;
     }
 
+    private com.vaadin.flow.component.combobox.ComboBox<com.smbhub.contact.ContactView> client;
+    private final com.vaadin.flow.component.datepicker.DatePicker from = new com.vaadin.flow.component.datepicker.DatePicker("Issued from");
+    private final com.vaadin.flow.component.datepicker.DatePicker to = new com.vaadin.flow.component.datepicker.DatePicker("to");
+
+    @jakarta.annotation.PostConstruct
+    void clientFilter() {
+        client = com.smbhub.web.contact.ContactPicker.create(contacts, "filter-invoice-contact", "Client", null);
+        client.setClearButtonVisible(true);
+        client.addValueChangeListener(e -> reload());
+        filters().addComponentAsFirst(client);
+    }
+
     @Override
     protected EffectiveProfile loadProfile() {
         return profiles.effective();
@@ -128,7 +149,14 @@ public class InvoicesView extends DocumentList<InvoiceView> {
 
     @Override
     protected Page<InvoiceView> page(String status, String afterKey) {
-        var page = invoices.list(status, null, afterKey, 50);
+        if (from.getValue() != null && to.getValue() != null && to.getValue().isBefore(from.getValue())) {
+            to.setInvalid(true);
+            to.setErrorMessage("On or after the first day");
+            return new Page<>(List.of(), null);
+        }
+        to.setInvalid(false);
+        var page = invoices.list(status, client == null || client.getValue() == null ? null : client.getValue().id(),
+                from.getValue(), to.getValue(), afterKey, 50);
         return new Page<>(page.items(), page.nextKey());
     }
 
@@ -143,11 +171,16 @@ public class InvoicesView extends DocumentList<InvoiceView> {
             InvoiceView fresh = invoice == null ? null : invoices.get(invoice.id());
             HomeService.Greeting business = home.greeting();
             new InvoiceEditor(invoices, links, sending, payments, contacts, profile, fresh, business.currency(),
-                    business.timezone(), java.time.LocalDate.now(java.time.ZoneId.of(business.timezone())), saved -> reload()).open();
+                    business.timezone(), java.time.LocalDate.now(java.time.ZoneId.of(business.timezone())), ownerOrAdmin(),
+                    saved -> reload()).open();
         } catch (NotFoundException e) {
             Toasts.problem("This invoice no longer exists.");
             reload();
         }
+    }
+
+    private boolean ownerOrAdmin() {
+        return List.of(com.smbhub.platform.security.Role.OWNER, com.smbhub.platform.security.Role.ADMIN).contains(access.role());
     }
 
     public static String words(String code) {

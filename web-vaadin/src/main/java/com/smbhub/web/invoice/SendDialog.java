@@ -21,6 +21,12 @@ public final class SendDialog {
 
     /** {@code send} sends to (address, message) and throws on refusal; {@code what} is "invoice", "quote". */
     public static void open(String title, String explanation, String defaultTo, String what, BiConsumer<String, String> send) {
+        open(title, explanation, defaultTo, what, send, null);
+    }
+
+    /** The same with a preview of the e-mail ({@code preview}: the message typed → the wording filled in). */
+    public static void open(String title, String explanation, String defaultTo, String what, BiConsumer<String, String> send,
+                            java.util.function.Function<String, com.smbhub.platform.mail.Wording.Text> preview) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(title);
         EmailField to = new EmailField("To");
@@ -54,6 +60,20 @@ public final class SendDialog {
         confirm.setDisableOnClick(true);
         confirm.addClickListener(e -> confirm.setEnabled(true));
         dialog.add(new Paragraph(explanation), to, message, problem);
+        if (preview != null) {
+            com.vaadin.flow.component.html.Pre shown = new com.vaadin.flow.component.html.Pre();
+            shown.setId("send-preview");
+            shown.getStyle().set("white-space", "pre-wrap").set("font-size", "var(--lumo-font-size-s)")
+                    .set("background", "var(--lumo-contrast-5pct)").set("padding", "var(--lumo-space-s)");
+            Runnable refresh = () -> {
+                var text = preview.apply(message.getValue());
+                shown.setText("Subject: " + text.subject() + "\n\n" + text.body());
+            };
+            message.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+            message.addValueChangeListener(e -> refresh.run());
+            refresh.run();
+            dialog.add(new com.vaadin.flow.component.html.H4("Preview"), shown);
+        }
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), confirm);
         dialog.setWidth("min(36rem, 100vw)");
         dialog.open();

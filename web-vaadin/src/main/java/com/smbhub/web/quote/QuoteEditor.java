@@ -35,7 +35,8 @@ class QuoteEditor extends Dialog {
     private final DocumentForm form;
 
     QuoteEditor(QuoteService quotes, PortalLinks links, ContactService contacts, EffectiveProfile profile, QuoteView quote,
-                String currency, LocalDate today, Consumer<QuoteView> onSaved, Consumer<InvoiceView> onConverted) {
+                String currency, LocalDate today, boolean mayChangeCurrency, Consumer<QuoteView> onSaved,
+                Consumer<InvoiceView> onConverted) {
         this.quotes = quotes;
         this.quote = quote;
         setHeaderTitle(quote == null ? "New " + profile.label("quote").toLowerCase()
@@ -43,7 +44,8 @@ class QuoteEditor extends Dialog {
         setWidth("min(60rem, 100vw)");
         getElement().getThemeList().add("drawer");
         form = new DocumentForm(DocumentForm.Kind.QUOTE, contacts, quotes.taxCodes(),
-                quote == null ? null : quote.draft(), quote == null ? currency : quote.currency(), today);
+                quote == null ? null : quote.draft(), quote == null ? currency : quote.currency(), today,
+                mayChangeCurrency);
         add(form);
         if (quote != null && quote.decisionNote() != null) {
             add(new Paragraph("The client's note: “" + quote.decisionNote() + "”"));
@@ -89,7 +91,7 @@ class QuoteEditor extends Dialog {
                             Toasts.done(sent.number() + " sent to " + to);
                             close();
                             onSaved.accept(sent);
-                        }));
+                        }, message -> quotes.preview(quote.id(), message)));
                 send.setId("quote-send");
                 send.addThemeVariants(ButtonVariant.LUMO_SUCCESS);
                 getFooter().addComponentAtIndex(1, send);

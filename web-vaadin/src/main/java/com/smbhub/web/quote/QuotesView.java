@@ -87,7 +87,9 @@ public class QuotesView extends DocumentList<QuoteView> {
             QuoteView fresh = quote == null ? null : quotes.get(quote.id());
             HomeService.Greeting business = home.greeting();
             new QuoteEditor(quotes, links, contacts, profile, fresh, business.currency(),
-                    java.time.LocalDate.now(java.time.ZoneId.of(business.timezone())), saved -> reload(),
+                    java.time.LocalDate.now(java.time.ZoneId.of(business.timezone())),
+                    List.of(com.smbhub.platform.security.Role.OWNER, com.smbhub.platform.security.Role.ADMIN).contains(access.role()),
+                    saved -> reload(),
                     invoice -> getUI().ifPresent(ui -> ui.navigate(InvoicesView.class,
                             QueryParameters.of("open", invoice.id())))).open();
         } catch (NotFoundException e) {
