@@ -73,6 +73,15 @@ class QuotesIT {
         var patched = send("PATCH", "/api/v1/quotes/" + q.getString("id"), staff, "{\"notes\":\"Includes removal\"}");
         assertEquals(200, patched.status(), patched.body());
         assertEquals("Includes removal", patched.json().getJsonObject("data").getString("notes"));
+        var stale = send("PATCH", "/api/v1/quotes/" + q.getString("id"), staff, "{\"notes\":\"Lost update\"}",
+                "If-Match", "\"" + q.getJsonNumber("version").longValue() + "\"");
+        assertEquals(409, stale.status(), stale.body());
+        assertEquals("Includes removal", stale.json().getJsonObject("data").getString("notes"));
+        var replay = send("POST", "/api/v1/quotes", staff, "{\"contact_id\":\"" + q.getString("contact_id") + "\","
+                + "\"line_items\":[{\"name\":\"Once\",\"qty\":1,\"rate\":5}]}", "Idempotency-Key", "q-" + run);
+        var again = send("POST", "/api/v1/quotes", staff, "{\"contact_id\":\"" + q.getString("contact_id") + "\","
+                + "\"line_items\":[{\"name\":\"Once\",\"qty\":1,\"rate\":5}]}", "Idempotency-Key", "q-" + run);
+        assertEquals(replay.json().getJsonObject("data").getString("number"), again.json().getJsonObject("data").getString("number"));
     }
 
     @Test
@@ -98,6 +107,8 @@ class QuotesIT {
         assertTrue(page.body().contains("Quote " + q.getString("number")) && page.body().contains("$4,068.00"), page.body());
         assertFalse(page.body().contains(q.getString("id")) || page.body().contains(q.getString("contact_id")));
         assertEquals("no-referrer", page.raw().headers().firstValue("Referrer-Policy").orElseThrow());
+        assertTrue(page.raw().headers().firstValue("X-Robots-Tag").orElseThrow().contains("noindex"));
+        assertTrue(page.body().getBytes(StandardCharsets.UTF_8).length < 100_000 && !page.body().contains("<script"));
         var confirm = form(path + "/approve", "note=" + URLEncoder.encode("Start Monday ✓", StandardCharsets.UTF_8));
         assertEquals(200, confirm.status());
         assertTrue(confirm.body().contains("Approve quote " + q.getString("number")), confirm.body());
