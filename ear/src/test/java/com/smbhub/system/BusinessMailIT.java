@@ -56,6 +56,7 @@ class BusinessMailIT {
                     + ",\"starttls\":false,\"username\":\"\",\"from_address\":\"office@maple.example\"}").status());
             assertEquals(400, send("PUT", "/api/v1/settings/wording/invoice_email", owner,
                     "{\"subject\":\"Bill {number}\",\"body\":\"No link here\"}").status());
+            assertEquals(400, send("DELETE", "/api/v1/settings/wording/nope", owner, null).status());
             assertEquals(400, send("PUT", "/api/v1/settings/wording/invoice_email", owner,
                     "{\"subject\":\"Bill {nummer}\",\"body\":\"{link}\"}").status());
             var words = send("PUT", "/api/v1/settings/wording/invoice_email", owner,

@@ -110,13 +110,16 @@ public class Wording {
     /** Back to the shipped wording. */
     public Text reset(String name) {
         access.require(Capability.MANAGE_SETTINGS);
+        if (!DEFAULTS.containsKey(name)) {
+            throw new ValidationException("name", "One of " + String.join(", ", DEFAULTS.keySet()));
+        }
         MessageTemplate stored = stored(name);
         if (stored != null) {
             em.remove(stored);
             em.flush();
             audit.record("tenant.wording_reset", "template", name, null, Map.of());
         }
-        return DEFAULTS.getOrDefault(name, DEFAULTS.get("invoice_email"));
+        return DEFAULTS.get(name);
     }
 
     /** The e-mail to send, with the values filled in (any sender may call this). */
