@@ -64,6 +64,12 @@ class ServiceTenantIsolationIT {
     com.smbhub.quote.QuoteService quotes;
 
     @Inject
+    com.smbhub.tenant.BusinessSettingsService businessSettings;
+
+    @Inject
+    com.smbhub.invoice.InvoiceSending sending;
+
+    @Inject
     com.smbhub.platform.mail.SmtpSettings smtp;
 
     @Inject
@@ -291,6 +297,27 @@ class ServiceTenantIsolationIT {
             as("owner@northside.test", "northside", () -> smtp.clear());
             as("owner@northside.test", "northside", () -> wording.reset("quote_email"));
         }
+    }
+
+    @Test
+    void numberingInvoiceHistoryAndReminderPreviewsStayWithTheirBusiness() {
+        var before = as("owner@northside.test", "northside", () -> businessSettings.numbers());
+        var maple = as("owner@maple.test", "maple", () -> businessSettings.numbers());
+        String prefix = "MQ" + java.util.UUID.randomUUID().toString().substring(0, 4).toUpperCase() + "-";
+        as("owner@maple.test", "maple", () -> businessSettings.changeNumbers(new com.smbhub.tenant.BusinessSettingsService.Numbers(
+                maple.invoice(), new com.smbhub.money.Numbering.Next(prefix, 1001))));
+        assertEquals(before, as("owner@northside.test", "northside", () -> businessSettings.numbers()));
+        as("owner@maple.test", "maple", () -> businessSettings.changeNumbers(maple));
+        ContactView client = as("staff@northside.test", "northside", () -> contacts.create(
+                ContactDraft.of("History " + java.util.UUID.randomUUID(), null, null), false, java.util.Optional.empty()));
+        InvoiceView invoice = as("staff@northside.test", "northside", () -> invoices.create(new DocumentDraft(client.id(),
+                null, null, null, null, null, null, List.of(new LineItem("Job", java.math.BigDecimal.ONE,
+                java.math.BigDecimal.TEN, null)), null, null, null), java.util.Optional.empty()));
+        assertEquals(1, as("staff@northside.test", "northside", () -> invoices.activity(invoice.id())).size());
+        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> invoices.activity(invoice.id())));
+        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple",
+                () -> sending.preview(invoice.id(), "invoice_email", null)));
+        assertTrue(as("owner@maple.test", "maple", () -> invoices.list(null, client.id(), null, null, null, 100)).items().isEmpty());
     }
 
     @Test

@@ -87,6 +87,12 @@ public class FilesResource {
         return Response.noContent().build();
     }
 
+    /** A PDF to download, never cached or sniffed. */
+    static Response pdf(byte[] bytes, String fileName) {
+        return Response.ok(bytes, "application/pdf").header("Content-Disposition", disposition(fileName))
+                .header("X-Content-Type-Options", "nosniff").header("Cache-Control", "private, no-store").build();
+    }
+
     /** {@code attachment} with an ASCII fallback name and the exact name in RFC 5987 form. */
     public static String disposition(String fileName) {
         String ascii = fileName.replaceAll("[^\\x20-\\x7e]|[\"\\\\]", "_");

@@ -82,10 +82,7 @@ public class InvoicesResource {
     @Path("/{id}/pdf")
     @Produces("application/pdf")
     public Response pdf(@PathParam("id") String id) {
-        InvoiceView invoice = invoices.get(id);
-        return Response.ok(invoices.pdf(id), "application/pdf")
-                .header("Content-Disposition", FilesResource.disposition(invoice.number() + ".pdf"))
-                .header("X-Content-Type-Options", "nosniff").header("Cache-Control", "private, no-store").build();
+        return FilesResource.pdf(invoices.pdf(id), invoices.get(id).number() + ".pdf");
     }
 
     /**
@@ -97,14 +94,8 @@ public class InvoicesResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response send(@PathParam("id") String id, String body) {
-        JsonBody json = JsonBody.parse(body == null || body.isBlank() ? "{}" : body, Set.of("to", "message"));
-        List<FieldError> errors = new ArrayList<>();
-        String to = json.string("to", errors);
-        String message = json.string("message", errors);
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        return reply(sending.send(id, to, message), Response.Status.OK);
+        MailRequest mail = MailRequest.parse(body);
+        return reply(sending.send(id, mail.to(), mail.message()), Response.Status.OK);
     }
 
     /** The invoice's history, newest first: {@code [{"action","actor","at","before","after"}]}. */
@@ -121,14 +112,8 @@ public class InvoicesResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response remind(@PathParam("id") String id, String body) {
-        JsonBody json = JsonBody.parse(body == null || body.isBlank() ? "{}" : body, Set.of("to", "message"));
-        List<FieldError> errors = new ArrayList<>();
-        String to = json.string("to", errors);
-        String message = json.string("message", errors);
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        return reply(sending.remind(id, to, message), Response.Status.OK);
+        MailRequest mail = MailRequest.parse(body);
+        return reply(sending.remind(id, mail.to(), mail.message()), Response.Status.OK);
     }
 
     /** Voids a draft or sent invoice (owners and admins); body optional: {@code {"if_match_version"}}. */

@@ -64,10 +64,7 @@ public class QuotesResource {
     @Path("/{id}/pdf")
     @Produces("application/pdf")
     public Response pdf(@PathParam("id") String id) {
-        QuoteView quote = quotes.get(id);
-        return Response.ok(quotes.pdf(id), "application/pdf")
-                .header("Content-Disposition", FilesResource.disposition(quote.number() + ".pdf"))
-                .header("X-Content-Type-Options", "nosniff").header("Cache-Control", "private, no-store").build();
+        return FilesResource.pdf(quotes.pdf(id), quotes.get(id).number() + ".pdf");
     }
 
     @POST
@@ -109,18 +106,8 @@ public class QuotesResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response send(@PathParam("id") String id, String body) {
-        JsonBody json = JsonBody.parse(body == null || body.isBlank() ? "{}" : body, Set.of("to", "message", "channel"));
-        List<FieldError> errors = new ArrayList<>();
-        String to = json.string("to", errors);
-        String message = json.string("message", errors);
-        String channel = json.string("channel", errors);
-        if (channel != null && !channel.equals("EMAIL")) {
-            errors.add(new FieldError("channel", "EMAIL (the only channel so far)"));
-        }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        return reply(quotes.send(id, to, message), Response.Status.OK);
+        MailRequest mail = MailRequest.parse(body);
+        return reply(quotes.send(id, mail.to(), mail.message()), Response.Status.OK);
     }
 
     /** The client answered in person: {@code {"note"?}}. */

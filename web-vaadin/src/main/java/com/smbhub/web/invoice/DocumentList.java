@@ -84,9 +84,34 @@ public abstract class DocumentList<T> extends VerticalLayout implements BeforeEn
         return filters;
     }
 
-    protected abstract EffectiveProfile loadProfile();
+    @jakarta.ejb.EJB
+    protected com.smbhub.contact.ContactService contacts;
 
-    protected abstract boolean canCreate();
+    @jakarta.ejb.EJB
+    protected com.smbhub.portal.PortalLinks links;
+
+    @jakarta.ejb.EJB
+    com.smbhub.profile.ProfileService profiles;
+
+    @jakarta.ejb.EJB
+    com.smbhub.home.HomeService home;
+
+    @jakarta.ejb.EJB
+    protected com.smbhub.platform.security.Access access;
+
+    /** The business's currency, zone and today, for a new document. */
+    protected com.smbhub.home.HomeService.Greeting business() {
+        return home.greeting();
+    }
+
+    protected static java.time.LocalDate today(com.smbhub.home.HomeService.Greeting business) {
+        return java.time.LocalDate.now(java.time.ZoneId.of(business.timezone()));
+    }
+
+    /** Owners and admins may bill in another currency. */
+    protected boolean ownerOrAdmin() {
+        return List.of(com.smbhub.platform.security.Role.OWNER, com.smbhub.platform.security.Role.ADMIN).contains(access.role());
+    }
 
     protected abstract Page<T> page(String status, String afterKey);
 
@@ -100,7 +125,7 @@ public abstract class DocumentList<T> extends VerticalLayout implements BeforeEn
         if (event.hasForwardTarget() || event.hasRerouteTarget()) {
             return;
         }
-        profile = loadProfile();
+        profile = profiles.effective();
         heading.setText(profile.label(noun + "_plural"));
         title = profile.label(noun + "_plural") + " · SMB Hub";
         create.setText("New " + profile.label(noun).toLowerCase());
@@ -111,7 +136,8 @@ public abstract class DocumentList<T> extends VerticalLayout implements BeforeEn
         for (com.vaadin.flow.component.Component part : List.of(filters, grid, empty, more)) {
             part.setVisible(enabled);
         }
-        create.setVisible(enabled && canCreate());
+        create.setVisible(enabled && com.smbhub.platform.security.Permissions.grant(access.role(),
+                com.smbhub.platform.security.Capability.MONEY_DRAFT) == com.smbhub.platform.security.Grant.ALL);
         if (!enabled) {
             return;
         }

@@ -69,17 +69,7 @@ class InvoiceEditor extends Dialog {
         Button close = new Button("Close", e -> close());
         getFooter().add(close);
         if (invoice != null) {
-            com.vaadin.flow.component.html.Anchor pdf = new com.vaadin.flow.component.html.Anchor(
-                    com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(event -> {
-                        try {
-                            byte[] bytes = invoices.pdf(invoice.id());
-                            return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(bytes),
-                                    invoice.number() + ".pdf", "application/pdf", bytes.length);
-                        } catch (NotFoundException e) {
-                            return com.vaadin.flow.server.streams.DownloadResponse.error(404, "No such invoice");
-                        }
-                    }), "Download PDF");
-            pdf.setId("inv-pdf");
+            var pdf = LinkDialog.pdf("inv-pdf", invoice.number() + ".pdf", () -> invoices.pdf(invoice.id()));
             getFooter().addComponentAsFirst(pdf);
             if (invoice.allowedActions().contains("void")) {
                 Button voidButton = new Button("Void", e -> {

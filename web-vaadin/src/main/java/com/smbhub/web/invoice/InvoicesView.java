@@ -1,16 +1,11 @@
 package com.smbhub.web.invoice;
 
-import com.smbhub.contact.ContactService;
 import com.smbhub.home.HomeService;
 import com.smbhub.invoice.InvoiceService;
 import com.smbhub.invoice.InvoiceView;
 import com.smbhub.platform.errors.NotFoundException;
-import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
-import com.smbhub.platform.security.Grant;
 import com.smbhub.platform.security.Permissions;
-import com.smbhub.profile.EffectiveProfile;
-import com.smbhub.profile.ProfileService;
 import com.smbhub.web.shell.MainLayout;
 import com.smbhub.money.MoneyText;
 import com.smbhub.web.shell.Toasts;
@@ -32,11 +27,7 @@ public class InvoicesView extends DocumentList<InvoiceView> {
     @EJB
     InvoiceService invoices;
 
-    @EJB
-    ContactService contacts;
 
-    @EJB
-    com.smbhub.portal.PortalLinks links;
 
     @EJB
     com.smbhub.invoice.InvoiceSending sending;
@@ -44,14 +35,8 @@ public class InvoicesView extends DocumentList<InvoiceView> {
     @EJB
     com.smbhub.payment.PaymentService payments;
 
-    @EJB
-    ProfileService profiles;
 
-    @EJB
-    HomeService home;
 
-    @EJB
-    Access access;
 
     public InvoicesView() {
         super("invoice", List.of("DRAFT", "SENT", "OVERDUE", "PARTIALLY_PAID", "PAID", "VOID"));
@@ -138,16 +123,6 @@ public class InvoicesView extends DocumentList<InvoiceView> {
     }
 
     @Override
-    protected EffectiveProfile loadProfile() {
-        return profiles.effective();
-    }
-
-    @Override
-    protected boolean canCreate() {
-        return Permissions.grant(access.role(), Capability.MONEY_DRAFT) == Grant.ALL;
-    }
-
-    @Override
     protected Page<InvoiceView> page(String status, String afterKey) {
         if (from.getValue() != null && to.getValue() != null && to.getValue().isBefore(from.getValue())) {
             to.setInvalid(true);
@@ -169,18 +144,14 @@ public class InvoicesView extends DocumentList<InvoiceView> {
     protected void edit(InvoiceView invoice) {
         try {
             InvoiceView fresh = invoice == null ? null : invoices.get(invoice.id());
-            HomeService.Greeting business = home.greeting();
+            HomeService.Greeting business = business();
             new InvoiceEditor(invoices, links, sending, payments, contacts, profile, fresh, business.currency(),
-                    business.timezone(), java.time.LocalDate.now(java.time.ZoneId.of(business.timezone())), ownerOrAdmin(),
+                    business.timezone(), today(business), ownerOrAdmin(),
                     saved -> reload()).open();
         } catch (NotFoundException e) {
             Toasts.problem("This invoice no longer exists.");
             reload();
         }
-    }
-
-    private boolean ownerOrAdmin() {
-        return List.of(com.smbhub.platform.security.Role.OWNER, com.smbhub.platform.security.Role.ADMIN).contains(access.role());
     }
 
     public static String words(String code) {

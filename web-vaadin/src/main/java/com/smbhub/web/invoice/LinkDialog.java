@@ -7,7 +7,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.VaadinServletRequest;
 
-/** A link to copy: a document's client link, a card payment link. */
+/** Links of a document: its client link or card payment link to copy, its PDF to download. */
 public final class LinkDialog {
 
     private LinkDialog() {
@@ -41,5 +41,22 @@ public final class LinkDialog {
                     "navigator.clipboard && navigator.clipboard.writeText($0)", url));
             Toasts.done("Link copied");
         });
+    }
+
+    /** "Download PDF" for a document; {@code pdf} makes the bytes when clicked (a gone document answers 404). */
+    public static com.vaadin.flow.component.html.Anchor pdf(String id, String fileName,
+                                                              java.util.function.Supplier<byte[]> pdf) {
+        com.vaadin.flow.component.html.Anchor link = new com.vaadin.flow.component.html.Anchor(
+                com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(event -> {
+                    try {
+                        byte[] bytes = pdf.get();
+                        return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(bytes),
+                                fileName, "application/pdf", bytes.length);
+                    } catch (com.smbhub.platform.errors.NotFoundException e) {
+                        return com.vaadin.flow.server.streams.DownloadResponse.error(404, "No such document");
+                    }
+                }), "Download PDF");
+        link.setId(id);
+        return link;
     }
 }

@@ -17,10 +17,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import java.time.LocalDate;
 import java.util.function.Consumer;
 
@@ -53,16 +50,7 @@ class QuoteEditor extends Dialog {
         getFooter().add(new Button("Close", e -> close()));
         boolean editable = quote == null || quote.allowedActions().contains("update");
         if (quote != null) {
-            Anchor pdf = new Anchor(DownloadHandler.fromInputStream(event -> {
-                try {
-                    byte[] bytes = quotes.pdf(quote.id());
-                    return new DownloadResponse(new java.io.ByteArrayInputStream(bytes), quote.number() + ".pdf",
-                            "application/pdf", bytes.length);
-                } catch (NotFoundException e) {
-                    return DownloadResponse.error(404, "No such quote");
-                }
-            }), "Download PDF");
-            pdf.setId("quote-pdf");
+            var pdf = LinkDialog.pdf("quote-pdf", quote.number() + ".pdf", () -> quotes.pdf(quote.id()));
             getFooter().addComponentAsFirst(pdf);
             if (quote.allowedActions().contains("convert_to_invoice")) {
                 Button convert = new Button("CONVERTED".equals(quote.status()) ? "Open invoice" : "Convert to invoice", e -> {

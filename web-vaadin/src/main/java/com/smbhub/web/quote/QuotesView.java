@@ -1,16 +1,8 @@
 package com.smbhub.web.quote;
 
-import com.smbhub.contact.ContactService;
 import com.smbhub.home.HomeService;
 import com.smbhub.money.MoneyText;
 import com.smbhub.platform.errors.NotFoundException;
-import com.smbhub.platform.security.Access;
-import com.smbhub.platform.security.Capability;
-import com.smbhub.platform.security.Grant;
-import com.smbhub.platform.security.Permissions;
-import com.smbhub.portal.PortalLinks;
-import com.smbhub.profile.EffectiveProfile;
-import com.smbhub.profile.ProfileService;
 import com.smbhub.quote.QuoteService;
 import com.smbhub.quote.QuoteView;
 import com.smbhub.web.invoice.DocumentList;
@@ -35,20 +27,10 @@ public class QuotesView extends DocumentList<QuoteView> {
     @EJB
     QuoteService quotes;
 
-    @EJB
-    ContactService contacts;
 
-    @EJB
-    PortalLinks links;
 
-    @EJB
-    ProfileService profiles;
 
-    @EJB
-    HomeService home;
 
-    @EJB
-    Access access;
 
     public QuotesView() {
         super("quote", List.of("DRAFT", "SENT", "APPROVED", "REJECTED", "EXPIRED", "CONVERTED"));
@@ -58,16 +40,6 @@ public class QuotesView extends DocumentList<QuoteView> {
         grid.addColumn(q -> InvoicesView.words(q.status())).setHeader("Status");
         grid.addColumn(q -> q.expiryDate() == null ? "" : dates.format(q.expiryDate())).setHeader("Valid until");
         grid.addColumn(q -> MoneyText.format(q.total(), q.currency())).setHeader("Total").setTextAlign(ColumnTextAlign.END);
-    }
-
-    @Override
-    protected EffectiveProfile loadProfile() {
-        return profiles.effective();
-    }
-
-    @Override
-    protected boolean canCreate() {
-        return Permissions.grant(access.role(), Capability.MONEY_DRAFT) == Grant.ALL;
     }
 
     @Override
@@ -85,10 +57,10 @@ public class QuotesView extends DocumentList<QuoteView> {
     protected void edit(QuoteView quote) {
         try {
             QuoteView fresh = quote == null ? null : quotes.get(quote.id());
-            HomeService.Greeting business = home.greeting();
+            HomeService.Greeting business = business();
             new QuoteEditor(quotes, links, contacts, profile, fresh, business.currency(),
-                    java.time.LocalDate.now(java.time.ZoneId.of(business.timezone())),
-                    List.of(com.smbhub.platform.security.Role.OWNER, com.smbhub.platform.security.Role.ADMIN).contains(access.role()),
+                    today(business),
+                    ownerOrAdmin(),
                     saved -> reload(),
                     invoice -> getUI().ifPresent(ui -> ui.navigate(InvoicesView.class,
                             QueryParameters.of("open", invoice.id())))).open();
