@@ -135,10 +135,10 @@ public class WorkItemService {
                 .setHint(org.eclipse.persistence.config.QueryHints.READ_ONLY, true);
         params.forEach(query::setParameter);
         List<WorkItem> rows = query.setMaxResults(limit + 1).getResultList();
-        if (afterKey == null) {
-            views.record("work.view", profiles.effective().profileId(), "manual");
-        }
         EffectiveProfile profile = profiles.effective();
+        if (afterKey == null) {
+            views.record("work.view", profile.profileId(), "manual");
+        }
         return new Page(rows.stream().limit(limit).map(w -> view(w, profile)).toList(), NewestFirst.nextKey(rows, limit));
     }
 

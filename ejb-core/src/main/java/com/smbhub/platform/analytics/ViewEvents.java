@@ -1,70 +1,91 @@
 package com.smbhub.platform.analytics;
 
-import com.smbhub.platform.db.NativeSql;
 import com.smbhub.platform.tenancy.RequestContext;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 /**
- * Events that record a look, not a change ("work.view"): queued and written every two seconds in
- * one transaction, so reading a list never waits for an insert. Changes keep recording their
- * events in their own transaction ({@link Analytics#record}).
+ * Events that record a look, not a change ("work.view"): queued and written every two seconds as
+ * one JDBC batch, so reading a list never waits for an insert. Changes keep recording their events
+ * in their own transaction ({@link Analytics#record}).
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class ViewEvents {
 
     static final int MAX_QUEUED = 50_000;
+    private static final int BATCH = 1000;
 
-    private record Pending(String id, String tenantId, String name, Instant at, String userId, String role,
+    private record Pending(UUID id, UUID tenantId, String name, Instant at, String userId, String role,
                            String profileId, String platform, String source, String requestId) {
     }
 
-    @PersistenceContext(unitName = "smbhub")
-    EntityManager em;
+    @Resource(lookup = "jdbc/smbhub")
+    DataSource dataSource;
 
-    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+    /** Bounded: when full, offer drops the event (views are not worth memory); size is O(1). */
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
 
-    /** Queues a view event for the current caller (dropped when the queue is full: views are not worth memory). */
+    /** Queues a view event for the current caller. */
     public void record(String eventName, String profileId, String source) {
         RequestContext context = RequestContext.current().orElseThrow();
-        if (queue.size() < MAX_QUEUED) {
-            queue.add(new Pending(UUID.randomUUID().toString(), context.tenantId(), eventName, Instant.now(),
-                    context.userId(), context.role(), profileId, context.platform(), source, context.requestId()));
-        }
+        queue.offer(new Pending(UUID.randomUUID(), UUID.fromString(context.tenantId()), eventName, Instant.now(),
+                context.userId(), context.role(), profileId, context.platform(), source, context.requestId()));
     }
 
     @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false)
-    public void flush() {
+    public void flush() throws SQLException {
         List<Pending> batch = new ArrayList<>();
-        for (Pending p; batch.size() < 1000 && (p = queue.poll()) != null; ) {
-            batch.add(p);
+        while (queue.drainTo(batch, BATCH) > 0) {
+            write(batch);
+            batch.clear();
         }
-        for (Pending p : batch) {
-            NativeSql.query(em, "insert into analytics_events (id, tenant_id, event_name, occurred_at, user_id, role,"
-                            + " profile_id, platform, source, request_id, properties) values (cast(?1 as uuid),"
-                            + " cast(?2 as uuid), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, '{}'::jsonb)")
-                    .setParameter(1, p.id()).setParameter(2, p.tenantId()).setParameter(3, p.name())
-                    .setParameter(4, java.sql.Timestamp.from(p.at())).setParameter(5, p.userId()).setParameter(6, p.role())
-                    .setParameter(7, p.profileId()).setParameter(8, p.platform()).setParameter(9, p.source())
-                    .setParameter(10, p.requestId()).executeUpdate();
+    }
+
+    private void write(List<Pending> batch) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("insert into analytics_events (id, tenant_id, event_name,"
+                     + " occurred_at, user_id, role, profile_id, platform, source, request_id, properties)"
+                     + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}'::jsonb)")) {
+            for (Pending p : batch) {
+                ps.setObject(1, p.id());
+                ps.setObject(2, p.tenantId());
+                ps.setString(3, p.name());
+                ps.setObject(4, OffsetDateTime.ofInstant(p.at(), ZoneOffset.UTC));
+                ps.setString(5, p.userId());
+                ps.setString(6, p.role());
+                ps.setString(7, p.profileId());
+                ps.setString(8, p.platform());
+                ps.setString(9, p.source());
+                ps.setString(10, p.requestId());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
     @PreDestroy
     void drain() {
-        while (!queue.isEmpty()) {
+        try {
             flush();
+        } catch (SQLException e) {
+            Logger.getLogger(ViewEvents.class.getName()).warning("view events not written: " + e);
         }
     }
 }

@@ -62,8 +62,8 @@ public class ApiFilter extends HttpFilter {
             chain.doFilter(request, response);
         } finally {
             long ms = (System.nanoTime() - started) / 1_000_000;
-            LOG.info(String.format("request_id=%s method=%s path=%s status=%d ms=%d", requestId,
-                    request.getMethod(), request.getRequestURI(), response.getStatus(), ms));
+            LOG.info("request_id=" + requestId + " method=" + request.getMethod() + " path=" + request.getRequestURI()
+                    + " status=" + response.getStatus() + " ms=" + ms);
         }
     }
 
