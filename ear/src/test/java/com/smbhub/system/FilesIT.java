@@ -65,6 +65,10 @@ class FilesIT {
         assertEquals("application/pdf", content.headers().firstValue("Content-Type").orElseThrow());
         assertTrue(content.headers().firstValue("Content-Disposition").orElseThrow().startsWith("attachment;"));
         assertEquals("nosniff", content.headers().firstValue("X-Content-Type-Options").orElseThrow());
+        // the system-test stack keeps files in its local S3 server (SMBHUB_FILES_STORE=s3-local)
+        String store = System.getProperty("smbhub.it.files-store", "S3");
+        assertEquals(1, Database.count("select count(*) from files where id = cast(? as uuid) and storage_provider = ?",
+                file.getString("id"), store));
         assertEquals(List.of(file.getString("id")), ids(get("/api/v1/files?linked_type=WORK_ITEM&linked_id=" + item, staff)));
         var activity = get("/api/v1/work-items/" + item + "/activity", staff).json().getJsonArray("data");
         assertEquals("file.attached", activity.getJsonObject(0).getString("action"));

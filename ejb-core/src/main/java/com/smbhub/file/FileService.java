@@ -5,6 +5,7 @@ import com.smbhub.platform.Ids;
 import com.smbhub.platform.analytics.Analytics;
 import com.smbhub.platform.audit.AuditService;
 import com.smbhub.platform.errors.NotFoundException;
+import com.smbhub.platform.errors.ProviderException;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
@@ -13,18 +14,19 @@ import com.smbhub.platform.tenancy.RequestContext;
 import com.smbhub.platform.tenancy.TenantInterceptor;
 import com.smbhub.profile.ProfileService;
 import com.smbhub.workitem.WorkItemService;
-import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -36,9 +38,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -48,6 +50,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 @Interceptors(TenantInterceptor.class)
 public class FileService {
+
+    private static final Logger LOG = Logger.getLogger(FileService.class.getName());
 
     public static final Set<String> LINKABLE = Set.of("WORK_ITEM", "CONTACT");
 
@@ -70,23 +74,11 @@ public class FileService {
     ProfileService profiles;
 
     @Inject
-    @ConfigProperty(name = "smbhub.files.dir")
-    Optional<String> directory;
-
-    @Inject
     @ConfigProperty(name = "smbhub.files.max-bytes", defaultValue = "26214400")
     long maxBytes;
 
-    private FileStore store;
-    private Path incoming;
-
-    @PostConstruct
-    void init() {
-        Path root = Path.of(directory.filter(d -> !d.isBlank()).orElseGet(() ->
-                System.getProperty("com.sun.aas.instanceRoot", System.getProperty("java.io.tmpdir")) + "/smbhub-files"));
-        store = new LocalFileStore(root);
-        incoming = root.resolve(".incoming");
-    }
+    @Inject
+    FileStores stores;
 
     /** An open download: the file's record and its bytes (the caller closes the stream). */
     public record Download(FileView file, InputStream content) {
@@ -101,8 +93,8 @@ public class FileService {
         String name = cleanName(fileName);
         Path upload = null;
         try {
-            Files.createDirectories(incoming);
-            upload = Files.createTempFile(incoming, "upload-", ".part");
+            Files.createDirectories(stores.incoming());
+            upload = Files.createTempFile(stores.incoming(), "upload-", ".part");
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             long size;
             try (OutputStream out = new DigestOutputStream(Files.newOutputStream(upload), sha256)) {
@@ -120,9 +112,15 @@ public class FileService {
                         + FileTypes.allowedWords());
             }
             String key = tenant() + "/" + LocalDate.now(ZoneOffset.UTC).toString().substring(0, 7) + "/" + UUID.randomUUID();
+            FileStore store = stores.current();
             StoredFile file = new StoredFile(store.provider(), key, name, type, size,
                     HexFormat.of().formatHex(sha256.digest()), linkedType, linkedId, me());
-            store.put(key, upload);
+            try {
+                store.put(key, upload);
+            } catch (IOException e) {
+                LOG.warning("file store refused an upload: " + e.getMessage());
+                throw new ProviderException("File storage did not take the file; try again later");
+            }
             try {
                 em.persist(file);
                 em.flush();
@@ -174,9 +172,12 @@ public class FileService {
         StoredFile file = find(id);
         requireLinked(file.getLinkedEntityType(), file.getLinkedEntityId(), false);
         try {
-            return new Download(view(file), store.open(file.getObjectKey()));
-        } catch (IOException e) {
+            return new Download(view(file), stores.of(file.getStorageProvider()).open(file.getObjectKey()));
+        } catch (FileNotFoundException | NoSuchFileException e) {
             throw new NotFoundException("file");
+        } catch (IOException e) {
+            LOG.warning("file store did not return " + file.getObjectKey() + ": " + e.getMessage());
+            throw new ProviderException("File storage did not return the file; try again later");
         }
     }
 

@@ -4,6 +4,7 @@ import com.smbhub.file.FileService;
 import com.smbhub.file.FileTypes;
 import com.smbhub.file.FileView;
 import com.smbhub.platform.errors.NotFoundException;
+import com.smbhub.platform.errors.ProviderException;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.security.PermissionDeniedException;
 import com.smbhub.web.shell.Toasts;
@@ -73,7 +74,7 @@ public class FilesPanel extends VerticalLayout {
                 files.attach(linkedType, linkedId, name, in);
             } catch (ValidationException e) {
                 problem = name + ": " + e.errors().get(0).message();
-            } catch (PermissionDeniedException | NotFoundException e) {
+            } catch (PermissionDeniedException | NotFoundException | ProviderException e) {
                 problem = name + ": " + e.getMessage();
             }
             String shown = problem;
@@ -133,6 +134,8 @@ public class FilesPanel extends VerticalLayout {
                 return new DownloadResponse(d.content(), d.file().fileName(), d.file().mimeType(), d.file().sizeBytes());
             } catch (NotFoundException | PermissionDeniedException e) {
                 return DownloadResponse.error(404, "No such file");
+            } catch (ProviderException e) {
+                return DownloadResponse.error(502, e.getMessage());
             }
         });
     }
