@@ -16,6 +16,7 @@ import com.smbhub.invoice.InvoiceService;
 import com.smbhub.invoice.InvoiceView;
 import com.smbhub.money.LineItem;
 import com.smbhub.platform.errors.NotFoundException;
+import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.security.IdentityService;
 import com.smbhub.platform.security.Membership;
 import com.smbhub.platform.security.NotAMemberException;
@@ -274,7 +275,7 @@ class ServiceTenantIsolationIT {
         assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> links.regenerateQuoteLink(quote.id())));
         assertTrue(as("owner@maple.test", "maple", () -> quotes.list(null, null, null, 100)).items().stream()
                 .noneMatch(q -> q.id().equals(quote.id())));
-        as("owner@northside.test", "northside", () -> quotes.send(quote.id(), "quoted@example.com", null));
+        as("owner@northside.test", "northside", () -> quotes.send(quote.id(), "quoted@example.com", null, null));
         as("owner@northside.test", "northside", () -> quotes.decide(quote.id(), true, "Only Northside sees this"));
         assertTrue(as("staff@northside.test", "northside", () -> notifications.recent(100)).stream()
                 .anyMatch(n -> quote.id().equals(n.entityId())));
@@ -300,6 +301,31 @@ class ServiceTenantIsolationIT {
     }
 
     @Test
+    void aBusinessesOwnTemplatesAreItsOwn() {
+        var mine = as("owner@maple.test", "maple", () -> wording.create("reminder_email",
+                "Maple only " + java.util.UUID.randomUUID(), "Pay {number}", "{link}"));
+        try {
+            assertTrue(as("owner@northside.test", "northside", () -> wording.templates(null)).stream()
+                    .noneMatch(t -> t.id().equals(mine.id())));
+            assertThrows(NotFoundException.class, () -> as("owner@northside.test", "northside",
+                    () -> wording.update(mine.id(), "x", "s", "{link}")));
+            assertThrows(NotFoundException.class, () -> as("owner@northside.test", "northside", () -> {
+                wording.delete(mine.id());
+                return null;
+            }));
+            assertThrows(ValidationException.class, () -> as("owner@northside.test", "northside",
+                    () -> wording.render("reminder_email", mine.id(), java.util.Map.of())));
+            assertTrue(as("owner@maple.test", "maple", () -> wording.render("reminder_email", mine.id(), java.util.Map.of()))
+                    .subject().startsWith("Pay "));
+        } finally {
+            as("owner@maple.test", "maple", () -> {
+                wording.delete(mine.id());
+                return null;
+            });
+        }
+    }
+
+    @Test
     void numberingInvoiceHistoryAndReminderPreviewsStayWithTheirBusiness() {
         var before = as("owner@northside.test", "northside", () -> businessSettings.numbers());
         var maple = as("owner@maple.test", "maple", () -> businessSettings.numbers());
@@ -316,7 +342,7 @@ class ServiceTenantIsolationIT {
         assertEquals(1, as("staff@northside.test", "northside", () -> invoices.activity(invoice.id())).size());
         assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> invoices.activity(invoice.id())));
         assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple",
-                () -> sending.preview(invoice.id(), "invoice_email", null)));
+                () -> sending.preview(invoice.id(), "invoice_email", null, null)));
         assertTrue(as("owner@maple.test", "maple", () -> invoices.list(null, client.id(), null, null, null, 100)).items().isEmpty());
     }
 

@@ -36,6 +36,42 @@ class SettingsJourneyIT {
     }
 
     @Test
+    void anOwnerWritesATemplateAndMakesItTheDefaultReminder() {
+        String name = "Firm " + UUID.randomUUID().toString().substring(0, 8);
+        String owner = SystemUnderTest.token("owner@maple.test", null);
+        try (BackOffice app = new BackOffice()) {
+            app.signIn("owner@maple.test", "demo");
+            app.waitForText("home-title", "Welcome");
+            app.open("settings?tab=email");
+            app.click("template-new-reminder_email");
+            app.type("template-name", name);
+            app.type("template-subject", "Overdue: {number}");
+            app.click("template-save");
+            WebDriverWait wait = new WebDriverWait(app.driver, Duration.ofSeconds(20));
+            wait.until(d -> d.findElements(By.cssSelector(".template-row")).stream().anyMatch(r -> r.getText().contains(name)));
+            ((org.openqa.selenium.JavascriptExecutor) app.driver).executeScript(
+                    "document.getElementById('template-new-reminder_email').scrollIntoView({block: 'end'})");
+            app.screenshot("settings-templates");
+            app.open("settings");
+            app.click("settings-template-reminder_email");
+            wait.until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream().anyMatch(i -> i.getText().equals(name)));
+            app.driver.findElements(By.cssSelector("vaadin-select-item")).stream().filter(i -> i.getText().equals(name))
+                    .findFirst().orElseThrow().click();
+            app.click("settings-save");
+            wait.until(d -> d.findElements(By.cssSelector("vaadin-notification-card")).stream()
+                    .anyMatch(c -> c.getText().contains("Settings saved")));
+            String chosen = SystemUnderTest.get("/api/v1/settings/business", owner).json().getJsonObject("data")
+                    .getJsonObject("default_templates").getString("reminder_email");
+            assertEquals(name, SystemUnderTest.get("/api/v1/templates?kind=reminder_email", owner).json().getJsonArray("data")
+                    .stream().map(v -> v.asJsonObject()).filter(t -> t.getString("id").equals(chosen)).findFirst()
+                    .orElseThrow().getString("name"));
+        } finally {
+            ContactsIT.send("PATCH", "/api/v1/settings/business", owner,
+                    "{\"default_templates\":{\"reminder_email\":\"tpl_msg_paylink_v1\"}}");
+        }
+    }
+
+    @Test
     void anOwnerInvitesAndTheInviteeJoinsWithTheLink() {
         String email = "newhire." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         String link;

@@ -57,7 +57,7 @@ public class InvoiceSending {
     String publicUrl;
 
     /** {@code to}: null sends to the client's e-mail; {@code message}: an optional personal line. */
-    public InvoiceView send(String id, String to, String message) {
+    public InvoiceView send(String id, String to, String message, String templateId) {
         access.require(Capability.MONEY_SEND);
         InvoiceView invoice = invoices.get(id);
         List<FieldError> errors = new ArrayList<>();
@@ -75,7 +75,7 @@ public class InvoiceSending {
         }
         Tenant business = em.find(Tenant.class, RequestContext.current().orElseThrow().tenantId());
         String link = publicUrl.replaceAll("/+$", "") + links.regenerateInvoiceLink(id, address, null);
-        Wording.Text mail = wording.render("invoice_email", values(client, business, invoice.number(),
+        Wording.Text mail = wording.render("invoice_email", templateId, values(client, business, invoice.number(),
                 com.smbhub.money.MoneyText.format(invoice.amountDue(), invoice.currency()), DATE.format(invoice.dueDate()), link, note));
         mailer.send("INVOICE", id, business.getName(), address, mail.subject(), mail.body(),
                 List.of(new Mailer.Attachment(invoice.number() + ".pdf", "application/pdf", invoices.pdf(id))));
@@ -86,7 +86,7 @@ public class InvoiceSending {
      * "Send reminder" (PRD 5.5): the amount still due, the due date and a fresh client link to the
      * client; the collection stage moves on only once the mail server took the message.
      */
-    public InvoiceView remind(String id, String to, String message) {
+    public InvoiceView remind(String id, String to, String message, String templateId) {
         access.require(Capability.MONEY_SEND);
         InvoiceView invoice = invoices.get(id);
         List<FieldError> errors = new ArrayList<>();
@@ -102,7 +102,7 @@ public class InvoiceSending {
         Tenant business = em.find(Tenant.class, RequestContext.current().orElseThrow().tenantId());
         String link = publicUrl.replaceAll("/+$", "") + links.regenerateInvoiceLink(id, address, null);
         boolean last = List.of("REMINDER_2", "FINAL").contains(invoice.arStage());
-        Wording.Text mail = wording.render("reminder_email", values(client, business, invoice.number(),
+        Wording.Text mail = wording.render("reminder_email", templateId, values(client, business, invoice.number(),
                 com.smbhub.money.MoneyText.format(invoice.amountDue(), invoice.currency()), DATE.format(invoice.dueDate()), link, note));
         String subject = last ? "Final reminder: " + mail.subject().replaceFirst("^(?i)reminder:\\s*", "") : mail.subject();
         mailer.send("REMINDER", id, business.getName(), address, subject, mail.body(), List.of());
@@ -110,14 +110,20 @@ public class InvoiceSending {
     }
 
     /** What the client will read (send: "invoice_email", reminder: "reminder_email"); the link is made when sending. */
-    public Wording.Text preview(String id, String kind, String message) {
+    public Wording.Text preview(String id, String kind, String message, String templateId) {
         access.require(Capability.MONEY_SEND);
         InvoiceView invoice = invoices.get(id);
         Contact client = em.find(Contact.class, invoice.contactId());
         Tenant business = em.find(Tenant.class, RequestContext.current().orElseThrow().tenantId());
-        return wording.render("reminder_email".equals(kind) ? "reminder_email" : "invoice_email", values(client, business,
+        return wording.render("reminder_email".equals(kind) ? "reminder_email" : "invoice_email", templateId, values(client, business,
                 invoice.number(), com.smbhub.money.MoneyText.format(invoice.amountDue(), invoice.currency()),
                 DATE.format(invoice.dueDate()), "(the client's link)", message));
+    }
+
+    /** The templates a sender picks from ("invoice_email" or "reminder_email"), the default marked. */
+    public List<Wording.Template> templates(String kind) {
+        access.require(Capability.MONEY_SEND);
+        return wording.templates("reminder_email".equals(kind) ? "reminder_email" : "invoice_email");
     }
 
     /** The placeholders of an e-mail's wording. */

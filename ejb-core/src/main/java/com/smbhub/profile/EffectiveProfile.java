@@ -91,6 +91,12 @@ public final class EffectiveProfile implements Serializable {
         return List.copyOf(days);
     }
 
+    /** The default template id under a key of {@code templates} (e.g. invoice_default_template_id), or null. */
+    public String template(String key) {
+        JsonNode value = tree().path("templates").get(key);
+        return value != null && value.isTextual() ? value.asText() : null;
+    }
+
     public boolean conversion(String rule) {
         return tree().path("workflows").path("conversion_rules").path(rule).asBoolean(false);
     }

@@ -221,7 +221,7 @@ public class QuoteService {
      * E-mails the quote with its PDF and a fresh client link where the client approves or rejects it;
      * SENT only once the mail server took the message (otherwise PROVIDER_ERROR, nothing changed).
      */
-    public QuoteView send(String id, String to, String message) {
+    public QuoteView send(String id, String to, String message, String templateId) {
         access.require(Capability.MONEY_SEND);
         Quote quote = find(id, Grant.ALL);
         QuoteView view = view(quote);
@@ -243,7 +243,7 @@ public class QuoteService {
         }
         Tenant business = tenant();
         String link = publicUrl.replaceAll("/+$", "") + links.regenerateQuoteLink(id, address, null);
-        com.smbhub.platform.mail.Wording.Text mail = wording.render("quote_email", com.smbhub.invoice.InvoiceSending.values(
+        com.smbhub.platform.mail.Wording.Text mail = wording.render("quote_email", templateId, com.smbhub.invoice.InvoiceSending.values(
                 client, business, quote.getNumber(), MoneyText.format(quote.getTotal(), quote.getCurrency()),
                 quote.getExpiryDate() == null ? "" : DocumentPdf.date(quote.getExpiryDate()), link, note));
         mailer.send("QUOTE", id, business.getName(), address, mail.subject(), mail.body(),
@@ -257,13 +257,19 @@ public class QuoteService {
     }
 
     /** What the client will read when the quote is sent (the link is made when sending). */
-    public com.smbhub.platform.mail.Wording.Text preview(String id, String message) {
+    public com.smbhub.platform.mail.Wording.Text preview(String id, String message, String templateId) {
         access.require(Capability.MONEY_SEND);
         Quote quote = find(id, Grant.ALL);
         Contact client = em.find(Contact.class, quote.getContactId());
-        return wording.render("quote_email", com.smbhub.invoice.InvoiceSending.values(client, tenant(), quote.getNumber(),
+        return wording.render("quote_email", templateId, com.smbhub.invoice.InvoiceSending.values(client, tenant(), quote.getNumber(),
                 MoneyText.format(quote.getTotal(), quote.getCurrency()),
                 quote.getExpiryDate() == null ? "" : DocumentPdf.date(quote.getExpiryDate()), "(the client's link)", message));
+    }
+
+    /** The quote e-mail templates a sender picks from, the default marked. */
+    public List<com.smbhub.platform.mail.Wording.Template> templates() {
+        access.require(Capability.MONEY_SEND);
+        return wording.templates("quote_email");
     }
 
     /** The business records the client's answer given in person or by phone: APPROVED or REJECTED. */

@@ -5,6 +5,7 @@ import com.smbhub.platform.audit.AuditService;
 import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.errors.ValidationException.FieldError;
+import com.smbhub.platform.mail.Wording;
 import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.tenancy.RequestContext;
@@ -49,9 +50,16 @@ public class BusinessSettingsService {
     @EJB
     ProfileCache cache;
 
-    /** What the form shows and sends back; {@code arDays} are the reminder days after the due date. */
+    @EJB
+    Wording wording;
+
+    /**
+     * What the form shows and sends back; {@code arDays} are the reminder days after the due date,
+     * {@code templates} each e-mail kind's default template id (null: keep the current ones).
+     */
     public record Settings(String name, String timezone, String currency, String profileId, boolean quotesEnabled,
-                           boolean arEnabled, List<Integer> arDays, long version) implements java.io.Serializable {
+                           boolean arEnabled, List<Integer> arDays, Map<String, String> templates, long version)
+            implements java.io.Serializable {
     }
 
     public Settings get() {
@@ -59,7 +67,14 @@ public class BusinessSettingsService {
         Tenant tenant = tenant();
         EffectiveProfile profile = profiles.effective();
         return new Settings(tenant.getName(), tenant.getTimezone(), tenant.getCurrency(), tenant.getProfileId(),
-                profile.capability("quotes"), profile.arRemindersEnabled(), profile.arReminderDays(), tenant.getVersion());
+                profile.capability("quotes"), profile.arRemindersEnabled(), profile.arReminderDays(), wording.defaults(),
+                tenant.getVersion());
+    }
+
+    /** The e-mail templates a business can make each kind's default (Settings → Email makes more). */
+    public List<Wording.Template> templateChoices() {
+        access.require(Capability.MANAGE_SETTINGS);
+        return wording.templates(null);
     }
 
     /** The profiles a business can choose. */
@@ -101,6 +116,17 @@ public class BusinessSettingsService {
         } else if (wanted.arEnabled() && days.isEmpty()) {
             errors.add(new FieldError("ar_days", "Give at least one day, or turn reminders off"));
         }
+        Map<String, String> templates = new LinkedHashMap<>(wording.defaults());
+        if (wanted.templates() != null) {
+            wanted.templates().forEach((kind, id) -> {
+                String problem = wording.problem(kind, id);
+                if (problem != null) {
+                    errors.add(new FieldError("default_templates." + kind, problem));
+                } else {
+                    templates.put(kind, id);
+                }
+            });
+        }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -115,9 +141,16 @@ public class BusinessSettingsService {
         String quotes = wanted.quotesEnabled() == shipped.capability("quotes") ? "null" : String.valueOf(wanted.quotesEnabled());
         String enabled = wanted.arEnabled() == shipped.arRemindersEnabled() ? "null" : String.valueOf(wanted.arEnabled());
         String schedule = days.equals(shipped.arReminderDays()) ? "null" : days.toString();
+        StringBuilder chosen = new StringBuilder();
+        templates.forEach((kind, id) -> {
+            String key = Wording.PROFILE_KEYS.get(kind);
+            chosen.append(chosen.length() == 0 ? "" : ",").append('"').append(key).append("\":")
+                    .append(id.equals(shipped.template(key)) ? "null" : "\"" + id + "\"");
+        });
         try {
             profiles.patchOverrides("{\"capabilities\":{\"quotes\":" + quotes + "},"
-                    + "\"automations\":{\"ar_reminders\":{\"enabled\":" + enabled + ",\"days_after_due\":" + schedule + "}}}");
+                    + "\"automations\":{\"ar_reminders\":{\"enabled\":" + enabled + ",\"days_after_due\":" + schedule + "}},"
+                    + "\"templates\":{" + chosen + "}}");
         } catch (ValidationException e) {
             throw new ValidationException("profile_id", "Your business's overrides do not fit this profile: " + e.getMessage());
         }
@@ -185,6 +218,7 @@ public class BusinessSettingsService {
         values.put("quotes", s.quotesEnabled());
         values.put("ar_enabled", s.arEnabled());
         values.put("ar_days", s.arDays());
+        values.put("default_templates", s.templates());
         values.put("version", s.version());
         return values;
     }

@@ -4,19 +4,28 @@ import com.smbhub.platform.tenancy.TenantRecord;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-/** A business's own wording of one of its e-mails (subject and body with {placeholders}). */
+/**
+ * One of a business's e-mail texts (subject and body with {placeholders}): its wording of a
+ * shipped e-mail (name = kind) or a template of its own, named, of one kind.
+ */
 @Entity
 @Table(name = "templates")
 public class MessageTemplate extends TenantRecord {
 
     private String type = "MESSAGE";
+    private String kind;
     private String name;
     private String content;
 
     protected MessageTemplate() {
     }
 
-    public MessageTemplate(String name) {
+    public MessageTemplate(String kind, String name) {
+        this.kind = kind;
+        this.name = name;
+    }
+
+    void setName(String name) {
         this.name = name;
     }
 
@@ -25,6 +34,7 @@ public class MessageTemplate extends TenantRecord {
     }
 
     public String getType() { return type; }
+    public String getKind() { return kind; }
     public String getName() { return name; }
     public String getContent() { return content; }
 }

@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
 
 /**
  * The wording of the e-mails a business sends (invoice, quote, reminder): the shipped text or the
- * business's own, with {placeholders} filled in when sending. Owners and admins change it.
+ * business's own, with {placeholders} filled in when sending. Besides that, a business keeps named
+ * templates of its own for each kind; the profile's {@code templates} names each kind's default
+ * (Settings → Business), and a sender may pick another. Owners and admins change them.
  */
 @Stateless
 @Interceptors(TenantInterceptor.class)
@@ -30,6 +32,22 @@ public class Wording {
     /** One e-mail's wording. */
     public record Text(String name, String subject, String body, boolean custom) implements java.io.Serializable {
     }
+
+    /**
+     * A template to send with: a shipped e-mail (id {@code tpl_…}, in the business's wording when it
+     * changed it) or one of the business's own (a uuid).
+     */
+    public record Template(String id, String kind, String name, String subject, String body, boolean shipped,
+                           boolean isDefault) implements java.io.Serializable {
+    }
+
+    /** Each kind's shipped template id (as in config/profiles/base.json) and its key under the profile's templates. */
+    static final Map<String, String> SHIPPED_IDS = Map.of("invoice_email", "tpl_invoice_default_v1",
+            "quote_email", "tpl_quote_default_v1", "reminder_email", "tpl_msg_paylink_v1");
+    public static final Map<String, String> PROFILE_KEYS = Map.of("invoice_email", "invoice_default_template_id",
+            "quote_email", "quote_default_template_id", "reminder_email", "message_payment_link_template_id");
+    static final Map<String, String> SHIPPED_NAMES = Map.of("invoice_email", "Standard invoice e-mail",
+            "quote_email", "Standard quote e-mail", "reminder_email", "Standard payment reminder");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
     static final Set<String> PLACEHOLDERS = Set.of("client_name", "business_name", "number", "amount", "date", "link", "message");
@@ -61,6 +79,9 @@ public class Wording {
     @EJB
     AuditService audit;
 
+    @EJB
+    com.smbhub.profile.ProfileService profiles;
+
     public List<Text> all() {
         access.require(Capability.MANAGE_SETTINGS);
         return DEFAULTS.keySet().stream().map(this::current).toList();
@@ -73,6 +94,23 @@ public class Wording {
             throw new ValidationException("name", "One of " + String.join(", ", DEFAULTS.keySet()));
         }
         List<FieldError> errors = new ArrayList<>();
+        String content = content(subject, body, errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        MessageTemplate stored = stored(name);
+        if (stored == null) {
+            stored = new MessageTemplate(name, name);
+            em.persist(stored);
+        }
+        stored.setContent(content);
+        em.flush();
+        audit.record("tenant.wording_changed", "template", name, null, Map.of("subject", content.substring(0, content.indexOf('\n'))));
+        return current(name);
+    }
+
+    /** "subject\nbody" when both are fine, else the errors at "subject" and "body". */
+    private static String content(String subject, String body, List<FieldError> errors) {
         String s = subject == null ? "" : subject.trim();
         String b = body == null ? "" : body.replace("\r\n", "\n");
         if (s.isEmpty() || s.length() > 200 || s.contains("\n")) {
@@ -93,18 +131,7 @@ public class Wording {
                 }
             }
         }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        MessageTemplate stored = stored(name);
-        if (stored == null) {
-            stored = new MessageTemplate(name);
-            em.persist(stored);
-        }
-        stored.setContent(s + "\n" + b);
-        em.flush();
-        audit.record("tenant.wording_changed", "template", name, null, Map.of("subject", s));
-        return current(name);
+        return s + "\n" + b;
     }
 
     /** Back to the shipped wording. */
@@ -122,10 +149,158 @@ public class Wording {
         return DEFAULTS.get(name);
     }
 
-    /** The e-mail to send, with the values filled in (any sender may call this). */
-    public Text render(String name, Map<String, String> values) {
-        Text text = current(name);
-        return new Text(name, fill(text.subject(), values).replace("\n", " "), fill(text.body(), values), text.custom());
+    /**
+     * The e-mail to send, with the values filled in (any sender may call this): the template the
+     * sender picked ({@code templateId}), else the kind's default; a pick that is not one of this
+     * business's templates of that kind is an error at "template_id".
+     */
+    public Text render(String kind, String templateId, Map<String, String> values) {
+        Text text = text(kind, templateId);
+        return new Text(kind, fill(text.subject(), values).replace("\n", " "), fill(text.body(), values), text.custom());
+    }
+
+    /** The templates of one kind (or of all kinds, for null) to pick from, the default of each marked. */
+    public List<Template> templates(String kind) {
+        if (kind != null && !DEFAULTS.containsKey(kind)) {
+            throw new ValidationException("kind", "One of " + String.join(", ", DEFAULTS.keySet()));
+        }
+        Map<String, String> defaults = defaults();
+        List<Template> all = new ArrayList<>();
+        for (String k : DEFAULTS.keySet()) {
+            if (kind == null || kind.equals(k)) {
+                Text shipped = current(k);
+                String id = SHIPPED_IDS.get(k);
+                all.add(new Template(id, k, SHIPPED_NAMES.get(k), shipped.subject(), shipped.body(), true, id.equals(defaults.get(k))));
+                own(k).forEach(t -> all.add(template(t, defaults)));
+            }
+        }
+        return all;
+    }
+
+    /** A business's own template of a kind, with a name of its own (unique within the kind). */
+    public Template create(String kind, String name, String subject, String body) {
+        access.require(Capability.MANAGE_SETTINGS);
+        List<FieldError> errors = new ArrayList<>();
+        if (kind == null || !DEFAULTS.containsKey(kind)) {
+            errors.add(new FieldError("kind", "One of " + String.join(", ", DEFAULTS.keySet())));
+        }
+        String cleanName = name(kind, name, null, errors);
+        String content = content(subject, body, errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        MessageTemplate template = new MessageTemplate(kind, cleanName);
+        template.setContent(content);
+        em.persist(template);
+        em.flush();
+        audit.record("template.created", "template", template.getId(), null, Map.of("kind", kind, "name", cleanName));
+        return template(template, defaults());
+    }
+
+    public Template update(String id, String name, String subject, String body) {
+        access.require(Capability.MANAGE_SETTINGS);
+        MessageTemplate template = ownTemplate(id);
+        List<FieldError> errors = new ArrayList<>();
+        String cleanName = name(template.getKind(), name, template.getId(), errors);
+        String content = content(subject, body, errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        Map<String, Object> before = Map.of("name", template.getName(), "content", template.getContent());
+        template.setName(cleanName);
+        template.setContent(content);
+        em.flush();
+        audit.record("template.changed", "template", template.getId(), before, Map.of("name", cleanName, "content", content));
+        return template(template, defaults());
+    }
+
+    /** Deletes one of the business's own templates; when it was its kind's default, the shipped one is again. */
+    public void delete(String id) {
+        access.require(Capability.MANAGE_SETTINGS);
+        MessageTemplate template = ownTemplate(id);
+        if (template.getId().equals(defaults().get(template.getKind()))) {
+            profiles.patchOverrides("{\"templates\":{\"" + PROFILE_KEYS.get(template.getKind()) + "\":null}}");
+        }
+        template.setDeletedAt(java.time.Instant.now());
+        em.flush();
+        audit.record("template.deleted", "template", template.getId(), Map.of("kind", template.getKind(), "name",
+                template.getName()), null);
+    }
+
+    /** Each kind's default template id (from the effective profile; the shipped one when it names none that exists). */
+    public Map<String, String> defaults() {
+        var profile = profiles.effective();
+        Map<String, String> defaults = new LinkedHashMap<>();
+        for (String kind : DEFAULTS.keySet()) {
+            String id = profile.template(PROFILE_KEYS.get(kind));
+            defaults.put(kind, id != null && (id.equals(SHIPPED_IDS.get(kind)) || find(kind, id) != null) ? id : SHIPPED_IDS.get(kind));
+        }
+        return defaults;
+    }
+
+    /** Null when {@code id} is one of this business's templates of the kind, else what is wrong. */
+    public String problem(String kind, String id) {
+        if (!DEFAULTS.containsKey(kind)) {
+            return "One of " + String.join(", ", DEFAULTS.keySet());
+        }
+        return id != null && (id.equals(SHIPPED_IDS.get(kind)) || find(kind, id) != null) ? null
+                : "Not one of your " + SHIPPED_NAMES.get(kind).replace("Standard ", "") + " templates";
+    }
+
+    private Text text(String kind, String templateId) {
+        if (!DEFAULTS.containsKey(kind)) {
+            throw new IllegalArgumentException("no e-mail " + kind);
+        }
+        if (templateId != null && problem(kind, templateId) != null) {
+            throw new ValidationException("template_id", problem(kind, templateId));
+        }
+        String id = templateId != null ? templateId : defaults().get(kind);
+        MessageTemplate own = id.equals(SHIPPED_IDS.get(kind)) ? null : find(kind, id);
+        if (own == null) {
+            return current(kind);
+        }
+        Template t = template(own, Map.of());
+        return new Text(kind, t.subject(), t.body(), true);
+    }
+
+    private String name(String kind, String name, String self, List<FieldError> errors) {
+        String n = name == null ? "" : name.trim();
+        if (n.isEmpty() || n.length() > 80 || n.chars().anyMatch(c -> c < 0x20)) {
+            errors.add(new FieldError("name", "Required, at most 80 characters on one line"));
+        } else if (kind != null && (DEFAULTS.containsKey(n) || n.equalsIgnoreCase(SHIPPED_NAMES.getOrDefault(kind, "")))) {
+            errors.add(new FieldError("name", "That is the standard e-mail's name; choose another"));
+        } else if (kind != null && own(kind).stream().anyMatch(t -> t.getName().equalsIgnoreCase(n) && !t.getId().equals(self))) {
+            errors.add(new FieldError("name", "You already have a template called " + n));
+        }
+        return n;
+    }
+
+    private static Template template(MessageTemplate t, Map<String, String> defaults) {
+        int cut = t.getContent().indexOf('\n');
+        return new Template(t.getId(), t.getKind(), t.getName(), t.getContent().substring(0, Math.max(cut, 0)),
+                t.getContent().substring(cut + 1), false, t.getId().equals(defaults.get(t.getKind())));
+    }
+
+    private List<MessageTemplate> own(String kind) {
+        return em.createQuery("select t from MessageTemplate t where t.type = 'MESSAGE' and t.kind = :k and t.name <> :k"
+                        + " and t.deletedAt is null order by lower(t.name)", MessageTemplate.class)
+                .setParameter("k", kind).getResultList();
+    }
+
+    private MessageTemplate find(String kind, String id) {
+        if (!com.smbhub.platform.Ids.isId(id)) {
+            return null;
+        }
+        MessageTemplate t = em.find(MessageTemplate.class, id);
+        return t != null && t.getDeletedAt() == null && kind.equals(t.getKind()) && !kind.equals(t.getName()) ? t : null;
+    }
+
+    private MessageTemplate ownTemplate(String id) {
+        MessageTemplate t = com.smbhub.platform.Ids.isId(id) ? em.find(MessageTemplate.class, id) : null;
+        if (t == null || t.getDeletedAt() != null || t.getKind() == null || t.getKind().equals(t.getName())) {
+            throw new com.smbhub.platform.errors.NotFoundException("template");
+        }
+        return t;
     }
 
     static String fill(String template, Map<String, String> values) {

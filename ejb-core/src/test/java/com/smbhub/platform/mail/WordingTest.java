@@ -60,4 +60,20 @@ class WordingTest {
         assertTrue(new Secrets(Base64.getEncoder().encodeToString(new byte[32])).decrypt(sealed).isEmpty());
         assertThrows(ValidationException.class, () -> new Secrets(null).encrypt("x", "password"));
     }
+
+    @Test
+    void theShippedProfilesNameTheShippedTemplatesOfEachKind() throws Exception {
+        for (String profile : new String[] {"base", "general", "retail_pos"}) {
+            try (var in = WordingTest.class.getResourceAsStream("/profiles/" + profile + ".json")) {
+                var templates = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).path("templates");
+                Wording.PROFILE_KEYS.forEach((kind, key) -> {
+                    if (templates.has(key)) {
+                        assertEquals(Wording.SHIPPED_IDS.get(kind), templates.get(key).asText(), profile + ": " + key);
+                    }
+                });
+            }
+        }
+        assertEquals(Wording.DEFAULTS.keySet(), Wording.PROFILE_KEYS.keySet());
+        assertEquals(Wording.DEFAULTS.keySet(), Wording.SHIPPED_IDS.keySet());
+    }
 }

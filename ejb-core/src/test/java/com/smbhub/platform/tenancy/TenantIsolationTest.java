@@ -68,7 +68,7 @@ class TenantIsolationTest {
         FACTORIES.put(com.smbhub.tenant.IntegrationConnection.class, (t, tenant) -> new com.smbhub.tenant.IntegrationConnection(
                 "P" + UUID.randomUUID().toString().substring(0, 8)));
         FACTORIES.put(com.smbhub.platform.mail.MessageTemplate.class, (t, tenant) -> new com.smbhub.platform.mail.MessageTemplate(
-                "t" + UUID.randomUUID()));
+                "invoice_email", "t" + UUID.randomUUID()));
         FACTORIES.put(Payment.class, (t, tenant) -> new Payment(t.newInvoice(tenant), "CASH", "SUCCEEDED",
                 java.math.BigDecimal.TEN, "CAD", java.time.Instant.now(), null));
         FACTORIES.put(PortalToken.class, (t, tenant) -> new PortalToken("INVOICE", UUID.randomUUID().toString(), null,

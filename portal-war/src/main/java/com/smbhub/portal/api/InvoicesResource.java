@@ -95,7 +95,7 @@ public class InvoicesResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response send(@PathParam("id") String id, String body) {
         MailRequest mail = MailRequest.parse(body);
-        return reply(sending.send(id, mail.to(), mail.message()), Response.Status.OK);
+        return reply(sending.send(id, mail.to(), mail.message(), mail.templateId()), Response.Status.OK);
     }
 
     /** The invoice's history, newest first: {@code [{"action","actor","at","before","after"}]}. */
@@ -113,7 +113,7 @@ public class InvoicesResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response remind(@PathParam("id") String id, String body) {
         MailRequest mail = MailRequest.parse(body);
-        return reply(sending.remind(id, mail.to(), mail.message()), Response.Status.OK);
+        return reply(sending.remind(id, mail.to(), mail.message(), mail.templateId()), Response.Status.OK);
     }
 
     /** Voids a draft or sent invoice (owners and admins); body optional: {@code {"if_match_version"}}. */

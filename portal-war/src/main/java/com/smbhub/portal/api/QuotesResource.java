@@ -107,7 +107,7 @@ public class QuotesResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response send(@PathParam("id") String id, String body) {
         MailRequest mail = MailRequest.parse(body);
-        return reply(quotes.send(id, mail.to(), mail.message()), Response.Status.OK);
+        return reply(quotes.send(id, mail.to(), mail.message(), mail.templateId()), Response.Status.OK);
     }
 
     /** The client answered in person: {@code {"note"?}}. */

@@ -42,7 +42,7 @@ public class SettingsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response update(String body, @HeaderParam("If-Match") String ifMatch) {
         JsonBody json = JsonBody.parse(body, Set.of("name", "timezone", "currency", "profile_id", "quotes_enabled",
-                "ar_enabled", "ar_days", "if_match_version"));
+                "ar_enabled", "ar_days", "default_templates", "if_match_version"));
         List<FieldError> errors = new ArrayList<>();
         Long version = Versions.expected(json, ifMatch, errors);
         BusinessSettingsService.Settings current = settings.get();
@@ -50,17 +50,32 @@ public class SettingsResource {
         if (json.has("ar_days")) {
             days = days(json.raw("ar_days"), errors);
         }
+        java.util.Map<String, String> templates = null;
+        if (json.has("default_templates")) {
+            templates = templates(json.raw("default_templates"), errors);
+        }
         var wanted = new BusinessSettingsService.Settings(
                 json.has("name") ? json.string("name", errors) : current.name(),
                 json.has("timezone") ? json.string("timezone", errors) : current.timezone(),
                 json.has("currency") ? json.string("currency", errors) : current.currency(),
                 json.has("profile_id") ? json.string("profile_id", errors) : current.profileId(),
                 json.bool("quotes_enabled", current.quotesEnabled(), errors),
-                json.bool("ar_enabled", current.arEnabled(), errors), days, current.version());
+                json.bool("ar_enabled", current.arEnabled(), errors), days, templates, current.version());
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
         return reply(settings.update(wanted, version == null ? current.version() : version));
+    }
+
+    /** {@code {"invoice_email": id, …}}: the kinds given change, the rest stay. */
+    private static java.util.Map<String, String> templates(JsonValue value, List<FieldError> errors) {
+        java.util.Map<String, String> chosen = new java.util.LinkedHashMap<>();
+        if (value instanceof jakarta.json.JsonObject object && object.values().stream().allMatch(v -> v instanceof jakarta.json.JsonString)) {
+            object.forEach((kind, id) -> chosen.put(kind, ((jakarta.json.JsonString) id).getString()));
+        } else {
+            errors.add(new FieldError("default_templates", "An object of e-mail kind to template id, e.g. {\"reminder_email\": \"…\"}"));
+        }
+        return chosen;
     }
 
     private static List<Integer> days(JsonValue value, List<FieldError> errors) {
@@ -79,9 +94,12 @@ public class SettingsResource {
     }
 
     static JsonObject json(BusinessSettingsService.Settings s) {
+        var templates = Jsonp.createObjectBuilder();
+        s.templates().forEach(templates::add);
         return Jsonp.createObjectBuilder().add("name", s.name()).add("timezone", s.timezone())
                 .add("currency", s.currency()).add("profile_id", s.profileId()).add("quotes_enabled", s.quotesEnabled())
                 .add("ar_enabled", s.arEnabled()).add("ar_days", Jsonp.createArrayBuilder(s.arDays()))
+                .add("default_templates", templates)
                 .add("version", s.version()).build();
     }
 }

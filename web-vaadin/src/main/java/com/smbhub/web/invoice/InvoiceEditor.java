@@ -104,12 +104,13 @@ class InvoiceEditor extends Dialog {
                         "The client is reminded of the " + MoneyText.format(invoice.amountDue(), currency)
                                 + " still due, with a link to see and pay it." + ("NONE".equals(invoice.arStage()) ? ""
                                 : " Reminders so far: " + InvoicesView.words(invoice.arStage()) + "."),
-                        form.client() == null ? null : form.client().email(), "invoice", (to, message) -> {
-                            InvoiceView reminded = sending.remind(invoice.id(), to, message);
+                        form.client() == null ? null : form.client().email(), "invoice",
+                        sending.templates("reminder_email"), (to, message, template) -> {
+                            InvoiceView reminded = sending.remind(invoice.id(), to, message, template);
                             Toasts.done("Reminder sent to " + to);
                             close();
                             onSaved.accept(reminded);
-                        }, message -> sending.preview(invoice.id(), "reminder_email", message)));
+                        }, (message, template) -> sending.preview(invoice.id(), "reminder_email", message, template)));
                 remind.setId("inv-remind");
                 getFooter().addComponentAtIndex(1, remind);
             }
@@ -207,12 +208,13 @@ class InvoiceEditor extends Dialog {
 
     private void openSend(Consumer<InvoiceView> onSaved) {
         SendDialog.open("Send " + invoice.number(), "The client gets the invoice as a PDF and a link to see it online.",
-                form.client() == null ? null : form.client().email(), "invoice", (to, message) -> {
-                    InvoiceView sent = sending.send(invoice.id(), to, message);
+                form.client() == null ? null : form.client().email(), "invoice", sending.templates("invoice_email"),
+                (to, message, template) -> {
+                    InvoiceView sent = sending.send(invoice.id(), to, message, template);
                     Toasts.done(sent.number() + " sent to " + to);
                     close();
                     onSaved.accept(sent);
-                }, message -> sending.preview(invoice.id(), "invoice_email", message));
+                }, (message, template) -> sending.preview(invoice.id(), "invoice_email", message, template));
     }
 
     /** Makes a new client link (earlier ones stop working) and shows it to copy. */

@@ -68,11 +68,12 @@ public class InvoicesView extends DocumentList<InvoiceView> {
         items.setOpenOnClick(true);
         if (i.allowedActions().contains("send")) {
             items.addItem("DRAFT".equals(i.status()) ? "Send" : "Send again", e -> SendDialog.open("Send " + i.number(),
-                    "The client gets the invoice as a PDF and a link to see it online.", null, "invoice", (to, message) -> {
-                        sending.send(i.id(), to, message);
+                    "The client gets the invoice as a PDF and a link to see it online.", null, "invoice",
+                    sending.templates("invoice_email"), (to, message, template) -> {
+                        sending.send(i.id(), to, message, template);
                         Toasts.done(i.number() + " sent to " + (to == null || to.isBlank() ? "the client" : to));
                         reload();
-                    }));
+                    }, null));
         }
         if (i.allowedActions().contains("payment_link")) {
             items.addItem("Copy pay link", e -> {

@@ -10,23 +10,36 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.smbhub.platform.mail.Wording;
+import com.vaadin.flow.component.select.Select;
+import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 
-/** "Send …": the address and an optional line; a refusal stays at the button with the reason and Retry. */
+/**
+ * "Send …": the address, the e-mail template (when the business has more than one of the kind) and
+ * an optional line; a refusal stays at the button with the reason and Retry.
+ */
 public final class SendDialog {
 
     private SendDialog() {
     }
 
-    /** {@code send} sends to (address, message) and throws on refusal; {@code what} is "invoice", "quote". */
-    public static void open(String title, String explanation, String defaultTo, String what, BiConsumer<String, String> send) {
-        open(title, explanation, defaultTo, what, send, null);
+    /** Sends to (address, message, template id) and throws on refusal. */
+    public interface Send {
+        void send(String to, String message, String templateId);
     }
 
-    /** The same with a preview of the e-mail ({@code preview}: the message typed → the wording filled in). */
-    public static void open(String title, String explanation, String defaultTo, String what, BiConsumer<String, String> send,
-                            java.util.function.Function<String, com.smbhub.platform.mail.Wording.Text> preview) {
+    /** The wording filled in for (message typed, template id). */
+    public interface Preview {
+        Wording.Text preview(String message, String templateId);
+    }
+
+    /**
+     * {@code what} is "invoice", "quote"; {@code templates} are those to pick from (the default
+     * first chosen); {@code preview} may be null.
+     */
+    public static void open(String title, String explanation, String defaultTo, String what, List<Wording.Template> templates,
+                            Send send, Preview preview) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(title);
         EmailField to = new EmailField("To");
@@ -36,6 +49,15 @@ public final class SendDialog {
         TextArea message = new TextArea("Message (optional)");
         message.setId("send-message");
         message.setWidthFull();
+        Select<Wording.Template> template = new Select<>();
+        template.setId("send-template");
+        template.setLabel("E-mail");
+        template.setWidthFull();
+        template.setItems(templates);
+        template.setItemLabelGenerator(t -> t.name() + (t.isDefault() ? " (default)" : ""));
+        templates.stream().filter(Wording.Template::isDefault).findFirst().ifPresent(template::setValue);
+        template.setVisible(templates.size() > 1);
+        java.util.function.Supplier<String> chosen = () -> template.getValue() == null ? null : template.getValue().id();
         Span problem = new Span();
         problem.setId("send-problem");
         problem.getStyle().set("color", "var(--lumo-error-text-color)");
@@ -45,7 +67,7 @@ public final class SendDialog {
         confirm.addClickListener(e -> {
             problem.setText("");
             try {
-                send.accept(to.getValue(), message.getValue());
+                send.send(to.getValue(), message.getValue(), chosen.get());
                 dialog.close();
             } catch (ValidationException ex) {
                 FieldErrors.show(new ValidationException(ex.errors().stream().filter(x -> x.field().equals("to")
@@ -59,18 +81,19 @@ public final class SendDialog {
         });
         confirm.setDisableOnClick(true);
         confirm.addClickListener(e -> confirm.setEnabled(true));
-        dialog.add(new Paragraph(explanation), to, message, problem);
+        dialog.add(new Paragraph(explanation), to, template, message, problem);
         if (preview != null) {
             com.vaadin.flow.component.html.Pre shown = new com.vaadin.flow.component.html.Pre();
             shown.setId("send-preview");
             shown.getStyle().set("white-space", "pre-wrap").set("font-size", "var(--lumo-font-size-s)")
                     .set("background", "var(--lumo-contrast-5pct)").set("padding", "var(--lumo-space-s)");
             Runnable refresh = () -> {
-                var text = preview.apply(message.getValue());
+                var text = preview.preview(message.getValue(), chosen.get());
                 shown.setText("Subject: " + text.subject() + "\n\n" + text.body());
             };
             message.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
             message.addValueChangeListener(e -> refresh.run());
+            template.addValueChangeListener(e -> refresh.run());
             refresh.run();
             dialog.add(new com.vaadin.flow.component.html.H4("Preview"), shown);
         }

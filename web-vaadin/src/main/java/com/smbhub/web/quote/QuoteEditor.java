@@ -74,12 +74,13 @@ class QuoteEditor extends Dialog {
             if (quote.allowedActions().contains("send")) {
                 Button send = new Button("DRAFT".equals(quote.status()) ? "Send" : "Send again", e -> SendDialog.open(
                         "Send " + quote.number(), "The client gets the quote as a PDF and a link to approve or decline it.",
-                        form.client() == null ? null : form.client().email(), "quote", (to, message) -> {
-                            QuoteView sent = quotes.send(quote.id(), to, message);
+                        form.client() == null ? null : form.client().email(), "quote", quotes.templates(),
+                        (to, message, template) -> {
+                            QuoteView sent = quotes.send(quote.id(), to, message, template);
                             Toasts.done(sent.number() + " sent to " + to);
                             close();
                             onSaved.accept(sent);
-                        }, message -> quotes.preview(quote.id(), message)));
+                        }, (message, template) -> quotes.preview(quote.id(), message, template)));
                 send.setId("quote-send");
                 send.addThemeVariants(ButtonVariant.LUMO_SUCCESS);
                 getFooter().addComponentAtIndex(1, send);

@@ -2,6 +2,7 @@ package com.smbhub.web.settings;
 
 import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.mail.Wording;
 import com.smbhub.tenant.BusinessSettingsService;
 import com.smbhub.web.shell.FieldErrors;
 import com.smbhub.web.shell.Toasts;
@@ -27,6 +28,14 @@ class BusinessForm extends VerticalLayout {
     private static final Map<String, String> PROFILE_WORDS = Map.of(
             "general", "Service business (requests, quotes, invoices)",
             "retail_pos", "Retail with a point of sale (orders and issues)");
+
+    private static final Map<String, String> TEMPLATE_WORDS = new java.util.LinkedHashMap<>();
+
+    static {
+        TEMPLATE_WORDS.put("invoice_email", "Invoice e-mail");
+        TEMPLATE_WORDS.put("quote_email", "Quote e-mail");
+        TEMPLATE_WORDS.put("reminder_email", "Payment reminder");
+    }
 
     BusinessForm(BusinessSettingsService settings) {
         setPadding(false);
@@ -59,12 +68,27 @@ class BusinessForm extends VerticalLayout {
         days.setEnabled(current.arEnabled());
         reminders.addValueChangeListener(e -> days.setEnabled(e.getValue()));
         FormLayout form = new FormLayout(name, zone, currency, profile, quotes, reminders, days);
+        Map<String, Select<Wording.Template>> templates = new java.util.LinkedHashMap<>();
+        List<Wording.Template> choices = settings.templateChoices();
+        for (String kind : TEMPLATE_WORDS.keySet()) {
+            Select<Wording.Template> select = new Select<>();
+            select.setId("settings-template-" + kind);
+            select.setLabel(TEMPLATE_WORDS.get(kind));
+            List<Wording.Template> ofKind = choices.stream().filter(t -> t.kind().equals(kind)).toList();
+            select.setItems(ofKind);
+            select.setItemLabelGenerator(Wording.Template::name);
+            ofKind.stream().filter(t -> t.id().equals(current.templates().get(kind))).findFirst().ifPresent(select::setValue);
+            select.setHelperText(ofKind.size() > 1 ? null : "Make more in Settings → Email");
+            templates.put(kind, select);
+            form.add(select);
+        }
         Map<String, HasValidation> byField = new HashMap<>();
         byField.put("name", name);
         byField.put("timezone", zone);
         byField.put("currency", currency);
         byField.put("profile_id", profile);
         byField.put("ar_days", days);
+        templates.forEach((kind, select) -> byField.put("default_templates." + kind, select));
         Button save = new Button("Save", e -> {
             List<Integer> parsed = parse(days.getValue());
             if (parsed == null) {
@@ -74,7 +98,8 @@ class BusinessForm extends VerticalLayout {
             }
             try {
                 settings.update(new BusinessSettingsService.Settings(name.getValue(), zone.getValue(), currency.getValue(),
-                        profile.getValue(), quotes.getValue(), reminders.getValue(), parsed, 0), current.version());
+                        profile.getValue(), quotes.getValue(), reminders.getValue(), parsed, chosenTemplates(templates), 0),
+                        current.version());
                 getUI().ifPresent(ui -> ui.refreshCurrentRoute(true));
                 Toasts.done("Settings saved");
             } catch (ValidationException ex) {
@@ -86,6 +111,16 @@ class BusinessForm extends VerticalLayout {
         save.setId("settings-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(form, save);
+    }
+
+    private static Map<String, String> chosenTemplates(Map<String, Select<Wording.Template>> templates) {
+        Map<String, String> chosen = new HashMap<>();
+        templates.forEach((kind, select) -> {
+            if (select.getValue() != null) {
+                chosen.put(kind, select.getValue().id());
+            }
+        });
+        return chosen;
     }
 
     private static String join(List<Integer> days) {

@@ -18,9 +18,13 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Span;
+import java.util.List;
 import java.util.Map;
 
-/** Settings → Email: the business's own mail server (optional) and the wording of its e-mails. */
+/** Settings → Email: the business's own mail server (optional), the wording of its e-mails and its own templates. */
 class EmailPanel extends VerticalLayout {
 
     private static final Map<String, String> TITLES = Map.of("invoice_email", "Invoice e-mail", "quote_email", "Quote e-mail",
@@ -86,9 +90,77 @@ class EmailPanel extends VerticalLayout {
         add(state, new FormLayout(host, port, user, password, from, starttls), actions, new H4("Wording"),
                 new Paragraph("What your clients read. Placeholders: {client_name}, {business_name}, {number}, {amount},"
                         + " {date} (due or valid-until date), {link} (required), {message} (the line you add when sending)."));
+        List<Wording.Template> templates = wording.templates(null);
         for (Wording.Text text : wording.all()) {
-            add(editor(text));
+            add(editor(text), own(text.name(), templates.stream().filter(t -> !t.shipped() && t.kind().equals(text.name())).toList()));
         }
+    }
+
+    /** The business's own templates of one kind: each to edit or delete, and a button for a new one. */
+    private VerticalLayout own(String kind, List<Wording.Template> templates) {
+        VerticalLayout box = new VerticalLayout();
+        box.setPadding(false);
+        box.setSpacing(false);
+        for (Wording.Template t : templates) {
+            Button edit = new Button("Edit", e -> templateDialog(kind, t));
+            edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            Button delete = new Button("Delete", e -> new ConfirmDialog("Delete " + t.name() + "?", t.isDefault()
+                    ? "It is your default; the standard e-mail takes its place." : "It can no longer be picked when sending.",
+                    "Delete", ok -> {
+                        wording.delete(t.id());
+                        Toasts.done("Deleted " + t.name());
+                        build();
+                    }).open());
+            delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
+            HorizontalLayout row = new HorizontalLayout(new Span(t.name() + (t.isDefault() ? " (default)" : "")), edit, delete);
+            row.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+            row.addClassName("template-row");
+            box.add(row);
+        }
+        Button add = new Button("New " + TITLES.get(kind).toLowerCase(java.util.Locale.ROOT) + " template",
+                e -> templateDialog(kind, null));
+        add.setId("template-new-" + kind);
+        box.add(add);
+        return box;
+    }
+
+    private void templateDialog(String kind, Wording.Template existing) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(existing == null ? "New " + TITLES.get(kind).toLowerCase(java.util.Locale.ROOT) + " template"
+                : existing.name());
+        TextField name = new TextField("Name");
+        name.setId("template-name");
+        name.setWidthFull();
+        TextField subject = new TextField("Subject");
+        subject.setId("template-subject");
+        subject.setWidthFull();
+        TextArea body = new TextArea("Message");
+        body.setId("template-body");
+        body.setWidthFull();
+        Wording.Text start = wording.all().stream().filter(t -> t.name().equals(kind)).findFirst().orElseThrow();
+        name.setValue(existing == null ? "" : existing.name());
+        subject.setValue(existing == null ? start.subject() : existing.subject());
+        body.setValue(existing == null ? start.body() : existing.body());
+        Button save = new Button("Save", e -> {
+            try {
+                if (existing == null) {
+                    wording.create(kind, name.getValue(), subject.getValue(), body.getValue());
+                } else {
+                    wording.update(existing.id(), name.getValue(), subject.getValue(), body.getValue());
+                }
+                Toasts.done("Template saved");
+                dialog.close();
+                build();
+            } catch (ValidationException ex) {
+                FieldErrors.show(ex, Map.of("name", name, "subject", subject, "body", body));
+            }
+        });
+        save.setId("template-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new Paragraph("Pick it when sending, or make it the default in Settings → Business."), name, subject, body);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.setWidth("min(40rem, 100vw)");
+        dialog.open();
     }
 
     private VerticalLayout editor(Wording.Text text) {

@@ -1,0 +1,141 @@
+package com.smbhub.system;
+
+import static com.smbhub.system.ContactsIT.send;
+import static com.smbhub.system.SystemUnderTest.get;
+import static com.smbhub.system.SystemUnderTest.token;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** E-mail templates: a business's own, the default of each kind (Settings → Business), a pick when sending. */
+class TemplatesIT {
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    /** Maple & Co's defaults go back to the standard e-mails, so other tests read the shipped wording. */
+    @AfterEach
+    void standardDefaults() {
+        var reply = send("PATCH", "/api/v1/settings/business", token("owner@maple.test", null), "{\"default_templates\":"
+                + "{\"invoice_email\":\"tpl_invoice_default_v1\",\"quote_email\":\"tpl_quote_default_v1\","
+                + "\"reminder_email\":\"tpl_msg_paylink_v1\"}}");
+        assertEquals(200, reply.status(), reply.body());
+    }
+
+    private static String create(String token, String kind, String name, String subject) {
+        var reply = send("POST", "/api/v1/templates", token, "{\"kind\":\"" + kind + "\",\"name\":\"" + name + "\",\"subject\":\""
+                + subject + "\",\"body\":\"Hello {client_name},\\n\\n{amount} is due. Pay here: {link}\\n\\n{business_name}\"}");
+        assertEquals(201, reply.status(), reply.body());
+        return reply.json().getJsonObject("data").getString("id");
+    }
+
+    private String sentInvoice(String owner, String email) {
+        String contact = send("POST", "/api/v1/contacts", owner, "{\"display_name\":\"Templated " + run + "\",\"email\":\""
+                + email + "\"}").json().getJsonObject("data").getString("id");
+        var invoice = send("POST", "/api/v1/invoices", owner, "{\"contact_id\":\"" + contact + "\","
+                + "\"line_items\":[{\"name\":\"Alterations\",\"qty\":1,\"rate\":80}]}");
+        assertEquals(201, invoice.status(), invoice.body());
+        String id = invoice.json().getJsonObject("data").getString("id");
+        assertEquals(200, send("POST", "/api/v1/invoices/" + id + "/send", owner, "{}").status());
+        return id;
+    }
+
+    private static String stage(String owner, String invoice) {
+        return get("/api/v1/invoices/" + invoice, owner).json().getJsonObject("data").getString("ar_stage");
+    }
+
+    @Test
+    void theDefaultTemplateIsSentAndASenderMayPickAnother() throws Exception {
+        String owner = token("owner@maple.test", null);
+        String email = "templated." + run + "@example.com";
+        String invoice = sentInvoice(owner, email);
+        String firm = create(owner, "reminder_email", "Firm " + run, "Overdue {number} " + run);
+        var settings = send("PATCH", "/api/v1/settings/business", owner, "{\"default_templates\":{\"reminder_email\":\"" + firm + "\"}}");
+        assertEquals(200, settings.status(), settings.body());
+        assertEquals(firm, settings.json().getJsonObject("data").getJsonObject("default_templates").getString("reminder_email"));
+        assertTrue(get("/api/v1/templates?kind=reminder_email", owner).json().getJsonArray("data").stream()
+                .map(v -> v.asJsonObject()).anyMatch(t -> t.getString("id").equals(firm) && t.getBoolean("default")));
+
+        assertEquals(200, send("POST", "/api/v1/invoices/" + invoice + "/remind", owner, "{}").status());
+        jakarta.mail.Message mail = Mailbox.await(email, "Overdue ");
+        assertTrue(mail.getSubject().endsWith(" " + run), mail.getSubject());
+        Object content = mail.getContent();
+        String text = content instanceof jakarta.mail.Multipart parts ? parts.getBodyPart(0).getContent().toString() : content.toString();
+        assertTrue(text.contains("$80.00 is due") && text.contains("/portal/invoices/"), text);
+
+        var picked = send("POST", "/api/v1/invoices/" + invoice + "/remind", owner, "{\"template_id\":\"tpl_msg_paylink_v1\"}");
+        assertEquals(200, picked.status(), picked.body());
+        Mailbox.await(email, "Reminder: invoice ");
+        assertEquals("REMINDER_2", stage(owner, invoice));
+
+        // a quote template, or another business's, is not a reminder of this business: nothing is sent
+        String quoteTemplate = create(owner, "quote_email", "Quote " + run, "Your quote {number}");
+        String northside = create(token("owner@northside.test", null), "reminder_email", "Theirs " + run, "Theirs {number}");
+        for (String wrong : List.of(quoteTemplate, northside, "tpl_invoice_default_v1", "not-an-id")) {
+            var refused = send("POST", "/api/v1/invoices/" + invoice + "/remind", owner, "{\"template_id\":\"" + wrong + "\"}");
+            assertEquals(400, refused.status(), refused.body());
+            assertEquals("template_id", refused.json().getJsonObject("error").getJsonArray("details").getJsonObject(0)
+                    .getString("field"));
+        }
+        assertEquals("REMINDER_2", stage(owner, invoice));
+        assertEquals(204, send("DELETE", "/api/v1/templates/" + northside, token("owner@northside.test", null), null).status());
+    }
+
+    @Test
+    void deletingTheDefaultBringsBackTheStandardEmail() {
+        String owner = token("owner@maple.test", null);
+        String mine = create(owner, "invoice_email", "Short " + run, "Invoice {number}");
+        assertEquals(200, send("PATCH", "/api/v1/settings/business", owner,
+                "{\"default_templates\":{\"invoice_email\":\"" + mine + "\"}}").status());
+        assertEquals(204, send("DELETE", "/api/v1/templates/" + mine, owner, null).status());
+        JsonObject defaults = get("/api/v1/settings/business", owner).json().getJsonObject("data").getJsonObject("default_templates");
+        assertEquals("tpl_invoice_default_v1", defaults.getString("invoice_email"));
+        assertFalse(get("/api/v1/templates", owner).json().getJsonArray("data").stream()
+                .anyMatch(t -> t.asJsonObject().getString("id").equals(mine)));
+        assertEquals(404, send("DELETE", "/api/v1/templates/" + mine, owner, null).status());
+        assertEquals(1, count("template.deleted", mine));
+    }
+
+    @Test
+    void ownersAndAdminsChangeTemplatesOfTheirOwnBusinessOnly() {
+        String owner = token("owner@maple.test", null);
+        String mine = create(owner, "quote_email", "Warm " + run, "Quote {number} for you");
+        var renamed = send("PATCH", "/api/v1/templates/" + mine, owner, "{\"name\":\"Warmer " + run + "\"}");
+        assertEquals(200, renamed.status(), renamed.body());
+        assertEquals("Quote {number} for you", renamed.json().getJsonObject("data").getString("subject"));
+        assertEquals(403, send("POST", "/api/v1/templates", token("staff@northside.test", null),
+                "{\"kind\":\"quote_email\",\"name\":\"S\",\"subject\":\"s\",\"body\":\"{link}\"}").status());
+        String other = token("owner@northside.test", null);
+        assertFalse(get("/api/v1/templates", other).json().getJsonArray("data").stream()
+                .anyMatch(t -> t.asJsonObject().getString("id").equals(mine)), "another business does not see it");
+        assertEquals(404, send("PATCH", "/api/v1/templates/" + mine, other, "{\"name\":\"x\"}").status());
+        assertEquals(404, send("DELETE", "/api/v1/templates/" + mine, other, null).status());
+        assertEquals(400, send("PATCH", "/api/v1/settings/business", other,
+                "{\"default_templates\":{\"quote_email\":\"" + mine + "\"}}").status());
+        var bad = send("POST", "/api/v1/templates", owner, "{\"kind\":\"sms\",\"name\":\"warmer " + run.toUpperCase()
+                + "\",\"subject\":\"{nope}\",\"body\":\"no link\"}");
+        assertEquals(400, bad.status());
+        assertEquals(java.util.Set.of("kind", "subject", "body"), bad.json().getJsonObject("error").getJsonArray("details").stream()
+                .map(d -> d.asJsonObject().getString("field")).collect(java.util.stream.Collectors.toSet()));
+        var duplicate = send("POST", "/api/v1/templates", owner, "{\"kind\":\"quote_email\",\"name\":\"warmer " + run.toUpperCase()
+                + "\",\"subject\":\"s\",\"body\":\"{link}\"}");
+        assertEquals(400, duplicate.status());
+        assertEquals(200, get("/api/v1/templates?kind=quote_email", token("viewer@northside.test", null)).status());
+        assertEquals(400, get("/api/v1/templates?kind=sms", owner).status());
+        assertEquals(1, count("template.created", mine));
+        assertEquals(1, count("template.changed", mine));
+    }
+
+    private static long count(String action, String id) {
+        try {
+            return Database.count("select count(*) from audit_log where action = ? and entity_id = ?", action, id);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
