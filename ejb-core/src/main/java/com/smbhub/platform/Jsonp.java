@@ -35,7 +35,13 @@ public final class Jsonp {
         return PROVIDER.createArrayBuilder();
     }
 
+    /** Strings are added as they are (the provider's generic conversion checks every element's type). */
     public static JsonArrayBuilder createArrayBuilder(Collection<?> values) {
+        if (values.stream().allMatch(v -> v instanceof String)) {
+            JsonArrayBuilder array = PROVIDER.createArrayBuilder();
+            values.forEach(v -> array.add((String) v));
+            return array;
+        }
         return PROVIDER.createArrayBuilder(values);
     }
 

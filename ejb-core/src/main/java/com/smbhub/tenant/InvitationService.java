@@ -37,8 +37,6 @@ public class InvitationService {
     @EJB
     AuditService audit;
 
-    @EJB
-    com.smbhub.platform.security.CallerCache callers;
 
     /** What the invitation page shows; {@code hasPassword}: the person already has an account. */
     public record Pending(String businessName, String email, String role, boolean hasPassword)
@@ -95,7 +93,7 @@ public class InvitationService {
                 .setParameter(1, invitationId).setParameter(2, tenantId).executeUpdate();
         em.getEntityManagerFactory().getCache().evict(TenantMember.class);
         em.getEntityManagerFactory().getCache().evict(Invitation.class);
-        callers.evictUser(user.getId());
+        com.smbhub.platform.security.CallerCache.evictUser(user.getId());
         audit.recordAlone(tenantId, user.getId(), "tenant.invite_accepted", "tenant_member", memberId,
                 Map.of("email", user.getEmail()));
     }

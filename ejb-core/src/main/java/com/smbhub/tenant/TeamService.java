@@ -30,8 +30,6 @@ public class TeamService {
     @EJB
     AuditService audit;
 
-    @EJB
-    com.smbhub.platform.security.CallerCache callers;
 
     public record Member(String memberId, String userId, String email, String displayName, Role role,
                          String status, long version) {
@@ -72,7 +70,7 @@ public class TeamService {
         }
         member.setRole(role);
         em.flush();
-        callers.evictUser(member.getUserId());
+        com.smbhub.platform.security.CallerCache.evictUser(member.getUserId());
         audit.record("tenant.member_role_changed", "tenant_member", memberId,
                 Map.of("role", before.name()), Map.of("role", role.name()));
         return view(member);
@@ -175,7 +173,7 @@ public class TeamService {
         }
         String before = member.getStatus();
         member.setStatus("DISABLED");
-        callers.evictUser(member.getUserId());
+        com.smbhub.platform.security.CallerCache.evictUser(member.getUserId());
         java.time.Instant now = java.time.Instant.now();
         em.createQuery("select i from Invitation i where i.memberId = :m and i.acceptedAt is null and i.revokedAt is null",
                 Invitation.class).setParameter("m", memberId).getResultList().forEach(i -> i.revoke(now));
@@ -197,7 +195,7 @@ public class TeamService {
         }
         member.setStatus("ACTIVE");
         em.flush();
-        callers.evictUser(member.getUserId());
+        com.smbhub.platform.security.CallerCache.evictUser(member.getUserId());
         audit.record("tenant.member_enabled", "tenant_member", memberId, Map.of("status", "DISABLED"), Map.of("status", "ACTIVE"));
         return view(member);
     }

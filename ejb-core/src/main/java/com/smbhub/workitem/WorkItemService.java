@@ -63,9 +63,6 @@ public class WorkItemService {
     @EJB
     ProfileService profiles;
 
-    @EJB
-    com.smbhub.platform.analytics.ViewEvents views;
-
     /** The list filters of the Work screen; null means any. */
     public record Filter(String status, String type, String priority, String assignedTo, String due) {
     }
@@ -137,7 +134,7 @@ public class WorkItemService {
         List<WorkItem> rows = query.setMaxResults(limit + 1).getResultList();
         EffectiveProfile profile = profiles.effective();
         if (afterKey == null) {
-            views.record("work.view", profile.profileId(), "manual");
+            com.smbhub.platform.analytics.ViewEvents.record("work.view", profile.profileId(), "manual");
         }
         return new Page(rows.stream().limit(limit).map(w -> view(w, profile)).toList(), NewestFirst.nextKey(rows, limit));
     }

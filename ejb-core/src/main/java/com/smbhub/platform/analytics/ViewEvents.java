@@ -23,7 +23,8 @@ import javax.sql.DataSource;
 /**
  * Events that record a look, not a change ("work.view"): queued and written every two seconds as
  * one JDBC batch, so reading a list never waits for an insert. Changes keep recording their events
- * in their own transaction ({@link Analytics#record}).
+ * in their own transaction ({@link Analytics#record}). Queuing is a static call (no container call
+ * per list request); this singleton's timer writes the queue.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -40,19 +41,19 @@ public class ViewEvents {
     DataSource dataSource;
 
     /** Bounded: when full, offer drops the event (views are not worth memory); size is O(1). */
-    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
+    private static final LinkedBlockingQueue<Pending> QUEUE = new LinkedBlockingQueue<>(MAX_QUEUED);
 
     /** Queues a view event for the current caller. */
-    public void record(String eventName, String profileId, String source) {
+    public static void record(String eventName, String profileId, String source) {
         RequestContext context = RequestContext.current().orElseThrow();
-        queue.offer(new Pending(UUID.randomUUID(), UUID.fromString(context.tenantId()), eventName, Instant.now(),
+        QUEUE.offer(new Pending(UUID.randomUUID(), UUID.fromString(context.tenantId()), eventName, Instant.now(),
                 context.userId(), context.role(), profileId, context.platform(), source, context.requestId()));
     }
 
     @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false)
     public void flush() throws SQLException {
         List<Pending> batch = new ArrayList<>();
-        while (queue.drainTo(batch, BATCH) > 0) {
+        while (QUEUE.drainTo(batch, BATCH) > 0) {
             write(batch);
             batch.clear();
         }

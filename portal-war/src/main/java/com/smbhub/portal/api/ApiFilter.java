@@ -30,9 +30,6 @@ public class ApiFilter extends HttpFilter {
     @EJB
     IdentityService identity;
 
-    @EJB
-    CallerCache callers;
-
     @Inject
     @ConfigProperty(name = "smbhub.jwt.org-claim", defaultValue = "org_id")
     String orgClaim;
@@ -46,11 +43,11 @@ public class ApiFilter extends HttpFilter {
         CallerCache.Caller caller = null;
         if (request.getUserPrincipal() instanceof JsonWebToken token) {
             String key = ApiRequest.sha256(token.getRawToken());
-            caller = callers.get(key).orElse(null);
+            caller = CallerCache.get(key).orElse(null);
             if (caller == null) {
                 caller = resolve(token);
                 if (caller != null) {
-                    callers.put(key, caller);
+                    CallerCache.put(key, caller);
                 }
             }
         }
