@@ -57,6 +57,10 @@ public final class Jsonp {
         return PROVIDER.createValue(value);
     }
 
+    public static jakarta.json.stream.JsonGenerator createGenerator(java.io.OutputStream out) {
+        return PROVIDER.createGenerator(out);
+    }
+
     public static JsonReader createReader(Reader reader) {
         return PROVIDER.createReader(reader);
     }

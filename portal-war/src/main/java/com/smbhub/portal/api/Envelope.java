@@ -4,6 +4,8 @@ import com.smbhub.platform.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -19,14 +21,19 @@ public final class Envelope {
         return ok(data, null);
     }
 
+    /** Written straight to the response as UTF-8 (no intermediate object or string). */
     public static Response ok(JsonValue data, String cursor) {
-        JsonObjectBuilder meta = meta();
-        if (cursor == null) {
-            meta.addNull("cursor");
-        } else {
-            meta.add("cursor", cursor);
-        }
-        String body = Jsonp.createObjectBuilder().add("data", data).add("meta", meta).build().toString();
+        String requestId = ApiRequest.currentId();
+        StreamingOutput body = out -> {
+            JsonGenerator json = Jsonp.createGenerator(out);
+            json.writeStartObject().write("data", data).writeStartObject("meta").write("request_id", requestId);
+            if (cursor == null) {
+                json.writeNull("cursor");
+            } else {
+                json.write("cursor", cursor);
+            }
+            json.writeEnd().writeEnd().flush();
+        };
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
