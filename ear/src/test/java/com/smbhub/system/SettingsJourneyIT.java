@@ -36,7 +36,7 @@ class SettingsJourneyIT {
     }
 
     @Test
-    void anOwnerWritesATemplateAndMakesItTheDefaultReminder() {
+    void anOwnerWritesATemplateAndMakesItTheDefaultReminder() throws Exception {
         String name = "Firm " + UUID.randomUUID().toString().substring(0, 8);
         String owner = SystemUnderTest.token("owner@maple.test", null);
         try (BackOffice app = new BackOffice()) {
@@ -65,6 +65,28 @@ class SettingsJourneyIT {
             assertEquals(name, SystemUnderTest.get("/api/v1/templates?kind=reminder_email", owner).json().getJsonArray("data")
                     .stream().map(v -> v.asJsonObject()).filter(t -> t.getString("id").equals(chosen)).findFirst()
                     .orElseThrow().getString("name"));
+
+            // the reminder dialog offers both, with the new default chosen and previewed; another pick is sent
+            String client = "Reminded " + name;
+            String email = "reminded." + name.substring(5) + "@example.com";
+            String contact = ContactsIT.send("POST", "/api/v1/contacts", owner, "{\"display_name\":\"" + client
+                    + "\",\"email\":\"" + email + "\"}").json().getJsonObject("data").getString("id");
+            String invoice = ContactsIT.send("POST", "/api/v1/invoices", owner, "{\"contact_id\":\"" + contact
+                    + "\",\"line_items\":[{\"name\":\"Hem\",\"qty\":1,\"rate\":40}]}").json().getJsonObject("data").getString("id");
+            assertEquals(200, ContactsIT.send("POST", "/api/v1/invoices/" + invoice + "/send", owner, "{}").status());
+            app.open("invoices");
+            wait.until(d -> d.findElement(By.id("invoice-grid")).getText().contains(client));
+            app.openRow("invoice-grid", client, d -> !d.findElements(By.id("inv-remind")).isEmpty());
+            app.click("inv-remind");
+            app.waitForText("send-preview", "Subject: Overdue: INV-");
+            app.click("send-template");
+            wait.until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
+                    .anyMatch(i -> i.getText().equals("Standard payment reminder")));
+            app.driver.findElements(By.cssSelector("vaadin-select-item")).stream()
+                    .filter(i -> i.getText().equals("Standard payment reminder")).findFirst().orElseThrow().click();
+            app.waitForText("send-preview", "Subject: Reminder: invoice INV-");
+            app.click("send-confirm");
+            Mailbox.await(email, "Reminder: invoice INV-");
         } finally {
             ContactsIT.send("PATCH", "/api/v1/settings/business", owner,
                     "{\"default_templates\":{\"reminder_email\":\"tpl_msg_paylink_v1\"}}");
