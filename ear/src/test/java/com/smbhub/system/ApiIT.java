@@ -130,6 +130,8 @@ class ApiIT {
         var reply = get("/api/v1/me", null);
         String header = reply.raw().headers().firstValue("X-Request-Id").orElseThrow();
         assertEquals(header, reply.json().getJsonObject("meta").getString("request_id"));
+        assertTrue(reply.raw().headers().firstValue("X-Powered-By").isEmpty() && reply.raw().headers().firstValue("Server")
+                .isEmpty(), "no server name or version: " + reply.raw().headers().map());
     }
 
     @Test

@@ -79,6 +79,7 @@ class SettingsJourneyIT {
             app.openRow("invoice-grid", client, d -> !d.findElements(By.id("inv-remind")).isEmpty());
             app.click("inv-remind");
             app.waitForText("send-preview", "Subject: Overdue: INV-");
+            app.screenshot("invoice-remind-template");
             app.click("send-template");
             wait.until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
                     .anyMatch(i -> i.getText().equals("Standard payment reminder")));
