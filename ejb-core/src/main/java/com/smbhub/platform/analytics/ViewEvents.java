@@ -7,6 +7,8 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -50,11 +52,20 @@ public class ViewEvents {
                 context.userId(), context.role(), profileId, context.platform(), source, context.requestId()));
     }
 
+    /**
+     * Writes what is queued, each batch committed on its own; a batch the database refuses is
+     * logged and dropped (views are not worth a retry).
+     */
     @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false)
-    public void flush() throws SQLException {
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void flush() {
         List<Pending> batch = new ArrayList<>();
         while (QUEUE.drainTo(batch, BATCH) > 0) {
-            write(batch);
+            try {
+                write(batch);
+            } catch (SQLException e) {
+                Logger.getLogger(ViewEvents.class.getName()).warning(batch.size() + " view events not written: " + e);
+            }
             batch.clear();
         }
     }
@@ -83,10 +94,6 @@ public class ViewEvents {
 
     @PreDestroy
     void drain() {
-        try {
-            flush();
-        } catch (SQLException e) {
-            Logger.getLogger(ViewEvents.class.getName()).warning("view events not written: " + e);
-        }
+        flush();
     }
 }
