@@ -32,6 +32,7 @@ public class ListBench {
 
     static final int CONTACTS = 50_000;
     static final int WORK_ITEMS = 200_000;
+    static final int WARM_UP = 500;
 
     public static void main(String[] args) throws Exception {
         String api = args[0];
@@ -48,10 +49,11 @@ public class ListBench {
             for (int i = 0; i < requests; i++) {
                 terms.add("bench " + (10_000 + random.nextInt(CONTACTS / 10)));
             }
-            // warm both paths
-            for (int i = 0; i < 30; i++) {
-                get(api + "/api/v1/contacts?limit=20&q=" + enc(terms.get(i)), token);
-                contactsSql(db, tenant, terms.get(i));
+            // warm both paths: enough calls for the JIT to compile the hot code (30 were not, after a restart)
+            for (int i = 0; i < WARM_UP; i++) {
+                String term = terms.get(i % terms.size());
+                get(api + "/api/v1/contacts?limit=20&q=" + enc(term), token);
+                contactsSql(db, tenant, term);
                 get(api + "/api/v1/work-items?limit=20&status=NEW&priority=HIGH", token);
                 workSql(db, tenant);
             }

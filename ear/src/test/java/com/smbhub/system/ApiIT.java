@@ -117,6 +117,17 @@ class ApiIT {
     }
 
     @Test
+    void aBadBearerTokenDoesNotBlockAnOpenPath() {
+        var reply = SystemUnderTest.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(SystemUnderTest.BASE
+                        + "/api/v1/auth/token")).header("Authorization", "Bearer not.a.token")
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"username\":\"owner@maple.test\",\"password\":\"demo\"}"))
+                .build());
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals(401, get("/api/v1/me", "not.a.token").status());
+    }
+
+    @Test
     void aTamperedTokenIsRefused() {
         String[] parts = token("owner@northside.test", null).split("\\.");
         String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)

@@ -37,7 +37,8 @@ public final class CallerCache {
         return Optional.of(entry.caller());
     }
 
-    public static void put(String key, Caller caller) {
+    /** Kept for a minute, and never past {@code until} (epoch seconds: the token's expiry). */
+    public static void put(String key, Caller caller, long until) {
         if (ENTRIES.size() >= MAX_ENTRIES) {
             Instant now = Instant.now();
             ENTRIES.values().removeIf(e -> e.expires().isBefore(now));
@@ -45,7 +46,9 @@ public final class CallerCache {
                 ENTRIES.clear();
             }
         }
-        ENTRIES.put(key, new Entry(caller, Instant.now().plus(TTL)));
+        Instant minute = Instant.now().plus(TTL);
+        Instant expiry = Instant.ofEpochSecond(until);
+        ENTRIES.put(key, new Entry(caller, expiry.isBefore(minute) ? expiry : minute));
     }
 
     public static void evictUser(String userId) {

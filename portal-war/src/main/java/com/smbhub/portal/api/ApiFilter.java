@@ -16,11 +16,13 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Every API request: a request id, the caller from the verified token, the business from the
- * token's organisation claim checked against the caller's active memberships, and one log line.
+ * Every API request: a request id, the caller from the bearer token ({@link TokenVerifier}; a
+ * token already verified is found by its SHA-256 in {@link CallerCache} until it expires), the
+ * business from the token's organisation claim checked against the caller's active memberships,
+ * and one log line. A missing or bad token leaves the request anonymous: protected resources
+ * answer 401 ({@link AuthenticatedFilter}), open ones (sign-in, webhooks) work as they are.
  */
 @WebFilter("/api/*")
 public class ApiFilter extends HttpFilter {
@@ -34,6 +36,34 @@ public class ApiFilter extends HttpFilter {
     @ConfigProperty(name = "smbhub.jwt.org-claim", defaultValue = "org_id")
     String orgClaim;
 
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.issuer")
+    String issuer;
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.publickey")
+    Optional<String> publicKey;
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.publickey.location")
+    Optional<String> publicKeyLocation;
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60")
+    long clockSkew;
+
+    private TokenVerifier verifier;
+
+    @Override
+    public void init() {
+        try {
+            verifier = new TokenVerifier(issuer, publicKey.orElse(null), publicKeyLocation.orElse(null), orgClaim, clockSkew,
+                    java.time.Clock.systemUTC());
+        } catch (IllegalArgumentException e) {
+            LOG.severe("API tokens cannot be checked, every bearer token is refused: " + e.getMessage());
+        }
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -41,13 +71,16 @@ public class ApiFilter extends HttpFilter {
         String requestId = ApiRequest.newId();
         response.setHeader("X-Request-Id", requestId);
         CallerCache.Caller caller = null;
-        if (request.getUserPrincipal() instanceof JsonWebToken token) {
-            String key = ApiRequest.sha256(token.getRawToken());
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) && verifier != null) {
+            String token = authorization.substring(7).trim();
+            String key = ApiRequest.sha256(token);
             caller = CallerCache.get(key).orElse(null);
             if (caller == null) {
-                caller = resolve(token);
+                TokenVerifier.Claims claims = verifier.verify(token).orElse(null);
+                caller = claims == null ? null : resolve(claims);
                 if (caller != null) {
-                    CallerCache.put(key, caller);
+                    CallerCache.put(key, caller, claims.expiresAt());
                 }
             }
         }
@@ -65,25 +98,23 @@ public class ApiFilter extends HttpFilter {
     }
 
     /** The token's user and, when the organisation claim names one of their businesses, that business and role. */
-    private CallerCache.Caller resolve(JsonWebToken token) {
+    private CallerCache.Caller resolve(TokenVerifier.Claims token) {
         String userId = caller(token).map(IdentityService.Person::userId).orElse(null);
         if (userId == null) {
             return null;
         }
-        Object org = token.getClaim(orgClaim);
-        Optional<Membership.View> membership = org == null ? Optional.empty()
-                : identity.membershipByOrg(userId, org.toString().replace("\"", ""));
+        Optional<Membership.View> membership = token.org() == null ? Optional.empty()
+                : identity.membershipByOrg(userId, token.org());
         return new CallerCache.Caller(userId, membership.map(Membership.View::tenantId).orElse(null),
                 membership.map(m -> m.role().name()).orElse(null));
     }
 
     /** Our own tokens carry the user id as subject; an external provider's are matched by e-mail. */
-    private Optional<IdentityService.Person> caller(JsonWebToken token) {
-        Optional<IdentityService.Person> bySubject = identity.person(token.getSubject());
+    private Optional<IdentityService.Person> caller(TokenVerifier.Claims token) {
+        Optional<IdentityService.Person> bySubject = token.subject() == null ? Optional.empty() : identity.person(token.subject());
         if (bySubject.isPresent()) {
             return bySubject;
         }
-        Object email = Optional.ofNullable(token.getClaim("email")).orElse(token.getClaim("upn"));
-        return email == null ? Optional.empty() : identity.personByEmail(email.toString().replace("\"", ""));
+        return token.email() == null ? Optional.empty() : identity.personByEmail(token.email());
     }
 }
