@@ -52,13 +52,19 @@ public class ApiFilter extends HttpFilter {
     @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60")
     long clockSkew;
 
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.audiences")
+    Optional<String> audiences;
+
     private TokenVerifier verifier;
 
     @Override
     public void init() {
         try {
-            verifier = new TokenVerifier(issuer, publicKey.orElse(null), publicKeyLocation.orElse(null), orgClaim, clockSkew,
-                    java.time.Clock.systemUTC());
+            java.util.Set<String> audience = java.util.Arrays.stream(audiences.orElse("").split(","))
+                    .map(String::trim).filter(a -> !a.isEmpty()).collect(java.util.stream.Collectors.toSet());
+            verifier = new TokenVerifier(issuer, audience,
+                    publicKey.orElse(null), publicKeyLocation.orElse(null), orgClaim, clockSkew, java.time.Clock.systemUTC());
         } catch (IllegalArgumentException e) {
             LOG.severe("API tokens cannot be checked, every bearer token is refused: " + e.getMessage());
         }

@@ -32,7 +32,8 @@ import java.util.function.Supplier;
 /**
  * Checks an API bearer token (MicroProfile JWT rules, RS256): the signature with the configured key
  * (a PEM public key, or a JWK set from a URL, chosen by the token's {@code kid}), the issuer, and
- * the lifetime ({@code exp} required, {@code nbf} honoured, both with a clock skew). Nothing else
+ * the lifetime ({@code exp} required, {@code nbf} honoured, both with a clock skew) and, when
+ * audiences are configured, {@code aud}. Nothing else
  * is trusted: any other algorithm, a missing claim or a bad signature is no caller.
  */
 public final class TokenVerifier {
@@ -45,6 +46,7 @@ public final class TokenVerifier {
     private static final Duration REFETCH_AFTER = Duration.ofMinutes(1);
 
     private final String issuer;
+    private final java.util.Set<String> audiences;
     private final String orgClaim;
     private final long skewSeconds;
     private final Clock clock;
@@ -55,7 +57,14 @@ public final class TokenVerifier {
 
     /** {@code key}: PEM text or a JWK / JWK set; {@code keyLocation}: a URL or file with either (for an identity provider's keys). */
     public TokenVerifier(String issuer, String key, String keyLocation, String orgClaim, long skewSeconds, Clock clock) {
+        this(issuer, java.util.Set.of(), key, keyLocation, orgClaim, skewSeconds, clock);
+    }
+
+    /** {@code audiences}: when not empty, the token's {@code aud} must name one of them. */
+    public TokenVerifier(String issuer, java.util.Set<String> audiences, String key, String keyLocation, String orgClaim,
+                         long skewSeconds, Clock clock) {
         this.issuer = issuer;
+        this.audiences = java.util.Set.copyOf(audiences);
         this.orgClaim = orgClaim;
         this.skewSeconds = skewSeconds;
         this.clock = clock;
@@ -99,7 +108,7 @@ public final class TokenVerifier {
             Long exp = number(claims, "exp");
             Long nbf = number(claims, "nbf");
             if (!issuer.equals(string(claims, "iss")) || exp == null || exp + skewSeconds <= now
-                    || (nbf != null && nbf - skewSeconds > now)) {
+                    || (nbf != null && nbf - skewSeconds > now) || !audienceFits(claims.get("aud"))) {
                 return Optional.empty();
             }
             String email = string(claims, "email");
@@ -108,6 +117,17 @@ public final class TokenVerifier {
         } catch (IllegalArgumentException | GeneralSecurityException | jakarta.json.JsonException | ClassCastException e) {
             return Optional.empty();
         }
+    }
+
+    private boolean audienceFits(JsonValue aud) {
+        if (audiences.isEmpty()) {
+            return true;
+        }
+        if (aud instanceof JsonString one) {
+            return audiences.contains(one.getString());
+        }
+        return aud instanceof jakarta.json.JsonArray many && many.stream()
+                .anyMatch(v -> v instanceof JsonString s && audiences.contains(s.getString()));
     }
 
     private PublicKey key(String kid) {

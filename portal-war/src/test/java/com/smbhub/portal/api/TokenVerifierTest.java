@@ -110,6 +110,18 @@ class TokenVerifierTest {
     }
 
     @Test
+    void configuredAudiencesMustBeNamed() throws Exception {
+        TokenVerifier forApi = new TokenVerifier(ISSUER, java.util.Set.of("smbhub-api"), pem(KEYS), null, "org_id", 60, CLOCK);
+        String base = claims(ISSUER, NOW + 600, null);
+        assertTrue(forApi.verify(sign(KEYS, RS256, base)).isEmpty(), "no aud");
+        assertTrue(forApi.verify(sign(KEYS, RS256, base.replace("}", ",\"aud\":\"other\"}"))).isEmpty());
+        assertTrue(forApi.verify(sign(KEYS, RS256, base.replace("}", ",\"aud\":\"smbhub-api\"}"))).isPresent());
+        assertTrue(forApi.verify(sign(KEYS, RS256, base.replace("}", ",\"aud\":[\"x\",\"smbhub-api\"]}"))).isPresent());
+        assertTrue(verifier.verify(sign(KEYS, RS256, base.replace("}", ",\"aud\":\"other\"}"))).isPresent(),
+                "without configured audiences aud is not checked");
+    }
+
+    @Test
     void anIdentityProvidersKeysComeFromItsJwkSetByKid() throws Exception {
         RSAPublicKey key = (RSAPublicKey) KEYS.getPublic();
         String jwks = "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"k2\",\"use\":\"sig\",\"n\":\"" + b64(unsigned(key.getModulus().toByteArray()))
