@@ -197,6 +197,11 @@ public class Wording {
         return template(template, defaults());
     }
 
+    /** One of the business's own templates (not a standard one). */
+    public Template get(String id) {
+        return template(ownTemplate(id), defaults());
+    }
+
     public Template update(String id, String name, String subject, String body) {
         access.require(Capability.MANAGE_SETTINGS);
         MessageTemplate template = ownTemplate(id);
@@ -251,8 +256,9 @@ public class Wording {
         if (!DEFAULTS.containsKey(kind)) {
             throw new IllegalArgumentException("no e-mail " + kind);
         }
-        if (templateId != null && problem(kind, templateId) != null) {
-            throw new ValidationException("template_id", problem(kind, templateId));
+        String problem = templateId == null ? null : problem(kind, templateId);
+        if (problem != null) {
+            throw new ValidationException("template_id", problem);
         }
         String id = templateId != null ? templateId : defaults().get(kind);
         MessageTemplate own = id.equals(SHIPPED_IDS.get(kind)) ? null : find(kind, id);

@@ -66,8 +66,7 @@ public class TemplatesResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response update(@PathParam("id") String id, String body) {
         JsonBody json = JsonBody.parse(body, Set.of("name", "subject", "body"));
-        Wording.Template current = wording.templates(null).stream().filter(t -> t.id().equals(id) && !t.shipped())
-                .findFirst().orElseThrow(() -> new com.smbhub.platform.errors.NotFoundException("template"));
+        Wording.Template current = wording.get(id);
         List<FieldError> errors = new ArrayList<>();
         String name = json.has("name") ? json.string("name", errors) : current.name();
         String subject = json.has("subject") ? json.string("subject", errors) : current.subject();
