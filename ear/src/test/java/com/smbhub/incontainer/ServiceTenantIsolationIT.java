@@ -41,7 +41,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The tenant isolation suite inside the container: the real services, their tenant interceptor and
- * the server's EclipseLink and caches, on the seeded demo businesses. Callers are set up the way the
+ * the server's EclipseLink and caches, on businesses of its own shaped like the demo's. Callers are set up the way the
  * web edges do it, through {@link RequestContext}.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -50,6 +50,27 @@ class ServiceTenantIsolationIT {
     @Deployment
     static EnterpriseArchive deployment() {
         return IsolationDeployment.create(ServiceTenantIsolationIT.class);
+    }
+
+    /** This class's own pair of businesses (shaped like the demo's), made once in the container. */
+    private static com.smbhub.platform.db.DemoSeeder.World world;
+
+    @Inject
+    com.smbhub.platform.db.DemoSeeder seeder;
+
+    private com.smbhub.platform.db.DemoSeeder.World world() {
+        if (world == null) {
+            world = seeder.world();
+        }
+        return world;
+    }
+
+    private String n() {
+        return world().northside();
+    }
+
+    private String m() {
+        return world().maple();
     }
 
     @Inject
@@ -111,36 +132,36 @@ class ServiceTenantIsolationIT {
 
     @Test
     void eachOwnerSeesOnlyTheTeamOfTheirBusiness() {
-        List<String> northside = as("owner@northside.test", "northside", () -> emails(team.members()));
-        List<String> maple = as("owner@maple.test", "maple", () -> emails(team.members()));
-        assertTrue(northside.contains("agent@northside.test"));
-        assertFalse(northside.stream().anyMatch(e -> e.endsWith("@maple.test")));
-        assertFalse(maple.stream().anyMatch(e -> e.endsWith("@northside.test")));
+        List<String> northside = as("owner@" + n() + ".test", n(), () -> emails(team.members()));
+        List<String> maple = as("owner@" + m() + ".test", m(), () -> emails(team.members()));
+        assertTrue(northside.contains("agent@" + n() + ".test"));
+        assertFalse(northside.stream().anyMatch(e -> e.endsWith("@" + m() + ".test")));
+        assertFalse(maple.stream().anyMatch(e -> e.endsWith("@" + n() + ".test")));
     }
 
     @Test
     void anotherBusinessCannotChangeAMemberEvenAfterItWasLoaded() {
-        TeamService.Member mapleAgent = as("owner@maple.test", "maple", () -> team.members().stream()
-                .filter(m -> m.email().equals("agent@maple.test")).findFirst().orElseThrow());
+        TeamService.Member mapleAgent = as("owner@" + m() + ".test", m(), () -> team.members().stream()
+                .filter(m -> m.email().equals("agent@" + m() + ".test")).findFirst().orElseThrow());
         // loaded in Maple (server caches warm); now Northside's owner tries to change it by id
         assertThrows(NotFoundException.class,
-                () -> as("owner@northside.test", "northside", () -> team.changeRole(mapleAgent.memberId(), Role.VIEWER)));
-        Role after = as("owner@maple.test", "maple", () -> team.members().stream()
+                () -> as("owner@" + n() + ".test", n(), () -> team.changeRole(mapleAgent.memberId(), Role.VIEWER)));
+        Role after = as("owner@" + m() + ".test", m(), () -> team.members().stream()
                 .filter(m -> m.memberId().equals(mapleAgent.memberId())).findFirst().orElseThrow().role());
         assertEquals(Role.AGENT, after);
     }
 
     @Test
     void theBusinessComesFromTheContextNotFromTheCaller() {
-        assertEquals("Maple & Co", as("both@demo.test", "maple", () -> home.greeting().businessName()));
-        assertEquals("Northside Plumbing", as("both@demo.test", "northside", () -> home.greeting().businessName()));
+        assertEquals("Maple & Co", as(world().both(), m(), () -> home.greeting().businessName()));
+        assertEquals("Northside Plumbing", as(world().both(), n(), () -> home.greeting().businessName()));
     }
 
     @Test
     void eachBusinessGetsItsOwnEffectiveProfileAlsoFromTheCache() {
-        String maple = as("staff@maple.test", "maple", () -> profiles.effective().label("work_item_plural"));
-        String northside = as("staff@northside.test", "northside", () -> profiles.effective().label("work_item_plural"));
-        String mapleAgain = as("both@demo.test", "maple", () -> profiles.effective().label("work_item_plural"));
+        String maple = as("staff@" + m() + ".test", m(), () -> profiles.effective().label("work_item_plural"));
+        String northside = as("staff@" + n() + ".test", n(), () -> profiles.effective().label("work_item_plural"));
+        String mapleAgain = as(world().both(), m(), () -> profiles.effective().label("work_item_plural"));
         assertEquals("Orders / Issues", maple);
         assertEquals("Requests", northside);
         assertEquals(maple, mapleAgain);
@@ -149,46 +170,46 @@ class ServiceTenantIsolationIT {
     @Test
     void aContactOfOneBusinessIsInvisibleAndUntouchableFromAnother() {
         String name = "Isolated " + java.util.UUID.randomUUID();
-        ContactView created = as("staff@northside.test", "northside",
+        ContactView created = as("staff@" + n() + ".test", n(),
                 () -> contacts.create(ContactDraft.of(name, null, null), false, java.util.Optional.empty()));
-        as("staff@northside.test", "northside", () -> contacts.get(created.id()));
-        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> contacts.get(created.id())));
-        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple",
+        as("staff@" + n() + ".test", n(), () -> contacts.get(created.id()));
+        assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> contacts.get(created.id())));
+        assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(),
                 () -> contacts.update(created.id(), created.version(), ContactDraft.of("Stolen", null, null))));
-        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> contacts.delete(created.id())));
-        assertTrue(as("owner@maple.test", "maple", () -> contacts.list(name, null, false, null, 10)).items().isEmpty());
-        assertEquals(name, as("staff@northside.test", "northside", () -> contacts.get(created.id())).displayName());
+        assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> contacts.delete(created.id())));
+        assertTrue(as("owner@" + m() + ".test", m(), () -> contacts.list(name, null, false, null, 10)).items().isEmpty());
+        assertEquals(name, as("staff@" + n() + ".test", n(), () -> contacts.get(created.id())).displayName());
     }
 
     @Test
     void aWorkItemOfOneBusinessIsInvisibleAndUntouchableFromAnother() {
-        WorkItemView item = as("staff@northside.test", "northside",
+        WorkItemView item = as("staff@" + n() + ".test", n(),
                 () -> work.create(WorkItemDraft.titled("Isolated job"), java.util.Optional.empty()));
-        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> work.get(item.id())));
-        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple",
+        assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> work.get(item.id())));
+        assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(),
                 () -> work.update(item.id(), item.version(), WorkItemDraft.titled("Stolen"), "DONE")));
-        assertTrue(as("owner@maple.test", "maple", () -> work.list(new WorkItemService.Filter(null, null, null, null, null),
+        assertTrue(as("owner@" + m() + ".test", m(), () -> work.list(new WorkItemService.Filter(null, null, null, null, null),
                 null, 100)).items().stream().noneMatch(w -> w.id().equals(item.id())));
-        assertEquals("NEW", as("staff@northside.test", "northside", () -> work.get(item.id())).status());
+        assertEquals("NEW", as("staff@" + n() + ".test", n(), () -> work.get(item.id())).status());
     }
 
     @Test
     void aFileOfOneBusinessCannotBeListedOpenedOrRemovedFromAnother() {
-        WorkItemView item = as("staff@northside.test", "northside",
+        WorkItemView item = as("staff@" + n() + ".test", n(),
                 () -> work.create(WorkItemDraft.titled("Job with a file"), java.util.Optional.empty()));
-        FileView file = as("staff@northside.test", "northside", () -> files.attach("WORK_ITEM", item.id(), "quote.pdf",
+        FileView file = as("staff@" + n() + ".test", n(), () -> files.attach("WORK_ITEM", item.id(), "quote.pdf",
                 new java.io.ByteArrayInputStream("%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
-        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> files.open(file.id())));
-        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> files.get(file.id())));
-        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> {
+        assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> files.open(file.id())));
+        assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> files.get(file.id())));
+        assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> {
             files.remove(file.id());
             return null;
         }));
-        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> files.list("WORK_ITEM", item.id())));
-        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> files.attach("WORK_ITEM", item.id(),
+        assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> files.list("WORK_ITEM", item.id())));
+        assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> files.attach("WORK_ITEM", item.id(),
                 "x.pdf", new java.io.ByteArrayInputStream("%PDF-1.4\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))));
-        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> work.activity(item.id())));
-        assertEquals(List.of(file.id()), as("staff@northside.test", "northside",
+        assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> work.activity(item.id())));
+        assertEquals(List.of(file.id()), as("staff@" + n() + ".test", n(),
                 () -> files.list("WORK_ITEM", item.id()).stream().map(FileView::id).toList()));
     }
 
@@ -196,90 +217,90 @@ class ServiceTenantIsolationIT {
     void importAndSearchStayInsideTheBusiness() {
         String run = java.util.UUID.randomUUID().toString().substring(0, 8);
         String csv = "Name,Email\nImported " + run + ",imp." + run + "@x.test\n";
-        assertEquals(1, as("staff@northside.test", "northside", () -> contacts.importCsv(csv, true)).created());
-        ContactService.ImportReport maple = as("staff@maple.test", "maple", () -> contacts.importCsv(csv, false));
+        assertEquals(1, as("staff@" + n() + ".test", n(), () -> contacts.importCsv(csv, true)).created());
+        ContactService.ImportReport maple = as("staff@" + m() + ".test", m(), () -> contacts.importCsv(csv, false));
         assertEquals(1, maple.ready(), "another business's contact is not a duplicate here");
-        assertTrue(as("staff@maple.test", "maple", () -> contacts.list(run, null, false, null, 10)).items().isEmpty());
-        assertTrue(as("staff@maple.test", "maple", () -> contacts.list("imp." + run, null, false, null, 10)).items().isEmpty());
-        assertEquals(1, as("staff@northside.test", "northside", () -> contacts.list(run, null, false, null, 10)).items().size());
-        as("staff@northside.test", "northside", () -> work.create(WorkItemDraft.titled("Searchable " + run), java.util.Optional.empty()));
-        assertTrue(as("staff@maple.test", "maple", () -> work.search(run, 10)).isEmpty());
-        assertEquals(1, as("staff@northside.test", "northside", () -> work.search(run, 10)).size());
+        assertTrue(as("staff@" + m() + ".test", m(), () -> contacts.list(run, null, false, null, 10)).items().isEmpty());
+        assertTrue(as("staff@" + m() + ".test", m(), () -> contacts.list("imp." + run, null, false, null, 10)).items().isEmpty());
+        assertEquals(1, as("staff@" + n() + ".test", n(), () -> contacts.list(run, null, false, null, 10)).items().size());
+        as("staff@" + n() + ".test", n(), () -> work.create(WorkItemDraft.titled("Searchable " + run), java.util.Optional.empty()));
+        assertTrue(as("staff@" + m() + ".test", m(), () -> work.search(run, 10)).isEmpty());
+        assertEquals(1, as("staff@" + n() + ".test", n(), () -> work.search(run, 10)).size());
     }
 
     @Test
     void anInvoiceOfOneBusinessIsInvisibleAndUntouchableFromAnother() {
-        ContactView client = as("staff@northside.test", "northside", () -> contacts.create(
+        ContactView client = as("staff@" + n() + ".test", n(), () -> contacts.create(
                 ContactDraft.of("Billed " + java.util.UUID.randomUUID(), null, null), false, java.util.Optional.empty()));
         DocumentDraft draft = new DocumentDraft(client.id(), null, null, null, null, null, "HST",
                 List.of(new LineItem("Repair", java.math.BigDecimal.ONE, java.math.BigDecimal.TEN, null)), null, null, null);
-        InvoiceView invoice = as("staff@northside.test", "northside", () -> invoices.create(draft, java.util.Optional.empty()));
-        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> invoices.get(invoice.id())));
-        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple",
+        InvoiceView invoice = as("staff@" + n() + ".test", n(), () -> invoices.create(draft, java.util.Optional.empty()));
+        assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> invoices.get(invoice.id())));
+        assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(),
                 () -> invoices.update(invoice.id(), invoice.version(), draft)));
-        assertTrue(as("owner@maple.test", "maple", () -> invoices.list(null, null, null, 100)).items().stream()
+        assertTrue(as("owner@" + m() + ".test", m(), () -> invoices.list(null, null, null, 100)).items().stream()
                 .noneMatch(i -> i.id().equals(invoice.id())));
-        assertTrue(as("owner@maple.test", "maple", () -> invoices.taxCodes()).stream().noneMatch(t -> t.code().equals("HST")));
+        assertTrue(as("owner@" + m() + ".test", m(), () -> invoices.taxCodes()).stream().noneMatch(t -> t.code().equals("HST")));
     }
 
     @Test
     void sentMailAndPaymentsOfOneBusinessAreInvisibleFromAnother() {
         String subject = "Private mail " + java.util.UUID.randomUUID();
-        String northside = tenantOf("owner@northside.test", "northside");
-        String owner = identity.personByEmail("owner@northside.test").orElseThrow().userId();
+        String northside = tenantOf("owner@" + n() + ".test", n());
+        String owner = identity.personByEmail("owner@" + n() + ".test").orElseThrow().userId();
         mailer.logAlone(northside, owner, "INVOICE", null, "client@example.com", subject, "SENT", null);
-        assertTrue(as("owner@northside.test", "northside", () -> mailer.recent(500)).stream()
+        assertTrue(as("owner@" + n() + ".test", n(), () -> mailer.recent(500)).stream()
                 .anyMatch(m -> m.subject().equals(subject)));
-        assertTrue(as("owner@maple.test", "maple", () -> mailer.recent(500)).stream()
+        assertTrue(as("owner@" + m() + ".test", m(), () -> mailer.recent(500)).stream()
                 .noneMatch(m -> m.subject().equals(subject)));
-        ContactView client = as("staff@northside.test", "northside", () -> contacts.create(
+        ContactView client = as("staff@" + n() + ".test", n(), () -> contacts.create(
                 ContactDraft.of("Payer " + java.util.UUID.randomUUID(), null, null), false, java.util.Optional.empty()));
-        InvoiceView invoice = as("staff@northside.test", "northside", () -> invoices.create(new DocumentDraft(client.id(),
+        InvoiceView invoice = as("staff@" + n() + ".test", n(), () -> invoices.create(new DocumentDraft(client.id(),
                 null, null, null, null, null, null, List.of(new LineItem("Job", java.math.BigDecimal.ONE,
                 java.math.BigDecimal.TEN, null)), null, null, null), java.util.Optional.empty()));
-        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> payments.ofInvoice(invoice.id())));
-        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> payments.record(invoice.id(),
+        assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> payments.ofInvoice(invoice.id())));
+        assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> payments.record(invoice.id(),
                 "CASH", java.math.BigDecimal.ONE, null, null)));
     }
 
     @Test
     void paymentLinksStripeAccountsAndWebhookEventsStayWithTheirBusiness() {
-        ContactView client = as("staff@northside.test", "northside", () -> contacts.create(
+        ContactView client = as("staff@" + n() + ".test", n(), () -> contacts.create(
                 ContactDraft.of("Card " + java.util.UUID.randomUUID(), null, null), false, java.util.Optional.empty()));
-        InvoiceView invoice = as("staff@northside.test", "northside", () -> invoices.create(new DocumentDraft(client.id(),
+        InvoiceView invoice = as("staff@" + n() + ".test", n(), () -> invoices.create(new DocumentDraft(client.id(),
                 null, null, null, null, null, null, List.of(new LineItem("Job", java.math.BigDecimal.ONE,
                 java.math.BigDecimal.TEN, null)), null, null, null), java.util.Optional.empty()));
-        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> invoices.paymentLink(invoice.id())));
-        assertEquals("acct_demo_maple", as("owner@maple.test", "maple", () -> stripe.state()).accountId());
-        assertEquals("acct_demo_northside", as("admin@northside.test", "northside", () -> stripe.state()).accountId());
+        assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> invoices.paymentLink(invoice.id())));
+        assertEquals("acct_maple_" + world().id(), as("owner@" + m() + ".test", m(), () -> stripe.state()).accountId());
+        assertEquals("acct_northside_" + world().id(), as("admin@" + n() + ".test", n(), () -> stripe.state()).accountId());
         // webhook events are the platform's: no business member reads or retries them
-        assertThrows(PermissionDeniedException.class, () -> as("owner@northside.test", "northside",
+        assertThrows(PermissionDeniedException.class, () -> as("owner@" + n() + ".test", n(),
                 () -> webhookLog.recent(false, 10)));
-        assertThrows(PermissionDeniedException.class, () -> as("owner@northside.test", "northside",
+        assertThrows(PermissionDeniedException.class, () -> as("owner@" + n() + ".test", n(),
                 () -> webhookLog.retry(java.util.UUID.randomUUID().toString())));
     }
 
     @Test
     void aQuoteAndItsNotificationsStayWithTheirBusiness() {
-        ContactView client = as("staff@northside.test", "northside", () -> contacts.create(
+        ContactView client = as("staff@" + n() + ".test", n(), () -> contacts.create(
                 ContactDraft.of("Quoted " + java.util.UUID.randomUUID(), null, null), false, java.util.Optional.empty()));
         DocumentDraft draft = new DocumentDraft(client.id(), null, null, null, null, null, null, List.of(new LineItem("Job",
                 java.math.BigDecimal.ONE, java.math.BigDecimal.TEN, null)), null, null, null);
-        com.smbhub.quote.QuoteView quote = as("staff@northside.test", "northside", () -> quotes.create(draft,
+        com.smbhub.quote.QuoteView quote = as("staff@" + n() + ".test", n(), () -> quotes.create(draft,
                 java.util.Optional.empty()));
-        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> quotes.get(quote.id())));
-        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple",
+        assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> quotes.get(quote.id())));
+        assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(),
                 () -> quotes.update(quote.id(), quote.version(), draft)));
-        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> quotes.decide(quote.id(), true, null)));
-        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> quotes.convertToInvoice(quote.id())));
-        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> links.regenerateQuoteLink(quote.id())));
-        assertTrue(as("owner@maple.test", "maple", () -> quotes.list(null, null, null, 100)).items().stream()
+        assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> quotes.decide(quote.id(), true, null)));
+        assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> quotes.convertToInvoice(quote.id())));
+        assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> links.regenerateQuoteLink(quote.id())));
+        assertTrue(as("owner@" + m() + ".test", m(), () -> quotes.list(null, null, null, 100)).items().stream()
                 .noneMatch(q -> q.id().equals(quote.id())));
-        as("owner@northside.test", "northside", () -> quotes.send(quote.id(), "quoted@example.com", null, null));
-        as("owner@northside.test", "northside", () -> quotes.decide(quote.id(), true, "Only Northside sees this"));
-        assertTrue(as("staff@northside.test", "northside", () -> notifications.recent(100)).stream()
+        as("owner@" + n() + ".test", n(), () -> quotes.send(quote.id(), "quoted@example.com", null, null));
+        as("owner@" + n() + ".test", n(), () -> quotes.decide(quote.id(), true, "Only Northside sees this"));
+        assertTrue(as("staff@" + n() + ".test", n(), () -> notifications.recent(100)).stream()
                 .anyMatch(n -> quote.id().equals(n.entityId())));
-        assertTrue(as("staff@maple.test", "maple", () -> notifications.recent(100)).stream()
+        assertTrue(as("staff@" + m() + ".test", m(), () -> notifications.recent(100)).stream()
                 .noneMatch(n -> quote.id().equals(n.entityId())));
     }
 
@@ -287,38 +308,38 @@ class ServiceTenantIsolationIT {
     void aBusinessesMailServerAndWordingAreItsOwn() {
         String subject = "Northside only {number} " + java.util.UUID.randomUUID();
         try {
-            as("owner@northside.test", "northside", () -> smtp.save("smtp.northside.example", 587, true, "office", "pw",
+            as("owner@" + n() + ".test", n(), () -> smtp.save("smtp.northside.example", 587, true, "office", "pw",
                     "office@northside.example"));
-            as("owner@northside.test", "northside", () -> wording.save("quote_email", subject, "{link}"));
-            assertTrue(as("admin@northside.test", "northside", () -> smtp.get()).own());
-            assertFalse(as("owner@maple.test", "maple", () -> smtp.get()).own());
-            assertTrue(as("owner@maple.test", "maple", () -> wording.all()).stream().noneMatch(t -> t.subject().equals(subject)));
-            assertThrows(PermissionDeniedException.class, () -> as("staff@northside.test", "northside", () -> smtp.get()));
+            as("owner@" + n() + ".test", n(), () -> wording.save("quote_email", subject, "{link}"));
+            assertTrue(as("admin@" + n() + ".test", n(), () -> smtp.get()).own());
+            assertFalse(as("owner@" + m() + ".test", m(), () -> smtp.get()).own());
+            assertTrue(as("owner@" + m() + ".test", m(), () -> wording.all()).stream().noneMatch(t -> t.subject().equals(subject)));
+            assertThrows(PermissionDeniedException.class, () -> as("staff@" + n() + ".test", n(), () -> smtp.get()));
         } finally {
-            as("owner@northside.test", "northside", () -> smtp.clear());
-            as("owner@northside.test", "northside", () -> wording.reset("quote_email"));
+            as("owner@" + n() + ".test", n(), () -> smtp.clear());
+            as("owner@" + n() + ".test", n(), () -> wording.reset("quote_email"));
         }
     }
 
     @Test
     void aBusinessesOwnTemplatesAreItsOwn() {
-        var mine = as("owner@maple.test", "maple", () -> wording.create("reminder_email",
+        var mine = as("owner@" + m() + ".test", m(), () -> wording.create("reminder_email",
                 "Maple only " + java.util.UUID.randomUUID(), "Pay {number}", "{link}"));
         try {
-            assertTrue(as("owner@northside.test", "northside", () -> wording.templates(null)).stream()
+            assertTrue(as("owner@" + n() + ".test", n(), () -> wording.templates(null)).stream()
                     .noneMatch(t -> t.id().equals(mine.id())));
-            assertThrows(NotFoundException.class, () -> as("owner@northside.test", "northside",
+            assertThrows(NotFoundException.class, () -> as("owner@" + n() + ".test", n(),
                     () -> wording.update(mine.id(), "x", "s", "{link}")));
-            assertThrows(NotFoundException.class, () -> as("owner@northside.test", "northside", () -> {
+            assertThrows(NotFoundException.class, () -> as("owner@" + n() + ".test", n(), () -> {
                 wording.delete(mine.id());
                 return null;
             }));
-            assertThrows(ValidationException.class, () -> as("owner@northside.test", "northside",
+            assertThrows(ValidationException.class, () -> as("owner@" + n() + ".test", n(),
                     () -> wording.render("reminder_email", mine.id(), java.util.Map.of())));
-            assertTrue(as("owner@maple.test", "maple", () -> wording.render("reminder_email", mine.id(), java.util.Map.of()))
+            assertTrue(as("owner@" + m() + ".test", m(), () -> wording.render("reminder_email", mine.id(), java.util.Map.of()))
                     .subject().startsWith("Pay "));
         } finally {
-            as("owner@maple.test", "maple", () -> {
+            as("owner@" + m() + ".test", m(), () -> {
                 wording.delete(mine.id());
                 return null;
             });
@@ -327,37 +348,37 @@ class ServiceTenantIsolationIT {
 
     @Test
     void numberingInvoiceHistoryAndReminderPreviewsStayWithTheirBusiness() {
-        var before = as("owner@northside.test", "northside", () -> businessSettings.numbers());
-        var maple = as("owner@maple.test", "maple", () -> businessSettings.numbers());
+        var before = as("owner@" + n() + ".test", n(), () -> businessSettings.numbers());
+        var maple = as("owner@" + m() + ".test", m(), () -> businessSettings.numbers());
         String prefix = "MQ" + java.util.UUID.randomUUID().toString().substring(0, 4).toUpperCase() + "-";
-        as("owner@maple.test", "maple", () -> businessSettings.changeNumbers(new com.smbhub.tenant.BusinessSettingsService.Numbers(
+        as("owner@" + m() + ".test", m(), () -> businessSettings.changeNumbers(new com.smbhub.tenant.BusinessSettingsService.Numbers(
                 maple.invoice(), new com.smbhub.money.Numbering.Next(prefix, 1001))));
-        assertEquals(before, as("owner@northside.test", "northside", () -> businessSettings.numbers()));
-        as("owner@maple.test", "maple", () -> businessSettings.changeNumbers(maple));
-        ContactView client = as("staff@northside.test", "northside", () -> contacts.create(
+        assertEquals(before, as("owner@" + n() + ".test", n(), () -> businessSettings.numbers()));
+        as("owner@" + m() + ".test", m(), () -> businessSettings.changeNumbers(maple));
+        ContactView client = as("staff@" + n() + ".test", n(), () -> contacts.create(
                 ContactDraft.of("History " + java.util.UUID.randomUUID(), null, null), false, java.util.Optional.empty()));
-        InvoiceView invoice = as("staff@northside.test", "northside", () -> invoices.create(new DocumentDraft(client.id(),
+        InvoiceView invoice = as("staff@" + n() + ".test", n(), () -> invoices.create(new DocumentDraft(client.id(),
                 null, null, null, null, null, null, List.of(new LineItem("Job", java.math.BigDecimal.ONE,
                 java.math.BigDecimal.TEN, null)), null, null, null), java.util.Optional.empty()));
-        assertEquals(1, as("staff@northside.test", "northside", () -> invoices.activity(invoice.id())).size());
-        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> invoices.activity(invoice.id())));
-        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple",
+        assertEquals(1, as("staff@" + n() + ".test", n(), () -> invoices.activity(invoice.id())).size());
+        assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> invoices.activity(invoice.id())));
+        assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(),
                 () -> sending.preview(invoice.id(), "invoice_email", null, null)));
-        assertTrue(as("owner@maple.test", "maple", () -> invoices.list(null, client.id(), null, null, null, 100)).items().isEmpty());
+        assertTrue(as("owner@" + m() + ".test", m(), () -> invoices.list(null, client.id(), null, null, null, 100)).items().isEmpty());
     }
 
     @Test
     void aTimelineOfOneBusinessIsInvisibleFromAnother() {
-        ContactView contact = as("staff@northside.test", "northside", () -> contacts.create(
+        ContactView contact = as("staff@" + n() + ".test", n(), () -> contacts.create(
                 ContactDraft.of("Timeline " + java.util.UUID.randomUUID(), null, null), false, java.util.Optional.empty()));
-        assertThrows(NotFoundException.class, () -> as("owner@maple.test", "maple", () -> contacts.timeline(contact.id())));
-        assertEquals(1, as("staff@northside.test", "northside", () -> contacts.timeline(contact.id())).size());
+        assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> contacts.timeline(contact.id())));
+        assertEquals(1, as("staff@" + n() + ".test", n(), () -> contacts.timeline(contact.id())).size());
     }
 
     @Test
     void aCallWithoutABusinessFailsClosed() {
         assertThrows(TenantMissingException.class, () -> unwrap(() -> home.greeting()));
-        String user = identity.personByEmail("owner@northside.test").orElseThrow().userId();
+        String user = identity.personByEmail("owner@" + n() + ".test").orElseThrow().userId();
         try (var scope = RequestContext.open(user, null, "req_test", "127.0.0.1", "test")) {
             assertThrows(TenantMissingException.class, () -> unwrap(() -> home.greeting()));
         }
@@ -365,8 +386,8 @@ class ServiceTenantIsolationIT {
 
     @Test
     void aBusinessTheCallerIsNotAMemberOfIsRefused() {
-        String user = identity.personByEmail("owner@northside.test").orElseThrow().userId();
-        String maple = tenantOf("owner@maple.test", "maple");
+        String user = identity.personByEmail("owner@" + n() + ".test").orElseThrow().userId();
+        String maple = tenantOf("owner@" + m() + ".test", m());
         try (var scope = RequestContext.open(user, maple, "req_test", "127.0.0.1", "test")) {
             assertThrows(NotAMemberException.class, () -> unwrap(() -> home.greeting()));
         }
@@ -374,8 +395,8 @@ class ServiceTenantIsolationIT {
 
     @Test
     void theMatrixIsEnforcedByTheService() {
-        assertThrows(PermissionDeniedException.class, () -> as("staff@northside.test", "northside", () -> team.members()));
-        assertThrows(PermissionDeniedException.class, () -> as("viewer@maple.test", "maple", () -> team.members()));
+        assertThrows(PermissionDeniedException.class, () -> as("staff@" + n() + ".test", n(), () -> team.members()));
+        assertThrows(PermissionDeniedException.class, () -> as("viewer@" + m() + ".test", m(), () -> team.members()));
     }
 
     // --- helpers ---

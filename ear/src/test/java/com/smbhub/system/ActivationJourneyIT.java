@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.mail.Multipart;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The activation loop (issue 4's done-when): an owner adds a client and an invoice with two lines
@@ -20,14 +18,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ActivationJourneyIT {
 
+    private static final World WORLD = World.create();
+
     @Test
     void invoiceSentPaidByTheClientAndSeenPaidInTheBackOffice() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 6);
         String client = "Olivia " + run;
         String email = "olivia." + run + "@example.com";
         try (BackOffice app = new BackOffice()) {
-            WebDriverWait wait = new WebDriverWait(app.driver, Duration.ofSeconds(20));
-            app.signIn("owner@northside.test", "demo");
+            var wait = BackOffice.await(app.driver, 20);
+            app.signIn(WORLD.northside("owner"), "demo");
             app.waitForText("home-title", "Welcome");
             app.open("contacts");
             app.click("new-contact");
@@ -71,12 +71,12 @@ class ActivationJourneyIT {
             try (BackOffice clientBrowser = new BackOffice(414, 860)) {
                 WebDriver browser = clientBrowser.driver;
                 browser.get(link);
-                new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getPageSource().contains("Pay $1,073.50"));
+                BackOffice.await(browser, 20).until(d -> d.getPageSource().contains("Pay $1,073.50"));
                 clientBrowser.screenshot("portal-pay");
                 browser.findElement(By.cssSelector("button.pay")).click();
-                new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getPageSource().contains("TEST MODE"));
+                BackOffice.await(browser, 20).until(d -> d.getPageSource().contains("TEST MODE"));
                 browser.findElement(By.id("test-pay")).click();
-                new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getPageSource().contains("Payment received"));
+                BackOffice.await(browser, 20).until(d -> d.getPageSource().contains("Payment received"));
                 assertTrue(browser.getCurrentUrl().contains("/portal/invoices/"), browser.getCurrentUrl());
             }
 
@@ -96,7 +96,7 @@ class ActivationJourneyIT {
                     timeline);
 
             app.open("settings?tab=payments");
-            app.waitForText("stripe-status", "acct_demo_northside");
+            app.waitForText("stripe-status", WORLD.northsideStripe());
             app.screenshot("settings-payments");
             app.open("settings?tab=email");
             app.waitForText("smtp-status", "installation's mail server");
@@ -105,7 +105,7 @@ class ActivationJourneyIT {
     }
 
     private static JsonObject invoiceOf(String client) {
-        String owner = SystemUnderTest.token("owner@northside.test", null);
+        String owner = SystemUnderTest.token(WORLD.northside("owner"), null);
         String contact = SystemUnderTest.get("/api/v1/contacts?q=" + client.replace(" ", "%20"), owner).json()
                 .getJsonArray("data").getJsonObject(0).getString("id");
         return SystemUnderTest.get("/api/v1/invoices?contact_id=" + contact, owner).json().getJsonArray("data").getJsonObject(0);

@@ -20,6 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The REST API base and the public edge, against the deployed EAR. */
 class ApiIT {
 
+    private static final World WORLD = World.create();
+
     @Test
     void readinessReportsTheDatabaseAndTheSchema() {
         var reply = get("/health/ready", null);
@@ -29,10 +31,10 @@ class ApiIT {
 
     @Test
     void tokenThenMeGivesUserBusinessAndRole() {
-        var reply = get("/api/v1/me", token("owner@northside.test", null));
+        var reply = get("/api/v1/me", token(WORLD.northside("owner"), null));
         assertEquals(200, reply.status(), reply.body());
         JsonObject data = reply.json().getJsonObject("data");
-        assertEquals("owner@northside.test", data.getJsonObject("user").getString("email"));
+        assertEquals(WORLD.northside("owner"), data.getJsonObject("user").getString("email"));
         assertEquals("Northside Plumbing", data.getJsonObject("business").getString("name"));
         assertEquals("OWNER", data.getString("role"));
         assertTrue(reply.json().getJsonObject("meta").getString("request_id").startsWith("req_"));
@@ -40,8 +42,8 @@ class ApiIT {
 
     @Test
     void theSharedUserGetsOneTokenPerBusinessAndMeFollowsTheToken() {
-        var maple = get("/api/v1/me", token("both@demo.test", "maple")).json().getJsonObject("data");
-        var northside = get("/api/v1/me", token("both@demo.test", "northside")).json().getJsonObject("data");
+        var maple = get("/api/v1/me", token(WORLD.both(), WORLD.maple())).json().getJsonObject("data");
+        var northside = get("/api/v1/me", token(WORLD.both(), WORLD.northside())).json().getJsonObject("data");
         assertEquals("Maple & Co", maple.getJsonObject("business").getString("name"));
         assertEquals("Northside Plumbing", northside.getJsonObject("business").getString("name"));
         assertEquals("STAFF", maple.getString("role"));
@@ -49,7 +51,7 @@ class ApiIT {
 
     @Test
     void aSharedUserMustNameTheBusiness() {
-        var reply = post("/api/v1/auth/token", "{\"username\":\"both@demo.test\",\"password\":\"demo\"}");
+        var reply = post("/api/v1/auth/token", "{\"username\":\"" + WORLD.both() + "\",\"password\":\"demo\"}");
         assertEquals(400, reply.status());
         assertEquals("business", reply.json().getJsonObject("error").getJsonArray("details")
                 .getJsonObject(0).getString("field"));
@@ -58,14 +60,14 @@ class ApiIT {
     @Test
     void aBusinessTheUserDoesNotBelongToIsRefused() {
         var reply = post("/api/v1/auth/token",
-                "{\"username\":\"owner@northside.test\",\"password\":\"demo\",\"business\":\"maple\"}");
+                "{\"username\":\"" + WORLD.northside("owner") + "\",\"password\":\"demo\",\"business\":\"" + WORLD.maple() + "\"}");
         assertEquals(400, reply.status());
         assertEquals("VALIDATION_ERROR", reply.errorCode());
     }
 
     @Test
     void aWrongPasswordIs401WithTheErrorEnvelope() {
-        var reply = post("/api/v1/auth/token", "{\"username\":\"staff@maple.test\",\"password\":\"nope\"}");
+        var reply = post("/api/v1/auth/token", "{\"username\":\"" + WORLD.maple("staff") + "\",\"password\":\"nope\"}");
         assertEquals(401, reply.status());
         assertEquals("UNAUTHORIZED", reply.errorCode());
         var unknown = post("/api/v1/auth/token", "{\"username\":\"nobody@maple.test\",\"password\":\"nope\"}");
@@ -77,9 +79,9 @@ class ApiIT {
     void fiveFailedSignInsInARowSlowTheAccountDown() {
         for (int i = 0; i < 5; i++) {
             assertEquals(401, post("/api/v1/auth/token",
-                    "{\"username\":\"viewer@maple.test\",\"password\":\"wrong\"}").status());
+                    "{\"username\":\"" + WORLD.maple("viewer") + "\",\"password\":\"wrong\"}").status());
         }
-        var locked = post("/api/v1/auth/token", "{\"username\":\"viewer@maple.test\",\"password\":\"demo\"}");
+        var locked = post("/api/v1/auth/token", "{\"username\":\"" + WORLD.maple("viewer") + "\",\"password\":\"demo\"}");
         assertEquals(429, locked.status(), locked.body());
         assertEquals("RATE_LIMITED", locked.errorCode());
         assertTrue(locked.raw().headers().firstValue("Retry-After").isPresent());
@@ -121,7 +123,7 @@ class ApiIT {
         var reply = SystemUnderTest.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(SystemUnderTest.BASE
                         + "/api/v1/auth/token")).header("Authorization", "Bearer not.a.token")
                 .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"username\":\"owner@maple.test\",\"password\":\"demo\"}"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"username\":\"" + WORLD.maple("owner") + "\",\"password\":\"demo\"}"))
                 .build());
         assertEquals(200, reply.status(), reply.body());
         assertEquals(401, get("/api/v1/me", "not.a.token").status());
@@ -129,9 +131,9 @@ class ApiIT {
 
     @Test
     void aTamperedTokenIsRefused() {
-        String[] parts = token("owner@northside.test", null).split("\\.");
+        String[] parts = token(WORLD.northside("owner"), null).split("\\.");
         String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-                .replace("\"northside\"", "\"maple\"");
+                .replace("\"" + WORLD.northside() + "\"", "\"" + WORLD.maple() + "\"");
         String tampered = parts[0] + "." + b64(claims.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
         assertEquals(401, get("/api/v1/me", tampered).status());
     }

@@ -25,7 +25,7 @@ final class BackOffice implements AutoCloseable {
     }
 
     final WebDriver driver;
-    private final WebDriverWait wait;
+    private final org.openqa.selenium.support.ui.FluentWait<WebDriver> wait;
 
     BackOffice(int width, int height) {
         ChromeOptions options = new ChromeOptions();
@@ -37,11 +37,17 @@ final class BackOffice implements AutoCloseable {
                 .usingDriverExecutable(new File(System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver")))
                 .build();
         driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait = await(driver, 30);
     }
 
     BackOffice() {
         this(1280, 900);
+    }
+
+    /** A wait that looks again when Vaadin re-rendered the element it was reading (stale reference). */
+    static org.openqa.selenium.support.ui.FluentWait<WebDriver> await(WebDriver driver, int seconds) {
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     BackOffice open(String path) {

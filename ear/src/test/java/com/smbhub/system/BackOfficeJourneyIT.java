@@ -10,10 +10,12 @@ import org.openqa.selenium.By;
 /** Browser journeys through the back office shell. */
 class BackOfficeJourneyIT {
 
+    private static final World WORLD = World.create();
+
     @Test
     void theOwnerSignsInAndSeesTheHomeOfTheirBusiness() {
         try (BackOffice app = new BackOffice()) {
-            app.signIn("owner@northside.test", "demo");
+            app.signIn(WORLD.northside("owner"), "demo");
             app.waitForText("home-title", "Welcome to Northside Plumbing");
             assertEquals("Northside Plumbing", app.text("business-name"));
             assertFalse(app.driver.findElement(By.id("bottom-bar")).isDisplayed(), "desktop uses the side menu");
@@ -26,13 +28,13 @@ class BackOfficeJourneyIT {
     @Test
     void theSharedUserSwitchesBusinessAndLogsOut() {
         try (BackOffice app = new BackOffice()) {
-            app.signIn("both@demo.test", "demo");
-            app.click("business-northside");
+            app.signIn(WORLD.both(), "demo");
+            app.click("business-" + WORLD.northside());
             app.waitForText("home-title", "Welcome to Northside Plumbing");
 
             app.click("switch-business");
             app.screenshot("choose-business");
-            app.click("business-maple");
+            app.click("business-" + WORLD.maple());
             app.waitForText("home-title", "Welcome to Maple & Co");
             assertEquals("Maple & Co", app.text("business-name"));
 
@@ -46,12 +48,12 @@ class BackOfficeJourneyIT {
     @Test
     void theMenuSpeaksTheLanguageOfEachBusiness() {
         try (BackOffice app = new BackOffice()) {
-            app.signIn("staff@northside.test", "demo");
+            app.signIn(WORLD.northside("staff"), "demo");
             app.waitForText("home-title", "Welcome to Northside Plumbing");
             assertEquals("Requests", app.text("nav-work"));
             app.click("logout");
             app.waitForPath("login");
-            app.signIn("staff@maple.test", "demo");
+            app.signIn(WORLD.maple("staff"), "demo");
             app.waitForText("home-title", "Welcome to Maple & Co");
             assertEquals("Orders / Issues", app.text("nav-work"));
             app.open("work");
@@ -62,11 +64,11 @@ class BackOfficeJourneyIT {
 
     @Test
     void aModuleTheProfileTurnsOffLeavesTheMenuAndItsRouteSaysSo() {
-        String owner = SystemUnderTest.token("owner@northside.test", null);
+        String owner = SystemUnderTest.token(WORLD.northside("owner"), null);
         try {
             assertEquals(200, ProfileIT.patchOverrides(owner, "{\"capabilities\":{\"quotes\":false}}").status());
             try (BackOffice app = new BackOffice()) {
-                app.signIn("staff@northside.test", "demo");
+                app.signIn(WORLD.northside("staff"), "demo");
                 app.waitForText("home-title", "Welcome to Northside Plumbing");
                 assertTrue(app.driver.findElements(By.id("nav-quotes")).isEmpty());
                 assertEquals("Invoices", app.text("nav-invoices"));
@@ -81,7 +83,7 @@ class BackOfficeJourneyIT {
     @Test
     void aWrongPasswordIsShownAtTheForm() {
         try (BackOffice app = new BackOffice()) {
-            app.signIn("staff@northside.test", "not-the-password");
+            app.signIn(WORLD.northside("staff"), "not-the-password");
             app.waitForText("login-error", "Wrong e-mail or password");
             app.screenshot("login-error");
         }
@@ -98,7 +100,7 @@ class BackOfficeJourneyIT {
     @Test
     void modulesThatHaveNotLandedSayComingSoon() {
         try (BackOffice app = new BackOffice()) {
-            app.signIn("staff@northside.test", "demo");
+            app.signIn(WORLD.northside("staff"), "demo");
             app.waitForText("home-title", "Welcome");
             app.open("expenses");
             app.waitForText("page-title", "Expenses");
@@ -109,7 +111,7 @@ class BackOfficeJourneyIT {
     @Test
     void unknownPagesShowNotFound() {
         try (BackOffice app = new BackOffice()) {
-            app.signIn("staff@northside.test", "demo");
+            app.signIn(WORLD.northside("staff"), "demo");
             app.waitForText("home-title", "Welcome");
             app.open("no-such-page");
             app.waitForText("not-found", "Page not found");
@@ -119,7 +121,7 @@ class BackOfficeJourneyIT {
     @Test
     void aBusinessUserCannotOpenTheOpsCommandCenter() {
         try (BackOffice app = new BackOffice()) {
-            app.signIn("owner@maple.test", "demo");
+            app.signIn(WORLD.maple("owner"), "demo");
             app.waitForText("home-title", "Welcome to Maple & Co");
             app.open("ops");
             app.waitForText("no-access", "No access");
@@ -142,7 +144,7 @@ class BackOfficeJourneyIT {
     @Test
     void onAPhoneTheNavigationIsABottomBar() {
         try (BackOffice app = new BackOffice(390, 844)) {
-            app.signIn("owner@northside.test", "demo");
+            app.signIn(WORLD.northside("owner"), "demo");
             app.waitForText("home-title", "Welcome to Northside Plumbing");
             app.screenshot("home-phone");
             assertTrue(app.driver.findElement(By.id("bottom-bar")).isDisplayed());

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class BusinessMailIT {
 
+    private static final World WORLD = World.create();
+
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     private JsonObject draft(String owner, String email) {
@@ -30,7 +32,7 @@ class BusinessMailIT {
 
     @Test
     void aRefusingServerChangesNothingAndAWorkingOneSendsTheBusinessesWords() throws Exception {
-        String owner = token("owner@maple.test", null);
+        String owner = token(WORLD.maple("owner"), null);
         try {
             var saved = send("PUT", "/api/v1/settings/email", owner, "{\"host\":\"127.0.0.1\",\"port\":9,\"starttls\":false,"
                     + "\"username\":\"office\",\"password\":\"s3cret-" + run + "\",\"from_address\":\"office@maple.example\"}");
@@ -39,7 +41,7 @@ class BusinessMailIT {
             assertFalse(saved.body().contains("s3cret") || get("/api/v1/settings/email", owner).body().contains("s3cret"));
             assertEquals(0, Database.count("select count(*) from integration_connections where credentials_ref like ?",
                     "%s3cret%"));
-            assertEquals(403, get("/api/v1/settings/email", token("staff@maple.test", null)).status());
+            assertEquals(403, get("/api/v1/settings/email", token(WORLD.maple("staff"), null)).status());
 
             String email = "own." + run + "@example.com";
             JsonObject invoice = draft(owner, email);

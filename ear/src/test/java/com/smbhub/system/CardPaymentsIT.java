@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class CardPaymentsIT {
 
+    private static final World WORLD = World.create();
+
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     private static SystemUnderTest.Reply postForm(String url) {
@@ -33,7 +35,7 @@ class CardPaymentsIT {
 
     @Test
     void theClientPaysFromThePortalAndTheInvoiceIsPaid() {
-        String owner = token("owner@northside.test", null);
+        String owner = token(WORLD.northside("owner"), null);
         JsonObject invoice = StripeWebhooksIT.sentInvoice(owner, run);
         String id = invoice.getString("id");
         assertTrue(invoice.getJsonArray("allowed_actions").toString().contains("payment_link"));
@@ -78,7 +80,7 @@ class CardPaymentsIT {
 
     @Test
     void theBackOfficeMakesAPaymentLinkAndVoidingKillsIt() {
-        String owner = token("owner@northside.test", null);
+        String owner = token(WORLD.northside("owner"), null);
         String id = StripeWebhooksIT.sentInvoice(owner, run).getString("id");
         var link = send("POST", "/api/v1/invoices/" + id + "/payment-link", owner, null);
         assertEquals(200, link.status(), link.body());
@@ -86,9 +88,9 @@ class CardPaymentsIT {
         assertTrue(url.contains("/app/test-mode/checkout/cs_test_"), url);
         assertEquals(url, send("POST", "/api/v1/invoices/" + id + "/payment-link", owner, null).json().getJsonObject("data")
                 .getString("payment_link_url"));
-        assertEquals(403, send("POST", "/api/v1/invoices/" + id + "/payment-link", token("viewer@northside.test", null), null)
+        assertEquals(403, send("POST", "/api/v1/invoices/" + id + "/payment-link", token(WORLD.northside("viewer"), null), null)
                 .status());
-        assertEquals(404, send("POST", "/api/v1/invoices/" + id + "/payment-link", token("owner@maple.test", null), null)
+        assertEquals(404, send("POST", "/api/v1/invoices/" + id + "/payment-link", token(WORLD.maple("owner"), null), null)
                 .status());
         assertEquals(200, send("POST", "/api/v1/invoices/" + id + "/void", owner, null).status());
         JsonObject voided = get("/api/v1/invoices/" + id, owner).json().getJsonObject("data");
@@ -103,18 +105,18 @@ class CardPaymentsIT {
 
     @Test
     void ownersConnectTheStripeAccountAndNobodyElseDoes() throws Exception {
-        String owner = token("owner@maple.test", null);
+        String owner = token(WORLD.maple("owner"), null);
         var state = get("/api/v1/settings/payments", owner);
         assertEquals(200, state.status(), state.body());
-        assertEquals("acct_demo_maple", state.json().getJsonObject("data").getString("stripe_account_id"));
+        assertEquals(WORLD.mapleStripe(), state.json().getJsonObject("data").getString("stripe_account_id"));
         assertTrue(state.json().getJsonObject("data").getBoolean("card_payments_available"));
-        assertEquals(200, get("/api/v1/settings/payments", token("admin@maple.test", null)).status());
-        assertEquals(403, send("PUT", "/api/v1/settings/payments", token("admin@maple.test", null),
+        assertEquals(200, get("/api/v1/settings/payments", token(WORLD.maple("admin"), null)).status());
+        assertEquals(403, send("PUT", "/api/v1/settings/payments", token(WORLD.maple("admin"), null),
                 "{\"stripe_account_id\":\"acct_x\"}").status());
-        assertEquals(403, get("/api/v1/settings/payments", token("staff@maple.test", null)).status());
+        assertEquals(403, get("/api/v1/settings/payments", token(WORLD.maple("staff"), null)).status());
         var bad = send("PUT", "/api/v1/settings/payments", owner, "{\"stripe_account_id\":\"sk_live_oops\"}");
         assertEquals(400, bad.status());
-        var taken = send("PUT", "/api/v1/settings/payments", owner, "{\"stripe_account_id\":\"acct_demo_northside\"}");
+        var taken = send("PUT", "/api/v1/settings/payments", owner, "{\"stripe_account_id\":\"" + WORLD.northsideStripe() + "\"}");
         assertEquals(400, taken.status());
         assertTrue(taken.body().contains("Another business"));
         var onboard = send("POST", "/api/v1/settings/payments/onboarding", owner, null);
@@ -124,7 +126,7 @@ class CardPaymentsIT {
         String created = get("/api/v1/settings/payments", owner).json().getJsonObject("data").getString("stripe_account_id");
         assertTrue(created.startsWith("acct_test_"), created);
         assertNotNull(created);
-        var back = send("PUT", "/api/v1/settings/payments", owner, "{\"stripe_account_id\":\"acct_demo_maple\"}");
+        var back = send("PUT", "/api/v1/settings/payments", owner, "{\"stripe_account_id\":\"" + WORLD.mapleStripe() + "\"}");
         assertEquals(200, back.status(), back.body());
         assertEquals(1, Database.count("select count(*) from audit_log where action = 'tenant.stripe_connected'"
                 + " and after::text like ?", "%" + created + "%"));

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 /** Contact CSV import (preview, per-row errors, summary) and merging duplicates, through the API. */
 class ContactImportAndMergeIT {
 
+    private static final World WORLD = World.create();
+
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     private static List<String> outcomes(JsonObject report) {
@@ -36,7 +38,7 @@ class ContactImportAndMergeIT {
 
     @Test
     void aPreviewChecksEveryRowAndChangesNothingThenTheImportCreatesTheReadyOnes() throws SQLException {
-        String staff = token("staff@northside.test", null);
+        String staff = token(WORLD.northside("staff"), null);
         var preview = send("POST", "/api/v1/contacts/import?dry_run=true", staff, csv());
         assertEquals(200, preview.status(), preview.body());
         JsonObject report = preview.json().getJsonObject("data");
@@ -61,13 +63,13 @@ class ContactImportAndMergeIT {
 
     @Test
     void importIsPerBusinessAndNeedsTheRightToWrite() throws SQLException {
-        String staff = token("staff@northside.test", null);
+        String staff = token(WORLD.northside("staff"), null);
         assertEquals(2, send("POST", "/api/v1/contacts/import", staff, csv()).json().getJsonObject("data").getInt("created"));
-        JsonObject maple = send("POST", "/api/v1/contacts/import?dry_run=true", token("staff@maple.test", null), csv())
+        JsonObject maple = send("POST", "/api/v1/contacts/import?dry_run=true", token(WORLD.maple("staff"), null), csv())
                 .json().getJsonObject("data");
         assertEquals(List.of("READY", "ERROR", "ERROR", "DUPLICATE", "READY"), outcomes(maple),
                 "Northside's contacts are not duplicates in Maple & Co");
-        assertEquals(403, send("POST", "/api/v1/contacts/import", token("viewer@northside.test", null), csv()).status());
+        assertEquals(403, send("POST", "/api/v1/contacts/import", token(WORLD.northside("viewer"), null), csv()).status());
         var garbage = send("POST", "/api/v1/contacts/import", staff, "\u0000\u0001binary");
         assertEquals(400, garbage.status(), garbage.body());
         assertEquals(2, contactsNamed(run));
@@ -75,7 +77,7 @@ class ContactImportAndMergeIT {
 
     @Test
     void mergingMovesWorkAndFilesAndDeletesTheOther() {
-        String staff = token("staff@northside.test", null);
+        String staff = token(WORLD.northside("staff"), null);
         String email = "twin." + run + "@x.test";
         JsonObject keep = send("POST", "/api/v1/contacts", staff, "{\"display_name\":\"Keep " + run + "\",\"email\":\"" + email + "\"}")
                 .json().getJsonObject("data");
@@ -88,9 +90,9 @@ class ContactImportAndMergeIT {
         assertEquals(List.of(other.getString("id")), get(keepPath + "/duplicates", staff).json().getJsonArray("data")
                 .stream().map(v -> v.asJsonObject().getString("id")).toList());
 
-        assertEquals(403, send("POST", keepPath + "/merge", token("agent@northside.test", null),
+        assertEquals(403, send("POST", keepPath + "/merge", token(WORLD.northside("agent"), null),
                 "{\"merge_id\":\"" + other.getString("id") + "\"}").status());
-        assertEquals(404, send("POST", keepPath + "/merge", token("owner@maple.test", null),
+        assertEquals(404, send("POST", keepPath + "/merge", token(WORLD.maple("owner"), null),
                 "{\"merge_id\":\"" + other.getString("id") + "\"}").status());
         assertEquals(409, send("POST", keepPath + "/merge", staff,
                 "{\"merge_id\":\"" + other.getString("id") + "\",\"if_match_version\":99}").status());
@@ -109,10 +111,10 @@ class ContactImportAndMergeIT {
 
     @Test
     void aContactOfAnotherBusinessCannotBeMergedIn() {
-        String maple = token("staff@maple.test", null);
+        String maple = token(WORLD.maple("staff"), null);
         String mine = send("POST", "/api/v1/contacts", maple, "{\"display_name\":\"Mine " + run + "\"}")
                 .json().getJsonObject("data").getString("id");
-        String theirs = send("POST", "/api/v1/contacts", token("staff@northside.test", null),
+        String theirs = send("POST", "/api/v1/contacts", token(WORLD.northside("staff"), null),
                 "{\"display_name\":\"Theirs " + run + "\"}").json().getJsonObject("data").getString("id");
         var refused = send("POST", "/api/v1/contacts/" + mine + "/merge", maple, "{\"merge_id\":\"" + theirs + "\"}");
         assertEquals(400, refused.status(), refused.body());

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 /** The contacts API against the deployed EAR: validation, duplicates, idempotency, versions, roles, tenants. */
 class ContactsIT {
 
+    private static final World WORLD = World.create();
+
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String line = String.format("%04d", Math.floorMod(run.hashCode(), 10_000));
 
@@ -49,7 +51,7 @@ class ContactsIT {
 
     @Test
     void aContactIsCreatedNormalisedAndFoundBySearch() {
-        String staff = token("staff@northside.test", null);
+        String staff = token(WORLD.northside("staff"), null);
         JsonObject c = create(staff, "{\"display_name\":\"Ann Lee " + run + "\",\"email\":\" Ann." + run
                 + "@Example.com\",\"phone\":\"(416) 555-" + line + "\",\"tags\":[\"VIP\"]}");
         assertEquals("ann." + run + "@example.com", c.getString("email"));
@@ -65,19 +67,19 @@ class ContactsIT {
 
     @Test
     void anotherBusinessNeverSeesOrChangesTheContact() {
-        JsonObject c = create(token("staff@northside.test", null), "{\"display_name\":\"Private " + run + "\"}");
-        String maple = token("owner@maple.test", null);
+        JsonObject c = create(token(WORLD.northside("staff"), null), "{\"display_name\":\"Private " + run + "\"}");
+        String maple = token(WORLD.maple("owner"), null);
         assertEquals(404, get("/api/v1/contacts/" + c.getString("id"), maple).status());
         assertTrue(names(get("/api/v1/contacts?q=" + q(run), maple)).isEmpty());
         assertEquals(404, send("PATCH", "/api/v1/contacts/" + c.getString("id"), maple, "{\"display_name\":\"x\"}").status());
         assertEquals(404, send("DELETE", "/api/v1/contacts/" + c.getString("id"), maple, null).status());
-        assertEquals("Private " + run, get("/api/v1/contacts/" + c.getString("id"), token("staff@northside.test", null))
+        assertEquals("Private " + run, get("/api/v1/contacts/" + c.getString("id"), token(WORLD.northside("staff"), null))
                 .json().getJsonObject("data").getString("display_name"));
     }
 
     @Test
     void aDuplicateEmailIsAConflictUnlessAllowed() {
-        String staff = token("staff@maple.test", null);
+        String staff = token(WORLD.maple("staff"), null);
         create(staff, "{\"display_name\":\"Bo " + run + "\",\"email\":\"bo" + run + "@x.test\"}");
         var dup = send("POST", "/api/v1/contacts", staff, "{\"display_name\":\"Bo again\",\"email\":\"BO" + run + "@x.test\"}");
         assertEquals(409, dup.status(), dup.body());
@@ -88,7 +90,7 @@ class ContactsIT {
 
     @Test
     void anIdempotencyKeyReplayCreatesOneContact() {
-        String staff = token("staff@northside.test", null);
+        String staff = token(WORLD.northside("staff"), null);
         String body = "{\"display_name\":\"Idem " + run + "\"}";
         var first = send("POST", "/api/v1/contacts", staff, body, "Idempotency-Key", "k-" + run);
         var second = send("POST", "/api/v1/contacts", staff, body, "Idempotency-Key", "k-" + run);
@@ -101,7 +103,7 @@ class ContactsIT {
 
     @Test
     void aStaleVersionIsAConflictWithTheCurrentContact() {
-        String staff = token("staff@northside.test", null);
+        String staff = token(WORLD.northside("staff"), null);
         JsonObject c = create(staff, "{\"display_name\":\"Ver " + run + "\"}");
         String path = "/api/v1/contacts/" + c.getString("id");
         var ok = send("PATCH", path, staff, "{\"city\":\"Toronto\",\"if_match_version\":" + c.getInt("version") + "}");
@@ -114,7 +116,7 @@ class ContactsIT {
 
     @Test
     void deletedContactsAreHiddenAndCanBeRestored() {
-        String staff = token("staff@maple.test", null);
+        String staff = token(WORLD.maple("staff"), null);
         JsonObject c = create(staff, "{\"display_name\":\"Gone " + run + "\"}");
         String path = "/api/v1/contacts/" + c.getString("id");
         assertEquals(200, send("DELETE", path, staff, null).status());
@@ -127,7 +129,7 @@ class ContactsIT {
 
     @Test
     void theTimelineShowsLinkedWorkNewestFirstAndOnlyForTheBusiness() {
-        String staff = token("staff@northside.test", null);
+        String staff = token(WORLD.northside("staff"), null);
         JsonObject c = create(staff, "{\"display_name\":\"Tim " + run + "\"}");
         assertEquals(201, send("POST", "/api/v1/work-items", staff, "{\"title\":\"First " + run + "\",\"contact_id\":\""
                 + c.getString("id") + "\"}").status());
@@ -137,15 +139,15 @@ class ContactsIT {
         assertEquals(3, timeline.size(), timeline.toString());
         assertTrue(timeline.getJsonObject(0).getString("title").startsWith("Second " + run));
         assertEquals("contact", timeline.getJsonObject(2).getString("type"));
-        assertEquals(404, get("/api/v1/contacts/" + c.getString("id") + "/timeline", token("owner@maple.test", null)).status());
-        var mapleLink = send("POST", "/api/v1/work-items", token("staff@maple.test", null),
+        assertEquals(404, get("/api/v1/contacts/" + c.getString("id") + "/timeline", token(WORLD.maple("owner"), null)).status());
+        var mapleLink = send("POST", "/api/v1/work-items", token(WORLD.maple("staff"), null),
                 "{\"title\":\"x\",\"type\":\"SUPPORT\",\"contact_id\":\"" + c.getString("id") + "\"}");
         assertEquals(400, mapleLink.status(), "a contact of another business cannot be linked");
     }
 
     @Test
     void aViewerReadsButCannotWrite() {
-        String viewer = token("viewer@northside.test", null);
+        String viewer = token(WORLD.northside("viewer"), null);
         assertEquals(200, get("/api/v1/contacts", viewer).status());
         var write = send("POST", "/api/v1/contacts", viewer, "{\"display_name\":\"Nope\"}");
         assertEquals(403, write.status());
@@ -154,13 +156,13 @@ class ContactsIT {
 
     @Test
     void anAgentSeesOnlyContactsOfItsAssignedWork() {
-        create(token("staff@northside.test", null), "{\"display_name\":\"Unassigned " + run + "\"}");
-        assertTrue(names(get("/api/v1/contacts?q=" + q(run), token("agent@northside.test", null))).isEmpty());
+        create(token(WORLD.northside("staff"), null), "{\"display_name\":\"Unassigned " + run + "\"}");
+        assertTrue(names(get("/api/v1/contacts?q=" + q(run), token(WORLD.northside("agent"), null))).isEmpty());
     }
 
     @Test
     void badInputIsRefusedAtTheField() {
-        String staff = token("staff@northside.test", null);
+        String staff = token(WORLD.northside("staff"), null);
         var reply = send("POST", "/api/v1/contacts", staff,
                 "{\"display_name\":\"\",\"email\":\"nope\",\"phone\":\"12\",\"type\":\"FRIEND\"}");
         assertEquals(400, reply.status());
@@ -177,7 +179,7 @@ class ContactsIT {
 
     @Test
     void theListPagesWithACursor() {
-        String staff = token("staff@maple.test", null);
+        String staff = token(WORLD.maple("staff"), null);
         for (int i = 0; i < 5; i++) {
             create(staff, "{\"display_name\":\"Page " + run + " " + i + "\"}");
         }

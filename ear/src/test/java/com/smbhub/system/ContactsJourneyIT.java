@@ -3,28 +3,28 @@ package com.smbhub.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The contacts screen in the browser. */
 class ContactsJourneyIT {
+
+    private static final World WORLD = World.create();
 
     @Test
     void staffCreatesAContactSeesFieldErrorsAndFindsItBySearch() {
         String name = "Dana " + UUID.randomUUID().toString().substring(0, 6);
         String line = String.format("%04d", Math.floorMod(name.hashCode(), 10_000));
         try (BackOffice app = new BackOffice()) {
-            app.signIn("staff@northside.test", "demo");
+            app.signIn(WORLD.northside("staff"), "demo");
             app.waitForText("home-title", "Welcome");
             app.open("contacts");
             app.click("new-contact");
             app.type("contact-display_name", name);
             app.type("contact-email", "not-an-email");
             app.click("save-contact");
-            new WebDriverWait(app.driver, Duration.ofSeconds(15)).until(d ->
+            BackOffice.await(app.driver, 15).until(d ->
                     d.findElement(By.id("contact-email")).getAttribute("invalid") != null);
             app.screenshot("contact-field-error");
             app.type("contact-email", name.replace(' ', '.').toLowerCase() + "@example.com");
@@ -33,7 +33,7 @@ class ContactsJourneyIT {
             app.waitForText("detail-name", name);
             assertTrue(app.driver.findElement(By.id("contact-detail")).getText().contains("+1416555" + line));
             app.type("contact-search", name);
-            new WebDriverWait(app.driver, Duration.ofSeconds(15)).until(d ->
+            BackOffice.await(app.driver, 15).until(d ->
                     d.findElement(By.id("contact-grid")).getText().contains(name));
             app.screenshot("contacts");
         }
@@ -50,7 +50,7 @@ class ContactsJourneyIT {
         java.nio.file.Path pdf = java.nio.file.Files.createTempFile("estimate-", ".pdf");
         java.nio.file.Files.write(pdf, FilesIT.PDF);
         try (BackOffice app = new BackOffice()) {
-            app.signIn("staff@northside.test", "demo");
+            app.signIn(WORLD.northside("staff"), "demo");
             app.waitForText("home-title", "Welcome");
             app.open("contacts");
             app.click("new-contact");
@@ -60,7 +60,7 @@ class ContactsJourneyIT {
             app.open("work");
             app.click("new-work-item");
             app.type("wi-title", job);
-            WebDriverWait wait = new WebDriverWait(app.driver, Duration.ofSeconds(15));
+            var wait = BackOffice.await(app.driver, 15);
             pickFromComboBox(app, "wi-contact", name);
             app.click("wi-save");
             wait.until(d -> d.findElement(By.id("work-grid")).getText().contains(job));
@@ -99,7 +99,7 @@ class ContactsJourneyIT {
                 + "Bad Row " + run + ",not-an-email,\n"
                 + "Jon Import " + run + ",jon." + run + "@example.com,\n");
         try (BackOffice app = new BackOffice()) {
-            app.signIn("staff@northside.test", "demo");
+            app.signIn(WORLD.northside("staff"), "demo");
             app.waitForText("home-title", "Welcome");
             app.open("contacts");
             app.click("import-contacts");
@@ -109,7 +109,7 @@ class ContactsJourneyIT {
             app.screenshot("contacts-import");
             app.click("import-confirm");
             app.type("contact-search", "Import " + run);
-            new WebDriverWait(app.driver, Duration.ofSeconds(15)).until(d -> {
+            BackOffice.await(app.driver, 15).until(d -> {
                 String text = d.findElement(By.id("contact-grid")).getText();
                 return text.contains("Ivy Import " + run) && text.contains("Jon Import " + run);
             });
@@ -123,7 +123,7 @@ class ContactsJourneyIT {
         for (int attempt = 1; ; attempt++) {
             app.type(id, text);
             try {
-                new WebDriverWait(app.driver, Duration.ofSeconds(6)).until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item"))
+                BackOffice.await(app.driver, 6).until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item"))
                         .stream().anyMatch(i -> i.getText().contains(text)));
                 break;
             } catch (org.openqa.selenium.TimeoutException e) {
@@ -140,7 +140,7 @@ class ContactsJourneyIT {
     @Test
     void aViewerSeesContactsButNoWayToChangeThem() {
         try (BackOffice app = new BackOffice()) {
-            app.signIn("viewer@northside.test", "demo");
+            app.signIn(WORLD.northside("viewer"), "demo");
             app.waitForText("home-title", "Welcome");
             app.open("contacts");
             app.waitForText("contact-detail", "Choose a contact");

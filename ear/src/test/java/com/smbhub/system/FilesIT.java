@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 /** Files through the API: type from content, checksum, authorised download, roles and businesses. */
 class FilesIT {
 
+    private static final World WORLD = World.create();
+
     static final byte[] PDF = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -51,7 +53,7 @@ class FilesIT {
 
     @Test
     void aPdfIsStoredWithItsChecksumAndComesBackByteForByte() throws Exception {
-        String staff = token("staff@northside.test", null);
+        String staff = token(WORLD.northside("staff"), null);
         String item = workItem(staff, "Invoice copy " + run);
         var reply = upload(staff, "work_item", item, "quote%20" + run + ".pdf", PDF);
         assertEquals(201, reply.status(), reply.body());
@@ -76,9 +78,9 @@ class FilesIT {
 
     @Test
     void aRenamedExecutableAnEmptyFileAndUnknownBytesAreRefusedAndNothingIsStored() throws SQLException {
-        String staff = token("staff@northside.test", null);
+        String staff = token(WORLD.northside("staff"), null);
         String item = workItem(staff, "Suspicious " + run);
-        long before = Database.count("select count(*) from files");
+        long before = Database.count("select count(*) from files where tenant_id = (select id from tenants where external_org_id = ?)", WORLD.northside());
         byte[] exe = new byte[512];
         exe[0] = 'M';
         exe[1] = 'Z';
@@ -91,16 +93,16 @@ class FilesIT {
         assertEquals(400, upload(staff, "WORK_ITEM", item, "statement.pdf", noise).status());
         assertEquals(400, upload(staff, "INVOICE", item, "x.pdf", PDF).status());
         assertEquals(400, send("POST", "/api/v1/files?linked_type=WORK_ITEM&linked_id=" + item, staff, "x").status());
-        assertEquals(before, Database.count("select count(*) from files"));
+        assertEquals(before, Database.count("select count(*) from files where tenant_id = (select id from tenants where external_org_id = ?)", WORLD.northside()));
         assertTrue(ids(get("/api/v1/files?linked_type=WORK_ITEM&linked_id=" + item, staff)).isEmpty());
     }
 
     @Test
     void anotherBusinessCannotListDownloadOrRemoveAFileById() throws Exception {
-        String staff = token("staff@northside.test", null);
+        String staff = token(WORLD.northside("staff"), null);
         String item = workItem(staff, "Private " + run);
         String fileId = upload(staff, "WORK_ITEM", item, "private.pdf", PDF).json().getJsonObject("data").getString("id");
-        String maple = token("owner@maple.test", null);
+        String maple = token(WORLD.maple("owner"), null);
         assertEquals(404, download(maple, fileId).statusCode());
         assertEquals(404, get("/api/v1/files/" + fileId, maple).status());
         assertEquals(404, send("DELETE", "/api/v1/files/" + fileId, maple, null).status());
@@ -111,15 +113,15 @@ class FilesIT {
 
     @Test
     void rolesDecideWhoMayAttachAndRemove() throws Exception {
-        String staff = token("staff@northside.test", null);
+        String staff = token(WORLD.northside("staff"), null);
         String item = workItem(staff, "Roles " + run);
         String fileId = upload(staff, "WORK_ITEM", item, "roles.pdf", PDF).json().getJsonObject("data").getString("id");
-        String viewer = token("viewer@northside.test", null);
+        String viewer = token(WORLD.northside("viewer"), null);
         assertEquals(200, download(viewer, fileId).statusCode());
         var denied = upload(viewer, "WORK_ITEM", item, "viewer.pdf", PDF);
         assertEquals(403, denied.status(), denied.body());
         assertEquals(403, send("DELETE", "/api/v1/files/" + fileId, viewer, null).status());
-        String agent = token("agent@northside.test", null);
+        String agent = token(WORLD.northside("agent"), null);
         assertEquals(404, download(agent, fileId).statusCode(), "an agent sees only files of assigned items");
         assertEquals(204, send("DELETE", "/api/v1/files/" + fileId, staff, null).status());
         assertEquals(404, download(staff, fileId).statusCode());
@@ -127,7 +129,7 @@ class FilesIT {
 
     @Test
     void theContactTimelineShowsItsWorkTheirFilesAndMoves() {
-        String staff = token("staff@northside.test", null);
+        String staff = token(WORLD.northside("staff"), null);
         String contact = send("POST", "/api/v1/contacts", staff, "{\"display_name\":\"Timeline " + run + "\"}")
                 .json().getJsonObject("data").getString("id");
         var item = send("POST", "/api/v1/work-items", staff, "{\"title\":\"Boiler " + run + "\",\"contact_id\":\"" + contact + "\"}")

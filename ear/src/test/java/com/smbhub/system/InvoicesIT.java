@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 /** Invoice drafts through the API: totals, gap-free numbers under concurrency, rules, roles, businesses. */
 class InvoicesIT {
 
+    private static final World WORLD = World.create();
+
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     private static String contact(String token, String name) {
@@ -50,7 +52,7 @@ class InvoicesIT {
 
     @Test
     void aDraftCarriesItsLinesTaxAndTotals() {
-        String staff = token("staff@northside.test", null);
+        String staff = token(WORLD.northside("staff"), null);
         JsonObject invoice = create(staff, body(contact(staff, "Inv " + run)));
         assertEquals("DRAFT", invoice.getString("status"));
         assertEquals("CAD", invoice.getString("currency"));
@@ -65,7 +67,7 @@ class InvoicesIT {
 
     @Test
     void concurrentCreationsGetUniqueNumbersWithoutGaps() throws Exception {
-        String staff = token("staff@northside.test", null);
+        String staff = token(WORLD.northside("staff"), null);
         String client = contact(staff, "Busy " + run);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<JsonObject>> futures = new ArrayList<>();
@@ -84,7 +86,7 @@ class InvoicesIT {
 
     @Test
     void anIdempotentReplayReturnsTheSameInvoiceAndSpendsNoNumber() {
-        String staff = token("staff@northside.test", null);
+        String staff = token(WORLD.northside("staff"), null);
         String body = body(contact(staff, "Replay " + run));
         String key = "inv-" + run;
         var first = send("POST", "/api/v1/invoices", staff, body, "Idempotency-Key", key);
@@ -96,9 +98,9 @@ class InvoicesIT {
 
     @Test
     void badInputIsRefusedAtItsFieldsAndStoresNothing() throws SQLException {
-        String staff = token("staff@northside.test", null);
+        String staff = token(WORLD.northside("staff"), null);
         String client = contact(staff, "Bad " + run);
-        long before = Database.count("select count(*) from invoices");
+        long before = Database.count("select count(*) from invoices where tenant_id = (select id from tenants where external_org_id = ?)", WORLD.northside());
         var refused = send("POST", "/api/v1/invoices", staff, "{\"contact_id\":\"" + client + "\",\"issue_date\":\"2026-12-10\","
                 + "\"due_date\":\"2026-12-01\",\"tax_code\":\"VAT\",\"line_items\":[{\"name\":\"\",\"qty\":0,\"rate\":-1}]}");
         assertEquals(400, refused.status(), refused.body());
@@ -112,12 +114,12 @@ class InvoicesIT {
                 "{\"contact_id\":\"" + client + "\",\"issue_date\":\"tomorrow\",\"line_items\":[{\"name\":\"x\",\"qty\":1,\"rate\":1}]}")));
         assertEquals(List.of("line_items[0].colour"), fields(send("POST", "/api/v1/invoices", staff,
                 "{\"contact_id\":\"" + client + "\",\"line_items\":[{\"name\":\"x\",\"qty\":1,\"rate\":1,\"colour\":\"red\"}]}")));
-        assertEquals(before, Database.count("select count(*) from invoices"));
+        assertEquals(before, Database.count("select count(*) from invoices where tenant_id = (select id from tenants where external_org_id = ?)", WORLD.northside()));
     }
 
     @Test
     void aDraftIsEditedWithItsVersionAndTotalsFollow() {
-        String staff = token("staff@northside.test", null);
+        String staff = token(WORLD.northside("staff"), null);
         JsonObject invoice = create(staff, body(contact(staff, "Edit " + run)));
         String path = "/api/v1/invoices/" + invoice.getString("id");
         var edited = send("PATCH", path, staff, "{\"line_items\":[{\"name\":\"Visit\",\"qty\":1,\"rate\":100}],"
@@ -131,9 +133,9 @@ class InvoicesIT {
 
     @Test
     void eachBusinessHasItsOwnInvoicesNumbersAndRoles() {
-        String staff = token("staff@northside.test", null);
+        String staff = token(WORLD.northside("staff"), null);
         JsonObject invoice = create(staff, body(contact(staff, "Private " + run)));
-        String maple = token("staff@maple.test", null);
+        String maple = token(WORLD.maple("staff"), null);
         assertEquals(404, get("/api/v1/invoices/" + invoice.getString("id"), maple).status());
         assertTrue(get("/api/v1/invoices?limit=100", maple).json().getJsonArray("data").stream()
                 .noneMatch(v -> v.asJsonObject().getString("id").equals(invoice.getString("id"))));
@@ -143,14 +145,14 @@ class InvoicesIT {
         create(staff, body(invoice.getString("contact_id")));
         JsonObject m2 = create(maple, body(m1.getString("contact_id")).replace("HST", "GST"));
         assertEquals(number(m1) + 1, number(m2), "Maple's numbers do not move with Northside's");
-        String viewer = token("viewer@northside.test", null);
+        String viewer = token(WORLD.northside("viewer"), null);
         assertEquals(200, get("/api/v1/invoices/" + invoice.getString("id"), viewer).status());
         assertEquals(403, send("POST", "/api/v1/invoices", viewer, body(invoice.getString("contact_id"))).status());
     }
 
     @Test
     void thePdfIsServedToTheBusinessOnly() throws Exception {
-        String staff = token("staff@northside.test", null);
+        String staff = token(WORLD.northside("staff"), null);
         JsonObject invoice = create(staff, body(contact(staff, "Pdf " + run)));
         var pdf = SystemUnderTest.HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(SystemUnderTest.BASE
                         + "/api/v1/invoices/" + invoice.getString("id") + "/pdf")).header("Authorization", "Bearer " + staff).build(),
@@ -158,12 +160,12 @@ class InvoicesIT {
         assertEquals(200, pdf.statusCode());
         assertEquals("%PDF-", new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII));
         assertTrue(pdf.headers().firstValue("Content-Disposition").orElseThrow().contains(invoice.getString("number") + ".pdf"));
-        assertEquals(404, get("/api/v1/invoices/" + invoice.getString("id") + "/pdf", token("owner@maple.test", null)).status());
+        assertEquals(404, get("/api/v1/invoices/" + invoice.getString("id") + "/pdf", token(WORLD.maple("owner"), null)).status());
     }
 
     @Test
     void homeCountsUnpaidAndOverdueSentInvoices() throws Exception {
-        String owner = token("owner@maple.test", null);
+        String owner = token(WORLD.maple("owner"), null);
         String client = contact(owner, "Owing " + run);
         JsonObject due = create(owner, body(client).replace("HST", "GST"));
         JsonObject late = create(owner, ("{\"issue_date\":\"2020-01-01\",\"due_date\":\"2020-01-15\","
@@ -188,7 +190,7 @@ class InvoicesIT {
 
     @Test
     void aWorkItemGetsOneDraftInvoiceNeverTwo() {
-        String staff = token("staff@northside.test", null);
+        String staff = token(WORLD.northside("staff"), null);
         String client = contact(staff, "Work client " + run);
         String job = send("POST", "/api/v1/work-items", staff, "{\"title\":\"Water heater " + run + "\",\"contact_id\":\""
                 + client + "\"}").json().getJsonObject("data").getString("id");
@@ -204,14 +206,14 @@ class InvoicesIT {
         String loose = send("POST", "/api/v1/work-items", staff, "{\"title\":\"No client " + run + "\"}")
                 .json().getJsonObject("data").getString("id");
         assertEquals(List.of("contact_id"), fields(send("POST", "/api/v1/work-items/" + loose + "/invoice", staff, null)));
-        assertEquals(404, send("POST", "/api/v1/work-items/" + job + "/invoice", token("staff@maple.test", null), null).status());
-        assertEquals(403, send("POST", "/api/v1/work-items/" + job + "/invoice", token("viewer@northside.test", null), null).status());
+        assertEquals(404, send("POST", "/api/v1/work-items/" + job + "/invoice", token(WORLD.maple("staff"), null), null).status());
+        assertEquals(403, send("POST", "/api/v1/work-items/" + job + "/invoice", token(WORLD.northside("viewer"), null), null).status());
     }
 
     @Test
     void agentsDraftOnlyForTheirOwnWork() {
-        String staff = token("staff@northside.test", null);
-        String agent = token("agent@northside.test", null);
+        String staff = token(WORLD.northside("staff"), null);
+        String agent = token(WORLD.northside("agent"), null);
         String agentId = get("/api/v1/me", agent).json().getJsonObject("data").getJsonObject("user").getString("id");
         String client = contact(staff, "Agent client " + run);
         String job = send("POST", "/api/v1/work-items", staff, "{\"title\":\"Agent job " + run + "\",\"assigned_to\":\""
@@ -225,8 +227,8 @@ class InvoicesIT {
 
     @Test
     void theListFiltersByClientAndIssueDatesAndOnlyOwnersChangeTheCurrency() {
-        String staff = token("staff@northside.test", null);
-        String owner = token("owner@northside.test", null);
+        String staff = token(WORLD.northside("staff"), null);
+        String owner = token(WORLD.northside("owner"), null);
         String client = contact(staff, "Filtered " + run);
         String early = "{\"contact_id\":\"" + client + "\",\"issue_date\":\"2026-01-10\",\"due_date\":\"2026-01-20\","
                 + "\"line_items\":[{\"name\":\"x\",\"qty\":1,\"rate\":10}]}";

@@ -1,10 +1,8 @@
 package com.smbhub.system;
 
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The invoice editor in the browser: field errors, lines with tax, live totals, the saved draft in
@@ -12,13 +10,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class InvoicesJourneyIT {
 
+    private static final World WORLD = World.create();
+
     @Test
     void createPlusDraftInvoiceOpensTheDraftOfTheNewItem() {
         String client = "Wanda " + UUID.randomUUID().toString().substring(0, 6);
-        ContactsIT.send("POST", "/api/v1/contacts", SystemUnderTest.token("staff@northside.test", null),
+        ContactsIT.send("POST", "/api/v1/contacts", SystemUnderTest.token(WORLD.northside("staff"), null),
                 "{\"display_name\":\"" + client + "\"}");
         try (BackOffice app = new BackOffice()) {
-            app.signIn("staff@northside.test", "demo");
+            app.signIn(WORLD.northside("staff"), "demo");
             app.waitForText("home-title", "Welcome");
             app.open("work");
             app.click("new-work-item");
@@ -26,7 +26,7 @@ class InvoicesJourneyIT {
             ContactsJourneyIT.pickFromComboBox(app, "wi-contact", client);
             app.click("wi-save-invoice");
             app.waitForPath("invoices");
-            new WebDriverWait(app.driver, Duration.ofSeconds(15)).until(d -> d.findElements(By.cssSelector("#inv-line-0-name input"))
+            BackOffice.await(app.driver, 15).until(d -> d.findElements(By.cssSelector("#inv-line-0-name input"))
                     .stream().anyMatch(e -> ("Gas line for " + client).equals(e.getAttribute("value"))));
         }
     }
@@ -34,10 +34,10 @@ class InvoicesJourneyIT {
     @Test
     void anOwnerDraftsAnInvoiceWithTwoLinesAndTax() {
         String client = "Ivan " + UUID.randomUUID().toString().substring(0, 6);
-        ContactsIT.send("POST", "/api/v1/contacts", SystemUnderTest.token("owner@northside.test", null),
+        ContactsIT.send("POST", "/api/v1/contacts", SystemUnderTest.token(WORLD.northside("owner"), null),
                 "{\"display_name\":\"" + client + "\"}");
         try (BackOffice app = new BackOffice()) {
-            app.signIn("owner@northside.test", "demo");
+            app.signIn(WORLD.northside("owner"), "demo");
             app.waitForText("home-title", "Welcome");
             app.open("invoices");
             app.waitForText("page-title", "Invoices");
@@ -45,7 +45,7 @@ class InvoicesJourneyIT {
             app.type("inv-line-0-name", "Repair");
             app.type("inv-line-0-rate", "120");
             app.click("inv-save");
-            WebDriverWait wait = new WebDriverWait(app.driver, Duration.ofSeconds(15));
+            var wait = BackOffice.await(app.driver, 15);
             wait.until(d -> d.findElement(By.id("inv-contact")).getAttribute("invalid") != null);
             ContactsJourneyIT.pickFromComboBox(app, "inv-contact", client);
             app.click("inv-add-line");
@@ -75,7 +75,7 @@ class InvoicesJourneyIT {
 
     @Test
     void theListsQuickActionMarksAnInvoicePaid() {
-        String owner = SystemUnderTest.token("owner@northside.test", null);
+        String owner = SystemUnderTest.token(WORLD.northside("owner"), null);
         String client = "Quick " + UUID.randomUUID().toString().substring(0, 6);
         String contact = ContactsIT.send("POST", "/api/v1/contacts", owner, "{\"display_name\":\"" + client + "\"}").json()
                 .getJsonObject("data").getString("id");
@@ -83,8 +83,8 @@ class InvoicesJourneyIT {
                 + "\"line_items\":[{\"name\":\"Callout\",\"qty\":1,\"rate\":80}]}").json().getJsonObject("data");
         ContactsIT.send("POST", "/api/v1/invoices/" + invoice.getString("id") + "/send", owner, "{\"to\":\"quick@example.com\"}");
         try (BackOffice app = new BackOffice()) {
-            WebDriverWait wait = new WebDriverWait(app.driver, Duration.ofSeconds(15));
-            app.signIn("owner@northside.test", "demo");
+            var wait = BackOffice.await(app.driver, 15);
+            app.signIn(WORLD.northside("owner"), "demo");
             app.waitForText("home-title", "Welcome");
             app.open("invoices");
             wait.until(d -> d.findElement(By.id("invoice-grid")).getText().contains(client));

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 /** Payments recorded by hand: partial, whole, never more than due (also at once), refunds; roles and businesses. */
 class PaymentsIT {
 
+    private static final World WORLD = World.create();
+
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     /** A sent invoice of 226.00 CAD (200 + 13 % HST). */
@@ -32,7 +34,7 @@ class PaymentsIT {
 
     @Test
     void partThenTheRestMakesItPaidAndARefundOpensItAgain() {
-        String owner = token("owner@northside.test", null);
+        String owner = token(WORLD.northside("owner"), null);
         String id = sentInvoice(owner).getString("id");
         var part = pay(owner, id, "100.00");
         assertEquals(201, part.status(), part.body());
@@ -56,7 +58,7 @@ class PaymentsIT {
 
     @Test
     void paymentsAtOnceNeverPayMoreThanIsDue() throws Exception {
-        String owner = token("owner@northside.test", null);
+        String owner = token(WORLD.northside("owner"), null);
         String id = sentInvoice(owner).getString("id");
         ExecutorService pool = Executors.newFixedThreadPool(6);
         List<Future<Integer>> results = new ArrayList<>();
@@ -74,17 +76,17 @@ class PaymentsIT {
 
     @Test
     void badInputRolesAndBusinessesAreRefused() {
-        String owner = token("owner@northside.test", null);
+        String owner = token(WORLD.northside("owner"), null);
         String id = sentInvoice(owner).getString("id");
         assertEquals(List.of("amount"), fields(pay(owner, id, "0")));
         assertEquals(List.of("amount"), fields(pay(owner, id, "\"ten\"")));
         assertEquals(List.of("amount"), fields(pay(owner, id, "10.001")));
         assertEquals(List.of("provider"), fields(send("POST", "/api/v1/payments", owner, "{\"invoice_id\":\"" + id
                 + "\",\"provider\":\"STRIPE\",\"amount\":10}")));
-        assertEquals(403, pay(token("agent@northside.test", null), id, "10").status());
-        assertEquals(403, pay(token("viewer@northside.test", null), id, "10").status());
-        assertEquals(404, pay(token("owner@maple.test", null), id, "10").status());
-        assertEquals(404, get("/api/v1/payments?invoice_id=" + id, token("owner@maple.test", null)).status());
+        assertEquals(403, pay(token(WORLD.northside("agent"), null), id, "10").status());
+        assertEquals(403, pay(token(WORLD.northside("viewer"), null), id, "10").status());
+        assertEquals(404, pay(token(WORLD.maple("owner"), null), id, "10").status());
+        assertEquals(404, get("/api/v1/payments?invoice_id=" + id, token(WORLD.maple("owner"), null)).status());
         assertTrue(get("/api/v1/invoices/" + id, owner).json().getJsonObject("data").getString("status").equals("SENT"));
     }
 

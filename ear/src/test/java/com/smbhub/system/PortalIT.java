@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 /** The client portal's invoice page: a token opens only its document, rotation, privacy, throttling. */
 class PortalIT {
 
+    private static final World WORLD = World.create();
+
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     private static JsonObject invoice(String staff, String run) {
@@ -35,7 +37,7 @@ class PortalIT {
 
     @Test
     void aLinkShowsItsInvoiceAndNothingInternal() throws Exception {
-        String staff = token("staff@northside.test", null);
+        String staff = token(WORLD.northside("staff"), null);
         JsonObject invoice = invoice(staff, run);
         var page = get(link(staff, invoice.getString("id")), null);
         assertEquals(200, page.status());
@@ -43,7 +45,7 @@ class PortalIT {
         assertTrue(page.body().contains("$226.00"), page.body());
         assertTrue(page.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 100_000);
         for (String internal : new String[] {invoice.getString("id"), invoice.getString("contact_id"),
-                Database.count("select count(*) from tenants") > 0 ? tenantOf("northside") : "x", "Staff at Northside"}) {
+                Database.count("select count(*) from tenants") > 0 ? tenantOf(WORLD.northside()) : "x", "Staff at Northside"}) {
             assertFalse(page.body().contains(internal), "leaks " + internal);
         }
         assertEquals("no-referrer", page.raw().headers().firstValue("Referrer-Policy").orElseThrow());
@@ -53,7 +55,7 @@ class PortalIT {
 
     @Test
     void regeneratingALinkStopsTheOldOneAndUnknownLinksLookTheSame() {
-        String staff = token("staff@northside.test", null);
+        String staff = token(WORLD.northside("staff"), null);
         JsonObject invoice = invoice(staff, run);
         String first = link(staff, invoice.getString("id"));
         String second = link(staff, invoice.getString("id"));
@@ -66,19 +68,19 @@ class PortalIT {
         assertEquals(200, get(second + "/pdf", null).status());
         assertEquals(404, get(first + "/pdf", null).status());
         assertEquals(403, send("POST", "/api/v1/invoices/" + invoice.getString("id") + "/portal-link",
-                token("viewer@northside.test", null), null).status());
+                token(WORLD.northside("viewer"), null), null).status());
         assertEquals(404, send("POST", "/api/v1/invoices/" + invoice.getString("id") + "/portal-link",
-                token("owner@maple.test", null), null).status());
+                token(WORLD.maple("owner"), null), null).status());
     }
 
     @Test
     void aVoidedInvoiceSaysSoOnItsLinkAndOnlyOwnersAndAdminsVoid() {
-        String staff = token("staff@northside.test", null);
+        String staff = token(WORLD.northside("staff"), null);
         JsonObject invoice = invoice(staff, run);
         String path = "/api/v1/invoices/" + invoice.getString("id");
         String link = link(staff, invoice.getString("id"));
         assertEquals(403, send("POST", path + "/void", staff, null).status());
-        var voided = send("POST", path + "/void", token("owner@northside.test", null), null);
+        var voided = send("POST", path + "/void", token(WORLD.northside("owner"), null), null);
         assertEquals(200, voided.status(), voided.body());
         assertEquals("VOID", voided.json().getJsonObject("data").getString("status"));
         assertEquals("0.00", voided.json().getJsonObject("data").getString("amount_due"));
@@ -86,7 +88,7 @@ class PortalIT {
         assertEquals(410, page.status());
         assertTrue(page.body().contains("cancelled"));
         assertEquals(400, send("PATCH", path, staff, "{\"notes\":\"x\"}").status());
-        assertEquals(400, send("POST", path + "/void", token("admin@northside.test", null), null).status());
+        assertEquals(400, send("POST", path + "/void", token(WORLD.northside("admin"), null), null).status());
     }
 
     @Test
@@ -122,7 +124,7 @@ class PortalIT {
 
     @Test
     void aLinkMayExpireAndAnExpiredLinkLooksLikeAnyOther() throws Exception {
-        String staff = token("staff@northside.test", null);
+        String staff = token(WORLD.northside("staff"), null);
         JsonObject invoice = invoice(staff, run);
         assertEquals(400, send("POST", "/api/v1/invoices/" + invoice.getString("id") + "/portal-link", staff,
                 "{\"expires_in_days\":0}").status());

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 /** The profile engine through the API: effective profile per business, overrides by owners and admins. */
 class ProfileIT {
 
+    private static final World WORLD = World.create();
+
     static SystemUnderTest.Reply patchOverrides(String token, String body) {
         return SystemUnderTest.send(HttpRequest.newBuilder(URI.create(SystemUnderTest.BASE + "/api/v1/profile/tenant-overrides"))
                 .header("Authorization", "Bearer " + token)
@@ -30,8 +32,8 @@ class ProfileIT {
 
     @Test
     void eachBusinessGetsItsOwnProfile() {
-        JsonObject northside = profile(token("staff@northside.test", null));
-        JsonObject maple = profile(token("staff@maple.test", null));
+        JsonObject northside = profile(token(WORLD.northside("staff"), null));
+        JsonObject maple = profile(token(WORLD.maple("staff"), null));
         assertEquals("general", northside.getString("profile_id"));
         assertEquals("Requests", northside.getJsonObject("labels").getString("work_item_plural"));
         assertFalse(northside.getJsonObject("capabilities").getBoolean("pos_sync"));
@@ -44,7 +46,7 @@ class ProfileIT {
 
     @Test
     void anOwnerOverridesTheProfileAndOnlyTheirBusinessChanges() throws SQLException {
-        String owner = token("owner@northside.test", null);
+        String owner = token(WORLD.northside("owner"), null);
         try {
             var reply = patchOverrides(owner, "{\"labels\":{\"quote_plural\":\"Estimates\"},\"capabilities\":{\"quotes\":false}}");
             assertEquals(200, reply.status(), reply.body());
@@ -52,8 +54,8 @@ class ProfileIT {
             assertEquals("Estimates", data.getJsonObject("labels").getString("quote_plural"));
             assertFalse(data.getJsonObject("capabilities").getBoolean("quotes"));
             assertEquals("Requests", data.getJsonObject("labels").getString("work_item_plural"), "maps deep-merge");
-            assertEquals("Estimates", profile(token("staff@northside.test", null)).getJsonObject("labels").getString("quote_plural"));
-            assertEquals("Quotes", profile(token("staff@maple.test", null)).getJsonObject("labels").getString("quote_plural"));
+            assertEquals("Estimates", profile(token(WORLD.northside("staff"), null)).getJsonObject("labels").getString("quote_plural"));
+            assertEquals("Quotes", profile(token(WORLD.maple("staff"), null)).getJsonObject("labels").getString("quote_plural"));
             assertTrue(Database.count("select count(*) from audit_log where action = 'tenant.profile_overrides_changed'") > 0);
         } finally {
             assertEquals(200, patchOverrides(owner, "{\"labels\":{\"quote_plural\":null},\"capabilities\":{\"quotes\":null}}").status());
@@ -66,14 +68,14 @@ class ProfileIT {
 
     @Test
     void staffCannotChangeTheProfile() {
-        var reply = patchOverrides(token("staff@maple.test", null), "{\"labels\":{\"inbox\":\"Mail\"}}");
+        var reply = patchOverrides(token(WORLD.maple("staff"), null), "{\"labels\":{\"inbox\":\"Mail\"}}");
         assertEquals(403, reply.status());
         assertEquals("FORBIDDEN", reply.errorCode());
     }
 
     @Test
     void anOverrideThatBreaksTheSchemaIsRefusedAtTheField() {
-        String admin = token("admin@maple.test", null);
+        String admin = token(WORLD.maple("admin"), null);
         var wrongType = patchOverrides(admin, "{\"capabilities\":{\"quotes\":\"no\"}}");
         assertEquals(400, wrongType.status(), wrongType.body());
         assertEquals("capabilities.quotes", wrongType.json().getJsonObject("error").getJsonArray("details")

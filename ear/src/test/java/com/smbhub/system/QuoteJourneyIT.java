@@ -3,12 +3,10 @@ package com.smbhub.system;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.mail.Multipart;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Issue 4's second journey: an owner writes a quote and sends it, the client approves it in the
@@ -17,16 +15,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class QuoteJourneyIT {
 
+    private static final World WORLD = World.create();
+
     @Test
     void quoteSentApprovedByTheClientAndConvertedToAnInvoice() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 6);
         String client = "Quinn " + run;
         String email = "quinn." + run + "@example.com";
-        ContactsIT.send("POST", "/api/v1/contacts", SystemUnderTest.token("owner@northside.test", null),
+        ContactsIT.send("POST", "/api/v1/contacts", SystemUnderTest.token(WORLD.northside("owner"), null),
                 "{\"display_name\":\"" + client + "\",\"email\":\"" + email + "\"}");
         try (BackOffice app = new BackOffice()) {
-            WebDriverWait wait = new WebDriverWait(app.driver, Duration.ofSeconds(20));
-            app.signIn("owner@northside.test", "demo");
+            var wait = BackOffice.await(app.driver, 20);
+            app.signIn(WORLD.northside("owner"), "demo");
             app.waitForText("home-title", "Welcome");
             app.open("quotes");
             app.waitForText("page-title", "Quotes");
@@ -51,7 +51,7 @@ class QuoteJourneyIT {
             String link = text.lines().filter(l -> l.contains("/portal/quotes/")).findFirst().orElseThrow().trim();
             try (BackOffice clientBrowser = new BackOffice(414, 860)) {
                 WebDriver browser = clientBrowser.driver;
-                WebDriverWait clientWait = new WebDriverWait(browser, Duration.ofSeconds(20));
+                var clientWait = BackOffice.await(browser, 20);
                 browser.get(link);
                 clientWait.until(d -> d.getPageSource().contains("Approve quote"));
                 browser.findElement(By.id("note")).sendKeys("Thursday works for us");

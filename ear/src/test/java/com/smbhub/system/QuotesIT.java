@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 /** Quotes through the API and the client portal: numbering, sending, the client's answer, conversion, isolation. */
 class QuotesIT {
 
+    private static final World WORLD = World.create();
+
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     private String contact(String staff, String email) {
@@ -57,7 +59,7 @@ class QuotesIT {
 
     @Test
     void aQuoteHasItsOwnNumbersTotalsAndFieldErrors() {
-        String staff = token("staff@northside.test", null);
+        String staff = token(WORLD.northside("staff"), null);
         JsonObject q = quote(staff, "");
         assertTrue(q.getString("number").matches("Q-\\d{4,}"), q.getString("number"));
         assertEquals("DRAFT", q.getString("status"));
@@ -68,8 +70,8 @@ class QuotesIT {
         assertTrue(fields(send("POST", "/api/v1/quotes", staff, "{\"contact_id\":\"" + contact(staff, null) + "\","
                 + "\"issue_date\":\"2026-12-10\",\"expiry_date\":\"2026-12-01\",\"line_items\":[]}"))
                 .containsAll(List.of("expiry_date", "line_items")));
-        assertEquals(403, send("POST", "/api/v1/quotes", token("viewer@northside.test", null), "{}").status());
-        assertEquals(404, get("/api/v1/quotes/" + q.getString("id"), token("owner@maple.test", null)).status());
+        assertEquals(403, send("POST", "/api/v1/quotes", token(WORLD.northside("viewer"), null), "{}").status());
+        assertEquals(404, get("/api/v1/quotes/" + q.getString("id"), token(WORLD.maple("owner"), null)).status());
         var patched = send("PATCH", "/api/v1/quotes/" + q.getString("id"), staff, "{\"notes\":\"Includes removal\"}");
         assertEquals(200, patched.status(), patched.body());
         assertEquals("Includes removal", patched.json().getJsonObject("data").getString("notes"));
@@ -86,7 +88,7 @@ class QuotesIT {
 
     @Test
     void theClientGetsTheQuoteApprovesItAndItBecomesAnInvoiceOnce() throws Exception {
-        String owner = token("owner@northside.test", null);
+        String owner = token(WORLD.northside("owner"), null);
         String email = "quoted." + run + "@example.com";
         var created = send("POST", "/api/v1/quotes", owner, "{\"contact_id\":\"" + contact(owner, email) + "\",\"tax_code\":\"HST\","
                 + "\"discount\":{\"type\":\"percent\",\"value\":10},\"line_items\":[{\"name\":\"Bathroom refit\",\"qty\":1,\"rate\":4000}]}");
@@ -122,7 +124,7 @@ class QuotesIT {
         assertEquals("Start Monday ✓", approved.getString("decision_note"));
         assertEquals(409, form(path + "/reject", "confirm=yes").status());
         assertTrue(get("/api/v1/notifications", owner).body().contains("Quote " + q.getString("number") + " was approved by the client"));
-        assertFalse(get("/api/v1/notifications", token("owner@maple.test", null)).body().contains(q.getString("number")));
+        assertFalse(get("/api/v1/notifications", token(WORLD.maple("owner"), null)).body().contains(q.getString("number")));
 
         var invoice = send("POST", "/api/v1/quotes/" + q.getString("id") + "/convert-to-invoice", owner, null);
         assertEquals(201, invoice.status(), invoice.body());
@@ -141,7 +143,7 @@ class QuotesIT {
 
     @Test
     void declinedExpiredAndForeignQuotesCannotBeApprovedOrConverted() throws Exception {
-        String owner = token("owner@northside.test", null);
+        String owner = token(WORLD.northside("owner"), null);
         JsonObject declined = quote(owner, "");
         assertEquals(200, send("POST", "/api/v1/quotes/" + declined.getString("id") + "/send", owner,
                 "{\"to\":\"d." + run + "@example.com\"}").status());
@@ -177,7 +179,7 @@ class QuotesIT {
         String token = path.substring(path.lastIndexOf('/') + 1);
         assertEquals(404, get("/portal/invoices/" + token, null).status());
         assertEquals(404, get("/portal/quotes/" + "B".repeat(43), null).status());
-        String maple = token("owner@maple.test", null);
+        String maple = token(WORLD.maple("owner"), null);
         assertEquals(404, send("POST", "/api/v1/quotes/" + old.getString("id") + "/approve", maple, null).status());
         assertEquals(404, send("POST", "/api/v1/quotes/" + declined.getString("id") + "/convert-to-invoice", maple, null).status());
         assertEquals(404, send("POST", "/api/v1/quotes/" + old.getString("id") + "/portal-link", maple, null).status());
@@ -185,7 +187,7 @@ class QuotesIT {
 
     @Test
     void aQuoteToldInPersonAndAWorkItemsDraftQuote() {
-        String owner = token("owner@northside.test", null);
+        String owner = token(WORLD.northside("owner"), null);
         JsonObject q = quote(owner, "");
         assertEquals(List.of("status"), fields(send("POST", "/api/v1/quotes/" + q.getString("id") + "/approve", owner, null)));
         send("POST", "/api/v1/quotes/" + q.getString("id") + "/send", owner, "{\"to\":\"p." + run + "@example.com\"}");
@@ -193,7 +195,7 @@ class QuotesIT {
         assertEquals(200, approved.status(), approved.body());
         assertEquals("APPROVED", approved.json().getJsonObject("data").getString("status"));
         assertEquals(403, send("POST", "/api/v1/quotes/" + q.getString("id") + "/convert-to-invoice",
-                token("viewer@northside.test", null), null).status());
+                token(WORLD.northside("viewer"), null), null).status());
 
         String item = send("POST", "/api/v1/work-items", owner, "{\"title\":\"Quote me " + run + "\",\"contact_id\":\""
                 + contact(owner, null) + "\"}").json().getJsonObject("data").getString("id");
@@ -207,7 +209,7 @@ class QuotesIT {
 
     @Test
     void aBusinessWithQuotesOffGetsCapabilityDisabled() {
-        String owner = token("owner@maple.test", null);
+        String owner = token(WORLD.maple("owner"), null);
         try {
             assertEquals(200, send("PATCH", "/api/v1/settings/business", owner, "{\"quotes_enabled\":false}").status());
             var refused = send("POST", "/api/v1/quotes", owner, "{\"contact_id\":\"" + contact(owner, null) + "\","

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 /** Global search (Ctrl+K's API) and the work.view event. */
 class SearchIT {
 
+    private static final World WORLD = World.create();
+
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     private static List<String> titles(JsonObject data, String list, String field) {
@@ -23,15 +25,15 @@ class SearchIT {
 
     @Test
     void findsContactsAndWorkOfTheBusinessOnly() {
-        String staff = token("staff@northside.test", null);
+        String staff = token(WORLD.northside("staff"), null);
         assertEquals(201, send("POST", "/api/v1/contacts", staff, "{\"display_name\":\"Quinn " + run + "\"}").status());
         assertEquals(201, send("POST", "/api/v1/work-items", staff, "{\"title\":\"Gutter " + run + "\"}").status());
         JsonObject found = get("/api/v1/search?q=" + run, staff).json().getJsonObject("data");
         assertEquals(List.of("Quinn " + run), titles(found, "contacts", "display_name"));
         assertEquals(List.of("Gutter " + run), titles(found, "work_items", "title"));
-        JsonObject maple = get("/api/v1/search?q=" + run, token("owner@maple.test", null)).json().getJsonObject("data");
+        JsonObject maple = get("/api/v1/search?q=" + run, token(WORLD.maple("owner"), null)).json().getJsonObject("data");
         assertTrue(maple.getJsonArray("contacts").isEmpty() && maple.getJsonArray("work_items").isEmpty());
-        JsonObject agent = get("/api/v1/search?q=" + run, token("agent@northside.test", null)).json().getJsonObject("data");
+        JsonObject agent = get("/api/v1/search?q=" + run, token(WORLD.northside("agent"), null)).json().getJsonObject("data");
         assertTrue(agent.getJsonArray("work_items").isEmpty(), "agents find only their own items");
         assertTrue(get("/api/v1/search?q=%25", staff).json().getJsonObject("data").getJsonArray("work_items").isEmpty(),
                 "a lone wildcard is not a search");
@@ -40,22 +42,26 @@ class SearchIT {
 
     @Test
     void creatingAContactIsCounted() throws SQLException {
-        long before = Database.count("select count(*) from analytics_events where event_name = 'contacts.created'");
-        assertEquals(201, send("POST", "/api/v1/contacts", token("staff@maple.test", null),
+        String counted = "select count(*) from analytics_events where event_name = 'contacts.created'"
+                + " and tenant_id = (select id from tenants where external_org_id = ?)";
+        long before = Database.count(counted, WORLD.maple());
+        assertEquals(201, send("POST", "/api/v1/contacts", token(WORLD.maple("staff"), null),
                 "{\"display_name\":\"Counted " + run + "\"}").status());
-        assertEquals(before + 1, Database.count("select count(*) from analytics_events where event_name = 'contacts.created'"));
+        assertEquals(before + 1, Database.count(counted, WORLD.maple()));
     }
 
     @Test
     void openingTheWorkListIsCounted() throws Exception {
-        String staff = token("staff@northside.test", null);
-        long before = Database.count("select count(*) from analytics_events where event_name = 'work.view'");
+        String staff = token(WORLD.northside("staff"), null);
+        String counted = "select count(*) from analytics_events where event_name = 'work.view'"
+                + " and tenant_id = (select id from tenants where external_org_id = ?)";
+        long before = Database.count(counted, WORLD.northside());
         assertEquals(200, get("/api/v1/work-items?limit=5", staff).status());
         long deadline = System.currentTimeMillis() + 10_000; // view events are written every two seconds
         long after = before;
         while (after == before && System.currentTimeMillis() < deadline) {
             Thread.sleep(200);
-            after = Database.count("select count(*) from analytics_events where event_name = 'work.view'");
+            after = Database.count(counted, WORLD.northside());
         }
         assertTrue(after > before, "work.view recorded");
     }

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 /** Sending an invoice: the mail server receives it with the PDF and a working client link; then it is SENT. */
 class SendingIT {
 
+    private static final World WORLD = World.create();
+
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     private static JsonObject draft(String token, String clientEmail, String run) {
@@ -30,7 +32,7 @@ class SendingIT {
 
     @Test
     void theClientReceivesThePdfAndALinkAndTheInvoiceIsSent() throws Exception {
-        String owner = token("owner@northside.test", null);
+        String owner = token(WORLD.northside("owner"), null);
         String email = "client." + run + "@example.com";
         JsonObject invoice = draft(owner, email, run);
         var sent = send("POST", "/api/v1/invoices/" + invoice.getString("id") + "/send", owner, "{\"message\":\"Thank you!\"}");
@@ -58,7 +60,7 @@ class SendingIT {
 
     @Test
     void withoutAnAddressOrWithTheWrongRoleNothingIsSent() throws Exception {
-        String owner = token("owner@northside.test", null);
+        String owner = token(WORLD.northside("owner"), null);
         JsonObject invoice = draft(owner, null, run);
         String path = "/api/v1/invoices/" + invoice.getString("id") + "/send";
         var refused = send("POST", path, owner, "{}");
@@ -66,8 +68,8 @@ class SendingIT {
         assertEquals(List.of("to"), refused.json().getJsonObject("error").getJsonArray("details").stream()
                 .map(v -> v.asJsonObject().getString("field")).toList());
         assertEquals(400, send("POST", path, owner, "{\"to\":\"not-an-address\"}").status());
-        assertEquals(403, send("POST", path, token("agent@northside.test", null), "{\"to\":\"a@example.com\"}").status());
-        assertEquals(404, send("POST", path, token("owner@maple.test", null), "{\"to\":\"a@example.com\"}").status());
+        assertEquals(403, send("POST", path, token(WORLD.northside("agent"), null), "{\"to\":\"a@example.com\"}").status());
+        assertEquals(404, send("POST", path, token(WORLD.maple("owner"), null), "{\"to\":\"a@example.com\"}").status());
         assertEquals("DRAFT", get("/api/v1/invoices/" + invoice.getString("id"), owner).json().getJsonObject("data")
                 .getString("status"));
         var other = send("POST", path, owner, "{\"to\":\"someone." + run + "@example.com\"}");
@@ -77,7 +79,7 @@ class SendingIT {
 
     @Test
     void remindersGoToTheClientAndMoveTheCollectionStage() throws Exception {
-        String owner = token("owner@northside.test", null);
+        String owner = token(WORLD.northside("owner"), null);
         String email = "late." + run + "@example.com";
         JsonObject invoice = draft(owner, email, run);
         String id = invoice.getString("id");
@@ -99,8 +101,8 @@ class SendingIT {
         assertEquals("FINAL", send("POST", "/api/v1/invoices/" + id + "/remind", owner, "{}").json()
                 .getJsonObject("data").getString("ar_stage"));
         Mailbox.await(email, "Final reminder: invoice " + invoice.getString("number"));
-        assertEquals(403, send("POST", "/api/v1/invoices/" + id + "/remind", token("viewer@northside.test", null), "{}").status());
-        assertEquals(404, send("POST", "/api/v1/invoices/" + id + "/remind", token("owner@maple.test", null), "{}").status());
+        assertEquals(403, send("POST", "/api/v1/invoices/" + id + "/remind", token(WORLD.northside("viewer"), null), "{}").status());
+        assertEquals(404, send("POST", "/api/v1/invoices/" + id + "/remind", token(WORLD.maple("owner"), null), "{}").status());
         assertEquals(1, Database.count("select count(*) from audit_log where entity_id = ? and action = 'invoice.reminder_sent'"
                 + " and after->>'ar_stage' = 'REMINDER_1'", id));
     }

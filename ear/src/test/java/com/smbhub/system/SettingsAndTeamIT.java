@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 /** Settings → Business and Team through the API: rules at the field, profile switch, invitations, disable. */
 class SettingsAndTeamIT {
 
+    private static final World WORLD = World.create();
+
     private static List<String> fields(SystemUnderTest.Reply reply) {
         return reply.json().getJsonObject("error").getJsonArray("details").stream()
                 .map(v -> v.asJsonObject().getString("field")).toList();
@@ -27,21 +29,23 @@ class SettingsAndTeamIT {
 
     @Test
     void badSettingsAreRefusedAtTheirFieldsAndChangeNothing() {
-        String owner = token("owner@northside.test", null);
+        String owner = token(WORLD.northside("owner"), null);
         JsonObject before = get("/api/v1/settings/business", owner).json().getJsonObject("data");
         var refused = send("PATCH", "/api/v1/settings/business", owner,
                 "{\"name\":\"\",\"timezone\":\"Mars/Base\",\"currency\":\"XX\",\"profile_id\":\"bakery\",\"ar_days\":[400]}");
         assertEquals(400, refused.status(), refused.body());
         assertEquals(List.of("name", "timezone", "currency", "profile_id", "ar_days"), fields(refused));
         assertEquals(before, get("/api/v1/settings/business", owner).json().getJsonObject("data"));
-        assertEquals(403, get("/api/v1/settings/business", token("staff@northside.test", null)).status());
+        assertEquals(403, get("/api/v1/settings/business", token(WORLD.northside("staff"), null)).status());
         assertEquals(400, send("PATCH", "/api/v1/settings/business", owner, "{\"colour\":\"red\"}").status());
     }
 
     @Test
     void switchingTheProfileChangesTheWordsAndIsRecorded() throws SQLException {
-        String owner = token("owner@maple.test", null);
-        long selected = Database.count("select count(*) from analytics_events where event_name = 'tenant.profile_selected'");
+        String owner = token(WORLD.maple("owner"), null);
+        String selections = "select count(*) from analytics_events where event_name = 'tenant.profile_selected'"
+                + " and tenant_id = (select id from tenants where external_org_id = ?)";
+        long selected = Database.count(selections, WORLD.maple());
         try {
             var changed = send("PATCH", "/api/v1/settings/business", owner,
                     "{\"profile_id\":\"general\",\"quotes_enabled\":false,\"ar_days\":[5,10]}");
@@ -51,7 +55,7 @@ class SettingsAndTeamIT {
             assertEquals(false, profile.getJsonObject("capabilities").getBoolean("quotes"));
             assertEquals("[5,10]", get("/api/v1/settings/business", owner).json().getJsonObject("data")
                     .getJsonArray("ar_days").toString());
-            assertEquals(selected + 1, Database.count("select count(*) from analytics_events where event_name = 'tenant.profile_selected'"));
+            assertEquals(selected + 1, Database.count(selections, WORLD.maple()));
             assertTrue(Database.count("select count(*) from audit_log where action = 'tenant.settings_changed'") > 0);
             var stale = send("PATCH", "/api/v1/settings/business", owner, "{\"name\":\"Maple & Co\",\"if_match_version\":0}");
             assertEquals(409, stale.status(), stale.body());
@@ -66,7 +70,7 @@ class SettingsAndTeamIT {
 
     @Test
     void anInvitationMakesAnInvitedMemberAndOnlyOwnersAndAdminsInvite() {
-        String owner = token("owner@northside.test", null);
+        String owner = token(WORLD.northside("owner"), null);
         String email = "invitee." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         var invited = send("POST", "/api/v1/team/invitations", owner, "{\"email\":\"" + email + "\",\"role\":\"AGENT\"}");
         assertEquals(201, invited.status(), invited.body());
@@ -85,13 +89,13 @@ class SettingsAndTeamIT {
         assertEquals(201, twice.status(), "a repeated invite replaces the link");
         assertEquals(200, SystemUnderTest.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(SystemUnderTest.BASE
                 + data.getString("invite_path"))).build()).status());
-        assertEquals(403, send("POST", "/api/v1/team/invitations", token("staff@northside.test", null),
+        assertEquals(403, send("POST", "/api/v1/team/invitations", token(WORLD.northside("staff"), null),
                 "{\"email\":\"x@example.com\",\"role\":\"STAFF\"}").status());
-        var adminOwner = send("POST", "/api/v1/team/invitations", token("admin@northside.test", null),
+        var adminOwner = send("POST", "/api/v1/team/invitations", token(WORLD.northside("admin"), null),
                 "{\"email\":\"y@example.com\",\"role\":\"OWNER\"}");
         assertEquals(List.of("role"), fields(adminOwner));
         assertEquals(List.of("email"), fields(send("POST", "/api/v1/team/invitations", owner,
-                "{\"email\":\"staff@northside.test\",\"role\":\"STAFF\"}")));
+                "{\"email\":\"" + WORLD.northside("staff") + "\",\"role\":\"STAFF\"}")));
         assertEquals(List.of("email"), fields(send("POST", "/api/v1/team/invitations", owner,
                 "{\"email\":\"not an address\",\"role\":\"STAFF\"}")));
         var withdrawn = send("POST", "/api/v1/team/members/" + member(owner, email).getString("id") + "/disable", owner, null);
@@ -100,30 +104,34 @@ class SettingsAndTeamIT {
 
     @Test
     void aDisabledMemberCannotWorkUntilEnabledAgain() {
-        String owner = token("owner@maple.test", null);
-        String viewerToken = token("admin@maple.test", null);
-        String viewer = member(owner, "admin@maple.test").getString("id");
+        String owner = token(WORLD.maple("owner"), null);
+        String viewerToken = token(WORLD.maple("admin"), null);
+        String viewer = member(owner, WORLD.maple("admin")).getString("id");
         try {
             assertEquals(200, send("POST", "/api/v1/team/members/" + viewer + "/disable", owner, null).status());
             assertEquals(403, get("/api/v1/contacts", viewerToken).status());
-            assertEquals(404, send("POST", "/api/v1/team/members/" + viewer + "/enable", token("owner@northside.test", null),
+            assertEquals(404, send("POST", "/api/v1/team/members/" + viewer + "/enable", token(WORLD.northside("owner"), null),
                     null).status(), "another business cannot touch the member");
         } finally {
             assertEquals(200, send("POST", "/api/v1/team/members/" + viewer + "/enable", owner, null).status());
         }
         assertEquals(200, get("/api/v1/contacts", viewerToken).status());
-        String self = member(owner, "owner@maple.test").getString("id");
+        String self = member(owner, WORLD.maple("owner")).getString("id");
         assertEquals(List.of("member"), fields(send("POST", "/api/v1/team/members/" + self + "/disable", owner, null)));
     }
 
     @Test
     void numberingMovesOnlyForwardAndNeverRepeatsANumber() {
-        String owner = token("owner@maple.test", null);
+        String owner = token(WORLD.maple("owner"), null);
+        String contact = send("POST", "/api/v1/contacts", owner, "{\"display_name\":\"Numbered " + UUID.randomUUID() + "\"}")
+                .json().getJsonObject("data").getString("id");
+        String lines = "{\"contact_id\":\"" + contact + "\",\"line_items\":[{\"name\":\"x\",\"qty\":1,\"rate\":1}]}";
+        String used = send("POST", "/api/v1/invoices", owner, lines).json().getJsonObject("data").getString("number");
         var now = get("/api/v1/settings/numbering", owner);
         assertEquals(200, now.status(), now.body());
         var invoice = now.json().getJsonObject("data").getJsonObject("invoice");
         long next = invoice.getJsonNumber("next_number").longValue();
-        String prefix = invoice.getString("prefix");
+        assertEquals(invoice.getString("prefix") + (next - 1), used);
         var back = send("PUT", "/api/v1/settings/numbering", owner, "{\"invoice\":{\"next_number\":" + (next - 1) + "},"
                 + "\"quote\":{\"prefix\":\"\"}}");
         assertEquals(400, back.status(), back.body());
@@ -131,14 +139,9 @@ class SettingsAndTeamIT {
         String fresh = "M" + UUID.randomUUID().toString().substring(0, 4).toUpperCase() + "-";
         var moved = send("PUT", "/api/v1/settings/numbering", owner, "{\"invoice\":{\"prefix\":\"" + fresh + "\",\"next_number\":5001}}");
         assertEquals(200, moved.status(), moved.body());
-        String contact = send("POST", "/api/v1/contacts", owner, "{\"display_name\":\"Numbered " + fresh + "\"}").json()
-                .getJsonObject("data").getString("id");
-        var made = send("POST", "/api/v1/invoices", owner, "{\"contact_id\":\"" + contact + "\",\"line_items\":[{\"name\":\"x\",\"qty\":1,\"rate\":1}]}");
-        assertEquals(fresh + "5001", made.json().getJsonObject("data").getString("number"));
+        assertEquals(fresh + "5001", send("POST", "/api/v1/invoices", owner, lines).json().getJsonObject("data").getString("number"));
         var reuse = send("PUT", "/api/v1/settings/numbering", owner, "{\"invoice\":{\"next_number\":5001}}");
         assertEquals(400, reuse.status(), "5001 is taken");
-        assertEquals(403, send("PUT", "/api/v1/settings/numbering", token("staff@maple.test", null), "{}").status());
-        assertEquals(200, send("PUT", "/api/v1/settings/numbering", owner, "{\"invoice\":{\"prefix\":\"" + prefix
-                + "\",\"next_number\":" + next + "}}").status());
+        assertEquals(403, send("PUT", "/api/v1/settings/numbering", token(WORLD.maple("staff"), null), "{}").status());
     }
 }

@@ -2,19 +2,19 @@ package com.smbhub.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Settings in the browser: the onboarding checklist ticks, an invitation is accepted by a new person. */
 class SettingsJourneyIT {
 
+    private static final World WORLD = World.create();
+
     @Test
     void confirmingTheProfileTicksTheChecklist() {
         try (BackOffice app = new BackOffice()) {
-            app.signIn("owner@northside.test", "demo");
+            app.signIn(WORLD.northside("owner"), "demo");
             app.waitForText("home-title", "Welcome");
             app.waitForText("onboarding", "Get started");
             app.screenshot("home-onboarding");
@@ -22,7 +22,7 @@ class SettingsJourneyIT {
             app.waitForText("settings-tabs", "Business");
             app.screenshot("settings-business");
             app.click("settings-save");
-            WebDriverWait wait = new WebDriverWait(app.driver, Duration.ofSeconds(20));
+            var wait = BackOffice.await(app.driver, 20);
             wait.until(d -> d.findElements(By.cssSelector("vaadin-notification-card")).stream()
                     .anyMatch(c -> c.getText().contains("Settings saved")));
             app.open("");
@@ -38,16 +38,16 @@ class SettingsJourneyIT {
     @Test
     void anOwnerWritesATemplateAndMakesItTheDefaultReminder() throws Exception {
         String name = "Firm " + UUID.randomUUID().toString().substring(0, 8);
-        String owner = SystemUnderTest.token("owner@maple.test", null);
+        String owner = SystemUnderTest.token(WORLD.maple("owner"), null);
         try (BackOffice app = new BackOffice()) {
-            app.signIn("owner@maple.test", "demo");
+            app.signIn(WORLD.maple("owner"), "demo");
             app.waitForText("home-title", "Welcome");
             app.open("settings?tab=email");
             app.click("template-new-reminder_email");
             app.type("template-name", name);
             app.type("template-subject", "Overdue: {number}");
             app.click("template-save");
-            WebDriverWait wait = new WebDriverWait(app.driver, Duration.ofSeconds(20));
+            var wait = BackOffice.await(app.driver, 20);
             wait.until(d -> d.findElements(By.cssSelector(".template-row")).stream().anyMatch(r -> r.getText().contains(name)));
             ((org.openqa.selenium.JavascriptExecutor) app.driver).executeScript(
                     "document.getElementById('template-new-reminder_email').scrollIntoView({block: 'end'})");
@@ -99,14 +99,14 @@ class SettingsJourneyIT {
         String email = "newhire." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         String link;
         try (BackOffice owner = new BackOffice()) {
-            owner.signIn("owner@northside.test", "demo");
+            owner.signIn(WORLD.northside("owner"), "demo");
             owner.waitForText("home-title", "Welcome");
             owner.driver.findElements(By.cssSelector("#quick-actions a")).stream()
                     .filter(a -> a.getText().equals("Invite your team")).findFirst().orElseThrow().click();
             owner.waitForText("settings-tabs", "Team");
             owner.type("invite-email", email);
             owner.click("invite-send");
-            WebDriverWait wait = new WebDriverWait(owner.driver, Duration.ofSeconds(15));
+            var wait = BackOffice.await(owner.driver, 15);
             link = wait.until(d -> {
                 var field = d.findElements(By.cssSelector("#invite-link input"));
                 return field.isEmpty() ? null : field.get(0).getAttribute("value");
@@ -126,7 +126,7 @@ class SettingsJourneyIT {
             invitee.driver.get(link);
             invitee.waitForText("invite-message", "does not work any more");
         }
-        String owner = SystemUnderTest.token("owner@northside.test", null);
+        String owner = SystemUnderTest.token(WORLD.northside("owner"), null);
         assertEquals("ACTIVE", SystemUnderTest.get("/api/v1/team/members?limit=100", owner).json().getJsonArray("data")
                 .stream().map(v -> v.asJsonObject()).filter(m -> m.getJsonObject("user").getString("email").equals(email))
                 .findFirst().orElseThrow().getString("status"));

@@ -34,6 +34,8 @@ import org.junit.jupiter.api.Test;
  */
 class StripeWebhooksIT {
 
+    private static final World WORLD = World.create();
+
     static final String SECRET = System.getenv().getOrDefault("SMBHUB_STRIPE_WEBHOOK_SECRET", "whsec_unset");
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -71,7 +73,7 @@ class StripeWebhooksIT {
         JsonObject charge = Json.createObjectBuilder(fixture("charge.json")).add("payment_intent", intent)
                 .add("amount", amount).add("amount_captured", amount).add("amount_refunded", refunded)
                 .add("refunded", refunded >= amount).add("currency", "cad").build();
-        return event(eventId, "charge.refunded", "acct_demo_northside", charge);
+        return event(eventId, "charge.refunded", WORLD.northsideStripe(), charge);
     }
 
     static String event(String eventId, String type, String account, JsonObject object) {
@@ -124,9 +126,9 @@ class StripeWebhooksIT {
 
     @Test
     void theSameEventTenTimesMakesOnePayment() {
-        String owner = token("owner@northside.test", null);
+        String owner = token(WORLD.northside("owner"), null);
         String id = sentInvoice(owner, run).getString("id");
-        String body = sessionEvent(eventId(), "checkout.session.completed", "acct_demo_northside", id, "pi_" + run + "a", 22600, "paid");
+        String body = sessionEvent(eventId(), "checkout.session.completed", WORLD.northsideStripe(), id, "pi_" + run + "a", 22600, "paid");
         assertEquals("PROCESSED", status(deliver(body)));
         for (int i = 0; i < 9; i++) {
             var again = deliver(body);
@@ -144,10 +146,10 @@ class StripeWebhooksIT {
 
     @Test
     void tenDeliveriesAtOnceAndASecondEventForTheSamePaymentMakeOnePayment() throws Exception {
-        String owner = token("owner@northside.test", null);
+        String owner = token(WORLD.northside("owner"), null);
         String id = sentInvoice(owner, run).getString("id");
         String intent = "pi_" + run + "b";
-        String body = sessionEvent(eventId(), "checkout.session.completed", "acct_demo_northside", id, intent, 22600, "paid");
+        String body = sessionEvent(eventId(), "checkout.session.completed", WORLD.northsideStripe(), id, intent, 22600, "paid");
         ExecutorService pool = Executors.newFixedThreadPool(10);
         List<Future<SystemUnderTest.Reply>> replies = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -159,7 +161,7 @@ class StripeWebhooksIT {
         pool.shutdown();
         // Stripe also sends async_payment_succeeded for the same payment intent: still one payment
         assertEquals("PROCESSED", status(deliver(sessionEvent(eventId(), "checkout.session.async_payment_succeeded",
-                "acct_demo_northside", id, intent, 22600, "paid"))));
+                WORLD.northsideStripe(), id, intent, 22600, "paid"))));
         assertEquals(1, payments(owner, id).size());
         assertEquals("PAID", invoice(owner, id).getString("status"));
         assertEquals(1, Database.count("select count(*) from webhook_events where event_type = 'checkout.session.completed'"
@@ -168,27 +170,27 @@ class StripeWebhooksIT {
 
     @Test
     void partOfTheAmountThenTheRest() {
-        String owner = token("owner@northside.test", null);
+        String owner = token(WORLD.northside("owner"), null);
         String id = sentInvoice(owner, run).getString("id");
-        status(deliver(sessionEvent(eventId(), "checkout.session.completed", "acct_demo_northside", id, "pi_" + run + "c", 10000, "paid")));
+        status(deliver(sessionEvent(eventId(), "checkout.session.completed", WORLD.northsideStripe(), id, "pi_" + run + "c", 10000, "paid")));
         JsonObject invoice = invoice(owner, id);
         assertEquals("PARTIALLY_PAID", invoice.getString("status"));
         assertEquals("126.00", invoice.getString("amount_due"));
-        status(deliver(sessionEvent(eventId(), "checkout.session.completed", "acct_demo_northside", id, "pi_" + run + "d", 12600, "paid")));
+        status(deliver(sessionEvent(eventId(), "checkout.session.completed", WORLD.northsideStripe(), id, "pi_" + run + "d", 12600, "paid")));
         assertEquals("PAID", invoice(owner, id).getString("status"));
         assertEquals(2, payments(owner, id).size());
     }
 
     @Test
     void aRefundThatArrivesBeforeItsPaymentWaitsAndThenApplies() throws Exception {
-        String owner = token("owner@northside.test", null);
+        String owner = token(WORLD.northside("owner"), null);
         String id = sentInvoice(owner, run).getString("id");
         String intent = "pi_" + run + "e";
         String refund = eventId();
         assertEquals("RECEIVED", status(deliver(refundEvent(refund, intent, 22600, 22600))));
         assertEquals(1, Database.count("select count(*) from webhook_events where provider_event_id = ? and status = 'RECEIVED'"
                 + " and attempts = 1 and last_error like '%has not arrived%' and next_attempt_at > now()", refund));
-        assertEquals("PROCESSED", status(deliver(sessionEvent(eventId(), "checkout.session.completed", "acct_demo_northside",
+        assertEquals("PROCESSED", status(deliver(sessionEvent(eventId(), "checkout.session.completed", WORLD.northsideStripe(),
                 id, intent, 22600, "paid"))));
         assertEquals(1, Database.count("select count(*) from webhook_events where provider_event_id = ? and status = 'PROCESSED'",
                 refund));
@@ -205,10 +207,10 @@ class StripeWebhooksIT {
 
     @Test
     void aPartialRefundOpensThatMuchAgain() {
-        String owner = token("owner@northside.test", null);
+        String owner = token(WORLD.northside("owner"), null);
         String id = sentInvoice(owner, run).getString("id");
         String intent = "pi_" + run + "f";
-        status(deliver(sessionEvent(eventId(), "checkout.session.completed", "acct_demo_northside", id, intent, 22600, "paid")));
+        status(deliver(sessionEvent(eventId(), "checkout.session.completed", WORLD.northsideStripe(), id, intent, 22600, "paid")));
         status(deliver(refundEvent(eventId(), intent, 22600, 2600)));
         JsonObject invoice = invoice(owner, id);
         assertEquals("PARTIALLY_PAID", invoice.getString("status"));
@@ -218,34 +220,34 @@ class StripeWebhooksIT {
 
     @Test
     void aDelayedPaymentIsPendingUntilStripeSaysHowItEnded() {
-        String owner = token("owner@northside.test", null);
+        String owner = token(WORLD.northside("owner"), null);
         String id = sentInvoice(owner, run).getString("id");
-        status(deliver(sessionEvent(eventId(), "checkout.session.completed", "acct_demo_northside", id, "pi_" + run + "g", 22600, "unpaid")));
+        status(deliver(sessionEvent(eventId(), "checkout.session.completed", WORLD.northsideStripe(), id, "pi_" + run + "g", 22600, "unpaid")));
         assertEquals("PENDING", payments(owner, id).get(0).getString("status"));
         assertEquals("SENT", invoice(owner, id).getString("status"));
-        status(deliver(sessionEvent(eventId(), "checkout.session.async_payment_succeeded", "acct_demo_northside", id,
+        status(deliver(sessionEvent(eventId(), "checkout.session.async_payment_succeeded", WORLD.northsideStripe(), id,
                 "pi_" + run + "g", 22600, "paid")));
         assertEquals("PAID", invoice(owner, id).getString("status"));
 
         String other = sentInvoice(owner, run).getString("id");
         // the failure may even come first
-        status(deliver(sessionEvent(eventId(), "checkout.session.async_payment_failed", "acct_demo_northside", other,
+        status(deliver(sessionEvent(eventId(), "checkout.session.async_payment_failed", WORLD.northsideStripe(), other,
                 "pi_" + run + "h", 22600, "unpaid")));
-        status(deliver(sessionEvent(eventId(), "checkout.session.completed", "acct_demo_northside", other, "pi_" + run + "h", 22600, "unpaid")));
+        status(deliver(sessionEvent(eventId(), "checkout.session.completed", WORLD.northsideStripe(), other, "pi_" + run + "h", 22600, "unpaid")));
         assertEquals("FAILED", payments(owner, other).get(0).getString("status"));
         assertEquals("226.00", invoice(owner, other).getString("amount_due"));
     }
 
     @Test
     void eventsThatDoNotBelongAreKeptAsRejectedAndChangeNothing() {
-        String owner = token("owner@northside.test", null);
+        String owner = token(WORLD.northside("owner"), null);
         String id = sentInvoice(owner, run).getString("id");
         // an unknown invoice, no invoice at all, another business's account naming this invoice, an unknown account
-        assertEquals("REJECTED", status(deliver(sessionEvent(eventId(), "checkout.session.completed", "acct_demo_northside",
+        assertEquals("REJECTED", status(deliver(sessionEvent(eventId(), "checkout.session.completed", WORLD.northsideStripe(),
                 UUID.randomUUID().toString(), "pi_" + run + "i", 22600, "paid"))));
-        assertEquals("REJECTED", status(deliver(sessionEvent(eventId(), "checkout.session.completed", "acct_demo_northside",
+        assertEquals("REJECTED", status(deliver(sessionEvent(eventId(), "checkout.session.completed", WORLD.northsideStripe(),
                 null, "pi_" + run + "j", 22600, "paid"))));
-        assertEquals("REJECTED", status(deliver(sessionEvent(eventId(), "checkout.session.completed", "acct_demo_maple",
+        assertEquals("REJECTED", status(deliver(sessionEvent(eventId(), "checkout.session.completed", WORLD.mapleStripe(),
                 id, "pi_" + run + "k", 22600, "paid"))));
         assertEquals("REJECTED", status(deliver(sessionEvent(eventId(), "checkout.session.completed", "acct_nobody_" + run,
                 id, "pi_" + run + "l", 22600, "paid"))));
@@ -256,18 +258,18 @@ class StripeWebhooksIT {
         // a voided invoice takes no payment
         String voided = sentInvoice(owner, run).getString("id");
         assertEquals(200, send("POST", "/api/v1/invoices/" + voided + "/void", owner, null).status());
-        assertEquals("REJECTED", status(deliver(sessionEvent(eventId(), "checkout.session.completed", "acct_demo_northside",
+        assertEquals("REJECTED", status(deliver(sessionEvent(eventId(), "checkout.session.completed", WORLD.northsideStripe(),
                 voided, "pi_" + run + "n", 22600, "paid"))));
         assertEquals("VOID", invoice(owner, voided).getString("status"));
         assertEquals(0, payments(owner, voided).size());
         // events SMB Hub does not use are kept and ignored
-        assertEquals("IGNORED", status(deliver(event(eventId(), "customer.created", "acct_demo_northside",
+        assertEquals("IGNORED", status(deliver(event(eventId(), "customer.created", WORLD.northsideStripe(),
                 fixture("customer.json")))));
     }
 
     @Test
     void whatIsNotStripesIsRefusedAndNotStored() throws Exception {
-        String owner = token("owner@northside.test", null);
+        String owner = token(WORLD.northside("owner"), null);
         String id = sentInvoice(owner, run).getString("id");
         long now = Instant.now().getEpochSecond();
         String[] ids = new String[5];
@@ -276,7 +278,7 @@ class StripeWebhooksIT {
         }
         String[] bodies = new String[ids.length];
         for (int i = 0; i < ids.length; i++) {
-            bodies[i] = sessionEvent(ids[i], "checkout.session.completed", "acct_demo_northside", id, "pi_" + run + "x" + i, 22600, "paid");
+            bodies[i] = sessionEvent(ids[i], "checkout.session.completed", WORLD.northsideStripe(), id, "pi_" + run + "x" + i, 22600, "paid");
         }
         List<SystemUnderTest.Reply> replies = List.of(
                 deliver(bodies[0], signature(bodies[0], "whsec_wrong", now)),

@@ -18,31 +18,34 @@ import org.junit.jupiter.api.Test;
 /** Roles enforced by the services, audited; cursor pagination; the append-only audit log. */
 class TeamAndAuditIT {
 
+    private static final World WORLD = World.create();
+
     @Test
     void anOwnerSeesOnlyTheTeamOfTheirOwnBusiness() {
-        var reply = get("/api/v1/team/members", token("owner@northside.test", null));
+        var reply = get("/api/v1/team/members", token(WORLD.northside("owner"), null));
         assertEquals(200, reply.status(), reply.body());
         var emails = reply.json().getJsonArray("data").stream()
                 .map(v -> v.asJsonObject().getJsonObject("user").getString("email")).toList();
-        assertTrue(emails.contains("agent@northside.test"));
-        assertTrue(emails.contains("both@demo.test"));
-        assertFalse(emails.stream().anyMatch(e -> e.endsWith("@maple.test")), emails.toString());
+        assertTrue(emails.contains(WORLD.northside("agent")));
+        assertTrue(emails.contains(WORLD.both()));
+        assertFalse(emails.stream().anyMatch(e -> e.endsWith("@" + WORLD.maple() + ".test")), emails.toString());
     }
 
     @Test
     void staffCannotManageTheTeamAndTheDenialIsAudited() throws SQLException {
-        long before = Database.count("select count(*) from audit_log where action = 'security.permission_denied'");
-        var reply = get("/api/v1/team/members", token("staff@northside.test", null));
+        String denials = "select count(*) from audit_log where action = 'security.permission_denied'"
+                + " and tenant_id = (select id from tenants where external_org_id = ?)";
+        long before = Database.count(denials, WORLD.northside());
+        var reply = get("/api/v1/team/members", token(WORLD.northside("staff"), null));
         assertEquals(403, reply.status());
         assertEquals("FORBIDDEN", reply.errorCode());
-        assertEquals(before + 1,
-                Database.count("select count(*) from audit_log where action = 'security.permission_denied'"));
+        assertEquals(before + 1, Database.count(denials, WORLD.northside()));
     }
 
     @Test
     void aRoleChangeIsSavedAndAuditedWithBeforeAndAfter() throws SQLException {
-        String owner = token("owner@maple.test", null);
-        JsonObject agent = member(owner, "agent@maple.test");
+        String owner = token(WORLD.maple("owner"), null);
+        JsonObject agent = member(owner, WORLD.maple("agent"));
         String audited = "select count(*) from audit_log where action = 'tenant.member_role_changed'"
                 + " and entity_id = ? and before->>'role' = 'AGENT' and after->>'role' = 'STAFF'";
         long before = Database.count(audited, agent.getString("id"));
@@ -60,17 +63,17 @@ class TeamAndAuditIT {
 
     @Test
     void aMemberOfAnotherBusinessCannotBeChanged() {
-        JsonObject mapleAgent = member(token("owner@maple.test", null), "agent@maple.test");
+        JsonObject mapleAgent = member(token(WORLD.maple("owner"), null), WORLD.maple("agent"));
         var reply = patch("/api/v1/team/members/" + mapleAgent.getString("id"),
-                token("owner@northside.test", null), "{\"role\":\"VIEWER\"}");
+                token(WORLD.northside("owner"), null), "{\"role\":\"VIEWER\"}");
         assertEquals(404, reply.status(), reply.body());
-        assertEquals("AGENT", member(token("owner@maple.test", null), "agent@maple.test").getString("role"));
+        assertEquals("AGENT", member(token(WORLD.maple("owner"), null), WORLD.maple("agent")).getString("role"));
     }
 
     @Test
     void theLastOwnerCannotBeDemoted() {
-        String owner = token("owner@northside.test", null);
-        JsonObject self = member(owner, "owner@northside.test");
+        String owner = token(WORLD.northside("owner"), null);
+        JsonObject self = member(owner, WORLD.northside("owner"));
         var reply = patch("/api/v1/team/members/" + self.getString("id"), owner, "{\"role\":\"STAFF\"}");
         assertEquals(400, reply.status());
         assertEquals("role", reply.json().getJsonObject("error").getJsonArray("details").getJsonObject(0).getString("field"));
@@ -78,8 +81,8 @@ class TeamAndAuditIT {
 
     @Test
     void badRoleChangesAre400Or404NeverA500() {
-        String owner = token("owner@northside.test", null);
-        String id = member(owner, "viewer@northside.test").getString("id");
+        String owner = token(WORLD.northside("owner"), null);
+        String id = member(owner, WORLD.northside("viewer")).getString("id");
         assertEquals(400, patch("/api/v1/team/members/" + id, owner, "{\"role\":\"KING\"}").status());
         assertEquals(400, patch("/api/v1/team/members/" + id, owner, "{\"role\":3}").status());
         assertEquals(400, patch("/api/v1/team/members/" + id, owner, "{\"tenant_id\":\"x\"}").status());
@@ -90,7 +93,7 @@ class TeamAndAuditIT {
 
     @Test
     void listsUseCursorPagination() {
-        String owner = token("owner@northside.test", null);
+        String owner = token(WORLD.northside("owner"), null);
         var first = get("/api/v1/team/members?limit=2", owner);
         assertEquals(2, first.json().getJsonArray("data").size());
         String cursor = first.json().getJsonObject("meta").getString("cursor");
@@ -104,16 +107,18 @@ class TeamAndAuditIT {
 
     @Test
     void theSharedUserListsBothBusinesses() {
-        var reply = get("/api/v1/businesses", token("both@demo.test", "maple"));
+        var reply = get("/api/v1/businesses", token(WORLD.both(), WORLD.maple()));
         var ids = reply.json().getJsonArray("data").stream().map(v -> v.asJsonObject().getString("id")).toList();
-        assertEquals(java.util.List.of("maple", "northside"), ids);
+        assertEquals(java.util.List.of(WORLD.maple(), WORLD.northside()), ids);
     }
 
     @Test
     void signInsAreAudited() throws SQLException {
-        long before = Database.count("select count(*) from audit_log where action = 'auth.login_completed'");
-        token("admin@northside.test", null);
-        assertEquals(before + 1, Database.count("select count(*) from audit_log where action = 'auth.login_completed'"));
+        String logins = "select count(*) from audit_log where action = 'auth.login_completed'"
+                + " and entity_id = (select id::text from users where email = ?)";
+        long before = Database.count(logins, WORLD.northside("admin"));
+        token(WORLD.northside("admin"), null);
+        assertEquals(before + 1, Database.count(logins, WORLD.northside("admin")));
     }
 
     @Test

@@ -16,12 +16,14 @@ import org.junit.jupiter.api.Test;
 /** E-mail templates: a business's own, the default of each kind (Settings → Business), a pick when sending. */
 class TemplatesIT {
 
+    private static final World WORLD = World.create();
+
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     /** Maple & Co's defaults go back to the standard e-mails, so other tests read the shipped wording. */
     @AfterEach
     void standardDefaults() {
-        var reply = send("PATCH", "/api/v1/settings/business", token("owner@maple.test", null), "{\"default_templates\":"
+        var reply = send("PATCH", "/api/v1/settings/business", token(WORLD.maple("owner"), null), "{\"default_templates\":"
                 + "{\"invoice_email\":\"tpl_invoice_default_v1\",\"quote_email\":\"tpl_quote_default_v1\","
                 + "\"reminder_email\":\"tpl_msg_paylink_v1\"}}");
         assertEquals(200, reply.status(), reply.body());
@@ -51,7 +53,7 @@ class TemplatesIT {
 
     @Test
     void theDefaultTemplateIsSentAndASenderMayPickAnother() throws Exception {
-        String owner = token("owner@maple.test", null);
+        String owner = token(WORLD.maple("owner"), null);
         String email = "templated." + run + "@example.com";
         String invoice = sentInvoice(owner, email);
         String firm = create(owner, "reminder_email", "Firm " + run, "Overdue {number} " + run);
@@ -75,7 +77,7 @@ class TemplatesIT {
 
         // a quote template, or another business's, is not a reminder of this business: nothing is sent
         String quoteTemplate = create(owner, "quote_email", "Quote " + run, "Your quote {number}");
-        String northside = create(token("owner@northside.test", null), "reminder_email", "Theirs " + run, "Theirs {number}");
+        String northside = create(token(WORLD.northside("owner"), null), "reminder_email", "Theirs " + run, "Theirs {number}");
         for (String wrong : List.of(quoteTemplate, northside, "tpl_invoice_default_v1", "not-an-id")) {
             var refused = send("POST", "/api/v1/invoices/" + invoice + "/remind", owner, "{\"template_id\":\"" + wrong + "\"}");
             assertEquals(400, refused.status(), refused.body());
@@ -83,12 +85,12 @@ class TemplatesIT {
                     .getString("field"));
         }
         assertEquals("REMINDER_2", stage(owner, invoice));
-        assertEquals(204, send("DELETE", "/api/v1/templates/" + northside, token("owner@northside.test", null), null).status());
+        assertEquals(204, send("DELETE", "/api/v1/templates/" + northside, token(WORLD.northside("owner"), null), null).status());
     }
 
     @Test
     void deletingTheDefaultBringsBackTheStandardEmail() {
-        String owner = token("owner@maple.test", null);
+        String owner = token(WORLD.maple("owner"), null);
         String mine = create(owner, "invoice_email", "Short " + run, "Invoice {number}");
         assertEquals(200, send("PATCH", "/api/v1/settings/business", owner,
                 "{\"default_templates\":{\"invoice_email\":\"" + mine + "\"}}").status());
@@ -103,14 +105,14 @@ class TemplatesIT {
 
     @Test
     void ownersAndAdminsChangeTemplatesOfTheirOwnBusinessOnly() {
-        String owner = token("owner@maple.test", null);
+        String owner = token(WORLD.maple("owner"), null);
         String mine = create(owner, "quote_email", "Warm " + run, "Quote {number} for you");
         var renamed = send("PATCH", "/api/v1/templates/" + mine, owner, "{\"name\":\"Warmer " + run + "\"}");
         assertEquals(200, renamed.status(), renamed.body());
         assertEquals("Quote {number} for you", renamed.json().getJsonObject("data").getString("subject"));
-        assertEquals(403, send("POST", "/api/v1/templates", token("staff@northside.test", null),
+        assertEquals(403, send("POST", "/api/v1/templates", token(WORLD.northside("staff"), null),
                 "{\"kind\":\"quote_email\",\"name\":\"S\",\"subject\":\"s\",\"body\":\"{link}\"}").status());
-        String other = token("owner@northside.test", null);
+        String other = token(WORLD.northside("owner"), null);
         assertFalse(get("/api/v1/templates", other).json().getJsonArray("data").stream()
                 .anyMatch(t -> t.asJsonObject().getString("id").equals(mine)), "another business does not see it");
         assertEquals(404, send("PATCH", "/api/v1/templates/" + mine, other, "{\"name\":\"x\"}").status());
@@ -125,7 +127,7 @@ class TemplatesIT {
         var duplicate = send("POST", "/api/v1/templates", owner, "{\"kind\":\"quote_email\",\"name\":\"warmer " + run.toUpperCase()
                 + "\",\"subject\":\"s\",\"body\":\"{link}\"}");
         assertEquals(400, duplicate.status());
-        assertEquals(200, get("/api/v1/templates?kind=quote_email", token("viewer@northside.test", null)).status());
+        assertEquals(200, get("/api/v1/templates?kind=quote_email", token(WORLD.northside("viewer"), null)).status());
         assertEquals(400, get("/api/v1/templates?kind=sms", owner).status());
         assertEquals(1, count("template.created", mine));
         assertEquals(1, count("template.changed", mine));

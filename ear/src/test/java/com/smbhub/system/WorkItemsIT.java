@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 /** The work items API against the deployed EAR: profile defaults and rules, state machine, roles, tenants. */
 class WorkItemsIT {
 
+    private static final World WORLD = World.create();
+
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     private static JsonObject create(String token, String body) {
@@ -34,19 +36,21 @@ class WorkItemsIT {
 
     @Test
     void aNewItemTakesTheProfileDefaultsAndIsCounted() throws SQLException {
-        String staff = token("staff@northside.test", null);
-        long events = Database.count("select count(*) from analytics_events where event_name = 'work_item.created'");
+        String staff = token(WORLD.northside("staff"), null);
+        String counted = "select count(*) from analytics_events where event_name = 'work_item.created'"
+                + " and tenant_id = (select id from tenants where external_org_id = ?)";
+        long events = Database.count(counted, WORLD.northside());
         JsonObject item = create(staff, "{\"title\":\"Leaking tap " + run + "\",\"labels_json\":{\"service_address\":\"12 Elm St\"}}");
         assertEquals("REQUEST", item.getString("type"));
         assertEquals("NEW", item.getString("status"));
         assertEquals("12 Elm St", item.getJsonObject("labels_json").getString("service_address"));
         assertTrue(item.getJsonArray("next_statuses").toString().contains("IN_PROGRESS"));
-        assertEquals(events + 1, Database.count("select count(*) from analytics_events where event_name = 'work_item.created'"));
+        assertEquals(events + 1, Database.count(counted, WORLD.northside()));
     }
 
     @Test
     void aRetailOrderNeedsItsOrderId() {
-        String staff = token("staff@maple.test", null);
+        String staff = token(WORLD.maple("staff"), null);
         var refused = send("POST", "/api/v1/work-items", staff, "{\"title\":\"Wrong size " + run + "\"}");
         assertEquals(400, refused.status(), refused.body());
         assertEquals(List.of("labels_json.external_order_id"), fields(refused));
@@ -60,7 +64,7 @@ class WorkItemsIT {
 
     @Test
     void statusFollowsTheStateMachine() {
-        String staff = token("staff@northside.test", null);
+        String staff = token(WORLD.northside("staff"), null);
         JsonObject item = create(staff, "{\"title\":\"Boiler " + run + "\"}");
         String path = "/api/v1/work-items/" + item.getString("id");
         assertEquals("IN_PROGRESS", send("PATCH", path, staff, "{\"status\":\"IN_PROGRESS\"}").json()
@@ -76,10 +80,10 @@ class WorkItemsIT {
 
     @Test
     void assignmentOnlyToActiveMembersAndAgentsSeeOnlyTheirs() {
-        String staff = token("staff@northside.test", null);
-        String agent = token("agent@northside.test", null);
+        String staff = token(WORLD.northside("staff"), null);
+        String agent = token(WORLD.northside("agent"), null);
         String agentId = userId(agent);
-        String mapleOwnerId = userId(token("owner@maple.test", null));
+        String mapleOwnerId = userId(token(WORLD.maple("owner"), null));
         var outsider = send("POST", "/api/v1/work-items", staff, "{\"title\":\"x\",\"assigned_to\":\"" + mapleOwnerId + "\"}");
         assertEquals(List.of("assigned_to"), fields(outsider));
         JsonObject mine = create(staff, "{\"title\":\"For agent " + run + "\",\"assigned_to\":\"" + agentId + "\"}");
@@ -96,18 +100,18 @@ class WorkItemsIT {
 
     @Test
     void anotherBusinessAndViewersCannotTouchIt() {
-        JsonObject item = create(token("staff@northside.test", null), "{\"title\":\"Private " + run + "\"}");
-        String maple = token("owner@maple.test", null);
+        JsonObject item = create(token(WORLD.northside("staff"), null), "{\"title\":\"Private " + run + "\"}");
+        String maple = token(WORLD.maple("owner"), null);
         assertEquals(404, get("/api/v1/work-items/" + item.getString("id"), maple).status());
         assertEquals(404, send("PATCH", "/api/v1/work-items/" + item.getString("id"), maple, "{\"title\":\"x\"}").status());
-        String viewer = token("viewer@northside.test", null);
+        String viewer = token(WORLD.northside("viewer"), null);
         assertEquals(200, get("/api/v1/work-items/" + item.getString("id"), viewer).status());
         assertEquals(403, send("POST", "/api/v1/work-items", viewer, "{\"title\":\"x\"}").status());
     }
 
     @Test
     void homeSummaryShowsUrgentWorkOfTheBusinessOnly() {
-        String staff = token("staff@northside.test", null);
+        String staff = token(WORLD.northside("staff"), null);
         create(staff, "{\"title\":\"Burst pipe " + run + "\",\"priority\":\"URGENT\"}");
         JsonObject northside = get("/api/v1/home/summary", staff).json().getJsonObject("data");
         assertTrue(northside.getJsonArray("next_actions").stream()
@@ -115,14 +119,14 @@ class WorkItemsIT {
         assertTrue(northside.getJsonNumber("new_work_items").longValue() >= 1);
         assertEquals("0.00", northside.getJsonObject("unpaid").getString("amount"));
         assertEquals("CAD", northside.getJsonObject("unpaid").getString("currency"));
-        JsonObject maple = get("/api/v1/home/summary", token("staff@maple.test", null)).json().getJsonObject("data");
+        JsonObject maple = get("/api/v1/home/summary", token(WORLD.maple("staff"), null)).json().getJsonObject("data");
         assertTrue(maple.getJsonArray("next_actions").stream()
                 .noneMatch(v -> v.asJsonObject().getString("title").equals("Burst pipe " + run)));
     }
 
     @Test
     void filtersAndBadInput() {
-        String staff = token("staff@northside.test", null);
+        String staff = token(WORLD.northside("staff"), null);
         create(staff, "{\"title\":\"Late " + run + "\",\"due_at\":\"2020-01-01T09:00:00-05:00\",\"priority\":\"urgent\"}");
         var overdue = get("/api/v1/work-items?due=overdue&priority=URGENT&limit=100", staff).json().getJsonArray("data");
         assertTrue(overdue.stream().anyMatch(v -> v.asJsonObject().getString("title").equals("Late " + run)));

@@ -4,26 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The Work screen in the browser: profile fields, status moves, agent and viewer views. */
 class WorkJourneyIT {
 
+    private static final World WORLD = World.create();
+
     private final String run = UUID.randomUUID().toString().substring(0, 6);
 
     private static void waitFor(BackOffice app, java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
-        new WebDriverWait(app.driver, Duration.ofSeconds(20)).until(condition::apply);
+        BackOffice.await(app.driver, 20).until(condition::apply);
     }
 
     @Test
     void aRetailOrderWithoutItsOrderIdIsRefusedAtTheFieldThenMoves() {
         String title = "Wrong size " + run;
         try (BackOffice app = new BackOffice()) {
-            app.signIn("staff@maple.test", "demo");
+            app.signIn(WORLD.maple("staff"), "demo");
             app.waitForText("home-title", "Welcome to Maple & Co");
             app.open("work");
             app.waitForText("page-title", "Orders / Issues");
@@ -45,10 +45,10 @@ class WorkJourneyIT {
     @Test
     void ctrlKFindsAnItemAndCreatesAContactFromWhatWasTyped() {
         String title = "Skylight " + run;
-        String staff = SystemUnderTest.token("staff@northside.test", null);
+        String staff = SystemUnderTest.token(WORLD.northside("staff"), null);
         assertEquals(201, ContactsIT.send("POST", "/api/v1/work-items", staff, "{\"title\":\"" + title + "\"}").status());
         try (BackOffice app = new BackOffice()) {
-            app.signIn("staff@northside.test", "demo");
+            app.signIn(WORLD.northside("staff"), "demo");
             app.waitForText("home-title", "Welcome");
             new org.openqa.selenium.interactions.Actions(app.driver).keyDown(org.openqa.selenium.Keys.CONTROL)
                     .sendKeys("k").keyUp(org.openqa.selenium.Keys.CONTROL).perform();
@@ -74,10 +74,10 @@ class WorkJourneyIT {
     @Test
     void staffEditsAnItemAndHandsItToTheAgent() {
         String title = "Radiator " + run;
-        String staff = SystemUnderTest.token("staff@northside.test", null);
+        String staff = SystemUnderTest.token(WORLD.northside("staff"), null);
         assertEquals(201, ContactsIT.send("POST", "/api/v1/work-items", staff, "{\"title\":\"" + title + "\"}").status());
         try (BackOffice app = new BackOffice()) {
-            app.signIn("staff@northside.test", "demo");
+            app.signIn(WORLD.northside("staff"), "demo");
             app.waitForText("home-title", "Welcome");
             app.open("work");
             waitFor(app, d -> d.findElement(By.id("work-grid")).getText().contains(title));
@@ -94,7 +94,7 @@ class WorkJourneyIT {
             app.click("wi-edit-save");
             waitFor(app, d -> d.findElements(By.id("wi-edit-save")).isEmpty());
         }
-        String agent = SystemUnderTest.token("agent@northside.test", null);
+        String agent = SystemUnderTest.token(WORLD.northside("agent"), null);
         var mine = SystemUnderTest.get("/api/v1/work-items?assigned_to=me&limit=100", agent).json().getJsonArray("data")
                 .stream().map(v -> v.asJsonObject()).filter(o -> o.getString("title").equals(title)).findFirst().orElseThrow();
         assertEquals("Bleed it first", mine.getString("description"));
@@ -103,14 +103,14 @@ class WorkJourneyIT {
 
     @Test
     void anAgentListsOnlyItsAssignedItems() {
-        String staff = SystemUnderTest.token("staff@northside.test", null);
-        String agent = SystemUnderTest.token("agent@northside.test", null);
+        String staff = SystemUnderTest.token(WORLD.northside("staff"), null);
+        String agent = SystemUnderTest.token(WORLD.northside("agent"), null);
         String agentId = SystemUnderTest.get("/api/v1/me", agent).json().getJsonObject("data").getJsonObject("user").getString("id");
         assertEquals(201, ContactsIT.send("POST", "/api/v1/work-items", staff,
                 "{\"title\":\"Agent job " + run + "\",\"assigned_to\":\"" + agentId + "\"}").status());
         assertEquals(201, ContactsIT.send("POST", "/api/v1/work-items", staff, "{\"title\":\"Office job " + run + "\"}").status());
         try (BackOffice app = new BackOffice()) {
-            app.signIn("agent@northside.test", "demo");
+            app.signIn(WORLD.northside("agent"), "demo");
             app.waitForText("home-title", "Welcome");
             app.open("work");
             waitFor(app, d -> d.findElement(By.id("work-grid")).getText().contains("Agent job " + run));
@@ -121,7 +121,7 @@ class WorkJourneyIT {
     @Test
     void aViewerGetsNoCreateControl() {
         try (BackOffice app = new BackOffice()) {
-            app.signIn("viewer@northside.test", "demo");
+            app.signIn(WORLD.northside("viewer"), "demo");
             app.waitForText("home-title", "Welcome");
             app.open("work");
             app.waitForText("page-title", "Requests");

@@ -1,5 +1,6 @@
 package com.smbhub.home;
 
+import com.smbhub.platform.time.BusinessClock;
 import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Role;
 import com.smbhub.platform.tenancy.RequestContext;
@@ -24,7 +25,8 @@ public class HomeService {
     @EJB
     Access access;
 
-    public record Greeting(String businessName, String profileId, String timezone, String currency, Role role) {
+    public record Greeting(String businessName, String profileId, String timezone, String currency, Role role,
+            java.time.LocalDate today) {
     }
 
     /** One step of the onboarding checklist (PRD 7.3); {@code available} is false for steps whose module has not landed. */
@@ -71,6 +73,6 @@ public class HomeService {
     public Greeting greeting() {
         Tenant tenant = em.find(Tenant.class, RequestContext.current().orElseThrow().tenantId());
         return new Greeting(tenant.getName(), tenant.getProfileId(), tenant.getTimezone(), tenant.getCurrency(),
-                access.role());
+                access.role(), BusinessClock.today(java.time.ZoneId.of(tenant.getTimezone())));
     }
 }

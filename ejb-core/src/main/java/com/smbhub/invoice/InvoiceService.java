@@ -1,5 +1,6 @@
 package com.smbhub.invoice;
 
+import com.smbhub.platform.time.BusinessClock;
 import com.smbhub.money.DocumentDraft;
 import com.smbhub.contact.Contact;
 import com.smbhub.money.BusinessTaxCode;
@@ -194,7 +195,7 @@ public class InvoiceService {
         access.require(Capability.MONEY_SEND);
         Invoice invoice = find(id, Grant.ALL);
         String before = invoice.getStatus();
-        invoice.markSent(java.time.Instant.now());
+        invoice.markSent(BusinessClock.now());
         em.flush();
         audit.record("invoice.sent", "invoice", id, Map.of("status", before), Map.of("status", invoice.getStatus(),
                 "to", recipient));
@@ -258,7 +259,7 @@ public class InvoiceService {
         if (status != null) {
             if (status.equals("OVERDUE")) {
                 jpql.append(" and i.status in ('SENT', 'PARTIALLY_PAID') and i.dueDate < :today");
-                params.put("today", LocalDate.now(zone()));
+                params.put("today", BusinessClock.today(zone()));
             } else if (List.of("DRAFT", "SENT", "PARTIALLY_PAID", "PAID", "VOID").contains(status)) {
                 jpql.append(" and i.status = :status");
                 params.put("status", status);
@@ -287,7 +288,7 @@ public class InvoiceService {
         params.forEach(query::setParameter);
         List<Invoice> rows = query.setMaxResults(limit + 1).getResultList();
         Map<String, TaxCode> codes = codes();
-        LocalDate today = LocalDate.now(zone());
+        LocalDate today = BusinessClock.today(zone());
         return new Page(rows.stream().limit(limit).map(i -> view(i, codes, today)).toList(),
                 com.smbhub.platform.db.NewestFirst.nextKey(rows, limit));
     }
@@ -302,7 +303,7 @@ public class InvoiceService {
         String scope = grant == Grant.ASSIGNED
                 ? " and exists (select w.id from WorkItem w where w.id = i.workItemId and w.assignedTo = :me)" : "";
         Tenant tenant = tenant();
-        LocalDate today = LocalDate.now(zone());
+        LocalDate today = BusinessClock.today(zone());
         TypedQuery<BigDecimal> unpaid = em.createQuery("select coalesce(sum(i.amountDue), 0) from Invoice i where i.deletedAt"
                 + " is null and i.status in ('SENT', 'PARTIALLY_PAID') and i.currency = :currency" + scope, BigDecimal.class);
         TypedQuery<BigDecimal> overdue = em.createQuery("select coalesce(sum(i.amountDue), 0) from Invoice i where"
@@ -317,9 +318,10 @@ public class InvoiceService {
         java.time.Instant dayStart = today.atStartOfDay(zone()).toInstant();
         Object paid = com.smbhub.platform.db.NativeSql.query(em, "select coalesce(sum(p.amount), 0) from payments p"
                         + " where p.tenant_id = cast(?1 as uuid) and p.status = 'SUCCEEDED' and p.currency = ?2"
-                        + " and p.paid_at >= ?3 and p.deleted_at is null")
+                        + " and p.paid_at >= ?3 and p.paid_at < ?4 and p.deleted_at is null")
                 .setParameter(1, tenant.getId()).setParameter(2, tenant.getCurrency())
-                .setParameter(3, java.sql.Timestamp.from(dayStart)).getSingleResult();
+                .setParameter(3, java.sql.Timestamp.from(dayStart))
+                .setParameter(4, java.sql.Timestamp.from(today.plusDays(1).atStartOfDay(zone()).toInstant())).getSingleResult();
         return new Money(unpaid.getSingleResult(), overdue.getSingleResult(),
                 grant == Grant.ASSIGNED ? BigDecimal.ZERO : new BigDecimal(paid.toString()), tenant.getCurrency());
     }
@@ -355,7 +357,7 @@ public class InvoiceService {
     }
 
     private InvoiceView view(Invoice i) {
-        return view(i, codes(), LocalDate.now(zone()));
+        return view(i, codes(), BusinessClock.today(zone()));
     }
 
     /** One invoice of a list: the tax codes and the day are looked up once for the whole page. */

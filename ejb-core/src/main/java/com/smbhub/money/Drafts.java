@@ -1,5 +1,6 @@
 package com.smbhub.money;
 
+import com.smbhub.platform.time.BusinessClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -72,7 +73,7 @@ public final class Drafts {
                 || em.find(com.smbhub.workitem.WorkItem.class, d.workItemId()) == null)) {
             errors.add(new FieldError("work_item_id", "No such work item"));
         }
-        LocalDate issue = d.issueDate() == null ? LocalDate.now(tenant.zone()) : d.issueDate();
+        LocalDate issue = d.issueDate() == null ? BusinessClock.today(tenant.zone()) : d.issueDate();
         LocalDate until = d.dueDate() == null ? issue.plusDays(kind.defaultDays) : d.dueDate();
         if (until.isBefore(issue)) {
             errors.add(new FieldError(kind.dateField, "On or after the issue date"));

@@ -1,5 +1,6 @@
 package com.smbhub.notification;
 
+import com.smbhub.platform.time.BusinessClock;
 import com.smbhub.platform.tenancy.TenantInterceptor;
 import jakarta.ejb.Stateless;
 import jakarta.interceptor.Interceptors;
@@ -38,7 +39,7 @@ public class NotificationService {
     }
 
     public void markAllRead() {
-        Instant now = Instant.now();
+        Instant now = BusinessClock.now();
         em.createQuery("select n from Notification n where n.readAt is null", Notification.class).getResultList()
                 .forEach(n -> n.markRead(now));
     }

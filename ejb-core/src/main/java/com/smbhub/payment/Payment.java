@@ -1,5 +1,6 @@
 package com.smbhub.payment;
 
+import com.smbhub.platform.time.BusinessClock;
 import com.smbhub.platform.tenancy.TenantRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -43,7 +44,7 @@ public class Payment extends TenantRecord {
 
     /** A payment taken by Stripe (card checkout), keyed by its payment intent. */
     static Payment stripe(String invoiceId, String paymentIntent, String status, BigDecimal amount, String currency) {
-        Payment payment = new Payment(invoiceId, "STRIPE", status, amount, currency, Instant.now(), "Card (Stripe)");
+        Payment payment = new Payment(invoiceId, "STRIPE", status, amount, currency, BusinessClock.now(), "Card (Stripe)");
         payment.providerPaymentId = paymentIntent;
         return payment;
     }
@@ -55,7 +56,7 @@ public class Payment extends TenantRecord {
 
     void settle(String newStatus) {
         status = newStatus;
-        paidAt = Instant.now();
+        paidAt = BusinessClock.now();
     }
 
     /** Stripe's running refunded total; the payment is REFUNDED once all of it went back. */

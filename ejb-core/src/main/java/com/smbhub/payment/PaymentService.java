@@ -1,5 +1,6 @@
 package com.smbhub.payment;
 
+import com.smbhub.platform.time.BusinessClock;
 import com.smbhub.invoice.Invoice;
 import com.smbhub.platform.Ids;
 import com.smbhub.platform.analytics.Analytics;
@@ -73,8 +74,9 @@ public class PaymentService {
         } else if (payable && amount.compareTo(invoice.getAmountDue()) > 0) {
             errors.add(new FieldError("amount", "More than the " + invoice.getAmountDue().toPlainString() + " due"));
         }
-        Instant at = paidAt == null ? Instant.now() : paidAt;
-        if (at.isAfter(Instant.now().plusSeconds(300))) {
+        Instant now = BusinessClock.now();
+        Instant at = paidAt == null ? now : paidAt;
+        if (at.isAfter(now.plusSeconds(300))) {
             errors.add(new FieldError("paid_at", "Not in the future"));
         }
         String note = label == null || label.isBlank() ? null : label.trim();

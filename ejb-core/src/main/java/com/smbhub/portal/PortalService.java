@@ -1,5 +1,6 @@
 package com.smbhub.portal;
 
+import com.smbhub.platform.time.BusinessClock;
 import com.smbhub.contact.Contact;
 import com.smbhub.invoice.Invoice;
 import com.smbhub.invoice.InvoicePdf;
@@ -55,7 +56,7 @@ public class PortalService {
         Map<String, String> names = new HashMap<>();
         codes.values().forEach(t -> names.put(t.code(), t.name()));
         Contact client = em.find(Contact.class, invoice.getContactId());
-        LocalDate today = LocalDate.now(tenant.zone());
+        LocalDate today = BusinessClock.today(tenant.zone());
         touch(token);
         boolean payable = checkout.payable(invoice, tenant);
         List<Receipt> receipts = em.createQuery("select p from Payment p where p.invoiceId = :id and p.deletedAt is null"
@@ -104,7 +105,7 @@ public class PortalService {
         codes.values().forEach(t -> names.put(t.code(), t.name()));
         Contact client = em.find(Contact.class, quote.getContactId());
         return Optional.of(new QuotePage(tenant.getName(), com.smbhub.quote.QuoteService.viewOf(quote, codes,
-                client == null ? null : client.getDisplayName(), LocalDate.now(tenant.zone()), List.of()), names));
+                client == null ? null : client.getDisplayName(), BusinessClock.today(tenant.zone()), List.of()), names));
     }
 
     public Optional<byte[]> quotePdf(String token) {
@@ -126,7 +127,7 @@ public class PortalService {
         Tenant tenant = em.find(Tenant.class, quote.getTenantId());
         try (var scope = com.smbhub.platform.tenancy.RequestContext.open(null, tenant.getId(),
                 "portal:" + java.util.UUID.randomUUID(), address, "portal")) {
-            com.smbhub.quote.QuoteService.decideLocked(em, audit, quote, approve, note, "portal", LocalDate.now(tenant.zone()),
+            com.smbhub.quote.QuoteService.decideLocked(em, audit, quote, approve, note, "portal", BusinessClock.today(tenant.zone()),
                     tenant.getProfileId());
         }
         return Optional.of(quote.getStatus());

@@ -1,5 +1,6 @@
 package com.smbhub.quote;
 
+import com.smbhub.platform.time.BusinessClock;
 import com.smbhub.contact.Contact;
 import com.smbhub.invoice.InvoiceService;
 import com.smbhub.invoice.InvoiceView;
@@ -41,7 +42,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -189,7 +189,7 @@ public class QuoteService {
             jpql.append(" and exists (select w.id from WorkItem w where w.id = q.workItemId and w.assignedTo = :me)");
             params.put("me", RequestContext.current().orElseThrow().userId());
         }
-        LocalDate today = LocalDate.now(tenant().zone());
+        LocalDate today = BusinessClock.today(tenant().zone());
         if (status != null) {
             if (status.equals("EXPIRED")) {
                 jpql.append(" and q.status = 'SENT' and q.expiryDate < :today");
@@ -232,7 +232,7 @@ public class QuoteService {
         if (quote.getTotal().signum() <= 0) {
             errors.add(new FieldError("total", "The total must be more than zero"));
         }
-        if (quote.getExpiryDate() != null && quote.getExpiryDate().isBefore(LocalDate.now(tenant().zone()))) {
+        if (quote.getExpiryDate() != null && quote.getExpiryDate().isBefore(BusinessClock.today(tenant().zone()))) {
             errors.add(new FieldError("expiry_date", "The quote's date has passed; give it a new one first"));
         }
         Contact client = em.find(Contact.class, quote.getContactId());
@@ -249,7 +249,7 @@ public class QuoteService {
         mailer.send("QUOTE", id, business.getName(), address, mail.subject(), mail.body(),
                 List.of(new Mailer.Attachment(quote.getNumber() + ".pdf", "application/pdf", pdf(id))));
         String before = quote.getStatus();
-        quote.markSent(Instant.now());
+        quote.markSent(BusinessClock.now());
         em.flush();
         audit.record("quote.sent", "quote", id, Map.of("status", before), Map.of("status", quote.getStatus(), "to", address));
         Analytics.record(em, "quote.sent", profiles.effective().profileId(), "manual", Map.of("quote_id", id));
@@ -299,7 +299,7 @@ public class QuoteService {
             throw new ValidationException("note", "At most 1,000 characters");
         }
         String decision = approve ? "APPROVED" : "REJECTED";
-        quote.decide(decision, clean, Instant.now());
+        quote.decide(decision, clean, BusinessClock.now());
         em.flush();
         audit.record(approve ? "quote.approved" : "quote.rejected", "quote", quote.getId(), Map.of("status", "SENT"),
                 clean == null ? Map.of("status", decision, "source", source) : Map.of("status", decision, "source", source,
@@ -312,7 +312,7 @@ public class QuoteService {
     }
 
     private void decideLocked(Quote quote, boolean approve, String note, String source) {
-        decideLocked(em, audit, quote, approve, note, source, LocalDate.now(tenant().zone()), profiles.effective().profileId());
+        decideLocked(em, audit, quote, approve, note, source, BusinessClock.today(tenant().zone()), profiles.effective().profileId());
     }
 
     /**
@@ -380,7 +380,7 @@ public class QuoteService {
     }
 
     private QuoteView view(Quote q) {
-        return view(q, allCodes(), LocalDate.now(tenant().zone()));
+        return view(q, allCodes(), BusinessClock.today(tenant().zone()));
     }
 
     private QuoteView view(Quote q, Map<String, TaxCode> codes, LocalDate today) {

@@ -1,5 +1,6 @@
 package com.smbhub.workitem;
 
+import com.smbhub.platform.time.BusinessClock;
 import static com.smbhub.platform.Ids.isId;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,7 +31,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -98,9 +98,9 @@ public class WorkItemService {
             params.put("assignee", who);
         }
         if (filter.due() != null) {
-            Instant now = Instant.now();
+            Instant now = BusinessClock.now();
             ZoneId zone = zone();
-            Instant todayStart = LocalDate.now(zone).atStartOfDay(zone).toInstant();
+            Instant todayStart = BusinessClock.today(zone).atStartOfDay(zone).toInstant();
             switch (filter.due()) {
                 case "overdue" -> {
                     jpql.append(" and w.dueAt < :now and w.status in :open");
@@ -110,12 +110,12 @@ public class WorkItemService {
                 case "today" -> {
                     jpql.append(" and w.dueAt >= :from and w.dueAt < :to");
                     params.put("from", todayStart);
-                    params.put("to", LocalDate.now(zone).plusDays(1).atStartOfDay(zone).toInstant());
+                    params.put("to", BusinessClock.today(zone).plusDays(1).atStartOfDay(zone).toInstant());
                 }
                 case "week" -> {
                     jpql.append(" and w.dueAt >= :from and w.dueAt < :to");
                     params.put("from", todayStart);
-                    params.put("to", LocalDate.now(zone).plusDays(7).atStartOfDay(zone).toInstant());
+                    params.put("to", BusinessClock.today(zone).plusDays(7).atStartOfDay(zone).toInstant());
                 }
                 default -> errors.add(new FieldError("due", "One of overdue, today, week"));
             }
@@ -146,7 +146,7 @@ public class WorkItemService {
     public Today today() {
         Grant grant = access.require(Capability.WORK_READ);
         String scope = grant == Grant.ASSIGNED ? " and w.assignedTo = :me" : "";
-        Instant now = Instant.now();
+        Instant now = BusinessClock.now();
         TypedQuery<Long> fresh = em.createQuery("select count(w) from WorkItem w where w.deletedAt is null"
                 + " and w.status = 'NEW'" + scope, Long.class);
         TypedQuery<Long> late = em.createQuery("select count(w) from WorkItem w where w.deletedAt is null"

@@ -42,23 +42,58 @@ public class DemoSeeder {
             return;
         }
         String hash = PasswordHasher.hash(password.toCharArray());
-        String northside = tenant("northside", "Northside Plumbing", "general", "America/Toronto", "CAD");
-        String maple = tenant("maple", "Maple & Co", "retail_pos", "America/Vancouver", "CAD");
-        for (String role : ROLES) {
-            String lower = role.toLowerCase();
-            member(northside, user(lower + "@northside.test", title(lower) + " at Northside", null, hash), role);
-            member(maple, user(lower + "@maple.test", title(lower) + " at Maple & Co", null, hash), role);
-        }
+        String northside = northside("northside", "acct_demo_northside", hash);
+        String maple = maple("maple", "acct_demo_maple", hash);
         String both = user("both@demo.test", "Sam Both", null, hash);
         member(northside, both, "STAFF");
         member(maple, both, "STAFF");
         user("ops@smbhub.test", "Ops Reviewer", "OPS", hash);
-        stripeAccount(northside, "acct_demo_northside");
-        stripeAccount(maple, "acct_demo_maple");
-        taxCode(northside, "HST", "HST 13% (Ontario)", "13");
-        taxCode(maple, "GST", "GST 5%", "5");
-        taxCode(maple, "PST", "PST 7% (BC)", "7");
         LOG.info("Demo businesses are in place");
+    }
+
+    /**
+     * A pair of businesses shaped like the demo's, under new slugs, for one test class of a test stack
+     * (smbhub.test-support): {@code <role>@northside-<id>.test}, {@code <role>@maple-<id>.test} and
+     * {@code both@<id>.test} (STAFF in both), all with the demo password.
+     */
+    public record World(String id, String northside, String maple, String both) {
+    }
+
+    public World world() {
+        String id = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String hash = PasswordHasher.hash(password.toCharArray());
+        String northside = northside("northside-" + id, "acct_northside_" + id, hash);
+        String maple = maple("maple-" + id, "acct_maple_" + id, hash);
+        String both = user("both@" + id + ".test", "Sam Both", null, hash);
+        member(northside, both, "STAFF");
+        member(maple, both, "STAFF");
+        return new World(id, "northside-" + id, "maple-" + id, "both@" + id + ".test");
+    }
+
+    /** Northside Plumbing: general profile, Toronto, HST 13 %, a connected Stripe account, a login per role. */
+    private String northside(String slug, String stripeAccount, String hash) {
+        String tenant = tenant(slug, "Northside Plumbing", "general", "America/Toronto", "CAD");
+        members(tenant, slug, "Northside", hash);
+        stripeAccount(tenant, stripeAccount);
+        taxCode(tenant, "HST", "HST 13% (Ontario)", "13");
+        return tenant;
+    }
+
+    /** Maple & Co: retail profile, Vancouver, GST 5 % and PST 7 %, a connected Stripe account, a login per role. */
+    private String maple(String slug, String stripeAccount, String hash) {
+        String tenant = tenant(slug, "Maple & Co", "retail_pos", "America/Vancouver", "CAD");
+        members(tenant, slug, "Maple & Co", hash);
+        stripeAccount(tenant, stripeAccount);
+        taxCode(tenant, "GST", "GST 5%", "5");
+        taxCode(tenant, "PST", "PST 7% (BC)", "7");
+        return tenant;
+    }
+
+    private void members(String tenant, String slug, String shortName, String hash) {
+        for (String role : ROLES) {
+            String lower = role.toLowerCase();
+            member(tenant, user(lower + "@" + slug + ".test", title(lower) + " at " + shortName, null, hash), role);
+        }
     }
 
     private String tenant(String orgId, String name, String profile, String zone, String currency) {

@@ -105,7 +105,7 @@ public abstract class DocumentList<T> extends VerticalLayout implements BeforeEn
     }
 
     protected static java.time.LocalDate today(com.smbhub.home.HomeService.Greeting business) {
-        return java.time.LocalDate.now(java.time.ZoneId.of(business.timezone()));
+        return business.today();
     }
 
     /** Owners and admins may bill in another currency. */

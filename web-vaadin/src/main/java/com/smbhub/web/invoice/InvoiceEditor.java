@@ -61,7 +61,7 @@ class InvoiceEditor extends Dialog {
                 currency, today, mayChangeCurrency);
         add(form);
         if (invoice != null && payments != null && !"DRAFT".equals(invoice.status())) {
-            add(paymentsSection(onSaved));
+            add(paymentsSection(java.time.ZoneId.of(zone), today, onSaved));
         }
         if (invoice != null) {
             add(new InvoiceHistory(invoices.activity(invoice.id()), java.time.ZoneId.of(zone), currency));
@@ -136,7 +136,12 @@ class InvoiceEditor extends Dialog {
     }
 
     /** The payments of a sent invoice, "Record payment" (cash, bank, other) and refunds of those. */
-    private VerticalLayout paymentsSection(Consumer<InvoiceView> onSaved) {
+    /** Paid today means now; another day means midday of that day in the business's zone. */
+    static java.time.Instant paidOn(java.time.LocalDate day, java.time.LocalDate today, java.time.ZoneId zone) {
+        return day == null || day.equals(today) ? null : day.atTime(12, 0).atZone(zone).toInstant();
+    }
+
+    private VerticalLayout paymentsSection(java.time.ZoneId zone, java.time.LocalDate today, Consumer<InvoiceView> onSaved) {
         VerticalLayout box = new VerticalLayout(new H4("Payments"));
         box.setId("inv-payments");
         box.setPadding(false);
@@ -152,7 +157,7 @@ class InvoiceEditor extends Dialog {
             box.add(new Span("No payments yet. Amount due: " + MoneyText.format(invoice.amountDue(), currency)));
         }
         for (com.smbhub.payment.PaymentView p : received) {
-            HorizontalLayout row = new HorizontalLayout(new Span(when.format(p.paidAt().atZone(java.time.ZoneOffset.UTC)) + " · "
+            HorizontalLayout row = new HorizontalLayout(new Span(when.format(p.paidAt().atZone(zone)) + " · "
                     + InvoicesView.words(p.provider()) + " · " + MoneyText.format(p.amount(), p.currency())
                     + ("REFUNDED".equals(p.status()) ? " · refunded" : "")));
             row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -184,12 +189,12 @@ class InvoiceEditor extends Dialog {
             method.setItems("CASH", "BANK", "OTHER");
             method.setItemLabelGenerator(m -> m.equals("BANK") ? "Bank transfer" : InvoicesView.words(m));
             method.setValue("BANK");
-            DatePicker date = new DatePicker("On", java.time.LocalDate.now());
+            DatePicker date = new DatePicker("On", today);
             date.setId("pay-date");
             Button record = new Button("Record payment", e -> {
                 try {
                     payments.record(invoice.id(), method.getValue(), amount.getValue(),
-                            date.getValue() == null ? null : date.getValue().atTime(12, 0).toInstant(java.time.ZoneOffset.UTC), null);
+                            paidOn(date.getValue(), today, zone), null);
                     Toasts.done("Payment recorded");
                     close();
                     onSaved.accept(invoices.get(invoice.id()));
