@@ -226,7 +226,7 @@ class InvoicesIT {
     }
 
     @Test
-    void theListFiltersByClientAndIssueDatesAndOnlyOwnersChangeTheCurrency() {
+    void theListFiltersByClientAndIssueDatesAndOnlyOwnersChangeTheCurrency() throws SQLException {
         String staff = token(WORLD.northside("staff"), null);
         String owner = token(WORLD.northside("owner"), null);
         String client = contact(staff, "Filtered " + run);
@@ -246,7 +246,12 @@ class InvoicesIT {
         assertEquals(List.of("to"), fields(get("/api/v1/invoices?from=2026-03-01&to=2026-02-01", staff)));
 
         String usd = early.replace("\"line_items\"", "\"currency\":\"USD\",\"line_items\"");
+        String denials = "select count(*) from audit_log where action = 'security.permission_denied'"
+                + " and entity_id = 'MONEY_OTHER_CURRENCY' and tenant_id = (select id from tenants where external_org_id = ?)";
+        long denied = Database.count(denials, WORLD.northside());
         assertEquals(List.of("currency"), fields(send("POST", "/api/v1/invoices", staff, usd)));
+        assertEquals(denied + 1, Database.count(denials, WORLD.northside()), "the refusal is audited");
         assertEquals("USD", create(owner, usd).getString("currency"));
+        assertEquals(denied + 1, Database.count(denials, WORLD.northside()));
     }
 }

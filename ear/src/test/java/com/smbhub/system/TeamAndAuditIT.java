@@ -62,6 +62,24 @@ class TeamAndAuditIT {
     }
 
     @Test
+    void onlyAnOwnerChangesAnOwnerAndTheRefusalIsAudited() throws SQLException {
+        String admin = token(WORLD.northside("admin"), null);
+        JsonObject owner = member(token(WORLD.northside("owner"), null), WORLD.northside("owner"));
+        String denials = "select count(*) from audit_log where action = 'security.permission_denied'"
+                + " and entity_id = 'MANAGE_OWNERS' and tenant_id = (select id from tenants where external_org_id = ?)";
+        long before = Database.count(denials, WORLD.northside());
+        var demoted = patch("/api/v1/team/members/" + owner.getString("id"), admin, "{\"role\":\"STAFF\"}");
+        assertEquals(400, demoted.status(), demoted.body());
+        assertTrue(demoted.body().contains("owner"), demoted.body());
+        var disabled = SystemUnderTest.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(SystemUnderTest.BASE
+                        + "/api/v1/team/members/" + owner.getString("id") + "/disable"))
+                .header("Authorization", "Bearer " + admin).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(400, disabled.status(), disabled.body());
+        assertEquals(before + 2, Database.count(denials, WORLD.northside()));
+        assertEquals("OWNER", member(token(WORLD.northside("owner"), null), WORLD.northside("owner")).getString("role"));
+    }
+
+    @Test
     void aMemberOfAnotherBusinessCannotBeChanged() {
         JsonObject mapleAgent = member(token(WORLD.maple("owner"), null), WORLD.maple("agent"));
         var reply = patch("/api/v1/team/members/" + mapleAgent.getString("id"),

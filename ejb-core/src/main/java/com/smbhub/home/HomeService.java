@@ -13,6 +13,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import com.smbhub.platform.db.NativeSql;
 import java.util.List;
+import com.smbhub.platform.security.Capability;
+import com.smbhub.platform.security.Permissions;
 
 /** The Home page's facts about the current business and caller. */
 @Stateless
@@ -38,8 +40,7 @@ public class HomeService {
      * actually done; empty for other roles.
      */
     public List<Step> onboarding() {
-        Role role = access.role();
-        if (role != Role.OWNER && role != Role.ADMIN) {
+        if (!Permissions.allows(access.role(), Capability.MANAGE_SETTINGS)) {
             return List.of();
         }
         String tenant = RequestContext.current().orElseThrow().tenantId();

@@ -16,7 +16,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The Stripe Checkout page that pays an invoice's amount due, as a direct charge on the business's
@@ -26,8 +25,6 @@ import java.util.Set;
  */
 @Stateless
 public class CheckoutLinks {
-
-    static final Set<String> PAYABLE = Set.of("DRAFT", "SENT", "PARTIALLY_PAID");
 
     @PersistenceContext(unitName = "smbhub")
     EntityManager em;
@@ -40,12 +37,12 @@ public class CheckoutLinks {
 
     /** Whether the invoice can be paid by card now: an amount is due, the platform has a key, the business an account. */
     public boolean payable(Invoice invoice, Tenant tenant) {
-        return PAYABLE.contains(invoice.getStatus()) && invoice.getAmountDue().signum() > 0 && stripe.configured()
+        return invoice.getStatus().allows(InvoiceStatus.Action.PAYMENT_LINK) && invoice.getAmountDue().signum() > 0 && stripe.configured()
                 && tenant.getStripeAccountId() != null;
     }
 
     public String urlFor(Invoice invoice, Tenant tenant, String successUrl, String cancelUrl) {
-        if (!PAYABLE.contains(invoice.getStatus()) || invoice.getAmountDue().signum() <= 0) {
+        if (!invoice.getStatus().allows(InvoiceStatus.Action.PAYMENT_LINK) || invoice.getAmountDue().signum() <= 0) {
             throw new ValidationException("payment_link", "Only an invoice with an amount due can be paid by card");
         }
         if (tenant.getStripeAccountId() == null) {

@@ -16,7 +16,8 @@ public class Invoice extends TenantRecord {
 
     @Column(name = "invoice_number")
     private String number;
-    private String status = "DRAFT";
+    /** An {@link InvoiceStatus} name. */
+    private String status = InvoiceStatus.DRAFT.name();
     @Column(name = "contact_id")
     private String contactId;
     @Column(name = "quote_id")
@@ -92,9 +93,7 @@ public class Invoice extends TenantRecord {
     }
 
     void markSent(Instant at) {
-        if ("DRAFT".equals(status)) {
-            status = "SENT";
-        }
+        status = getStatus().afterSend().name();
         lastSentAt = at;
     }
 
@@ -102,13 +101,7 @@ public class Invoice extends TenantRecord {
     public void applyPayment(BigDecimal delta) {
         amountPaid = amountPaid.add(delta);
         amountDue = total.subtract(amountPaid);
-        if (amountDue.signum() <= 0) {
-            status = "PAID";
-        } else if (amountPaid.signum() > 0) {
-            status = "PARTIALLY_PAID";
-        } else if (!"DRAFT".equals(status)) {
-            status = "SENT";
-        }
+        status = getStatus().afterPayment(amountPaid, amountDue).name();
     }
 
     /** A reminder went out: the collection stage moves on (NONE → REMINDER_1 → REMINDER_2 → FINAL). */
@@ -122,7 +115,7 @@ public class Invoice extends TenantRecord {
     }
 
     void markVoid() {
-        status = "VOID";
+        status = InvoiceStatus.VOID.name();
         amountDue = BigDecimal.ZERO;
         forgetPaymentLink();
     }
@@ -146,7 +139,7 @@ public class Invoice extends TenantRecord {
     }
 
     public String getNumber() { return number; }
-    public String getStatus() { return status; }
+    public InvoiceStatus getStatus() { return InvoiceStatus.valueOf(status); }
     public String getContactId() { return contactId; }
     public String getQuoteId() { return quoteId; }
     public String getWorkItemId() { return workItemId; }

@@ -61,7 +61,7 @@ public class InvoiceSending {
         access.require(Capability.MONEY_SEND);
         InvoiceView invoice = invoices.get(id);
         List<FieldError> errors = new ArrayList<>();
-        if (!List.of("DRAFT", "SENT", "OVERDUE", "PARTIALLY_PAID").contains(invoice.status())) {
+        if (!invoice.allowedActions().contains(InvoiceStatus.Action.SEND.apiName())) {
             errors.add(new FieldError("status", "A " + invoice.status().toLowerCase().replace('_', ' ') + " invoice is not sent"));
         }
         if (invoice.total().signum() <= 0) {

@@ -20,6 +20,7 @@ import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.security.Grant;
 import com.smbhub.platform.security.Permissions;
+import com.smbhub.platform.security.Role;
 import com.smbhub.platform.tenancy.RequestContext;
 import com.smbhub.platform.tenancy.TenantInterceptor;
 import com.smbhub.profile.EffectiveProfile;
@@ -124,8 +125,9 @@ public class InvoiceService {
         if (item == null || item.getDeletedAt() != null || (grant == Grant.ASSIGNED && !assignedToMe(workItemId))) {
             throw new NotFoundException("work item");
         }
-        Optional<Invoice> existing = em.createQuery("select i from Invoice i where i.workItemId = :w and i.status = 'DRAFT'"
+        Optional<Invoice> existing = em.createQuery("select i from Invoice i where i.workItemId = :w and i.status = :draft"
                 + " and i.deletedAt is null order by i.createdAt", Invoice.class).setParameter("w", workItemId)
+                .setParameter("draft", InvoiceStatus.DRAFT.name())
                 .setMaxResults(1).getResultStream().findFirst();
         if (existing.isPresent()) {
             return new FromWork(view(existing.get()), false);
@@ -165,7 +167,7 @@ public class InvoiceService {
         if (invoice.getVersion() != expectedVersion) {
             throw new ConflictException("Someone changed this invoice since you opened it", view(invoice));
         }
-        if (!"DRAFT".equals(invoice.getStatus())) {
+        if (!invoice.getStatus().allows(InvoiceStatus.Action.UPDATE)) {
             throw new ValidationException("status", "Only a draft can be edited");
         }
         Drafts.Checked checked = check(draft, profile, ProfileRules.Operation.UPDATE);
@@ -194,10 +196,10 @@ public class InvoiceService {
     public InvoiceView markSent(String id, String recipient) {
         access.require(Capability.MONEY_SEND);
         Invoice invoice = find(id, Grant.ALL);
-        String before = invoice.getStatus();
+        String before = invoice.getStatus().name();
         invoice.markSent(BusinessClock.now());
         em.flush();
-        audit.record("invoice.sent", "invoice", id, Map.of("status", before), Map.of("status", invoice.getStatus(),
+        audit.record("invoice.sent", "invoice", id, Map.of("status", before), Map.of("status", invoice.getStatus().name(),
                 "to", recipient));
         Analytics.record(em, "invoice.sent", profiles.effective().profileId(), "manual", Map.of("invoice_id", id,
                 "amount", invoice.getTotal().toPlainString(), "currency", invoice.getCurrency()));
@@ -209,23 +211,19 @@ public class InvoiceService {
      * says it was cancelled and offers nothing to pay. Paid or partly paid invoices are not voided.
      */
     public InvoiceView voidInvoice(String id, long expectedVersion) {
-        access.require(Capability.MONEY_SEND);
-        com.smbhub.platform.security.Role role = Access.resolved();
-        if (role != com.smbhub.platform.security.Role.OWNER && role != com.smbhub.platform.security.Role.ADMIN) {
-            throw new com.smbhub.platform.security.PermissionDeniedException(Capability.MONEY_SEND);
-        }
+        access.require(Capability.MONEY_VOID);
         Invoice invoice = find(id, Grant.ALL);
         if (invoice.getVersion() != expectedVersion) {
             throw new ConflictException("Someone changed this invoice since you opened it", view(invoice));
         }
-        if (!List.of("DRAFT", "SENT").contains(invoice.getStatus())) {
+        if (!invoice.getStatus().allows(InvoiceStatus.Action.VOID)) {
             throw new ValidationException("status", "Only a draft or sent invoice can be voided");
         }
-        String before = invoice.getStatus();
+        String before = invoice.getStatus().name();
         checkout.close(invoice, tenant());
         invoice.markVoid();
         em.flush();
-        audit.record("invoice.voided", "invoice", id, Map.of("status", before), Map.of("status", "VOID"));
+        audit.record("invoice.voided", "invoice", id, Map.of("status", before), Map.of("status", InvoiceStatus.VOID.name()));
         Analytics.record(em, "invoice.voided", profiles.effective().profileId(), "manual", Map.of("invoice_id", id));
         return view(invoice);
     }
@@ -257,10 +255,11 @@ public class InvoiceService {
             params.put("me", RequestContext.current().orElseThrow().userId());
         }
         if (status != null) {
-            if (status.equals("OVERDUE")) {
-                jpql.append(" and i.status in ('SENT', 'PARTIALLY_PAID') and i.dueDate < :today");
+            if (status.equals(InvoiceStatus.OVERDUE)) {
+                jpql.append(" and i.status in :awaiting and i.dueDate < :today");
+                params.put("awaiting", InvoiceStatus.names(InvoiceStatus.AWAITING_PAYMENT));
                 params.put("today", BusinessClock.today(zone()));
-            } else if (List.of("DRAFT", "SENT", "PARTIALLY_PAID", "PAID", "VOID").contains(status)) {
+            } else if (InvoiceStatus.of(status) != null) {
                 jpql.append(" and i.status = :status");
                 params.put("status", status);
             } else {
@@ -305,21 +304,23 @@ public class InvoiceService {
         Tenant tenant = tenant();
         LocalDate today = BusinessClock.today(zone());
         TypedQuery<BigDecimal> unpaid = em.createQuery("select coalesce(sum(i.amountDue), 0) from Invoice i where i.deletedAt"
-                + " is null and i.status in ('SENT', 'PARTIALLY_PAID') and i.currency = :currency" + scope, BigDecimal.class);
+                + " is null and i.status in :awaiting and i.currency = :currency" + scope, BigDecimal.class);
         TypedQuery<BigDecimal> overdue = em.createQuery("select coalesce(sum(i.amountDue), 0) from Invoice i where"
-                + " i.deletedAt is null and i.status in ('SENT', 'PARTIALLY_PAID') and i.currency = :currency"
+                + " i.deletedAt is null and i.status in :awaiting and i.currency = :currency"
                 + " and i.dueDate < :today" + scope, BigDecimal.class).setParameter("today", today);
         for (TypedQuery<BigDecimal> q : List.of(unpaid, overdue)) {
-            q.setParameter("currency", tenant.getCurrency());
+            q.setParameter("currency", tenant.getCurrency())
+                    .setParameter("awaiting", InvoiceStatus.names(InvoiceStatus.AWAITING_PAYMENT));
             if (grant == Grant.ASSIGNED) {
                 q.setParameter("me", RequestContext.current().orElseThrow().userId());
             }
         }
         java.time.Instant dayStart = today.atStartOfDay(zone()).toInstant();
         Object paid = com.smbhub.platform.db.NativeSql.query(em, "select coalesce(sum(p.amount), 0) from payments p"
-                        + " where p.tenant_id = cast(?1 as uuid) and p.status = 'SUCCEEDED' and p.currency = ?2"
+                        + " where p.tenant_id = cast(?1 as uuid) and p.status = ?5 and p.currency = ?2"
                         + " and p.paid_at >= ?3 and p.paid_at < ?4 and p.deleted_at is null")
                 .setParameter(1, tenant.getId()).setParameter(2, tenant.getCurrency())
+                .setParameter(5, com.smbhub.payment.PaymentStatus.SUCCEEDED.name())
                 .setParameter(3, java.sql.Timestamp.from(dayStart))
                 .setParameter(4, java.sql.Timestamp.from(today.plusDays(1).atStartOfDay(zone()).toInstant())).getSingleResult();
         return new Money(unpaid.getSingleResult(), overdue.getSingleResult(),
@@ -340,7 +341,7 @@ public class InvoiceService {
     private Drafts.Checked check(DocumentDraft d, EffectiveProfile profile, ProfileRules.Operation operation) {
         Map<String, TaxCode> codes = new LinkedHashMap<>();
         taxCodes().forEach(t -> codes.put(t.code(), t));
-        return Drafts.check(em, tenant(), codes, d, profile, operation, Drafts.Kind.INVOICE);
+        return Drafts.check(em, access, tenant(), codes, d, profile, operation, Drafts.Kind.INVOICE);
     }
 
     private Invoice find(String id, Grant grant) {
@@ -363,27 +364,27 @@ public class InvoiceService {
     /** One invoice of a list: the tax codes and the day are looked up once for the whole page. */
     private InvoiceView view(Invoice i, Map<String, TaxCode> codes, LocalDate today) {
         List<String> actions = new ArrayList<>();
-        if ("DRAFT".equals(i.getStatus()) && Permissions.grant(Access.resolved(), Capability.MONEY_DRAFT) != Grant.NONE) {
-            actions.add("update");
-        }
-        if (Permissions.allows(Access.resolved(), Capability.MONEY_SEND) && !"VOID".equals(i.getStatus())) {
-            actions.add("share_link");
-            if (!"PAID".equals(i.getStatus())) {
-                actions.add("send");
+        InvoiceStatus status = i.getStatus();
+        Role role = Access.resolved();
+        for (InvoiceStatus.Action action : InvoiceStatus.Action.values()) {
+            if (status.allows(action) && may(action, role, i)) {
+                actions.add(action.apiName());
             }
-            if (List.of("SENT", "PARTIALLY_PAID").contains(i.getStatus()) && i.getAmountDue().signum() > 0) {
-                actions.add("remind");
-            }
-            if (checkout.payable(i, tenant())) {
-                actions.add("payment_link");
-            }
-        }
-        if (List.of("DRAFT", "SENT").contains(i.getStatus()) && List.of(com.smbhub.platform.security.Role.OWNER,
-                com.smbhub.platform.security.Role.ADMIN).contains(Access.resolved())) {
-            actions.add("void");
         }
         Contact contact = i.getContactId() == null ? null : em.find(Contact.class, i.getContactId());
         return viewOf(i, codes, contact == null ? null : contact.getDisplayName(), today, actions);
+    }
+
+    /** Whether the caller may do what the invoice's state allows (the matrix, and what the action needs). */
+    private boolean may(InvoiceStatus.Action action, Role role, Invoice i) {
+        return switch (action) {
+            case UPDATE -> Permissions.allows(role, Capability.MONEY_DRAFT);
+            case SEND, SHARE_LINK -> Permissions.allows(role, Capability.MONEY_SEND);
+            case REMIND -> Permissions.allows(role, Capability.MONEY_SEND) && i.getAmountDue().signum() > 0;
+            case PAYMENT_LINK -> Permissions.allows(role, Capability.MONEY_SEND) && checkout.payable(i, tenant());
+            case VOID -> Permissions.allows(role, Capability.MONEY_VOID);
+            case PAY -> false; // recorded through the payments API, which reports its own actions
+        };
     }
 
     /** The business's tax codes by code, including retired ones (old invoices still name them). */
@@ -396,15 +397,13 @@ public class InvoiceService {
                                      List<String> actions) {
         DocumentDraft stored = parse(i);
         Totals.Result totals = Totals.compute(stored.lines(), codes, stored.pricing(), stored.discount(), i.getCurrency());
-        String status = i.getStatus();
-        if (List.of("SENT", "PARTIALLY_PAID").contains(status) && i.getDueDate().isBefore(today)) {
-            status = "OVERDUE";
-        }
+        String status = i.getStatus().shown(i.getDueDate(), today);
         return new InvoiceView(i.getId(), i.getNumber(), status, i.getContactId(), contactName, i.getWorkItemId(),
                 i.getIssueDate(), i.getDueDate(), i.getCurrency(), stored.pricing(), stored.taxCode(), stored.lines(),
                 stored.discount(), totals.lines(), i.getSubtotal(), i.getDiscountTotal(), i.getTaxTotal(), totals.taxes(),
                 i.getTotal(), i.getAmountPaid(), i.getAmountDue(), i.getNotes(), i.getTerms(), i.getVersion(),
-                i.getCreatedAt(), i.getUpdatedAt(), List.copyOf(actions), i.getPaymentLinkUrl(), i.getArStage());
+                i.getCreatedAt(), i.getUpdatedAt(), List.copyOf(actions), i.getPaymentLinkUrl(), i.getArStage(),
+                i.getStatus());
     }
 
     public static DocumentDraft parse(Invoice i) {
@@ -415,7 +414,7 @@ public class InvoiceService {
     private static Map<String, Object> snapshot(Invoice i) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("number", i.getNumber());
-        values.put("status", i.getStatus());
+        values.put("status", i.getStatus().name());
         values.put("contact_id", i.getContactId());
         values.put("issue_date", i.getIssueDate());
         values.put("due_date", i.getDueDate());

@@ -21,6 +21,8 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import com.smbhub.platform.security.Access;
+import com.smbhub.platform.security.Capability;
 
 /**
  * The rules of a draft invoice or quote (PRD 3.10) in one place: client, dates, currency, lines,
@@ -58,7 +60,7 @@ public final class Drafts {
     }
 
     /** Checks a draft inside the business named on {@code em}; {@code codes} are its tax codes in use. */
-    public static Checked check(EntityManager em, Tenant tenant, Map<String, TaxCode> codes, DocumentDraft d,
+    public static Checked check(EntityManager em, Access access, Tenant tenant, Map<String, TaxCode> codes, DocumentDraft d,
                                 EffectiveProfile profile, ProfileRules.Operation operation, Kind kind) {
         List<FieldError> errors = new ArrayList<>();
         if (d.contactId() == null) {
@@ -79,9 +81,7 @@ public final class Drafts {
             errors.add(new FieldError(kind.dateField, "On or after the issue date"));
         }
         String currency = d.currency() == null || d.currency().isBlank() ? tenant.getCurrency() : d.currency().trim().toUpperCase();
-        var role = com.smbhub.platform.security.Access.resolved();
-        if (!currency.equals(tenant.getCurrency()) && role != com.smbhub.platform.security.Role.OWNER
-                && role != com.smbhub.platform.security.Role.ADMIN) {
+        if (!currency.equals(tenant.getCurrency()) && !access.permits(Capability.MONEY_OTHER_CURRENCY)) {
             errors.add(new FieldError("currency", "Only owners and admins bill in another currency than " + tenant.getCurrency()));
         }
         try {

@@ -31,11 +31,11 @@ public class Payment extends TenantRecord {
     protected Payment() {
     }
 
-    public Payment(String invoiceId, String provider, String status, BigDecimal amount, String currency, Instant paidAt,
+    public Payment(String invoiceId, String provider, PaymentStatus status, BigDecimal amount, String currency, Instant paidAt,
                    String methodLabel) {
         this.invoiceId = invoiceId;
         this.provider = provider;
-        this.status = status;
+        this.status = status.name();
         this.amount = amount;
         this.currency = currency;
         this.paidAt = paidAt;
@@ -43,33 +43,31 @@ public class Payment extends TenantRecord {
     }
 
     /** A payment taken by Stripe (card checkout), keyed by its payment intent. */
-    static Payment stripe(String invoiceId, String paymentIntent, String status, BigDecimal amount, String currency) {
+    static Payment stripe(String invoiceId, String paymentIntent, PaymentStatus status, BigDecimal amount, String currency) {
         Payment payment = new Payment(invoiceId, "STRIPE", status, amount, currency, BusinessClock.now(), "Card (Stripe)");
         payment.providerPaymentId = paymentIntent;
         return payment;
     }
 
     void refund() {
-        status = "REFUNDED";
+        status = PaymentStatus.REFUNDED.name();
         amountRefunded = amount;
     }
 
-    void settle(String newStatus) {
-        status = newStatus;
+    void settle(PaymentStatus newStatus) {
+        status = newStatus.name();
         paidAt = BusinessClock.now();
     }
 
     /** Stripe's running refunded total; the payment is REFUNDED once all of it went back. */
     void refunded(BigDecimal total) {
         amountRefunded = total;
-        if (total.compareTo(amount) >= 0) {
-            status = "REFUNDED";
-        }
+        status = getStatus().afterRefunded(total, amount).name();
     }
 
     public String getInvoiceId() { return invoiceId; }
     public String getProvider() { return provider; }
-    public String getStatus() { return status; }
+    public PaymentStatus getStatus() { return PaymentStatus.valueOf(status); }
     public BigDecimal getAmount() { return amount; }
     public String getCurrency() { return currency; }
     public Instant getPaidAt() { return paidAt; }

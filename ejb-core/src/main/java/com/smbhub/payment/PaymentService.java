@@ -64,7 +64,7 @@ public class PaymentService {
         if (!MANUAL.contains(kind)) {
             errors.add(new FieldError("provider", "One of CASH, BANK, OTHER (card payments come from Stripe)"));
         }
-        boolean payable = Set.of("SENT", "PARTIALLY_PAID").contains(invoice.getStatus());
+        boolean payable = invoice.getStatus().allows(com.smbhub.invoice.InvoiceStatus.Action.PAY);
         if (!payable) {
             errors.add(new FieldError("invoice_id", "Payments are recorded on sent invoices that are not fully paid"));
         }
@@ -86,13 +86,13 @@ public class PaymentService {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        Payment payment = new Payment(invoiceId, kind, "SUCCEEDED", amount.setScale(scale), invoice.getCurrency(), at, note);
+        Payment payment = new Payment(invoiceId, kind, PaymentStatus.SUCCEEDED, amount.setScale(scale), invoice.getCurrency(), at, note);
         em.persist(payment);
-        String before = invoice.getStatus();
+        String before = invoice.getStatus().name();
         invoice.applyPayment(payment.getAmount());
         em.flush();
         audit.record("payment.recorded", "invoice", invoiceId, Map.of("status", before),
-                Map.of("status", invoice.getStatus(), "payment_id", payment.getId(), "amount", payment.getAmount().toPlainString(),
+                Map.of("status", invoice.getStatus().name(), "payment_id", payment.getId(), "amount", payment.getAmount().toPlainString(),
                         "provider", kind));
         Analytics.record(em, "payment.succeeded", profiles.effective().profileId(), "manual", Map.of("payment_id",
                 payment.getId(), "invoice_id", invoiceId, "amount", payment.getAmount().toPlainString(),
@@ -108,14 +108,14 @@ public class PaymentService {
             throw new NotFoundException("payment");
         }
         Invoice invoice = invoice(payment.getInvoiceId(), true);
-        if (!MANUAL.contains(payment.getProvider()) || !"SUCCEEDED".equals(payment.getStatus())) {
+        if (!MANUAL.contains(payment.getProvider()) || !payment.getStatus().allows(PaymentStatus.Action.REFUND)) {
             throw new ValidationException("payment", "Only a received payment recorded by hand is refunded here");
         }
         payment.refund();
         invoice.applyPayment(payment.getAmount().negate());
         em.flush();
         audit.record("payment.refunded", "invoice", invoice.getId(), Map.of("payment_id", paymentId),
-                Map.of("status", invoice.getStatus(), "amount", payment.getAmount().toPlainString()));
+                Map.of("status", invoice.getStatus().name(), "amount", payment.getAmount().toPlainString()));
         Analytics.record(em, "payment.refunded", profiles.effective().profileId(), "manual",
                 Map.of("payment_id", paymentId, "invoice_id", invoice.getId()));
         return view(payment);
@@ -135,8 +135,8 @@ public class PaymentService {
 
     private PaymentView view(Payment p) {
         List<String> actions = Permissions.allows(Access.resolved(), Capability.PAYMENTS_RECORD)
-                && MANUAL.contains(p.getProvider()) && "SUCCEEDED".equals(p.getStatus()) ? List.of("refund") : List.of();
-        return new PaymentView(p.getId(), p.getInvoiceId(), p.getProvider(), p.getStatus(), p.getAmount(), p.getCurrency(),
+                && MANUAL.contains(p.getProvider()) && p.getStatus().allows(PaymentStatus.Action.REFUND) ? List.of("refund") : List.of();
+        return new PaymentView(p.getId(), p.getInvoiceId(), p.getProvider(), p.getStatus().name(), p.getAmount(), p.getCurrency(),
                 p.getPaidAt(), p.getMethodLabel(), actions);
     }
 }

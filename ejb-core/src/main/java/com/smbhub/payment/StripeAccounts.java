@@ -5,8 +5,6 @@ import com.smbhub.platform.audit.AuditService;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
-import com.smbhub.platform.security.PermissionDeniedException;
-import com.smbhub.platform.security.Role;
 import com.smbhub.platform.tenancy.RequestContext;
 import com.smbhub.platform.tenancy.TenantInterceptor;
 import com.smbhub.tenant.Tenant;
@@ -20,6 +18,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import com.smbhub.platform.security.Permissions;
 
 /**
  * Settings → Payments: the business's own Stripe account (Connect). An owner enters its connected
@@ -51,7 +50,7 @@ public class StripeAccounts {
 
     public State state() {
         access.require(Capability.MANAGE_SETTINGS);
-        return new State(stripe.configured(), tenant().getStripeAccountId(), Access.resolved() == Role.OWNER);
+        return new State(stripe.configured(), tenant().getStripeAccountId(), Permissions.allows(Access.resolved(), Capability.MANAGE_BILLING));
     }
 
     /** Connects (or, with a blank id, disconnects) the account: owners only; an id another business uses is refused. */
@@ -90,10 +89,7 @@ public class StripeAccounts {
     }
 
     private void owner() {
-        access.require(Capability.MANAGE_SETTINGS);
-        if (Access.resolved() != Role.OWNER) {
-            throw new PermissionDeniedException(Capability.MANAGE_SETTINGS);
-        }
+        access.require(Capability.MANAGE_BILLING);
     }
 
     private Tenant tenant() {

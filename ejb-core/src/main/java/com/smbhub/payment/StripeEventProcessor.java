@@ -147,25 +147,26 @@ public class StripeEventProcessor {
         }
         String intent = paymentIntent(session);
         String key = intent != null ? intent : StripeWebhooks.text(session, "id");
-        String wanted = switch (type) {
-            case "checkout.session.async_payment_failed" -> "FAILED";
-            case "checkout.session.async_payment_succeeded" -> "SUCCEEDED";
-            default -> "paid".equals(StripeWebhooks.text(session, "payment_status")) ? "SUCCEEDED" : "PENDING";
+        PaymentStatus wanted = switch (type) {
+            case "checkout.session.async_payment_failed" -> PaymentStatus.FAILED;
+            case "checkout.session.async_payment_succeeded" -> PaymentStatus.SUCCEEDED;
+            default -> "paid".equals(StripeWebhooks.text(session, "payment_status")) ? PaymentStatus.SUCCEEDED
+                    : PaymentStatus.PENDING;
         };
         Payment payment = payment(key);
         if (payment == null) {
-            if ("VOID".equals(invoice.getStatus())) {
+            if (invoice.getStatus() == com.smbhub.invoice.InvoiceStatus.VOID) {
                 return Result.rejected("Invoice " + invoice.getNumber() + " is void: refund this payment in Stripe");
             }
             payment = Payment.stripe(invoice.getId(), key, wanted, Totals.fromMinorUnits(minor, invoice.getCurrency()),
                     invoice.getCurrency());
             em.persist(payment);
-            if ("SUCCEEDED".equals(wanted)) {
+            if (wanted == PaymentStatus.SUCCEEDED) {
                 received(invoice, payment);
             }
-        } else if ("PENDING".equals(payment.getStatus()) && !"PENDING".equals(wanted)) {
+        } else if (payment.getStatus().allows(PaymentStatus.Action.SETTLE) && wanted != PaymentStatus.PENDING) {
             payment.settle(wanted);
-            if ("SUCCEEDED".equals(wanted)) {
+            if (wanted == PaymentStatus.SUCCEEDED) {
                 received(invoice, payment);
             }
         }
@@ -188,13 +189,13 @@ public class StripeEventProcessor {
         long minor = charge.get("amount_refunded") instanceof JsonNumber n ? n.longValue() : 0;
         BigDecimal total = Totals.fromMinorUnits(minor, payment.getCurrency()).min(payment.getAmount());
         BigDecimal more = total.subtract(payment.getAmountRefunded());
-        if ("SUCCEEDED".equals(payment.getStatus()) && more.signum() > 0) {
-            String before = invoice.getStatus();
+        if (payment.getStatus().allows(PaymentStatus.Action.REFUND) && more.signum() > 0) {
+            String before = invoice.getStatus().name();
             payment.refunded(total);
             invoice.applyPayment(more.negate());
             em.flush();
             audit.record("payment.refunded", "invoice", invoice.getId(), Map.of("status", before),
-                    Map.of("status", invoice.getStatus(), "payment_id", payment.getId(), "amount", more.toPlainString(),
+                    Map.of("status", invoice.getStatus().name(), "payment_id", payment.getId(), "amount", more.toPlainString(),
                             "provider", "STRIPE"));
             Analytics.record(em, "payment.refunded", profile(), "stripe",
                     Map.of("payment_id", payment.getId(), "invoice_id", invoice.getId()));
@@ -203,12 +204,12 @@ public class StripeEventProcessor {
     }
 
     private void received(Invoice invoice, Payment payment) {
-        String before = invoice.getStatus();
+        String before = invoice.getStatus().name();
         invoice.applyPayment(payment.getAmount());
         invoice.forgetPaymentLink();
         em.flush();
         audit.record("payment.recorded", "invoice", invoice.getId(), Map.of("status", before),
-                Map.of("status", invoice.getStatus(), "payment_id", payment.getId(), "amount", payment.getAmount().toPlainString(),
+                Map.of("status", invoice.getStatus().name(), "payment_id", payment.getId(), "amount", payment.getAmount().toPlainString(),
                         "provider", "STRIPE"));
         Analytics.record(em, "payment.succeeded", profile(), "stripe", Map.of("payment_id", payment.getId(),
                 "invoice_id", invoice.getId(), "amount", payment.getAmount().toPlainString(), "currency", payment.getCurrency()));

@@ -60,10 +60,11 @@ public class PortalService {
         touch(token);
         boolean payable = checkout.payable(invoice, tenant);
         List<Receipt> receipts = em.createQuery("select p from Payment p where p.invoiceId = :id and p.deletedAt is null"
-                        + " and p.status in ('SUCCEEDED', 'REFUNDED') order by p.paidAt", com.smbhub.payment.Payment.class)
+                        + " and p.status in :received order by p.paidAt", com.smbhub.payment.Payment.class)
+                .setParameter("received", com.smbhub.payment.PaymentStatus.names(com.smbhub.payment.PaymentStatus.RECEIVED))
                 .setParameter("id", invoice.getId()).getResultStream().map(p -> new Receipt(LocalDate.ofInstant(p.getPaidAt(), tenant.zone()), p.getAmount(),
                         p.getCurrency(), "STRIPE".equals(p.getProvider()) ? "Card" : p.getProvider().equals("BANK") ? "Bank transfer"
-                        : p.getProvider().equals("CASH") ? "Cash" : "Other", "REFUNDED".equals(p.getStatus()))).toList();
+                        : p.getProvider().equals("CASH") ? "Cash" : "Other", p.getStatus() == com.smbhub.payment.PaymentStatus.REFUNDED)).toList();
         return Optional.of(new InvoicePage(tenant.getName(), InvoiceService.viewOf(invoice, codes,
                 client == null ? null : client.getDisplayName(), today, List.of()), names, payable, receipts));
     }
@@ -130,7 +131,7 @@ public class PortalService {
             com.smbhub.quote.QuoteService.decideLocked(em, audit, quote, approve, note, "portal", BusinessClock.today(tenant.zone()),
                     tenant.getProfileId());
         }
-        return Optional.of(quote.getStatus());
+        return Optional.of(quote.getStatus().name());
     }
 
     private Optional<com.smbhub.quote.Quote> quoteOf(String token) {

@@ -17,7 +17,8 @@ public class Quote extends TenantRecord {
 
     @Column(name = "quote_number")
     private String number;
-    private String status = "DRAFT";
+    /** A stored {@link QuoteStatus} name (never EXPIRED, which is derived). */
+    private String status = QuoteStatus.DRAFT.name();
     @Column(name = "contact_id")
     private String contactId;
     @Column(name = "work_item_id")
@@ -78,31 +79,29 @@ public class Quote extends TenantRecord {
     }
 
     void markSent(Instant at) {
-        if ("DRAFT".equals(status)) {
-            status = "SENT";
-        }
+        status = getStatus().afterSend().name();
         lastSentAt = at;
     }
 
     /** The client's (or, told in person, the business's) answer: APPROVED or REJECTED. */
-    void decide(String decision, String note, Instant at) {
-        status = decision;
+    void decide(QuoteStatus decision, String note, Instant at) {
+        status = decision.name();
         decisionNote = note;
         decidedAt = at;
     }
 
     void converted(String invoiceId) {
-        status = "CONVERTED";
+        status = QuoteStatus.CONVERTED.name();
         convertedInvoiceId = invoiceId;
     }
 
-    /** Expired: sent, not answered, and past its expiry date in the business's zone. */
-    boolean expired(LocalDate today) {
-        return "SENT".equals(status) && expiryDate != null && expiryDate.isBefore(today);
+    /** The state a reader sees on the business's day (EXPIRED derived from SENT). */
+    public QuoteStatus state(LocalDate today) {
+        return getStatus().effective(expiryDate, today);
     }
 
     public String getNumber() { return number; }
-    public String getStatus() { return status; }
+    public QuoteStatus getStatus() { return QuoteStatus.valueOf(status); }
     public String getContactId() { return contactId; }
     public String getWorkItemId() { return workItemId; }
     public LocalDate getIssueDate() { return issueDate; }

@@ -109,7 +109,7 @@ public class QuoteService {
                 return view(em.find(Quote.class, earlier.get()));
             }
         }
-        Drafts.Checked checked = Drafts.check(em, tenant(), activeCodes(), draft, profile, ProfileRules.Operation.CREATE,
+        Drafts.Checked checked = Drafts.check(em, access, tenant(), activeCodes(), draft, profile, ProfileRules.Operation.CREATE,
                 Drafts.Kind.QUOTE);
         Quote quote = new Quote(Numbering.next(em, Numbering.Kind.QUOTE));
         quote.apply(checked.draft(), Drafts.json(checked.draft()), checked.totals());
@@ -134,8 +134,9 @@ public class QuoteService {
         if (item == null || item.getDeletedAt() != null || (grant == Grant.ASSIGNED && !assignedToMe(workItemId))) {
             throw new NotFoundException("work item");
         }
-        Optional<Quote> existing = em.createQuery("select q from Quote q where q.workItemId = :w and q.status = 'DRAFT'"
+        Optional<Quote> existing = em.createQuery("select q from Quote q where q.workItemId = :w and q.status = :draft"
                         + " and q.deletedAt is null order by q.createdAt", Quote.class).setParameter("w", workItemId)
+                .setParameter("draft", QuoteStatus.DRAFT.name())
                 .setMaxResults(1).getResultStream().findFirst();
         if (existing.isPresent()) {
             return view(existing.get());
@@ -168,10 +169,10 @@ public class QuoteService {
         if (quote.getVersion() != expectedVersion) {
             throw new ConflictException("Someone changed this quote since you opened it", view(quote));
         }
-        if (!"DRAFT".equals(quote.getStatus())) {
+        if (!quote.getStatus().allows(QuoteStatus.Action.UPDATE)) {
             throw new ValidationException("status", "Only a draft can be edited");
         }
-        Drafts.Checked checked = Drafts.check(em, tenant(), activeCodes(), draft, profile, ProfileRules.Operation.UPDATE,
+        Drafts.Checked checked = Drafts.check(em, access, tenant(), activeCodes(), draft, profile, ProfileRules.Operation.UPDATE,
                 Drafts.Kind.QUOTE);
         Map<String, Object> before = snapshot(quote);
         quote.apply(checked.draft(), Drafts.json(checked.draft()), checked.totals());
@@ -191,13 +192,16 @@ public class QuoteService {
         }
         LocalDate today = BusinessClock.today(tenant().zone());
         if (status != null) {
-            if (status.equals("EXPIRED")) {
-                jpql.append(" and q.status = 'SENT' and q.expiryDate < :today");
+            QuoteStatus wanted = QuoteStatus.of(status);
+            if (wanted == QuoteStatus.EXPIRED) {
+                jpql.append(" and q.status = :sent and q.expiryDate < :today");
+                params.put("sent", QuoteStatus.SENT.name());
                 params.put("today", today);
-            } else if (status.equals("SENT")) {
-                jpql.append(" and q.status = 'SENT' and (q.expiryDate is null or q.expiryDate >= :today)");
+            } else if (wanted == QuoteStatus.SENT) {
+                jpql.append(" and q.status = :sent and (q.expiryDate is null or q.expiryDate >= :today)");
+                params.put("sent", QuoteStatus.SENT.name());
                 params.put("today", today);
-            } else if (List.of("DRAFT", "APPROVED", "REJECTED", "CONVERTED").contains(status)) {
+            } else if (wanted != null) {
                 jpql.append(" and q.status = :status");
                 params.put("status", status);
             } else {
@@ -226,7 +230,7 @@ public class QuoteService {
         Quote quote = find(id, Grant.ALL);
         QuoteView view = view(quote);
         List<FieldError> errors = new ArrayList<>();
-        if (!List.of("DRAFT", "SENT").contains(view.status())) {
+        if (!view.state().allows(QuoteStatus.Action.SEND)) {
             errors.add(new FieldError("status", "A " + view.status().toLowerCase() + " quote is not sent"));
         }
         if (quote.getTotal().signum() <= 0) {
@@ -248,10 +252,10 @@ public class QuoteService {
                 quote.getExpiryDate() == null ? "" : DocumentPdf.date(quote.getExpiryDate()), link, note));
         mailer.send("QUOTE", id, business.getName(), address, mail.subject(), mail.body(),
                 List.of(new Mailer.Attachment(quote.getNumber() + ".pdf", "application/pdf", pdf(id))));
-        String before = quote.getStatus();
+        String before = quote.getStatus().name();
         quote.markSent(BusinessClock.now());
         em.flush();
-        audit.record("quote.sent", "quote", id, Map.of("status", before), Map.of("status", quote.getStatus(), "to", address));
+        audit.record("quote.sent", "quote", id, Map.of("status", before), Map.of("status", quote.getStatus().name(), "to", address));
         Analytics.record(em, "quote.sent", profiles.effective().profileId(), "manual", Map.of("quote_id", id));
         return view(quote);
     }
@@ -288,21 +292,21 @@ public class QuoteService {
      */
     public static void decideLocked(EntityManager em, AuditService audit, Quote quote, boolean approve, String note,
                                     String source, LocalDate today, String profileId) {
-        if (!"SENT".equals(quote.getStatus())) {
-            throw new ValidationException("status", "This quote was already " + quote.getStatus().toLowerCase());
+        if (!quote.getStatus().allows(QuoteStatus.Action.APPROVE)) {
+            throw new ValidationException("status", "This quote was already " + quote.getStatus().name().toLowerCase());
         }
-        if (quote.expired(today)) {
+        if (quote.state(today) == QuoteStatus.EXPIRED) {
             throw new ValidationException("status", "This quote expired on " + DocumentPdf.date(quote.getExpiryDate()));
         }
         String clean = note == null || note.isBlank() ? null : note.trim();
         if (clean != null && clean.length() > 1000) {
             throw new ValidationException("note", "At most 1,000 characters");
         }
-        String decision = approve ? "APPROVED" : "REJECTED";
+        QuoteStatus decision = approve ? QuoteStatus.APPROVED : QuoteStatus.REJECTED;
         quote.decide(decision, clean, BusinessClock.now());
         em.flush();
-        audit.record(approve ? "quote.approved" : "quote.rejected", "quote", quote.getId(), Map.of("status", "SENT"),
-                clean == null ? Map.of("status", decision, "source", source) : Map.of("status", decision, "source", source,
+        audit.record(approve ? "quote.approved" : "quote.rejected", "quote", quote.getId(), Map.of("status", QuoteStatus.SENT.name()),
+                clean == null ? Map.of("status", decision.name(), "source", source) : Map.of("status", decision.name(), "source", source,
                         "note", clean));
         com.smbhub.notification.NotificationService.add(em, approve ? "quote.approved" : "quote.rejected",
                 "Quote " + quote.getNumber() + (approve ? " was approved" : " was declined")
@@ -324,14 +328,14 @@ public class QuoteService {
         Quote quote = find(id, Grant.ALL);
         em.lock(quote, LockModeType.PESSIMISTIC_WRITE);
         em.refresh(quote);
-        if ("CONVERTED".equals(quote.getStatus()) && quote.getConvertedInvoiceId() != null) {
+        if (quote.getStatus() == QuoteStatus.CONVERTED && quote.getConvertedInvoiceId() != null) {
             return invoices.get(quote.getConvertedInvoiceId());
         }
         EffectiveProfile profile = profiles.effective();
         if (!profile.conversion("quote_to_invoice")) {
             throw new ValidationException("status", "Your business does not turn quotes into invoices");
         }
-        if (!"APPROVED".equals(quote.getStatus())) {
+        if (quote.getStatus() != QuoteStatus.APPROVED) {
             throw new ValidationException("status", "Only an approved quote becomes an invoice");
         }
         DocumentDraft stored = parse(quote);
@@ -340,8 +344,8 @@ public class QuoteService {
         InvoiceView invoice = invoices.createFromQuote(draft, quote.getId());
         quote.converted(invoice.id());
         em.flush();
-        audit.record("quote.converted", "quote", id, Map.of("status", "APPROVED"),
-                Map.of("status", "CONVERTED", "invoice_id", invoice.id(), "invoice_number", invoice.number()));
+        audit.record("quote.converted", "quote", id, Map.of("status", QuoteStatus.APPROVED.name()),
+                Map.of("status", QuoteStatus.CONVERTED.name(), "invoice_id", invoice.id(), "invoice_number", invoice.number()));
         Analytics.record(em, "quote.converted_to_invoice", profile.profileId(), "manual",
                 Map.of("quote_id", id, "invoice_id", invoice.id()));
         return invoice;
@@ -386,23 +390,16 @@ public class QuoteService {
     private QuoteView view(Quote q, Map<String, TaxCode> codes, LocalDate today) {
         List<String> actions = new ArrayList<>();
         var role = Access.resolved();
-        boolean expired = q.expired(today);
-        if ("DRAFT".equals(q.getStatus()) && Permissions.grant(role, Capability.MONEY_DRAFT) != Grant.NONE) {
-            actions.add("update");
-        }
-        if (Permissions.allows(role, Capability.MONEY_SEND)) {
-            if (List.of("DRAFT", "SENT").contains(q.getStatus()) && !expired) {
-                actions.add("send");
-                actions.add("share_link");
+        QuoteStatus state = q.state(today);
+        for (QuoteStatus.Action action : QuoteStatus.Action.values()) {
+            boolean may = switch (action) {
+                case UPDATE -> Permissions.allows(role, Capability.MONEY_DRAFT);
+                case SEND, SHARE_LINK, APPROVE, REJECT -> Permissions.allows(role, Capability.MONEY_SEND);
+                case CONVERT_TO_INVOICE -> Permissions.grant(role, Capability.MONEY_DRAFT) == Grant.ALL;
+            };
+            if (may && state.allows(action)) {
+                actions.add(action.apiName());
             }
-            if ("SENT".equals(q.getStatus()) && !expired) {
-                actions.add("approve");
-                actions.add("reject");
-            }
-        }
-        if (("APPROVED".equals(q.getStatus()) || "CONVERTED".equals(q.getStatus()))
-                && Permissions.grant(role, Capability.MONEY_DRAFT) == Grant.ALL) {
-            actions.add("convert_to_invoice");
         }
         Contact contact = q.getContactId() == null ? null : em.find(Contact.class, q.getContactId());
         return viewOf(q, codes, contact == null ? null : contact.getDisplayName(), today, actions);
@@ -412,11 +409,12 @@ public class QuoteService {
     public static QuoteView viewOf(Quote q, Map<String, TaxCode> codes, String contactName, LocalDate today, List<String> actions) {
         DocumentDraft stored = parse(q);
         Totals.Result totals = Totals.compute(stored.lines(), codes, stored.pricing(), stored.discount(), q.getCurrency());
-        return new QuoteView(q.getId(), q.getNumber(), q.expired(today) ? "EXPIRED" : q.getStatus(), q.getContactId(),
+        return new QuoteView(q.getId(), q.getNumber(), q.state(today).name(), q.getContactId(),
                 contactName, q.getWorkItemId(), q.getIssueDate(), q.getExpiryDate(), q.getCurrency(), stored.pricing(),
                 stored.taxCode(), stored.lines(), stored.discount(), totals.lines(), q.getSubtotal(), q.getDiscountTotal(),
                 q.getTaxTotal(), totals.taxes(), q.getTotal(), q.getNotes(), q.getTerms(), q.getConvertedInvoiceId(),
-                q.getDecidedAt(), q.getDecisionNote(), q.getVersion(), q.getCreatedAt(), q.getUpdatedAt(), List.copyOf(actions));
+                q.getDecidedAt(), q.getDecisionNote(), q.getVersion(), q.getCreatedAt(), q.getUpdatedAt(), List.copyOf(actions),
+                q.state(today));
     }
 
     static DocumentDraft parse(Quote q) {
@@ -438,7 +436,7 @@ public class QuoteService {
     private static Map<String, Object> snapshot(Quote q) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("number", q.getNumber());
-        values.put("status", q.getStatus());
+        values.put("status", q.getStatus().name());
         values.put("contact_id", q.getContactId());
         values.put("issue_date", q.getIssueDate());
         values.put("expiry_date", q.getExpiryDate());

@@ -16,7 +16,8 @@ public record QuoteView(String id, String number, String status, String contactI
                         List<LineItem> lines, Totals.Discount discount, List<Totals.Line> lineTotals,
                         BigDecimal subtotal, BigDecimal discountTotal, BigDecimal taxTotal, Map<String, BigDecimal> taxes,
                         BigDecimal total, String notes, String terms, String convertedInvoiceId, Instant decidedAt,
-                        String decisionNote, long version, Instant createdAt, Instant updatedAt, List<String> allowedActions)
+                        String decisionNote, long version, Instant createdAt, Instant updatedAt, List<String> allowedActions,
+                        QuoteStatus state)
         implements Serializable {
 
     public DocumentDraft draft() {

@@ -62,11 +62,14 @@ public class TeamService {
             throw new ValidationException("role", "Choose a role");
         }
         Role before = member.getRole();
-        if (before == Role.OWNER && role != Role.OWNER && owners() <= 1) {
-            throw new ValidationException("role", "A business needs at least one owner");
-        }
-        if (role == Role.OWNER && access.role() != Role.OWNER) {
+        if (role.isOwner() && !before.isOwner() && !access.permits(Capability.MANAGE_OWNERS)) {
             throw new ValidationException("role", "Only an owner can make someone an owner");
+        }
+        if (before.isOwner() && !role.isOwner() && !access.permits(Capability.MANAGE_OWNERS)) {
+            throw new ValidationException("role", "Only an owner can change an owner's role");
+        }
+        if (before.isOwner() && !role.isOwner() && owners() <= 1) {
+            throw new ValidationException("role", "A business needs at least one owner");
         }
         member.setRole(role);
         em.flush();
@@ -118,7 +121,7 @@ public class TeamService {
         if (role == null) {
             throw new ValidationException("role", "Choose a role");
         }
-        if (role == Role.OWNER && access.role() != Role.OWNER) {
+        if (role.isOwner() && !access.permits(Capability.MANAGE_OWNERS)) {
             throw new ValidationException("role", "Only an owner can invite an owner");
         }
         User user = em.createQuery("select u from User u where lower(u.email) = :email", User.class)
@@ -165,11 +168,11 @@ public class TeamService {
         if (member.getUserId().equals(com.smbhub.platform.tenancy.RequestContext.current().orElseThrow().userId())) {
             throw new ValidationException("member", "You cannot disable yourself");
         }
-        if (member.getRole() == Role.OWNER && "ACTIVE".equals(member.getStatus()) && owners() <= 1) {
-            throw new ValidationException("member", "A business needs at least one owner");
-        }
-        if (member.getRole() == Role.OWNER && access.role() != Role.OWNER) {
+        if (member.getRole().isOwner() && !access.permits(Capability.MANAGE_OWNERS)) {
             throw new ValidationException("member", "Only an owner can disable an owner");
+        }
+        if (member.getRole().isOwner() && "ACTIVE".equals(member.getStatus()) && owners() <= 1) {
+            throw new ValidationException("member", "A business needs at least one owner");
         }
         String before = member.getStatus();
         member.setStatus("DISABLED");

@@ -44,15 +44,26 @@ public class Access {
         return Role.valueOf(role);
     }
 
+    /** The caller's grant for the capability; a denial is audited and thrown (403). */
     public Grant require(Capability capability) {
+        if (!permits(capability)) {
+            throw new PermissionDeniedException(capability);
+        }
+        return Permissions.grant(role(), capability);
+    }
+
+    /**
+     * Whether the caller may; a denial is audited. For rules a service reports at a field (e.g. the
+     * currency of a draft) rather than as a refusal of the whole request.
+     */
+    public boolean permits(Capability capability) {
         Role role = role();
-        Grant grant = Permissions.grant(role, capability);
-        if (grant == Grant.NONE) {
+        if (Permissions.grant(role, capability) == Grant.NONE) {
             RequestContext context = RequestContext.current().orElseThrow();
             audit.recordAlone(context.tenantId(), context.userId(), "security.permission_denied",
                     "capability", capability.name(), Map.of("role", role.name()));
-            throw new PermissionDeniedException(capability);
+            return false;
         }
-        return grant;
+        return true;
     }
 }

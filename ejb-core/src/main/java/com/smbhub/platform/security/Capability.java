@@ -5,8 +5,12 @@ public enum Capability {
     MANAGE_TEAM,
     MANAGE_SETTINGS,
     MANAGE_BILLING,
+    /** Make someone an owner, or change or disable an owner. */
+    MANAGE_OWNERS,
     CONTACTS_READ,
     CONTACTS_WRITE,
+    /** Merge two contacts (moves everything of one onto the other). */
+    CONTACTS_MERGE,
     INBOX_READ,
     INBOX_RESPOND,
     WORK_READ,
@@ -14,6 +18,10 @@ public enum Capability {
     MONEY_READ,
     MONEY_DRAFT,
     MONEY_SEND,
+    /** Cancel a draft or sent invoice. */
+    MONEY_VOID,
+    /** Bill in a currency other than the business's. */
+    MONEY_OTHER_CURRENCY,
     PAYMENTS_READ,
     PAYMENTS_RECORD,
     EXPENSES_READ,

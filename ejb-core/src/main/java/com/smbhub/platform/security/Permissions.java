@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The permission matrix of PRD 2.2 — the one place in code that says who may do what. The
- * backend enforces it, the UI hides what it forbids, the API reports it as allowed_actions.
+ * backend enforces it ({@link Access}), the UI hides what it forbids, the API reports it as
+ * allowed_actions. No code outside this package compares roles ({@code RoleRulesLiveInTheMatrixTest}).
  */
 public final class Permissions {
 
@@ -20,8 +21,10 @@ public final class Permissions {
         row(Capability.MANAGE_TEAM,           ALL, ALL, NONE, NONE, NONE);
         row(Capability.MANAGE_SETTINGS,       ALL, ALL, NONE, NONE, NONE);
         row(Capability.MANAGE_BILLING,        ALL, NONE, NONE, NONE, NONE);
+        row(Capability.MANAGE_OWNERS,         ALL, NONE, NONE, NONE, NONE);
         row(Capability.CONTACTS_READ,         ALL, ALL, ALL, ASSIGNED, ALL);
         row(Capability.CONTACTS_WRITE,        ALL, ALL, ALL, ASSIGNED, NONE);
+        row(Capability.CONTACTS_MERGE,        ALL, ALL, ALL, NONE, NONE);
         row(Capability.INBOX_READ,            ALL, ALL, ALL, ASSIGNED, ALL);
         row(Capability.INBOX_RESPOND,         ALL, ALL, ALL, ASSIGNED, NONE);
         row(Capability.WORK_READ,             ALL, ALL, ALL, ASSIGNED, ALL);
@@ -29,6 +32,8 @@ public final class Permissions {
         row(Capability.MONEY_READ,            ALL, ALL, ALL, ASSIGNED, ALL);
         row(Capability.MONEY_DRAFT,           ALL, ALL, ALL, ASSIGNED, NONE);
         row(Capability.MONEY_SEND,            ALL, ALL, ALL, NONE, NONE);
+        row(Capability.MONEY_VOID,            ALL, ALL, NONE, NONE, NONE);
+        row(Capability.MONEY_OTHER_CURRENCY,  ALL, ALL, NONE, NONE, NONE);
         row(Capability.PAYMENTS_READ,         ALL, ALL, ALL, NONE, ALL);
         row(Capability.PAYMENTS_RECORD,       ALL, ALL, ALL, NONE, NONE);
         row(Capability.EXPENSES_READ,         ALL, ALL, ALL, ASSIGNED, ALL);

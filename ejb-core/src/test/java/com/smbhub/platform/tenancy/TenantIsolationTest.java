@@ -69,7 +69,7 @@ class TenantIsolationTest {
                 "P" + UUID.randomUUID().toString().substring(0, 8)));
         FACTORIES.put(com.smbhub.platform.mail.MessageTemplate.class, (t, tenant) -> new com.smbhub.platform.mail.MessageTemplate(
                 "invoice_email", "t" + UUID.randomUUID()));
-        FACTORIES.put(Payment.class, (t, tenant) -> new Payment(t.newInvoice(tenant), "CASH", "SUCCEEDED",
+        FACTORIES.put(Payment.class, (t, tenant) -> new Payment(t.newInvoice(tenant), "CASH", com.smbhub.payment.PaymentStatus.SUCCEEDED,
                 java.math.BigDecimal.TEN, "CAD", java.time.Instant.now(), null));
         FACTORIES.put(PortalToken.class, (t, tenant) -> new PortalToken("INVOICE", UUID.randomUUID().toString(), null,
                 UUID.randomUUID().toString(), null, "u"));

@@ -11,7 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** GET /api/v1/home/summary: the Home snapshot (money figures stay zero until invoices land). */
+/** GET /api/v1/home/summary: the Home snapshot (money figures are zero for roles that may not read money). */
 @jakarta.enterprise.context.ApplicationScoped
 @Path("/home/summary")
 @Authenticated

@@ -132,7 +132,7 @@ public class QuotesResource {
     @Path("/{id}/convert-to-invoice")
     @Produces(MediaType.APPLICATION_JSON)
     public Response convert(@PathParam("id") String id) {
-        boolean before = "CONVERTED".equals(quotes.get(id).status());
+        boolean before = quotes.get(id).state() == com.smbhub.quote.QuoteStatus.CONVERTED;
         var invoice = quotes.convertToInvoice(id);
         return InvoicesResource.reply(invoice, before ? Response.Status.OK : Response.Status.CREATED);
     }

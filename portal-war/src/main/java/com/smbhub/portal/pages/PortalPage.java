@@ -105,11 +105,11 @@ public final class PortalPage {
     public static void quote(HttpServletResponse response, com.smbhub.portal.PortalService.QuotePage page, String token,
                              String notice) throws IOException {
         var q = page.quote();
-        String state = switch (q.status()) {
-            case "APPROVED", "CONVERTED" -> "Approved — thank you";
-            case "REJECTED" -> "Declined";
-            case "EXPIRED" -> "Expired on " + DATE.format(q.expiryDate());
-            default -> q.expiryDate() == null ? "Waiting for your answer" : "Valid until " + DATE.format(q.expiryDate());
+        String state = switch (q.state()) {
+            case APPROVED, CONVERTED -> "Approved — thank you";
+            case REJECTED -> "Declined";
+            case EXPIRED -> "Expired on " + DATE.format(q.expiryDate());
+            case DRAFT, SENT -> q.expiryDate() == null ? "Waiting for your answer" : "Valid until " + DATE.format(q.expiryDate());
         };
         StringBuilder html = new StringBuilder(HEAD.formatted(escape(page.businessName() + " · Quote " + q.number())));
         html.append("<p>").append(escape(page.businessName())).append("</p><h1>Quote ").append(escape(q.number()))
@@ -130,7 +130,7 @@ public final class PortalPage {
         if (q.terms() != null) {
             html.append("<p><small>").append(escape(q.terms())).append("</small></p>");
         }
-        if ("SENT".equals(q.status())) {
+        if (q.state().allows(com.smbhub.quote.QuoteStatus.Action.APPROVE)) {
             html.append("<form method=\"post\" action=\"").append(escape(token)).append("/approve\">")
                     .append("<label for=\"note\">A note for ").append(escape(page.businessName())).append(" (optional)</label><br>")
                     .append("<textarea id=\"note\" name=\"note\" rows=\"2\" maxlength=\"1000\" style=\"width:100%\"></textarea><br>")

@@ -85,7 +85,7 @@ public class PortalServlet extends HttpServlet {
             notValid(response);
             return;
         }
-        if ("VOID".equals(page.get().invoice().status())) {
+        if (page.get().invoice().state() == com.smbhub.invoice.InvoiceStatus.VOID) {
             PortalPage.send(response, 410, "This invoice was cancelled",
                     page.get().businessName() + " cancelled this invoice; there is nothing to pay.");
             return;
@@ -145,7 +145,7 @@ public class PortalServlet extends HttpServlet {
             var page = portal.quote(token);
             if (page.isEmpty()) {
                 notValid(response);
-            } else if (!"SENT".equals(page.get().quote().status())) {
+            } else if (page.get().quote().state() != com.smbhub.quote.QuoteStatus.SENT) {
                 PortalPage.quote(response, page.get(), token, "This quote is no longer waiting for an answer.");
             } else {
                 PortalPage.confirmQuote(response, page.get(), token, approve, note);

@@ -108,9 +108,10 @@ public abstract class DocumentList<T> extends VerticalLayout implements BeforeEn
         return business.today();
     }
 
-    /** Owners and admins may bill in another currency. */
-    protected boolean ownerOrAdmin() {
-        return List.of(com.smbhub.platform.security.Role.OWNER, com.smbhub.platform.security.Role.ADMIN).contains(access.role());
+    /** Whether the caller may bill in another currency than the business's (the editor offers the choice). */
+    protected boolean mayBillInOtherCurrency() {
+        return com.smbhub.platform.security.Permissions.allows(access.role(),
+                com.smbhub.platform.security.Capability.MONEY_OTHER_CURRENCY);
     }
 
     protected abstract Page<T> page(String status, String afterKey);

@@ -11,6 +11,7 @@ import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.web.shell.FieldErrors;
 import com.smbhub.money.MoneyText;
 import com.smbhub.web.shell.Toasts;
+import com.smbhub.invoice.InvoiceStatus;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -60,7 +61,7 @@ class InvoiceEditor extends Dialog {
         form = new DocumentForm(DocumentForm.Kind.INVOICE, contacts, invoices.taxCodes(), invoice == null ? null : invoice.draft(),
                 currency, today, mayChangeCurrency);
         add(form);
-        if (invoice != null && payments != null && !"DRAFT".equals(invoice.status())) {
+        if (invoice != null && payments != null && invoice.state() != InvoiceStatus.DRAFT) {
             add(paymentsSection(java.time.ZoneId.of(zone), today, onSaved));
         }
         if (invoice != null) {
@@ -94,7 +95,7 @@ class InvoiceEditor extends Dialog {
                 getFooter().addComponentAtIndex(1, voidButton);
             }
             if (invoice.allowedActions().contains("send")) {
-                Button send = new Button(invoice.status().equals("DRAFT") ? "Send" : "Send again", e -> openSend(onSaved));
+                Button send = new Button(invoice.state() == InvoiceStatus.DRAFT ? "Send" : "Send again", e -> openSend(onSaved));
                 send.setId("inv-send");
                 send.addThemeVariants(ButtonVariant.LUMO_SUCCESS);
                 getFooter().addComponentAtIndex(1, send);
@@ -159,7 +160,7 @@ class InvoiceEditor extends Dialog {
         for (com.smbhub.payment.PaymentView p : received) {
             HorizontalLayout row = new HorizontalLayout(new Span(when.format(p.paidAt().atZone(zone)) + " · "
                     + InvoicesView.words(p.provider()) + " · " + MoneyText.format(p.amount(), p.currency())
-                    + ("REFUNDED".equals(p.status()) ? " · refunded" : "")));
+                    + (com.smbhub.payment.PaymentStatus.REFUNDED.name().equals(p.status()) ? " · refunded" : "")));
             row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
             if (p.allowedActions().contains("refund")) {
                 Button refund = new Button("Refund", e -> {
@@ -179,7 +180,7 @@ class InvoiceEditor extends Dialog {
             }
             box.add(row);
         }
-        if (List.of("SENT", "OVERDUE", "PARTIALLY_PAID").contains(invoice.status())) {
+        if (invoice.state().allows(InvoiceStatus.Action.PAY)) {
             BigDecimalField amount = new BigDecimalField("Amount");
             amount.setId("pay-amount");
             amount.setValue(invoice.amountDue().setScale(Totals.scale(currency), java.math.RoundingMode.HALF_UP));

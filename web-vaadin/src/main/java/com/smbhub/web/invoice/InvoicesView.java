@@ -9,6 +9,7 @@ import com.smbhub.platform.security.Permissions;
 import com.smbhub.web.shell.MainLayout;
 import com.smbhub.money.MoneyText;
 import com.smbhub.web.shell.Toasts;
+import com.smbhub.invoice.InvoiceStatus;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -39,7 +40,7 @@ public class InvoicesView extends DocumentList<InvoiceView> {
 
 
     public InvoicesView() {
-        super("invoice", List.of("DRAFT", "SENT", "OVERDUE", "PARTIALLY_PAID", "PAID", "VOID"));
+        super("invoice", InvoiceStatus.FILTERS);
         from.setId("filter-invoice-from");
         from.setClearButtonVisible(true);
         to.setId("filter-invoice-to");
@@ -67,7 +68,7 @@ public class InvoicesView extends DocumentList<InvoiceView> {
         com.vaadin.flow.component.contextmenu.ContextMenu items = new com.vaadin.flow.component.contextmenu.ContextMenu(menu);
         items.setOpenOnClick(true);
         if (i.allowedActions().contains("send")) {
-            items.addItem("DRAFT".equals(i.status()) ? "Send" : "Send again", e -> SendDialog.open("Send " + i.number(),
+            items.addItem(i.state() == InvoiceStatus.DRAFT ? "Send" : "Send again", e -> SendDialog.open("Send " + i.number(),
                     "The client gets the invoice as a PDF and a link to see it online.", null, "invoice",
                     sending.templates("invoice_email"), (to, message, template) -> {
                         sending.send(i.id(), to, message, template);
@@ -86,7 +87,7 @@ public class InvoicesView extends DocumentList<InvoiceView> {
                 }
             });
         }
-        if (List.of("SENT", "OVERDUE", "PARTIALLY_PAID").contains(i.status())
+        if (i.state().allows(InvoiceStatus.Action.PAY)
                 && Permissions.allows(access.role(), Capability.PAYMENTS_RECORD)) {
             items.addItem("Mark paid", e -> {
                 var confirm = new com.vaadin.flow.component.confirmdialog.ConfirmDialog("Mark " + i.number() + " paid?",
@@ -147,7 +148,7 @@ public class InvoicesView extends DocumentList<InvoiceView> {
             InvoiceView fresh = invoice == null ? null : invoices.get(invoice.id());
             HomeService.Greeting business = business();
             new InvoiceEditor(invoices, links, sending, payments, contacts, profile, fresh, business.currency(),
-                    business.timezone(), today(business), ownerOrAdmin(),
+                    business.timezone(), today(business), mayBillInOtherCurrency(),
                     saved -> reload()).open();
         } catch (NotFoundException e) {
             Toasts.problem("This invoice no longer exists.");

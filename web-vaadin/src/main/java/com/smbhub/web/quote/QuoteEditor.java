@@ -53,7 +53,7 @@ class QuoteEditor extends Dialog {
             var pdf = LinkDialog.pdf("quote-pdf", quote.number() + ".pdf", () -> quotes.pdf(quote.id()));
             getFooter().addComponentAsFirst(pdf);
             if (quote.allowedActions().contains("convert_to_invoice")) {
-                Button convert = new Button("CONVERTED".equals(quote.status()) ? "Open invoice" : "Convert to invoice", e -> {
+                Button convert = new Button(quote.state() == com.smbhub.quote.QuoteStatus.CONVERTED ? "Open invoice" : "Convert to invoice", e -> {
                     try {
                         InvoiceView invoice = quotes.convertToInvoice(quote.id());
                         Toasts.done(quote.number() + " → " + invoice.number());
@@ -72,7 +72,7 @@ class QuoteEditor extends Dialog {
                 getFooter().addComponentAtIndex(1, answer(false, onSaved));
             }
             if (quote.allowedActions().contains("send")) {
-                Button send = new Button("DRAFT".equals(quote.status()) ? "Send" : "Send again", e -> SendDialog.open(
+                Button send = new Button(quote.state() == com.smbhub.quote.QuoteStatus.DRAFT ? "Send" : "Send again", e -> SendDialog.open(
                         "Send " + quote.number(), "The client gets the quote as a PDF and a link to approve or decline it.",
                         form.client() == null ? null : form.client().email(), "quote", quotes.templates(),
                         (to, message, template) -> {

@@ -16,7 +16,6 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 
 /** Quotes: the list with its status filter, and the quote editor. */
 @Route(value = "quotes", layout = MainLayout.class)
@@ -33,7 +32,7 @@ public class QuotesView extends DocumentList<QuoteView> {
 
 
     public QuotesView() {
-        super("quote", List.of("DRAFT", "SENT", "APPROVED", "REJECTED", "EXPIRED", "CONVERTED"));
+        super("quote", com.smbhub.quote.QuoteStatus.FILTERS);
         DateTimeFormatter dates = DateTimeFormatter.ofPattern("d MMM yyyy");
         grid.addColumn(QuoteView::number).setHeader("Number").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(q -> q.contactName() == null ? "" : q.contactName()).setHeader("Client").setFlexGrow(2);
@@ -60,7 +59,7 @@ public class QuotesView extends DocumentList<QuoteView> {
             HomeService.Greeting business = business();
             new QuoteEditor(quotes, links, contacts, profile, fresh, business.currency(),
                     today(business),
-                    ownerOrAdmin(),
+                    mayBillInOtherCurrency(),
                     saved -> reload(),
                     invoice -> getUI().ifPresent(ui -> ui.navigate(InvoicesView.class,
                             QueryParameters.of("open", invoice.id())))).open();

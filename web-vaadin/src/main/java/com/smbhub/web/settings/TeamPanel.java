@@ -2,6 +2,8 @@ package com.smbhub.web.settings;
 
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.security.Capability;
+import com.smbhub.platform.security.Permissions;
 import com.smbhub.platform.security.Role;
 import com.smbhub.tenant.TeamService;
 import com.smbhub.web.shell.FieldErrors;
@@ -40,7 +42,7 @@ class TeamPanel extends VerticalLayout {
         EmailField email = new EmailField("Invite by e-mail");
         email.setId("invite-email");
         email.setPlaceholder("name@example.com");
-        Select<Role> role = roles("invite-role", myRole == Role.OWNER);
+        Select<Role> role = roles("invite-role", Permissions.allows(myRole, Capability.MANAGE_OWNERS));
         role.setValue(Role.STAFF);
         Button invite = new Button("Invite", e -> {
             try {
@@ -106,7 +108,7 @@ class TeamPanel extends VerticalLayout {
     private void edit(TeamService.Member member) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(member.displayName() + " · " + member.email());
-        Select<Role> role = roles("member-role", myRole == Role.OWNER || member.role() == Role.OWNER);
+        Select<Role> role = roles("member-role", Permissions.allows(myRole, Capability.MANAGE_OWNERS) || member.role().isOwner());
         role.setValue(member.role());
         Button saveRole = new Button("Change role", e -> {
             try {
@@ -159,7 +161,7 @@ class TeamPanel extends VerticalLayout {
         Select<Role> select = new Select<>();
         select.setId(id);
         select.setLabel("Role");
-        select.setItems(Arrays.stream(Role.values()).filter(r -> r != Role.OWNER || withOwner).toList());
+        select.setItems(Arrays.stream(Role.values()).filter(r -> !r.isOwner() || withOwner).toList());
         select.setItemLabelGenerator(r -> words(r.name()));
         return select;
     }

@@ -1,0 +1,88 @@
+package com.smbhub.invoice;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An invoice's lifecycle (PRD 12.2 C), stored as these names: DRAFT → SENT → PARTIALLY_PAID → PAID,
+ * VOID from DRAFT or SENT. The one table of what each state allows; OVERDUE is derived, never stored.
+ * Who may do an action is the permission matrix's; whether the invoice allows it is this table's.
+ */
+public enum InvoiceStatus {
+    DRAFT, SENT, PARTIALLY_PAID, PAID, VOID;
+
+    /** What can be done to an invoice; {@code allowed_actions} names them in lower case. */
+    public enum Action {
+        UPDATE, SHARE_LINK, SEND, REMIND, PAY, PAYMENT_LINK, VOID;
+
+        public String apiName() {
+            return name().toLowerCase();
+        }
+    }
+
+    private static final Map<InvoiceStatus, Set<Action>> ALLOWED = new EnumMap<>(InvoiceStatus.class);
+
+    static {
+        ALLOWED.put(DRAFT, EnumSet.of(Action.UPDATE, Action.SEND, Action.SHARE_LINK, Action.PAYMENT_LINK, Action.VOID));
+        ALLOWED.put(SENT, EnumSet.of(Action.SEND, Action.SHARE_LINK, Action.REMIND, Action.PAY, Action.PAYMENT_LINK,
+                Action.VOID));
+        ALLOWED.put(PARTIALLY_PAID, EnumSet.of(Action.SEND, Action.SHARE_LINK, Action.REMIND, Action.PAY,
+                Action.PAYMENT_LINK));
+        ALLOWED.put(PAID, EnumSet.of(Action.SHARE_LINK));
+        ALLOWED.put(VOID, EnumSet.noneOf(Action.class));
+    }
+
+    /** Sent and not fully paid: counted as unpaid, can become overdue. */
+    public static final List<InvoiceStatus> AWAITING_PAYMENT = List.of(SENT, PARTIALLY_PAID);
+
+    /** The status as the API and the list filter name it ({@code OVERDUE} is derived, see {@link #shown}). */
+    public static final String OVERDUE = "OVERDUE";
+
+    /** The statuses a list filters by, in the order a reader expects. */
+    public static final List<String> FILTERS = List.of(DRAFT.name(), SENT.name(), OVERDUE, PARTIALLY_PAID.name(),
+            PAID.name(), VOID.name());
+
+    public boolean allows(Action action) {
+        return ALLOWED.get(this).contains(action);
+    }
+
+    public boolean awaitingPayment() {
+        return AWAITING_PAYMENT.contains(this);
+    }
+
+    /** What a reader sees: OVERDUE when awaiting payment and past the due date in the business's day. */
+    public String shown(LocalDate dueDate, LocalDate today) {
+        return awaitingPayment() && dueDate != null && dueDate.isBefore(today) ? OVERDUE : name();
+    }
+
+    /** After sending: a draft becomes SENT; a sent or part-paid invoice keeps its state. */
+    InvoiceStatus afterSend() {
+        return this == DRAFT ? SENT : this;
+    }
+
+    /** After a payment or a refund changed what was paid. */
+    InvoiceStatus afterPayment(BigDecimal amountPaid, BigDecimal amountDue) {
+        if (amountDue.signum() <= 0) {
+            return PAID;
+        }
+        if (amountPaid.signum() > 0) {
+            return PARTIALLY_PAID;
+        }
+        return this == DRAFT ? DRAFT : SENT;
+    }
+
+    /** A stored or requested name; unknown names are {@code null}. */
+    public static InvoiceStatus of(String name) {
+        return Arrays.stream(values()).filter(s -> s.name().equals(name)).findFirst().orElse(null);
+    }
+
+    public static List<String> names(List<InvoiceStatus> statuses) {
+        return statuses.stream().map(Enum::name).toList();
+    }
+}

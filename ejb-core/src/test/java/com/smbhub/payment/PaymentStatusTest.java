@@ -1,0 +1,36 @@
+package com.smbhub.payment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.smbhub.payment.PaymentStatus.Action;
+import java.math.BigDecimal;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** Every (state, action) pair of the payment lifecycle, written out again. Y = allowed, - = refused. */
+class PaymentStatusTest {
+
+    @ParameterizedTest(name = "{0}: SETTLE={1} REFUND={2}")
+    @CsvSource({
+            "PENDING,   Y, -",
+            "SUCCEEDED, -, Y",
+            "FAILED,    -, -",
+            "REFUNDED,  -, -",
+    })
+    void eachStateAllowsExactlyItsActions(PaymentStatus status, String settle, String refund) {
+        String[] expected = {settle, refund};
+        for (Action action : Action.values()) {
+            assertEquals("Y".equals(expected[action.ordinal()]), status.allows(action), status + " " + action);
+        }
+        assertEquals(2, Action.values().length, "a new action needs a column above");
+        assertEquals(4, PaymentStatus.values().length, "a new state needs a row above");
+    }
+
+    @Test
+    void aPartRefundKeepsThePaymentAndAWholeOneEndsIt() {
+        BigDecimal amount = new BigDecimal("226.00");
+        assertEquals(PaymentStatus.SUCCEEDED, PaymentStatus.SUCCEEDED.afterRefunded(new BigDecimal("26.00"), amount));
+        assertEquals(PaymentStatus.REFUNDED, PaymentStatus.SUCCEEDED.afterRefunded(amount, amount));
+    }
+}

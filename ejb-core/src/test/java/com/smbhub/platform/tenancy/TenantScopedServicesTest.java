@@ -1,0 +1,71 @@
+package com.smbhub.platform.tenancy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every EJB runs inside a business ({@code @Interceptors(TenantInterceptor.class)}: caller checked,
+ * tenant set on the transaction) unless it is named below with the reason it may not. A new service
+ * that forgets the interceptor fails here instead of reading across businesses.
+ */
+class TenantScopedServicesTest {
+
+    /** Beans that run before, beside or without a business, each with why. */
+    static final Map<String, String> WITHOUT_A_CALLERS_BUSINESS = Map.ofEntries(
+            Map.entry("platform/security/Access", "resolves the caller's role; called inside tenant services"),
+            Map.entry("platform/security/IdentityService", "sign-in and memberships, before a business is chosen"),
+            Map.entry("platform/audit/AuditService", "writes the audit row of the caller's own transaction"),
+            Map.entry("platform/mail/Mailer", "sends and logs mail for the calling service"),
+            Map.entry("platform/analytics/ViewEvents", "writes queued events with their tenant column"),
+            Map.entry("platform/db/DemoSeeder", "seeds businesses at start-up"),
+            Map.entry("platform/db/Migrator", "runs Flyway at start-up"),
+            Map.entry("platform/db/Readiness", "health check"),
+            Map.entry("platform/time/TestSupport", "test stacks only: makes businesses"),
+            Map.entry("profile/ProfileCache", "profiles by business id, filled by ProfileService"),
+            Map.entry("profile/ProfileCatalog", "the shipped profiles, global"),
+            Map.entry("invoice/CheckoutLinks", "called inside InvoiceService's transaction and tenant"),
+            Map.entry("tenant/InvitationService", "the invitee is not a member yet"),
+            Map.entry("payment/StripeWebhooks", "webhook: stores first, the business is found from the event"),
+            Map.entry("payment/StripeEventProcessor", "webhook: enters the event's business itself"),
+            Map.entry("payment/WebhookRetries", "timer: hands events to StripeEventProcessor"),
+            Map.entry("payment/WebhookLog", "platform ops: every business's webhook events"),
+            Map.entry("portal/PortalService", "client portal: enters the token's business itself"),
+            Map.entry("batch/JobStatusService", "lists the batch runtime's job names, no business data"));
+
+    @Test
+    void everyServiceIsTenantScopedOrNamedWithItsReason() throws IOException {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        List<String> unscoped = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        for (String module : List.of("ejb-core", "batch-jobs")) {
+            Path sources = root.resolve(module).resolve("src/main/java/com/smbhub");
+            try (Stream<Path> paths = Files.walk(sources)) {
+                for (Path file : paths.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    String text = Files.readString(file);
+                    if (!text.contains("@Stateless") && !text.contains("@Singleton")) {
+                        continue;
+                    }
+                    String name = sources.relativize(file).toString().replace('\\', '/').replace(".java", "");
+                    seen.add(name);
+                    if (!text.contains("@Interceptors(TenantInterceptor.class)")
+                            && !WITHOUT_A_CALLERS_BUSINESS.containsKey(name)) {
+                        unscoped.add(name);
+                    }
+                }
+            }
+        }
+        assertTrue(seen.size() > 20, seen.toString());
+        assertEquals(List.of(), unscoped, "add @Interceptors(TenantInterceptor.class), or name the bean here with why");
+        List<String> stale = WITHOUT_A_CALLERS_BUSINESS.keySet().stream().filter(n -> !seen.contains(n)).sorted().toList();
+        assertEquals(List.of(), stale, "names of beans that no longer exist");
+    }
+}
