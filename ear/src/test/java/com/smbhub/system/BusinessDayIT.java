@@ -91,6 +91,27 @@ class BusinessDayIT {
         World.clock(world.northside(), null);
     }
 
+    @org.junit.jupiter.api.Test
+    void theTestClockRefusesBadInputAndUnknownBusinesses() {
+        World world = World.create();
+        String path = "/api/v1/test-support/businesses/" + world.northside() + "/clock";
+        for (String body : new String[] {"{\"at\":\"tomorrow\"}", "{\"at\":5}", "{\"colour\":\"red\"}", "[]", "not json"}) {
+            var refused = put(path, body);
+            assertEquals(400, refused.status(), body + " -> " + refused.body());
+            assertEquals("VALIDATION_ERROR", refused.errorCode());
+        }
+        var unknown = put("/api/v1/test-support/businesses/no-such-" + world.id() + "/clock", "{\"at\":null}");
+        assertEquals(404, unknown.status(), unknown.body());
+        var reset = put(path, "{\"at\":null}");
+        assertEquals(200, reset.status(), reset.body());
+    }
+
+    private static SystemUnderTest.Reply put(String path, String body) {
+        return SystemUnderTest.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(SystemUnderTest.BASE + path))
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     /** A sent invoice of 226.00 (200 + 13 % HST); {@code issued} null takes the business's today. */
     private static JsonObject sent(String owner, String client, LocalDate issued, LocalDate due) {
         var created = send("POST", "/api/v1/invoices", owner, "{\"contact_id\":\"" + client + "\",\"tax_code\":\"HST\","
