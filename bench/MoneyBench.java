@@ -1,3 +1,4 @@
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -66,7 +67,7 @@ public class MoneyBench {
             List<String> events = new ArrayList<>();
             for (int i = 0; i < invoices.size(); i++) {
                 String event = event("evt_bench_" + run + "_" + i, invoices.get(i)[0], "pi_bench_" + run + "_" + i,
-                        new java.math.BigDecimal(invoices.get(i)[1]).movePointRight(2).longValueExact());
+                        new BigDecimal(invoices.get(i)[1]).movePointRight(2).longValueExact());
                 events.add(event);
                 deliveries.addAll(List.of(event, event, event));
             }

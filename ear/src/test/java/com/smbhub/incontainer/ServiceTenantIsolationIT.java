@@ -11,12 +11,22 @@ import com.smbhub.contact.ContactView;
 import com.smbhub.file.FileService;
 import com.smbhub.file.FileView;
 import com.smbhub.home.HomeService;
-import com.smbhub.money.DocumentDraft;
+import com.smbhub.invoice.InvoiceSending;
 import com.smbhub.invoice.InvoiceService;
 import com.smbhub.invoice.InvoiceView;
+import com.smbhub.money.DocumentDraft;
 import com.smbhub.money.LineItem;
+import com.smbhub.money.Numbering;
+import com.smbhub.notification.NotificationService;
+import com.smbhub.payment.PaymentService;
+import com.smbhub.payment.StripeAccounts;
+import com.smbhub.payment.WebhookLog;
+import com.smbhub.platform.db.DemoSeeder;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.mail.Mailer;
+import com.smbhub.platform.mail.SmtpSettings;
+import com.smbhub.platform.mail.Wording;
 import com.smbhub.platform.security.IdentityService;
 import com.smbhub.platform.security.Membership;
 import com.smbhub.platform.security.NotAMemberException;
@@ -24,14 +34,24 @@ import com.smbhub.platform.security.PermissionDeniedException;
 import com.smbhub.platform.security.Role;
 import com.smbhub.platform.tenancy.RequestContext;
 import com.smbhub.platform.tenancy.TenantMissingException;
+import com.smbhub.portal.PortalLinks;
 import com.smbhub.profile.ProfileService;
+import com.smbhub.quote.QuoteService;
+import com.smbhub.quote.QuoteView;
+import com.smbhub.tenant.BusinessSettingsService;
 import com.smbhub.tenant.TeamService;
 import com.smbhub.workitem.WorkItemDraft;
 import com.smbhub.workitem.WorkItemService;
 import com.smbhub.workitem.WorkItemView;
-import jakarta.inject.Inject;
 import jakarta.ejb.EJBException;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -53,12 +73,12 @@ class ServiceTenantIsolationIT {
     }
 
     /** This class's own pair of businesses (shaped like the demo's), made once in the container. */
-    private static com.smbhub.platform.db.DemoSeeder.World world;
+    private static DemoSeeder.World world;
 
     @Inject
-    com.smbhub.platform.db.DemoSeeder seeder;
+    DemoSeeder seeder;
 
-    private com.smbhub.platform.db.DemoSeeder.World world() {
+    private DemoSeeder.World world() {
         if (world == null) {
             world = seeder.world();
         }
@@ -80,31 +100,31 @@ class ServiceTenantIsolationIT {
     TeamService team;
 
     @Inject
-    com.smbhub.payment.StripeAccounts stripe;
+    StripeAccounts stripe;
 
     @Inject
-    com.smbhub.quote.QuoteService quotes;
+    QuoteService quotes;
 
     @Inject
-    com.smbhub.tenant.BusinessSettingsService businessSettings;
+    BusinessSettingsService businessSettings;
 
     @Inject
-    com.smbhub.invoice.InvoiceSending sending;
+    InvoiceSending sending;
 
     @Inject
-    com.smbhub.platform.mail.SmtpSettings smtp;
+    SmtpSettings smtp;
 
     @Inject
-    com.smbhub.platform.mail.Wording wording;
+    Wording wording;
 
     @Inject
-    com.smbhub.portal.PortalLinks links;
+    PortalLinks links;
 
     @Inject
-    com.smbhub.notification.NotificationService notifications;
+    NotificationService notifications;
 
     @Inject
-    com.smbhub.payment.WebhookLog webhookLog;
+    WebhookLog webhookLog;
 
     @Inject
     HomeService home;
@@ -125,10 +145,10 @@ class ServiceTenantIsolationIT {
     InvoiceService invoices;
 
     @Inject
-    com.smbhub.platform.mail.Mailer mailer;
+    Mailer mailer;
 
     @Inject
-    com.smbhub.payment.PaymentService payments;
+    PaymentService payments;
 
     @Test
     void eachOwnerSeesOnlyTheTeamOfTheirBusiness() {
@@ -169,9 +189,9 @@ class ServiceTenantIsolationIT {
 
     @Test
     void aContactOfOneBusinessIsInvisibleAndUntouchableFromAnother() {
-        String name = "Isolated " + java.util.UUID.randomUUID();
+        String name = "Isolated " + UUID.randomUUID();
         ContactView created = as("staff@" + n() + ".test", n(),
-                () -> contacts.create(ContactDraft.of(name, null, null), false, java.util.Optional.empty()));
+                () -> contacts.create(ContactDraft.of(name, null, null), false, Optional.empty()));
         as("staff@" + n() + ".test", n(), () -> contacts.get(created.id()));
         assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> contacts.get(created.id())));
         assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(),
@@ -184,7 +204,7 @@ class ServiceTenantIsolationIT {
     @Test
     void aWorkItemOfOneBusinessIsInvisibleAndUntouchableFromAnother() {
         WorkItemView item = as("staff@" + n() + ".test", n(),
-                () -> work.create(WorkItemDraft.titled("Isolated job"), java.util.Optional.empty()));
+                () -> work.create(WorkItemDraft.titled("Isolated job"), Optional.empty()));
         assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> work.get(item.id())));
         assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(),
                 () -> work.update(item.id(), item.version(), WorkItemDraft.titled("Stolen"), "DONE")));
@@ -196,9 +216,9 @@ class ServiceTenantIsolationIT {
     @Test
     void aFileOfOneBusinessCannotBeListedOpenedOrRemovedFromAnother() {
         WorkItemView item = as("staff@" + n() + ".test", n(),
-                () -> work.create(WorkItemDraft.titled("Job with a file"), java.util.Optional.empty()));
+                () -> work.create(WorkItemDraft.titled("Job with a file"), Optional.empty()));
         FileView file = as("staff@" + n() + ".test", n(), () -> files.attach("WORK_ITEM", item.id(), "quote.pdf",
-                new java.io.ByteArrayInputStream("%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+                new ByteArrayInputStream("%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII))));
         assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> files.open(file.id())));
         assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> files.get(file.id())));
         assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> {
@@ -207,7 +227,7 @@ class ServiceTenantIsolationIT {
         }));
         assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> files.list("WORK_ITEM", item.id())));
         assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> files.attach("WORK_ITEM", item.id(),
-                "x.pdf", new java.io.ByteArrayInputStream("%PDF-1.4\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))));
+                "x.pdf", new ByteArrayInputStream("%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII)))));
         assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> work.activity(item.id())));
         assertEquals(List.of(file.id()), as("staff@" + n() + ".test", n(),
                 () -> files.list("WORK_ITEM", item.id()).stream().map(FileView::id).toList()));
@@ -215,7 +235,7 @@ class ServiceTenantIsolationIT {
 
     @Test
     void importAndSearchStayInsideTheBusiness() {
-        String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String run = UUID.randomUUID().toString().substring(0, 8);
         String csv = "Name,Email\nImported " + run + ",imp." + run + "@x.test\n";
         assertEquals(1, as("staff@" + n() + ".test", n(), () -> contacts.importCsv(csv, true)).created());
         ContactService.ImportReport maple = as("staff@" + m() + ".test", m(), () -> contacts.importCsv(csv, false));
@@ -223,7 +243,7 @@ class ServiceTenantIsolationIT {
         assertTrue(as("staff@" + m() + ".test", m(), () -> contacts.list(run, null, false, null, 10)).items().isEmpty());
         assertTrue(as("staff@" + m() + ".test", m(), () -> contacts.list("imp." + run, null, false, null, 10)).items().isEmpty());
         assertEquals(1, as("staff@" + n() + ".test", n(), () -> contacts.list(run, null, false, null, 10)).items().size());
-        as("staff@" + n() + ".test", n(), () -> work.create(WorkItemDraft.titled("Searchable " + run), java.util.Optional.empty()));
+        as("staff@" + n() + ".test", n(), () -> work.create(WorkItemDraft.titled("Searchable " + run), Optional.empty()));
         assertTrue(as("staff@" + m() + ".test", m(), () -> work.search(run, 10)).isEmpty());
         assertEquals(1, as("staff@" + n() + ".test", n(), () -> work.search(run, 10)).size());
     }
@@ -231,10 +251,10 @@ class ServiceTenantIsolationIT {
     @Test
     void anInvoiceOfOneBusinessIsInvisibleAndUntouchableFromAnother() {
         ContactView client = as("staff@" + n() + ".test", n(), () -> contacts.create(
-                ContactDraft.of("Billed " + java.util.UUID.randomUUID(), null, null), false, java.util.Optional.empty()));
+                ContactDraft.of("Billed " + UUID.randomUUID(), null, null), false, Optional.empty()));
         DocumentDraft draft = new DocumentDraft(client.id(), null, null, null, null, null, "HST",
-                List.of(new LineItem("Repair", java.math.BigDecimal.ONE, java.math.BigDecimal.TEN, null)), null, null, null);
-        InvoiceView invoice = as("staff@" + n() + ".test", n(), () -> invoices.create(draft, java.util.Optional.empty()));
+                List.of(new LineItem("Repair", BigDecimal.ONE, BigDecimal.TEN, null)), null, null, null);
+        InvoiceView invoice = as("staff@" + n() + ".test", n(), () -> invoices.create(draft, Optional.empty()));
         assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> invoices.get(invoice.id())));
         assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(),
                 () -> invoices.update(invoice.id(), invoice.version(), draft)));
@@ -245,7 +265,7 @@ class ServiceTenantIsolationIT {
 
     @Test
     void sentMailAndPaymentsOfOneBusinessAreInvisibleFromAnother() {
-        String subject = "Private mail " + java.util.UUID.randomUUID();
+        String subject = "Private mail " + UUID.randomUUID();
         String northside = tenantOf("owner@" + n() + ".test", n());
         String owner = identity.personByEmail("owner@" + n() + ".test").orElseThrow().userId();
         mailer.logAlone(northside, owner, "INVOICE", null, "client@example.com", subject, "SENT", null);
@@ -254,22 +274,22 @@ class ServiceTenantIsolationIT {
         assertTrue(as("owner@" + m() + ".test", m(), () -> mailer.recent(500)).stream()
                 .noneMatch(m -> m.subject().equals(subject)));
         ContactView client = as("staff@" + n() + ".test", n(), () -> contacts.create(
-                ContactDraft.of("Payer " + java.util.UUID.randomUUID(), null, null), false, java.util.Optional.empty()));
+                ContactDraft.of("Payer " + UUID.randomUUID(), null, null), false, Optional.empty()));
         InvoiceView invoice = as("staff@" + n() + ".test", n(), () -> invoices.create(new DocumentDraft(client.id(),
-                null, null, null, null, null, null, List.of(new LineItem("Job", java.math.BigDecimal.ONE,
-                java.math.BigDecimal.TEN, null)), null, null, null), java.util.Optional.empty()));
+                null, null, null, null, null, null, List.of(new LineItem("Job", BigDecimal.ONE,
+                BigDecimal.TEN, null)), null, null, null), Optional.empty()));
         assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> payments.ofInvoice(invoice.id())));
         assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> payments.record(invoice.id(),
-                "CASH", java.math.BigDecimal.ONE, null, null)));
+                "CASH", BigDecimal.ONE, null, null)));
     }
 
     @Test
     void paymentLinksStripeAccountsAndWebhookEventsStayWithTheirBusiness() {
         ContactView client = as("staff@" + n() + ".test", n(), () -> contacts.create(
-                ContactDraft.of("Card " + java.util.UUID.randomUUID(), null, null), false, java.util.Optional.empty()));
+                ContactDraft.of("Card " + UUID.randomUUID(), null, null), false, Optional.empty()));
         InvoiceView invoice = as("staff@" + n() + ".test", n(), () -> invoices.create(new DocumentDraft(client.id(),
-                null, null, null, null, null, null, List.of(new LineItem("Job", java.math.BigDecimal.ONE,
-                java.math.BigDecimal.TEN, null)), null, null, null), java.util.Optional.empty()));
+                null, null, null, null, null, null, List.of(new LineItem("Job", BigDecimal.ONE,
+                BigDecimal.TEN, null)), null, null, null), Optional.empty()));
         assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> invoices.paymentLink(invoice.id())));
         assertEquals("acct_maple_" + world().id(), as("owner@" + m() + ".test", m(), () -> stripe.state()).accountId());
         assertEquals("acct_northside_" + world().id(), as("admin@" + n() + ".test", n(), () -> stripe.state()).accountId());
@@ -277,17 +297,17 @@ class ServiceTenantIsolationIT {
         assertThrows(PermissionDeniedException.class, () -> as("owner@" + n() + ".test", n(),
                 () -> webhookLog.recent(false, 10)));
         assertThrows(PermissionDeniedException.class, () -> as("owner@" + n() + ".test", n(),
-                () -> webhookLog.retry(java.util.UUID.randomUUID().toString())));
+                () -> webhookLog.retry(UUID.randomUUID().toString())));
     }
 
     @Test
     void aQuoteAndItsNotificationsStayWithTheirBusiness() {
         ContactView client = as("staff@" + n() + ".test", n(), () -> contacts.create(
-                ContactDraft.of("Quoted " + java.util.UUID.randomUUID(), null, null), false, java.util.Optional.empty()));
+                ContactDraft.of("Quoted " + UUID.randomUUID(), null, null), false, Optional.empty()));
         DocumentDraft draft = new DocumentDraft(client.id(), null, null, null, null, null, null, List.of(new LineItem("Job",
-                java.math.BigDecimal.ONE, java.math.BigDecimal.TEN, null)), null, null, null);
-        com.smbhub.quote.QuoteView quote = as("staff@" + n() + ".test", n(), () -> quotes.create(draft,
-                java.util.Optional.empty()));
+                BigDecimal.ONE, BigDecimal.TEN, null)), null, null, null);
+        QuoteView quote = as("staff@" + n() + ".test", n(), () -> quotes.create(draft,
+                Optional.empty()));
         assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> quotes.get(quote.id())));
         assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(),
                 () -> quotes.update(quote.id(), quote.version(), draft)));
@@ -306,7 +326,7 @@ class ServiceTenantIsolationIT {
 
     @Test
     void aBusinessesMailServerAndWordingAreItsOwn() {
-        String subject = "Northside only {number} " + java.util.UUID.randomUUID();
+        String subject = "Northside only {number} " + UUID.randomUUID();
         try {
             as("owner@" + n() + ".test", n(), () -> smtp.save("smtp.northside.example", 587, true, "office", "pw",
                     "office@northside.example"));
@@ -324,7 +344,7 @@ class ServiceTenantIsolationIT {
     @Test
     void aBusinessesOwnTemplatesAreItsOwn() {
         var mine = as("owner@" + m() + ".test", m(), () -> wording.create("reminder_email",
-                "Maple only " + java.util.UUID.randomUUID(), "Pay {number}", "{link}"));
+                "Maple only " + UUID.randomUUID(), "Pay {number}", "{link}"));
         try {
             assertTrue(as("owner@" + n() + ".test", n(), () -> wording.templates(null)).stream()
                     .noneMatch(t -> t.id().equals(mine.id())));
@@ -335,8 +355,8 @@ class ServiceTenantIsolationIT {
                 return null;
             }));
             assertThrows(ValidationException.class, () -> as("owner@" + n() + ".test", n(),
-                    () -> wording.render("reminder_email", mine.id(), java.util.Map.of())));
-            assertTrue(as("owner@" + m() + ".test", m(), () -> wording.render("reminder_email", mine.id(), java.util.Map.of()))
+                    () -> wording.render("reminder_email", mine.id(), Map.of())));
+            assertTrue(as("owner@" + m() + ".test", m(), () -> wording.render("reminder_email", mine.id(), Map.of()))
                     .subject().startsWith("Pay "));
         } finally {
             as("owner@" + m() + ".test", m(), () -> {
@@ -350,16 +370,16 @@ class ServiceTenantIsolationIT {
     void numberingInvoiceHistoryAndReminderPreviewsStayWithTheirBusiness() {
         var before = as("owner@" + n() + ".test", n(), () -> businessSettings.numbers());
         var maple = as("owner@" + m() + ".test", m(), () -> businessSettings.numbers());
-        String prefix = "MQ" + java.util.UUID.randomUUID().toString().substring(0, 4).toUpperCase() + "-";
-        as("owner@" + m() + ".test", m(), () -> businessSettings.changeNumbers(new com.smbhub.tenant.BusinessSettingsService.Numbers(
-                maple.invoice(), new com.smbhub.money.Numbering.Next(prefix, 1001))));
+        String prefix = "MQ" + UUID.randomUUID().toString().substring(0, 4).toUpperCase() + "-";
+        as("owner@" + m() + ".test", m(), () -> businessSettings.changeNumbers(new BusinessSettingsService.Numbers(
+                maple.invoice(), new Numbering.Next(prefix, 1001))));
         assertEquals(before, as("owner@" + n() + ".test", n(), () -> businessSettings.numbers()));
         as("owner@" + m() + ".test", m(), () -> businessSettings.changeNumbers(maple));
         ContactView client = as("staff@" + n() + ".test", n(), () -> contacts.create(
-                ContactDraft.of("History " + java.util.UUID.randomUUID(), null, null), false, java.util.Optional.empty()));
+                ContactDraft.of("History " + UUID.randomUUID(), null, null), false, Optional.empty()));
         InvoiceView invoice = as("staff@" + n() + ".test", n(), () -> invoices.create(new DocumentDraft(client.id(),
-                null, null, null, null, null, null, List.of(new LineItem("Job", java.math.BigDecimal.ONE,
-                java.math.BigDecimal.TEN, null)), null, null, null), java.util.Optional.empty()));
+                null, null, null, null, null, null, List.of(new LineItem("Job", BigDecimal.ONE,
+                BigDecimal.TEN, null)), null, null, null), Optional.empty()));
         assertEquals(1, as("staff@" + n() + ".test", n(), () -> invoices.activity(invoice.id())).size());
         assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> invoices.activity(invoice.id())));
         assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(),
@@ -370,7 +390,7 @@ class ServiceTenantIsolationIT {
     @Test
     void aTimelineOfOneBusinessIsInvisibleFromAnother() {
         ContactView contact = as("staff@" + n() + ".test", n(), () -> contacts.create(
-                ContactDraft.of("Timeline " + java.util.UUID.randomUUID(), null, null), false, java.util.Optional.empty()));
+                ContactDraft.of("Timeline " + UUID.randomUUID(), null, null), false, Optional.empty()));
         assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> contacts.timeline(contact.id())));
         assertEquals(1, as("staff@" + n() + ".test", n(), () -> contacts.timeline(contact.id())).size());
     }

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 
 /**
@@ -38,14 +40,14 @@ class ActivationJourneyIT {
 
             app.open("invoices");
             app.click("new-invoice");
-            ContactsJourneyIT.pickFromComboBox(app, "inv-contact", client);
+            app.pick("inv-contact", client);
             app.type("inv-line-0-name", "Water heater install");
             app.type("inv-line-0-rate", "900");
             app.click("inv-add-line");
             app.type("inv-line-1-name", "Fittings");
             app.type("inv-line-1-qty", "4");
             app.type("inv-line-1-rate", "12.50");
-            app.driver.findElement(By.cssSelector("#inv-line-1-rate input")).sendKeys(org.openqa.selenium.Keys.TAB);
+            app.driver.findElement(By.cssSelector("#inv-line-1-rate input")).sendKeys(Keys.TAB);
             app.waitForText("inv-totals", "Total $1,073.50");
             app.click("inv-save");
             wait.until(d -> d.findElement(By.id("invoice-grid")).getText().contains(client));
@@ -62,7 +64,7 @@ class ActivationJourneyIT {
 
             JsonObject invoice = invoiceOf(client);
             String number = invoice.getString("number");
-            jakarta.mail.Message mail = Mailbox.await(email, number);
+            Message mail = Mailbox.await(email, number);
             Multipart parts = (Multipart) mail.getContent();
             assertEquals(number + ".pdf", parts.getBodyPart(1).getFileName());
             String text = parts.getBodyPart(0).getContent().toString();

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
@@ -120,10 +122,10 @@ class ApiIT {
 
     @Test
     void aBadBearerTokenDoesNotBlockAnOpenPath() {
-        var reply = SystemUnderTest.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(SystemUnderTest.BASE
+        var reply = SystemUnderTest.send(HttpRequest.newBuilder(URI.create(SystemUnderTest.BASE
                         + "/api/v1/auth/token")).header("Authorization", "Bearer not.a.token")
                 .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"username\":\"" + WORLD.maple("owner") + "\",\"password\":\"demo\"}"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + WORLD.maple("owner") + "\",\"password\":\"demo\"}"))
                 .build());
         assertEquals(200, reply.status(), reply.body());
         assertEquals(401, get("/api/v1/me", "not.a.token").status());

@@ -5,15 +5,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Page object for the back office in headless Chromium (Debian's chromium + chromedriver). */
@@ -21,11 +29,11 @@ final class BackOffice implements AutoCloseable {
 
     static {
         // Selenium warns at every start that it has no DevTools bindings for this Chromium; we use none
-        java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(java.util.logging.Level.SEVERE);
+        Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
     }
 
     final WebDriver driver;
-    private final org.openqa.selenium.support.ui.FluentWait<WebDriver> wait;
+    private final FluentWait<WebDriver> wait;
 
     BackOffice(int width, int height) {
         ChromeOptions options = new ChromeOptions();
@@ -45,9 +53,9 @@ final class BackOffice implements AutoCloseable {
     }
 
     /** A wait that looks again when Vaadin re-rendered the element it was reading (stale reference). */
-    static org.openqa.selenium.support.ui.FluentWait<WebDriver> await(WebDriver driver, int seconds) {
+    static FluentWait<WebDriver> await(WebDriver driver, int seconds) {
         return new WebDriverWait(driver, Duration.ofSeconds(seconds))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+                .ignoring(StaleElementReferenceException.class);
     }
 
     BackOffice open(String path) {
@@ -71,8 +79,27 @@ final class BackOffice implements AutoCloseable {
 
     void click(String id) {
         WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
         wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+    }
+
+    /** Types into a combo box until the wanted item is offered (the lazy list may answer an older filter first), then picks it. */
+    void pick(String id, String text) {
+        for (int attempt = 1; ; attempt++) {
+            type(id, text);
+            try {
+                await(driver, 6).until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item"))
+                        .stream().anyMatch(i -> i.getText().contains(text)));
+                break;
+            } catch (TimeoutException e) {
+                if (attempt == 3) {
+                    screenshot("failed-combo-" + id);
+                    throw e;
+                }
+            }
+        }
+        driver.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                .filter(i -> i.getText().contains(text)).findFirst().orElseThrow().click();
     }
 
     String text(String id) {
@@ -91,14 +118,14 @@ final class BackOffice implements AutoCloseable {
      * Clicks the row with this text until {@code opened} holds: a lazy grid may re-render (a search
      * arriving late) and swallow a click.
      */
-    void openRow(String gridId, String text, java.util.function.Function<WebDriver, Boolean> opened) {
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .ignoring(org.openqa.selenium.ElementNotInteractableException.class).until(d -> {
+    void openRow(String gridId, String text, Function<WebDriver, Boolean> opened) {
+        wait.ignoring(StaleElementReferenceException.class)
+                .ignoring(ElementNotInteractableException.class).until(d -> {
             d.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content")).stream()
                     .filter(c -> c.getText().equals(text) && c.isDisplayed()).findFirst().ifPresent(WebElement::click);
             try {
                 return new WebDriverWait(d, Duration.ofSeconds(2)).until(opened::apply);
-            } catch (org.openqa.selenium.TimeoutException e) {
+            } catch (TimeoutException e) {
                 return false;
             }
         });
@@ -106,7 +133,7 @@ final class BackOffice implements AutoCloseable {
 
     /** Selects the tab with this label (Vaadin TabSheet / Tabs). */
     void tab(String label) {
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
             d.findElements(By.cssSelector("vaadin-tab")).stream().filter(t -> t.getText().trim().startsWith(label))
                     .findFirst().ifPresent(WebElement::click);
             return d.findElements(By.cssSelector("vaadin-tab[selected]")).stream()

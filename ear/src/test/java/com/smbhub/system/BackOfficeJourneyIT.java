@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -130,9 +131,9 @@ class BackOfficeJourneyIT {
 
     @Test
     void theOpsUserLandsInTheCommandCenterAndSeesWebhookEventsNeedingAttention() {
-        String account = "acct_unknown_" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String account = "acct_unknown_" + UUID.randomUUID().toString().substring(0, 8);
         StripeWebhooksIT.deliver(StripeWebhooksIT.sessionEvent(StripeWebhooksIT.eventId(), "checkout.session.completed",
-                account, java.util.UUID.randomUUID().toString(), "pi_ops", 100, "paid"));
+                account, UUID.randomUUID().toString(), "pi_ops", 100, "paid"));
         try (BackOffice app = new BackOffice()) {
             app.signIn("ops@smbhub.test", "demo");
             app.waitForText("ops-title", "Command Center");

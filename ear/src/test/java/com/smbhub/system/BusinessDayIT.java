@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -91,7 +94,7 @@ class BusinessDayIT {
         World.clock(world.northside(), null);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void theTestClockRefusesBadInputAndUnknownBusinesses() {
         World world = World.create();
         String path = "/api/v1/test-support/businesses/" + world.northside() + "/clock";
@@ -107,9 +110,9 @@ class BusinessDayIT {
     }
 
     private static SystemUnderTest.Reply put(String path, String body) {
-        return SystemUnderTest.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(SystemUnderTest.BASE + path))
+        return SystemUnderTest.send(HttpRequest.newBuilder(URI.create(SystemUnderTest.BASE + path))
                 .header("Content-Type", "application/json")
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     /** A sent invoice of 226.00 (200 + 13 % HST); {@code issued} null takes the business's today. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -66,7 +67,7 @@ class BusinessMailIT {
             assertEquals(200, words.status(), words.body());
             var sent = send("POST", "/api/v1/invoices/" + invoice.getString("id") + "/send", owner, "{\"message\":\"Cheers\"}");
             assertEquals(200, sent.status(), sent.body());
-            jakarta.mail.Message mail = Mailbox.await(email, "Your Maple bill " + invoice.getString("number"));
+            Message mail = Mailbox.await(email, "Your Maple bill " + invoice.getString("number"));
             assertTrue(mail.getFrom()[0].toString().contains("office@maple.example"), mail.getFrom()[0].toString());
             String text = ((Multipart) mail.getContent()).getBodyPart(0).getContent().toString();
             assertTrue(text.startsWith("Hi Own mail " + run) && text.contains("Cheers") && text.contains("Pay $42.00 at http"),

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -56,8 +57,8 @@ class ContactsIT {
                 + "@Example.com\",\"phone\":\"(416) 555-" + line + "\",\"tags\":[\"VIP\"]}");
         assertEquals("ann." + run + "@example.com", c.getString("email"));
         assertEquals("+1416555" + line, c.getString("phone"));
-        assertEquals(List.of("vip"), c.getJsonArray("tags").getValuesAs(jakarta.json.JsonString.class)
-                .stream().map(jakarta.json.JsonString::getString).toList());
+        assertEquals(List.of("vip"), c.getJsonArray("tags").getValuesAs(JsonString.class)
+                .stream().map(JsonString::getString).toList());
         assertTrue(c.getJsonArray("allowed_actions").toString().contains("update"));
         assertEquals(List.of("Ann Lee " + run), names(get("/api/v1/contacts?q=" + q("lee " + run), staff)));
         assertEquals(List.of("Ann Lee " + run), names(get("/api/v1/contacts?q=" + q("ann." + run), staff)));

@@ -3,6 +3,8 @@ package com.smbhub.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -47,8 +49,8 @@ class ContactsJourneyIT {
     void contactWorkFileAndStatusAllLandOnTheTimeline() throws Exception {
         String name = "Tess " + UUID.randomUUID().toString().substring(0, 6);
         String job = "Fix tap for " + name;
-        java.nio.file.Path pdf = java.nio.file.Files.createTempFile("estimate-", ".pdf");
-        java.nio.file.Files.write(pdf, FilesIT.PDF);
+        Path pdf = Files.createTempFile("estimate-", ".pdf");
+        Files.write(pdf, FilesIT.PDF);
         try (BackOffice app = new BackOffice()) {
             app.signIn(WORLD.northside("staff"), "demo");
             app.waitForText("home-title", "Welcome");
@@ -57,21 +59,16 @@ class ContactsJourneyIT {
             app.type("contact-display_name", name);
             app.click("save-contact");
             app.waitForText("detail-name", name);
-            app.open("work");
-            app.click("new-work-item");
-            app.type("wi-title", job);
-            var wait = BackOffice.await(app.driver, 15);
-            pickFromComboBox(app, "wi-contact", name);
-            app.click("wi-save");
-            wait.until(d -> d.findElement(By.id("work-grid")).getText().contains(job));
-            app.openRow("work-grid", job, d -> !d.findElements(By.id("wi-tabs")).isEmpty());
+            WorkScreen work = new WorkScreen(app).open(null).startNew(job).contact(name);
+            work.create();
+            work.waitInList(job);
+            work.openItem(job);
             app.tab("Files");
             app.upload("files-upload", pdf);
             app.waitForText("files-list", pdf.getFileName().toString());
             app.screenshot("work-item-files");
             app.tab("Details");
-            app.click("status-IN_PROGRESS");
-            wait.until(d -> d.findElements(By.id("wi-tabs")).isEmpty());
+            work.moveTo("IN_PROGRESS");
             app.open("contacts");
             app.type("contact-search", name);
             app.openRow("contact-grid", name, d -> d.findElements(By.id("detail-name")).stream()
@@ -86,15 +83,15 @@ class ContactsJourneyIT {
             app.waitForText("wi-activity", "changed status from New to In progress");
             app.screenshot("work-item-activity");
         } finally {
-            java.nio.file.Files.deleteIfExists(pdf);
+            Files.deleteIfExists(pdf);
         }
     }
 
     @Test
     void staffImportsContactsFromACsvAfterAPreview() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 6);
-        java.nio.file.Path csv = java.nio.file.Files.createTempFile("contacts-", ".csv");
-        java.nio.file.Files.writeString(csv, "Name,Email,Phone\n"
+        Path csv = Files.createTempFile("contacts-", ".csv");
+        Files.writeString(csv, "Name,Email,Phone\n"
                 + "Ivy Import " + run + ",ivy." + run + "@example.com,\n"
                 + "Bad Row " + run + ",not-an-email,\n"
                 + "Jon Import " + run + ",jon." + run + "@example.com,\n");
@@ -114,27 +111,8 @@ class ContactsJourneyIT {
                 return text.contains("Ivy Import " + run) && text.contains("Jon Import " + run);
             });
         } finally {
-            java.nio.file.Files.deleteIfExists(csv);
+            Files.deleteIfExists(csv);
         }
-    }
-
-    /** Types into a combo box until the wanted item is offered (the lazy list may answer an older filter first). */
-    static void pickFromComboBox(BackOffice app, String id, String text) {
-        for (int attempt = 1; ; attempt++) {
-            app.type(id, text);
-            try {
-                BackOffice.await(app.driver, 6).until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item"))
-                        .stream().anyMatch(i -> i.getText().contains(text)));
-                break;
-            } catch (org.openqa.selenium.TimeoutException e) {
-                if (attempt == 3) {
-                    app.screenshot("failed-combo-" + id);
-                    throw e;
-                }
-            }
-        }
-        app.driver.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
-                .filter(i -> i.getText().contains(text)).findFirst().orElseThrow().click();
     }
 
     @Test

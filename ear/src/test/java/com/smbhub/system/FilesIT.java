@@ -16,6 +16,7 @@ import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -89,7 +90,7 @@ class FilesIT {
         assertEquals("file", refused.json().getJsonObject("error").getJsonArray("details").getJsonObject(0).getString("field"));
         assertEquals(400, upload(staff, "WORK_ITEM", item, "empty.pdf", new byte[0]).status());
         byte[] noise = new byte[2048];
-        new java.util.Random(3).nextBytes(noise);
+        new Random(3).nextBytes(noise);
         assertEquals(400, upload(staff, "WORK_ITEM", item, "statement.pdf", noise).status());
         assertEquals(400, upload(staff, "INVOICE", item, "x.pdf", PDF).status());
         assertEquals(400, send("POST", "/api/v1/files?linked_type=WORK_ITEM&linked_id=" + item, staff, "x").status());

@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,11 +158,11 @@ class InvoicesIT {
     void thePdfIsServedToTheBusinessOnly() throws Exception {
         String staff = token(WORLD.northside("staff"), null);
         JsonObject invoice = create(staff, body(contact(staff, "Pdf " + run)));
-        var pdf = SystemUnderTest.HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(SystemUnderTest.BASE
+        var pdf = SystemUnderTest.HTTP.send(HttpRequest.newBuilder(URI.create(SystemUnderTest.BASE
                         + "/api/v1/invoices/" + invoice.getString("id") + "/pdf")).header("Authorization", "Bearer " + staff).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, pdf.statusCode());
-        assertEquals("%PDF-", new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals("%PDF-", new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII));
         assertTrue(pdf.headers().firstValue("Content-Disposition").orElseThrow().contains(invoice.getString("number") + ".pdf"));
         assertEquals(404, get("/api/v1/invoices/" + invoice.getString("id") + "/pdf", token(WORLD.maple("owner"), null)).status());
     }

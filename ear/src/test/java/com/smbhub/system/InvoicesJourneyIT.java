@@ -3,6 +3,7 @@ package com.smbhub.system;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 
 /**
  * The invoice editor in the browser: field errors, lines with tax, live totals, the saved draft in
@@ -20,14 +21,9 @@ class InvoicesJourneyIT {
         try (BackOffice app = new BackOffice()) {
             app.signIn(WORLD.northside("staff"), "demo");
             app.waitForText("home-title", "Welcome");
-            app.open("work");
-            app.click("new-work-item");
-            app.type("wi-title", "Gas line for " + client);
-            ContactsJourneyIT.pickFromComboBox(app, "wi-contact", client);
-            app.click("wi-save-invoice");
+            new WorkScreen(app).open(null).startNew("Gas line for " + client).contact(client).createWithInvoice();
             app.waitForPath("invoices");
-            BackOffice.await(app.driver, 15).until(d -> d.findElements(By.cssSelector("#inv-line-0-name input"))
-                    .stream().anyMatch(e -> ("Gas line for " + client).equals(e.getAttribute("value"))));
+            DocumentScreen.invoices(app).waitForFirstLine("Gas line for " + client);
         }
     }
 
@@ -39,37 +35,23 @@ class InvoicesJourneyIT {
         try (BackOffice app = new BackOffice()) {
             app.signIn(WORLD.northside("owner"), "demo");
             app.waitForText("home-title", "Welcome");
-            app.open("invoices");
-            app.waitForText("page-title", "Invoices");
-            app.click("new-invoice");
-            app.type("inv-line-0-name", "Repair");
-            app.type("inv-line-0-rate", "120");
-            app.click("inv-save");
+            DocumentScreen invoices = DocumentScreen.invoices(app).open().startNew().line(0, "Repair", null, "120");
+            invoices.press("save");
             var wait = BackOffice.await(app.driver, 15);
-            wait.until(d -> d.findElement(By.id("inv-contact")).getAttribute("invalid") != null);
-            ContactsJourneyIT.pickFromComboBox(app, "inv-contact", client);
-            app.click("inv-add-line");
-            app.type("inv-line-1-name", "Parts");
-            app.type("inv-line-1-qty", "2");
-            app.type("inv-line-1-rate", "15.50");
-            app.driver.findElement(By.cssSelector("#inv-line-1-rate input")).sendKeys(org.openqa.selenium.Keys.TAB);
-            app.waitForText("inv-totals", "Total $170.63");
+            wait.until(d -> invoices.clientRefused());
+            invoices.client(client).addLine().line(1, "Parts", "2", "15.50").waitForTotals("Total $170.63");
             app.screenshot("invoice-editor");
-            app.click("inv-save");
-            wait.until(d -> d.findElement(By.id("invoice-grid")).getText().contains(client));
-            app.waitForText("invoice-grid", "$170.63");
+            invoices.press("save").waitInList(client);
+            invoices.waitInList("$170.63");
             app.screenshot("invoices");
-            app.openRow("invoice-grid", client, d -> !d.findElements(By.id("inv-send")).isEmpty());
-            app.click("inv-send");
-            app.type("send-to", "ivan@example.com");
-            app.click("send-confirm");
-            wait.until(d -> d.findElement(By.id("invoice-grid")).getText().contains("Sent"));
-            app.openRow("invoice-grid", client, d -> !d.findElements(By.id("pay-record")).isEmpty());
-            ((org.openqa.selenium.JavascriptExecutor) app.driver).executeScript(
+            invoices.openRow(client, "send").send("ivan@example.com");
+            invoices.waitInList("Sent");
+            invoices.openRowShowing(client, "pay-record");
+            ((JavascriptExecutor) app.driver).executeScript(
                     "arguments[0].scrollIntoView({block: 'center'})", app.driver.findElement(By.id("pay-record")));
             app.screenshot("invoice-payment");
             app.click("pay-record");
-            wait.until(d -> d.findElement(By.id("invoice-grid")).getText().contains("Paid"));
+            invoices.waitInList("Paid");
         }
     }
 
@@ -86,8 +68,7 @@ class InvoicesJourneyIT {
             var wait = BackOffice.await(app.driver, 15);
             app.signIn(WORLD.northside("owner"), "demo");
             app.waitForText("home-title", "Welcome");
-            app.open("invoices");
-            wait.until(d -> d.findElement(By.id("invoice-grid")).getText().contains(client));
+            DocumentScreen.invoices(app).open().waitInList(client);
             app.click("inv-actions-" + invoice.getString("number"));
             wait.until(d -> d.findElements(By.cssSelector("vaadin-context-menu-item")).stream()
                     .anyMatch(e -> e.getText().trim().equals("Mark paid") && e.isDisplayed()));

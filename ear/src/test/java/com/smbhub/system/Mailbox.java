@@ -4,6 +4,7 @@ import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Properties;
 
@@ -27,7 +28,7 @@ final class Mailbox {
                 inbox.open(Folder.READ_ONLY);
                 for (Message m : inbox.getMessages()) {
                     if (m.getSubject() != null && m.getSubject().contains(subjectPart)) {
-                        jakarta.mail.internet.MimeMessage copy = new jakarta.mail.internet.MimeMessage((jakarta.mail.internet.MimeMessage) m);
+                        MimeMessage copy = new MimeMessage((MimeMessage) m);
                         inbox.close(false);
                         return copy;
                     }

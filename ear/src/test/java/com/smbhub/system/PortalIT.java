@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -43,7 +45,7 @@ class PortalIT {
         assertEquals(200, page.status());
         assertTrue(page.body().contains(invoice.getString("number")) && page.body().contains("Northside Plumbing"));
         assertTrue(page.body().contains("$226.00"), page.body());
-        assertTrue(page.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 100_000);
+        assertTrue(page.body().getBytes(StandardCharsets.UTF_8).length < 100_000);
         for (String internal : new String[] {invoice.getString("id"), invoice.getString("contact_id"),
                 Database.count("select count(*) from tenants") > 0 ? tenantOf(WORLD.northside()) : "x", "Staff at Northside"}) {
             assertFalse(page.body().contains(internal), "leaks " + internal);
@@ -51,6 +53,23 @@ class PortalIT {
         assertEquals("no-referrer", page.raw().headers().firstValue("Referrer-Policy").orElseThrow());
         assertTrue(page.raw().headers().firstValue("X-Robots-Tag").orElseThrow().contains("noindex"));
         assertFalse(page.body().contains("<script"));
+    }
+
+    @Test
+    void aLinkEntersItsBusinessThroughTheOneAuditedWayAndNamesTheDocumentNotTheToken() throws Exception {
+        String staff = token(WORLD.northside("staff"), null);
+        JsonObject invoice = invoice(staff, run);
+        String path = link(staff, invoice.getString("id"));
+        String entries = "select count(*) from audit_log where action = 'tenant.entered' and entity_type = 'entry'"
+                + " and entity_id = 'PORTAL' and tenant_id = ?::uuid and actor_user_id is null and after->>'reference' = ?";
+        String tenant = tenantOf(WORLD.northside());
+        long before = Database.count(entries, tenant, "invoice:" + invoice.getString("id"));
+        assertEquals(200, get(path, null).status());
+        assertEquals(before + 1, Database.count(entries, tenant, "invoice:" + invoice.getString("id")));
+        String token = path.substring(path.lastIndexOf('/') + 1);
+        assertEquals(0, Database.count("select count(*) from audit_log where cast(after as text) like ?", "%" + token + "%"));
+        assertEquals(404, get("/portal/invoices/" + randomToken(), null).status());
+        assertEquals(before + 1, Database.count(entries, tenant, "invoice:" + invoice.getString("id")));
     }
 
     @Test
@@ -112,7 +131,7 @@ class PortalIT {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static String tenantOf(String org) throws java.sql.SQLException {
+    private static String tenantOf(String org) throws SQLException {
         try (var c = Database.connect(); var ps = c.prepareStatement("select id::text from tenants where external_org_id = ?")) {
             ps.setString(1, org);
             try (var rs = ps.executeQuery()) {

@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -96,7 +98,7 @@ class QuotesIT {
         var sent = send("POST", "/api/v1/quotes/" + q.getString("id") + "/send", owner, "{\"message\":\"As discussed.\"}");
         assertEquals(200, sent.status(), sent.body());
         assertEquals("SENT", sent.json().getJsonObject("data").getString("status"));
-        jakarta.mail.Message mail = Mailbox.await(email, q.getString("number"));
+        Message mail = Mailbox.await(email, q.getString("number"));
         Multipart parts = (Multipart) mail.getContent();
         String text = parts.getBodyPart(0).getContent().toString();
         assertTrue(text.contains("As discussed.") && text.contains("approve or decline"), text);
@@ -155,7 +157,7 @@ class QuotesIT {
         assertEquals(List.of("status"), fields(send("POST", "/api/v1/quotes/" + declined.getString("id") + "/convert-to-invoice",
                 owner, null)));
 
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("America/Toronto"));
+        LocalDate today = LocalDate.now(ZoneId.of("America/Toronto"));
         JsonObject old = quote(owner, ",\"issue_date\":\"" + today.minusDays(20) + "\",\"expiry_date\":\"" + today.minusDays(1) + "\"");
         assertEquals(List.of("expiry_date"), fields(send("POST", "/api/v1/quotes/" + old.getString("id") + "/send", owner,
                 "{\"to\":\"e." + run + "@example.com\"}")));

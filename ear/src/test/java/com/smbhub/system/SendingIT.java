@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -39,7 +41,7 @@ class SendingIT {
         assertEquals(200, sent.status(), sent.body());
         assertEquals("SENT", sent.json().getJsonObject("data").getString("status"));
 
-        jakarta.mail.Message mail = Mailbox.await(email, invoice.getString("number"));
+        Message mail = Mailbox.await(email, invoice.getString("number"));
         assertTrue(mail.getSubject().contains("Northside Plumbing"));
         Multipart parts = (Multipart) mail.getContent();
         String text = parts.getBodyPart(0).getContent().toString();
@@ -49,7 +51,7 @@ class SendingIT {
         assertEquals(invoice.getString("number") + ".pdf", pdf.getFileName());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         pdf.getDataHandler().writeTo(bytes);
-        assertEquals("%PDF-", bytes.toString(java.nio.charset.StandardCharsets.ISO_8859_1).substring(0, 5));
+        assertEquals("%PDF-", bytes.toString(StandardCharsets.ISO_8859_1).substring(0, 5));
         var page = get(link.substring(link.indexOf("/portal/")), null);
         assertEquals(200, page.status());
         assertTrue(page.body().contains(invoice.getString("number")));
@@ -90,9 +92,9 @@ class SendingIT {
         var first = send("POST", "/api/v1/invoices/" + id + "/remind", owner, "{\"message\":\"Just checking in.\"}");
         assertEquals(200, first.status(), first.body());
         assertEquals("REMINDER_1", first.json().getJsonObject("data").getString("ar_stage"));
-        jakarta.mail.Message mail = Mailbox.await(email, "Reminder: invoice " + invoice.getString("number"));
+        Message mail = Mailbox.await(email, "Reminder: invoice " + invoice.getString("number"));
         Object content = mail.getContent();
-        String text = content instanceof jakarta.mail.Multipart parts ? parts.getBodyPart(0).getContent().toString()
+        String text = content instanceof Multipart parts ? parts.getBodyPart(0).getContent().toString()
                 : content.toString();
         assertTrue(text.contains("Just checking in.") && text.contains("$305.10 still unpaid") && text.contains("/portal/invoices/"),
                 text);

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
@@ -78,8 +82,8 @@ class SettingsAndTeamIT {
         assertTrue(data.getString("invite_path").startsWith("/app/invite/"));
         assertTrue(data.getBoolean("emailed"));
         try {
-            jakarta.mail.Message mail = Mailbox.await(email, "Join Northside Plumbing");
-            String text = ((jakarta.mail.Multipart) mail.getContent()).getBodyPart(0).getContent().toString();
+            Message mail = Mailbox.await(email, "Join Northside Plumbing");
+            String text = ((Multipart) mail.getContent()).getBodyPart(0).getContent().toString();
             assertTrue(text.contains(data.getString("invite_path")), text);
         } catch (Exception e) {
             throw new AssertionError(e);
@@ -87,7 +91,7 @@ class SettingsAndTeamIT {
         assertEquals("INVITED", member(owner, email).getString("status"));
         var twice = send("POST", "/api/v1/team/invitations", owner, "{\"email\":\"" + email + "\",\"role\":\"STAFF\"}");
         assertEquals(201, twice.status(), "a repeated invite replaces the link");
-        assertEquals(200, SystemUnderTest.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(SystemUnderTest.BASE
+        assertEquals(200, SystemUnderTest.send(HttpRequest.newBuilder(URI.create(SystemUnderTest.BASE
                 + data.getString("invite_path"))).build()).status());
         assertEquals(403, send("POST", "/api/v1/team/invitations", token(WORLD.northside("staff"), null),
                 "{\"email\":\"x@example.com\",\"role\":\"STAFF\"}").status());

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
 
 /** Settings in the browser: the onboarding checklist ticks, an invitation is accepted by a new person. */
 class SettingsJourneyIT {
@@ -28,7 +30,7 @@ class SettingsJourneyIT {
             app.open("");
             try {
                 wait.until(d -> !d.findElements(By.cssSelector("#onboarding [data-step=profile].step-done")).isEmpty());
-            } catch (org.openqa.selenium.TimeoutException e) {
+            } catch (TimeoutException e) {
                 app.screenshot("failed-onboarding");
                 throw e;
             }
@@ -49,7 +51,7 @@ class SettingsJourneyIT {
             app.click("template-save");
             var wait = BackOffice.await(app.driver, 20);
             wait.until(d -> d.findElements(By.cssSelector(".template-row")).stream().anyMatch(r -> r.getText().contains(name)));
-            ((org.openqa.selenium.JavascriptExecutor) app.driver).executeScript(
+            ((JavascriptExecutor) app.driver).executeScript(
                     "document.getElementById('template-new-reminder_email').scrollIntoView({block: 'end'})");
             app.screenshot("settings-templates");
             app.open("settings");

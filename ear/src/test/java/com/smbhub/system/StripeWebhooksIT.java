@@ -15,6 +15,7 @@ import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -91,7 +92,7 @@ class StripeWebhooksIT {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             return "t=" + t + ",v1=" + HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -125,10 +126,11 @@ class StripeWebhooksIT {
     }
 
     @Test
-    void theSameEventTenTimesMakesOnePayment() {
+    void theSameEventTenTimesMakesOnePayment() throws Exception {
         String owner = token(WORLD.northside("owner"), null);
         String id = sentInvoice(owner, run).getString("id");
-        String body = sessionEvent(eventId(), "checkout.session.completed", WORLD.northsideStripe(), id, "pi_" + run + "a", 22600, "paid");
+        String event = eventId();
+        String body = sessionEvent(event, "checkout.session.completed", WORLD.northsideStripe(), id, "pi_" + run + "a", 22600, "paid");
         assertEquals("PROCESSED", status(deliver(body)));
         for (int i = 0; i < 9; i++) {
             var again = deliver(body);
@@ -142,6 +144,9 @@ class StripeWebhooksIT {
         JsonObject invoice = invoice(owner, id);
         assertEquals("PAID", invoice.getString("status"));
         assertEquals("0.00", invoice.getString("amount_due"));
+        assertEquals(1, Database.count("select count(*) from audit_log where action = 'tenant.entered'"
+                + " and entity_id = 'STRIPE_WEBHOOK' and after->>'reference' = ?", event),
+                "the event entered its business once, through the audited entry");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Roles enforced by the services, audited; cursor pagination; the append-only audit log. */
@@ -71,9 +72,9 @@ class TeamAndAuditIT {
         var demoted = patch("/api/v1/team/members/" + owner.getString("id"), admin, "{\"role\":\"STAFF\"}");
         assertEquals(400, demoted.status(), demoted.body());
         assertTrue(demoted.body().contains("owner"), demoted.body());
-        var disabled = SystemUnderTest.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(SystemUnderTest.BASE
+        var disabled = SystemUnderTest.send(HttpRequest.newBuilder(URI.create(SystemUnderTest.BASE
                         + "/api/v1/team/members/" + owner.getString("id") + "/disable"))
-                .header("Authorization", "Bearer " + admin).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+                .header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.noBody()).build());
         assertEquals(400, disabled.status(), disabled.body());
         assertEquals(before + 2, Database.count(denials, WORLD.northside()));
         assertEquals("OWNER", member(token(WORLD.northside("owner"), null), WORLD.northside("owner")).getString("role"));
@@ -127,7 +128,7 @@ class TeamAndAuditIT {
     void theSharedUserListsBothBusinesses() {
         var reply = get("/api/v1/businesses", token(WORLD.both(), WORLD.maple()));
         var ids = reply.json().getJsonArray("data").stream().map(v -> v.asJsonObject().getString("id")).toList();
-        assertEquals(java.util.List.of(WORLD.maple(), WORLD.northside()), ids);
+        assertEquals(List.of(WORLD.maple(), WORLD.northside()), ids);
     }
 
     @Test

@@ -8,8 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -64,10 +69,10 @@ class TemplatesIT {
                 .map(v -> v.asJsonObject()).anyMatch(t -> t.getString("id").equals(firm) && t.getBoolean("default")));
 
         assertEquals(200, send("POST", "/api/v1/invoices/" + invoice + "/remind", owner, "{}").status());
-        jakarta.mail.Message mail = Mailbox.await(email, "Overdue ");
+        Message mail = Mailbox.await(email, "Overdue ");
         assertTrue(mail.getSubject().endsWith(" " + run), mail.getSubject());
         Object content = mail.getContent();
-        String text = content instanceof jakarta.mail.Multipart parts ? parts.getBodyPart(0).getContent().toString() : content.toString();
+        String text = content instanceof Multipart parts ? parts.getBodyPart(0).getContent().toString() : content.toString();
         assertTrue(text.contains("$80.00 is due") && text.contains("/portal/invoices/"), text);
 
         var picked = send("POST", "/api/v1/invoices/" + invoice + "/remind", owner, "{\"template_id\":\"tpl_msg_paylink_v1\"}");
@@ -122,8 +127,8 @@ class TemplatesIT {
         var bad = send("POST", "/api/v1/templates", owner, "{\"kind\":\"sms\",\"name\":\"warmer " + run.toUpperCase()
                 + "\",\"subject\":\"{nope}\",\"body\":\"no link\"}");
         assertEquals(400, bad.status());
-        assertEquals(java.util.Set.of("kind", "subject", "body"), bad.json().getJsonObject("error").getJsonArray("details").stream()
-                .map(d -> d.asJsonObject().getString("field")).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(Set.of("kind", "subject", "body"), bad.json().getJsonObject("error").getJsonArray("details").stream()
+                .map(d -> d.asJsonObject().getString("field")).collect(Collectors.toSet()));
         var duplicate = send("POST", "/api/v1/templates", owner, "{\"kind\":\"quote_email\",\"name\":\"warmer " + run.toUpperCase()
                 + "\",\"subject\":\"s\",\"body\":\"{link}\"}");
         assertEquals(400, duplicate.status());
@@ -136,7 +141,7 @@ class TemplatesIT {
     private static long count(String action, String id) {
         try {
             return Database.count("select count(*) from audit_log where action = ? and entity_id = ?", action, id);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }

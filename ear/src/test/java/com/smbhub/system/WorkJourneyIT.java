@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.interactions.Actions;
 
 /** The Work screen in the browser: profile fields, status moves, agent and viewer views. */
 class WorkJourneyIT {
@@ -15,7 +19,7 @@ class WorkJourneyIT {
 
     private final String run = UUID.randomUUID().toString().substring(0, 6);
 
-    private static void waitFor(BackOffice app, java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
+    private static void waitFor(BackOffice app, Function<WebDriver, Boolean> condition) {
         BackOffice.await(app.driver, 20).until(condition::apply);
     }
 
@@ -25,19 +29,15 @@ class WorkJourneyIT {
         try (BackOffice app = new BackOffice()) {
             app.signIn(WORLD.maple("staff"), "demo");
             app.waitForText("home-title", "Welcome to Maple & Co");
-            app.open("work");
-            app.waitForText("page-title", "Orders / Issues");
-            app.click("new-work-item");
-            app.type("wi-title", title);
-            app.click("wi-save");
-            waitFor(app, d -> d.findElement(By.id("wi-label-external_order_id")).getAttribute("invalid") != null);
+            WorkScreen work = new WorkScreen(app).open("Orders / Issues").startNew(title);
+            work.create();
+            waitFor(app, d -> work.fieldRefused("external_order_id"));
             app.screenshot("work-order-id-required");
-            app.type("wi-label-external_order_id", "#" + run);
-            app.click("wi-save");
-            waitFor(app, d -> d.findElement(By.id("work-grid")).getText().contains(title));
+            work.field("external_order_id", "#" + run).create();
+            work.waitInList(title);
             app.openRow("work-grid", title, d -> !d.findElements(By.id("status-IN_PROGRESS")).isEmpty());
             app.click("status-IN_PROGRESS");
-            waitFor(app, d -> d.findElement(By.id("work-grid")).getText().contains("In progress"));
+            work.waitInList("In progress");
             app.screenshot("work");
         }
     }
@@ -50,16 +50,16 @@ class WorkJourneyIT {
         try (BackOffice app = new BackOffice()) {
             app.signIn(WORLD.northside("staff"), "demo");
             app.waitForText("home-title", "Welcome");
-            new org.openqa.selenium.interactions.Actions(app.driver).keyDown(org.openqa.selenium.Keys.CONTROL)
-                    .sendKeys("k").keyUp(org.openqa.selenium.Keys.CONTROL).perform();
+            new Actions(app.driver).keyDown(Keys.CONTROL)
+                    .sendKeys("k").keyUp(Keys.CONTROL).perform();
             app.type("palette-input", "skylight " + run);
             app.waitForText("palette-results", "Request: " + title);
             app.screenshot("command-palette");
-            app.driver.findElement(By.cssSelector("#palette-input input")).sendKeys(org.openqa.selenium.Keys.ENTER);
+            app.driver.findElement(By.cssSelector("#palette-input input")).sendKeys(Keys.ENTER);
             app.waitForPath("work");
             waitFor(app, d -> d.findElements(By.id("wi-edit-title")).stream()
                     .anyMatch(e -> title.equals(e.getAttribute("value"))));
-            app.driver.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+            app.driver.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
             app.click("open-palette");
             app.type("palette-input", "Rosa " + run);
             waitFor(app, d -> d.findElement(By.id("palette-results")).getText().contains("New contact “Rosa " + run + "”"));

@@ -1,6 +1,8 @@
 package com.smbhub.system;
 
 import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Instant;
 
 /**
@@ -39,10 +41,10 @@ record World(String id, String northside, String maple, String both) {
 
     /** Runs the business's clock from {@code at} on ({@code null}: the real clock again). */
     static void clock(String business, Instant at) {
-        var reply = SystemUnderTest.send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(SystemUnderTest.BASE + "/api/v1/test-support/businesses/" + business + "/clock"))
+        var reply = SystemUnderTest.send(HttpRequest.newBuilder(
+                        URI.create(SystemUnderTest.BASE + "/api/v1/test-support/businesses/" + business + "/clock"))
                 .header("Content-Type", "application/json")
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(at == null ? "{\"at\":null}" : "{\"at\":\"" + at + "\"}"))
+                .PUT(HttpRequest.BodyPublishers.ofString(at == null ? "{\"at\":null}" : "{\"at\":\"" + at + "\"}"))
                 .build());
         if (reply.status() != 200) {
             throw new AssertionError("test clock of " + business + ": " + reply.status() + " " + reply.body());

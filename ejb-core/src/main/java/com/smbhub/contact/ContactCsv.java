@@ -3,6 +3,7 @@ package com.smbhub.contact;
 import com.smbhub.platform.errors.ValidationException;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,9 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 
 /**
  * Reads a contacts CSV: a header row naming the columns (common spellings accepted, e.g. "Name",
@@ -65,8 +69,8 @@ public final class ContactCsv {
         char delimiter = header.chars().filter(c -> c == ';').count() > header.chars().filter(c -> c == ',').count() ? ';' : ',';
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).setTrim(true).setAllowMissingColumnNames(true).setDuplicateHeaderMode(
-                        org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL).get();
-        try (Reader reader = new java.io.StringReader(csv); CSVParser parser = CSVParser.parse(reader, format)) {
+                        DuplicateHeaderMode.ALLOW_ALL).get();
+        try (Reader reader = new StringReader(csv); CSVParser parser = CSVParser.parse(reader, format)) {
             Map<String, String> fieldOf = new LinkedHashMap<>();
             List<String> ignored = new ArrayList<>();
             for (String column : parser.getHeaderNames()) {
@@ -108,8 +112,8 @@ public final class ContactCsv {
     private static ContactDraft draft(Map<String, String> v) {
         String name = v.get("display_name");
         if (name == null) {
-            String joined = String.join(" ", java.util.stream.Stream.of(v.get("first_name"), v.get("last_name"))
-                    .filter(java.util.Objects::nonNull).toList());
+            String joined = String.join(" ", Stream.of(v.get("first_name"), v.get("last_name"))
+                    .filter(Objects::nonNull).toList());
             name = joined.isBlank() ? v.get("company_name") : joined;
         }
         List<String> tags = v.get("tags") == null ? List.of() : Arrays.stream(v.get("tags").split("[;,|]"))

@@ -1,7 +1,14 @@
 package com.smbhub.contact;
 
+import com.smbhub.file.StoredFile;
+import com.smbhub.invoice.Invoice;
+import com.smbhub.money.MoneyText;
 import com.smbhub.platform.Ids;
+import com.smbhub.platform.analytics.Analytics;
 import com.smbhub.platform.audit.AuditService;
+import com.smbhub.platform.db.Like;
+import com.smbhub.platform.db.NativeSql;
+import com.smbhub.platform.db.Page;
 import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ValidationException;
@@ -12,25 +19,35 @@ import com.smbhub.platform.security.Grant;
 import com.smbhub.platform.security.Permissions;
 import com.smbhub.platform.security.Role;
 import com.smbhub.platform.tenancy.RequestContext;
-import com.smbhub.platform.tenancy.TenantInterceptor;
+import com.smbhub.platform.tenancy.TenantScoped;
 import com.smbhub.profile.ProfileService;
 import com.smbhub.tenant.Tenant;
+import com.smbhub.workitem.WorkItem;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.io.Serializable;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.eclipse.persistence.config.QueryHints;
 
 /** Contacts of the current business: list and search, create (with duplicate check), edit, soft delete. */
 @Stateless
-@Interceptors(TenantInterceptor.class)
+@TenantScoped
 public class ContactService {
 
     public static final int MAX_PAGE = 100;
@@ -47,10 +64,6 @@ public class ContactService {
     @EJB
     ProfileService profiles;
 
-    /** One page of a list; {@code nextKey} is the keyset position after the last item (null at the end). */
-    public record Page(List<ContactView> items, String nextKey) {
-    }
-
     /** Thrown when a new contact has the e-mail or phone of an existing one; carries the matches. */
     public static class DuplicateContactException extends ConflictException {
         public DuplicateContactException(List<ContactView> matches) {
@@ -58,7 +71,7 @@ public class ContactService {
         }
     }
 
-    public Page list(String query, String type, boolean deleted, String afterKey, int limit) {
+    public Page<ContactView> list(String query, String type, boolean deleted, String afterKey, int limit) {
         Grant grant = access.require(Capability.CONTACTS_READ);
         if (type != null && !ContactChecks.TYPES.contains(type)) {
             throw new ValidationException("type", "One of CUSTOMER, VENDOR, LEAD, OTHER");
@@ -76,7 +89,7 @@ public class ContactService {
             String digits = q.matches("[0-9+().\\s-]+") ? q.replaceAll("[^0-9]", "") : "";
             jpql.append(" and (lower(c.displayName) like :q or lower(c.email) like :q")
                     .append(digits.length() >= 3 ? " or c.phone like :digits)" : ")");
-            params.put("q", com.smbhub.platform.db.Like.contains(q));
+            params.put("q", Like.contains(q));
             if (digits.length() >= 3) {
                 params.put("digits", "%" + digits + "%");
             }
@@ -96,14 +109,14 @@ public class ContactService {
         }
         jpql.append(" order by lower(c.displayName), c.id");
         TypedQuery<Contact> select = em.createQuery(jpql.toString(), Contact.class)
-                .setHint(org.eclipse.persistence.config.QueryHints.READ_ONLY, true);
+                .setHint(QueryHints.READ_ONLY, true);
         params.forEach(select::setParameter);
         List<Contact> rows = select.setMaxResults(Math.min(limit, MAX_PAGE) + 1).getResultList();
         boolean more = rows.size() > limit;
         List<Contact> page = more ? rows.subList(0, limit) : rows;
         List<ContactView> items = page.stream().map(this::view).toList();
         String next = more ? key(page.get(page.size() - 1)) : null;
-        return new Page(items, next);
+        return new Page<>(items, next);
     }
 
     public ContactView get(String id) {
@@ -116,7 +129,7 @@ public class ContactService {
      * opens (null for lines about the contact itself).
      */
     public record TimelineEntry(String type, String id, String title, Instant at, String workItemId)
-            implements java.io.Serializable {
+            implements Serializable {
     }
 
     /**
@@ -130,16 +143,16 @@ public class ContactService {
         List<TimelineEntry> entries = new ArrayList<>();
         Map<String, String> titles = new LinkedHashMap<>();
         if (work != Grant.NONE) {
-            TypedQuery<com.smbhub.workitem.WorkItem> items = em.createQuery("select w from WorkItem w where w.contactId = :c"
+            TypedQuery<WorkItem> items = em.createQuery("select w from WorkItem w where w.contactId = :c"
                     + " and w.deletedAt is null" + (work == Grant.ASSIGNED ? " and w.assignedTo = :me" : "")
-                    + " order by w.createdAt desc", com.smbhub.workitem.WorkItem.class).setParameter("c", id);
+                    + " order by w.createdAt desc", WorkItem.class).setParameter("c", id);
             if (work == Grant.ASSIGNED) {
                 items.setParameter("me", me());
             }
             items.setMaxResults(200).getResultStream().forEach(w -> {
                 titles.put(w.getId(), w.getTitle());
                 entries.add(new TimelineEntry("work_item", w.getId(),
-                        w.getTitle() + " (" + words(w.getStatus()) + ")", w.getCreatedAt(), w.getId()));
+                        w.getTitle() + " (" + words(w.getStatus().name()) + ")", w.getCreatedAt(), w.getId()));
             });
             for (AuditService.Entry e : audit.history("work_item", titles.keySet(), 500)) {
                 String title = titles.get(e.entityId());
@@ -160,28 +173,28 @@ public class ContactService {
             invoiceLines(id, entries);
         }
         em.createQuery("select f from StoredFile f where f.linkedEntityType = 'CONTACT' and f.linkedEntityId = :c"
-                        + " and f.deletedAt is null order by f.createdAt desc", com.smbhub.file.StoredFile.class)
+                        + " and f.deletedAt is null order by f.createdAt desc", StoredFile.class)
                 .setParameter("c", id).setMaxResults(200).getResultStream()
                 .forEach(f -> entries.add(new TimelineEntry("file", f.getId(), "File " + f.getFileName(), f.getCreatedAt(), null)));
         entries.add(new TimelineEntry("contact", contact.getId(), "Contact added", contact.getCreatedAt(), null));
-        entries.sort(java.util.Comparator.comparing(TimelineEntry::at).reversed());
+        entries.sort(Comparator.comparing(TimelineEntry::at).reversed());
         return entries;
     }
 
     /** The contact's invoices: drafted, sent, paid (by whom), refunded, voided; each opens its invoice. */
     private void invoiceLines(String contactId, List<TimelineEntry> entries) {
-        Map<String, com.smbhub.invoice.Invoice> invoices = new LinkedHashMap<>();
+        Map<String, Invoice> invoices = new LinkedHashMap<>();
         em.createQuery("select i from Invoice i where i.contactId = :c and i.deletedAt is null order by i.createdAt desc",
-                        com.smbhub.invoice.Invoice.class).setParameter("c", contactId).setMaxResults(200).getResultStream()
+                        Invoice.class).setParameter("c", contactId).setMaxResults(200).getResultStream()
                 .forEach(i -> {
                     invoices.put(i.getId(), i);
                     entries.add(new TimelineEntry("invoice", i.getId(), "Invoice " + i.getNumber() + " drafted ("
-                            + com.smbhub.money.MoneyText.format(i.getTotal(), i.getCurrency()) + ")", i.getCreatedAt(), null));
+                            + MoneyText.format(i.getTotal(), i.getCurrency()) + ")", i.getCreatedAt(), null));
                 });
         for (AuditService.Entry e : audit.history("invoice", invoices.keySet(), 500)) {
-            com.smbhub.invoice.Invoice i = invoices.get(e.entityId());
+            Invoice i = invoices.get(e.entityId());
             String amount = e.after().get("amount") == null ? ""
-                    : com.smbhub.money.MoneyText.format(new java.math.BigDecimal(e.after().get("amount")), i.getCurrency());
+                    : MoneyText.format(new BigDecimal(e.after().get("amount")), i.getCurrency());
             String title = switch (e.action()) {
                 case "invoice.sent" -> "Invoice " + i.getNumber() + " sent";
                 case "invoice.voided" -> "Invoice " + i.getNumber() + " voided";
@@ -198,7 +211,7 @@ public class ContactService {
     }
 
     private static String words(String code) {
-        return code.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        return code.replace('_', ' ').toLowerCase(Locale.ROOT);
     }
 
     public ContactView create(ContactDraft draft, boolean allowDuplicate, Optional<Idempotency.Key> idempotencyKey) {
@@ -222,7 +235,7 @@ public class ContactService {
         em.flush();
         idempotencyKey.ifPresent(k -> Idempotency.remember(em, k, contact.getId()));
         audit.record("contact.created", "contact", contact.getId(), null, snapshot(contact));
-        com.smbhub.platform.analytics.Analytics.record(em, "contacts.created", profiles.effective().profileId(), "manual",
+        Analytics.record(em, "contacts.created", profiles.effective().profileId(), "manual",
                 Map.of("contact_id", contact.getId()));
         return view(contact);
     }
@@ -269,12 +282,12 @@ public class ContactService {
 
     /** One row of an import: its line, what was read, and READY, ERROR (with the field errors) or DUPLICATE. */
     public record ImportRow(long line, String displayName, String email, String phone, String outcome,
-                            List<ValidationException.FieldError> errors, String duplicateOf) implements java.io.Serializable {
+                            List<ValidationException.FieldError> errors, String duplicateOf) implements Serializable {
     }
 
     /** What an import would do (a preview) or did: every row, the counts, and the columns it ignored. */
     public record ImportReport(List<ImportRow> rows, int ready, int invalid, int duplicates, int created,
-                               List<String> ignoredColumns) implements java.io.Serializable {
+                               List<String> ignoredColumns) implements Serializable {
     }
 
     /**
@@ -287,7 +300,7 @@ public class ContactService {
         ContactCsv.Sheet sheet = ContactCsv.read(csv == null ? "" : csv);
         List<ImportRow> rows = new ArrayList<>();
         List<ContactDraft> ready = new ArrayList<>();
-        java.util.Map<String, Long> seen = new java.util.HashMap<>();
+        Map<String, Long> seen = new HashMap<>();
         for (ContactCsv.Row row : sheet.rows()) {
             ContactDraft d = row.draft();
             ContactDraft clean;
@@ -298,7 +311,7 @@ public class ContactService {
                 continue;
             }
             String duplicateOf = duplicatesOf(clean, null).stream().findFirst().map(ContactView::displayName).orElse(null);
-            for (String key : java.util.Arrays.asList(clean.email(), clean.phone())) {
+            for (String key : Arrays.asList(clean.email(), clean.phone())) {
                 if (duplicateOf == null && key != null && seen.containsKey(key)) {
                     duplicateOf = "line " + seen.get(key);
                 }
@@ -308,7 +321,7 @@ public class ContactService {
                         duplicateOf));
                 continue;
             }
-            java.util.stream.Stream.of(clean.email(), clean.phone()).filter(java.util.Objects::nonNull)
+            Stream.of(clean.email(), clean.phone()).filter(Objects::nonNull)
                     .forEach(k -> seen.put(k, row.line()));
             rows.add(new ImportRow(row.line(), clean.displayName(), clean.email(), clean.phone(), "READY", List.of(), null));
             ready.add(clean);
@@ -327,7 +340,7 @@ public class ContactService {
             }
             audit.record("contacts.imported", "contact", null, null,
                     Map.of("created", created, "skipped_errors", invalid, "skipped_duplicates", duplicates));
-            com.smbhub.platform.analytics.Analytics.record(em, "contacts.imported", profiles.effective().profileId(),
+            Analytics.record(em, "contacts.imported", profiles.effective().profileId(),
                     "import", Map.of("count", created));
         }
         return new ImportReport(rows, ready.size(), invalid, duplicates, created, sheet.ignoredColumns());
@@ -368,7 +381,7 @@ public class ContactService {
         Map<String, Object> before = snapshot(keep);
         ContactDraft a = ContactView.of(keep, List.of()).draft();
         ContactDraft b = ContactView.of(other, List.of()).draft();
-        java.util.LinkedHashSet<String> tags = new java.util.LinkedHashSet<>(a.tags());
+        LinkedHashSet<String> tags = new LinkedHashSet<>(a.tags());
         tags.addAll(b.tags());
         String notes = a.notes() == null ? b.notes() : b.notes() == null ? a.notes() : a.notes() + "\n\n" + b.notes();
         if (notes != null && notes.length() > 10_000) {
@@ -388,7 +401,7 @@ public class ContactService {
         for (String table : List.of("conversations.contact_id", "quotes.contact_id", "invoices.contact_id",
                 "expenses.vendor_contact_id")) {
             String[] t = table.split("\\.");
-            com.smbhub.platform.db.NativeSql.query(em, "update " + t[0] + " set " + t[1] + " = cast(?1 as uuid)"
+            NativeSql.query(em, "update " + t[0] + " set " + t[1] + " = cast(?1 as uuid)"
                             + " where tenant_id = cast(?2 as uuid) and " + t[1] + " = cast(?3 as uuid)")
                     .setParameter(1, keepId).setParameter(2, tenant).setParameter(3, otherId).executeUpdate();
         }

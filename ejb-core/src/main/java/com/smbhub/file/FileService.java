@@ -11,13 +11,12 @@ import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.security.PermissionDeniedException;
 import com.smbhub.platform.tenancy.RequestContext;
-import com.smbhub.platform.tenancy.TenantInterceptor;
+import com.smbhub.platform.tenancy.TenantScoped;
 import com.smbhub.profile.ProfileService;
 import com.smbhub.workitem.WorkItemService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.FileNotFoundException;
@@ -37,6 +36,7 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -48,7 +48,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * stored under generated keys, listed and opened only by callers who may see what they belong to.
  */
 @Stateless
-@Interceptors(TenantInterceptor.class)
+@TenantScoped
 public class FileService {
 
     private static final Logger LOG = Logger.getLogger(FileService.class.getName());
@@ -240,7 +240,7 @@ public class FileService {
     }
 
     private static String entity(String linkedType) {
-        return linkedType.toLowerCase(java.util.Locale.ROOT);
+        return linkedType.toLowerCase(Locale.ROOT);
     }
 
     static FileView view(StoredFile f) {

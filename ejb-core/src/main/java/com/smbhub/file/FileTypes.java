@@ -2,7 +2,9 @@ package com.smbhub.file;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.mime.MimeTypes;
@@ -35,7 +37,7 @@ public final class FileTypes {
         try (TikaInputStream in = TikaInputStream.get(file)) {
             type = DETECTOR.detect(in, new Metadata()).getBaseType().toString();
         }
-        if (type.equals("text/plain") && fileName != null && fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
+        if (type.equals("text/plain") && fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".csv")) {
             return "text/csv";
         }
         return type;
@@ -47,6 +49,6 @@ public final class FileTypes {
 
     /** "PDF, JPEG image, …" for messages. */
     public static String allowedWords() {
-        return String.join(", ", new java.util.TreeSet<>(ALLOWED.values()));
+        return String.join(", ", new TreeSet<>(ALLOWED.values()));
     }
 }

@@ -1,24 +1,26 @@
 package com.smbhub.home;
 
-import com.smbhub.platform.time.BusinessClock;
+import com.smbhub.platform.db.NativeSql;
 import com.smbhub.platform.security.Access;
+import com.smbhub.platform.security.Capability;
+import com.smbhub.platform.security.Permissions;
 import com.smbhub.platform.security.Role;
 import com.smbhub.platform.tenancy.RequestContext;
-import com.smbhub.platform.tenancy.TenantInterceptor;
+import com.smbhub.platform.tenancy.TenantScoped;
+import com.smbhub.platform.time.BusinessClock;
 import com.smbhub.tenant.Tenant;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import com.smbhub.platform.db.NativeSql;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
-import com.smbhub.platform.security.Capability;
-import com.smbhub.platform.security.Permissions;
 
 /** The Home page's facts about the current business and caller. */
 @Stateless
-@Interceptors(TenantInterceptor.class)
+@TenantScoped
 public class HomeService {
 
     @PersistenceContext(unitName = "smbhub")
@@ -28,11 +30,11 @@ public class HomeService {
     Access access;
 
     public record Greeting(String businessName, String profileId, String timezone, String currency, Role role,
-            java.time.LocalDate today) {
+            LocalDate today) {
     }
 
     /** One step of the onboarding checklist (PRD 7.3); {@code available} is false for steps whose module has not landed. */
-    public record Step(String key, String title, boolean done, boolean available) implements java.io.Serializable {
+    public record Step(String key, String title, boolean done, boolean available) implements Serializable {
     }
 
     /**
@@ -74,6 +76,6 @@ public class HomeService {
     public Greeting greeting() {
         Tenant tenant = em.find(Tenant.class, RequestContext.current().orElseThrow().tenantId());
         return new Greeting(tenant.getName(), tenant.getProfileId(), tenant.getTimezone(), tenant.getCurrency(),
-                access.role(), BusinessClock.today(java.time.ZoneId.of(tenant.getTimezone())));
+                access.role(), BusinessClock.today(ZoneId.of(tenant.getTimezone())));
     }
 }

@@ -1,7 +1,10 @@
 package com.smbhub.invoice;
 
 import com.smbhub.money.DocumentDraft;
-import com.smbhub.platform.tenancy.TenantRecord;
+import com.smbhub.money.Drafts;
+import com.smbhub.money.MoneyDocument;
+import com.smbhub.money.Totals;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -9,40 +12,19 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** An invoice (PRD 2.1): its number, state, client, dates and amounts; lines as versioned JSON. */
+/** An invoice (PRD 2.1): what every money document has, plus its state, due date, payments and collection stage. */
 @Entity
 @Table(name = "invoices")
-public class Invoice extends TenantRecord {
+@AttributeOverride(name = "number", column = @Column(name = "invoice_number"))
+@AttributeOverride(name = "endDate", column = @Column(name = "due_date"))
+public class Invoice extends MoneyDocument {
 
-    @Column(name = "invoice_number")
-    private String number;
-    /** An {@link InvoiceStatus} name. */
-    private String status = InvoiceStatus.DRAFT.name();
-    @Column(name = "contact_id")
-    private String contactId;
     @Column(name = "quote_id")
     private String quoteId;
-    @Column(name = "work_item_id")
-    private String workItemId;
-    @Column(name = "issue_date")
-    private LocalDate issueDate;
-    @Column(name = "due_date")
-    private LocalDate dueDate;
-    private String currency;
-    private BigDecimal subtotal = BigDecimal.ZERO;
-    @Column(name = "tax_total")
-    private BigDecimal taxTotal = BigDecimal.ZERO;
-    @Column(name = "discount_total")
-    private BigDecimal discountTotal = BigDecimal.ZERO;
-    private BigDecimal total = BigDecimal.ZERO;
     @Column(name = "amount_paid")
     private BigDecimal amountPaid = BigDecimal.ZERO;
     @Column(name = "amount_due")
     private BigDecimal amountDue = BigDecimal.ZERO;
-    private String notes;
-    private String terms;
-    @Column(name = "line_items")
-    private String lineItems = "[]";
     @Column(name = "payment_link_url")
     private String paymentLinkUrl;
     @Column(name = "stripe_session_id")
@@ -51,8 +33,6 @@ public class Invoice extends TenantRecord {
     private BigDecimal paymentLinkAmount;
     @Column(name = "payment_link_expires_at")
     private Instant paymentLinkExpiresAt;
-    @Column(name = "last_sent_at")
-    private Instant lastSentAt;
     @Column(name = "ar_stage")
     private String arStage = "NONE";
 
@@ -60,32 +40,29 @@ public class Invoice extends TenantRecord {
     }
 
     public Invoice(String number) {
-        this.number = number;
+        super(number, null, null, null, null);
     }
 
     /** A bare draft (tests and imports): number, client, dates, currency. */
     public Invoice(String number, String contactId, LocalDate issueDate, LocalDate dueDate, String currency) {
-        this.number = number;
-        this.contactId = contactId;
-        this.issueDate = issueDate;
-        this.dueDate = dueDate;
-        this.currency = currency;
+        super(number, contactId, issueDate, dueDate, currency);
     }
 
-    void apply(DocumentDraft d, String currency, String lineItemsJson, com.smbhub.money.Totals.Result totals) {
-        contactId = d.contactId();
-        workItemId = d.workItemId();
-        issueDate = d.issueDate();
-        dueDate = d.dueDate();
-        this.currency = currency;
-        notes = d.notes();
-        terms = d.terms();
-        lineItems = lineItemsJson;
-        subtotal = totals.subtotal();
-        taxTotal = totals.taxTotal();
-        discountTotal = totals.discountTotal();
-        total = totals.total();
-        amountDue = total.subtract(amountPaid);
+    @Override
+    public Drafts.Kind kind() {
+        return Drafts.Kind.INVOICE;
+    }
+
+    @Override
+    public boolean editable() {
+        return getStatus().allows(InvoiceStatus.Action.UPDATE);
+    }
+
+    /** A changed draft: what is due follows its new total. */
+    @Override
+    public void apply(DocumentDraft d, Totals.Result totals) {
+        super.apply(d, totals);
+        amountDue = getTotal().subtract(amountPaid);
     }
 
     void fromQuote(String quoteId) {
@@ -93,15 +70,15 @@ public class Invoice extends TenantRecord {
     }
 
     void markSent(Instant at) {
-        status = getStatus().afterSend().name();
-        lastSentAt = at;
+        status(getStatus().afterSend().name());
+        sentAt(at);
     }
 
     /** A payment came in (positive) or was refunded (negative): amounts and PAID / PARTIALLY_PAID / SENT follow. */
     public void applyPayment(BigDecimal delta) {
         amountPaid = amountPaid.add(delta);
-        amountDue = total.subtract(amountPaid);
-        status = getStatus().afterPayment(amountPaid, amountDue).name();
+        amountDue = getTotal().subtract(amountPaid);
+        status(getStatus().afterPayment(amountPaid, amountDue).name());
     }
 
     /** A reminder went out: the collection stage moves on (NONE → REMINDER_1 → REMINDER_2 → FINAL). */
@@ -115,7 +92,7 @@ public class Invoice extends TenantRecord {
     }
 
     void markVoid() {
-        status = InvoiceStatus.VOID.name();
+        status(InvoiceStatus.VOID.name());
         amountDue = BigDecimal.ZERO;
         forgetPaymentLink();
     }
@@ -138,25 +115,12 @@ public class Invoice extends TenantRecord {
                 && paymentLinkExpiresAt != null && paymentLinkExpiresAt.isAfter(now.plusSeconds(3600));
     }
 
-    public String getNumber() { return number; }
-    public InvoiceStatus getStatus() { return InvoiceStatus.valueOf(status); }
-    public String getContactId() { return contactId; }
+    public InvoiceStatus getStatus() { return InvoiceStatus.valueOf(status()); }
     public String getQuoteId() { return quoteId; }
-    public String getWorkItemId() { return workItemId; }
-    public LocalDate getIssueDate() { return issueDate; }
-    public LocalDate getDueDate() { return dueDate; }
-    public String getCurrency() { return currency; }
-    public BigDecimal getSubtotal() { return subtotal; }
-    public BigDecimal getTaxTotal() { return taxTotal; }
-    public BigDecimal getDiscountTotal() { return discountTotal; }
-    public BigDecimal getTotal() { return total; }
+    public LocalDate getDueDate() { return endDate(); }
     public BigDecimal getAmountPaid() { return amountPaid; }
     public BigDecimal getAmountDue() { return amountDue; }
-    public String getNotes() { return notes; }
-    public String getTerms() { return terms; }
-    public String getLineItems() { return lineItems; }
     public String getPaymentLinkUrl() { return paymentLinkUrl; }
     public String getStripeSessionId() { return stripeSessionId; }
-    public Instant getLastSentAt() { return lastSentAt; }
     public String getArStage() { return arStage; }
 }

@@ -1,6 +1,7 @@
 package com.smbhub.invoice;
 
 import com.smbhub.money.DocumentPdf;
+import java.util.Map;
 
 /** An invoice as a PDF (the same in the back office, the e-mail and the portal). */
 public final class InvoicePdf {
@@ -10,7 +11,7 @@ public final class InvoicePdf {
 
     /** {@code payLink} may be null (no card payment link yet). */
     public static byte[] render(InvoiceView i, String businessName, String clientName, String clientEmail, String payLink,
-                                java.util.Map<String, String> taxNames) {
+                                Map<String, String> taxNames) {
         return DocumentPdf.render(new DocumentPdf.Sheet("Invoice " + i.number(), "Issued " + DocumentPdf.date(i.issueDate())
                         + " · Due " + DocumentPdf.date(i.dueDate()), i.currency(), i.pricing(), i.lines(), i.lineTotals(),
                         i.subtotal(), i.discountTotal(), i.taxes(), i.total(), i.amountPaid(), i.amountDue(), i.notes(), i.terms()),

@@ -1,26 +1,28 @@
 package com.smbhub.invoice;
 
 import com.smbhub.contact.Contact;
-import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.money.MoneyText;
 import com.smbhub.platform.errors.ValidationException.FieldError;
+import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.mail.Mailer;
 import com.smbhub.platform.mail.Wording;
 import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.tenancy.RequestContext;
-import com.smbhub.platform.tenancy.TenantInterceptor;
+import com.smbhub.platform.tenancy.TenantScoped;
 import com.smbhub.portal.PortalLinks;
 import com.smbhub.tenant.Tenant;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -29,7 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * message is rolled back too) and the reason is returned.
  */
 @Stateless
-@Interceptors(TenantInterceptor.class)
+@TenantScoped
 public class InvoiceSending {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
@@ -76,7 +78,7 @@ public class InvoiceSending {
         Tenant business = em.find(Tenant.class, RequestContext.current().orElseThrow().tenantId());
         String link = publicUrl.replaceAll("/+$", "") + links.regenerateInvoiceLink(id, address, null);
         Wording.Text mail = wording.render("invoice_email", templateId, values(client, business, invoice.number(),
-                com.smbhub.money.MoneyText.format(invoice.amountDue(), invoice.currency()), DATE.format(invoice.dueDate()), link, note));
+                MoneyText.format(invoice.amountDue(), invoice.currency()), DATE.format(invoice.dueDate()), link, note));
         mailer.send("INVOICE", id, business.getName(), address, mail.subject(), mail.body(),
                 List.of(new Mailer.Attachment(invoice.number() + ".pdf", "application/pdf", invoices.pdf(id))));
         return invoices.markSent(id, address);
@@ -103,7 +105,7 @@ public class InvoiceSending {
         String link = publicUrl.replaceAll("/+$", "") + links.regenerateInvoiceLink(id, address, null);
         boolean last = List.of("REMINDER_2", "FINAL").contains(invoice.arStage());
         Wording.Text mail = wording.render("reminder_email", templateId, values(client, business, invoice.number(),
-                com.smbhub.money.MoneyText.format(invoice.amountDue(), invoice.currency()), DATE.format(invoice.dueDate()), link, note));
+                MoneyText.format(invoice.amountDue(), invoice.currency()), DATE.format(invoice.dueDate()), link, note));
         String subject = last ? "Final reminder: " + mail.subject().replaceFirst("^(?i)reminder:\\s*", "") : mail.subject();
         mailer.send("REMINDER", id, business.getName(), address, subject, mail.body(), List.of());
         return invoices.markReminded(id, address);
@@ -116,7 +118,7 @@ public class InvoiceSending {
         Contact client = em.find(Contact.class, invoice.contactId());
         Tenant business = em.find(Tenant.class, RequestContext.current().orElseThrow().tenantId());
         return wording.render("reminder_email".equals(kind) ? "reminder_email" : "invoice_email", templateId, values(client, business,
-                invoice.number(), com.smbhub.money.MoneyText.format(invoice.amountDue(), invoice.currency()),
+                invoice.number(), MoneyText.format(invoice.amountDue(), invoice.currency()),
                 DATE.format(invoice.dueDate()), "(the client's link)", message));
     }
 
@@ -127,9 +129,9 @@ public class InvoiceSending {
     }
 
     /** The placeholders of an e-mail's wording. */
-    public static java.util.Map<String, String> values(Contact client, Tenant business, String number, String amount, String date,
+    public static Map<String, String> values(Contact client, Tenant business, String number, String amount, String date,
                                                        String link, String note) {
-        java.util.Map<String, String> values = new java.util.HashMap<>();
+        Map<String, String> values = new HashMap<>();
         values.put("client_name", client == null ? "" : client.getDisplayName());
         values.put("business_name", business.getName());
         values.put("number", number);

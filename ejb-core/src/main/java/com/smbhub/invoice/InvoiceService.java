@@ -1,39 +1,36 @@
 package com.smbhub.invoice;
 
-import com.smbhub.platform.time.BusinessClock;
-import com.smbhub.money.DocumentDraft;
 import com.smbhub.contact.Contact;
-import com.smbhub.money.BusinessTaxCode;
+import com.smbhub.money.DocumentDraft;
+import com.smbhub.money.DocumentService;
 import com.smbhub.money.Drafts;
-import com.smbhub.money.LineItem;
-import com.smbhub.money.Numbering;
 import com.smbhub.money.TaxCode;
 import com.smbhub.money.Totals;
-import com.smbhub.platform.Ids;
+import com.smbhub.payment.PaymentStatus;
 import com.smbhub.platform.analytics.Analytics;
 import com.smbhub.platform.audit.AuditService;
+import com.smbhub.platform.db.NativeSql;
+import com.smbhub.platform.db.Page;
 import com.smbhub.platform.errors.ConflictException;
-import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ValidationException;
-import com.smbhub.platform.idempotency.Idempotency;
 import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.security.Grant;
 import com.smbhub.platform.security.Permissions;
 import com.smbhub.platform.security.Role;
 import com.smbhub.platform.tenancy.RequestContext;
-import com.smbhub.platform.tenancy.TenantInterceptor;
-import com.smbhub.profile.EffectiveProfile;
-import com.smbhub.profile.ProfileRules;
-import com.smbhub.profile.ProfileService;
+import com.smbhub.platform.tenancy.TenantScoped;
+import com.smbhub.platform.time.BusinessClock;
 import com.smbhub.tenant.Tenant;
+import com.smbhub.workitem.WorkItem;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.interceptor.Interceptors;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import jakarta.persistence.TypedQuery;
+import java.io.Serializable;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -42,140 +39,37 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Invoices of the current business: drafts with computed totals and gap-free numbers, lists, edits. */
 @Stateless
-@Interceptors(TenantInterceptor.class)
-public class InvoiceService {
+@TenantScoped
+public class InvoiceService extends DocumentService<Invoice, InvoiceView> {
 
-
-    @PersistenceContext(unitName = "smbhub")
-    EntityManager em;
-
-    @EJB
-    Access access;
-
-    @EJB
-    AuditService audit;
-
-    @EJB
-    ProfileService profiles;
 
     @EJB
     CheckoutLinks checkout;
 
-    @jakarta.inject.Inject
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "smbhub.public-url", defaultValue = "http://localhost:8080")
+    @Inject
+    @ConfigProperty(name = "smbhub.public-url", defaultValue = "http://localhost:8080")
     String publicUrl;
 
-    public record Page(List<InvoiceView> items, String nextKey) {
-    }
-
-    public List<TaxCode> taxCodes() {
-        access.require(Capability.MONEY_READ);
-        return em.createQuery("select t from BusinessTaxCode t where t.deletedAt is null order by t.code",
-                BusinessTaxCode.class).getResultStream().map(BusinessTaxCode::view).toList();
-    }
-
-    public InvoiceView create(DocumentDraft draft, Optional<Idempotency.Key> idempotencyKey) {
-        Grant grant = access.require(Capability.MONEY_DRAFT);
-        if (grant == Grant.ASSIGNED && !assignedToMe(draft.workItemId())) {
-            throw new ValidationException("work_item_id", "Agents draft invoices for work assigned to them");
-        }
-        EffectiveProfile profile = profiles.effective();
-        ProfileRules.requireCapability(profile, "invoices");
-        if (idempotencyKey.isPresent()) {
-            Optional<String> earlier = Idempotency.replay(em, idempotencyKey.get());
-            if (earlier.isPresent()) {
-                return view(em.find(Invoice.class, earlier.get()));
-            }
-        }
-        Drafts.Checked checked = check(draft, profile, ProfileRules.Operation.CREATE);
-        Invoice invoice = new Invoice(Numbering.next(em, Numbering.Kind.INVOICE));
-        invoice.apply(checked.draft(), checked.draft().currency(), Drafts.json(checked.draft()), checked.totals());
-        em.persist(invoice);
-        em.flush();
-        idempotencyKey.ifPresent(k -> Idempotency.remember(em, k, invoice.getId()));
-        audit.record("invoice.created", "invoice", invoice.getId(), null, snapshot(invoice));
-        Analytics.record(em, "invoice.created", profile.profileId(), "manual", Map.of("invoice_id", invoice.getId(),
-                "amount", invoice.getTotal().toPlainString(), "currency", invoice.getCurrency()));
-        return view(invoice);
+    public InvoiceService() {
+        super(Drafts.Kind.INVOICE, Invoice.class, Invoice::new);
     }
 
     /** A draft invoice made from an approved quote (the caller checked the quote), linked to it. */
     public InvoiceView createFromQuote(DocumentDraft draft, String quoteId) {
-        InvoiceView created = create(draft, Optional.empty());
-        Invoice invoice = em.find(Invoice.class, created.id());
+        Invoice invoice = createDocument(draft, Optional.empty());
         invoice.fromQuote(quoteId);
         em.flush();
         return view(invoice);
-    }
-
-    /** The draft invoice of a work item: the existing draft if there is one (never a second), else a new one. */
-    public record FromWork(InvoiceView invoice, boolean created) {
-    }
-
-    public FromWork draftForWorkItem(String workItemId) {
-        Grant grant = access.require(Capability.MONEY_DRAFT);
-        EffectiveProfile profile = profiles.effective();
-        if (!profile.conversion("work_item_to_invoice")) {
-            throw new ValidationException("work_item_id", "Your business does not turn work into invoices");
-        }
-        com.smbhub.workitem.WorkItem item = Ids.isId(workItemId) ? em.find(com.smbhub.workitem.WorkItem.class, workItemId) : null;
-        if (item == null || item.getDeletedAt() != null || (grant == Grant.ASSIGNED && !assignedToMe(workItemId))) {
-            throw new NotFoundException("work item");
-        }
-        Optional<Invoice> existing = em.createQuery("select i from Invoice i where i.workItemId = :w and i.status = :draft"
-                + " and i.deletedAt is null order by i.createdAt", Invoice.class).setParameter("w", workItemId)
-                .setParameter("draft", InvoiceStatus.DRAFT.name())
-                .setMaxResults(1).getResultStream().findFirst();
-        if (existing.isPresent()) {
-            return new FromWork(view(existing.get()), false);
-        }
-        if (item.getContactId() == null) {
-            throw new ValidationException("contact_id", "Link a contact to this " + profile.label("work_item").toLowerCase()
-                    + " first: the invoice needs a client");
-        }
-        List<TaxCode> codes = taxCodes();
-        DocumentDraft draft = new DocumentDraft(item.getContactId(), workItemId, null, null, null, null,
-                codes.size() == 1 ? codes.get(0).code() : null,
-                List.of(new LineItem(item.getTitle(), BigDecimal.ONE, BigDecimal.ZERO, null)), null, null, null);
-        InvoiceView created = create(draft, Optional.empty());
-        Analytics.record(em, "work_item.convert_to_invoice", profile.profileId(), "manual",
-                Map.of("work_item_id", workItemId, "invoice_id", created.id()));
-        return new FromWork(created, true);
-    }
-
-    public InvoiceView get(String id) {
-        return view(find(id, access.require(Capability.MONEY_READ)));
     }
 
     /** The invoice's history, newest first: created, changed, sent, reminders, payments, links, void. */
     public List<AuditService.Entry> activity(String id) {
         find(id, access.require(Capability.MONEY_READ));
         return audit.history("invoice", id, 200);
-    }
-
-    /** Changes a draft; anything but a draft is refused (send, pay and void have their own actions). */
-    public InvoiceView update(String id, long expectedVersion, DocumentDraft draft) {
-        Grant grant = access.require(Capability.MONEY_DRAFT);
-        EffectiveProfile profile = profiles.effective();
-        Invoice invoice = find(id, grant);
-        if (grant == Grant.ASSIGNED && !assignedToMe(draft.workItemId())) {
-            throw new ValidationException("work_item_id", "Agents draft invoices for work assigned to them");
-        }
-        if (invoice.getVersion() != expectedVersion) {
-            throw new ConflictException("Someone changed this invoice since you opened it", view(invoice));
-        }
-        if (!invoice.getStatus().allows(InvoiceStatus.Action.UPDATE)) {
-            throw new ValidationException("status", "Only a draft can be edited");
-        }
-        Drafts.Checked checked = check(draft, profile, ProfileRules.Operation.UPDATE);
-        Map<String, Object> before = snapshot(invoice);
-        invoice.apply(checked.draft(), checked.draft().currency(), Drafts.json(checked.draft()), checked.totals());
-        em.flush();
-        audit.recordChanges("invoice.updated", "invoice", id, before, snapshot(invoice));
-        return view(invoice);
     }
 
     /** Moves the collection stage on; called by {@link InvoiceSending} once the reminder went out. */
@@ -241,60 +135,43 @@ public class InvoiceService {
     }
 
     /** Newest first; {@code status} may be OVERDUE (sent and past due in the business's zone). */
-    public Page list(String status, String contactId, String afterKey, int limit) {
+    public Page<InvoiceView> list(String status, String contactId, String afterKey, int limit) {
         return list(status, contactId, null, null, afterKey, limit);
     }
 
     /** The same, issued between {@code from} and {@code to} (inclusive, either may be null). */
-    public Page list(String status, String contactId, LocalDate from, LocalDate to, String afterKey, int limit) {
-        Grant grant = access.require(Capability.MONEY_READ);
-        StringBuilder jpql = new StringBuilder("select i from Invoice i where i.deletedAt is null");
+    public Page<InvoiceView> list(String status, String contactId, LocalDate from, LocalDate to, String afterKey, int limit) {
         Map<String, Object> params = new LinkedHashMap<>();
-        if (grant == Grant.ASSIGNED) {
-            jpql.append(" and exists (select w.id from WorkItem w where w.id = i.workItemId and w.assignedTo = :me)");
-            params.put("me", RequestContext.current().orElseThrow().userId());
-        }
+        StringBuilder jpql = listQuery(params, contactId);
         if (status != null) {
             if (status.equals(InvoiceStatus.OVERDUE)) {
-                jpql.append(" and i.status in :awaiting and i.dueDate < :today");
+                jpql.append(" and d.status in :awaiting and d.endDate < :today");
                 params.put("awaiting", InvoiceStatus.names(InvoiceStatus.AWAITING_PAYMENT));
                 params.put("today", BusinessClock.today(zone()));
             } else if (InvoiceStatus.of(status) != null) {
-                jpql.append(" and i.status = :status");
+                jpql.append(" and d.status = :status");
                 params.put("status", status);
             } else {
                 throw new ValidationException("status", "One of DRAFT, SENT, PARTIALLY_PAID, PAID, OVERDUE, VOID");
             }
         }
-        if (contactId != null) {
-            jpql.append(" and i.contactId = :contact");
-            params.put("contact", contactId);
-        }
         if (from != null && to != null && to.isBefore(from)) {
             throw new ValidationException("to", "On or after the first day");
         }
         if (from != null) {
-            jpql.append(" and i.issueDate >= :from");
+            jpql.append(" and d.issueDate >= :from");
             params.put("from", from);
         }
         if (to != null) {
-            jpql.append(" and i.issueDate <= :to");
+            jpql.append(" and d.issueDate <= :to");
             params.put("to", to);
         }
-        com.smbhub.platform.db.NewestFirst.continueAfter(afterKey, "i", jpql, params);
-        TypedQuery<Invoice> query = em.createQuery(jpql.toString(), Invoice.class)
-                .setHint(org.eclipse.persistence.config.QueryHints.READ_ONLY, true);
-        params.forEach(query::setParameter);
-        List<Invoice> rows = query.setMaxResults(limit + 1).getResultList();
-        Map<String, TaxCode> codes = codes();
-        LocalDate today = BusinessClock.today(zone());
-        return new Page(rows.stream().limit(limit).map(i -> view(i, codes, today)).toList(),
-                com.smbhub.platform.db.NewestFirst.nextKey(rows, limit));
+        return newestFirst(jpql, params, afterKey, limit);
     }
 
     /** Home's money cards, in the business's currency: unpaid, overdue, and payments received today. */
     public record Money(BigDecimal unpaid, BigDecimal overdue, BigDecimal paidToday, String currency)
-            implements java.io.Serializable {
+            implements Serializable {
     }
 
     public Money money() {
@@ -307,7 +184,7 @@ public class InvoiceService {
                 + " is null and i.status in :awaiting and i.currency = :currency" + scope, BigDecimal.class);
         TypedQuery<BigDecimal> overdue = em.createQuery("select coalesce(sum(i.amountDue), 0) from Invoice i where"
                 + " i.deletedAt is null and i.status in :awaiting and i.currency = :currency"
-                + " and i.dueDate < :today" + scope, BigDecimal.class).setParameter("today", today);
+                + " and i.endDate < :today" + scope, BigDecimal.class).setParameter("today", today);
         for (TypedQuery<BigDecimal> q : List.of(unpaid, overdue)) {
             q.setParameter("currency", tenant.getCurrency())
                     .setParameter("awaiting", InvoiceStatus.names(InvoiceStatus.AWAITING_PAYMENT));
@@ -315,54 +192,33 @@ public class InvoiceService {
                 q.setParameter("me", RequestContext.current().orElseThrow().userId());
             }
         }
-        java.time.Instant dayStart = today.atStartOfDay(zone()).toInstant();
-        Object paid = com.smbhub.platform.db.NativeSql.query(em, "select coalesce(sum(p.amount), 0) from payments p"
+        Instant dayStart = today.atStartOfDay(zone()).toInstant();
+        Object paid = NativeSql.query(em, "select coalesce(sum(p.amount), 0) from payments p"
                         + " where p.tenant_id = cast(?1 as uuid) and p.status = ?5 and p.currency = ?2"
                         + " and p.paid_at >= ?3 and p.paid_at < ?4 and p.deleted_at is null")
                 .setParameter(1, tenant.getId()).setParameter(2, tenant.getCurrency())
-                .setParameter(5, com.smbhub.payment.PaymentStatus.SUCCEEDED.name())
-                .setParameter(3, java.sql.Timestamp.from(dayStart))
-                .setParameter(4, java.sql.Timestamp.from(today.plusDays(1).atStartOfDay(zone()).toInstant())).getSingleResult();
+                .setParameter(5, PaymentStatus.SUCCEEDED.name())
+                .setParameter(3, Timestamp.from(dayStart))
+                .setParameter(4, Timestamp.from(today.plusDays(1).atStartOfDay(zone()).toInstant())).getSingleResult();
         return new Money(unpaid.getSingleResult(), overdue.getSingleResult(),
                 grant == Grant.ASSIGNED ? BigDecimal.ZERO : new BigDecimal(paid.toString()), tenant.getCurrency());
     }
 
     /** The invoice as a PDF (the same the client will download from the portal). */
+    @Override
     public byte[] pdf(String id) {
         Invoice stored = find(id, access.require(Capability.MONEY_READ));
         InvoiceView invoice = view(stored);
-        Contact client = em.find(Contact.class, invoice.contactId());
+        Contact client = client(stored);
         Map<String, String> taxNames = new HashMap<>();
-        codes().values().forEach(t -> taxNames.put(t.code(), t.name()));
+        allCodes().values().forEach(t -> taxNames.put(t.code(), t.name()));
         return InvoicePdf.render(invoice, tenant().getName(), client == null ? null : client.getDisplayName(),
                 client == null ? null : client.getEmail(), stored.getPaymentLinkUrl(), taxNames);
     }
 
-    private Drafts.Checked check(DocumentDraft d, EffectiveProfile profile, ProfileRules.Operation operation) {
-        Map<String, TaxCode> codes = new LinkedHashMap<>();
-        taxCodes().forEach(t -> codes.put(t.code(), t));
-        return Drafts.check(em, access, tenant(), codes, d, profile, operation, Drafts.Kind.INVOICE);
-    }
-
-    private Invoice find(String id, Grant grant) {
-        Invoice invoice = Ids.isId(id) ? em.find(Invoice.class, id) : null;
-        if (invoice == null || invoice.getDeletedAt() != null
-                || (grant == Grant.ASSIGNED && !assignedToMe(invoice.getWorkItemId()))) {
-            throw new NotFoundException("invoice");
-        }
-        return invoice;
-    }
-
-    private boolean assignedToMe(String workItemId) {
-        return Drafts.assignedToMe(em, workItemId);
-    }
-
-    private InvoiceView view(Invoice i) {
-        return view(i, codes(), BusinessClock.today(zone()));
-    }
-
     /** One invoice of a list: the tax codes and the day are looked up once for the whole page. */
-    private InvoiceView view(Invoice i, Map<String, TaxCode> codes, LocalDate today) {
+    @Override
+    protected InvoiceView view(Invoice i, Map<String, TaxCode> codes, LocalDate today) {
         List<String> actions = new ArrayList<>();
         InvoiceStatus status = i.getStatus();
         Role role = Access.resolved();
@@ -371,7 +227,7 @@ public class InvoiceService {
                 actions.add(action.apiName());
             }
         }
-        Contact contact = i.getContactId() == null ? null : em.find(Contact.class, i.getContactId());
+        Contact contact = client(i);
         return viewOf(i, codes, contact == null ? null : contact.getDisplayName(), today, actions);
     }
 
@@ -387,15 +243,10 @@ public class InvoiceService {
         };
     }
 
-    /** The business's tax codes by code, including retired ones (old invoices still name them). */
-    private Map<String, TaxCode> codes() {
-        return Drafts.allTaxCodes(em);
-    }
-
     /** The invoice with its computed lines and the status a reader sees (OVERDUE when sent and past due). */
     public static InvoiceView viewOf(Invoice i, Map<String, TaxCode> codes, String contactName, LocalDate today,
                                      List<String> actions) {
-        DocumentDraft stored = parse(i);
+        DocumentDraft stored = i.stored();
         Totals.Result totals = Totals.compute(stored.lines(), codes, stored.pricing(), stored.discount(), i.getCurrency());
         String status = i.getStatus().shown(i.getDueDate(), today);
         return new InvoiceView(i.getId(), i.getNumber(), status, i.getContactId(), contactName, i.getWorkItemId(),
@@ -404,29 +255,6 @@ public class InvoiceService {
                 i.getTotal(), i.getAmountPaid(), i.getAmountDue(), i.getNotes(), i.getTerms(), i.getVersion(),
                 i.getCreatedAt(), i.getUpdatedAt(), List.copyOf(actions), i.getPaymentLinkUrl(), i.getArStage(),
                 i.getStatus());
-    }
-
-    public static DocumentDraft parse(Invoice i) {
-        return Drafts.parse(i.getLineItems(), i.getContactId(), i.getWorkItemId(), i.getIssueDate(), i.getDueDate(),
-                i.getCurrency(), i.getNotes(), i.getTerms());
-    }
-
-    private static Map<String, Object> snapshot(Invoice i) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("number", i.getNumber());
-        values.put("status", i.getStatus().name());
-        values.put("contact_id", i.getContactId());
-        values.put("issue_date", i.getIssueDate());
-        values.put("due_date", i.getDueDate());
-        values.put("currency", i.getCurrency());
-        values.put("total", i.getTotal().toPlainString());
-        values.put("line_items", i.getLineItems());
-        values.put("version", i.getVersion());
-        return values;
-    }
-
-    private Tenant tenant() {
-        return em.find(Tenant.class, RequestContext.current().orElseThrow().tenantId());
     }
 
     private ZoneId zone() {

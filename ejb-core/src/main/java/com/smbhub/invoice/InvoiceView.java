@@ -1,6 +1,6 @@
 package com.smbhub.invoice;
 
-import com.smbhub.money.DocumentDraft;
+import com.smbhub.money.DocumentView;
 import com.smbhub.money.LineItem;
 import com.smbhub.money.Totals;
 import java.io.Serializable;
@@ -18,10 +18,10 @@ public record InvoiceView(String id, String number, String status, String contac
                           BigDecimal total, BigDecimal amountPaid, BigDecimal amountDue, String notes, String terms,
                           long version, Instant createdAt, Instant updatedAt, List<String> allowedActions,
                           String paymentLinkUrl, String arStage, InvoiceStatus state)
-        implements Serializable {
+        implements DocumentView, Serializable {
 
-    public DocumentDraft draft() {
-        return new DocumentDraft(contactId, workItemId, issueDate, dueDate, currency, pricing, taxCode, lines, discount,
-                notes, terms);
+    @Override
+    public LocalDate endDate() {
+        return dueDate;
     }
 }

@@ -14,7 +14,9 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -27,13 +29,13 @@ public final class DocumentPdf {
     }
 
     /** The document: its title ("Invoice INV-1001"), dates line, figures; {@code amountPaid} null when not a bill. */
-    public record Sheet(String title, String dates, String currency, Totals.Pricing pricing, java.util.List<LineItem> lines,
-                        java.util.List<Totals.Line> lineTotals, BigDecimal subtotal, BigDecimal discountTotal,
+    public record Sheet(String title, String dates, String currency, Totals.Pricing pricing, List<LineItem> lines,
+                        List<Totals.Line> lineTotals, BigDecimal subtotal, BigDecimal discountTotal,
                         Map<String, BigDecimal> taxes, BigDecimal total, BigDecimal amountPaid, BigDecimal amountDue,
                         String notes, String terms) {
     }
 
-    public static String date(java.time.LocalDate day) {
+    public static String date(LocalDate day) {
         return DATE.format(day);
     }
 

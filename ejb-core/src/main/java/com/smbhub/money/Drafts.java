@@ -1,17 +1,21 @@
 package com.smbhub.money;
 
-import com.smbhub.platform.time.BusinessClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.smbhub.contact.Contact;
 import com.smbhub.platform.Ids;
-import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.errors.ValidationException.FieldError;
+import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.security.Access;
+import com.smbhub.platform.security.Capability;
+import com.smbhub.platform.tenancy.RequestContext;
+import com.smbhub.platform.time.BusinessClock;
 import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.profile.ProfileRules;
 import com.smbhub.tenant.Tenant;
+import com.smbhub.workitem.WorkItem;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -19,10 +23,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import com.smbhub.platform.security.Access;
-import com.smbhub.platform.security.Capability;
 
 /**
  * The rules of a draft invoice or quote (PRD 3.10) in one place: client, dates, currency, lines,
@@ -41,14 +44,18 @@ public final class Drafts {
         INVOICE("invoice", "due_date", 14),
         QUOTE("quote", "expiry_date", 30);
 
-        final String entity;
-        final String dateField;
+        public final String entity;
+        public final String dateField;
         public final int defaultDays;
 
         Kind(String entity, String dateField, int defaultDays) {
             this.entity = entity;
             this.dateField = dateField;
             this.defaultDays = defaultDays;
+        }
+
+        public Numbering.Kind numbering() {
+            return Numbering.Kind.valueOf(name());
         }
     }
 
@@ -72,7 +79,7 @@ public final class Drafts {
             }
         }
         if (d.workItemId() != null && (!Ids.isId(d.workItemId())
-                || em.find(com.smbhub.workitem.WorkItem.class, d.workItemId()) == null)) {
+                || em.find(WorkItem.class, d.workItemId()) == null)) {
             errors.add(new FieldError("work_item_id", "No such work item"));
         }
         LocalDate issue = d.issueDate() == null ? BusinessClock.today(tenant.zone()) : d.issueDate();
@@ -182,7 +189,7 @@ public final class Drafts {
 
     /** The business's tax codes by code, including retired ones (stored documents still name them). */
     public static Map<String, TaxCode> allTaxCodes(EntityManager em) {
-        Map<String, TaxCode> codes = new java.util.LinkedHashMap<>();
+        Map<String, TaxCode> codes = new LinkedHashMap<>();
         em.createQuery("select t from BusinessTaxCode t order by t.code", BusinessTaxCode.class).getResultStream()
                 .map(BusinessTaxCode::view).forEach(t -> codes.put(t.code(), t));
         return codes;
@@ -190,9 +197,9 @@ public final class Drafts {
 
     /** Whether the work item is assigned to the caller (an agent drafts only for such work). */
     public static boolean assignedToMe(EntityManager em, String workItemId) {
-        com.smbhub.workitem.WorkItem item = workItemId != null && Ids.isId(workItemId)
-                ? em.find(com.smbhub.workitem.WorkItem.class, workItemId) : null;
-        return item != null && com.smbhub.platform.tenancy.RequestContext.current().orElseThrow().userId()
+        WorkItem item = workItemId != null && Ids.isId(workItemId)
+                ? em.find(WorkItem.class, workItemId) : null;
+        return item != null && RequestContext.current().orElseThrow().userId()
                 .equals(item.getAssignedTo());
     }
 

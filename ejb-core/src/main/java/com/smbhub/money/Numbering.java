@@ -1,8 +1,12 @@
 package com.smbhub.money;
 
 import com.smbhub.platform.db.NativeSql;
+import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.tenancy.RequestContext;
 import jakarta.persistence.EntityManager;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -26,7 +30,7 @@ public final class Numbering {
     }
 
     /** The prefix and the number the next document of this kind gets. */
-    public record Next(String prefix, long number) implements java.io.Serializable {
+    public record Next(String prefix, long number) implements Serializable {
     }
 
     public static String next(EntityManager em, Kind kind) {
@@ -52,14 +56,14 @@ public final class Numbering {
      */
     public static Next change(EntityManager em, Kind kind, String prefix, long next, String field) {
         String tenant = ensure(em, kind);
-        java.util.List<com.smbhub.platform.errors.ValidationException.FieldError> errors = new java.util.ArrayList<>();
+        List<ValidationException.FieldError> errors = new ArrayList<>();
         String clean = prefix == null ? "" : prefix.trim();
         if (!clean.matches("[A-Za-z0-9][A-Za-z0-9/_.-]{0,11}")) {
-            errors.add(new com.smbhub.platform.errors.ValidationException.FieldError(field + ".prefix",
+            errors.add(new ValidationException.FieldError(field + ".prefix",
                     "1 to 12 letters, digits or / _ . -, e.g. INV-"));
         }
         if (next < 1 || next > 999_999_999L) {
-            errors.add(new com.smbhub.platform.errors.ValidationException.FieldError(field + ".next_number",
+            errors.add(new ValidationException.FieldError(field + ".next_number",
                     "A whole number from 1 to 999,999,999"));
         }
         Object[] row = (Object[]) NativeSql.query(em, "select prefix, next_number from document_sequences"
@@ -73,12 +77,12 @@ public final class Numbering {
                     .setParameter(3, clean).getResultStream().map(n -> n.toString().substring(clean.length()))
                     .filter(n -> ((String) n).matches("\\d{1,18}")).mapToLong(n -> Long.parseLong((String) n)).max().orElse(0);
             if (next <= highest) {
-                errors.add(new com.smbhub.platform.errors.ValidationException.FieldError(field + ".next_number",
+                errors.add(new ValidationException.FieldError(field + ".next_number",
                         "At least " + (highest + 1) + ": " + clean + highest + " is already used"));
             }
         }
         if (!errors.isEmpty()) {
-            throw new com.smbhub.platform.errors.ValidationException(errors);
+            throw new ValidationException(errors);
         }
         NativeSql.query(em, "update document_sequences set prefix = ?3, next_number = ?4, updated_at = now(),"
                         + " version = version + 1 where tenant_id = cast(?1 as uuid) and kind = ?2")

@@ -1,22 +1,22 @@
 package com.smbhub.notification;
 
+import com.smbhub.platform.tenancy.TenantScoped;
 import com.smbhub.platform.time.BusinessClock;
-import com.smbhub.platform.tenancy.TenantInterceptor;
 import jakarta.ejb.Stateless;
-import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
 /** The business's notifications, newest first, for every member; anyone may mark them read. */
 @Stateless
-@Interceptors(TenantInterceptor.class)
+@TenantScoped
 public class NotificationService {
 
     /** One notification: what happened and the record it is about (a quote, …). */
     public record View(String id, String kind, String title, String entityType, String entityId, Instant at, boolean read)
-            implements java.io.Serializable {
+            implements Serializable {
     }
 
     @PersistenceContext(unitName = "smbhub")

@@ -1,21 +1,22 @@
 package com.smbhub.payment;
 
-import com.smbhub.platform.time.BusinessClock;
 import com.smbhub.invoice.Invoice;
+import com.smbhub.invoice.InvoiceStatus;
+import com.smbhub.money.Totals;
 import com.smbhub.platform.Ids;
 import com.smbhub.platform.analytics.Analytics;
 import com.smbhub.platform.audit.AuditService;
 import com.smbhub.platform.errors.NotFoundException;
-import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.errors.ValidationException.FieldError;
+import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.security.Permissions;
-import com.smbhub.platform.tenancy.TenantInterceptor;
+import com.smbhub.platform.tenancy.TenantScoped;
+import com.smbhub.platform.time.BusinessClock;
 import com.smbhub.profile.ProfileService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -31,7 +32,7 @@ import java.util.Set;
  * invoice row is locked while its amounts change, so two payments at once cannot overpay it.
  */
 @Stateless
-@Interceptors(TenantInterceptor.class)
+@TenantScoped
 public class PaymentService {
 
     static final Set<String> MANUAL = Set.of("CASH", "BANK", "OTHER");
@@ -64,11 +65,11 @@ public class PaymentService {
         if (!MANUAL.contains(kind)) {
             errors.add(new FieldError("provider", "One of CASH, BANK, OTHER (card payments come from Stripe)"));
         }
-        boolean payable = invoice.getStatus().allows(com.smbhub.invoice.InvoiceStatus.Action.PAY);
+        boolean payable = invoice.getStatus().allows(InvoiceStatus.Action.PAY);
         if (!payable) {
             errors.add(new FieldError("invoice_id", "Payments are recorded on sent invoices that are not fully paid"));
         }
-        int scale = com.smbhub.money.Totals.scale(invoice.getCurrency());
+        int scale = Totals.scale(invoice.getCurrency());
         if (amount == null || amount.signum() <= 0 || amount.stripTrailingZeros().scale() > scale) {
             errors.add(new FieldError("amount", "More than 0, in " + invoice.getCurrency() + " with at most " + scale + " decimals"));
         } else if (payable && amount.compareTo(invoice.getAmountDue()) > 0) {

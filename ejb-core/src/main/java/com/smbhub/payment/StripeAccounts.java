@@ -5,31 +5,31 @@ import com.smbhub.platform.audit.AuditService;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
+import com.smbhub.platform.security.Permissions;
 import com.smbhub.platform.tenancy.RequestContext;
-import com.smbhub.platform.tenancy.TenantInterceptor;
+import com.smbhub.platform.tenancy.TenantScoped;
 import com.smbhub.tenant.Tenant;
 import com.smbhub.tenant.TenantPayments;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import com.smbhub.platform.security.Permissions;
 
 /**
  * Settings → Payments: the business's own Stripe account (Connect). An owner enters its connected
  * account id or starts Stripe's onboarding; owners and admins see the state. No secret is shown.
  */
 @Stateless
-@Interceptors(TenantInterceptor.class)
+@TenantScoped
 public class StripeAccounts {
 
     /** What the page shows: whether the server can take cards at all, and the business's account. */
-    public record State(boolean platformReady, String accountId, boolean canChange) implements java.io.Serializable {
+    public record State(boolean platformReady, String accountId, boolean canChange) implements Serializable {
     }
 
     @PersistenceContext(unitName = "smbhub")

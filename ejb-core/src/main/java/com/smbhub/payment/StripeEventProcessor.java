@@ -1,6 +1,7 @@
 package com.smbhub.payment;
 
 import com.smbhub.invoice.Invoice;
+import com.smbhub.invoice.InvoiceStatus;
 import com.smbhub.money.Totals;
 import com.smbhub.platform.Ids;
 import com.smbhub.platform.Jsonp;
@@ -8,8 +9,9 @@ import com.smbhub.platform.analytics.Analytics;
 import com.smbhub.platform.audit.AuditService;
 import com.smbhub.platform.db.NativeSql;
 import com.smbhub.platform.tenancy.RequestContext;
-import com.smbhub.platform.tenancy.Tenancy;
+import com.smbhub.platform.tenancy.TenantEntry;
 import com.smbhub.tenant.Tenant;
+import jakarta.ejb.ApplicationException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -41,7 +43,7 @@ public class StripeEventProcessor {
     }
 
     /** The event cannot be applied yet (its payment has not arrived); it is tried again later. */
-    @jakarta.ejb.ApplicationException(rollback = true)
+    @ApplicationException(rollback = true)
     static class NotYetException extends RuntimeException {
         NotYetException(String message) {
             super(message);
@@ -63,6 +65,9 @@ public class StripeEventProcessor {
 
     @EJB
     AuditService audit;
+
+    @EJB
+    TenantEntry entry;
 
     /** Seconds to wait after the n-th failed attempt (1-based). */
     static long backoff(int attempts) {
@@ -87,12 +92,8 @@ public class StripeEventProcessor {
             event = reader.readObject();
         }
         JsonObject object = event.getJsonObject("data").getJsonObject("object");
-        Result result;
-        Tenancy.apply(em, tenantId);
-        try (RequestContext.Scope scope = RequestContext.open(null, tenantId, "stripe:" + StripeWebhooks.text(event, "id"),
-                null, "webhook")) {
-            result = type.startsWith("checkout.session.") ? session(type, object) : refund(object);
-        }
+        Result result = entry.asTenant(tenantId, TenantEntry.Path.STRIPE_WEBHOOK, StripeWebhooks.text(event, "id"), null,
+                () -> type.startsWith("checkout.session.") ? session(type, object) : refund(object));
         NativeSql.query(em, "update webhook_events set status = ?2, last_error = ?3, attempts = attempts + 1,"
                         + " processed_at = now(), next_attempt_at = null where id = cast(?1 as uuid)")
                 .setParameter(1, id).setParameter(2, result.status()).setParameter(3, result.note()).executeUpdate();
@@ -155,7 +156,7 @@ public class StripeEventProcessor {
         };
         Payment payment = payment(key);
         if (payment == null) {
-            if (invoice.getStatus() == com.smbhub.invoice.InvoiceStatus.VOID) {
+            if (invoice.getStatus() == InvoiceStatus.VOID) {
                 return Result.rejected("Invoice " + invoice.getNumber() + " is void: refund this payment in Stripe");
             }
             payment = Payment.stripe(invoice.getId(), key, wanted, Totals.fromMinorUnits(minor, invoice.getCurrency()),

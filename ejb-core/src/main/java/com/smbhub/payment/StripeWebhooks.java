@@ -5,7 +5,9 @@ import com.smbhub.platform.db.NativeSql;
 import com.smbhub.tenant.TenantPayments;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.net.Webhook;
+import jakarta.ejb.ApplicationException;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -39,7 +41,7 @@ public class StripeWebhooks {
             "checkout.session.async_payment_failed", "charge.refunded");
 
     /** The signature, timestamp or body is not Stripe's: answered 400, nothing stored. */
-    @jakarta.ejb.ApplicationException(rollback = true)
+    @ApplicationException(rollback = true)
     public static class BadEventException extends RuntimeException {
         public BadEventException(String message) {
             super(message);
@@ -47,7 +49,7 @@ public class StripeWebhooks {
     }
 
     /** No signing secret is configured: nothing can be verified, so nothing is accepted. */
-    @jakarta.ejb.ApplicationException(rollback = true)
+    @ApplicationException(rollback = true)
     public static class NotConfiguredException extends RuntimeException {
         public NotConfiguredException() {
             super("Stripe webhooks are not set up on this server");
@@ -162,7 +164,7 @@ public class StripeWebhooks {
 
     private static String reason(Throwable e) {
         Throwable cause = e;
-        while (cause instanceof jakarta.ejb.EJBException && cause.getCause() != null) {
+        while (cause instanceof EJBException && cause.getCause() != null) {
             cause = cause.getCause();
         }
         String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();

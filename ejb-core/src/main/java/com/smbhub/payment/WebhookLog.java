@@ -1,11 +1,11 @@
 package com.smbhub.payment;
 
+import com.smbhub.platform.Ids;
 import com.smbhub.platform.audit.AuditService;
 import com.smbhub.platform.db.NativeSql;
 import com.smbhub.platform.errors.NotFoundException;
-import com.smbhub.platform.security.PermissionDeniedException;
 import com.smbhub.platform.security.Capability;
-import com.smbhub.platform.Ids;
+import com.smbhub.platform.security.PermissionDeniedException;
 import com.smbhub.platform.tenancy.RequestContext;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -13,7 +13,10 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +29,7 @@ public class WebhookLog {
 
     /** One stored event as ops see it (no payload: it may hold a client's details). */
     public record Entry(String id, Instant receivedAt, String provider, String eventId, String type, String business,
-                        String status, int attempts, String lastError, Instant nextAttemptAt) implements java.io.Serializable {
+                        String status, int attempts, String lastError, Instant nextAttemptAt) implements Serializable {
     }
 
     @PersistenceContext(unitName = "smbhub")
@@ -78,9 +81,9 @@ public class WebhookLog {
         if (value == null) {
             return null;
         }
-        if (value instanceof java.time.OffsetDateTime o) {
+        if (value instanceof OffsetDateTime o) {
             return o.toInstant();
         }
-        return value instanceof java.sql.Timestamp t ? t.toInstant() : Instant.parse(value.toString());
+        return value instanceof Timestamp t ? t.toInstant() : Instant.parse(value.toString());
     }
 }

@@ -3,10 +3,13 @@ package com.smbhub.platform;
 import com.smbhub.platform.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonGenerator;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.util.Collection;
@@ -27,7 +30,7 @@ public final class Jsonp {
         return PROVIDER.createObjectBuilder();
     }
 
-    public static JsonObjectBuilder createObjectBuilder(jakarta.json.JsonObject from) {
+    public static JsonObjectBuilder createObjectBuilder(JsonObject from) {
         return PROVIDER.createObjectBuilder(from);
     }
 
@@ -57,7 +60,7 @@ public final class Jsonp {
         return PROVIDER.createValue(value);
     }
 
-    public static jakarta.json.stream.JsonGenerator createGenerator(java.io.OutputStream out) {
+    public static JsonGenerator createGenerator(OutputStream out) {
         return PROVIDER.createGenerator(out);
     }
 

@@ -1,20 +1,24 @@
 package com.smbhub.portal;
 
 import com.smbhub.invoice.InvoiceService;
+import com.smbhub.platform.Ids;
 import com.smbhub.platform.audit.AuditService;
+import com.smbhub.platform.errors.NotFoundException;
+import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.tenancy.RequestContext;
-import com.smbhub.platform.tenancy.TenantInterceptor;
+import com.smbhub.platform.tenancy.TenantScoped;
+import com.smbhub.quote.Quote;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -22,7 +26,7 @@ import java.util.Map;
 
 /** The business's side of client links: make (or regenerate) the link of an invoice or quote, revoking the earlier ones. */
 @Stateless
-@Interceptors(TenantInterceptor.class)
+@TenantScoped
 public class PortalLinks {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -58,16 +62,16 @@ public class PortalLinks {
 
     public String regenerateQuoteLink(String quoteId, String recipient, Integer expiresInDays) {
         access.require(Capability.MONEY_SEND);
-        com.smbhub.quote.Quote quote = com.smbhub.platform.Ids.isId(quoteId) ? em.find(com.smbhub.quote.Quote.class, quoteId) : null;
+        Quote quote = Ids.isId(quoteId) ? em.find(Quote.class, quoteId) : null;
         if (quote == null || quote.getDeletedAt() != null) {
-            throw new com.smbhub.platform.errors.NotFoundException("quote");
+            throw new NotFoundException("quote");
         }
         return issue("QUOTE", quoteId, recipient, expiresInDays);
     }
 
     private String issue(String kind, String documentId, String recipient, Integer expiresInDays) {
         if (expiresInDays != null && (expiresInDays < 1 || expiresInDays > 365)) {
-            throw new com.smbhub.platform.errors.ValidationException("expires_in_days", "From 1 to 365 days, or none");
+            throw new ValidationException("expires_in_days", "From 1 to 365 days, or none");
         }
         Instant now = Instant.now();
         em.createQuery("select t from PortalToken t where t.documentType = :kind and t.documentId = :id"
@@ -77,7 +81,7 @@ public class PortalLinks {
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         em.persist(new PortalToken(kind, documentId, recipient, hash(token),
-                expiresInDays == null ? null : now.plus(java.time.Duration.ofDays(expiresInDays)),
+                expiresInDays == null ? null : now.plus(Duration.ofDays(expiresInDays)),
                 RequestContext.current().orElseThrow().userId()));
         em.flush();
         audit.record("portal.link_created", kind.toLowerCase(), documentId, null, Map.of("document_type", kind));

@@ -2,6 +2,7 @@ package com.smbhub.profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -128,7 +129,7 @@ public final class EffectiveProfile implements Serializable {
         if (tree == null) {
             try {
                 tree = (ObjectNode) ProfileSchema.JSON.readTree(json);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }

@@ -13,6 +13,7 @@ import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
@@ -61,8 +62,8 @@ public class ProfileCatalog {
     }
 
     /** The newest version of a profile, or empty for an unknown profile id. */
-    public java.util.Optional<ProfileVersion> latest(String profileKey) {
-        return java.util.Optional.ofNullable(latest.get(profileKey));
+    public Optional<ProfileVersion> latest(String profileKey) {
+        return Optional.ofNullable(latest.get(profileKey));
     }
 
     public List<String> profileIds() {

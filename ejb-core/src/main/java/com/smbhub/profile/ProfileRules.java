@@ -1,6 +1,7 @@
 package com.smbhub.profile;
 
 import com.smbhub.platform.errors.ValidationException.FieldError;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -74,7 +75,7 @@ public final class ProfileRules {
         return switch (type) {
             case "number" -> value instanceof Number || (value instanceof String s && s.matches("-?\\d+(\\.\\d+)?"));
             case "boolean" -> value instanceof Boolean;
-            case "date" -> value instanceof java.time.LocalDate
+            case "date" -> value instanceof LocalDate
                     || (value instanceof String s && s.matches("\\d{4}-\\d{2}-\\d{2}"));
             default -> value instanceof String;
         };

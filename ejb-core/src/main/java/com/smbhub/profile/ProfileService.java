@@ -7,11 +7,10 @@ import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.tenancy.RequestContext;
-import com.smbhub.platform.tenancy.TenantInterceptor;
+import com.smbhub.platform.tenancy.TenantScoped;
 import com.smbhub.tenant.Tenant;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
@@ -19,7 +18,7 @@ import java.util.Map;
 
 /** The current business's effective profile, and its overrides (OWNER/ADMIN). */
 @Stateless
-@Interceptors(TenantInterceptor.class)
+@TenantScoped
 public class ProfileService {
 
     @PersistenceContext(unitName = "smbhub")

@@ -1,6 +1,6 @@
 package com.smbhub.quote;
 
-import com.smbhub.money.DocumentDraft;
+import com.smbhub.money.DocumentView;
 import com.smbhub.money.LineItem;
 import com.smbhub.money.Totals;
 import java.io.Serializable;
@@ -18,10 +18,10 @@ public record QuoteView(String id, String number, String status, String contactI
                         BigDecimal total, String notes, String terms, String convertedInvoiceId, Instant decidedAt,
                         String decisionNote, long version, Instant createdAt, Instant updatedAt, List<String> allowedActions,
                         QuoteStatus state)
-        implements Serializable {
+        implements DocumentView, Serializable {
 
-    public DocumentDraft draft() {
-        return new DocumentDraft(contactId, workItemId, issueDate, expiryDate, currency, pricing, taxCode, lines, discount,
-                notes, terms);
+    @Override
+    public LocalDate endDate() {
+        return expiryDate;
     }
 }

@@ -1,35 +1,37 @@
 package com.smbhub.tenant;
 
+import com.smbhub.money.Numbering;
 import com.smbhub.platform.analytics.Analytics;
 import com.smbhub.platform.audit.AuditService;
 import com.smbhub.platform.errors.ConflictException;
-import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.errors.ValidationException.FieldError;
+import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.mail.Wording;
 import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.tenancy.RequestContext;
-import com.smbhub.platform.tenancy.TenantInterceptor;
+import com.smbhub.platform.tenancy.TenantScoped;
 import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.profile.ProfileCache;
 import com.smbhub.profile.ProfileCatalog;
 import com.smbhub.profile.ProfileService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Settings → Business: name, time zone, currency, profile, and the profile switches a business may override. */
 @Stateless
-@Interceptors(TenantInterceptor.class)
+@TenantScoped
 public class BusinessSettingsService {
 
     @PersistenceContext(unitName = "smbhub")
@@ -59,7 +61,7 @@ public class BusinessSettingsService {
      */
     public record Settings(String name, String timezone, String currency, String profileId, boolean quotesEnabled,
                            boolean arEnabled, List<Integer> arDays, Map<String, String> templates, long version)
-            implements java.io.Serializable {
+            implements Serializable {
     }
 
     public Settings get() {
@@ -98,7 +100,7 @@ public class BusinessSettingsService {
         } catch (DateTimeException e) {
             errors.add(new FieldError("timezone", "Choose a time zone from the list, e.g. America/Toronto"));
         }
-        String currency = wanted.currency() == null ? "" : wanted.currency().trim().toUpperCase(java.util.Locale.ROOT);
+        String currency = wanted.currency() == null ? "" : wanted.currency().trim().toUpperCase(Locale.ROOT);
         try {
             if (currency.length() != 3) {
                 throw new IllegalArgumentException();
@@ -165,14 +167,14 @@ public class BusinessSettingsService {
     }
 
     /** Invoice and quote numbering: each kind's prefix and next number. */
-    public record Numbers(com.smbhub.money.Numbering.Next invoice, com.smbhub.money.Numbering.Next quote)
-            implements java.io.Serializable {
+    public record Numbers(Numbering.Next invoice, Numbering.Next quote)
+            implements Serializable {
     }
 
     public Numbers numbers() {
         access.require(Capability.MANAGE_SETTINGS);
-        return new Numbers(com.smbhub.money.Numbering.peek(em, com.smbhub.money.Numbering.Kind.INVOICE),
-                com.smbhub.money.Numbering.peek(em, com.smbhub.money.Numbering.Kind.QUOTE));
+        return new Numbers(Numbering.peek(em, Numbering.Kind.INVOICE),
+                Numbering.peek(em, Numbering.Kind.QUOTE));
     }
 
     /** Changes the numbering (owners and admins); errors at "invoice.prefix", "quote.next_number", …; audited. */
@@ -180,8 +182,8 @@ public class BusinessSettingsService {
         access.require(Capability.MANAGE_SETTINGS);
         Numbers before = numbers();
         List<FieldError> errors = new ArrayList<>();
-        Numbers after = new Numbers(change(com.smbhub.money.Numbering.Kind.INVOICE, wanted.invoice(), "invoice", errors),
-                change(com.smbhub.money.Numbering.Kind.QUOTE, wanted.quote(), "quote", errors));
+        Numbers after = new Numbers(change(Numbering.Kind.INVOICE, wanted.invoice(), "invoice", errors),
+                change(Numbering.Kind.QUOTE, wanted.quote(), "quote", errors));
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -193,10 +195,10 @@ public class BusinessSettingsService {
         return after;
     }
 
-    private com.smbhub.money.Numbering.Next change(com.smbhub.money.Numbering.Kind kind, com.smbhub.money.Numbering.Next wanted,
+    private Numbering.Next change(Numbering.Kind kind, Numbering.Next wanted,
                                                    String field, List<FieldError> errors) {
         try {
-            return com.smbhub.money.Numbering.change(em, kind, wanted.prefix(), wanted.number(), field);
+            return Numbering.change(em, kind, wanted.prefix(), wanted.number(), field);
         } catch (ValidationException e) {
             errors.addAll(e.errors());
             return wanted;

@@ -4,18 +4,21 @@ import com.smbhub.platform.audit.AuditService;
 import com.smbhub.platform.db.NativeSql;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.security.CallerCache;
 import com.smbhub.platform.security.PasswordHasher;
 import com.smbhub.platform.security.User;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -40,7 +43,7 @@ public class InvitationService {
 
     /** What the invitation page shows; {@code hasPassword}: the person already has an account. */
     public record Pending(String businessName, String email, String role, boolean hasPassword)
-            implements java.io.Serializable {
+            implements Serializable {
     }
 
     static String newToken() {
@@ -93,7 +96,7 @@ public class InvitationService {
                 .setParameter(1, invitationId).setParameter(2, tenantId).executeUpdate();
         em.getEntityManagerFactory().getCache().evict(TenantMember.class);
         em.getEntityManagerFactory().getCache().evict(Invitation.class);
-        com.smbhub.platform.security.CallerCache.evictUser(user.getId());
+        CallerCache.evictUser(user.getId());
         audit.recordAlone(tenantId, user.getId(), "tenant.invite_accepted", "tenant_member", memberId,
                 Map.of("email", user.getEmail()));
     }
@@ -115,7 +118,7 @@ public class InvitationService {
         }
         Object[] row = (Object[]) rows.get(0);
         Object expires = row[8];
-        Instant at = expires instanceof Timestamp t ? t.toInstant() : expires instanceof java.time.OffsetDateTime o
+        Instant at = expires instanceof Timestamp t ? t.toInstant() : expires instanceof OffsetDateTime o
                 ? o.toInstant() : (Instant) expires;
         if (at.isBefore(Instant.now())) {
             throw new NotFoundException("invitation");

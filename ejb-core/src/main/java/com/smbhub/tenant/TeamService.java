@@ -1,24 +1,34 @@
 package com.smbhub.tenant;
 
+import com.smbhub.platform.Ids;
+import com.smbhub.platform.analytics.Analytics;
 import com.smbhub.platform.audit.AuditService;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.mail.Mailer;
 import com.smbhub.platform.security.Access;
+import com.smbhub.platform.security.CallerCache;
 import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.security.Role;
 import com.smbhub.platform.security.User;
-import com.smbhub.platform.tenancy.TenantInterceptor;
+import com.smbhub.platform.tenancy.RequestContext;
+import com.smbhub.platform.tenancy.TenantScoped;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.interceptor.Interceptors;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The members of the current business and their roles (OWNER/ADMIN only). */
 @Stateless
-@Interceptors(TenantInterceptor.class)
+@TenantScoped
 public class TeamService {
 
     @PersistenceContext(unitName = "smbhub")
@@ -40,7 +50,7 @@ public class TeamService {
         return em.createQuery("select m from TenantMember m where m.deletedAt is null", TenantMember.class)
                 .getResultStream()
                 .map(this::view)
-                .sorted(java.util.Comparator.comparing(Member::email))
+                .sorted(Comparator.comparing(Member::email))
                 .toList();
     }
 
@@ -51,7 +61,7 @@ public class TeamService {
                         TenantMember.class)
                 .getResultStream()
                 .map(this::view)
-                .sorted(java.util.Comparator.comparing(Member::displayName))
+                .sorted(Comparator.comparing(Member::displayName))
                 .toList();
     }
 
@@ -73,22 +83,22 @@ public class TeamService {
         }
         member.setRole(role);
         em.flush();
-        com.smbhub.platform.security.CallerCache.evictUser(member.getUserId());
+        CallerCache.evictUser(member.getUserId());
         audit.record("tenant.member_role_changed", "tenant_member", memberId,
                 Map.of("role", before.name()), Map.of("role", role.name()));
         return view(member);
     }
 
     /** A new invitation: the member (INVITED), the token and full link (shown once, never stored), its expiry. */
-    public record Invite(Member member, String token, String link, java.time.Instant expiresAt) {
+    public record Invite(Member member, String token, String link, Instant expiresAt) {
     }
 
-    @jakarta.inject.Inject
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "smbhub.public-url", defaultValue = "http://localhost:8080")
+    @Inject
+    @ConfigProperty(name = "smbhub.public-url", defaultValue = "http://localhost:8080")
     String publicUrl;
 
     @EJB
-    com.smbhub.platform.mail.Mailer mailer;
+    Mailer mailer;
 
     /**
      * E-mails an invitation link to the invited member. Its own call (and transaction): a mail
@@ -101,11 +111,11 @@ public class TeamService {
             throw new ValidationException("member", "Only a pending invitation is e-mailed");
         }
         User user = em.find(User.class, member.getUserId());
-        Tenant business = em.find(Tenant.class, com.smbhub.platform.tenancy.RequestContext.current().orElseThrow().tenantId());
+        Tenant business = em.find(Tenant.class, RequestContext.current().orElseThrow().tenantId());
         mailer.send("INVITATION", null, business.getName(), user.getEmail(), "Join " + business.getName() + " on SMB Hub",
                 "Hello,\n\nYou are invited to work in " + business.getName() + " on SMB Hub as "
                         + member.getRole().name().toLowerCase() + ".\n\nAccept within 7 days here:\n" + link
-                        + "\n\nIf you did not expect this, ignore this message.\n", java.util.List.of());
+                        + "\n\nIf you did not expect this, ignore this message.\n", List.of());
     }
 
     /**
@@ -114,7 +124,7 @@ public class TeamService {
      */
     public Invite invite(String email, Role role) {
         access.require(Capability.MANAGE_TEAM);
-        String address = email == null ? "" : email.trim().toLowerCase(java.util.Locale.ROOT);
+        String address = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
         if (!address.matches("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$") || address.length() > 254) {
             throw new ValidationException("email", "Not a valid e-mail address");
         }
@@ -147,16 +157,16 @@ public class TeamService {
             member.setRole(role);
             member.setStatus("INVITED");
         }
-        java.time.Instant now = java.time.Instant.now();
+        Instant now = Instant.now();
         em.createQuery("select i from Invitation i where i.memberId = :m and i.acceptedAt is null and i.revokedAt is null",
                 Invitation.class).setParameter("m", member.getId()).getResultList().forEach(i -> i.revoke(now));
         String token = InvitationService.newToken();
-        java.time.Instant expires = now.plus(java.time.Duration.ofDays(7));
+        Instant expires = now.plus(Duration.ofDays(7));
         em.persist(new Invitation(member.getId(), address, role, InvitationService.hash(token), expires));
         em.flush();
         audit.record("tenant.member_invited", "tenant_member", member.getId(), null,
                 Map.of("email", address, "role", role.name()));
-        com.smbhub.platform.analytics.Analytics.record(em, "tenant.member_invited", null, "manual",
+        Analytics.record(em, "tenant.member_invited", null, "manual",
                 Map.of("role", role.name()));
         return new Invite(view(member), token, publicUrl.replaceAll("/+$", "") + "/app/invite/" + token, expires);
     }
@@ -165,7 +175,7 @@ public class TeamService {
     public Member disable(String memberId) {
         access.require(Capability.MANAGE_TEAM);
         TenantMember member = member(memberId);
-        if (member.getUserId().equals(com.smbhub.platform.tenancy.RequestContext.current().orElseThrow().userId())) {
+        if (member.getUserId().equals(RequestContext.current().orElseThrow().userId())) {
             throw new ValidationException("member", "You cannot disable yourself");
         }
         if (member.getRole().isOwner() && !access.permits(Capability.MANAGE_OWNERS)) {
@@ -176,8 +186,8 @@ public class TeamService {
         }
         String before = member.getStatus();
         member.setStatus("DISABLED");
-        com.smbhub.platform.security.CallerCache.evictUser(member.getUserId());
-        java.time.Instant now = java.time.Instant.now();
+        CallerCache.evictUser(member.getUserId());
+        Instant now = Instant.now();
         em.createQuery("select i from Invitation i where i.memberId = :m and i.acceptedAt is null and i.revokedAt is null",
                 Invitation.class).setParameter("m", memberId).getResultList().forEach(i -> i.revoke(now));
         em.flush();
@@ -198,13 +208,13 @@ public class TeamService {
         }
         member.setStatus("ACTIVE");
         em.flush();
-        com.smbhub.platform.security.CallerCache.evictUser(member.getUserId());
+        CallerCache.evictUser(member.getUserId());
         audit.record("tenant.member_enabled", "tenant_member", memberId, Map.of("status", "DISABLED"), Map.of("status", "ACTIVE"));
         return view(member);
     }
 
     private TenantMember member(String memberId) {
-        TenantMember member = com.smbhub.platform.Ids.isId(memberId) ? em.find(TenantMember.class, memberId) : null;
+        TenantMember member = Ids.isId(memberId) ? em.find(TenantMember.class, memberId) : null;
         if (member == null || member.getDeletedAt() != null) {
             throw new NotFoundException("member");
         }

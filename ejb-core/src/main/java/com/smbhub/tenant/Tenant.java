@@ -6,6 +6,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 /** A business account (global table; its id is every business row's tenant_id). */
@@ -55,11 +57,11 @@ public class Tenant {
     public long getVersion() { return version; }
 
     /** The business's time zone for dates and "today" (UTC if the stored one is unusable). */
-    public java.time.ZoneId zone() {
+    public ZoneId zone() {
         try {
-            return java.time.ZoneId.of(timezone);
+            return ZoneId.of(timezone);
         } catch (RuntimeException e) {
-            return java.time.ZoneOffset.UTC;
+            return ZoneOffset.UTC;
         }
     }
 

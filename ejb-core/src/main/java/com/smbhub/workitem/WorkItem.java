@@ -14,7 +14,7 @@ public class WorkItem extends TenantRecord {
     private String type = "REQUEST";
     private String title;
     private String description;
-    private String status = "NEW";
+    private String status = WorkItemStatus.NEW.name();
     private String priority = "NORMAL";
     @Column(name = "contact_id")
     private String contactId;
@@ -46,15 +46,15 @@ public class WorkItem extends TenantRecord {
         this.labelsJson = labelsJson;
     }
 
-    void moveTo(String status) {
-        this.status = status;
+    void moveTo(WorkItemStatus status) {
+        this.status = status.name();
     }
 
     public String getType() { return type; }
     public String getTitle() { return title; }
     public void setTitle(String title) { this.title = title; }
     public String getDescription() { return description; }
-    public String getStatus() { return status; }
+    public WorkItemStatus getStatus() { return WorkItemStatus.valueOf(status); }
     public String getPriority() { return priority; }
     public String getContactId() { return contactId; }
     public void setContactId(String contactId) { this.contactId = contactId; }

@@ -1,31 +1,35 @@
 package com.smbhub.workitem;
 
-import com.smbhub.platform.time.BusinessClock;
 import static com.smbhub.platform.Ids.isId;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.smbhub.contact.Contact;
 import com.smbhub.platform.analytics.Analytics;
+import com.smbhub.platform.analytics.ViewEvents;
 import com.smbhub.platform.audit.AuditService;
+import com.smbhub.platform.db.Like;
 import com.smbhub.platform.db.NewestFirst;
+import com.smbhub.platform.db.Page;
 import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.NotFoundException;
-import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.errors.ValidationException.FieldError;
+import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.idempotency.Idempotency;
 import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.security.Grant;
 import com.smbhub.platform.security.Membership;
+import com.smbhub.platform.security.Permissions;
 import com.smbhub.platform.tenancy.RequestContext;
-import com.smbhub.platform.tenancy.TenantInterceptor;
+import com.smbhub.platform.tenancy.TenantScoped;
+import com.smbhub.platform.time.BusinessClock;
 import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.profile.ProfileRules;
 import com.smbhub.profile.ProfileService;
 import com.smbhub.tenant.Tenant;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -34,21 +38,24 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.persistence.config.QueryHints;
 
 /** Work items of the current business: create with profile defaults, filtered lists, edits, status and assignment. */
 @Stateless
-@Interceptors(TenantInterceptor.class)
+@TenantScoped
 public class WorkItemService {
+
+    private static final List<String> OPEN_NAMES = WorkItemStatus.names(WorkItemStatus.OPEN);
 
     static final Set<String> TYPES = Set.of("REQUEST", "ORDER", "JOB", "SUPPORT", "ADMIN", "COLLECTION", "BOOKKEEPING");
     static final Set<String> PRIORITIES = Set.of("LOW", "NORMAL", "HIGH", "URGENT");
-    static final Set<String> OPEN = Set.of("NEW", "IN_PROGRESS", "NEEDS_APPROVAL", "WAITING");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @PersistenceContext(unitName = "smbhub")
@@ -67,17 +74,14 @@ public class WorkItemService {
     public record Filter(String status, String type, String priority, String assignedTo, String due) {
     }
 
-    public record Page(List<WorkItemView> items, String nextKey) {
-    }
-
     /** A page of the list; the first page (no {@code afterKey}) also records the "work.view" event. */
-    public Page list(Filter filter, String afterKey, int limit) {
+    public Page<WorkItemView> list(Filter filter, String afterKey, int limit) {
         Grant grant = access.require(Capability.WORK_READ);
         StringBuilder jpql = new StringBuilder("select w from WorkItem w where w.deletedAt is null");
         Map<String, Object> params = new LinkedHashMap<>();
         List<FieldError> errors = new ArrayList<>();
         if (filter.status() != null) {
-            check(WorkflowRules.STATUSES.contains(filter.status()), "status", "Unknown status", errors);
+            check(WorkItemStatus.of(filter.status()) != null, "status", "Unknown status", errors);
             jpql.append(" and w.status = :status");
             params.put("status", filter.status());
         }
@@ -105,7 +109,7 @@ public class WorkItemService {
                 case "overdue" -> {
                     jpql.append(" and w.dueAt < :now and w.status in :open");
                     params.put("now", now);
-                    params.put("open", OPEN);
+                    params.put("open", OPEN_NAMES);
                 }
                 case "today" -> {
                     jpql.append(" and w.dueAt >= :from and w.dueAt < :to");
@@ -129,14 +133,14 @@ public class WorkItemService {
         }
         NewestFirst.continueAfter(afterKey, "w", jpql, params);
         TypedQuery<WorkItem> query = em.createQuery(jpql.toString(), WorkItem.class)
-                .setHint(org.eclipse.persistence.config.QueryHints.READ_ONLY, true);
+                .setHint(QueryHints.READ_ONLY, true);
         params.forEach(query::setParameter);
         List<WorkItem> rows = query.setMaxResults(limit + 1).getResultList();
         EffectiveProfile profile = profiles.effective();
         if (afterKey == null) {
-            com.smbhub.platform.analytics.ViewEvents.record("work.view", profile.profileId(), "manual");
+            ViewEvents.record("work.view", profile.profileId(), "manual");
         }
-        return new Page(rows.stream().limit(limit).map(w -> view(w, profile)).toList(), NewestFirst.nextKey(rows, limit));
+        return new Page<>(rows.stream().limit(limit).map(w -> view(w, profile)).toList(), NewestFirst.nextKey(rows, limit));
     }
 
     /** Home "Today": new and overdue counts and the next actions (urgent or overdue), within the caller's scope. */
@@ -148,14 +152,15 @@ public class WorkItemService {
         String scope = grant == Grant.ASSIGNED ? " and w.assignedTo = :me" : "";
         Instant now = BusinessClock.now();
         TypedQuery<Long> fresh = em.createQuery("select count(w) from WorkItem w where w.deletedAt is null"
-                + " and w.status = 'NEW'" + scope, Long.class);
+                + " and w.status = :new" + scope, Long.class);
         TypedQuery<Long> late = em.createQuery("select count(w) from WorkItem w where w.deletedAt is null"
                 + " and w.status in :open and w.dueAt < :now" + scope, Long.class);
         TypedQuery<WorkItem> next = em.createQuery("select w from WorkItem w where w.deletedAt is null"
                 + " and w.status in :open and (w.priority = 'URGENT' or w.dueAt < :now)" + scope
                 + " order by w.dueAt, w.createdAt", WorkItem.class);
-        late.setParameter("open", OPEN).setParameter("now", now);
-        next.setParameter("open", OPEN).setParameter("now", now);
+        fresh.setParameter("new", WorkItemStatus.NEW.name());
+        late.setParameter("open", OPEN_NAMES).setParameter("now", now);
+        next.setParameter("open", OPEN_NAMES).setParameter("now", now);
         if (grant == Grant.ASSIGNED) {
             fresh.setParameter("me", me());
             late.setParameter("me", me());
@@ -176,8 +181,8 @@ public class WorkItemService {
         TypedQuery<WorkItem> query = em.createQuery("select w from WorkItem w where w.deletedAt is null"
                 + " and lower(w.title) like :q" + (grant == Grant.ASSIGNED ? " and w.assignedTo = :me" : "")
                 + " order by w.createdAt desc", WorkItem.class)
-                .setHint(org.eclipse.persistence.config.QueryHints.READ_ONLY, true)
-                .setParameter("q", com.smbhub.platform.db.Like.contains(q));
+                .setHint(QueryHints.READ_ONLY, true)
+                .setParameter("q", Like.contains(q));
         if (grant == Grant.ASSIGNED) {
             query.setParameter("me", me());
         }
@@ -209,7 +214,7 @@ public class WorkItemService {
         WorkItemDraft clean = check(draft, profile, ProfileRules.Operation.CREATE);
         WorkItem item = new WorkItem(clean.title());
         item.apply(clean, json(clean.labels()));
-        item.moveTo(profile.defaultWorkItemStatus());
+        item.moveTo(WorkItemStatus.valueOf(profile.defaultWorkItemStatus()));
         em.persist(item);
         em.flush();
         idempotencyKey.ifPresent(k -> Idempotency.remember(em, k, item.getId()));
@@ -231,20 +236,21 @@ public class WorkItemService {
         if (item.getVersion() != expectedVersion) {
             throw new ConflictException("Someone changed this item since you opened it", view(item, profile));
         }
-        boolean moving = status != null && !status.equals(item.getStatus());
+        boolean moving = status != null && !status.equals(item.getStatus().name());
+        WorkItemStatus to = null;
         WorkItemDraft clean = check(draft, profile,
                 moving ? ProfileRules.Operation.TRANSITION : ProfileRules.Operation.UPDATE);
         if (grant == Grant.ASSIGNED && !me().equals(clean.assignedTo())) {
             throw new ValidationException("assigned_to", "Agents cannot hand their items to someone else");
         }
         if (moving) {
-            WorkflowRules.checkMove(item.getStatus(), status, profile);
+            to = item.getStatus().moveTo(status, profile);
         }
         Map<String, Object> before = snapshot(item);
         String assignedBefore = item.getAssignedTo();
         item.apply(clean, json(clean.labels()));
         if (moving) {
-            item.moveTo(status);
+            item.moveTo(to);
         }
         em.flush();
         Map<String, Object> after = snapshot(item);
@@ -253,7 +259,7 @@ public class WorkItemService {
         if (moving) {
             Analytics.record(em, "work_item.status_changed", profile.profileId(), "manual",
                     Map.of("work_item_id", id, "from", before.get("status"), "to", status));
-            if ("DONE".equals(status)) {
+            if (to == WorkItemStatus.DONE) {
                 Analytics.record(em, "work_item.closed", profile.profileId(), "manual", Map.of("work_item_id", id));
             }
         }
@@ -288,7 +294,7 @@ public class WorkItemService {
             check(member, "assigned_to", "Assign to an active member of your team", errors);
         }
         Map<String, Object> labels = new HashMap<>(d.labels());
-        Set<String> known = new java.util.HashSet<>();
+        Set<String> known = new HashSet<>();
         profile.workItemFields().forEach(f -> known.add(f.key()));
         for (String key : labels.keySet()) {
             check(known.contains(key), "labels_json." + key, "Not a field of your business's work items", errors);
@@ -319,10 +325,10 @@ public class WorkItemService {
     private WorkItemView view(WorkItem w, EffectiveProfile profile) {
         List<String> actions = new ArrayList<>();
         List<String> next = List.of();
-        Grant write = com.smbhub.platform.security.Permissions.grant(Access.resolved(), Capability.WORK_WRITE);
+        Grant write = Permissions.grant(Access.resolved(), Capability.WORK_WRITE);
         if (write == Grant.ALL || (write == Grant.ASSIGNED && me().equals(w.getAssignedTo()))) {
             actions.add("update");
-            next = WorkflowRules.nextStatuses(w.getStatus(), profile);
+            next = WorkItemStatus.names(w.getStatus().next(profile));
             if (!next.isEmpty()) {
                 actions.add("change_status");
             }
@@ -330,7 +336,7 @@ public class WorkItemService {
                 actions.add("assign");
             }
         }
-        return new WorkItemView(w.getId(), w.getType(), w.getTitle(), w.getDescription(), w.getStatus(), w.getPriority(),
+        return new WorkItemView(w.getId(), w.getType(), w.getTitle(), w.getDescription(), w.getStatus().name(), w.getPriority(),
                 w.getContactId(), w.getDueAt(), w.getAssignedTo(), w.getSource(), labels(w.getLabelsJson()),
                 w.getVersion(), w.getCreatedAt(), w.getUpdatedAt(), List.copyOf(actions), next);
     }
@@ -339,7 +345,7 @@ public class WorkItemService {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("type", w.getType());
         values.put("title", w.getTitle());
-        values.put("status", w.getStatus());
+        values.put("status", w.getStatus().name());
         values.put("priority", w.getPriority());
         values.put("contact_id", w.getContactId());
         values.put("due_at", w.getDueAt());

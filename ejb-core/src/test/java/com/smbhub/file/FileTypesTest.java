@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,7 +70,7 @@ class FileTypesTest {
     @Test
     void unknownBytesNamedPdfAreRefused() throws Exception {
         byte[] noise = new byte[512];
-        new java.util.Random(7).nextBytes(noise);
+        new Random(7).nextBytes(noise);
         String type = detect(noise, "statement.pdf");
         assertFalse(FileTypes.allowed(type), type);
     }

@@ -3,10 +3,13 @@ package com.smbhub.money;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.smbhub.file.FileTypes;
 import com.smbhub.invoice.InvoicePdf;
+import com.smbhub.invoice.InvoiceStatus;
 import com.smbhub.invoice.InvoiceView;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,12 +26,12 @@ class InvoicePdfTest {
                 LocalDate.of(2026, 12, 9), "CAD", Totals.Pricing.TAX_EXCLUSIVE, "HST", lines, Totals.Discount.none(), t.lines(),
                 t.subtotal(), t.discountTotal(), t.taxTotal(), t.taxes(), t.total(), BigDecimal.ZERO, t.total(), "Thanks!", null,
                 1, Instant.now(), Instant.now(), List.of(), null, "NONE",
-                com.smbhub.invoice.InvoiceStatus.DRAFT);
+                InvoiceStatus.DRAFT);
         byte[] pdf = InvoicePdf.render(invoice, "Northside Plumbing", "Jane Client", "jane@x.test",
                 "https://pay.example/abc", Map.of("HST", "HST 13%"));
         assertEquals("%PDF-", new String(pdf, 0, 5, StandardCharsets.US_ASCII));
         assertTrue(pdf.length > 1000);
-        assertEquals("application/pdf", com.smbhub.file.FileTypes.detect(
-                java.nio.file.Files.write(java.nio.file.Files.createTempFile("inv", ".pdf"), pdf), "x.pdf"));
+        assertEquals("application/pdf", FileTypes.detect(
+                Files.write(Files.createTempFile("inv", ".pdf"), pdf), "x.pdf"));
     }
 }

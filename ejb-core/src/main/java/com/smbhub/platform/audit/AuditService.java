@@ -3,20 +3,26 @@ package com.smbhub.platform.audit;
 import com.smbhub.platform.Jsonp;
 import com.smbhub.platform.db.NativeSql;
 import com.smbhub.platform.tenancy.RequestContext;
+import com.smbhub.platform.tenancy.TenantMissingException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import com.smbhub.platform.tenancy.TenantMissingException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
 import java.io.StringReader;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -40,10 +46,10 @@ public class AuditService {
     /** Records an update with only the fields that changed (and the version) on each side. */
     public void recordChanges(String action, String entityType, String entityId,
                               Map<String, ?> before, Map<String, ?> after) {
-        Map<String, Object> was = new java.util.LinkedHashMap<>();
-        Map<String, Object> now = new java.util.LinkedHashMap<>();
+        Map<String, Object> was = new LinkedHashMap<>();
+        Map<String, Object> now = new LinkedHashMap<>();
         before.forEach((key, value) -> {
-            if (key.equals("version") || !java.util.Objects.equals(value, after.get(key))) {
+            if (key.equals("version") || !Objects.equals(value, after.get(key))) {
                 was.put(key, value);
                 now.put(key, after.get(key));
             }
@@ -60,7 +66,7 @@ public class AuditService {
 
     /** One entry of an item's activity: what happened, who did it (display name), when, and the fields on each side. */
     public record Entry(String entityId, String action, String actor, Instant at, Map<String, String> before,
-                        Map<String, String> after) implements java.io.Serializable {
+                        Map<String, String> after) implements Serializable {
     }
 
     /** The current business's entries about one entity, newest first (the caller checks it may see the entity). */
@@ -69,7 +75,7 @@ public class AuditService {
     }
 
     /** The same for several entities of one type (the caller checks it may see each of them). */
-    public List<Entry> history(String entityType, java.util.Collection<String> entityIds, int limit) {
+    public List<Entry> history(String entityType, Collection<String> entityIds, int limit) {
         if (entityIds.isEmpty()) {
             return List.of();
         }
@@ -92,10 +98,10 @@ public class AuditService {
     }
 
     private static Instant instant(Object value) {
-        if (value instanceof java.sql.Timestamp t) {
+        if (value instanceof Timestamp t) {
             return t.toInstant();
         }
-        if (value instanceof java.time.OffsetDateTime t) {
+        if (value instanceof OffsetDateTime t) {
             return t.toInstant();
         }
         return (Instant) value;
@@ -105,7 +111,7 @@ public class AuditService {
         if (json == null) {
             return Map.of();
         }
-        Map<String, String> values = new java.util.LinkedHashMap<>();
+        Map<String, String> values = new LinkedHashMap<>();
         try (JsonReader reader = Jsonp.createReader(new StringReader(json))) {
             reader.readObject().forEach((key, value) -> values.put(key, switch (value.getValueType()) {
                 case NULL -> null;

@@ -2,6 +2,8 @@ package com.smbhub.platform.db;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
+import java.sql.Array;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,13 +37,13 @@ public class TextArrayConverter implements AttributeConverter<List<String>, Obje
             }
             return values;
         }
-        if (column instanceof java.sql.Array array) {
+        if (column instanceof Array array) {
             try {
                 for (Object value : (Object[]) array.getArray()) {
                     values.add(String.valueOf(value));
                 }
                 return values;
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 throw new IllegalStateException("Cannot read a text[] column", e);
             }
         }

@@ -1,13 +1,14 @@
 package com.smbhub.platform.errors;
 
 import jakarta.ejb.ApplicationException;
+import java.io.Serializable;
 import java.util.List;
 
 /** Input that breaks a rule, with the field it concerns (PRD error code VALIDATION_ERROR). */
 @ApplicationException(rollback = true)
 public class ValidationException extends RuntimeException {
 
-    public record FieldError(String field, String message) implements java.io.Serializable {
+    public record FieldError(String field, String message) implements Serializable {
     }
 
     private final List<FieldError> errors;

@@ -1,14 +1,20 @@
 package com.smbhub.platform.mail;
 
 import com.smbhub.platform.db.NativeSql;
+import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.tenancy.RequestContext;
 import jakarta.activation.DataHandler;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
@@ -18,7 +24,12 @@ import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -38,8 +49,8 @@ public class Mailer {
     }
 
     /** One logged message for the "Sent mail" page. */
-    public record Sent(String recipient, String subject, String status, String error, java.time.Instant at)
-            implements java.io.Serializable {
+    public record Sent(String recipient, String subject, String status, String error, Instant at)
+            implements Serializable {
     }
 
     @PersistenceContext(unitName = "smbhub")
@@ -74,22 +85,22 @@ public class Mailer {
     boolean dev;
 
     /** The address to send to: {@code to} if given, else the client's; a missing or bad one is a field error on "to". */
-    public static String recipient(String to, String clientEmail, java.util.List<com.smbhub.platform.errors.ValidationException.FieldError> errors) {
+    public static String recipient(String to, String clientEmail, List<ValidationException.FieldError> errors) {
         String address = to == null || to.isBlank() ? clientEmail : to.trim().toLowerCase();
         if (address == null) {
-            errors.add(new com.smbhub.platform.errors.ValidationException.FieldError("to",
+            errors.add(new ValidationException.FieldError("to",
                     "The client has no e-mail address; add one or give the address here"));
         } else if (!address.matches("^[^@\\s,;]{1,64}@[^@\\s,;]+\\.[^@\\s,;]{2,}$") || address.length() > 254) {
-            errors.add(new com.smbhub.platform.errors.ValidationException.FieldError("to", "Not a valid e-mail address"));
+            errors.add(new ValidationException.FieldError("to", "Not a valid e-mail address"));
         }
         return address;
     }
 
     /** An optional personal line for the message (at most 2,000 characters). */
-    public static String note(String message, java.util.List<com.smbhub.platform.errors.ValidationException.FieldError> errors) {
+    public static String note(String message, List<ValidationException.FieldError> errors) {
         String note = message == null || message.isBlank() ? null : message.trim();
         if (note != null && note.length() > 2000) {
-            errors.add(new com.smbhub.platform.errors.ValidationException.FieldError("message", "At most 2,000 characters"));
+            errors.add(new ValidationException.FieldError("message", "At most 2,000 characters"));
         }
         return note;
     }
@@ -111,7 +122,7 @@ public class Mailer {
             } else {
                 deliver(session(host, port, starttls, username, password), from, senderName, to, subject, text, attachments);
             }
-        } catch (MessagingException | java.io.UnsupportedEncodingException e) {
+        } catch (MessagingException | UnsupportedEncodingException e) {
             String reason = reason(e);
             log(kind, documentId, to, subject, "FAILED", reason);
             throw new MailFailedException("The mail server did not accept the message: " + reason);
@@ -121,7 +132,7 @@ public class Mailer {
 
     /** Builds the message (text, then attachments) and hands it to the session's SMTP server. */
     static void deliver(Session session, String from, String senderName, String to, String subject, String text,
-                        List<Attachment> attachments) throws MessagingException, java.io.UnsupportedEncodingException {
+                        List<Attachment> attachments) throws MessagingException, UnsupportedEncodingException {
         MimeMessage message = new MimeMessage(session);
         message.setFrom(new InternetAddress(from, senderName, StandardCharsets.UTF_8.name()));
         message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to, true));
@@ -148,7 +159,7 @@ public class Mailer {
                         + " where tenant_id = cast(?1 as uuid) order by created_at desc").setParameter(1, tenant)
                 .setMaxResults(limit).getResultList();
         return rows.stream().map(r -> (Object[]) r).map(r -> new Sent((String) r[0], (String) r[1], (String) r[2],
-                (String) r[3], r[4] instanceof java.sql.Timestamp t ? t.toInstant() : ((java.time.OffsetDateTime) r[4]).toInstant()))
+                (String) r[3], r[4] instanceof Timestamp t ? t.toInstant() : ((OffsetDateTime) r[4]).toInstant()))
                 .toList();
     }
 
@@ -169,10 +180,10 @@ public class Mailer {
                 status, error);
     }
 
-    @jakarta.annotation.Resource
-    jakarta.ejb.SessionContext ejb;
+    @Resource
+    SessionContext ejb;
 
-    @jakarta.ejb.EJB
+    @EJB
     SmtpSettings smtp;
 
     private static Session session(String host, int port, boolean starttls, Optional<String> username, Optional<String> password) {
@@ -189,10 +200,10 @@ public class Mailer {
         }
         if (username.isPresent() && !username.get().isBlank()) {
             props.put("mail.smtp.auth", "true");
-            return Session.getInstance(props, new jakarta.mail.Authenticator() {
+            return Session.getInstance(props, new Authenticator() {
                 @Override
-                protected jakarta.mail.PasswordAuthentication getPasswordAuthentication() {
-                    return new jakarta.mail.PasswordAuthentication(username.get(), password.orElse(""));
+                protected PasswordAuthentication getPasswordAuthentication() {
+                    return new PasswordAuthentication(username.get(), password.orElse(""));
                 }
             });
         }

@@ -3,20 +3,20 @@ package com.smbhub.platform.mail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.smbhub.platform.audit.AuditService;
-import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.errors.ValidationException.FieldError;
+import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.security.Secrets;
-import com.smbhub.platform.tenancy.TenantInterceptor;
+import com.smbhub.platform.tenancy.TenantScoped;
 import com.smbhub.tenant.IntegrationConnection;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +27,14 @@ import java.util.Optional;
  * address) instead of the installation's. The password is stored encrypted and never shown.
  */
 @Stateless
-@Interceptors(TenantInterceptor.class)
+@TenantScoped
 public class SmtpSettings {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the page shows; {@code passwordSet} instead of the password. */
     public record View(boolean own, String host, int port, boolean starttls, String username, boolean passwordSet,
-                       String fromAddress) implements java.io.Serializable {
+                       String fromAddress) implements Serializable {
     }
 
     /** A server to send through (the business's, decrypted for use only). */

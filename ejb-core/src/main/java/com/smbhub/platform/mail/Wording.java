@@ -1,16 +1,20 @@
 package com.smbhub.platform.mail;
 
+import com.smbhub.platform.Ids;
 import com.smbhub.platform.audit.AuditService;
-import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ValidationException.FieldError;
+import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
-import com.smbhub.platform.tenancy.TenantInterceptor;
+import com.smbhub.platform.tenancy.TenantScoped;
+import com.smbhub.profile.ProfileService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,11 +30,11 @@ import java.util.regex.Pattern;
  * (Settings → Business), and a sender may pick another. Owners and admins change them.
  */
 @Stateless
-@Interceptors(TenantInterceptor.class)
+@TenantScoped
 public class Wording {
 
     /** One e-mail's wording. */
-    public record Text(String name, String subject, String body, boolean custom) implements java.io.Serializable {
+    public record Text(String name, String subject, String body, boolean custom) implements Serializable {
     }
 
     /**
@@ -38,7 +42,7 @@ public class Wording {
      * changed it) or one of the business's own (a uuid).
      */
     public record Template(String id, String kind, String name, String subject, String body, boolean shipped,
-                           boolean isDefault) implements java.io.Serializable {
+                           boolean isDefault) implements Serializable {
     }
 
     /** Each kind's shipped template id (as in config/profiles/base.json) and its key under the profile's templates. */
@@ -80,7 +84,7 @@ public class Wording {
     AuditService audit;
 
     @EJB
-    com.smbhub.profile.ProfileService profiles;
+    ProfileService profiles;
 
     public List<Text> all() {
         access.require(Capability.MANAGE_SETTINGS);
@@ -226,7 +230,7 @@ public class Wording {
         if (template.getId().equals(defaults().get(template.getKind()))) {
             profiles.patchOverrides("{\"templates\":{\"" + PROFILE_KEYS.get(template.getKind()) + "\":null}}");
         }
-        template.setDeletedAt(java.time.Instant.now());
+        template.setDeletedAt(Instant.now());
         em.flush();
         audit.record("template.deleted", "template", template.getId(), Map.of("kind", template.getKind(), "name",
                 template.getName()), null);
@@ -294,7 +298,7 @@ public class Wording {
     }
 
     private MessageTemplate find(String kind, String id) {
-        if (!com.smbhub.platform.Ids.isId(id)) {
+        if (!Ids.isId(id)) {
             return null;
         }
         MessageTemplate t = em.find(MessageTemplate.class, id);
@@ -302,9 +306,9 @@ public class Wording {
     }
 
     private MessageTemplate ownTemplate(String id) {
-        MessageTemplate t = com.smbhub.platform.Ids.isId(id) ? em.find(MessageTemplate.class, id) : null;
+        MessageTemplate t = Ids.isId(id) ? em.find(MessageTemplate.class, id) : null;
         if (t == null || t.getDeletedAt() != null || t.getKind() == null || t.getKind().equals(t.getName())) {
-            throw new com.smbhub.platform.errors.NotFoundException("template");
+            throw new NotFoundException("template");
         }
         return t;
     }

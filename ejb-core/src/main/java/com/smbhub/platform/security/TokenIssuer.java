@@ -3,6 +3,7 @@ package com.smbhub.platform.security;
 import com.smbhub.platform.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,7 +89,7 @@ public class TokenIssuer {
                 new IllegalStateException("Set smbhub.jwt.private-key or smbhub.jwt.private-key.location"));
         try {
             return Files.readString(Path.of(location.replaceFirst("^file:", "")));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("Cannot read the API signing key at " + location, e);
         }
     }

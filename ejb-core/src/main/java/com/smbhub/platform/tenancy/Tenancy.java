@@ -2,16 +2,36 @@ package com.smbhub.platform.tenancy;
 
 import com.smbhub.platform.Ids;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
-/** Applies exactly one non-blank tenant to an EntityManager. */
-public final class Tenancy {
+/**
+ * Binds exactly one non-blank tenant to a transaction and its EntityManager. Called only by
+ * {@link TenantInterceptor} (a member's call) and {@link TenantEntry} (no signed-in caller).
+ */
+final class Tenancy {
 
-    public static final String TENANT_PROPERTY = "eclipselink.tenant-id";
+    static final String TENANT_PROPERTY = "eclipselink.tenant-id";
+    private static final String BOUND = Tenancy.class.getName() + ".tenant";
 
     private Tenancy() {
     }
 
-    public static void apply(EntityManager em, String tenantId) {
+    /** The tenant bound to the current transaction, or null. */
+    static String bound(TransactionSynchronizationRegistry transaction) {
+        return (String) transaction.getResource(BOUND);
+    }
+
+    static void bind(EntityManager em, TransactionSynchronizationRegistry transaction, String tenantId) {
+        String bound = bound(transaction);
+        if (bound != null && !bound.equals(tenantId)) {
+            throw new IllegalStateException("A transaction may not switch tenant");
+        }
+        apply(em, tenantId);
+        transaction.putResource(BOUND, tenantId);
+    }
+
+    /** Sets the tenant on one EntityManager (also a resource-local one, in tests). */
+    static void apply(EntityManager em, String tenantId) {
         if (!Ids.isId(tenantId)) {
             throw new TenantMissingException();
         }

@@ -2,8 +2,10 @@ package com.smbhub.platform.tenancy;
 
 import com.smbhub.platform.security.Membership;
 import com.smbhub.platform.security.NotAMemberException;
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -13,10 +15,12 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
  * Runs inside the service's container transaction: checks that the caller is an active member of
  * the business named by the server-side {@link RequestContext}, then sets that tenant on the
  * transaction's EntityManager. No context, no member, or a second tenant in one transaction: fail.
+ * A transaction whose business was entered by {@link TenantEntry} (no signed-in caller) is already bound.
  */
+@TenantScoped
+@Interceptor
+@Priority(Interceptor.Priority.APPLICATION)
 public class TenantInterceptor {
-
-    private static final String BOUND = TenantInterceptor.class.getName() + ".tenant";
 
     @PersistenceContext(unitName = "smbhub")
     EntityManager em;
@@ -28,17 +32,15 @@ public class TenantInterceptor {
     public Object applyTenant(InvocationContext invocation) throws Exception {
         RequestContext context = RequestContext.current().orElseThrow(TenantMissingException::new);
         String tenantId = context.tenantId();
-        Object bound = transaction.getResource(BOUND);
-        if (bound == null) {
-            Tenancy.apply(em, tenantId);
+        if (Tenancy.bound(transaction) == null) {
+            Tenancy.bind(em, transaction, tenantId);
             if (context.role() == null) {
                 String role = Membership.activeRole(em, tenantId, context.userId())
                         .orElseThrow(NotAMemberException::new);
                 context.resolvedRole(role);
             }
-            transaction.putResource(BOUND, tenantId);
-        } else if (!bound.equals(tenantId)) {
-            throw new IllegalStateException("A transaction may not switch tenant");
+        } else {
+            Tenancy.bind(em, transaction, tenantId);
         }
         return invocation.proceed();
     }

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.security.Secrets;
+import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class WordingTest {
@@ -42,7 +45,7 @@ class WordingTest {
     void everyShippedWordingKeepsTheLinkAndUsesKnownPlaceholdersOnly() {
         Wording.DEFAULTS.values().forEach(t -> {
             assertTrue(t.body().contains("{link}"), t.name());
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([a-z_]+)}").matcher(t.subject() + t.body());
+            Matcher m = Pattern.compile("\\{([a-z_]+)}").matcher(t.subject() + t.body());
             while (m.find()) {
                 assertTrue(Wording.PLACEHOLDERS.contains(m.group(1)), t.name() + " uses " + m.group());
             }
@@ -52,7 +55,7 @@ class WordingTest {
     @Test
     void secretsOpenOnlyWithTheirKey() {
         byte[] key = new byte[32];
-        new java.security.SecureRandom().nextBytes(key);
+        new SecureRandom().nextBytes(key);
         Secrets secrets = new Secrets(Base64.getEncoder().encodeToString(key));
         String sealed = secrets.encrypt("hunter2", "password");
         assertTrue(sealed.startsWith("aesgcm1:") && !sealed.contains("hunter2"));

@@ -8,26 +8,36 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.smbhub.contact.Contact;
-import com.smbhub.platform.security.Membership;
-import com.smbhub.platform.analytics.AnalyticsEvent;
-import com.smbhub.platform.idempotency.IdempotencyRecord;
-import com.smbhub.platform.security.Role;
-import com.smbhub.profile.TenantProfileOverride;
+import com.smbhub.file.StoredFile;
 import com.smbhub.invoice.Invoice;
 import com.smbhub.money.BusinessTaxCode;
+import com.smbhub.notification.Notification;
 import com.smbhub.payment.Payment;
+import com.smbhub.payment.PaymentStatus;
+import com.smbhub.platform.analytics.AnalyticsEvent;
+import com.smbhub.platform.idempotency.IdempotencyRecord;
+import com.smbhub.platform.mail.MessageTemplate;
+import com.smbhub.platform.security.Membership;
+import com.smbhub.platform.security.Role;
 import com.smbhub.portal.PortalToken;
+import com.smbhub.profile.TenantProfileOverride;
+import com.smbhub.quote.Quote;
+import com.smbhub.tenant.IntegrationConnection;
 import com.smbhub.tenant.Invitation;
 import com.smbhub.tenant.TenantMember;
-import com.smbhub.file.StoredFile;
 import com.smbhub.workitem.WorkItem;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
+import jakarta.persistence.Table;
 import jakarta.persistence.metamodel.EntityType;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,21 +66,21 @@ class TenantIsolationTest {
     static {
         FACTORIES.put(TenantMember.class, (t, tenant) -> new TenantMember(t.newUser(), Role.STAFF));
         FACTORIES.put(Invitation.class, (t, tenant) -> new Invitation(t.newMember(tenant), "new@x.test", Role.STAFF,
-                UUID.randomUUID().toString(), java.time.Instant.now().plusSeconds(3600)));
+                UUID.randomUUID().toString(), Instant.now().plusSeconds(3600)));
         FACTORIES.put(BusinessTaxCode.class, (t, tenant) -> new BusinessTaxCode("T" + UUID.randomUUID().toString()
-                .substring(0, 6), "Tax", java.math.BigDecimal.TEN));
+                .substring(0, 6), "Tax", BigDecimal.TEN));
         FACTORIES.put(Invoice.class, (t, tenant) -> new Invoice("INV-" + UUID.randomUUID().toString().substring(0, 8),
-                t.newContact(tenant), java.time.LocalDate.now(), java.time.LocalDate.now().plusDays(14), "CAD"));
-        FACTORIES.put(com.smbhub.quote.Quote.class, (t, tenant) -> new com.smbhub.quote.Quote("Q-" + UUID.randomUUID().toString()
-                .substring(0, 8), t.newContact(tenant), java.time.LocalDate.now(), java.time.LocalDate.now().plusDays(30), "CAD"));
-        FACTORIES.put(com.smbhub.notification.Notification.class, (t, tenant) -> new com.smbhub.notification.Notification(
+                t.newContact(tenant), LocalDate.now(), LocalDate.now().plusDays(14), "CAD"));
+        FACTORIES.put(Quote.class, (t, tenant) -> new Quote("Q-" + UUID.randomUUID().toString()
+                .substring(0, 8), t.newContact(tenant), LocalDate.now(), LocalDate.now().plusDays(30), "CAD"));
+        FACTORIES.put(Notification.class, (t, tenant) -> new Notification(
                 "quote.approved", "Quote Q-1001 was approved", "quote", UUID.randomUUID().toString()));
-        FACTORIES.put(com.smbhub.tenant.IntegrationConnection.class, (t, tenant) -> new com.smbhub.tenant.IntegrationConnection(
+        FACTORIES.put(IntegrationConnection.class, (t, tenant) -> new IntegrationConnection(
                 "P" + UUID.randomUUID().toString().substring(0, 8)));
-        FACTORIES.put(com.smbhub.platform.mail.MessageTemplate.class, (t, tenant) -> new com.smbhub.platform.mail.MessageTemplate(
+        FACTORIES.put(MessageTemplate.class, (t, tenant) -> new MessageTemplate(
                 "invoice_email", "t" + UUID.randomUUID()));
-        FACTORIES.put(Payment.class, (t, tenant) -> new Payment(t.newInvoice(tenant), "CASH", com.smbhub.payment.PaymentStatus.SUCCEEDED,
-                java.math.BigDecimal.TEN, "CAD", java.time.Instant.now(), null));
+        FACTORIES.put(Payment.class, (t, tenant) -> new Payment(t.newInvoice(tenant), "CASH", PaymentStatus.SUCCEEDED,
+                BigDecimal.TEN, "CAD", Instant.now(), null));
         FACTORIES.put(PortalToken.class, (t, tenant) -> new PortalToken("INVOICE", UUID.randomUUID().toString(), null,
                 UUID.randomUUID().toString(), null, "u"));
         FACTORIES.put(Contact.class, (t, tenant) -> new Contact("Jane " + tenant.substring(0, 4), "jane@x.test", null));
@@ -80,7 +90,7 @@ class TenantIsolationTest {
         FACTORIES.put(IdempotencyRecord.class, (t, tenant) -> new IdempotencyRecord("POST /contacts",
                 UUID.randomUUID().toString(), "hash", UUID.randomUUID().toString()));
         FACTORIES.put(AnalyticsEvent.class, (t, tenant) -> new AnalyticsEvent("work_item.created",
-                java.time.Instant.now(), "u", "STAFF", "general", "web", "manual", "req_x", "{}"));
+                Instant.now(), "u", "STAFF", "general", "web", "manual", "req_x", "{}"));
         FACTORIES.put(TenantProfileOverride.class, (t, tenant) -> new TenantProfileOverride("{\"labels\":{\"inbox\":\"Mail\"}}"));
     }
 
@@ -147,7 +157,7 @@ class TenantIsolationTest {
         String before = stampOf(type, idA);
         int updated = inTenant(tenantB, em -> em.createQuery("update " + type.getSimpleName()
                         + " e set e.createdAt = :t where e.id = :id")
-                .setParameter("t", java.time.Instant.parse("2000-01-01T00:00:00Z")).setParameter("id", idA).executeUpdate());
+                .setParameter("t", Instant.parse("2000-01-01T00:00:00Z")).setParameter("id", idA).executeUpdate());
         assertEquals(0, updated);
         assertEquals(before, stampOf(type, idA));
     }
@@ -284,7 +294,7 @@ class TenantIsolationTest {
     }
 
     private static String table(Class<?> type) {
-        return type.getAnnotation(jakarta.persistence.Table.class).name();
+        return type.getAnnotation(Table.class).name();
     }
 
     /** created_at and, where the table has one, version: what an update from elsewhere would change. */
@@ -303,7 +313,7 @@ class TenantIsolationTest {
     }
 
     interface Column<T> {
-        T read(ResultSet rs) throws java.sql.SQLException;
+        T read(ResultSet rs) throws SQLException;
     }
 
     private static <T> T single(String sql, String id, Column<T> column) throws Exception {
@@ -355,7 +365,7 @@ class TenantIsolationTest {
                 ps.setString(i + 1, params[i]);
             }
             ps.executeUpdate();
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }

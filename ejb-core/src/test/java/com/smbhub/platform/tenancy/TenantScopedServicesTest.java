@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every EJB runs inside a business ({@code @Interceptors(TenantInterceptor.class)}: caller checked,
+ * Every EJB runs inside a business ({@code @TenantScoped}: caller checked,
  * tenant set on the transaction) unless it is named below with the reason it may not. A new service
  * that forgets the interceptor fails here instead of reading across businesses.
  */
@@ -35,10 +35,11 @@ class TenantScopedServicesTest {
             Map.entry("invoice/CheckoutLinks", "called inside InvoiceService's transaction and tenant"),
             Map.entry("tenant/InvitationService", "the invitee is not a member yet"),
             Map.entry("payment/StripeWebhooks", "webhook: stores first, the business is found from the event"),
-            Map.entry("payment/StripeEventProcessor", "webhook: enters the event's business itself"),
+            Map.entry("payment/StripeEventProcessor", "webhook: enters the event's business through TenantEntry"),
             Map.entry("payment/WebhookRetries", "timer: hands events to StripeEventProcessor"),
             Map.entry("payment/WebhookLog", "platform ops: every business's webhook events"),
-            Map.entry("portal/PortalService", "client portal: enters the token's business itself"),
+            Map.entry("portal/PortalService", "client portal: enters the token's business through TenantEntry"),
+            Map.entry("platform/tenancy/TenantEntry", "the one audited way into a business without a signed-in caller"),
             Map.entry("batch/JobStatusService", "lists the batch runtime's job names, no business data"));
 
     @Test
@@ -56,7 +57,7 @@ class TenantScopedServicesTest {
                     }
                     String name = sources.relativize(file).toString().replace('\\', '/').replace(".java", "");
                     seen.add(name);
-                    if (!text.contains("@Interceptors(TenantInterceptor.class)")
+                    if (!text.contains("@TenantScoped")
                             && !WITHOUT_A_CALLERS_BUSINESS.containsKey(name)) {
                         unscoped.add(name);
                     }
@@ -64,7 +65,7 @@ class TenantScopedServicesTest {
             }
         }
         assertTrue(seen.size() > 20, seen.toString());
-        assertEquals(List.of(), unscoped, "add @Interceptors(TenantInterceptor.class), or name the bean here with why");
+        assertEquals(List.of(), unscoped, "add @TenantScoped, or name the bean here with why");
         List<String> stale = WITHOUT_A_CALLERS_BUSINESS.keySet().stream().filter(n -> !seen.contains(n)).sorted().toList();
         assertEquals(List.of(), stale, "names of beans that no longer exist");
     }

@@ -3,6 +3,7 @@ package com.smbhub.portal.api;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 
 /** The REST API; bearer tokens are checked by {@link ApiFilter} with {@link TokenVerifier}. */
 @ApplicationScoped
@@ -11,7 +12,7 @@ public class ApiApplication extends Application {
 
     /** Responses up to 64 KB go out in one write with a Content-Length instead of chunks (a list page is ~10 KB). */
     @Override
-    public java.util.Map<String, Object> getProperties() {
-        return java.util.Map.of("jersey.config.contentLength.buffer", 65536);
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.contentLength.buffer", 65536);
     }
 }

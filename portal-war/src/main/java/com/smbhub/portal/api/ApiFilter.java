@@ -13,8 +13,12 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -61,10 +65,10 @@ public class ApiFilter extends HttpFilter {
     @Override
     public void init() {
         try {
-            java.util.Set<String> audience = java.util.Arrays.stream(audiences.orElse("").split(","))
-                    .map(String::trim).filter(a -> !a.isEmpty()).collect(java.util.stream.Collectors.toSet());
+            Set<String> audience = Arrays.stream(audiences.orElse("").split(","))
+                    .map(String::trim).filter(a -> !a.isEmpty()).collect(Collectors.toSet());
             verifier = new TokenVerifier(issuer, audience,
-                    publicKey.orElse(null), publicKeyLocation.orElse(null), orgClaim, clockSkew, java.time.Clock.systemUTC());
+                    publicKey.orElse(null), publicKeyLocation.orElse(null), orgClaim, clockSkew, Clock.systemUTC());
         } catch (IllegalArgumentException e) {
             LOG.severe("API tokens cannot be checked, every bearer token is refused: " + e.getMessage());
         }

@@ -1,6 +1,9 @@
 package com.smbhub.portal.api;
 
 import com.smbhub.platform.tenancy.RequestContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -12,6 +15,11 @@ public final class ApiRequest {
     private ApiRequest() {
     }
 
+    /** A query parameter: blank is absent, the rest trimmed. */
+    public static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
     public static String newId() {
         byte[] bytes = new byte[8];
         RANDOM.nextBytes(bytes);
@@ -21,9 +29,9 @@ public final class ApiRequest {
     /** Hex SHA-256 of a text (request bodies for idempotency, tokens as cache keys). */
     public static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest((text == null ? "" : text).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest((text == null ? "" : text).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

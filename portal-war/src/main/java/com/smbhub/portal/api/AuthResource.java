@@ -1,13 +1,14 @@
 package com.smbhub.portal.api;
 
 import com.smbhub.platform.Jsonp;
-import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.errors.ValidationException.FieldError;
+import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.security.IdentityService;
 import com.smbhub.platform.security.Membership;
 import com.smbhub.platform.security.SignIn;
 import com.smbhub.platform.security.TokenIssuer;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -21,7 +22,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** POST /api/v1/auth/token: e-mail + password (+ business) for a bearer token. */
-@jakarta.enterprise.context.ApplicationScoped
+@ApplicationScoped
 @Path("/auth")
 public class AuthResource {
 

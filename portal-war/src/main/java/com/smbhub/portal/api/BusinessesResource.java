@@ -5,7 +5,7 @@ import com.smbhub.platform.security.IdentityService;
 import com.smbhub.platform.security.Membership;
 import com.smbhub.platform.tenancy.RequestContext;
 import jakarta.ejb.EJB;
-import jakarta.json.JsonArrayBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 
 /** GET /api/v1/businesses: the businesses the caller may get a token for, with their role. */
-@jakarta.enterprise.context.ApplicationScoped
+@ApplicationScoped
 @Path("/businesses")
 @Authenticated
 public class BusinessesResource {
@@ -29,10 +29,8 @@ public class BusinessesResource {
         String userId = RequestContext.current().orElseThrow().userId();
         var sorted = identity.memberships(userId).stream().sorted(Comparator.comparing(Membership.View::orgId)).toList();
         var page = Paging.page(sorted, Membership.View::orgId, cursor, Paging.limit(limit));
-        JsonArrayBuilder data = Jsonp.createArrayBuilder();
-        page.items().forEach(m -> data.add(Jsonp.createObjectBuilder()
+        return Paging.reply(page, m -> Jsonp.createObjectBuilder()
                 .add("id", m.orgId()).add("name", m.tenantName()).add("profile_id", m.profileId())
-                .add("role", m.role().name())));
-        return Envelope.ok(data.build(), page.nextCursor());
+                .add("role", m.role().name()).build());
     }
 }

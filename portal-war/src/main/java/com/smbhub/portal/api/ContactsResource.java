@@ -1,13 +1,14 @@
 package com.smbhub.portal.api;
 
-import com.smbhub.platform.Jsonp;
 import com.smbhub.contact.ContactDraft;
 import com.smbhub.contact.ContactService;
 import com.smbhub.contact.ContactView;
-import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.Jsonp;
 import com.smbhub.platform.errors.ValidationException.FieldError;
+import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.idempotency.Idempotency;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -24,14 +25,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
 /** Contacts of the token's business (PRD 2.3, 12.3.2). */
-@jakarta.enterprise.context.ApplicationScoped
+@ApplicationScoped
 @Path("/contacts")
 @Authenticated
 public class ContactsResource {
@@ -52,11 +56,9 @@ public class ContactsResource {
         if (deleted != null && !deleted.equals("true") && !deleted.equals("false")) {
             throw new ValidationException("deleted", "Must be true or false");
         }
-        ContactService.Page page = contacts.list(q, type == null || type.isBlank() ? null : type,
+        var page = contacts.list(q, type == null || type.isBlank() ? null : type,
                 "true".equals(deleted), Paging.after(cursor), Paging.limit(limit));
-        JsonArrayBuilder data = Jsonp.createArrayBuilder();
-        page.items().forEach(c -> data.add(json(c)));
-        return Envelope.ok(data.build(), page.nextKey() == null ? null : Paging.encode(page.nextKey()));
+        return Paging.reply(page, ContactsResource::json);
     }
 
     @GET
@@ -83,8 +85,8 @@ public class ContactsResource {
         }
         String csv;
         try {
-            csv = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(body)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
+            csv = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
             csv = new String(body, StandardCharsets.ISO_8859_1);
         }
         ContactService.ImportReport report = contacts.importCsv(csv, !"true".equals(dryRun));
@@ -92,17 +94,13 @@ public class ContactsResource {
         for (ContactService.ImportRow r : report.rows()) {
             JsonArrayBuilder errors = Jsonp.createArrayBuilder();
             r.errors().forEach(e -> errors.add(Jsonp.createObjectBuilder().add("field", e.field()).add("message", e.message())));
-            rows.add(Jsonp.createObjectBuilder().add("line", r.line()).add("display_name", nullable(r.displayName()))
-                    .add("email", nullable(r.email())).add("phone", nullable(r.phone())).add("outcome", r.outcome())
-                    .add("errors", errors).add("duplicate_of", nullable(r.duplicateOf())));
+            rows.add(Jsonp.createObjectBuilder().add("line", r.line()).add("display_name", Envelope.nullable(r.displayName()))
+                    .add("email", Envelope.nullable(r.email())).add("phone", Envelope.nullable(r.phone())).add("outcome", r.outcome())
+                    .add("errors", errors).add("duplicate_of", Envelope.nullable(r.duplicateOf())));
         }
         return Envelope.ok(Jsonp.createObjectBuilder().add("rows", rows).add("ready", report.ready())
                 .add("invalid", report.invalid()).add("duplicates", report.duplicates()).add("created", report.created())
                 .add("ignored_columns", Jsonp.createArrayBuilder(report.ignoredColumns())).build());
-    }
-
-    private static JsonValue nullable(String value) {
-        return value == null ? JsonValue.NULL : Jsonp.createValue(value);
     }
 
     @GET
@@ -120,7 +118,7 @@ public class ContactsResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(String body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        Set<String> allowed = new java.util.HashSet<>(FIELDS);
+        Set<String> allowed = new HashSet<>(FIELDS);
         allowed.add("allow_duplicate");
         JsonBody json = JsonBody.parse(body, allowed);
         List<FieldError> errors = new ArrayList<>();
@@ -138,7 +136,7 @@ public class ContactsResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response update(@PathParam("id") String id, String body, @HeaderParam("If-Match") String ifMatch) {
-        Set<String> allowed = new java.util.HashSet<>(FIELDS);
+        Set<String> allowed = new HashSet<>(FIELDS);
         allowed.add("if_match_version");
         JsonBody json = JsonBody.parse(body, allowed);
         List<FieldError> errors = new ArrayList<>();
@@ -214,8 +212,7 @@ public class ContactsResource {
     }
 
     static Response withVersion(ContactView contact, Response.Status status) {
-        return Response.fromResponse(Envelope.ok(json(contact))).status(status)
-                .header("ETag", Versions.etag(contact.version())).build();
+        return Versions.reply(json(contact), contact.version(), status);
     }
 
     static JsonObject json(ContactView c) {

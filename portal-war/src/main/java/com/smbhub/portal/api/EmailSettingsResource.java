@@ -1,11 +1,12 @@
 package com.smbhub.portal.api;
 
 import com.smbhub.platform.Jsonp;
-import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.errors.ValidationException.FieldError;
+import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.mail.SmtpSettings;
 import com.smbhub.platform.mail.Wording;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -18,12 +19,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /** Settings → Email: the business's own SMTP server and the wording of its e-mails (OWNER/ADMIN). */
-@jakarta.enterprise.context.ApplicationScoped
+@ApplicationScoped
 @Path("/settings")
 @Authenticated
 public class EmailSettingsResource {
@@ -52,7 +54,7 @@ public class EmailSettingsResource {
         String host = json.string("host", errors);
         Integer port = null;
         if (json.raw("port") instanceof JsonNumber n && n.isIntegral() && n.bigDecimalValue().abs().compareTo(
-                java.math.BigDecimal.valueOf(1_000_000)) < 0) {
+                BigDecimal.valueOf(1_000_000)) < 0) {
             port = n.intValue();
         } else {
             errors.add(new FieldError("port", "A port number, e.g. 587"));

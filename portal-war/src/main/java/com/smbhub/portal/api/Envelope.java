@@ -1,15 +1,18 @@
 package com.smbhub.portal.api;
 
+import com.smbhub.money.Totals;
 import com.smbhub.platform.Jsonp;
+import com.smbhub.platform.errors.ValidationException.FieldError;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
-import com.smbhub.platform.errors.ValidationException.FieldError;
 
 /** The response envelope and error format of PRD 12.1. */
 public final class Envelope {
@@ -35,6 +38,15 @@ public final class Envelope {
             json.writeEnd().writeEnd().flush();
         };
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** Amounts as decimal strings at the currency's scale ("120.00"), never floating point. */
+    public static String money(BigDecimal amount, String currency) {
+        return amount.setScale(Totals.scale(currency), RoundingMode.HALF_UP).toPlainString();
+    }
+
+    public static JsonValue nullable(String value) {
+        return value == null ? JsonValue.NULL : Jsonp.createValue(value);
     }
 
     public static Response error(int status, String code, String message, List<FieldError> details) {

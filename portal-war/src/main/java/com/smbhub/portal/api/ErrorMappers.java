@@ -1,23 +1,29 @@
 package com.smbhub.portal.api;
 
-import com.smbhub.platform.Jsonp;
 import com.smbhub.contact.ContactService;
 import com.smbhub.contact.ContactView;
+import com.smbhub.invoice.InvoiceView;
+import com.smbhub.platform.Jsonp;
 import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.NotFoundException;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonValue;
-import java.util.List;
+import com.smbhub.platform.errors.ProviderException;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.security.NotAMemberException;
 import com.smbhub.platform.security.PermissionDeniedException;
 import com.smbhub.platform.tenancy.TenantMissingException;
 import com.smbhub.profile.CapabilityDisabledException;
+import com.smbhub.quote.QuoteView;
+import com.smbhub.tenant.BusinessSettingsService;
+import com.smbhub.workitem.WorkItemView;
 import jakarta.ejb.EJBException;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.io.StringReader;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -45,14 +51,14 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
         if (error instanceof ConflictException e) {
             Object now = e.current();
             JsonValue current = now instanceof ContactView c ? ContactsResource.json(c)
-                    : now instanceof com.smbhub.workitem.WorkItemView w ? WorkItemsResource.json(w)
-                    : now instanceof com.smbhub.invoice.InvoiceView i ? InvoicesResource.json(i)
-                    : now instanceof com.smbhub.quote.QuoteView q ? QuotesResource.json(q)
-                    : now instanceof com.smbhub.tenant.BusinessSettingsService.Settings s ? SettingsResource.json(s)
+                    : now instanceof WorkItemView w ? WorkItemsResource.json(w)
+                    : now instanceof InvoiceView i ? InvoicesResource.jsonOf(i)
+                    : now instanceof QuoteView q ? QuotesResource.jsonOf(q)
+                    : now instanceof BusinessSettingsService.Settings s ? SettingsResource.json(s)
                     : JsonValue.NULL;
             return conflict(e, current);
         }
-        if (error instanceof com.smbhub.platform.errors.ProviderException) {
+        if (error instanceof ProviderException) {
             return Envelope.error(502, "PROVIDER_ERROR", error.getMessage());
         }
         if (error instanceof CapabilityDisabledException) {
@@ -72,7 +78,7 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
     /** 409 CONFLICT with the current object (or the duplicates) under "data". */
     private static Response conflict(RuntimeException e, JsonValue current) {
         Response envelope = Envelope.error(409, "CONFLICT", e.getMessage());
-        try (var reader = Jsonp.createReader(new java.io.StringReader((String) envelope.getEntity()))) {
+        try (var reader = Jsonp.createReader(new StringReader((String) envelope.getEntity()))) {
             String body = Jsonp.createObjectBuilder(reader.readObject()).add("data", current).build().toString();
             return Response.fromResponse(envelope).entity(body).build();
         }

@@ -1,10 +1,11 @@
 package com.smbhub.portal.api;
 
-import com.smbhub.platform.Jsonp;
 import com.smbhub.file.FileService;
 import com.smbhub.file.FileView;
+import com.smbhub.platform.Jsonp;
 import com.smbhub.platform.errors.ValidationException;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -21,12 +22,13 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * Files attached to work items and contacts. Upload: the raw bytes as the body of
  * {@code POST /files?linked_type=&linked_id=&file_name=}; the type is read from the content.
  */
-@jakarta.enterprise.context.ApplicationScoped
+@ApplicationScoped
 @Path("/files")
 @Authenticated
 public class FilesResource {
@@ -108,6 +110,6 @@ public class FilesResource {
     }
 
     private static String upper(String value) {
-        return value == null ? null : value.trim().toUpperCase(java.util.Locale.ROOT);
+        return value == null ? null : value.trim().toUpperCase(Locale.ROOT);
     }
 }

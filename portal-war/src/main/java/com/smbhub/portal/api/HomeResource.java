@@ -1,18 +1,27 @@
 package com.smbhub.portal.api;
 
-import com.smbhub.platform.Jsonp;
 import com.smbhub.home.HomeService;
+import com.smbhub.invoice.InvoiceService;
+import com.smbhub.money.Totals;
+import com.smbhub.platform.Jsonp;
+import com.smbhub.platform.security.Access;
+import com.smbhub.platform.security.Capability;
+import com.smbhub.platform.security.Permissions;
 import com.smbhub.workitem.WorkItemService;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /** GET /api/v1/home/summary: the Home snapshot (money figures are zero for roles that may not read money). */
-@jakarta.enterprise.context.ApplicationScoped
+@ApplicationScoped
 @Path("/home/summary")
 @Authenticated
 public class HomeResource {
@@ -24,32 +33,32 @@ public class HomeResource {
     WorkItemService work;
 
     @EJB
-    com.smbhub.invoice.InvoiceService invoices;
+    InvoiceService invoices;
 
     @EJB
-    com.smbhub.platform.security.Access access;
+    Access access;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response summary() {
         WorkItemService.Today today = work.today();
-        var money = com.smbhub.platform.security.Permissions.allows(access.role(),
-                com.smbhub.platform.security.Capability.MONEY_READ) ? invoices.money() : null;
+        var money = Permissions.allows(access.role(),
+                Capability.MONEY_READ) ? invoices.money() : null;
         String currency = money == null ? home.greeting().currency() : money.currency();
         JsonArrayBuilder next = Jsonp.createArrayBuilder();
         today.nextActions().forEach(w -> next.add(WorkItemsResource.json(w)));
         return Envelope.ok(Jsonp.createObjectBuilder()
-                .add("unpaid", money(money == null ? java.math.BigDecimal.ZERO : money.unpaid(), currency))
-                .add("overdue", money(money == null ? java.math.BigDecimal.ZERO : money.overdue(), currency))
-                .add("todays_payments", money(money == null ? java.math.BigDecimal.ZERO : money.paidToday(), currency))
+                .add("unpaid", money(money == null ? BigDecimal.ZERO : money.unpaid(), currency))
+                .add("overdue", money(money == null ? BigDecimal.ZERO : money.overdue(), currency))
+                .add("todays_payments", money(money == null ? BigDecimal.ZERO : money.paidToday(), currency))
                 .add("new_work_items", today.newItems())
                 .add("overdue_work_items", today.overdueItems())
                 .add("next_actions", next)
                 .build());
     }
 
-    private static jakarta.json.JsonObject money(java.math.BigDecimal amount, String currency) {
-        return Jsonp.createObjectBuilder().add("amount", amount.setScale(com.smbhub.money.Totals.scale(currency),
-                java.math.RoundingMode.HALF_UP).toPlainString()).add("currency", currency).build();
+    private static JsonObject money(BigDecimal amount, String currency) {
+        return Jsonp.createObjectBuilder().add("amount", amount.setScale(Totals.scale(currency),
+                RoundingMode.HALF_UP).toPlainString()).add("currency", currency).build();
     }
 }

@@ -1,15 +1,18 @@
 package com.smbhub.portal.api;
 
 import com.smbhub.platform.Jsonp;
-import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.errors.ValidationException.FieldError;
+import com.smbhub.platform.errors.ValidationException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -96,7 +99,7 @@ public final class JsonBody {
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return null;
         }
-        if (value instanceof jakarta.json.JsonNumber number && number.isIntegral()) {
+        if (value instanceof JsonNumber number && number.isIntegral()) {
             return number.longValue();
         }
         errors.add(new FieldError(field, "Must be a whole number"));
@@ -118,9 +121,9 @@ public final class JsonBody {
     }
 
     /** An object of strings, numbers, booleans or nulls (profile fields); absent or null gives an empty map. */
-    public java.util.Map<String, Object> flatObject(String field, List<FieldError> errors) {
+    public Map<String, Object> flatObject(String field, List<FieldError> errors) {
         JsonValue value = object.get(field);
-        java.util.Map<String, Object> result = new java.util.LinkedHashMap<>();
+        Map<String, Object> result = new LinkedHashMap<>();
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return result;
         }
@@ -131,7 +134,7 @@ public final class JsonBody {
         value.asJsonObject().forEach((key, v) -> {
             switch (v.getValueType()) {
                 case STRING -> result.put(key, ((JsonString) v).getString());
-                case NUMBER -> result.put(key, ((jakarta.json.JsonNumber) v).bigDecimalValue());
+                case NUMBER -> result.put(key, ((JsonNumber) v).bigDecimalValue());
                 case TRUE -> result.put(key, true);
                 case FALSE -> result.put(key, false);
                 case NULL -> { }

@@ -1,10 +1,11 @@
 package com.smbhub.portal.api;
 
-import com.smbhub.platform.Jsonp;
 import com.smbhub.home.HomeService;
+import com.smbhub.platform.Jsonp;
 import com.smbhub.platform.security.IdentityService;
 import com.smbhub.platform.tenancy.RequestContext;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** GET /api/v1/me: the caller, the business of the token, and the caller's role there. */
-@jakarta.enterprise.context.ApplicationScoped
+@ApplicationScoped
 @Path("/me")
 @Authenticated
 public class MeResource {

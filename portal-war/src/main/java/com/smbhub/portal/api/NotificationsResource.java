@@ -26,8 +26,8 @@ public class NotificationsResource {
     public Response list() {
         JsonArrayBuilder data = Jsonp.createArrayBuilder();
         notifications.recent(50).forEach(n -> data.add(Jsonp.createObjectBuilder().add("id", n.id()).add("kind", n.kind())
-                .add("title", n.title()).add("entity_type", InvoicesResource.nullable(n.entityType()))
-                .add("entity_id", InvoicesResource.nullable(n.entityId())).add("at", n.at().toString()).add("read", n.read())));
+                .add("title", n.title()).add("entity_type", Envelope.nullable(n.entityType()))
+                .add("entity_id", Envelope.nullable(n.entityId())).add("at", n.at().toString()).add("read", n.read())));
         return Envelope.ok(data.build());
     }
 

@@ -2,10 +2,11 @@ package com.smbhub.portal.api;
 
 import com.smbhub.money.Numbering;
 import com.smbhub.platform.Jsonp;
-import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.errors.ValidationException.FieldError;
+import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.tenant.BusinessSettingsService;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -17,12 +18,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /** Settings → numbering: the prefix and next number of invoices and quotes (OWNER/ADMIN). */
-@jakarta.enterprise.context.ApplicationScoped
+@ApplicationScoped
 @Path("/settings/numbering")
 @Authenticated
 public class NumberingResource {
@@ -71,7 +73,7 @@ public class NumberingResource {
         }
         if (o.containsKey("next_number")) {
             if (o.get("next_number") instanceof JsonNumber n && n.isIntegral()
-                    && n.bigDecimalValue().abs().compareTo(java.math.BigDecimal.valueOf(1_000_000_000_000L)) < 0) {
+                    && n.bigDecimalValue().abs().compareTo(BigDecimal.valueOf(1_000_000_000_000L)) < 0) {
                 number = n.longValue();
             } else {
                 errors.add(new FieldError(field + ".next_number", "A whole number"));

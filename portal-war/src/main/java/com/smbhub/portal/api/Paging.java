@@ -1,6 +1,11 @@
 package com.smbhub.portal.api;
 
+import com.smbhub.platform.Jsonp;
+import com.smbhub.platform.db.Page;
 import com.smbhub.platform.errors.ValidationException;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -18,7 +23,11 @@ public final class Paging {
     private Paging() {
     }
 
-    public record Page<T>(List<T> items, String nextCursor) {
+    /** A page of a list in the envelope: each item as JSON, and the cursor of the next page (null at the end). */
+    public static <T> Response reply(Page<T> page, Function<T, ? extends JsonValue> json) {
+        JsonArrayBuilder data = Jsonp.createArrayBuilder();
+        page.items().forEach(item -> data.add(json.apply(item)));
+        return Envelope.ok(data.build(), page.nextKey() == null ? null : encode(page.nextKey()));
     }
 
     public static int limit(String raw) {
@@ -60,7 +69,7 @@ public final class Paging {
             return new Page<>(rest, null);
         }
         List<T> items = rest.subList(0, limit);
-        return new Page<>(items, encode(key.apply(items.get(limit - 1))));
+        return new Page<>(items, key.apply(items.get(limit - 1)));
     }
 
     public static String encode(String key) {

@@ -2,9 +2,10 @@ package com.smbhub.portal.api;
 
 import com.smbhub.payment.StripeAccounts;
 import com.smbhub.platform.Jsonp;
-import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.errors.ValidationException.FieldError;
+import com.smbhub.platform.errors.ValidationException;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,7 +20,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Settings → Payments: the business's Stripe connected account (owners change it; owners and admins see it). */
-@jakarta.enterprise.context.ApplicationScoped
+@ApplicationScoped
 @Path("/settings/payments")
 @Authenticated
 public class PaymentSettingsResource {

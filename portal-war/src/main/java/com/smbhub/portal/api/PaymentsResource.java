@@ -3,8 +3,8 @@ package com.smbhub.portal.api;
 import com.smbhub.payment.PaymentService;
 import com.smbhub.payment.PaymentView;
 import com.smbhub.platform.Jsonp;
-import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.errors.ValidationException.FieldError;
+import com.smbhub.platform.errors.ValidationException;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArrayBuilder;
@@ -99,7 +99,7 @@ public class PaymentsResource {
 
     static JsonObject json(PaymentView p) {
         return Jsonp.createObjectBuilder().add("id", p.id()).add("invoice_id", p.invoiceId()).add("provider", p.provider())
-                .add("status", p.status()).add("amount", InvoicesResource.money(p.amount(), p.currency())).add("currency", p.currency())
+                .add("status", p.status()).add("amount", Envelope.money(p.amount(), p.currency())).add("currency", p.currency())
                 .add("paid_at", p.paidAt() == null ? JsonValue.NULL : Jsonp.createValue(p.paidAt().toString()))
                 .add("method_label", p.methodLabel() == null ? JsonValue.NULL : Jsonp.createValue(p.methodLabel()))
                 .add("allowed_actions", Jsonp.createArrayBuilder(p.allowedActions())).build();

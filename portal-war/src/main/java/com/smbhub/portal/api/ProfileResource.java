@@ -4,6 +4,7 @@ import com.smbhub.platform.Jsonp;
 import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.profile.ProfileService;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -15,7 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 
 /** GET /api/v1/profile (effective profile) and PATCH /api/v1/profile/tenant-overrides (merge patch). */
-@jakarta.enterprise.context.ApplicationScoped
+@ApplicationScoped
 @Path("/profile")
 @Authenticated
 public class ProfileResource {

@@ -1,20 +1,19 @@
 package com.smbhub.portal.api;
 
-import com.smbhub.money.DocumentDraft;
+import com.smbhub.money.DocumentService;
 import com.smbhub.platform.Jsonp;
-import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.errors.ValidationException.FieldError;
-import com.smbhub.platform.idempotency.Idempotency;
+import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.portal.PortalLinks;
 import com.smbhub.quote.QuoteService;
+import com.smbhub.quote.QuoteStatus;
 import com.smbhub.quote.QuoteView;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,7 +22,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -31,73 +29,25 @@ import java.util.Set;
 @ApplicationScoped
 @Path("/quotes")
 @Authenticated
-public class QuotesResource {
-
-    static final Set<String> FIELDS = Set.of("contact_id", "work_item_id", "issue_date", "expiry_date", "currency", "pricing",
-            "tax_code", "line_items", "discount", "notes", "terms");
+public class QuotesResource extends DocumentsResource<QuoteView> {
 
     @EJB
     QuoteService quotes;
 
     @EJB
-    com.smbhub.portal.PortalLinks links;
+    PortalLinks links;
+
+    public QuotesResource() {
+        super("/quotes", DocumentJson.QUOTE, QuotesResource::jsonOf);
+    }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@QueryParam("status") String status, @QueryParam("contact_id") String contactId,
                          @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        var page = quotes.list(InvoicesResource.blank(status), InvoicesResource.blank(contactId), Paging.after(cursor),
+        var page = quotes.list(ApiRequest.blank(status), ApiRequest.blank(contactId), Paging.after(cursor),
                 Paging.limit(limit));
-        JsonArrayBuilder data = Jsonp.createArrayBuilder();
-        page.items().forEach(q -> data.add(json(q)));
-        return Envelope.ok(data.build(), page.nextKey() == null ? null : Paging.encode(page.nextKey()));
-    }
-
-    @GET
-    @Path("/{id}")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response get(@PathParam("id") String id) {
-        return reply(quotes.get(id), Response.Status.OK);
-    }
-
-    @GET
-    @Path("/{id}/pdf")
-    @Produces("application/pdf")
-    public Response pdf(@PathParam("id") String id) {
-        return FilesResource.pdf(quotes.pdf(id), quotes.get(id).number() + ".pdf");
-    }
-
-    @POST
-    @Consumes(MediaType.WILDCARD)
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response create(String body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        JsonBody json = JsonBody.parse(body, FIELDS);
-        List<FieldError> errors = new ArrayList<>();
-        DocumentDraft draft = InvoicesResource.draft(json, new DocumentDraft(null, null, null, null, null, null, null, null,
-                null, null, null), errors, "expiry_date");
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        var key = Idempotency.Key.of("POST /quotes", idempotencyKey, ApiRequest.sha256(body));
-        return reply(quotes.create(draft, key), Response.Status.CREATED);
-    }
-
-    @PATCH
-    @Path("/{id}")
-    @Consumes(MediaType.WILDCARD)
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response update(@PathParam("id") String id, String body, @HeaderParam("If-Match") String ifMatch) {
-        Set<String> allowed = new HashSet<>(FIELDS);
-        allowed.add("if_match_version");
-        JsonBody json = JsonBody.parse(body, allowed);
-        List<FieldError> errors = new ArrayList<>();
-        Long version = Versions.expected(json, ifMatch, errors);
-        QuoteView current = quotes.get(id);
-        DocumentDraft draft = InvoicesResource.draft(json, current.draft(), errors, "expiry_date");
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        return reply(quotes.update(id, version == null ? current.version() : version, draft), Response.Status.OK);
+        return Paging.reply(page, QuotesResource::jsonOf);
     }
 
     /** E-mails the quote with its PDF and a fresh client link: {@code {"to"?, "message"?}}; 502 PROVIDER_ERROR as for invoices. */
@@ -132,19 +82,9 @@ public class QuotesResource {
     @Path("/{id}/convert-to-invoice")
     @Produces(MediaType.APPLICATION_JSON)
     public Response convert(@PathParam("id") String id) {
-        boolean before = quotes.get(id).state() == com.smbhub.quote.QuoteStatus.CONVERTED;
+        boolean before = quotes.get(id).state() == QuoteStatus.CONVERTED;
         var invoice = quotes.convertToInvoice(id);
-        return InvoicesResource.reply(invoice, before ? Response.Status.OK : Response.Status.CREATED);
-    }
-
-    /** A new client link for the quote; every earlier one stops working. */
-    @POST
-    @Path("/{id}/portal-link")
-    @Produces(MediaType.APPLICATION_JSON)
-    @Consumes(MediaType.WILDCARD)
-    public Response portalLink(@PathParam("id") String id, String body) {
-        return Envelope.ok(Jsonp.createObjectBuilder().add("portal_path", links.regenerateQuoteLink(id, null,
-                PortalLinkBody.expiresInDays(body))).build());
+        return Versions.reply(InvoicesResource.jsonOf(invoice), invoice.version(), before ? Response.Status.OK : Response.Status.CREATED);
     }
 
     private static String note(String body) {
@@ -157,32 +97,19 @@ public class QuotesResource {
         return note;
     }
 
-    private static Response reply(QuoteView quote, Response.Status status) {
-        return Response.fromResponse(Envelope.ok(json(quote))).status(status)
-                .header("ETag", Versions.etag(quote.version())).build();
+    @Override
+    DocumentService<?, QuoteView> documents() {
+        return quotes;
     }
 
-    static JsonObject json(QuoteView q) {
-        return Jsonp.createObjectBuilder().add("id", q.id()).add("number", q.number()).add("status", q.status())
-                .add("contact_id", InvoicesResource.nullable(q.contactId()))
-                .add("contact_name", InvoicesResource.nullable(q.contactName()))
-                .add("work_item_id", InvoicesResource.nullable(q.workItemId()))
-                .add("issue_date", q.issueDate().toString())
-                .add("expiry_date", q.expiryDate() == null ? jakarta.json.JsonValue.NULL : Jsonp.createValue(q.expiryDate().toString()))
-                .add("currency", q.currency()).add("pricing", q.pricing().name().toLowerCase())
-                .add("tax_code", InvoicesResource.nullable(q.taxCode()))
-                .add("line_items", InvoicesResource.linesJson(q.lines(), q.lineTotals()))
-                .add("discount", Jsonp.createObjectBuilder().add("type", q.discount().percent() ? "percent" : "amount")
-                        .add("value", q.discount().value().toPlainString()))
-                .add("subtotal", InvoicesResource.money(q.subtotal(), q.currency()))
-                .add("discount_total", InvoicesResource.money(q.discountTotal(), q.currency()))
-                .add("tax_total", InvoicesResource.money(q.taxTotal(), q.currency())).add("taxes", InvoicesResource.taxesJson(q.taxes()))
-                .add("total", InvoicesResource.money(q.total(), q.currency()))
-                .add("notes", InvoicesResource.nullable(q.notes())).add("terms", InvoicesResource.nullable(q.terms()))
-                .add("converted_invoice_id", InvoicesResource.nullable(q.convertedInvoiceId()))
-                .add("decided_at", q.decidedAt() == null ? jakarta.json.JsonValue.NULL : Jsonp.createValue(q.decidedAt().toString()))
-                .add("decision_note", InvoicesResource.nullable(q.decisionNote()))
-                .add("version", q.version()).add("created_at", q.createdAt().toString())
-                .add("allowed_actions", Jsonp.createArrayBuilder(q.allowedActions())).build();
+    @Override
+    String regenerateLink(String id, Integer expiresInDays) {
+        return links.regenerateQuoteLink(id, null, expiresInDays);
+    }
+
+    static JsonObject jsonOf(QuoteView q) {
+        return DocumentJson.QUOTE.json(q).add("converted_invoice_id", Envelope.nullable(q.convertedInvoiceId()))
+                .add("decided_at", q.decidedAt() == null ? JsonValue.NULL : Jsonp.createValue(q.decidedAt().toString()))
+                .add("decision_note", Envelope.nullable(q.decisionNote())).build();
     }
 }

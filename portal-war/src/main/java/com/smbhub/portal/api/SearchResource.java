@@ -1,12 +1,13 @@
 package com.smbhub.portal.api;
 
-import com.smbhub.platform.Jsonp;
 import com.smbhub.contact.ContactService;
+import com.smbhub.platform.Jsonp;
 import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.security.Permissions;
 import com.smbhub.workitem.WorkItemService;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,7 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** Global search (the API side of Ctrl+K): contacts and work items matching the text, within the caller's scope. */
-@jakarta.enterprise.context.ApplicationScoped
+@ApplicationScoped
 @Path("/search")
 @Authenticated
 public class SearchResource {

@@ -1,13 +1,15 @@
 package com.smbhub.portal.api;
 
 import com.smbhub.platform.Jsonp;
-import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.errors.ValidationException.FieldError;
+import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.tenant.BusinessSettingsService;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -17,12 +19,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Settings → Business of the token's business (OWNER/ADMIN). */
-@jakarta.enterprise.context.ApplicationScoped
+@ApplicationScoped
 @Path("/settings/business")
 @Authenticated
 public class SettingsResource {
@@ -50,7 +55,7 @@ public class SettingsResource {
         if (json.has("ar_days")) {
             days = days(json.raw("ar_days"), errors);
         }
-        java.util.Map<String, String> templates = null;
+        Map<String, String> templates = null;
         if (json.has("default_templates")) {
             templates = templates(json.raw("default_templates"), errors);
         }
@@ -68,10 +73,10 @@ public class SettingsResource {
     }
 
     /** {@code {"invoice_email": id, …}}: the kinds given change, the rest stay. */
-    private static java.util.Map<String, String> templates(JsonValue value, List<FieldError> errors) {
-        java.util.Map<String, String> chosen = new java.util.LinkedHashMap<>();
-        if (value instanceof jakarta.json.JsonObject object && object.values().stream().allMatch(v -> v instanceof jakarta.json.JsonString)) {
-            object.forEach((kind, id) -> chosen.put(kind, ((jakarta.json.JsonString) id).getString()));
+    private static Map<String, String> templates(JsonValue value, List<FieldError> errors) {
+        Map<String, String> chosen = new LinkedHashMap<>();
+        if (value instanceof JsonObject object && object.values().stream().allMatch(v -> v instanceof JsonString)) {
+            object.forEach((kind, id) -> chosen.put(kind, ((JsonString) id).getString()));
         } else {
             errors.add(new FieldError("default_templates", "An object of e-mail kind to template id, e.g. {\"reminder_email\": \"…\"}"));
         }
@@ -81,7 +86,7 @@ public class SettingsResource {
     private static List<Integer> days(JsonValue value, List<FieldError> errors) {
         List<Integer> days = new ArrayList<>();
         if (value instanceof JsonArray array && array.size() <= 50 && array.stream().allMatch(v -> v instanceof JsonNumber n
-                && n.isIntegral() && n.bigDecimalValue().abs().compareTo(java.math.BigDecimal.valueOf(100_000)) < 0)) {
+                && n.isIntegral() && n.bigDecimalValue().abs().compareTo(BigDecimal.valueOf(100_000)) < 0)) {
             array.forEach(v -> days.add(((JsonNumber) v).intValue()));
             return days;
         }
@@ -90,7 +95,7 @@ public class SettingsResource {
     }
 
     private static Response reply(BusinessSettingsService.Settings s) {
-        return Response.fromResponse(Envelope.ok(json(s))).header("ETag", Versions.etag(s.version())).build();
+        return Versions.reply(json(s), s.version(), Response.Status.OK);
     }
 
     static JsonObject json(BusinessSettingsService.Settings s) {

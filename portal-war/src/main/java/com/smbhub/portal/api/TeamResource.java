@@ -1,15 +1,17 @@
 package com.smbhub.portal.api;
 
-import com.smbhub.platform.Jsonp;
 import com.smbhub.platform.Ids;
+import com.smbhub.platform.Jsonp;
 import com.smbhub.platform.errors.NotFoundException;
-import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.errors.ValidationException.FieldError;
+import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.mail.MailFailedException;
 import com.smbhub.platform.security.Role;
 import com.smbhub.tenant.TeamService;
 import jakarta.ejb.EJB;
-import jakarta.json.JsonArrayBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -25,7 +27,7 @@ import java.util.List;
 import java.util.Set;
 
 /** The team of the token's business: list members, change a role (OWNER/ADMIN; audited). */
-@jakarta.enterprise.context.ApplicationScoped
+@ApplicationScoped
 @Path("/team")
 @Authenticated
 public class TeamResource {
@@ -39,9 +41,7 @@ public class TeamResource {
     public Response list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         int size = Paging.limit(limit);
         var page = Paging.page(team.members(), TeamService.Member::email, cursor, size);
-        JsonArrayBuilder data = Jsonp.createArrayBuilder();
-        page.items().forEach(m -> data.add(json(m)));
-        return Envelope.ok(data.build(), page.nextCursor());
+        return Paging.reply(page, TeamResource::json);
     }
 
     @PATCH
@@ -107,13 +107,13 @@ public class TeamResource {
         String mailError = null;
         try {
             team.emailInvitation(invite.member().memberId(), invite.link());
-        } catch (com.smbhub.platform.mail.MailFailedException e) {
+        } catch (MailFailedException e) {
             mailError = e.getMessage();
         }
         return Response.fromResponse(Envelope.ok(Jsonp.createObjectBuilder().add("member", json(invite.member()))
                 .add("invite_path", "/app/invite/" + invite.token()).add("expires_at", invite.expiresAt().toString())
                 .add("emailed", mailError == null)
-                .add("email_error", mailError == null ? jakarta.json.JsonValue.NULL : Jsonp.createValue(mailError))
+                .add("email_error", mailError == null ? JsonValue.NULL : Jsonp.createValue(mailError))
                 .build())).status(Response.Status.CREATED).build();
     }
 

@@ -1,10 +1,11 @@
 package com.smbhub.portal.api;
 
 import com.smbhub.platform.Jsonp;
-import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.errors.ValidationException.FieldError;
+import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.mail.Wording;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -26,7 +27,7 @@ import java.util.Set;
  * E-mail templates (PRD "Settings / Templates"): the shipped ones and the business's own, each
  * kind's default marked. Anyone in the business lists them; owners and admins change them.
  */
-@jakarta.enterprise.context.ApplicationScoped
+@ApplicationScoped
 @Path("/templates")
 @Authenticated
 public class TemplatesResource {

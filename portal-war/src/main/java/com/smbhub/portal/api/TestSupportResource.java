@@ -2,10 +2,11 @@ package com.smbhub.portal.api;
 
 import com.smbhub.platform.Jsonp;
 import com.smbhub.platform.db.DemoSeeder;
-import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.errors.ValidationException.FieldError;
+import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.time.TestSupport;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -25,7 +26,7 @@ import java.util.Set;
  * /api/v1/test-support: businesses of a test's own and their clocks, only on a system-test stack
  * (smbhub.test-support=true); 404 everywhere else. docs/operations.md, "Testing".
  */
-@jakarta.enterprise.context.ApplicationScoped
+@ApplicationScoped
 @Path("/test-support")
 public class TestSupportResource {
 

@@ -1,6 +1,8 @@
 package com.smbhub.portal.api;
 
 import com.smbhub.platform.Jsonp;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -24,10 +26,13 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 /**
  * Checks an API bearer token (MicroProfile JWT rules, RS256): the signature with the configured key
@@ -46,7 +51,7 @@ public final class TokenVerifier {
     private static final Duration REFETCH_AFTER = Duration.ofMinutes(1);
 
     private final String issuer;
-    private final java.util.Set<String> audiences;
+    private final Set<String> audiences;
     private final String orgClaim;
     private final long skewSeconds;
     private final Clock clock;
@@ -57,14 +62,14 @@ public final class TokenVerifier {
 
     /** {@code key}: PEM text or a JWK / JWK set; {@code keyLocation}: a URL or file with either (for an identity provider's keys). */
     public TokenVerifier(String issuer, String key, String keyLocation, String orgClaim, long skewSeconds, Clock clock) {
-        this(issuer, java.util.Set.of(), key, keyLocation, orgClaim, skewSeconds, clock);
+        this(issuer, Set.of(), key, keyLocation, orgClaim, skewSeconds, clock);
     }
 
     /** {@code audiences}: when not empty, the token's {@code aud} must name one of them. */
-    public TokenVerifier(String issuer, java.util.Set<String> audiences, String key, String keyLocation, String orgClaim,
+    public TokenVerifier(String issuer, Set<String> audiences, String key, String keyLocation, String orgClaim,
                          long skewSeconds, Clock clock) {
         this.issuer = issuer;
-        this.audiences = java.util.Set.copyOf(audiences);
+        this.audiences = Set.copyOf(audiences);
         this.orgClaim = orgClaim;
         this.skewSeconds = skewSeconds;
         this.clock = clock;
@@ -114,7 +119,7 @@ public final class TokenVerifier {
             String email = string(claims, "email");
             return Optional.of(new Claims(string(claims, "sub"), email != null ? email : string(claims, "upn"),
                     string(claims, orgClaim), exp + skewSeconds));
-        } catch (IllegalArgumentException | GeneralSecurityException | jakarta.json.JsonException | ClassCastException e) {
+        } catch (IllegalArgumentException | GeneralSecurityException | JsonException | ClassCastException e) {
             return Optional.empty();
         }
     }
@@ -126,7 +131,7 @@ public final class TokenVerifier {
         if (aud instanceof JsonString one) {
             return audiences.contains(one.getString());
         }
-        return aud instanceof jakarta.json.JsonArray many && many.stream()
+        return aud instanceof JsonArray many && many.stream()
                 .anyMatch(v -> v instanceof JsonString s && audiences.contains(s.getString()));
     }
 
@@ -145,7 +150,7 @@ public final class TokenVerifier {
                         String text = keySet.get();
                         keys = text.trim().startsWith("-----BEGIN") ? Map.of("", pem(text)) : jwks(text);
                     } catch (RuntimeException e) {
-                        java.util.logging.Logger.getLogger(TokenVerifier.class.getName())
+                        Logger.getLogger(TokenVerifier.class.getName())
                                 .warning("token keys not loaded: " + e.getMessage());
                     }
                     keysFetchedAt = now;
@@ -163,7 +168,7 @@ public final class TokenVerifier {
     static Map<String, PublicKey> jwks(String text) {
         JsonObject document = Jsonp.createReader(new StringReader(text)).readObject();
         Map<String, PublicKey> found = new ConcurrentHashMap<>();
-        for (JsonValue value : document.containsKey("keys") ? document.getJsonArray("keys") : java.util.List.of(document)) {
+        for (JsonValue value : document.containsKey("keys") ? document.getJsonArray("keys") : List.of(document)) {
             JsonObject jwk = value.asJsonObject();
             if ("RSA".equals(string(jwk, "kty")) && !"enc".equals(string(jwk, "use"))) {
                 try {

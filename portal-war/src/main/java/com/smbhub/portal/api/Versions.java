@@ -1,6 +1,8 @@
 package com.smbhub.portal.api;
 
 import com.smbhub.platform.errors.ValidationException.FieldError;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /** The version a PATCH was based on: {@code if_match_version} in the body, else the If-Match header (ETag). */
@@ -24,5 +26,10 @@ final class Versions {
 
     static String etag(long version) {
         return "\"" + version + "\"";
+    }
+
+    /** An edited record in the envelope, with its version as ETag (the next If-Match). */
+    static Response reply(JsonObject record, long version, Response.Status status) {
+        return Response.fromResponse(Envelope.ok(record)).status(status).header("ETag", etag(version)).build();
     }
 }

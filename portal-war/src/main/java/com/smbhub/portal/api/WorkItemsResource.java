@@ -1,14 +1,18 @@
 package com.smbhub.portal.api;
 
+import com.smbhub.invoice.InvoiceService;
 import com.smbhub.platform.Jsonp;
 import com.smbhub.platform.audit.AuditService;
-import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.errors.ValidationException.FieldError;
+import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.idempotency.Idempotency;
+import com.smbhub.quote.QuoteService;
 import com.smbhub.workitem.WorkItemDraft;
 import com.smbhub.workitem.WorkItemService;
 import com.smbhub.workitem.WorkItemView;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -24,7 +28,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,7 +39,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Work items of the token's business (PRD 2.3, 12.3.3). */
-@jakarta.enterprise.context.ApplicationScoped
+@ApplicationScoped
 @Path("/work-items")
 @Authenticated
 public class WorkItemsResource {
@@ -45,10 +51,10 @@ public class WorkItemsResource {
     WorkItemService work;
 
     @EJB
-    com.smbhub.invoice.InvoiceService invoices;
+    InvoiceService invoices;
 
     @EJB
-    com.smbhub.quote.QuoteService quotes;
+    QuoteService quotes;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -56,11 +62,9 @@ public class WorkItemsResource {
                          @QueryParam("priority") String priority, @QueryParam("assigned_to") String assignedTo,
                          @QueryParam("due") String due, @QueryParam("limit") String limit,
                          @QueryParam("cursor") String cursor) {
-        var page = work.list(new WorkItemService.Filter(blank(status), blank(type), blank(priority), blank(assignedTo),
-                blank(due)), Paging.after(cursor), Paging.limit(limit));
-        JsonArrayBuilder data = Jsonp.createArrayBuilder();
-        page.items().forEach(w -> data.add(json(w)));
-        return Envelope.ok(data.build(), page.nextKey() == null ? null : Paging.encode(page.nextKey()));
+        var page = work.list(new WorkItemService.Filter(ApiRequest.blank(status), ApiRequest.blank(type), ApiRequest.blank(priority), ApiRequest.blank(assignedTo),
+                ApiRequest.blank(due)), Paging.after(cursor), Paging.limit(limit));
+        return Paging.reply(page, WorkItemsResource::json);
     }
 
     @GET
@@ -76,7 +80,7 @@ public class WorkItemsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response draftInvoice(@PathParam("id") String id) {
         var result = invoices.draftForWorkItem(id);
-        return Response.fromResponse(Envelope.ok(InvoicesResource.json(result.invoice())))
+        return Response.fromResponse(Envelope.ok(InvoicesResource.jsonOf(result.document())))
                 .status(result.created() ? Response.Status.CREATED : Response.Status.OK).build();
     }
 
@@ -85,7 +89,7 @@ public class WorkItemsResource {
     @Path("/{id}/quote")
     @Produces(MediaType.APPLICATION_JSON)
     public Response draftQuote(@PathParam("id") String id) {
-        return Envelope.ok(QuotesResource.json(quotes.draftForWorkItem(id)));
+        return Envelope.ok(QuotesResource.jsonOf(quotes.draftForWorkItem(id).document()));
     }
 
     /** The item's activity, newest first: who did what, with the changed fields before and after. */
@@ -97,7 +101,7 @@ public class WorkItemsResource {
     }
 
     /** Audit entries as the API shows them: action, actor (display name), when, fields before and after. */
-    static jakarta.json.JsonArray activity(java.util.List<AuditService.Entry> entries) {
+    static JsonArray activity(List<AuditService.Entry> entries) {
         JsonArrayBuilder data = Jsonp.createArrayBuilder();
         for (AuditService.Entry e : entries) {
             data.add(Jsonp.createObjectBuilder().add("action", e.action())
@@ -157,7 +161,7 @@ public class WorkItemsResource {
             due = null;
             if (raw != null) {
                 try {
-                    due = java.time.OffsetDateTime.parse(raw).toInstant();
+                    due = OffsetDateTime.parse(raw).toInstant();
                 } catch (DateTimeParseException e) {
                     errors.add(new FieldError("due_at", "An ISO-8601 date-time with offset, e.g. 2026-12-01T09:00:00-05:00"));
                 }
@@ -179,8 +183,7 @@ public class WorkItemsResource {
     }
 
     private static Response reply(WorkItemView item, Response.Status status) {
-        return Response.fromResponse(Envelope.ok(json(item))).status(status)
-                .header("ETag", Versions.etag(item.version())).build();
+        return Versions.reply(json(item), item.version(), status);
     }
 
     static JsonObject json(WorkItemView w) {
@@ -198,7 +201,7 @@ public class WorkItemsResource {
             } else if (v instanceof Boolean b) {
                 labels.add(k, b);
             } else if (v instanceof Number n) {
-                labels.add(k, Jsonp.createValue(new java.math.BigDecimal(n.toString())));
+                labels.add(k, Jsonp.createValue(new BigDecimal(n.toString())));
             } else {
                 labels.add(k, v.toString());
             }
@@ -211,7 +214,4 @@ public class WorkItemsResource {
         return o.build();
     }
 
-    private static String blank(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 }

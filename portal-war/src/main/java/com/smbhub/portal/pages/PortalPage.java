@@ -1,8 +1,18 @@
 package com.smbhub.portal.pages;
 
+import com.smbhub.money.LineItem;
+import com.smbhub.money.MoneyText;
+import com.smbhub.money.Totals;
+import com.smbhub.portal.PortalService;
+import com.smbhub.quote.QuoteStatus;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /** A small, script-free, phone-friendly public page with the portal's privacy headers. */
 public final class PortalPage {
@@ -10,8 +20,8 @@ public final class PortalPage {
     private PortalPage() {
     }
 
-    private static final java.time.format.DateTimeFormatter DATE =
-            java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH);
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
     private static final String HEAD = """
             <!doctype html>
@@ -49,10 +59,10 @@ public final class PortalPage {
     }
 
     /** The invoice a client opened: business, number, state, lines, totals, and its PDF. */
-    public static void invoice(HttpServletResponse response, com.smbhub.portal.PortalService.InvoicePage page, String token,
+    public static void invoice(HttpServletResponse response, PortalService.InvoicePage page, String token,
                                boolean justPaid) throws IOException {
         var i = page.invoice();
-        java.time.format.DateTimeFormatter date = DATE;
+        DateTimeFormatter date = DATE;
         String state = switch (i.status()) {
             case "PAID" -> "Paid — thank you";
             case "OVERDUE" -> "Overdue since " + date.format(i.dueDate());
@@ -102,7 +112,7 @@ public final class PortalPage {
     }
 
     /** The quote a client opened: business, number, state, lines, totals, and Approve / Decline while it waits. */
-    public static void quote(HttpServletResponse response, com.smbhub.portal.PortalService.QuotePage page, String token,
+    public static void quote(HttpServletResponse response, PortalService.QuotePage page, String token,
                              String notice) throws IOException {
         var q = page.quote();
         String state = switch (q.state()) {
@@ -130,7 +140,7 @@ public final class PortalPage {
         if (q.terms() != null) {
             html.append("<p><small>").append(escape(q.terms())).append("</small></p>");
         }
-        if (q.state().allows(com.smbhub.quote.QuoteStatus.Action.APPROVE)) {
+        if (q.state().allows(QuoteStatus.Action.APPROVE)) {
             html.append("<form method=\"post\" action=\"").append(escape(token)).append("/approve\">")
                     .append("<label for=\"note\">A note for ").append(escape(page.businessName())).append(" (optional)</label><br>")
                     .append("<textarea id=\"note\" name=\"note\" rows=\"2\" maxlength=\"1000\" style=\"width:100%\"></textarea><br>")
@@ -146,7 +156,7 @@ public final class PortalPage {
     }
 
     /** "Approve quote Q-1001 for $1,073.50?": the second step, so nothing is decided by a stray click. */
-    public static void confirmQuote(HttpServletResponse response, com.smbhub.portal.PortalService.QuotePage page, String token,
+    public static void confirmQuote(HttpServletResponse response, PortalService.QuotePage page, String token,
                                     boolean approve, String note) throws IOException {
         var q = page.quote();
         String verb = approve ? "Approve" : "Decline";
@@ -169,10 +179,10 @@ public final class PortalPage {
         response.getWriter().write(html.toString());
     }
 
-    private static void table(StringBuilder html, java.util.List<com.smbhub.money.LineItem> lines,
-                              java.util.List<com.smbhub.money.Totals.Line> lineTotals, java.math.BigDecimal subtotal,
-                              java.math.BigDecimal discountTotal, java.util.Map<String, java.math.BigDecimal> taxes,
-                              java.util.Map<String, String> taxNames, java.math.BigDecimal total, String currency) {
+    private static void table(StringBuilder html, List<LineItem> lines,
+                              List<Totals.Line> lineTotals, BigDecimal subtotal,
+                              BigDecimal discountTotal, Map<String, BigDecimal> taxes,
+                              Map<String, String> taxNames, BigDecimal total, String currency) {
         html.append("<table><tr><th>Description</th><th>Qty</th><th>Price</th><th>Amount</th></tr>");
         for (int n = 0; n < lines.size(); n++) {
             var line = lines.get(n);
@@ -199,8 +209,8 @@ public final class PortalPage {
         privacy(response);
     }
 
-    private static String money(java.math.BigDecimal amount, String currency) {
-        return escape(com.smbhub.money.MoneyText.format(amount, currency));
+    private static String money(BigDecimal amount, String currency) {
+        return escape(MoneyText.format(amount, currency));
     }
 
     public static String escape(String text) {

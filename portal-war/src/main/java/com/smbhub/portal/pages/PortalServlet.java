@@ -1,7 +1,12 @@
 package com.smbhub.portal.pages;
 
+import com.smbhub.invoice.InvoiceStatus;
+import com.smbhub.platform.errors.ProviderException;
+import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.portal.PortalService;
+import com.smbhub.quote.QuoteStatus;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -85,7 +90,7 @@ public class PortalServlet extends HttpServlet {
             notValid(response);
             return;
         }
-        if (page.get().invoice().state() == com.smbhub.invoice.InvoiceStatus.VOID) {
+        if (page.get().invoice().state() == InvoiceStatus.VOID) {
             PortalPage.send(response, 410, "This invoice was cancelled",
                     page.get().businessName() + " cancelled this invoice; there is nothing to pay.");
             return;
@@ -123,10 +128,10 @@ public class PortalServlet extends HttpServlet {
             response.setStatus(303);
             response.setHeader("Location", checkout.get());
         } catch (RuntimeException e) {
-            Throwable cause = e instanceof jakarta.ejb.EJBException && e.getCause() != null ? e.getCause() : e;
-            if (cause instanceof com.smbhub.platform.errors.ValidationException) {
+            Throwable cause = e instanceof EJBException && e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof ValidationException) {
                 PortalPage.send(response, 409, "This invoice cannot be paid online", cause.getMessage() + ".");
-            } else if (cause instanceof com.smbhub.platform.errors.ProviderException) {
+            } else if (cause instanceof ProviderException) {
                 PortalPage.send(response, 502, "The payment could not start",
                         "The card payment service did not answer as expected. Nothing was charged; please go back and try again in a minute.");
             } else {
@@ -145,7 +150,7 @@ public class PortalServlet extends HttpServlet {
             var page = portal.quote(token);
             if (page.isEmpty()) {
                 notValid(response);
-            } else if (page.get().quote().state() != com.smbhub.quote.QuoteStatus.SENT) {
+            } else if (page.get().quote().state() != QuoteStatus.SENT) {
                 PortalPage.quote(response, page.get(), token, "This quote is no longer waiting for an answer.");
             } else {
                 PortalPage.confirmQuote(response, page.get(), token, approve, note);
@@ -162,8 +167,8 @@ public class PortalServlet extends HttpServlet {
             response.setHeader("Location", publicUrl.replaceAll("/+$", "") + "/portal/quotes/" + token + "?done="
                     + (approve ? "approved" : "rejected"));
         } catch (RuntimeException e) {
-            Throwable cause = e instanceof jakarta.ejb.EJBException && e.getCause() != null ? e.getCause() : e;
-            if (!(cause instanceof com.smbhub.platform.errors.ValidationException)) {
+            Throwable cause = e instanceof EJBException && e.getCause() != null ? e.getCause() : e;
+            if (!(cause instanceof ValidationException)) {
                 throw e;
             }
             PortalPage.send(response, 409, "This quote cannot be answered", cause.getMessage() + ".");

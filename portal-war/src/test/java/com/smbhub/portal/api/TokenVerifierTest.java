@@ -14,7 +14,9 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -111,7 +113,7 @@ class TokenVerifierTest {
 
     @Test
     void configuredAudiencesMustBeNamed() throws Exception {
-        TokenVerifier forApi = new TokenVerifier(ISSUER, java.util.Set.of("smbhub-api"), pem(KEYS), null, "org_id", 60, CLOCK);
+        TokenVerifier forApi = new TokenVerifier(ISSUER, Set.of("smbhub-api"), pem(KEYS), null, "org_id", 60, CLOCK);
         String base = claims(ISSUER, NOW + 600, null);
         assertTrue(forApi.verify(sign(KEYS, RS256, base)).isEmpty(), "no aud");
         assertTrue(forApi.verify(sign(KEYS, RS256, base.replace("}", ",\"aud\":\"other\"}"))).isEmpty());
@@ -157,6 +159,6 @@ class TokenVerifierTest {
     }
 
     private static byte[] unsigned(byte[] bytes) {
-        return bytes[0] == 0 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
+        return bytes[0] == 0 ? Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
     }
 }

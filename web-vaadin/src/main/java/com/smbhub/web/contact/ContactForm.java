@@ -4,6 +4,7 @@ import com.smbhub.contact.ContactDraft;
 import com.smbhub.contact.ContactView;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.web.shell.FieldErrors;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
@@ -50,7 +51,7 @@ class ContactForm extends FormLayout {
 
     private void register(String field, HasValidation component) {
         byField.put(field, component);
-        ((com.vaadin.flow.component.Component) component).setId("contact-" + field);
+        ((Component) component).setId("contact-" + field);
     }
 
     void read(ContactView c) {

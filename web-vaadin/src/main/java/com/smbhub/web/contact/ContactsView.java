@@ -3,6 +3,8 @@ package com.smbhub.web.contact;
 import com.smbhub.contact.ContactDraft;
 import com.smbhub.contact.ContactService;
 import com.smbhub.contact.ContactView;
+import com.smbhub.file.FileService;
+import com.smbhub.home.HomeService;
 import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ValidationException;
@@ -10,17 +12,11 @@ import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.security.Permissions;
 import com.smbhub.profile.ProfileService;
-import com.smbhub.file.FileService;
-import com.smbhub.home.HomeService;
 import com.smbhub.web.file.FilesPanel;
-import com.vaadin.flow.router.QueryParameters;
+import com.smbhub.web.invoice.InvoicesView;
 import com.smbhub.web.shell.MainLayout;
-import com.smbhub.web.work.WorkView;
-import com.vaadin.flow.component.html.H4;
-import com.vaadin.flow.router.RouterLink;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import com.smbhub.web.shell.Toasts;
+import com.smbhub.web.work.WorkView;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
@@ -30,6 +26,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -43,12 +40,17 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Contacts: search and type tabs on the left, the selected contact (or a new one) on the right. */
 @Route(value = "contacts", layout = MainLayout.class)
@@ -171,7 +173,7 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
     }
 
     private void loadPage() {
-        ContactService.Page page = contacts.list(search.getValue(), type(), showDeleted.getValue(), nextKey, PAGE);
+        var page = contacts.list(search.getValue(), type(), showDeleted.getValue(), nextKey, PAGE);
         rows.addAll(page.items());
         nextKey = page.nextKey();
         grid.setItems(rows);
@@ -267,7 +269,7 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
                     link.setQueryParameters(QueryParameters.of("item", entry.workItemId()));
                     timeline.add(link);
                 } else if (entry.type().equals("invoice") || entry.type().equals("payment")) {
-                    RouterLink link = new RouterLink(line, com.smbhub.web.invoice.InvoicesView.class);
+                    RouterLink link = new RouterLink(line, InvoicesView.class);
                     link.setQueryParameters(QueryParameters.of("open", entry.id()));
                     timeline.add(link);
                 } else {
@@ -365,7 +367,7 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
         dialog.open();
     }
 
-    private void run(java.util.function.Supplier<ContactView> action, String done) {
+    private void run(Supplier<ContactView> action, String done) {
         try {
             ContactView result = action.get();
             Toasts.done(done);

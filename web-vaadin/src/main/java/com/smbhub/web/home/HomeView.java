@@ -2,34 +2,45 @@ package com.smbhub.web.home;
 
 import com.smbhub.home.HomeService;
 import com.smbhub.invoice.InvoiceService;
+import com.smbhub.money.MoneyText;
+import com.smbhub.notification.NotificationService;
+import com.smbhub.platform.mail.Mailer;
+import com.smbhub.platform.security.Capability;
+import com.smbhub.platform.security.Permissions;
+import com.smbhub.platform.security.Role;
 import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.profile.ProfileService;
+import com.smbhub.web.quote.QuotesView;
 import com.smbhub.web.shell.MainLayout;
+import com.smbhub.web.work.WorkView;
 import com.smbhub.workitem.WorkItemService;
 import com.smbhub.workitem.WorkItemView;
 import com.vaadin.cdi.annotation.CdiComponent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
+import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import com.smbhub.platform.security.Capability;
-import com.smbhub.platform.security.Permissions;
-import com.smbhub.platform.security.Role;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 
 /** Home "Today": greeting, KPI cards, next actions (urgent or overdue work). */
 @Route(value = "", layout = MainLayout.class)
@@ -51,10 +62,10 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
     InvoiceService invoices;
 
     @EJB
-    com.smbhub.platform.mail.Mailer mailer;
+    Mailer mailer;
 
     @EJB
-    com.smbhub.notification.NotificationService notifications;
+    NotificationService notifications;
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
@@ -70,14 +81,14 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
         Paragraph role = new Paragraph("You are signed in as " + greeting.role().name().toLowerCase()
                 + ". Times are shown in " + greeting.timezone() + "; amounts in " + greeting.currency() + ".");
         InvoiceService.Money money = Permissions.allows(greeting.role(), Capability.MONEY_READ) ? invoices.money()
-                : new InvoiceService.Money(java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO,
+                : new InvoiceService.Money(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
                 greeting.currency());
         FlexLayout cards = new FlexLayout(
                 card("kpi-new", "New " + profile.label("work_item_plural").toLowerCase(), String.valueOf(today.newItems())),
                 card("kpi-overdue", "Overdue " + profile.label("work_item_plural").toLowerCase(), String.valueOf(today.overdueItems())),
-                card("kpi-unpaid", "Unpaid", com.smbhub.money.MoneyText.format(money.unpaid(), money.currency())),
-                card("kpi-overdue-money", "Overdue", com.smbhub.money.MoneyText.format(money.overdue(), money.currency())),
-                card("kpi-payments", "Today's payments", com.smbhub.money.MoneyText.format(money.paidToday(),
+                card("kpi-unpaid", "Unpaid", MoneyText.format(money.unpaid(), money.currency())),
+                card("kpi-overdue-money", "Overdue", MoneyText.format(money.overdue(), money.currency())),
+                card("kpi-payments", "Today's payments", MoneyText.format(money.paidToday(),
                         money.currency())));
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         cards.getStyle().set("gap", "var(--lumo-space-m)");
@@ -88,14 +99,14 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
         next.setPadding(false);
         if (today.nextActions().isEmpty()) {
             next.add(new Span("Nothing urgent or overdue. "), new RouterLink("Open " + profile.label("work_item_plural"),
-                    com.smbhub.web.work.WorkView.class));
+                    WorkView.class));
         }
         for (WorkItemView item : today.nextActions()) {
             String when = item.dueAt() == null ? "" : " · due " + DateTimeFormatter.ofPattern("d MMM HH:mm")
                     .format(item.dueAt().atZone(zone));
             RouterLink link = new RouterLink(item.title() + " · " + item.priority().toLowerCase() + when,
-                    com.smbhub.web.work.WorkView.class);
-            link.setQueryParameters(com.vaadin.flow.router.QueryParameters.of("item", item.id()));
+                    WorkView.class);
+            link.setQueryParameters(QueryParameters.of("item", item.id()));
             next.add(link);
         }
         add(title, role, quickActions(profile, greeting, mailer.development()));
@@ -112,28 +123,28 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     /** What happened that the business should know (a client approved a quote, …), until someone marks it read. */
-    private VerticalLayout notificationsBox(List<com.smbhub.notification.NotificationService.View> recent, ZoneId zone) {
+    private VerticalLayout notificationsBox(List<NotificationService.View> recent, ZoneId zone) {
         VerticalLayout box = new VerticalLayout(new H3("Notifications"));
         box.setId("notifications");
         box.setPadding(false);
         box.setSpacing(false);
         for (var n : recent) {
             String line = DateTimeFormatter.ofPattern("d MMM HH:mm").format(n.at().atZone(zone)) + " · " + n.title();
-            com.vaadin.flow.component.Component item = "quote".equals(n.entityType())
-                    ? new RouterLink(line, com.smbhub.web.quote.QuotesView.class,
-                    com.vaadin.flow.router.RouteParameters.empty()) : new Span(line);
+            Component item = "quote".equals(n.entityType())
+                    ? new RouterLink(line, QuotesView.class,
+                    RouteParameters.empty()) : new Span(line);
             if (item instanceof RouterLink link) {
-                link.setQueryParameters(com.vaadin.flow.router.QueryParameters.of("open", n.entityId()));
+                link.setQueryParameters(QueryParameters.of("open", n.entityId()));
             }
             item.getElement().getStyle().set("font-weight", n.read() ? "normal" : "600");
             box.add(item);
         }
-        com.vaadin.flow.component.button.Button read = new com.vaadin.flow.component.button.Button("Mark all read", e -> {
+        Button read = new Button("Mark all read", e -> {
             notifications.markAllRead();
             box.setVisible(false);
         });
         read.setId("notifications-read");
-        read.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+        read.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         box.add(read);
         return box;
     }

@@ -2,6 +2,7 @@ package com.smbhub.web.invoice;
 
 import com.smbhub.money.MoneyText;
 import com.smbhub.platform.audit.AuditService;
+import com.smbhub.web.shell.Words;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -33,13 +34,13 @@ class InvoiceHistory extends VerticalLayout {
             case "invoice.updated" -> "changed the draft";
             case "invoice.sent" -> "sent it to " + e.after().getOrDefault("to", "the client");
             case "invoice.reminder_sent" -> "sent a reminder to " + e.after().getOrDefault("to", "the client") + " ("
-                    + InvoicesView.words(e.after().getOrDefault("ar_stage", "")) + ")";
+                    + Words.of(e.after().getOrDefault("ar_stage", "")) + ")";
             case "invoice.voided" -> "voided it";
             case "invoice.payment_link_created" -> "made a card payment link for " + amount;
             case "portal.link_created" -> "made a new client link";
             case "payment.recorded" -> "recorded a payment of " + amount + " ("
-                    + InvoicesView.words(e.after().getOrDefault("provider", "other")) + "), now "
-                    + InvoicesView.words(e.after().getOrDefault("status", "")).toLowerCase();
+                    + Words.of(e.after().getOrDefault("provider", "other")) + "), now "
+                    + Words.of(e.after().getOrDefault("status", "")).toLowerCase();
             case "payment.refunded" -> "refunded " + (amount.isEmpty() ? "a payment" : amount);
             default -> e.action().replace('_', ' ').replace('.', ' ');
         };

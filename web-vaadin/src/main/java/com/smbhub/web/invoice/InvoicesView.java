@@ -1,19 +1,37 @@
 package com.smbhub.web.invoice;
 
+import com.smbhub.contact.ContactView;
 import com.smbhub.home.HomeService;
+import com.smbhub.invoice.InvoiceSending;
 import com.smbhub.invoice.InvoiceService;
+import com.smbhub.invoice.InvoiceStatus;
 import com.smbhub.invoice.InvoiceView;
+import com.smbhub.money.MoneyText;
+import com.smbhub.payment.PaymentService;
+import com.smbhub.platform.db.Page;
 import com.smbhub.platform.errors.NotFoundException;
+import com.smbhub.platform.errors.ProviderException;
+import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.security.Permissions;
+import com.smbhub.web.contact.ContactPicker;
+import com.smbhub.web.document.DocumentList;
+import com.smbhub.web.document.SendDialog;
 import com.smbhub.web.shell.MainLayout;
-import com.smbhub.money.MoneyText;
 import com.smbhub.web.shell.Toasts;
-import com.smbhub.invoice.InvoiceStatus;
+import com.smbhub.web.shell.Words;
 import com.vaadin.cdi.annotation.CdiComponent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.contextmenu.ContextMenu;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import java.time.format.DateTimeFormatter;
@@ -31,10 +49,10 @@ public class InvoicesView extends DocumentList<InvoiceView> {
 
 
     @EJB
-    com.smbhub.invoice.InvoiceSending sending;
+    InvoiceSending sending;
 
     @EJB
-    com.smbhub.payment.PaymentService payments;
+    PaymentService payments;
 
 
 
@@ -51,21 +69,21 @@ public class InvoicesView extends DocumentList<InvoiceView> {
         DateTimeFormatter dates = DateTimeFormatter.ofPattern("d MMM yyyy");
         grid.addColumn(InvoiceView::number).setHeader("Number").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(i -> i.contactName() == null ? "" : i.contactName()).setHeader("Client").setFlexGrow(2);
-        grid.addColumn(i -> words(i.status())).setHeader("Status");
+        grid.addColumn(i -> Words.of(i.status())).setHeader("Status");
         grid.addColumn(i -> dates.format(i.dueDate())).setHeader("Due");
         grid.addColumn(i -> MoneyText.format(i.total(), i.currency())).setHeader("Total").setTextAlign(
-                com.vaadin.flow.component.grid.ColumnTextAlign.END);
+                ColumnTextAlign.END);
         grid.addColumn(i -> MoneyText.format(i.amountDue(), i.currency())).setHeader("Due now").setTextAlign(
-                com.vaadin.flow.component.grid.ColumnTextAlign.END);
+                ColumnTextAlign.END);
         grid.addComponentColumn(this::quickActions).setHeader("").setWidth("4rem").setFlexGrow(0);
     }
 
     /** The row's quick actions (PRD 11.2 screen 6): send, copy the card payment link, mark paid. */
-    private com.vaadin.flow.component.Component quickActions(InvoiceView i) {
-        Button menu = new Button(com.vaadin.flow.component.icon.VaadinIcon.ELLIPSIS_DOTS_H.create());
+    private Component quickActions(InvoiceView i) {
+        Button menu = new Button(VaadinIcon.ELLIPSIS_DOTS_H.create());
         menu.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         menu.setAriaLabel("Actions for " + i.number());
-        com.vaadin.flow.component.contextmenu.ContextMenu items = new com.vaadin.flow.component.contextmenu.ContextMenu(menu);
+        ContextMenu items = new ContextMenu(menu);
         items.setOpenOnClick(true);
         if (i.allowedActions().contains("send")) {
             items.addItem(i.state() == InvoiceStatus.DRAFT ? "Send" : "Send again", e -> SendDialog.open("Send " + i.number(),
@@ -82,7 +100,7 @@ public class InvoicesView extends DocumentList<InvoiceView> {
                     String url = invoices.paymentLink(i.id()).paymentLinkUrl();
                     getUI().ifPresent(ui -> ui.getPage().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", url));
                     Toasts.done("Pay link for " + i.number() + " copied");
-                } catch (com.smbhub.platform.errors.ProviderException | com.smbhub.platform.errors.ValidationException ex) {
+                } catch (ProviderException | ValidationException ex) {
                     Toasts.problem(ex.getMessage());
                 }
             });
@@ -90,14 +108,14 @@ public class InvoicesView extends DocumentList<InvoiceView> {
         if (i.state().allows(InvoiceStatus.Action.PAY)
                 && Permissions.allows(access.role(), Capability.PAYMENTS_RECORD)) {
             items.addItem("Mark paid", e -> {
-                var confirm = new com.vaadin.flow.component.confirmdialog.ConfirmDialog("Mark " + i.number() + " paid?",
+                var confirm = new ConfirmDialog("Mark " + i.number() + " paid?",
                         "Records a bank transfer of " + MoneyText.format(i.amountDue(), i.currency())
                                 + " received today. For cash, part payments or another day, open the invoice.", "Mark paid",
                         ev -> {
                             try {
                                 payments.record(i.id(), "BANK", i.amountDue(), null, null);
                                 Toasts.done(i.number() + " is paid");
-                            } catch (com.smbhub.platform.errors.ValidationException ex) {
+                            } catch (ValidationException ex) {
                                 Toasts.problem(ex.getMessage());
                             }
                             reload();
@@ -112,13 +130,13 @@ public class InvoicesView extends DocumentList<InvoiceView> {
         return menu;
     }
 
-    private com.vaadin.flow.component.combobox.ComboBox<com.smbhub.contact.ContactView> client;
-    private final com.vaadin.flow.component.datepicker.DatePicker from = new com.vaadin.flow.component.datepicker.DatePicker("Issued from");
-    private final com.vaadin.flow.component.datepicker.DatePicker to = new com.vaadin.flow.component.datepicker.DatePicker("to");
+    private ComboBox<ContactView> client;
+    private final DatePicker from = new DatePicker("Issued from");
+    private final DatePicker to = new DatePicker("to");
 
-    @jakarta.annotation.PostConstruct
+    @PostConstruct
     void clientFilter() {
-        client = com.smbhub.web.contact.ContactPicker.create(contacts, "filter-invoice-contact", "Client", null);
+        client = ContactPicker.create(ContactPicker.Source.of(contacts), "filter-invoice-contact", "Client", null);
         client.setClearButtonVisible(true);
         client.addValueChangeListener(e -> reload());
         filters().addComponentAsFirst(client);
@@ -132,9 +150,8 @@ public class InvoicesView extends DocumentList<InvoiceView> {
             return new Page<>(List.of(), null);
         }
         to.setInvalid(false);
-        var page = invoices.list(status, client == null || client.getValue() == null ? null : client.getValue().id(),
+        return invoices.list(status, client == null || client.getValue() == null ? null : client.getValue().id(),
                 from.getValue(), to.getValue(), afterKey, 50);
-        return new Page<>(page.items(), page.nextKey());
     }
 
     @Override
@@ -147,7 +164,7 @@ public class InvoicesView extends DocumentList<InvoiceView> {
         try {
             InvoiceView fresh = invoice == null ? null : invoices.get(invoice.id());
             HomeService.Greeting business = business();
-            new InvoiceEditor(invoices, links, sending, payments, contacts, profile, fresh, business.currency(),
+            new InvoiceEditor(invoices, links, sending, payments, ContactPicker.Source.of(contacts), profile, fresh, business.currency(),
                     business.timezone(), today(business), mayBillInOtherCurrency(),
                     saved -> reload()).open();
         } catch (NotFoundException e) {
@@ -156,8 +173,4 @@ public class InvoicesView extends DocumentList<InvoiceView> {
         }
     }
 
-    public static String words(String code) {
-        String text = code.replace('_', ' ').toLowerCase();
-        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
 }

@@ -2,13 +2,17 @@ package com.smbhub.web.quote;
 
 import com.smbhub.home.HomeService;
 import com.smbhub.money.MoneyText;
+import com.smbhub.platform.db.Page;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.quote.QuoteService;
+import com.smbhub.quote.QuoteStatus;
 import com.smbhub.quote.QuoteView;
-import com.smbhub.web.invoice.DocumentList;
+import com.smbhub.web.contact.ContactPicker;
+import com.smbhub.web.document.DocumentList;
 import com.smbhub.web.invoice.InvoicesView;
 import com.smbhub.web.shell.MainLayout;
 import com.smbhub.web.shell.Toasts;
+import com.smbhub.web.shell.Words;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.router.QueryParameters;
@@ -32,19 +36,18 @@ public class QuotesView extends DocumentList<QuoteView> {
 
 
     public QuotesView() {
-        super("quote", com.smbhub.quote.QuoteStatus.FILTERS);
+        super("quote", QuoteStatus.FILTERS);
         DateTimeFormatter dates = DateTimeFormatter.ofPattern("d MMM yyyy");
         grid.addColumn(QuoteView::number).setHeader("Number").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(q -> q.contactName() == null ? "" : q.contactName()).setHeader("Client").setFlexGrow(2);
-        grid.addColumn(q -> InvoicesView.words(q.status())).setHeader("Status");
+        grid.addColumn(q -> Words.of(q.status())).setHeader("Status");
         grid.addColumn(q -> q.expiryDate() == null ? "" : dates.format(q.expiryDate())).setHeader("Valid until");
         grid.addColumn(q -> MoneyText.format(q.total(), q.currency())).setHeader("Total").setTextAlign(ColumnTextAlign.END);
     }
 
     @Override
     protected Page<QuoteView> page(String status, String afterKey) {
-        var page = quotes.list(status, null, afterKey, 50);
-        return new Page<>(page.items(), page.nextKey());
+        return quotes.list(status, null, afterKey, 50);
     }
 
     @Override
@@ -57,7 +60,7 @@ public class QuotesView extends DocumentList<QuoteView> {
         try {
             QuoteView fresh = quote == null ? null : quotes.get(quote.id());
             HomeService.Greeting business = business();
-            new QuoteEditor(quotes, links, contacts, profile, fresh, business.currency(),
+            new QuoteEditor(quotes, links, ContactPicker.Source.of(contacts), profile, fresh, business.currency(),
                     today(business),
                     mayBillInOtherCurrency(),
                     saved -> reload(),

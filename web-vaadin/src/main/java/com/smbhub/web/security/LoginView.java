@@ -1,7 +1,7 @@
 package com.smbhub.web.security;
 
-import com.vaadin.cdi.annotation.CdiComponent;
 import com.smbhub.platform.security.SignIn;
+import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -51,7 +52,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         email.setRequiredIndicatorVisible(true);
         email.setAutofocus(true);
         email.setWidth("20rem");
-        email.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.USERNAME);
+        email.setAutocomplete(Autocomplete.USERNAME);
         password.setId("password");
         password.setRequiredIndicatorVisible(true);
         password.setWidth("20rem");

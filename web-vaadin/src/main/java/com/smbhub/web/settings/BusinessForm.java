@@ -19,7 +19,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Settings → Business. Saving refreshes the route chain so menus and labels follow a new profile at once. */
@@ -29,7 +31,7 @@ class BusinessForm extends VerticalLayout {
             "general", "Service business (requests, quotes, invoices)",
             "retail_pos", "Retail with a point of sale (orders and issues)");
 
-    private static final Map<String, String> TEMPLATE_WORDS = new java.util.LinkedHashMap<>();
+    private static final Map<String, String> TEMPLATE_WORDS = new LinkedHashMap<>();
 
     static {
         TEMPLATE_WORDS.put("invoice_email", "Invoice e-mail");
@@ -50,7 +52,7 @@ class BusinessForm extends VerticalLayout {
         ComboBox<String> currency = new ComboBox<>("Currency");
         currency.setId("settings-currency");
         currency.setItems(Currency.getAvailableCurrencies().stream().map(Currency::getCurrencyCode).sorted().toList());
-        currency.setItemLabelGenerator(c -> c + " · " + Currency.getInstance(c).getDisplayName(java.util.Locale.ENGLISH));
+        currency.setItemLabelGenerator(c -> c + " · " + Currency.getInstance(c).getDisplayName(Locale.ENGLISH));
         currency.setValue(current.currency());
         Select<String> profile = new Select<>();
         profile.setId("settings-profile");
@@ -68,7 +70,7 @@ class BusinessForm extends VerticalLayout {
         days.setEnabled(current.arEnabled());
         reminders.addValueChangeListener(e -> days.setEnabled(e.getValue()));
         FormLayout form = new FormLayout(name, zone, currency, profile, quotes, reminders, days);
-        Map<String, Select<Wording.Template>> templates = new java.util.LinkedHashMap<>();
+        Map<String, Select<Wording.Template>> templates = new LinkedHashMap<>();
         List<Wording.Template> choices = settings.templateChoices();
         for (String kind : TEMPLATE_WORDS.keySet()) {
             Select<Wording.Template> select = new Select<>();

@@ -8,9 +8,12 @@ import com.smbhub.web.shell.Toasts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.EmailField;
@@ -18,10 +21,8 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.html.Span;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Settings → Email: the business's own mail server (optional), the wording of its e-mails and its own templates. */
@@ -117,7 +118,7 @@ class EmailPanel extends VerticalLayout {
             row.addClassName("template-row");
             box.add(row);
         }
-        Button add = new Button("New " + TITLES.get(kind).toLowerCase(java.util.Locale.ROOT) + " template",
+        Button add = new Button("New " + TITLES.get(kind).toLowerCase(Locale.ROOT) + " template",
                 e -> templateDialog(kind, null));
         add.setId("template-new-" + kind);
         box.add(add);
@@ -126,7 +127,7 @@ class EmailPanel extends VerticalLayout {
 
     private void templateDialog(String kind, Wording.Template existing) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(existing == null ? "New " + TITLES.get(kind).toLowerCase(java.util.Locale.ROOT) + " template"
+        dialog.setHeaderTitle(existing == null ? "New " + TITLES.get(kind).toLowerCase(Locale.ROOT) + " template"
                 : existing.name());
         TextField name = new TextField("Name");
         name.setId("template-name");

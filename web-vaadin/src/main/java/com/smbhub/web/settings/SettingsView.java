@@ -1,5 +1,8 @@
 package com.smbhub.web.settings;
 
+import com.smbhub.payment.StripeAccounts;
+import com.smbhub.platform.mail.SmtpSettings;
+import com.smbhub.platform.mail.Wording;
 import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.security.Permissions;
@@ -17,6 +20,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
+import java.util.List;
 
 /** Settings: the business (name, zone, currency, profile, switches), the team (invite, roles, disable), payments (Stripe). */
 @Route(value = "settings", layout = MainLayout.class)
@@ -35,13 +39,13 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver 
     TeamService team;
 
     @EJB
-    com.smbhub.payment.StripeAccounts stripe;
+    StripeAccounts stripe;
 
     @EJB
-    com.smbhub.platform.mail.SmtpSettings smtp;
+    SmtpSettings smtp;
 
     @EJB
-    com.smbhub.platform.mail.Wording wording;
+    Wording wording;
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
@@ -67,7 +71,7 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver 
         tabs.add("Payments", new PaymentsPanel(stripe));
         tabs.add("Numbers", new NumbersPanel(settings));
         tabs.add("Email", new EmailPanel(smtp, wording));
-        java.util.List<String> names = java.util.List.of("business", "team", "payments", "numbers", "email");
+        List<String> names = List.of("business", "team", "payments", "numbers", "email");
         String tab = event.getLocation().getQueryParameters().getSingleParameter("tab").orElse("");
         tabs.setSelectedIndex(Math.max(0, names.indexOf(tab)));
         add(tabs);

@@ -2,12 +2,14 @@ package com.smbhub.web.settings;
 
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.mail.MailFailedException;
 import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.security.Permissions;
 import com.smbhub.platform.security.Role;
 import com.smbhub.tenant.TeamService;
 import com.smbhub.web.shell.FieldErrors;
 import com.smbhub.web.shell.Toasts;
+import com.smbhub.web.shell.Words;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -27,6 +29,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Settings → Team: invite by e-mail, change a member's role, disable or enable. */
 class TeamPanel extends VerticalLayout {
@@ -62,8 +65,8 @@ class TeamPanel extends VerticalLayout {
         grid.setId("team-grid");
         grid.addColumn(TeamService.Member::displayName).setHeader("Name").setFlexGrow(2);
         grid.addColumn(TeamService.Member::email).setHeader("E-mail").setFlexGrow(2);
-        grid.addColumn(m -> words(m.role().name())).setHeader("Role");
-        grid.addColumn(m -> words(m.status())).setHeader("Status");
+        grid.addColumn(m -> Words.of(m.role().name())).setHeader("Role");
+        grid.addColumn(m -> Words.of(m.status())).setHeader("Status");
         grid.addItemClickListener(e -> edit(e.getItem()));
         grid.setAllRowsVisible(true);
         add(inviteRow, grid);
@@ -82,7 +85,7 @@ class TeamPanel extends VerticalLayout {
         try {
             team.emailInvitation(sent.member().memberId(), link);
             mailed = "We e-mailed this link to " + sent.member().email() + ".";
-        } catch (com.smbhub.platform.mail.MailFailedException e) {
+        } catch (MailFailedException e) {
             mailed = "The e-mail could not be sent (" + e.getMessage() + "); send the link yourself.";
         }
         Dialog dialog = new Dialog();
@@ -144,7 +147,7 @@ class TeamPanel extends VerticalLayout {
         dialog.open();
     }
 
-    private void run(java.util.function.Supplier<TeamService.Member> action, String done, Dialog dialog) {
+    private void run(Supplier<TeamService.Member> action, String done, Dialog dialog) {
         try {
             action.get();
             Toasts.done(done);
@@ -162,12 +165,8 @@ class TeamPanel extends VerticalLayout {
         select.setId(id);
         select.setLabel("Role");
         select.setItems(Arrays.stream(Role.values()).filter(r -> !r.isOwner() || withOwner).toList());
-        select.setItemLabelGenerator(r -> words(r.name()));
+        select.setItemLabelGenerator(r -> Words.of(r.name()));
         return select;
     }
 
-    private static String words(String code) {
-        String text = code.replace('_', ' ').toLowerCase();
-        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
 }

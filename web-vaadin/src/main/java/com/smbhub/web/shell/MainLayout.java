@@ -1,37 +1,38 @@
 package com.smbhub.web.shell;
 
-import com.vaadin.cdi.annotation.CdiComponent;
+import com.smbhub.contact.ContactService;
+import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Membership;
 import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.profile.ProfileService;
 import com.smbhub.web.home.HomeView;
 import com.smbhub.web.security.ChooseBusinessView;
 import com.smbhub.web.security.CurrentBusiness;
+import com.smbhub.workitem.WorkItemService;
+import com.vaadin.cdi.annotation.CdiComponent;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
-import com.vaadin.flow.component.dependency.StyleSheet;
-import com.vaadin.flow.component.html.Nav;
-import com.vaadin.flow.router.HighlightConditions;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HighlightConditions;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
 import jakarta.inject.Inject;
-import com.smbhub.contact.ContactService;
-import com.smbhub.platform.security.Access;
-import com.smbhub.workitem.WorkItemService;
-import com.vaadin.flow.component.Key;
-import com.vaadin.flow.component.KeyModifier;
-import com.vaadin.flow.component.Shortcuts;
+import jakarta.servlet.ServletException;
 import java.util.Optional;
 
 /** The back-office shell: left navigation on desktop, bottom bar on phones, business and user on top. */
@@ -155,7 +156,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         getUI().ifPresent(ui -> ui.getPage().setLocation(contextPath + "/login"));
         try {
             VaadinServletRequest.getCurrent().getHttpServletRequest().logout();
-        } catch (jakarta.servlet.ServletException ignored) {
+        } catch (ServletException ignored) {
             // the session is invalidated below either way
         }
         VaadinSession.getCurrent().getSession().invalidate();

@@ -16,6 +16,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import java.time.Instant;
@@ -37,7 +38,7 @@ public class OpsView extends VerticalLayout {
     private final Grid<WebhookLog.Entry> events = new Grid<>();
     private final Checkbox attention = new Checkbox("Needs attention only", true);
 
-    @jakarta.annotation.PostConstruct
+    @PostConstruct
     void build() {
         H2 title = new H2("Command Center");
         title.setId("ops-title");

@@ -1,5 +1,6 @@
 package com.smbhub.web.shell;
 
+import com.smbhub.home.HomeService;
 import com.smbhub.platform.mail.Mailer;
 import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
@@ -32,7 +33,7 @@ public class SentMailView extends VerticalLayout implements BeforeEnterObserver 
     Access access;
 
     @EJB
-    com.smbhub.home.HomeService home;
+    HomeService home;
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {

@@ -1,9 +1,13 @@
 package com.smbhub.web.testmode;
 
+import com.smbhub.integration.stripe.StripeGateway;
+import com.smbhub.money.MoneyText;
+import com.smbhub.money.Totals;
 import com.smbhub.platform.Jsonp;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,11 +15,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -118,7 +125,7 @@ public class TestModeStripe extends HttpServlet {
                     .add("type", "express").add("created", Instant.now().getEpochSecond()).build());
         } else if (path.equals("/account_links")) {
             String back = request.getParameter("return_url");
-            String url = base() + "/app/test-mode/onboarding?return=" + java.net.URLEncoder.encode(back == null ? "" : back,
+            String url = base() + "/app/test-mode/onboarding?return=" + URLEncoder.encode(back == null ? "" : back,
                     StandardCharsets.UTF_8);
             json(response, Jsonp.createObjectBuilder().add("object", "account_link").add("created", Instant.now().getEpochSecond())
                     .add("expires_at", Instant.now().plusSeconds(300).getEpochSecond()).add("url", url).build());
@@ -226,7 +233,7 @@ public class TestModeStripe extends HttpServlet {
                     .header("Stripe-Signature", "t=" + t + ",v1=" + v1)
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
             return http.send(post, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException | java.security.GeneralSecurityException e) {
+        } catch (IOException | GeneralSecurityException e) {
             return 502;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -258,13 +265,13 @@ public class TestModeStripe extends HttpServlet {
 
     private static String amount(JsonObject session) {
         String currency = session.getString("currency", "usd").toUpperCase();
-        java.math.BigDecimal value = com.smbhub.money.Totals.fromMinorUnits(session.getJsonNumber("amount_total").longValue(),
+        BigDecimal value = Totals.fromMinorUnits(session.getJsonNumber("amount_total").longValue(),
                 currency);
-        return com.smbhub.money.MoneyText.format(value, currency);
+        return MoneyText.format(value, currency);
     }
 
-    private static jakarta.json.JsonValue value(String text) {
-        return text == null ? jakarta.json.JsonValue.NULL : Jsonp.createValue(text);
+    private static JsonValue value(String text) {
+        return text == null ? JsonValue.NULL : Jsonp.createValue(text);
     }
 
     private static String random(int chars) {
@@ -277,7 +284,7 @@ public class TestModeStripe extends HttpServlet {
     }
 
     private static JsonObject fixture(String name) {
-        try (InputStream in = com.smbhub.integration.stripe.StripeGateway.class.getResourceAsStream("/stripe/" + name);
+        try (InputStream in = StripeGateway.class.getResourceAsStream("/stripe/" + name);
              var reader = Jsonp.createReader(new StringReader(new String(in.readAllBytes(), StandardCharsets.UTF_8)))) {
             return reader.readObject();
         } catch (IOException e) {

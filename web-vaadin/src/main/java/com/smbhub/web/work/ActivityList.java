@@ -1,6 +1,7 @@
 package com.smbhub.web.work;
 
 import com.smbhub.platform.audit.AuditService;
+import com.smbhub.web.shell.Words;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.time.Instant;
@@ -75,7 +76,7 @@ public class ActivityList extends VerticalLayout {
             }
             case "assigned_to" -> people.getOrDefault(raw, "a former member");
             case "title" -> "“" + raw + "”";
-            default -> WorkView.words(raw);
+            default -> Words.of(raw);
         };
     }
 }

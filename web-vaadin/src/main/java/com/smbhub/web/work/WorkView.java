@@ -1,36 +1,34 @@
 package com.smbhub.web.work;
 
 import com.smbhub.contact.ContactService;
-import com.smbhub.contact.ContactView;
 import com.smbhub.file.FileService;
 import com.smbhub.home.HomeService;
+import com.smbhub.invoice.InvoiceService;
 import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
+import com.smbhub.platform.security.Grant;
 import com.smbhub.platform.security.Permissions;
 import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.profile.ProfileService;
+import com.smbhub.quote.QuoteService;
 import com.smbhub.tenant.TeamService;
+import com.smbhub.web.contact.ContactPicker;
 import com.smbhub.web.file.FilesPanel;
 import com.smbhub.web.shell.MainLayout;
-import com.smbhub.web.shell.FieldErrors;
 import com.smbhub.web.shell.Toasts;
-import com.smbhub.workitem.WorkItemDraft;
+import com.smbhub.web.shell.Words;
 import com.smbhub.workitem.WorkItemService;
+import com.smbhub.workitem.WorkItemStatus;
 import com.smbhub.workitem.WorkItemView;
 import com.vaadin.cdi.annotation.CdiComponent;
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
@@ -39,23 +37,23 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.TabSheet;
-import com.vaadin.flow.component.textfield.NumberField;
-import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /** The Work screen: filters, the list, a quick "New" dialog and an item dialog with its status moves. */
 @Route(value = "work", layout = MainLayout.class)
@@ -63,7 +61,6 @@ import java.util.Optional;
 @PermitAll
 public class WorkView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    private static final List<String> TYPES = List.of("REQUEST", "ORDER", "JOB", "SUPPORT", "ADMIN", "COLLECTION", "BOOKKEEPING");
     private static final String ANY = "ANY";
 
     @EJB
@@ -88,15 +85,15 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
     FileService files;
 
     @EJB
-    com.smbhub.invoice.InvoiceService invoices;
+    InvoiceService invoices;
 
     @EJB
-    com.smbhub.quote.QuoteService quotes;
+    QuoteService quotes;
 
     private final H2 heading = new H2();
     private final Button create = new Button();
-    private final Select<String> status = select("filter-status", "Status",
-            List.of(ANY, "NEW", "IN_PROGRESS", "NEEDS_APPROVAL", "WAITING", "DONE", "CANCELED"));
+    private final Select<String> status = select("filter-status", "Status", Stream.concat(Stream.of(ANY),
+            Arrays.stream(WorkItemStatus.values()).map(Enum::name)).toList());
     private final Select<String> due = select("filter-due", "Due", List.of(ANY, "overdue", "today", "week"));
     private final Checkbox mine = new Checkbox("Assigned to me");
     private final Grid<WorkItemView> grid = new Grid<>(WorkItemView.class, false);
@@ -120,9 +117,9 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
         mine.addValueChangeListener(e -> reload());
         grid.setId("work-grid");
         grid.addColumn(WorkItemView::title).setHeader("Title").setFlexGrow(3);
-        grid.addColumn(w -> words(w.type())).setHeader("Type");
-        grid.addColumn(w -> words(w.status())).setHeader("Status");
-        grid.addColumn(w -> words(w.priority())).setHeader("Priority");
+        grid.addColumn(w -> Words.of(w.type())).setHeader("Type");
+        grid.addColumn(w -> Words.of(w.status())).setHeader("Status");
+        grid.addColumn(w -> Words.of(w.priority())).setHeader("Priority");
         grid.addColumn(w -> w.dueAt() == null ? "" : DateTimeFormatter.ofPattern("d MMM yyyy HH:mm").format(w.dueAt().atZone(zone)))
                 .setHeader("Due");
         grid.addItemClickListener(e -> openItem(e.getItem()));
@@ -190,58 +187,14 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
     private void openNew(String title) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(create.getText());
-        TextField titleField = new TextField("Title", title, "");
-        titleField.setId("wi-title");
-        titleField.setRequiredIndicatorVisible(true);
-        titleField.setWidthFull();
-        Select<String> type = select("wi-type", "Type", TYPES);
-        type.setValue(profile.defaultWorkItemType());
-        DateTimePicker dueAt = new DateTimePicker("Due");
-        dueAt.setId("wi-due");
-        ComboBox<ContactView> contact = contactPicker("wi-contact", null);
-        FormLayout form = new FormLayout(titleField, type, dueAt, contact);
-        Map<String, Component> extras = new LinkedHashMap<>();
-        Map<String, HasValidation> byField = new HashMap<>();
-        byField.put("title", titleField);
-        byField.put("type", type);
-        byField.put("contact_id", contact);
-        for (EffectiveProfile.ExtraField field : profile.workItemFields()) {
-            Component input = switch (field.type()) {
-                case "number" -> new NumberField(field.label());
-                case "boolean" -> new Checkbox(field.label());
-                default -> new TextField(field.label());
-            };
-            input.setId("wi-label-" + field.key());
-            if (input instanceof TextField t) {
-                t.setRequiredIndicatorVisible(field.required());
-            }
-            extras.put(field.key(), input);
-            if (input instanceof HasValidation v) {
-                byField.put("labels_json." + field.key(), v);
-            }
-            form.add(input);
-        }
-        java.util.function.Consumer<Boolean> createIt = withInvoice -> {
-            byField.values().forEach(f -> f.setInvalid(false));
-            Map<String, Object> labels = new HashMap<>();
-            extras.forEach((key, input) -> {
-                Object value = input instanceof TextField t ? blankToNull(t.getValue())
-                        : input instanceof NumberField n ? n.getValue()
-                        : input instanceof Checkbox c && c.getValue() ? Boolean.TRUE : null;
-                if (value != null) {
-                    labels.put(key, value);
-                }
-            });
-            WorkItemDraft draft = new WorkItemDraft(type.getValue(), titleField.getValue(), null, null,
-                    contact.getValue() == null ? null : contact.getValue().id(),
-                    dueAt.getValue() == null ? null : dueAt.getValue().atZone(zone).toInstant(), null, labels);
-            if (withInvoice && contact.getValue() == null) {
-                contact.setErrorMessage("Choose the client the invoice is for");
-                contact.setInvalid(true);
+        NewWorkItemForm form = new NewWorkItemForm(title, profile, ContactPicker.Source.of(contacts), zone);
+        Consumer<Boolean> createIt = withInvoice -> {
+            form.clearErrors();
+            if (withInvoice && !form.hasClientForInvoice()) {
                 return;
             }
             try {
-                WorkItemView created = work.create(draft, Optional.empty());
+                WorkItemView created = work.create(form.draft(), Optional.empty());
                 dialog.close();
                 Toasts.done("Created");
                 if (withInvoice) {
@@ -250,7 +203,7 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
                     reload();
                 }
             } catch (ValidationException ex) {
-                FieldErrors.show(ex, byField);
+                form.show(ex);
             }
         };
         Button save = new Button("Create", e -> createIt.accept(false));
@@ -266,7 +219,7 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
         }
         dialog.getFooter().add(save);
         dialog.open();
-        titleField.focus();
+        form.focus();
     }
 
     /** The item: its fields (editable when allowed), and the status moves the caller may make. */
@@ -274,80 +227,17 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(item.title());
         boolean editable = item.allowedActions().contains("update");
-        Span state = new Span("Status: " + words(item.status()));
-        state.setId("wi-status");
-        TextField titleField = new TextField("Title", item.title(), "");
-        titleField.setId("wi-edit-title");
-        TextArea description = new TextArea("Description");
-        description.setId("wi-edit-description");
-        description.setValue(item.description() == null ? "" : item.description());
-        Select<String> priority = select("wi-edit-priority", "Priority", List.of("LOW", "NORMAL", "HIGH", "URGENT"));
-        priority.setValue(item.priority());
-        DateTimePicker dueAt = new DateTimePicker("Due");
-        dueAt.setId("wi-edit-due");
-        if (item.dueAt() != null) {
-            dueAt.setValue(item.dueAt().atZone(zone).toLocalDateTime());
-        }
-        Select<TeamService.Member> assignee = new Select<>();
-        assignee.setId("wi-edit-assignee");
-        assignee.setLabel("Assigned to");
         List<TeamService.Member> members = team.assignable();
-        assignee.setItems(members);
-        assignee.setEmptySelectionAllowed(true);
-        assignee.setEmptySelectionCaption("Nobody");
-        assignee.setItemLabelGenerator(m -> m == null ? "Nobody" : m.displayName());
-        members.stream().filter(m -> m.userId().equals(item.assignedTo())).findFirst().ifPresent(assignee::setValue);
-        assignee.setEnabled(item.allowedActions().contains("assign"));
-        ComboBox<ContactView> contact = contactPicker("wi-edit-contact", item.contactId());
-        contact.setReadOnly(!editable);
-        FormLayout form = new FormLayout(state, titleField, priority, dueAt, assignee, contact, description);
-        form.setColspan(description, 2);
-        Map<String, TextField> extras = new LinkedHashMap<>();
-        for (EffectiveProfile.ExtraField field : profile.workItemFields()) {
-            if (field.appliesTo(item.type()) || item.labels().containsKey(field.key())) {
-                Object value = item.labels().get(field.key());
-                TextField input = new TextField(field.label(), value == null ? "" : value.toString(), "");
-                input.setId("wi-edit-label-" + field.key());
-                input.setRequiredIndicatorVisible(field.required() && field.appliesTo(item.type()));
-                extras.put(field.key(), input);
-                form.add(input);
-            }
-        }
-        titleField.setReadOnly(!editable);
-        description.setReadOnly(!editable);
-        priority.setReadOnly(!editable);
-        dueAt.setReadOnly(!editable);
-        extras.values().forEach(c -> c.setReadOnly(!editable));
-        java.util.function.Function<String, WorkItemDraft> draftOf = ignored -> {
-            Map<String, Object> labels = new HashMap<>(item.labels());
-            extras.forEach((key, input) -> {
-                if (input.getValue().isBlank()) {
-                    labels.remove(key);
-                } else {
-                    labels.put(key, input.getValue().trim());
-                }
-            });
-            return new WorkItemDraft(item.type(), titleField.getValue(), description.getValue(), priority.getValue(),
-                    contact.getValue() == null ? null : contact.getValue().id(),
-                    dueAt.getValue() == null ? null : dueAt.getValue().atZone(zone).toInstant(),
-                    assignee.getValue() == null ? null : assignee.getValue().userId(), labels);
-        };
-        Map<String, HasValidation> byField = new HashMap<>();
-        byField.put("title", titleField);
-        byField.put("description", description);
-        byField.put("priority", priority);
-        byField.put("assigned_to", assignee);
-        byField.put("contact_id", contact);
-        extras.forEach((key, input) -> byField.put("labels_json." + key, input));
-        java.util.function.Consumer<String> save = next -> {
-            byField.values().forEach(f -> f.setInvalid(false));
+        WorkItemForm form = new WorkItemForm(item, profile, members, ContactPicker.Source.of(contacts), zone);
+        Consumer<String> save = next -> {
+            form.clearErrors();
             try {
-                work.update(item.id(), item.version(), draftOf.apply(null), next);
+                work.update(item.id(), item.version(), form.draft(), next);
                 dialog.close();
-                Toasts.done(next == null ? "Saved" : "Moved to " + words(next));
+                Toasts.done(next == null ? "Saved" : "Moved to " + Words.of(next));
                 reload();
             } catch (ValidationException ex) {
-                FieldErrors.show(ex, byField);
+                form.show(ex);
             } catch (ConflictException | NotFoundException ex) {
                 Toasts.problem("This item changed meanwhile; the list is refreshed.");
                 dialog.close();
@@ -361,7 +251,7 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
             moves.add(new Span("Move to:"));
         }
         for (String next : item.nextStatuses()) {
-            Button move = new Button(words(next), e -> save.accept(next));
+            Button move = new Button(Words.of(next), e -> save.accept(next));
             move.setId("status-" + next);
             moves.add(move);
         }
@@ -411,25 +301,21 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
         dialog.open();
     }
 
-    private ComboBox<ContactView> contactPicker(String id, String selectedId) {
-        return com.smbhub.web.contact.ContactPicker.create(contacts, id, "Contact", selectedId);
-    }
-
     private boolean canDraftInvoices() {
         return profile.capability("invoices") && profile.conversion("work_item_to_invoice")
-                && Permissions.grant(access.role(), Capability.MONEY_DRAFT) != com.smbhub.platform.security.Grant.NONE;
+                && Permissions.grant(access.role(), Capability.MONEY_DRAFT) != Grant.NONE;
     }
 
     private boolean canDraftQuotes() {
         return profile.capability("quotes") && profile.conversion("work_item_to_quote")
-                && Permissions.grant(access.role(), Capability.MONEY_DRAFT) != com.smbhub.platform.security.Grant.NONE;
+                && Permissions.grant(access.role(), Capability.MONEY_DRAFT) != Grant.NONE;
     }
 
     /** Opens the item's draft quote (made now if it has none; never a second one). */
     private void openQuote(String workItemId) {
         try {
-            var quote = quotes.draftForWorkItem(workItemId);
-            getUI().ifPresent(ui -> ui.navigate("quotes", com.vaadin.flow.router.QueryParameters.of("open", quote.id())));
+            var quote = quotes.draftForWorkItem(workItemId).document();
+            getUI().ifPresent(ui -> ui.navigate("quotes", QueryParameters.of("open", quote.id())));
         } catch (ValidationException ex) {
             Toasts.problem(ex.errors().get(0).message());
             reload();
@@ -441,10 +327,10 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
         try {
             var result = invoices.draftForWorkItem(workItemId);
             if (result.created()) {
-                Toasts.done("Draft " + result.invoice().number() + " created");
+                Toasts.done("Draft " + result.document().number() + " created");
             }
-            getUI().ifPresent(ui -> ui.navigate("invoices", com.vaadin.flow.router.QueryParameters.of("open",
-                    result.invoice().id())));
+            getUI().ifPresent(ui -> ui.navigate("invoices", QueryParameters.of("open",
+                    result.document().id())));
         } catch (ValidationException ex) {
             Toasts.problem(ex.errors().get(0).message());
             reload();
@@ -456,7 +342,7 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
         select.setId(id);
         select.setLabel(label);
         select.setItems(items);
-        select.setItemLabelGenerator(v -> ANY.equals(v) ? "Any" : words(v));
+        select.setItemLabelGenerator(v -> ANY.equals(v) ? "Any" : Words.of(v));
         select.setValue(items.get(0));
         return select;
     }
@@ -465,13 +351,6 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
         return select.getValue() == null || ANY.equals(select.getValue()) ? null : select.getValue();
     }
 
-    static String words(String code) {
-        String text = code.replace('_', ' ').toLowerCase();
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 
 }

@@ -1,13 +1,25 @@
-package com.smbhub.web.invoice;
+package com.smbhub.web.document;
 
+import com.smbhub.contact.ContactService;
+import com.smbhub.home.HomeService;
+import com.smbhub.platform.db.Page;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.security.Access;
+import com.smbhub.platform.security.Capability;
+import com.smbhub.platform.security.Grant;
+import com.smbhub.platform.security.Permissions;
+import com.smbhub.portal.PortalLinks;
 import com.smbhub.profile.EffectiveProfile;
+import com.smbhub.profile.ProfileService;
 import com.smbhub.web.shell.Toasts;
+import com.smbhub.web.shell.Words;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -16,6 +28,8 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import jakarta.ejb.EJB;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,10 +41,6 @@ public abstract class DocumentList<T> extends VerticalLayout implements BeforeEn
 
     protected static final String ANY = "ANY";
 
-    /** One page of documents and the key of the next. */
-    public record Page<T>(List<T> items, String nextKey) {
-    }
-
     private final String noun;
     protected final Button create = new Button();
     protected final Select<String> status = new Select<>();
@@ -38,7 +48,7 @@ public abstract class DocumentList<T> extends VerticalLayout implements BeforeEn
     private final H2 heading = new H2();
     private final Span empty = new Span();
     private final Button more = new Button("Show more");
-    private final com.vaadin.flow.component.html.Paragraph off = new com.vaadin.flow.component.html.Paragraph();
+    private final Paragraph off = new Paragraph();
     private final HorizontalLayout filters = new HorizontalLayout();
     private final List<T> rows = new ArrayList<>();
     private String nextKey;
@@ -59,7 +69,7 @@ public abstract class DocumentList<T> extends VerticalLayout implements BeforeEn
         List<String> choices = new ArrayList<>(List.of(ANY));
         choices.addAll(statuses);
         status.setItems(choices);
-        status.setItemLabelGenerator(v -> ANY.equals(v) ? "Any" : InvoicesView.words(v));
+        status.setItemLabelGenerator(v -> ANY.equals(v) ? "Any" : Words.of(v));
         status.setValue(ANY);
         status.addValueChangeListener(e -> reload());
         grid.setId(noun + "-grid");
@@ -84,34 +94,34 @@ public abstract class DocumentList<T> extends VerticalLayout implements BeforeEn
         return filters;
     }
 
-    @jakarta.ejb.EJB
-    protected com.smbhub.contact.ContactService contacts;
+    @EJB
+    protected ContactService contacts;
 
-    @jakarta.ejb.EJB
-    protected com.smbhub.portal.PortalLinks links;
+    @EJB
+    protected PortalLinks links;
 
-    @jakarta.ejb.EJB
-    com.smbhub.profile.ProfileService profiles;
+    @EJB
+    ProfileService profiles;
 
-    @jakarta.ejb.EJB
-    com.smbhub.home.HomeService home;
+    @EJB
+    HomeService home;
 
-    @jakarta.ejb.EJB
-    protected com.smbhub.platform.security.Access access;
+    @EJB
+    protected Access access;
 
     /** The business's currency, zone and today, for a new document. */
-    protected com.smbhub.home.HomeService.Greeting business() {
+    protected HomeService.Greeting business() {
         return home.greeting();
     }
 
-    protected static java.time.LocalDate today(com.smbhub.home.HomeService.Greeting business) {
+    protected static LocalDate today(HomeService.Greeting business) {
         return business.today();
     }
 
     /** Whether the caller may bill in another currency than the business's (the editor offers the choice). */
     protected boolean mayBillInOtherCurrency() {
-        return com.smbhub.platform.security.Permissions.allows(access.role(),
-                com.smbhub.platform.security.Capability.MONEY_OTHER_CURRENCY);
+        return Permissions.allows(access.role(),
+                Capability.MONEY_OTHER_CURRENCY);
     }
 
     protected abstract Page<T> page(String status, String afterKey);
@@ -134,11 +144,11 @@ public abstract class DocumentList<T> extends VerticalLayout implements BeforeEn
         off.setText(profile.label(noun + "_plural") + " is turned off for your business. An owner or admin can turn it on in"
                 + " Settings.");
         off.setVisible(!enabled);
-        for (com.vaadin.flow.component.Component part : List.of(filters, grid, empty, more)) {
+        for (Component part : List.of(filters, grid, empty, more)) {
             part.setVisible(enabled);
         }
-        create.setVisible(enabled && com.smbhub.platform.security.Permissions.grant(access.role(),
-                com.smbhub.platform.security.Capability.MONEY_DRAFT) == com.smbhub.platform.security.Grant.ALL);
+        create.setVisible(enabled && Permissions.grant(access.role(),
+                Capability.MONEY_DRAFT) == Grant.ALL);
         if (!enabled) {
             return;
         }

@@ -1,6 +1,5 @@
-package com.smbhub.web.invoice;
+package com.smbhub.web.document;
 
-import com.smbhub.contact.ContactService;
 import com.smbhub.contact.ContactView;
 import com.smbhub.money.DocumentDraft;
 import com.smbhub.money.LineItem;
@@ -10,6 +9,7 @@ import com.smbhub.money.Totals;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.web.contact.ContactPicker;
 import com.smbhub.web.shell.FieldErrors;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -29,6 +29,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,7 +120,7 @@ public class DocumentForm extends VerticalLayout {
     }
 
     /** {@code stored}: the document being opened, or null for a new one. */
-    public DocumentForm(Kind kind, ContactService contacts, List<TaxCode> taxCodes, DocumentDraft stored, String currency,
+    public DocumentForm(Kind kind, ContactPicker.Source contacts, List<TaxCode> taxCodes, DocumentDraft stored, String currency,
                         LocalDate today, boolean mayChangeCurrency) {
         this.kind = kind;
         this.currency = currency;
@@ -193,7 +194,7 @@ public class DocumentForm extends VerticalLayout {
         currencyField.addValueChangeListener(e -> {
             String code = e.getValue() == null ? "" : e.getValue().trim().toUpperCase();
             try {
-                java.util.Currency.getInstance(code);
+                Currency.getInstance(code);
                 this.currency = code;
                 currencyField.setInvalid(false);
                 recompute();
@@ -213,7 +214,7 @@ public class DocumentForm extends VerticalLayout {
 
     /** A sent document opens read-only. */
     public void readOnly() {
-        for (com.vaadin.flow.component.Component part : List.of(header, lineRows, addLine, discount, words)) {
+        for (Component part : List.of(header, lineRows, addLine, discount, words)) {
             part.getElement().setEnabled(false);
         }
     }

@@ -1,19 +1,23 @@
-package com.smbhub.web.invoice;
+package com.smbhub.web.document;
 
 import com.smbhub.platform.errors.ProviderException;
 import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.mail.Wording;
 import com.smbhub.web.shell.FieldErrors;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.smbhub.platform.mail.Wording;
-import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * "Send …": the address, the e-mail template (when the business has more than one of the kind) and
@@ -57,7 +61,7 @@ public final class SendDialog {
         template.setItemLabelGenerator(t -> t.name() + (t.isDefault() ? " (default)" : ""));
         templates.stream().filter(Wording.Template::isDefault).findFirst().ifPresent(template::setValue);
         template.setVisible(templates.size() > 1);
-        java.util.function.Supplier<String> chosen = () -> template.getValue() == null ? null : template.getValue().id();
+        Supplier<String> chosen = () -> template.getValue() == null ? null : template.getValue().id();
         Span problem = new Span();
         problem.setId("send-problem");
         problem.getStyle().set("color", "var(--lumo-error-text-color)");
@@ -83,7 +87,7 @@ public final class SendDialog {
         confirm.addClickListener(e -> confirm.setEnabled(true));
         dialog.add(new Paragraph(explanation), to, template, message, problem);
         if (preview != null) {
-            com.vaadin.flow.component.html.Pre shown = new com.vaadin.flow.component.html.Pre();
+            Pre shown = new Pre();
             shown.setId("send-preview");
             shown.getStyle().set("white-space", "pre-wrap").set("font-size", "var(--lumo-font-size-s)")
                     .set("background", "var(--lumo-contrast-5pct)").set("padding", "var(--lumo-space-s)");
@@ -91,11 +95,11 @@ public final class SendDialog {
                 var text = preview.preview(message.getValue(), chosen.get());
                 shown.setText("Subject: " + text.subject() + "\n\n" + text.body());
             };
-            message.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+            message.setValueChangeMode(ValueChangeMode.LAZY);
             message.addValueChangeListener(e -> refresh.run());
             template.addValueChangeListener(e -> refresh.run());
             refresh.run();
-            dialog.add(new com.vaadin.flow.component.html.H4("Preview"), shown);
+            dialog.add(new H4("Preview"), shown);
         }
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), confirm);
         dialog.setWidth("min(36rem, 100vw)");

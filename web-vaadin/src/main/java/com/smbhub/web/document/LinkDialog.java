@@ -1,11 +1,17 @@
-package com.smbhub.web.invoice;
+package com.smbhub.web.document;
 
+import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.web.shell.Toasts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import java.io.ByteArrayInputStream;
+import java.util.function.Supplier;
 
 /** Links of a document: its client link or card payment link to copy, its PDF to download. */
 public final class LinkDialog {
@@ -44,16 +50,16 @@ public final class LinkDialog {
     }
 
     /** "Download PDF" for a document; {@code pdf} makes the bytes when clicked (a gone document answers 404). */
-    public static com.vaadin.flow.component.html.Anchor pdf(String id, String fileName,
-                                                              java.util.function.Supplier<byte[]> pdf) {
-        com.vaadin.flow.component.html.Anchor link = new com.vaadin.flow.component.html.Anchor(
-                com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(event -> {
+    public static Anchor pdf(String id, String fileName,
+                                                              Supplier<byte[]> pdf) {
+        Anchor link = new Anchor(
+                DownloadHandler.fromInputStream(event -> {
                     try {
                         byte[] bytes = pdf.get();
-                        return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(bytes),
+                        return new DownloadResponse(new ByteArrayInputStream(bytes),
                                 fileName, "application/pdf", bytes.length);
-                    } catch (com.smbhub.platform.errors.NotFoundException e) {
-                        return com.vaadin.flow.server.streams.DownloadResponse.error(404, "No such document");
+                    } catch (NotFoundException e) {
+                        return DownloadResponse.error(404, "No such document");
                     }
                 }), "Download PDF");
         link.setId(id);

@@ -1,0 +1,118 @@
+package com.smbhub.system;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+
+/**
+ * Page object of the invoices and quotes screens (web/document): the list and the editor. Their
+ * selectors live here and nowhere else; the two screens differ only by the prefix of their ids.
+ */
+final class DocumentScreen {
+
+    private final BackOffice app;
+    private final String path;
+    private final String title;
+    private final String noun;
+    private final String prefix;
+
+    private DocumentScreen(BackOffice app, String path, String title, String noun, String prefix) {
+        this.app = app;
+        this.path = path;
+        this.title = title;
+        this.noun = noun;
+        this.prefix = prefix;
+    }
+
+    static DocumentScreen invoices(BackOffice app) {
+        return new DocumentScreen(app, "invoices", "Invoices", "invoice", "inv");
+    }
+
+    static DocumentScreen quotes(BackOffice app) {
+        return new DocumentScreen(app, "quotes", "Quotes", "quote", "quote");
+    }
+
+    DocumentScreen open() {
+        app.open(path);
+        app.waitForText("page-title", title);
+        return this;
+    }
+
+    DocumentScreen startNew() {
+        app.click("new-" + noun);
+        return this;
+    }
+
+    DocumentScreen client(String name) {
+        app.pick(prefix + "-contact", name);
+        return this;
+    }
+
+    boolean clientRefused() {
+        return app.driver.findElement(By.id(prefix + "-contact")).getAttribute("invalid") != null;
+    }
+
+    DocumentScreen addLine() {
+        app.click(prefix + "-add-line");
+        return this;
+    }
+
+    /** Fills line {@code i} (0-based); a null qty keeps the form's 1. The totals update once the rate field is left. */
+    DocumentScreen line(int i, String name, String qty, String rate) {
+        app.type(prefix + "-line-" + i + "-name", name);
+        if (qty != null) {
+            app.type(prefix + "-line-" + i + "-qty", qty);
+        }
+        app.type(prefix + "-line-" + i + "-rate", rate);
+        app.driver.findElement(By.cssSelector("#" + prefix + "-line-" + i + "-rate input")).sendKeys(Keys.TAB);
+        return this;
+    }
+
+    void waitForTotals(String text) {
+        app.waitForText(prefix + "-totals", text);
+    }
+
+    String totals() {
+        return app.text(prefix + "-totals");
+    }
+
+    /** Waits until the open editor's first line is named {@code name} (a document opened from elsewhere). */
+    void waitForFirstLine(String name) {
+        BackOffice.await(app.driver, 15).until(d -> d.findElements(By.cssSelector("#" + prefix + "-line-0-name input"))
+                .stream().anyMatch(e -> name.equals(e.getAttribute("value"))));
+    }
+
+    /** An editor button: save, send, remind, void, link, pay-link, convert, approve, reject. */
+    DocumentScreen press(String action) {
+        app.click(prefix + "-" + action);
+        return this;
+    }
+
+    void waitInList(String text) {
+        BackOffice.await(app.driver, 20).until(d -> d.findElement(By.id(noun + "-grid")).getText().contains(text));
+    }
+
+    /** Opens the row of this client and waits for the editor to offer {@code action}. */
+    DocumentScreen openRow(String client, String action) {
+        return openRowShowing(client, prefix + "-" + action);
+    }
+
+    /** Opens the row of this client and waits for the element with this id (a section of the editor). */
+    DocumentScreen openRowShowing(String client, String id) {
+        app.openRow(noun + "-grid", client, d -> !d.findElements(By.id(id)).isEmpty());
+        return this;
+    }
+
+    /** The send dialog: who it goes to (null keeps the client's address), then Send. */
+    void send(String to) {
+        press("send");
+        if (to != null) {
+            app.type("send-to", to);
+        }
+        app.click("send-confirm");
+    }
+
+    void waitForRecipient(String email) {
+        BackOffice.await(app.driver, 20).until(d -> d.findElements(By.cssSelector("#send-to input")).stream()
+                .anyMatch(e -> email.equals(e.getAttribute("value"))));
+    }
+}

@@ -1,0 +1,55 @@
+package com.smbhub.platform.tenancy;
+
+import com.smbhub.platform.audit.AuditService;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The one way into a business for work that starts without a signed-in caller (a webhook, a client
+ * portal link, a job): binds the business to the caller's transaction, opens a {@link RequestContext}
+ * with no user, and records the entry in the audit log. The business comes from server-side data
+ * (the stored event, the token row, the job's parameters), never from the request.
+ */
+@Stateless
+public class TenantEntry {
+
+    /** Where such work comes from; {@code platform} is what analytics and the audit log see. */
+    public enum Path {
+        PORTAL("portal"), STRIPE_WEBHOOK("webhook"), JOB("job");
+
+        private final String platform;
+
+        Path(String platform) {
+            this.platform = platform;
+        }
+    }
+
+    @PersistenceContext(unitName = "smbhub")
+    EntityManager em;
+
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
+    @EJB
+    AuditService audit;
+
+    /**
+     * Runs {@code work} inside business {@code tenantId}, in the caller's transaction.
+     * {@code reference} names what it is about (an event id, {@code invoice:<id>}); never a secret.
+     */
+    public <T> T asTenant(String tenantId, Path path, String reference, String address, Supplier<T> work) {
+        Tenancy.bind(em, transaction, tenantId);
+        try (RequestContext.Scope scope = RequestContext.open(null, tenantId, path.platform + ":" + UUID.randomUUID(),
+                address, path.platform)) {
+            audit.record("tenant.entered", "entry", path.name(), null, Map.of("reference", reference));
+            return work.get();
+        }
+    }
+}

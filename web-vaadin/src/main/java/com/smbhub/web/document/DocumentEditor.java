@@ -1,0 +1,126 @@
+package com.smbhub.web.document;
+
+import com.smbhub.money.DocumentService;
+import com.smbhub.money.DocumentView;
+import com.smbhub.platform.errors.ConflictException;
+import com.smbhub.platform.errors.NotFoundException;
+import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.mail.Wording;
+import com.smbhub.profile.EffectiveProfile;
+import com.smbhub.web.contact.ContactPicker;
+import com.smbhub.web.shell.Toasts;
+import com.smbhub.web.shell.Words;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * What every money document's editor has: the title, the form, PDF, Send, Client link, Save draft
+ * (errors at their fields, nothing typed lost) and Close. Each document adds its own actions and
+ * then calls {@link #finish()}.
+ */
+public abstract class DocumentEditor<V extends DocumentView> extends Dialog {
+
+    protected final transient DocumentService<?, V> documents;
+    protected final V document;
+    protected final DocumentForm form;
+    private final DocumentForm.Kind kind;
+    private final transient Consumer<V> onSaved;
+
+    protected DocumentEditor(DocumentForm.Kind kind, DocumentService<?, V> documents, ContactPicker.Source contacts,
+                             EffectiveProfile profile, V document, String currency, LocalDate today,
+                             boolean mayChangeCurrency, Consumer<V> onSaved) {
+        this.kind = kind;
+        this.documents = documents;
+        this.document = document;
+        this.onSaved = onSaved;
+        String label = profile.label(kind.noun().toLowerCase());
+        setHeaderTitle(document == null ? "New " + label.toLowerCase()
+                : label + " " + document.number() + " · " + Words.of(document.status()));
+        setWidth("min(60rem, 100vw)");
+        getElement().getThemeList().add("drawer");
+        form = new DocumentForm(kind, contacts, documents.taxCodes(), document == null ? null : document.draft(),
+                document == null ? currency : document.currency(), today, mayChangeCurrency);
+        add(form);
+        getFooter().add(new Button("Close", e -> close()));
+        if (document != null) {
+            getFooter().addComponentAsFirst(LinkDialog.pdf(kind.prefix() + "-pdf", document.number() + ".pdf",
+                    () -> documents.pdf(document.id())));
+        }
+    }
+
+    /** Whether the caller may do this to the open document now (its allowed actions). */
+    protected boolean allows(String action) {
+        return document != null && document.allowedActions().contains(action);
+    }
+
+    /** An action in the footer, after PDF; the one added last stands first. */
+    protected Button action(String id, String label, Runnable click) {
+        Button button = new Button(label, e -> click.run());
+        button.setId(kind.prefix() + "-" + id);
+        getFooter().addComponentAtIndex(1, button);
+        return button;
+    }
+
+    /** "Send" / "Send again": the mail with the PDF and a client link; {@code send} returns the sent document. */
+    protected void sendAction(boolean draft, String explanation, List<Wording.Template> templates,
+                              SendWith<V> send, SendDialog.Preview preview) {
+        if (!allows("send")) {
+            return;
+        }
+        action("send", draft ? "Send" : "Send again", () -> SendDialog.open("Send " + document.number(), explanation,
+                form.client() == null ? null : form.client().email(), kind.noun().toLowerCase(), templates,
+                (to, message, template) -> done(send.send(to, message, template), document.number() + " sent to " + to),
+                preview)).addThemeVariants(ButtonVariant.LUMO_SUCCESS);
+    }
+
+    /** Sends and returns the document as it is afterwards. */
+    public interface SendWith<V> {
+        V send(String to, String message, String templateId);
+    }
+
+    /** "Client link": a new link (earlier ones stop working), shown to copy. */
+    protected void clientLinkAction(Supplier<String> regenerate) {
+        if (allows("share_link")) {
+            action("link", "Client link", () -> LinkDialog.clientLink(document.number(), kind.noun().toLowerCase(),
+                    regenerate.get()));
+        }
+    }
+
+    /** Closes with a message and hands the changed document to the list. */
+    protected void done(V changed, String message) {
+        Toasts.done(message);
+        close();
+        onSaved.accept(changed);
+    }
+
+    /** Save draft for a draft (or a new document); anything else opens read-only. */
+    protected void finish() {
+        if (document == null || allows("update")) {
+            Button save = new Button("Save draft", e -> save());
+            save.setId(kind.prefix() + "-save");
+            save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            getFooter().add(save);
+        } else {
+            form.readOnly();
+        }
+    }
+
+    private void save() {
+        try {
+            V saved = document == null ? documents.create(form.draft(), Optional.empty())
+                    : documents.update(document.id(), document.version(), form.draft());
+            done(saved, "Saved " + saved.number());
+        } catch (ValidationException e) {
+            form.show(e);
+        } catch (ConflictException | NotFoundException e) {
+            Toasts.problem("This " + kind.noun().toLowerCase() + " changed meanwhile; your edits are still here."
+                    + " Close and reopen to see the current one.");
+        }
+    }
+}
