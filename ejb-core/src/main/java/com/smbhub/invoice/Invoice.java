@@ -39,11 +39,7 @@ public class Invoice extends MoneyDocument {
     protected Invoice() {
     }
 
-    public Invoice(String number) {
-        super(number, null, null, null, null);
-    }
-
-    /** A bare draft (tests and imports): number, client, dates, currency. */
+    /** A new draft (empty but for its number), or a bare one for tests and imports: number, client, dates, currency. */
     public Invoice(String number, String contactId, LocalDate issueDate, LocalDate dueDate, String currency) {
         super(number, contactId, issueDate, dueDate, currency);
     }

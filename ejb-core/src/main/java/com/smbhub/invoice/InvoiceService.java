@@ -25,7 +25,6 @@ import com.smbhub.tenant.Tenant;
 import com.smbhub.workitem.WorkItem;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
 import jakarta.persistence.TypedQuery;
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -39,23 +38,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Invoices of the current business: drafts with computed totals and gap-free numbers, lists, edits. */
 @Stateless
 @TenantScoped
 public class InvoiceService extends DocumentService<Invoice, InvoiceView> {
 
-
     @EJB
     CheckoutLinks checkout;
 
-    @Inject
-    @ConfigProperty(name = "smbhub.public-url", defaultValue = "http://localhost:8080")
-    String publicUrl;
-
     public InvoiceService() {
-        super(Drafts.Kind.INVOICE, Invoice.class, Invoice::new);
+        super(Drafts.Kind.INVOICE, Invoice.class, number -> new Invoice(number, null, null, null, null));
     }
 
     /** A draft invoice made from an approved quote (the caller checked the quote), linked to it. */

@@ -21,6 +21,7 @@ import com.smbhub.profile.ProfileService;
 import com.smbhub.tenant.Tenant;
 import com.smbhub.workitem.WorkItem;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.persistence.config.QueryHints;
 
 /**
@@ -55,6 +57,11 @@ public abstract class DocumentService<D extends MoneyDocument, V> {
 
     @EJB
     protected ProfileService profiles;
+
+    /** Where clients open their links ({@code https://…}, no trailing slash needed). */
+    @Inject
+    @ConfigProperty(name = "smbhub.public-url", defaultValue = "http://localhost:8080")
+    protected String publicUrl;
 
     private final Drafts.Kind kind;
     private final Class<D> type;

@@ -28,11 +28,7 @@ public class Quote extends MoneyDocument {
     protected Quote() {
     }
 
-    Quote(String number) {
-        super(number, null, null, null, null);
-    }
-
-    /** A bare draft (tests and imports): number, client, dates, currency. */
+    /** A new draft (empty but for its number), or a bare one for tests and imports: number, client, dates, currency. */
     public Quote(String number, String contactId, LocalDate issueDate, LocalDate expiryDate, String currency) {
         super(number, contactId, issueDate, expiryDate, currency);
     }

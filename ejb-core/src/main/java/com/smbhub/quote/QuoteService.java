@@ -30,7 +30,6 @@ import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.tenant.Tenant;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -38,7 +37,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Quotes of the current business (PRD 2.1, 12.2 B, 12.3.4): drafts with the invoice's rules and
@@ -61,12 +59,8 @@ public class QuoteService extends DocumentService<Quote, QuoteView> {
     @EJB
     Wording wording;
 
-    @Inject
-    @ConfigProperty(name = "smbhub.public-url", defaultValue = "http://localhost:8080")
-    String publicUrl;
-
     public QuoteService() {
-        super(Drafts.Kind.QUOTE, Quote.class, Quote::new);
+        super(Drafts.Kind.QUOTE, Quote.class, number -> new Quote(number, null, null, null, null));
     }
 
     /** Newest first; {@code status} may be EXPIRED (sent, unanswered, past its date in the business's zone). */

@@ -39,6 +39,9 @@ public abstract class DocumentsResource<V extends DocumentView> {
 
     abstract DocumentService<?, V> documents();
 
+    /** Sends the document by e-mail and returns it as it is afterwards. */
+    abstract V mail(String id, MailRequest mail);
+
     /** A new client link; every earlier one stops working. */
     abstract String regenerateLink(String id, Integer expiresInDays);
 
@@ -72,6 +75,18 @@ public abstract class DocumentsResource<V extends DocumentView> {
     public Response update(@PathParam("id") String id, String body, @HeaderParam("If-Match") String ifMatch) {
         var patch = mapping.forUpdate(body, ifMatch, documents().get(id));
         return reply(documents().update(id, patch.version(), patch.draft()), Response.Status.OK);
+    }
+
+    /**
+     * E-mails the document with its PDF and a fresh client link: {@code {"to"?, "message"?, "template_id"?}}.
+     * SENT only once the mail server accepted it; otherwise 502 PROVIDER_ERROR with the reason and nothing changed.
+     */
+    @POST
+    @Path("/{id}/send")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response send(@PathParam("id") String id, String body) {
+        return reply(mail(id, MailRequest.parse(body)), Response.Status.OK);
     }
 
     /** A new client link for the document ("Regenerate link"): {@code {"expires_in_days"?}}. */

@@ -61,19 +61,6 @@ public class InvoicesResource extends DocumentsResource<InvoiceView> {
         return Paging.reply(page, InvoicesResource::jsonOf);
     }
 
-    /**
-     * E-mails the invoice with its PDF and a fresh client link: {@code {"to"?, "message"?}}. SENT only
-     * once the mail server accepted it; otherwise 502 PROVIDER_ERROR with the reason and nothing changed.
-     */
-    @POST
-    @Path("/{id}/send")
-    @Consumes(MediaType.WILDCARD)
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response send(@PathParam("id") String id, String body) {
-        MailRequest mail = MailRequest.parse(body);
-        return reply(sending.send(id, mail.to(), mail.message(), mail.templateId()), Response.Status.OK);
-    }
-
     /** The invoice's history, newest first: {@code [{"action","actor","at","before","after"}]}. */
     @GET
     @Path("/{id}/activity")
@@ -136,6 +123,11 @@ public class InvoicesResource extends DocumentsResource<InvoiceView> {
     @Override
     DocumentService<?, InvoiceView> documents() {
         return invoices;
+    }
+
+    @Override
+    InvoiceView mail(String id, MailRequest mail) {
+        return sending.send(id, mail.to(), mail.message(), mail.templateId());
     }
 
     @Override

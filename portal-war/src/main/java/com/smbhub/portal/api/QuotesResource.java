@@ -50,16 +50,6 @@ public class QuotesResource extends DocumentsResource<QuoteView> {
         return Paging.reply(page, QuotesResource::jsonOf);
     }
 
-    /** E-mails the quote with its PDF and a fresh client link: {@code {"to"?, "message"?}}; 502 PROVIDER_ERROR as for invoices. */
-    @POST
-    @Path("/{id}/send")
-    @Consumes(MediaType.WILDCARD)
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response send(@PathParam("id") String id, String body) {
-        MailRequest mail = MailRequest.parse(body);
-        return reply(quotes.send(id, mail.to(), mail.message(), mail.templateId()), Response.Status.OK);
-    }
-
     /** The client answered in person: {@code {"note"?}}. */
     @POST
     @Path("/{id}/approve")
@@ -100,6 +90,11 @@ public class QuotesResource extends DocumentsResource<QuoteView> {
     @Override
     DocumentService<?, QuoteView> documents() {
         return quotes;
+    }
+
+    @Override
+    QuoteView mail(String id, MailRequest mail) {
+        return quotes.send(id, mail.to(), mail.message(), mail.templateId());
     }
 
     @Override

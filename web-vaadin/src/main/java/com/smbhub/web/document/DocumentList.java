@@ -2,6 +2,7 @@ package com.smbhub.web.document;
 
 import com.smbhub.contact.ContactService;
 import com.smbhub.home.HomeService;
+import com.smbhub.money.DocumentView;
 import com.smbhub.platform.db.Page;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ValidationException;
@@ -37,7 +38,7 @@ import java.util.List;
  * A list of invoices or quotes: heading and "New …" from the profile's labels, a status filter, the
  * grid with "Show more", an empty state, and {@code ?new} / {@code ?open=<id>} links.
  */
-public abstract class DocumentList<T> extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public abstract class DocumentList<T extends DocumentView> extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     protected static final String ANY = "ANY";
 
@@ -128,8 +129,18 @@ public abstract class DocumentList<T> extends VerticalLayout implements BeforeEn
 
     protected abstract T find(String id);
 
-    /** Opens the editor for this document (null: a new one). */
-    protected abstract void edit(T document);
+    /** Opens the editor on a freshly read document (null: a new one) for the business's currency, zone and day. */
+    protected abstract void open(T fresh, HomeService.Greeting business);
+
+    /** Opens the editor for this row (read again: it may have changed), or for a new document. */
+    protected void edit(T document) {
+        try {
+            open(document == null ? null : find(document.id()), business());
+        } catch (NotFoundException e) {
+            Toasts.problem("This " + noun + " no longer exists.");
+            reload();
+        }
+    }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {

@@ -9,7 +9,6 @@ import com.smbhub.invoice.InvoiceView;
 import com.smbhub.money.MoneyText;
 import com.smbhub.payment.PaymentService;
 import com.smbhub.platform.db.Page;
-import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ProviderException;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.security.Capability;
@@ -160,17 +159,9 @@ public class InvoicesView extends DocumentList<InvoiceView> {
     }
 
     @Override
-    protected void edit(InvoiceView invoice) {
-        try {
-            InvoiceView fresh = invoice == null ? null : invoices.get(invoice.id());
-            HomeService.Greeting business = business();
-            new InvoiceEditor(invoices, links, sending, payments, ContactPicker.Source.of(contacts), profile, fresh, business.currency(),
-                    business.timezone(), today(business), mayBillInOtherCurrency(),
-                    saved -> reload()).open();
-        } catch (NotFoundException e) {
-            Toasts.problem("This invoice no longer exists.");
-            reload();
-        }
+    protected void open(InvoiceView fresh, HomeService.Greeting business) {
+        new InvoiceEditor(invoices, links, sending, payments, ContactPicker.Source.of(contacts), profile, fresh,
+                business.currency(), business.timezone(), today(business), mayBillInOtherCurrency(), saved -> reload()).open();
     }
 
 }

@@ -3,7 +3,6 @@ package com.smbhub.web.quote;
 import com.smbhub.home.HomeService;
 import com.smbhub.money.MoneyText;
 import com.smbhub.platform.db.Page;
-import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.quote.QuoteService;
 import com.smbhub.quote.QuoteStatus;
 import com.smbhub.quote.QuoteView;
@@ -11,7 +10,6 @@ import com.smbhub.web.contact.ContactPicker;
 import com.smbhub.web.document.DocumentList;
 import com.smbhub.web.invoice.InvoicesView;
 import com.smbhub.web.shell.MainLayout;
-import com.smbhub.web.shell.Toasts;
 import com.smbhub.web.shell.Words;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
@@ -56,19 +54,10 @@ public class QuotesView extends DocumentList<QuoteView> {
     }
 
     @Override
-    protected void edit(QuoteView quote) {
-        try {
-            QuoteView fresh = quote == null ? null : quotes.get(quote.id());
-            HomeService.Greeting business = business();
-            new QuoteEditor(quotes, links, ContactPicker.Source.of(contacts), profile, fresh, business.currency(),
-                    today(business),
-                    mayBillInOtherCurrency(),
-                    saved -> reload(),
-                    invoice -> getUI().ifPresent(ui -> ui.navigate(InvoicesView.class,
-                            QueryParameters.of("open", invoice.id())))).open();
-        } catch (NotFoundException e) {
-            Toasts.problem("This quote no longer exists.");
-            reload();
-        }
+    protected void open(QuoteView fresh, HomeService.Greeting business) {
+        new QuoteEditor(quotes, links, ContactPicker.Source.of(contacts), profile, fresh, business.currency(),
+                today(business), mayBillInOtherCurrency(), saved -> reload(),
+                invoice -> getUI().ifPresent(ui -> ui.navigate(InvoicesView.class, QueryParameters.of("open", invoice.id()))))
+                .open();
     }
 }
