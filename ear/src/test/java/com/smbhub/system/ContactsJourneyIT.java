@@ -1,6 +1,6 @@
 package com.smbhub.system;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -21,22 +21,14 @@ class ContactsJourneyIT {
         try (BackOffice app = new BackOffice()) {
             app.signIn(WORLD.northside("staff"), "demo");
             app.waitForText("home-title", "Welcome");
-            app.open("contacts");
-            app.click("new-contact");
-            app.type("contact-display_name", name);
-            app.type("contact-email", "not-an-email");
-            app.click("save-contact");
-            BackOffice.await(app.driver, 15).until(d ->
-                    d.findElement(By.id("contact-email")).getAttribute("invalid") != null);
+            ContactsScreen contacts = new ContactsScreen(app).open();
+            contacts.startNew(name).field("email", "not-an-email").save();
+            BackOffice.await(app.driver, 15).until(d -> contacts.fieldRefused("email"));
             app.screenshot("contact-field-error");
-            app.type("contact-email", name.replace(' ', '.').toLowerCase() + "@example.com");
-            app.type("contact-phone", "416 555 " + line);
-            app.click("save-contact");
-            app.waitForText("detail-name", name);
-            assertTrue(app.driver.findElement(By.id("contact-detail")).getText().contains("+1416555" + line));
-            app.type("contact-search", name);
-            BackOffice.await(app.driver, 15).until(d ->
-                    d.findElement(By.id("contact-grid")).getText().contains(name));
+            contacts.field("email", name.replace(' ', '.').toLowerCase() + "@example.com").field("phone", "416 555 " + line).save();
+            contacts.waitForDetail(name);
+            assertTrue(contacts.detail().contains("+1416555" + line));
+            contacts.search(name).waitInList(name);
             app.screenshot("contacts");
         }
     }
@@ -54,11 +46,9 @@ class ContactsJourneyIT {
         try (BackOffice app = new BackOffice()) {
             app.signIn(WORLD.northside("staff"), "demo");
             app.waitForText("home-title", "Welcome");
-            app.open("contacts");
-            app.click("new-contact");
-            app.type("contact-display_name", name);
-            app.click("save-contact");
-            app.waitForText("detail-name", name);
+            ContactsScreen contacts = new ContactsScreen(app).open().startNew(name);
+            contacts.save();
+            contacts.waitForDetail(name);
             WorkScreen work = new WorkScreen(app).open(null).startNew(job).contact(name);
             work.create();
             work.waitInList(job);
@@ -69,14 +59,11 @@ class ContactsJourneyIT {
             app.screenshot("work-item-files");
             app.tab("Details");
             work.moveTo("IN_PROGRESS");
-            app.open("contacts");
-            app.type("contact-search", name);
-            app.openRow("contact-grid", name, d -> d.findElements(By.id("detail-name")).stream()
-                    .anyMatch(e -> e.getText().equals(name)));
-            app.waitForText("contact-timeline", job + " moved to in progress");
-            app.waitForText("contact-timeline", "File " + pdf.getFileName() + " on " + job);
+            contacts.open().search(name).openContact(name);
+            contacts.waitForTimeline(job + " moved to in progress");
+            contacts.waitForTimeline("File " + pdf.getFileName() + " on " + job);
             app.screenshot("contact-timeline");
-            app.driver.findElements(By.cssSelector("#contact-timeline a")).get(0).click();
+            contacts.openFirstTimelineLine();
             app.waitForPath("work");
             app.tab("Activity");
             app.waitForText("wi-activity", "attached " + pdf.getFileName());
@@ -98,14 +85,13 @@ class ContactsJourneyIT {
         try (BackOffice app = new BackOffice()) {
             app.signIn(WORLD.northside("staff"), "demo");
             app.waitForText("home-title", "Welcome");
-            app.open("contacts");
-            app.click("import-contacts");
-            app.upload("import-upload", csv);
+            ContactsScreen contacts = new ContactsScreen(app).open();
+            contacts.importFile(csv);
             app.waitForText("import-summary", "2 ready to import · 1 with errors");
             app.waitForText("import-rows", "Not a valid e-mail address");
             app.screenshot("contacts-import");
             app.click("import-confirm");
-            app.type("contact-search", "Import " + run);
+            contacts.search("Import " + run);
             BackOffice.await(app.driver, 15).until(d -> {
                 String text = d.findElement(By.id("contact-grid")).getText();
                 return text.contains("Ivy Import " + run) && text.contains("Jon Import " + run);
@@ -120,9 +106,9 @@ class ContactsJourneyIT {
         try (BackOffice app = new BackOffice()) {
             app.signIn(WORLD.northside("viewer"), "demo");
             app.waitForText("home-title", "Welcome");
-            app.open("contacts");
+            ContactsScreen contacts = new ContactsScreen(app).open();
             app.waitForText("contact-detail", "Choose a contact");
-            assertEquals(0, app.driver.findElements(By.id("new-contact")).stream().filter(e -> e.isDisplayed()).count());
+            assertFalse(contacts.offersNew());
         }
     }
 }

@@ -2,7 +2,6 @@ package com.smbhub.contact;
 
 import com.smbhub.file.StoredFile;
 import com.smbhub.invoice.Invoice;
-import com.smbhub.money.MoneyText;
 import com.smbhub.platform.Ids;
 import com.smbhub.platform.analytics.Analytics;
 import com.smbhub.platform.audit.AuditService;
@@ -29,7 +28,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.io.Serializable;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,7 +36,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -125,14 +122,6 @@ public class ContactService {
     }
 
     /**
-     * One line of a contact's timeline: what it is, its id, a title, when, and the work item it
-     * opens (null for lines about the contact itself).
-     */
-    public record TimelineEntry(String type, String id, String title, Instant at, String workItemId)
-            implements Serializable {
-    }
-
-    /**
      * Everything linked to the contact, newest first: its work items with their status moves and
      * files, files attached to the contact, its invoices and their payments (for those who see money).
      */
@@ -151,21 +140,21 @@ public class ContactService {
             }
             items.setMaxResults(200).getResultStream().forEach(w -> {
                 titles.put(w.getId(), w.getTitle());
-                entries.add(new TimelineEntry("work_item", w.getId(),
-                        w.getTitle() + " (" + words(w.getStatus().name()) + ")", w.getCreatedAt(), w.getId()));
+                entries.add(new TimelineEntry(TimelineEntry.Event.WORK_ITEM, w.getId(), w.getCreatedAt(), w.getId(),
+                        TimelineEntry.factsOf("title", w.getTitle(), "status", w.getStatus().name())));
             });
             for (AuditService.Entry e : audit.history("work_item", titles.keySet(), 500)) {
                 String title = titles.get(e.entityId());
                 if (e.action().equals("file.attached")) {
-                    entries.add(new TimelineEntry("file", e.after().get("file_id"),
-                            "File " + e.after().get("file_name") + " on " + title, e.at(), e.entityId()));
+                    entries.add(new TimelineEntry(TimelineEntry.Event.FILE, e.after().get("file_id"), e.at(), e.entityId(),
+                            TimelineEntry.factsOf("file_name", e.after().get("file_name"), "on", title)));
                 } else if (e.action().equals("file.removed")) {
-                    entries.add(new TimelineEntry("file_removed", e.before().get("file_id"),
-                            "File " + e.before().get("file_name") + " removed from " + title, e.at(), e.entityId()));
+                    entries.add(new TimelineEntry(TimelineEntry.Event.FILE_REMOVED, e.before().get("file_id"), e.at(),
+                            e.entityId(), TimelineEntry.factsOf("file_name", e.before().get("file_name"), "on", title)));
                 } else if (e.action().equals("work_item.updated") && e.after().get("status") != null
                         && !e.after().get("status").equals(e.before().get("status"))) {
-                    entries.add(new TimelineEntry("status", e.entityId(),
-                            title + " moved to " + words(e.after().get("status")), e.at(), e.entityId()));
+                    entries.add(new TimelineEntry(TimelineEntry.Event.STATUS_MOVED, e.entityId(), e.at(), e.entityId(),
+                            TimelineEntry.factsOf("title", title, "status", e.after().get("status"))));
                 }
             }
         }
@@ -175,8 +164,9 @@ public class ContactService {
         em.createQuery("select f from StoredFile f where f.linkedEntityType = 'CONTACT' and f.linkedEntityId = :c"
                         + " and f.deletedAt is null order by f.createdAt desc", StoredFile.class)
                 .setParameter("c", id).setMaxResults(200).getResultStream()
-                .forEach(f -> entries.add(new TimelineEntry("file", f.getId(), "File " + f.getFileName(), f.getCreatedAt(), null)));
-        entries.add(new TimelineEntry("contact", contact.getId(), "Contact added", contact.getCreatedAt(), null));
+                .forEach(f -> entries.add(new TimelineEntry(TimelineEntry.Event.FILE, f.getId(), f.getCreatedAt(), null,
+                        TimelineEntry.factsOf("file_name", f.getFileName()))));
+        entries.add(new TimelineEntry(TimelineEntry.Event.CONTACT_ADDED, contact.getId(), contact.getCreatedAt(), null, Map.of()));
         entries.sort(Comparator.comparing(TimelineEntry::at).reversed());
         return entries;
     }
@@ -188,30 +178,23 @@ public class ContactService {
                         Invoice.class).setParameter("c", contactId).setMaxResults(200).getResultStream()
                 .forEach(i -> {
                     invoices.put(i.getId(), i);
-                    entries.add(new TimelineEntry("invoice", i.getId(), "Invoice " + i.getNumber() + " drafted ("
-                            + MoneyText.format(i.getTotal(), i.getCurrency()) + ")", i.getCreatedAt(), null));
+                    entries.add(new TimelineEntry(TimelineEntry.Event.INVOICE_DRAFTED, i.getId(), i.getCreatedAt(), null,
+                            TimelineEntry.factsOf("number", i.getNumber(), "amount", i.getTotal().toPlainString(), "currency", i.getCurrency())));
                 });
         for (AuditService.Entry e : audit.history("invoice", invoices.keySet(), 500)) {
             Invoice i = invoices.get(e.entityId());
-            String amount = e.after().get("amount") == null ? ""
-                    : MoneyText.format(new BigDecimal(e.after().get("amount")), i.getCurrency());
-            String title = switch (e.action()) {
-                case "invoice.sent" -> "Invoice " + i.getNumber() + " sent";
-                case "invoice.voided" -> "Invoice " + i.getNumber() + " voided";
-                case "payment.recorded" -> "Payment of " + amount + " received for " + i.getNumber()
-                        + ("STRIPE".equals(e.after().get("provider")) ? " by card" : "");
-                case "payment.refunded" -> "Refund" + (amount.isEmpty() ? "" : " of " + amount) + " on " + i.getNumber();
+            TimelineEntry.Event event = switch (e.action()) {
+                case "invoice.sent" -> TimelineEntry.Event.INVOICE_SENT;
+                case "invoice.voided" -> TimelineEntry.Event.INVOICE_VOIDED;
+                case "payment.recorded" -> TimelineEntry.Event.PAYMENT_RECEIVED;
+                case "payment.refunded" -> TimelineEntry.Event.PAYMENT_REFUNDED;
                 default -> null;
             };
-            if (title != null) {
-                entries.add(new TimelineEntry(e.action().startsWith("payment") ? "payment" : "invoice", i.getId(), title,
-                        e.at(), null));
+            if (event != null) {
+                entries.add(new TimelineEntry(event, i.getId(), e.at(), null, TimelineEntry.factsOf("number", i.getNumber(),
+                        "currency", i.getCurrency(), "amount", e.after().get("amount"), "provider", e.after().get("provider"))));
             }
         }
-    }
-
-    private static String words(String code) {
-        return code.replace('_', ' ').toLowerCase(Locale.ROOT);
     }
 
     public ContactView create(ContactDraft draft, boolean allowDuplicate, Optional<Idempotency.Key> idempotencyKey) {

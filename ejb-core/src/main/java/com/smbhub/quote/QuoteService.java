@@ -1,10 +1,10 @@
 package com.smbhub.quote;
 
 import com.smbhub.contact.Contact;
-import com.smbhub.invoice.InvoiceSending;
 import com.smbhub.invoice.InvoiceService;
 import com.smbhub.invoice.InvoiceView;
 import com.smbhub.money.DocumentDraft;
+import com.smbhub.money.DocumentMail;
 import com.smbhub.money.DocumentPdf;
 import com.smbhub.money.DocumentService;
 import com.smbhub.money.Drafts;
@@ -27,7 +27,6 @@ import com.smbhub.platform.tenancy.TenantScoped;
 import com.smbhub.platform.time.BusinessClock;
 import com.smbhub.portal.PortalLinks;
 import com.smbhub.profile.EffectiveProfile;
-import com.smbhub.tenant.Tenant;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.LockModeType;
@@ -37,6 +36,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Quotes of the current business (PRD 2.1, 12.2 B, 12.3.4): drafts with the invoice's rules and
@@ -47,6 +47,8 @@ import java.util.Map;
 @TenantScoped
 public class QuoteService extends DocumentService<Quote, QuoteView> {
 
+    private static final String QUOTE_EMAIL = "quote_email";
+
     @EJB
     InvoiceService invoices;
 
@@ -54,10 +56,7 @@ public class QuoteService extends DocumentService<Quote, QuoteView> {
     PortalLinks links;
 
     @EJB
-    Mailer mailer;
-
-    @EJB
-    Wording wording;
+    DocumentMail mail;
 
     public QuoteService() {
         super(Drafts.Kind.QUOTE, Quote.class, number -> new Quote(number, null, null, null, null));
@@ -106,23 +105,15 @@ public class QuoteService extends DocumentService<Quote, QuoteView> {
         if (quote.getExpiryDate() != null && quote.getExpiryDate().isBefore(BusinessClock.today(tenant().zone()))) {
             errors.add(new FieldError("expiry_date", "The quote's date has passed; give it a new one first"));
         }
-        Contact client = em.find(Contact.class, quote.getContactId());
-        String address = Mailer.recipient(to, client == null ? null : client.getEmail(), errors);
-        String note = Mailer.note(message, errors);
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        Tenant business = tenant();
-        String link = publicUrl.replaceAll("/+$", "") + links.regenerateQuoteLink(id, address, null);
-        Wording.Text mail = wording.render("quote_email", templateId, InvoiceSending.values(
-                client, business, quote.getNumber(), MoneyText.format(quote.getTotal(), quote.getCurrency()),
-                quote.getExpiryDate() == null ? "" : DocumentPdf.date(quote.getExpiryDate()), link, note));
-        mailer.send("QUOTE", id, business.getName(), address, mail.subject(), mail.body(),
-                List.of(new Mailer.Attachment(quote.getNumber() + ".pdf", "application/pdf", pdf(id))));
+        DocumentMail.Addressed addressed = mail.address(quote.getContactId(), to, message, errors);
+        mail.send("QUOTE", id, quote.getContactId(), letter(quote), templateId, addressed,
+                links.regenerateQuoteLink(id, addressed.address(), null),
+                new Mailer.Attachment(quote.getNumber() + ".pdf", "application/pdf", pdf(id)), UnaryOperator.identity());
         String before = quote.getStatus().name();
         quote.markSent(BusinessClock.now());
         em.flush();
-        audit.record("quote.sent", "quote", id, Map.of("status", before), Map.of("status", quote.getStatus().name(), "to", address));
+        audit.record("quote.sent", "quote", id, Map.of("status", before), Map.of("status", quote.getStatus().name(),
+                "to", addressed.address()));
         Analytics.record(em, "quote.sent", profiles.effective().profileId(), "manual", Map.of("quote_id", id));
         return view(quote);
     }
@@ -131,16 +122,18 @@ public class QuoteService extends DocumentService<Quote, QuoteView> {
     public Wording.Text preview(String id, String message, String templateId) {
         access.require(Capability.MONEY_SEND);
         Quote quote = find(id, Grant.ALL);
-        Contact client = em.find(Contact.class, quote.getContactId());
-        return wording.render("quote_email", templateId, InvoiceSending.values(client, tenant(), quote.getNumber(),
-                MoneyText.format(quote.getTotal(), quote.getCurrency()),
-                quote.getExpiryDate() == null ? "" : DocumentPdf.date(quote.getExpiryDate()), "(the client's link)", message));
+        return mail.preview(quote.getContactId(), letter(quote), templateId, message);
     }
 
     /** The quote e-mail templates a sender picks from, the default marked. */
     public List<Wording.Template> templates() {
         access.require(Capability.MONEY_SEND);
-        return wording.templates("quote_email");
+        return mail.templates(QUOTE_EMAIL);
+    }
+
+    private static DocumentMail.Letter letter(Quote quote) {
+        return new DocumentMail.Letter(QUOTE_EMAIL, quote.getNumber(), MoneyText.format(quote.getTotal(), quote.getCurrency()),
+                quote.getExpiryDate() == null ? "" : DocumentPdf.date(quote.getExpiryDate()));
     }
 
     /** The business records the client's answer given in person or by phone: APPROVED or REJECTED. */

@@ -3,6 +3,7 @@ package com.smbhub.web.contact;
 import com.smbhub.contact.ContactDraft;
 import com.smbhub.contact.ContactService;
 import com.smbhub.contact.ContactView;
+import com.smbhub.contact.TimelineEntry;
 import com.smbhub.file.FileService;
 import com.smbhub.home.HomeService;
 import com.smbhub.platform.errors.ConflictException;
@@ -261,7 +262,7 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
         timeline.setSpacing(false);
         Runnable showTimeline = () -> {
             timeline.removeAll();
-            for (ContactService.TimelineEntry entry : contacts.timeline(contact.id())) {
+            for (TimelineEntry entry : contacts.timeline(contact.id())) {
                 String line = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm").format(entry.at().atZone(zone))
                         + " · " + entry.title();
                 if (entry.workItemId() != null) {

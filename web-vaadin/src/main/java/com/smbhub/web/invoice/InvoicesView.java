@@ -17,6 +17,7 @@ import com.smbhub.web.contact.ContactPicker;
 import com.smbhub.web.document.DocumentList;
 import com.smbhub.web.document.SendDialog;
 import com.smbhub.web.shell.MainLayout;
+import com.smbhub.web.shell.Problems;
 import com.smbhub.web.shell.Toasts;
 import com.smbhub.web.shell.Words;
 import com.vaadin.cdi.annotation.CdiComponent;
@@ -115,7 +116,7 @@ public class InvoicesView extends DocumentList<InvoiceView> {
                                 payments.record(i.id(), "BANK", i.amountDue(), null, null);
                                 Toasts.done(i.number() + " is paid");
                             } catch (ValidationException ex) {
-                                Toasts.problem(ex.getMessage());
+                                Toasts.problem(Problems.say(ex));
                             }
                             reload();
                         });

@@ -10,6 +10,7 @@ import com.smbhub.quote.QuoteView;
 import com.smbhub.web.contact.ContactPicker;
 import com.smbhub.web.document.DocumentEditor;
 import com.smbhub.web.document.DocumentForm;
+import com.smbhub.web.shell.Problems;
 import com.smbhub.web.shell.Toasts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -42,7 +43,7 @@ class QuoteEditor extends DocumentEditor<QuoteView> {
                     close();
                     onConverted.accept(invoice);
                 } catch (ValidationException ex) {
-                    Toasts.problem(ex.getMessage());
+                    Toasts.problem(Problems.say(ex));
                 }
             });
             convert.setId("quote-convert");
@@ -72,7 +73,7 @@ class QuoteEditor extends DocumentEditor<QuoteView> {
                             done(quotes.decide(document.id(), approve, null),
                                     document.number() + (approve ? " approved" : " declined"));
                         } catch (ValidationException ex) {
-                            Toasts.problem(ex.getMessage());
+                            Toasts.problem(Problems.say(ex));
                         }
                     });
             confirm.setCancelable(true);

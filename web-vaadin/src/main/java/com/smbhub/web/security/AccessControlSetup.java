@@ -3,6 +3,7 @@ package com.smbhub.web.security;
 import com.smbhub.web.shell.ComingSoonView;
 import com.smbhub.web.shell.MainLayout;
 import com.smbhub.web.shell.Module;
+import com.smbhub.web.shell.Problems;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.auth.NavigationAccessControl;
@@ -10,7 +11,10 @@ import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-/** Protects every view by its annotations and registers the modules that have not landed yet. */
+/**
+ * Protects every view by its annotations, registers the modules that have not landed yet, and has
+ * {@link Problems} word every error no screen handled itself.
+ */
 @ApplicationScoped
 public class AccessControlSetup {
 
@@ -18,6 +22,7 @@ public class AccessControlSetup {
         NavigationAccessControl accessControl = new NavigationAccessControl();
         accessControl.setLoginView(LoginView.class);
         event.getSource().addUIInitListener(ui -> ui.getUI().addBeforeEnterListener(accessControl));
+        event.getSource().addSessionInitListener(session -> session.getSession().setErrorHandler(new Problems()));
         RouteConfiguration routes = RouteConfiguration.forRegistry(
                 ApplicationRouteRegistry.getInstance(event.getSource().getContext()));
         for (Module module : Module.values()) {

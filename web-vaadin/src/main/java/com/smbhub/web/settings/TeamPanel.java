@@ -8,6 +8,7 @@ import com.smbhub.platform.security.Permissions;
 import com.smbhub.platform.security.Role;
 import com.smbhub.tenant.TeamService;
 import com.smbhub.web.shell.FieldErrors;
+import com.smbhub.web.shell.Problems;
 import com.smbhub.web.shell.Toasts;
 import com.smbhub.web.shell.Words;
 import com.vaadin.flow.component.HasValidation;
@@ -152,7 +153,7 @@ class TeamPanel extends VerticalLayout {
             action.get();
             Toasts.done(done);
         } catch (ValidationException ex) {
-            Toasts.problem(ex.errors().get(0).message());
+            Toasts.problem(Problems.say(ex));
         } catch (NotFoundException ex) {
             Toasts.problem("This member no longer exists.");
         }

@@ -18,6 +18,7 @@ import com.smbhub.tenant.TeamService;
 import com.smbhub.web.contact.ContactPicker;
 import com.smbhub.web.file.FilesPanel;
 import com.smbhub.web.shell.MainLayout;
+import com.smbhub.web.shell.Problems;
 import com.smbhub.web.shell.Toasts;
 import com.smbhub.web.shell.Words;
 import com.smbhub.workitem.WorkItemService;
@@ -317,7 +318,7 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
             var quote = quotes.draftForWorkItem(workItemId).document();
             getUI().ifPresent(ui -> ui.navigate("quotes", QueryParameters.of("open", quote.id())));
         } catch (ValidationException ex) {
-            Toasts.problem(ex.errors().get(0).message());
+            Toasts.problem(Problems.say(ex));
             reload();
         }
     }
@@ -332,7 +333,7 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
             getUI().ifPresent(ui -> ui.navigate("invoices", QueryParameters.of("open",
                     result.document().id())));
         } catch (ValidationException ex) {
-            Toasts.problem(ex.errors().get(0).message());
+            Toasts.problem(Problems.say(ex));
             reload();
         }
     }
