@@ -9,7 +9,6 @@ import jakarta.mail.Multipart;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 
 /**
@@ -28,39 +27,23 @@ class ActivationJourneyIT {
         String client = "Olivia " + run;
         String email = "olivia." + run + "@example.com";
         try (BackOffice app = new BackOffice()) {
-            var wait = BackOffice.await(app.driver, 20);
             app.signIn(WORLD.northside("owner"), "demo");
             app.waitForText("home-title", "Welcome");
-            app.open("contacts");
-            app.click("new-contact");
-            app.type("contact-display_name", client);
-            app.type("contact-email", email);
-            app.click("save-contact");
-            app.waitForText("detail-name", client);
+            ContactsScreen contacts = new ContactsScreen(app).open().startNew(client).field("email", email);
+            contacts.save();
+            contacts.waitForDetail(client);
 
-            app.open("invoices");
-            app.click("new-invoice");
-            app.pick("inv-contact", client);
-            app.type("inv-line-0-name", "Water heater install");
-            app.type("inv-line-0-rate", "900");
-            app.click("inv-add-line");
-            app.type("inv-line-1-name", "Fittings");
-            app.type("inv-line-1-qty", "4");
-            app.type("inv-line-1-rate", "12.50");
-            app.driver.findElement(By.cssSelector("#inv-line-1-rate input")).sendKeys(Keys.TAB);
-            app.waitForText("inv-totals", "Total $1,073.50");
-            app.click("inv-save");
-            wait.until(d -> d.findElement(By.id("invoice-grid")).getText().contains(client));
-            app.openRow("invoice-grid", client, d -> !d.findElements(By.id("inv-send")).isEmpty());
-            app.click("inv-send");
-            wait.until(d -> d.findElements(By.cssSelector("#send-to input")).stream()
-                    .anyMatch(e -> email.equals(e.getAttribute("value"))));
+            DocumentScreen invoices = DocumentScreen.invoices(app).open().startNew().client(client)
+                    .line(0, "Water heater install", null, "900").addLine().line(1, "Fittings", "4", "12.50");
+            invoices.waitForTotals("Total $1,073.50");
+            invoices.press("save").waitInList(client);
+            invoices.openRow(client, "send").press("send").waitForRecipient(email);
             app.waitForText("send-preview", "Subject: Invoice INV-");
             app.driver.findElement(By.cssSelector("#send-message textarea")).sendKeys("Thanks for having us");
             app.waitForText("send-preview", "Thanks for having us");
             app.screenshot("invoice-send");
             app.click("send-confirm");
-            wait.until(d -> d.findElement(By.id("invoice-grid")).getText().contains("Sent"));
+            invoices.waitInList("Sent");
 
             JsonObject invoice = invoiceOf(client);
             String number = invoice.getString("number");
@@ -82,18 +65,15 @@ class ActivationJourneyIT {
                 assertTrue(browser.getCurrentUrl().contains("/portal/invoices/"), browser.getCurrentUrl());
             }
 
-            app.open("invoices");
-            wait.until(d -> d.findElement(By.id("invoice-grid")).getText().contains(client));
-            app.openRow("invoice-grid", client, d -> !d.findElements(By.id("inv-payments")).isEmpty());
-            app.waitForText("inv-payments", "$1,073.50");
-            assertTrue(app.text("inv-payments").contains("Stripe"), app.text("inv-payments"));
+            invoices.open().waitInList(client);
+            invoices.openRowShowing(client, "inv-payments");
+            String payments = invoices.payments("$1,073.50");
+            assertTrue(payments.contains("Stripe"), payments);
             assertEquals("PAID", invoiceOf(client).getString("status"));
 
-            app.open("contacts");
-            app.type("contact-search", client);
-            app.openRow("contact-grid", client, d -> !d.findElements(By.id("contact-timeline")).isEmpty());
-            app.waitForText("contact-timeline", "Payment of $1,073.50 received for " + number + " by card");
-            String timeline = app.text("contact-timeline");
+            contacts.open().search(client).openContact(client);
+            contacts.waitForTimeline("Payment of $1,073.50 received for " + number + " by card");
+            String timeline = contacts.timeline();
             assertTrue(timeline.contains("Invoice " + number + " sent") && timeline.contains("Invoice " + number + " drafted"),
                     timeline);
 

@@ -64,6 +64,10 @@ final class ContactsScreen {
         app.waitForText("contact-timeline", text);
     }
 
+    String timeline() {
+        return app.text("contact-timeline");
+    }
+
     /** Opens what the newest timeline line is about (a work item). */
     void openFirstTimelineLine() {
         app.driver.findElements(By.cssSelector("#contact-timeline a")).get(0).click();

@@ -71,6 +71,12 @@ final class DocumentScreen {
         app.waitForText(prefix + "-totals", text);
     }
 
+    /** The payments section of an open invoice, once it shows {@code text}. */
+    String payments(String text) {
+        app.waitForText(prefix + "-payments", text);
+        return app.text(prefix + "-payments");
+    }
+
     String totals() {
         return app.text(prefix + "-totals");
     }

@@ -76,10 +76,8 @@ class SettingsJourneyIT {
             String invoice = ContactsIT.send("POST", "/api/v1/invoices", owner, "{\"contact_id\":\"" + contact
                     + "\",\"line_items\":[{\"name\":\"Hem\",\"qty\":1,\"rate\":40}]}").json().getJsonObject("data").getString("id");
             assertEquals(200, ContactsIT.send("POST", "/api/v1/invoices/" + invoice + "/send", owner, "{}").status());
-            app.open("invoices");
-            wait.until(d -> d.findElement(By.id("invoice-grid")).getText().contains(client));
-            app.openRow("invoice-grid", client, d -> !d.findElements(By.id("inv-remind")).isEmpty());
-            app.click("inv-remind");
+            DocumentScreen.invoices(app).open().waitInList(client);
+            DocumentScreen.invoices(app).openRow(client, "remind").press("remind");
             app.waitForText("send-preview", "Subject: Overdue: INV-");
             app.screenshot("invoice-remind-template");
             app.click("send-template");

@@ -1,7 +1,6 @@
 package com.smbhub.contact;
 
 import com.smbhub.file.StoredFile;
-import com.smbhub.invoice.Invoice;
 import com.smbhub.platform.Ids;
 import com.smbhub.platform.analytics.Analytics;
 import com.smbhub.platform.audit.AuditService;
@@ -31,7 +30,6 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -126,75 +124,9 @@ public class ContactService {
      * files, files attached to the contact, its invoices and their payments (for those who see money).
      */
     public List<TimelineEntry> timeline(String id) {
-        Grant grant = access.require(Capability.CONTACTS_READ);
-        Contact contact = find(id, grant);
-        Grant work = Permissions.grant(access.role(), Capability.WORK_READ);
-        List<TimelineEntry> entries = new ArrayList<>();
-        Map<String, String> titles = new LinkedHashMap<>();
-        if (work != Grant.NONE) {
-            TypedQuery<WorkItem> items = em.createQuery("select w from WorkItem w where w.contactId = :c"
-                    + " and w.deletedAt is null" + (work == Grant.ASSIGNED ? " and w.assignedTo = :me" : "")
-                    + " order by w.createdAt desc", WorkItem.class).setParameter("c", id);
-            if (work == Grant.ASSIGNED) {
-                items.setParameter("me", me());
-            }
-            items.setMaxResults(200).getResultStream().forEach(w -> {
-                titles.put(w.getId(), w.getTitle());
-                entries.add(new TimelineEntry(TimelineEntry.Event.WORK_ITEM, w.getId(), w.getCreatedAt(), w.getId(),
-                        TimelineEntry.factsOf("title", w.getTitle(), "status", w.getStatus().name())));
-            });
-            for (AuditService.Entry e : audit.history("work_item", titles.keySet(), 500)) {
-                String title = titles.get(e.entityId());
-                if (e.action().equals("file.attached")) {
-                    entries.add(new TimelineEntry(TimelineEntry.Event.FILE, e.after().get("file_id"), e.at(), e.entityId(),
-                            TimelineEntry.factsOf("file_name", e.after().get("file_name"), "on", title)));
-                } else if (e.action().equals("file.removed")) {
-                    entries.add(new TimelineEntry(TimelineEntry.Event.FILE_REMOVED, e.before().get("file_id"), e.at(),
-                            e.entityId(), TimelineEntry.factsOf("file_name", e.before().get("file_name"), "on", title)));
-                } else if (e.action().equals("work_item.updated") && e.after().get("status") != null
-                        && !e.after().get("status").equals(e.before().get("status"))) {
-                    entries.add(new TimelineEntry(TimelineEntry.Event.STATUS_MOVED, e.entityId(), e.at(), e.entityId(),
-                            TimelineEntry.factsOf("title", title, "status", e.after().get("status"))));
-                }
-            }
-        }
-        if (Permissions.grant(access.role(), Capability.MONEY_READ) == Grant.ALL) {
-            invoiceLines(id, entries);
-        }
-        em.createQuery("select f from StoredFile f where f.linkedEntityType = 'CONTACT' and f.linkedEntityId = :c"
-                        + " and f.deletedAt is null order by f.createdAt desc", StoredFile.class)
-                .setParameter("c", id).setMaxResults(200).getResultStream()
-                .forEach(f -> entries.add(new TimelineEntry(TimelineEntry.Event.FILE, f.getId(), f.getCreatedAt(), null,
-                        TimelineEntry.factsOf("file_name", f.getFileName()))));
-        entries.add(new TimelineEntry(TimelineEntry.Event.CONTACT_ADDED, contact.getId(), contact.getCreatedAt(), null, Map.of()));
-        entries.sort(Comparator.comparing(TimelineEntry::at).reversed());
-        return entries;
-    }
-
-    /** The contact's invoices: drafted, sent, paid (by whom), refunded, voided; each opens its invoice. */
-    private void invoiceLines(String contactId, List<TimelineEntry> entries) {
-        Map<String, Invoice> invoices = new LinkedHashMap<>();
-        em.createQuery("select i from Invoice i where i.contactId = :c and i.deletedAt is null order by i.createdAt desc",
-                        Invoice.class).setParameter("c", contactId).setMaxResults(200).getResultStream()
-                .forEach(i -> {
-                    invoices.put(i.getId(), i);
-                    entries.add(new TimelineEntry(TimelineEntry.Event.INVOICE_DRAFTED, i.getId(), i.getCreatedAt(), null,
-                            TimelineEntry.factsOf("number", i.getNumber(), "amount", i.getTotal().toPlainString(), "currency", i.getCurrency())));
-                });
-        for (AuditService.Entry e : audit.history("invoice", invoices.keySet(), 500)) {
-            Invoice i = invoices.get(e.entityId());
-            TimelineEntry.Event event = switch (e.action()) {
-                case "invoice.sent" -> TimelineEntry.Event.INVOICE_SENT;
-                case "invoice.voided" -> TimelineEntry.Event.INVOICE_VOIDED;
-                case "payment.recorded" -> TimelineEntry.Event.PAYMENT_RECEIVED;
-                case "payment.refunded" -> TimelineEntry.Event.PAYMENT_REFUNDED;
-                default -> null;
-            };
-            if (event != null) {
-                entries.add(new TimelineEntry(event, i.getId(), e.at(), null, TimelineEntry.factsOf("number", i.getNumber(),
-                        "currency", i.getCurrency(), "amount", e.after().get("amount"), "provider", e.after().get("provider"))));
-            }
-        }
+        Contact contact = find(id, access.require(Capability.CONTACTS_READ));
+        return new ContactTimeline(em, audit).of(contact, Permissions.grant(access.role(), Capability.WORK_READ),
+                Permissions.grant(access.role(), Capability.MONEY_READ) == Grant.ALL, me());
     }
 
     public ContactView create(ContactDraft draft, boolean allowDuplicate, Optional<Idempotency.Key> idempotencyKey) {

@@ -52,7 +52,7 @@ import org.eclipse.persistence.config.QueryHints;
 @TenantScoped
 public class WorkItemService {
 
-    private static final List<String> OPEN_NAMES = WorkItemStatus.names(WorkItemStatus.OPEN);
+    static final List<String> OPEN_NAMES = WorkItemStatus.names(WorkItemStatus.OPEN);
 
     static final Set<String> TYPES = Set.of("REQUEST", "ORDER", "JOB", "SUPPORT", "ADMIN", "COLLECTION", "BOOKKEEPING");
     static final Set<String> PRIORITIES = Set.of("LOW", "NORMAL", "HIGH", "URGENT");
@@ -77,65 +77,8 @@ public class WorkItemService {
     /** A page of the list; the first page (no {@code afterKey}) also records the "work.view" event. */
     public Page<WorkItemView> list(Filter filter, String afterKey, int limit) {
         Grant grant = access.require(Capability.WORK_READ);
-        StringBuilder jpql = new StringBuilder("select w from WorkItem w where w.deletedAt is null");
-        Map<String, Object> params = new LinkedHashMap<>();
-        List<FieldError> errors = new ArrayList<>();
-        if (filter.status() != null) {
-            check(WorkItemStatus.of(filter.status()) != null, "status", "Unknown status", errors);
-            jpql.append(" and w.status = :status");
-            params.put("status", filter.status());
-        }
-        if (filter.type() != null) {
-            check(TYPES.contains(filter.type()), "type", "Unknown type", errors);
-            jpql.append(" and w.type = :type");
-            params.put("type", filter.type());
-        }
-        if (filter.priority() != null) {
-            check(PRIORITIES.contains(filter.priority()), "priority", "One of LOW, NORMAL, HIGH, URGENT", errors);
-            jpql.append(" and w.priority = :priority");
-            params.put("priority", filter.priority());
-        }
-        if (filter.assignedTo() != null) {
-            String who = "me".equals(filter.assignedTo()) ? me() : filter.assignedTo();
-            check(isId(who), "assigned_to", "A user id or \"me\"", errors);
-            jpql.append(" and w.assignedTo = :assignee");
-            params.put("assignee", who);
-        }
-        if (filter.due() != null) {
-            Instant now = BusinessClock.now();
-            ZoneId zone = zone();
-            Instant todayStart = BusinessClock.today(zone).atStartOfDay(zone).toInstant();
-            switch (filter.due()) {
-                case "overdue" -> {
-                    jpql.append(" and w.dueAt < :now and w.status in :open");
-                    params.put("now", now);
-                    params.put("open", OPEN_NAMES);
-                }
-                case "today" -> {
-                    jpql.append(" and w.dueAt >= :from and w.dueAt < :to");
-                    params.put("from", todayStart);
-                    params.put("to", BusinessClock.today(zone).plusDays(1).atStartOfDay(zone).toInstant());
-                }
-                case "week" -> {
-                    jpql.append(" and w.dueAt >= :from and w.dueAt < :to");
-                    params.put("from", todayStart);
-                    params.put("to", BusinessClock.today(zone).plusDays(7).atStartOfDay(zone).toInstant());
-                }
-                default -> errors.add(new FieldError("due", "One of overdue, today, week"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        if (grant == Grant.ASSIGNED) {
-            jpql.append(" and w.assignedTo = :me");
-            params.put("me", me());
-        }
-        NewestFirst.continueAfter(afterKey, "w", jpql, params);
-        TypedQuery<WorkItem> query = em.createQuery(jpql.toString(), WorkItem.class)
-                .setHint(QueryHints.READ_ONLY, true);
-        params.forEach(query::setParameter);
-        List<WorkItem> rows = query.setMaxResults(limit + 1).getResultList();
+        WorkItemQuery query = WorkItemQuery.of(filter, me(), grant == Grant.ASSIGNED, zone());
+        List<WorkItem> rows = query.rows(em, afterKey, limit);
         EffectiveProfile profile = profiles.effective();
         if (afterKey == null) {
             ViewEvents.record("work.view", profile.profileId(), "manual");
@@ -375,7 +318,7 @@ public class WorkItemService {
         }
     }
 
-    private static void check(boolean ok, String field, String message, List<FieldError> errors) {
+    static void check(boolean ok, String field, String message, List<FieldError> errors) {
         if (!ok) {
             errors.add(new FieldError(field, message));
         }

@@ -1,0 +1,88 @@
+package com.smbhub.workitem;
+
+import static com.smbhub.workitem.WorkItemService.check;
+
+import com.smbhub.platform.Ids;
+import com.smbhub.platform.db.NewestFirst;
+import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.errors.ValidationException.FieldError;
+import com.smbhub.platform.time.BusinessClock;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.persistence.config.QueryHints;
+
+/** The Work screen's filters as one query: every filter checked at its field, an agent's own items only. */
+final class WorkItemQuery {
+
+    private final StringBuilder jpql = new StringBuilder("select w from WorkItem w where w.deletedAt is null");
+    private final Map<String, Object> params = new LinkedHashMap<>();
+
+    private WorkItemQuery() {
+    }
+
+    /** {@code me}: the caller; {@code onlyMine}: an agent's scope; {@code zone}: the business's, for "today" and "week". */
+    static WorkItemQuery of(WorkItemService.Filter filter, String me, boolean onlyMine, ZoneId zone) {
+        WorkItemQuery q = new WorkItemQuery();
+        List<FieldError> errors = new ArrayList<>();
+        if (filter.status() != null) {
+            check(WorkItemStatus.of(filter.status()) != null, "status", "Unknown status", errors);
+            q.where("w.status = :status", "status", filter.status());
+        }
+        if (filter.type() != null) {
+            check(WorkItemService.TYPES.contains(filter.type()), "type", "Unknown type", errors);
+            q.where("w.type = :type", "type", filter.type());
+        }
+        if (filter.priority() != null) {
+            check(WorkItemService.PRIORITIES.contains(filter.priority()), "priority", "One of LOW, NORMAL, HIGH, URGENT", errors);
+            q.where("w.priority = :priority", "priority", filter.priority());
+        }
+        if (filter.assignedTo() != null) {
+            String who = "me".equals(filter.assignedTo()) ? me : filter.assignedTo();
+            check(Ids.isId(who), "assigned_to", "A user id or \"me\"", errors);
+            q.where("w.assignedTo = :assignee", "assignee", who);
+        }
+        if (filter.due() != null) {
+            Instant todayStart = BusinessClock.today(zone).atStartOfDay(zone).toInstant();
+            switch (filter.due()) {
+                case "overdue" -> {
+                    q.where("w.dueAt < :now", "now", BusinessClock.now());
+                    q.where("w.status in :open", "open", WorkItemService.OPEN_NAMES);
+                }
+                case "today" -> q.between(todayStart, BusinessClock.today(zone).plusDays(1).atStartOfDay(zone).toInstant());
+                case "week" -> q.between(todayStart, BusinessClock.today(zone).plusDays(7).atStartOfDay(zone).toInstant());
+                default -> errors.add(new FieldError("due", "One of overdue, today, week"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        if (onlyMine) {
+            q.where("w.assignedTo = :me", "me", me);
+        }
+        return q;
+    }
+
+    /** Up to {@code limit + 1} rows after {@code afterKey}, newest first (the extra row says there is more). */
+    List<WorkItem> rows(EntityManager em, String afterKey, int limit) {
+        NewestFirst.continueAfter(afterKey, "w", jpql, params);
+        TypedQuery<WorkItem> query = em.createQuery(jpql.toString(), WorkItem.class).setHint(QueryHints.READ_ONLY, true);
+        params.forEach(query::setParameter);
+        return query.setMaxResults(limit + 1).getResultList();
+    }
+
+    private void where(String condition, String name, Object value) {
+        jpql.append(" and ").append(condition);
+        params.put(name, value);
+    }
+
+    private void between(Instant from, Instant to) {
+        where("w.dueAt >= :from", "from", from);
+        where("w.dueAt < :to", "to", to);
+    }
+}
