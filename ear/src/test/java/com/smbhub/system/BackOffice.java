@@ -102,6 +102,14 @@ final class BackOffice implements AutoCloseable {
                 .filter(i -> i.getText().contains(text)).findFirst().orElseThrow().click();
     }
 
+    /** Picks the item with this text in the open select's list. */
+    void choose(String text) {
+        await(driver, 20).until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
+                .anyMatch(i -> i.getText().equals(text)));
+        driver.findElements(By.cssSelector("vaadin-select-item")).stream().filter(i -> i.getText().equals(text))
+                .findFirst().orElseThrow().click();
+    }
+
     String text(String id) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id))).getText();
     }

@@ -20,13 +20,11 @@ class SettingsJourneyIT {
             app.waitForText("home-title", "Welcome");
             app.waitForText("onboarding", "Get started");
             app.screenshot("home-onboarding");
-            app.open("settings");
-            app.waitForText("settings-tabs", "Business");
+            SettingsScreen settings = new SettingsScreen(app).open(null);
+            settings.waitForTab("Business");
             app.screenshot("settings-business");
-            app.click("settings-save");
+            settings.save();
             var wait = BackOffice.await(app.driver, 20);
-            wait.until(d -> d.findElements(By.cssSelector("vaadin-notification-card")).stream()
-                    .anyMatch(c -> c.getText().contains("Settings saved")));
             app.open("");
             try {
                 wait.until(d -> !d.findElements(By.cssSelector("#onboarding [data-step=profile].step-done")).isEmpty());
@@ -44,24 +42,12 @@ class SettingsJourneyIT {
         try (BackOffice app = new BackOffice()) {
             app.signIn(WORLD.maple("owner"), "demo");
             app.waitForText("home-title", "Welcome");
-            app.open("settings?tab=email");
-            app.click("template-new-reminder_email");
-            app.type("template-name", name);
-            app.type("template-subject", "Overdue: {number}");
-            app.click("template-save");
-            var wait = BackOffice.await(app.driver, 20);
-            wait.until(d -> d.findElements(By.cssSelector(".template-row")).stream().anyMatch(r -> r.getText().contains(name)));
+            SettingsScreen settings = new SettingsScreen(app).open("email");
+            settings.newTemplate("reminder_email", name, "Overdue: {number}");
             ((JavascriptExecutor) app.driver).executeScript(
                     "document.getElementById('template-new-reminder_email').scrollIntoView({block: 'end'})");
             app.screenshot("settings-templates");
-            app.open("settings");
-            app.click("settings-template-reminder_email");
-            wait.until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream().anyMatch(i -> i.getText().equals(name)));
-            app.driver.findElements(By.cssSelector("vaadin-select-item")).stream().filter(i -> i.getText().equals(name))
-                    .findFirst().orElseThrow().click();
-            app.click("settings-save");
-            wait.until(d -> d.findElements(By.cssSelector("vaadin-notification-card")).stream()
-                    .anyMatch(c -> c.getText().contains("Settings saved")));
+            settings.open(null).defaultTemplate("reminder_email", name).save();
             String chosen = SystemUnderTest.get("/api/v1/settings/business", owner).json().getJsonObject("data")
                     .getJsonObject("default_templates").getString("reminder_email");
             assertEquals(name, SystemUnderTest.get("/api/v1/templates?kind=reminder_email", owner).json().getJsonArray("data")
@@ -81,10 +67,7 @@ class SettingsJourneyIT {
             app.waitForText("send-preview", "Subject: Overdue: INV-");
             app.screenshot("invoice-remind-template");
             app.click("send-template");
-            wait.until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
-                    .anyMatch(i -> i.getText().equals("Standard payment reminder")));
-            app.driver.findElements(By.cssSelector("vaadin-select-item")).stream()
-                    .filter(i -> i.getText().equals("Standard payment reminder")).findFirst().orElseThrow().click();
+            app.choose("Standard payment reminder");
             app.waitForText("send-preview", "Subject: Reminder: invoice INV-");
             app.click("send-confirm");
             Mailbox.await(email, "Reminder: invoice INV-");
@@ -103,14 +86,9 @@ class SettingsJourneyIT {
             owner.waitForText("home-title", "Welcome");
             owner.driver.findElements(By.cssSelector("#quick-actions a")).stream()
                     .filter(a -> a.getText().equals("Invite your team")).findFirst().orElseThrow().click();
-            owner.waitForText("settings-tabs", "Team");
-            owner.type("invite-email", email);
-            owner.click("invite-send");
-            var wait = BackOffice.await(owner.driver, 15);
-            link = wait.until(d -> {
-                var field = d.findElements(By.cssSelector("#invite-link input"));
-                return field.isEmpty() ? null : field.get(0).getAttribute("value");
-            });
+            SettingsScreen settings = new SettingsScreen(owner);
+            settings.waitForTab("Team");
+            link = settings.invite(email);
             owner.waitForText("invite-mailed", "We e-mailed this link to " + email);
             owner.screenshot("settings-team-invite");
         }

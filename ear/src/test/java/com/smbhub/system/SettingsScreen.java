@@ -1,0 +1,57 @@
+package com.smbhub.system;
+
+import org.openqa.selenium.By;
+
+/** Page object of the settings screen (web/settings): its tabs, Save, message templates and team invitations. */
+final class SettingsScreen {
+
+    private final BackOffice app;
+
+    SettingsScreen(BackOffice app) {
+        this.app = app;
+    }
+
+    /** Opens the screen on a tab (null: the first, Business). */
+    SettingsScreen open(String tab) {
+        app.open(tab == null ? "settings" : "settings?tab=" + tab);
+        return this;
+    }
+
+    void waitForTab(String label) {
+        app.waitForText("settings-tabs", label);
+    }
+
+    /** Save on the Business tab, and the confirmation that follows. */
+    void save() {
+        app.click("settings-save");
+        BackOffice.await(app.driver, 20).until(d -> d.findElements(By.cssSelector("vaadin-notification-card")).stream()
+                .anyMatch(c -> c.getText().contains("Settings saved")));
+    }
+
+    /** A new template of this kind ("reminder_email"), saved, and listed. */
+    void newTemplate(String kind, String name, String subject) {
+        app.click("template-new-" + kind);
+        app.type("template-name", name);
+        app.type("template-subject", subject);
+        app.click("template-save");
+        BackOffice.await(app.driver, 20).until(d -> d.findElements(By.cssSelector(".template-row")).stream()
+                .anyMatch(r -> r.getText().contains(name)));
+    }
+
+    /** The default template of a kind, on the Business tab. */
+    SettingsScreen defaultTemplate(String kind, String name) {
+        app.click("settings-template-" + kind);
+        app.choose(name);
+        return this;
+    }
+
+    /** Invites by e-mail on the Team tab; returns the invitation link shown to copy. */
+    String invite(String email) {
+        app.type("invite-email", email);
+        app.click("invite-send");
+        return BackOffice.await(app.driver, 15).until(d -> {
+            var field = d.findElements(By.cssSelector("#invite-link input"));
+            return field.isEmpty() ? null : field.get(0).getAttribute("value");
+        });
+    }
+}
