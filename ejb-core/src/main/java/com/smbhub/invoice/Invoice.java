@@ -42,6 +42,7 @@ public class Invoice extends MoneyDocument {
     /** A new draft (empty but for its number), or a bare one for tests and imports: number, client, dates, currency. */
     public Invoice(String number, String contactId, LocalDate issueDate, LocalDate dueDate, String currency) {
         super(number, contactId, issueDate, dueDate, currency);
+        status(InvoiceStatus.DRAFT.name());
     }
 
     @Override

@@ -159,8 +159,8 @@ public abstract class DocumentService<D extends MoneyDocument, V> {
             throw new NotFoundException("work item");
         }
         Optional<D> existing = em.createQuery("select d from " + type.getSimpleName() + " d where d.workItemId = :w"
-                        + " and d.status = :draft and d.deletedAt is null order by d.createdAt", type)
-                .setParameter("w", workItemId).setParameter("draft", MoneyDocument.DRAFT).setMaxResults(1).getResultStream().findFirst();
+                        + " and d.deletedAt is null order by d.createdAt", type)
+                .setParameter("w", workItemId).getResultStream().filter(MoneyDocument::editable).findFirst();
         if (existing.isPresent()) {
             return new FromWork<>(view(existing.get()), false);
         }

@@ -17,13 +17,11 @@ import java.util.Map;
 @MappedSuperclass
 public abstract class MoneyDocument extends TenantRecord {
 
-    /** The status every document starts in (the name of DRAFT in each document's status enum). */
-    public static final String DRAFT = "DRAFT";
 
     /** Mapped to {@code invoice_number} / {@code quote_number} by each entity. */
     private String number;
-    /** A name of the document's own status enum; every document starts as a draft. */
-    private String status = DRAFT;
+    /** A name of the document's own status enum; each entity sets its first one. */
+    private String status;
     @Column(name = "contact_id")
     private String contactId;
     @Column(name = "work_item_id")

@@ -31,6 +31,7 @@ public class Quote extends MoneyDocument {
     /** A new draft (empty but for its number), or a bare one for tests and imports: number, client, dates, currency. */
     public Quote(String number, String contactId, LocalDate issueDate, LocalDate expiryDate, String currency) {
         super(number, contactId, issueDate, expiryDate, currency);
+        status(QuoteStatus.DRAFT.name());
     }
 
     @Override

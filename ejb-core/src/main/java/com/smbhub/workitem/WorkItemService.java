@@ -54,8 +54,9 @@ public class WorkItemService {
 
     static final List<String> OPEN_NAMES = WorkItemStatus.names(WorkItemStatus.OPEN);
 
-    static final Set<String> TYPES = Set.of("REQUEST", "ORDER", "JOB", "SUPPORT", "ADMIN", "COLLECTION", "BOOKKEEPING");
-    static final Set<String> PRIORITIES = Set.of("LOW", "NORMAL", "HIGH", "URGENT");
+    /** The kinds and priorities of work, in the order a picker shows them. */
+    public static final List<String> TYPES = List.of("REQUEST", "ORDER", "JOB", "SUPPORT", "ADMIN", "COLLECTION", "BOOKKEEPING");
+    public static final List<String> PRIORITIES = List.of("LOW", "NORMAL", "HIGH", "URGENT");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @PersistenceContext(unitName = "smbhub")

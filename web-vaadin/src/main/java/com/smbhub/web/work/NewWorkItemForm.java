@@ -7,6 +7,7 @@ import com.smbhub.web.contact.ContactPicker;
 import com.smbhub.web.shell.FieldErrors;
 import com.smbhub.web.shell.Words;
 import com.smbhub.workitem.WorkItemDraft;
+import com.smbhub.workitem.WorkItemService;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -19,13 +20,10 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** The quick "new work item" form of PRD 3.6: title, type, due, contact, plus the profile's own fields. */
 class NewWorkItemForm extends FormLayout {
-
-    static final List<String> TYPES = List.of("REQUEST", "ORDER", "JOB", "SUPPORT", "ADMIN", "COLLECTION", "BOOKKEEPING");
 
     private final ZoneId zone;
     private final TextField title;
@@ -43,7 +41,7 @@ class NewWorkItemForm extends FormLayout {
         title.setWidthFull();
         type.setId("wi-type");
         type.setLabel("Type");
-        type.setItems(TYPES);
+        type.setItems(WorkItemService.TYPES);
         type.setItemLabelGenerator(Words::of);
         type.setValue(profile.defaultWorkItemType());
         dueAt.setId("wi-due");

@@ -8,6 +8,7 @@ import com.smbhub.web.contact.ContactPicker;
 import com.smbhub.web.shell.FieldErrors;
 import com.smbhub.web.shell.Words;
 import com.smbhub.workitem.WorkItemDraft;
+import com.smbhub.workitem.WorkItemService;
 import com.smbhub.workitem.WorkItemView;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -29,8 +30,6 @@ import java.util.Map;
  * the view saves {@link #draft()} and hands refusals to {@link #show}.
  */
 class WorkItemForm extends FormLayout {
-
-    static final List<String> PRIORITIES = List.of("LOW", "NORMAL", "HIGH", "URGENT");
 
     private final WorkItemView item;
     private final ZoneId zone;
@@ -56,7 +55,7 @@ class WorkItemForm extends FormLayout {
         description.setValue(item.description() == null ? "" : item.description());
         priority.setId("wi-edit-priority");
         priority.setLabel("Priority");
-        priority.setItems(PRIORITIES);
+        priority.setItems(WorkItemService.PRIORITIES);
         priority.setItemLabelGenerator(Words::of);
         priority.setValue(item.priority());
         dueAt.setId("wi-edit-due");
