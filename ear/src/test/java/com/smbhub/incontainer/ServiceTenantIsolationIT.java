@@ -15,6 +15,7 @@ import com.smbhub.invoice.InvoiceSending;
 import com.smbhub.invoice.InvoiceService;
 import com.smbhub.invoice.InvoiceView;
 import com.smbhub.money.DocumentDraft;
+import com.smbhub.money.Drafts;
 import com.smbhub.money.LineItem;
 import com.smbhub.money.Numbering;
 import com.smbhub.notification.NotificationService;
@@ -75,8 +76,7 @@ class ServiceTenantIsolationIT {
     /** This class's own pair of businesses (shaped like the demo's), made once in the container. */
     private static DemoSeeder.World world;
 
-    @Inject
-    DemoSeeder seeder;
+    @Inject DemoSeeder seeder;
 
     private DemoSeeder.World world() {
         if (world == null) {
@@ -93,62 +93,43 @@ class ServiceTenantIsolationIT {
         return world().maple();
     }
 
-    @Inject
-    IdentityService identity;
+    @Inject IdentityService identity;
 
-    @Inject
-    TeamService team;
+    @Inject TeamService team;
 
-    @Inject
-    StripeAccounts stripe;
+    @Inject StripeAccounts stripe;
 
-    @Inject
-    QuoteService quotes;
+    @Inject QuoteService quotes;
 
-    @Inject
-    BusinessSettingsService businessSettings;
+    @Inject BusinessSettingsService businessSettings;
 
-    @Inject
-    InvoiceSending sending;
+    @Inject InvoiceSending sending;
 
-    @Inject
-    SmtpSettings smtp;
+    @Inject SmtpSettings smtp;
 
-    @Inject
-    Wording wording;
+    @Inject Wording wording;
 
-    @Inject
-    PortalLinks links;
+    @Inject PortalLinks links;
 
-    @Inject
-    NotificationService notifications;
+    @Inject NotificationService notifications;
 
-    @Inject
-    WebhookLog webhookLog;
+    @Inject WebhookLog webhookLog;
 
-    @Inject
-    HomeService home;
+    @Inject HomeService home;
 
-    @Inject
-    ProfileService profiles;
+    @Inject ProfileService profiles;
 
-    @Inject
-    ContactService contacts;
+    @Inject ContactService contacts;
 
-    @Inject
-    WorkItemService work;
+    @Inject WorkItemService work;
 
-    @Inject
-    FileService files;
+    @Inject FileService files;
 
-    @Inject
-    InvoiceService invoices;
+    @Inject InvoiceService invoices;
 
-    @Inject
-    Mailer mailer;
+    @Inject Mailer mailer;
 
-    @Inject
-    PaymentService payments;
+    @Inject PaymentService payments;
 
     @Test
     void eachOwnerSeesOnlyTheTeamOfTheirBusiness() {
@@ -313,7 +294,7 @@ class ServiceTenantIsolationIT {
                 () -> quotes.update(quote.id(), quote.version(), draft)));
         assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> quotes.decide(quote.id(), true, null)));
         assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> quotes.convertToInvoice(quote.id())));
-        assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> links.regenerateQuoteLink(quote.id())));
+        assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> links.regenerate(Drafts.Kind.QUOTE, quote.id())));
         assertTrue(as("owner@" + m() + ".test", m(), () -> quotes.list(null, null, null, 100)).items().stream()
                 .noneMatch(q -> q.id().equals(quote.id())));
         as("owner@" + n() + ".test", n(), () -> quotes.send(quote.id(), "quoted@example.com", null, null));

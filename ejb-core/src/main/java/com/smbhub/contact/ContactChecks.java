@@ -72,9 +72,7 @@ final class ContactChecks {
                 errors.add(e);
             }
         }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        ValidationException.throwIfAny(errors);
         return clean;
     }
 

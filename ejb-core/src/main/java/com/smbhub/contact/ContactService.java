@@ -47,17 +47,13 @@ public class ContactService {
 
     public static final int MAX_PAGE = 100;
 
-    @PersistenceContext(unitName = "smbhub")
-    EntityManager em;
+    @PersistenceContext(unitName = "smbhub") EntityManager em;
 
-    @EJB
-    Access access;
+    @EJB Access access;
 
-    @EJB
-    AuditService audit;
+    @EJB AuditService audit;
 
-    @EJB
-    ProfileService profiles;
+    @EJB ProfileService profiles;
 
     /** Thrown when a new contact has the e-mail or phone of an existing one; carries the matches. */
     public static class DuplicateContactException extends ConflictException {

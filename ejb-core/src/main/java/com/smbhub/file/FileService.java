@@ -55,30 +55,21 @@ public class FileService {
 
     public static final Set<String> LINKABLE = Set.of("WORK_ITEM", "CONTACT");
 
-    @PersistenceContext(unitName = "smbhub")
-    EntityManager em;
+    @PersistenceContext(unitName = "smbhub") EntityManager em;
 
-    @EJB
-    WorkItemService work;
+    @EJB WorkItemService work;
 
-    @EJB
-    ContactService contacts;
+    @EJB ContactService contacts;
 
-    @EJB
-    AuditService audit;
+    @EJB AuditService audit;
 
-    @EJB
-    Access access;
+    @EJB Access access;
 
-    @EJB
-    ProfileService profiles;
+    @EJB ProfileService profiles;
 
-    @Inject
-    @ConfigProperty(name = "smbhub.files.max-bytes", defaultValue = "26214400")
-    long maxBytes;
+    @Inject @ConfigProperty(name = "smbhub.files.max-bytes", defaultValue = "26214400") long maxBytes;
 
-    @Inject
-    FileStores stores;
+    @Inject FileStores stores;
 
     /** An open download: the file's record and its bytes (the caller closes the stream). */
     public record Download(FileView file, InputStream content) {

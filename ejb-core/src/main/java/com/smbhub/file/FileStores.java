@@ -21,37 +21,21 @@ public class FileStores {
 
     private static final Logger LOG = Logger.getLogger(FileStores.class.getName());
 
-    @Inject
-    @ConfigProperty(name = "smbhub.files.dir")
-    Optional<String> directory;
+    @Inject @ConfigProperty(name = "smbhub.files.dir") Optional<String> directory;
 
-    @Inject
-    @ConfigProperty(name = "smbhub.files.store", defaultValue = "local")
-    String chosen;
+    @Inject @ConfigProperty(name = "smbhub.files.store", defaultValue = "local") String chosen;
 
-    @Inject
-    @ConfigProperty(name = "smbhub.files.s3.endpoint")
-    Optional<String> endpoint;
+    @Inject @ConfigProperty(name = "smbhub.files.s3.endpoint") Optional<String> endpoint;
 
-    @Inject
-    @ConfigProperty(name = "smbhub.files.s3.bucket")
-    Optional<String> bucket;
+    @Inject @ConfigProperty(name = "smbhub.files.s3.bucket") Optional<String> bucket;
 
-    @Inject
-    @ConfigProperty(name = "smbhub.files.s3.region", defaultValue = "us-east-1")
-    String region;
+    @Inject @ConfigProperty(name = "smbhub.files.s3.region", defaultValue = "us-east-1") String region;
 
-    @Inject
-    @ConfigProperty(name = "smbhub.files.s3.access-key")
-    Optional<String> accessKey;
+    @Inject @ConfigProperty(name = "smbhub.files.s3.access-key") Optional<String> accessKey;
 
-    @Inject
-    @ConfigProperty(name = "smbhub.files.s3.secret-key")
-    Optional<String> secretKey;
+    @Inject @ConfigProperty(name = "smbhub.files.s3.secret-key") Optional<String> secretKey;
 
-    @Inject
-    @ConfigProperty(name = "smbhub.files.s3.path-style", defaultValue = "true")
-    boolean pathStyle;
+    @Inject @ConfigProperty(name = "smbhub.files.s3.path-style", defaultValue = "true") boolean pathStyle;
 
     private Path root;
     private LocalFileStore local;

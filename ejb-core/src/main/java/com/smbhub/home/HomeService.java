@@ -23,11 +23,9 @@ import java.util.List;
 @TenantScoped
 public class HomeService {
 
-    @PersistenceContext(unitName = "smbhub")
-    EntityManager em;
+    @PersistenceContext(unitName = "smbhub") EntityManager em;
 
-    @EJB
-    Access access;
+    @EJB Access access;
 
     public record Greeting(String businessName, String profileId, String timezone, String currency, Role role,
             LocalDate today) {

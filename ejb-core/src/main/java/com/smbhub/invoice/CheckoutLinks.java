@@ -26,14 +26,11 @@ import java.util.Map;
 @Stateless
 public class CheckoutLinks {
 
-    @PersistenceContext(unitName = "smbhub")
-    EntityManager em;
+    @PersistenceContext(unitName = "smbhub") EntityManager em;
 
-    @Inject
-    StripeGateway stripe;
+    @Inject StripeGateway stripe;
 
-    @EJB
-    AuditService audit;
+    @EJB AuditService audit;
 
     /** Whether the invoice can be paid by card now: an amount is due, the platform has a key, the business an account. */
     public boolean payable(Invoice invoice, Tenant tenant) {

@@ -1,7 +1,6 @@
 package com.smbhub.invoice;
 
 import com.smbhub.money.DocumentDraft;
-import com.smbhub.money.Drafts;
 import com.smbhub.money.MoneyDocument;
 import com.smbhub.money.Totals;
 import jakarta.persistence.AttributeOverride;
@@ -41,18 +40,7 @@ public class Invoice extends MoneyDocument {
 
     /** A new draft (empty but for its number), or a bare one for tests and imports: number, client, dates, currency. */
     public Invoice(String number, String contactId, LocalDate issueDate, LocalDate dueDate, String currency) {
-        super(number, contactId, issueDate, dueDate, currency);
-        status(InvoiceStatus.DRAFT.name());
-    }
-
-    @Override
-    public Drafts.Kind kind() {
-        return Drafts.Kind.INVOICE;
-    }
-
-    @Override
-    public boolean editable() {
-        return getStatus().allows(InvoiceStatus.Action.UPDATE);
+        super(InvoiceStatus.DRAFT, number, contactId, issueDate, dueDate, currency);
     }
 
     /** A changed draft: what is due follows its new total. */
@@ -64,11 +52,6 @@ public class Invoice extends MoneyDocument {
 
     void fromQuote(String quoteId) {
         this.quoteId = quoteId;
-    }
-
-    void markSent(Instant at) {
-        status(getStatus().afterSend().name());
-        sentAt(at);
     }
 
     /** A payment came in (positive) or was refunded (negative): amounts and PAID / PARTIALLY_PAID / SENT follow. */
@@ -112,6 +95,7 @@ public class Invoice extends MoneyDocument {
                 && paymentLinkExpiresAt != null && paymentLinkExpiresAt.isAfter(now.plusSeconds(3600));
     }
 
+    @Override
     public InvoiceStatus getStatus() { return InvoiceStatus.valueOf(status()); }
     public String getQuoteId() { return quoteId; }
     public LocalDate getDueDate() { return endDate(); }

@@ -1,6 +1,7 @@
 package com.smbhub.invoice;
 
 import com.smbhub.money.DocumentMail;
+import com.smbhub.money.Drafts;
 import com.smbhub.money.MoneyText;
 import com.smbhub.platform.errors.ValidationException.FieldError;
 import com.smbhub.platform.mail.Mailer;
@@ -30,17 +31,13 @@ public class InvoiceSending {
     private static final String INVOICE_EMAIL = "invoice_email";
     private static final String REMINDER_EMAIL = "reminder_email";
 
-    @EJB
-    Access access;
+    @EJB Access access;
 
-    @EJB
-    InvoiceService invoices;
+    @EJB InvoiceService invoices;
 
-    @EJB
-    PortalLinks links;
+    @EJB PortalLinks links;
 
-    @EJB
-    DocumentMail mail;
+    @EJB DocumentMail mail;
 
     /** {@code to}: null sends to the client's e-mail; {@code message}: an optional personal line. */
     public InvoiceView send(String id, String to, String message, String templateId) {
@@ -55,7 +52,7 @@ public class InvoiceSending {
         }
         DocumentMail.Addressed addressed = mail.address(invoice.contactId(), to, message, errors);
         mail.send("INVOICE", id, invoice.contactId(), letter(INVOICE_EMAIL, invoice), templateId, addressed,
-                links.regenerateInvoiceLink(id, addressed.address(), null),
+                links.regenerate(Drafts.Kind.INVOICE, id, addressed.address(), null),
                 new Mailer.Attachment(invoice.number() + ".pdf", "application/pdf", invoices.pdf(id)), UnaryOperator.identity());
         return invoices.markSent(id, addressed.address());
     }
@@ -74,7 +71,7 @@ public class InvoiceSending {
         DocumentMail.Addressed addressed = mail.address(invoice.contactId(), to, message, errors);
         boolean last = List.of("REMINDER_2", "FINAL").contains(invoice.arStage());
         mail.send("REMINDER", id, invoice.contactId(), letter(REMINDER_EMAIL, invoice), templateId, addressed,
-                links.regenerateInvoiceLink(id, addressed.address(), null), null,
+                links.regenerate(Drafts.Kind.INVOICE, id, addressed.address(), null), null,
                 subject -> last ? "Final reminder: " + subject.replaceFirst("^(?i)reminder:\\s*", "") : subject);
         return invoices.markReminded(id, addressed.address());
     }

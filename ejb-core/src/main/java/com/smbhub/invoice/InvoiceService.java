@@ -10,7 +10,6 @@ import com.smbhub.payment.PaymentStatus;
 import com.smbhub.platform.analytics.Analytics;
 import com.smbhub.platform.audit.AuditService;
 import com.smbhub.platform.db.NativeSql;
-import com.smbhub.platform.db.Page;
 import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.security.Access;
@@ -34,7 +33,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,8 +42,7 @@ import java.util.Optional;
 @TenantScoped
 public class InvoiceService extends DocumentService<Invoice, InvoiceView> {
 
-    @EJB
-    CheckoutLinks checkout;
+    @EJB CheckoutLinks checkout;
 
     public InvoiceService() {
         super(Drafts.Kind.INVOICE, Invoice.class, number -> new Invoice(number, null, null, null, null));
@@ -127,39 +124,21 @@ public class InvoiceService extends DocumentService<Invoice, InvoiceView> {
         return view(invoice);
     }
 
-    /** Newest first; {@code status} may be OVERDUE (sent and past due in the business's zone). */
-    public Page<InvoiceView> list(String status, String contactId, String afterKey, int limit) {
-        return list(status, contactId, null, null, afterKey, limit);
-    }
-
-    /** The same, issued between {@code from} and {@code to} (inclusive, either may be null). */
-    public Page<InvoiceView> list(String status, String contactId, LocalDate from, LocalDate to, String afterKey, int limit) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        StringBuilder jpql = listQuery(params, contactId);
-        if (status != null) {
-            if (status.equals(InvoiceStatus.OVERDUE)) {
-                jpql.append(" and d.status in :awaiting and d.endDate < :today");
-                params.put("awaiting", InvoiceStatus.names(InvoiceStatus.AWAITING_PAYMENT));
-                params.put("today", BusinessClock.today(zone()));
-            } else if (InvoiceStatus.of(status) != null) {
-                jpql.append(" and d.status = :status");
-                params.put("status", status);
-            } else {
-                throw new ValidationException("status", "One of DRAFT, SENT, PARTIALLY_PAID, PAID, OVERDUE, VOID");
-            }
+    /** OVERDUE: sent, not fully paid and past due in the business's zone. */
+    @Override
+    protected void filterByStatus(String status, LocalDate today, StringBuilder jpql, Map<String, Object> params) {
+        InvoiceStatus wanted = InvoiceStatus.of(status);
+        if (wanted == null) {
+            throw new ValidationException("status", "One of " + String.join(", ", InvoiceStatus.FILTERS));
         }
-        if (from != null && to != null && to.isBefore(from)) {
-            throw new ValidationException("to", "On or after the first day");
+        if (wanted == InvoiceStatus.OVERDUE) {
+            jpql.append(" and d.status in :awaiting and d.endDate < :today");
+            params.put("awaiting", InvoiceStatus.names(InvoiceStatus.AWAITING_PAYMENT));
+            params.put("today", today);
+        } else {
+            jpql.append(" and d.status = :status");
+            params.put("status", status);
         }
-        if (from != null) {
-            jpql.append(" and d.issueDate >= :from");
-            params.put("from", from);
-        }
-        if (to != null) {
-            jpql.append(" and d.issueDate <= :to");
-            params.put("to", to);
-        }
-        return newestFirst(jpql, params, afterKey, limit);
     }
 
     /** Home's money cards, in the business's currency: unpaid, overdue, and payments received today. */
@@ -241,7 +220,7 @@ public class InvoiceService extends DocumentService<Invoice, InvoiceView> {
                                      List<String> actions) {
         DocumentDraft stored = i.stored();
         Totals.Result totals = Totals.compute(stored.lines(), codes, stored.pricing(), stored.discount(), i.getCurrency());
-        String status = i.getStatus().shown(i.getDueDate(), today);
+        String status = i.getStatus().effective(i.getDueDate(), today).name();
         return new InvoiceView(i.getId(), i.getNumber(), status, i.getContactId(), contactName, i.getWorkItemId(),
                 i.getIssueDate(), i.getDueDate(), i.getCurrency(), stored.pricing(), stored.taxCode(), stored.lines(),
                 stored.discount(), totals.lines(), i.getSubtotal(), i.getDiscountTotal(), i.getTaxTotal(), totals.taxes(),

@@ -1,5 +1,6 @@
 package com.smbhub.invoice;
 
+import com.smbhub.money.DocumentStatus;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -11,11 +12,12 @@ import java.util.Set;
 
 /**
  * An invoice's lifecycle (PRD 12.2 C), stored as these names: DRAFT → SENT → PARTIALLY_PAID → PAID,
- * VOID from DRAFT or SENT. The one table of what each state allows; OVERDUE is derived, never stored.
- * Who may do an action is the permission matrix's; whether the invoice allows it is this table's.
+ * VOID from DRAFT or SENT. OVERDUE is derived (awaiting payment, past its due date in the business's
+ * day) and never stored; what an overdue invoice allows is what its stored state allows. The one table
+ * of what each state allows; who may do an action is the permission matrix's.
  */
-public enum InvoiceStatus {
-    DRAFT, SENT, PARTIALLY_PAID, PAID, VOID;
+public enum InvoiceStatus implements DocumentStatus {
+    DRAFT, SENT, PARTIALLY_PAID, PAID, VOID, OVERDUE;
 
     /** What can be done to an invoice; {@code allowed_actions} names them in lower case. */
     public enum Action {
@@ -36,33 +38,37 @@ public enum InvoiceStatus {
                 Action.PAYMENT_LINK));
         ALLOWED.put(PAID, EnumSet.of(Action.SHARE_LINK));
         ALLOWED.put(VOID, EnumSet.noneOf(Action.class));
+        ALLOWED.put(OVERDUE, EnumSet.noneOf(Action.class)); // shown only; the stored state decides
     }
 
     /** Sent and not fully paid: counted as unpaid, can become overdue. */
     public static final List<InvoiceStatus> AWAITING_PAYMENT = List.of(SENT, PARTIALLY_PAID);
 
-    /** The status as the API and the list filter name it ({@code OVERDUE} is derived, see {@link #shown}). */
-    public static final String OVERDUE = "OVERDUE";
-
     /** The statuses a list filters by, in the order a reader expects. */
-    public static final List<String> FILTERS = List.of(DRAFT.name(), SENT.name(), OVERDUE, PARTIALLY_PAID.name(),
-            PAID.name(), VOID.name());
+    public static final List<String> FILTERS = names(List.of(DRAFT, SENT, OVERDUE, PARTIALLY_PAID, PAID, VOID));
 
     public boolean allows(Action action) {
         return ALLOWED.get(this).contains(action);
+    }
+
+    /** A draft: the only state whose lines and dates may change. */
+    @Override
+    public boolean editable() {
+        return allows(Action.UPDATE);
     }
 
     public boolean awaitingPayment() {
         return AWAITING_PAYMENT.contains(this);
     }
 
-    /** What a reader sees: OVERDUE when awaiting payment and past the due date in the business's day. */
-    public String shown(LocalDate dueDate, LocalDate today) {
-        return awaitingPayment() && dueDate != null && dueDate.isBefore(today) ? OVERDUE : name();
+    /** The state a reader sees: OVERDUE when awaiting payment and past the due date in the business's day. */
+    public InvoiceStatus effective(LocalDate dueDate, LocalDate today) {
+        return awaitingPayment() && dueDate != null && dueDate.isBefore(today) ? OVERDUE : this;
     }
 
     /** After sending: a draft becomes SENT; a sent or part-paid invoice keeps its state. */
-    InvoiceStatus afterSend() {
+    @Override
+    public InvoiceStatus afterSend() {
         return this == DRAFT ? SENT : this;
     }
 
@@ -77,7 +83,7 @@ public enum InvoiceStatus {
         return this == DRAFT ? DRAFT : SENT;
     }
 
-    /** A stored or requested name; unknown names are {@code null}. */
+    /** A stored or requested name (OVERDUE only as a filter); unknown names are {@code null}. */
     public static InvoiceStatus of(String name) {
         return Arrays.stream(values()).filter(s -> s.name().equals(name)).findFirst().orElse(null);
     }

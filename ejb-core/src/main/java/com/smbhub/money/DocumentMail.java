@@ -36,27 +36,20 @@ public class DocumentMail {
     public record Addressed(String address, String note) {
     }
 
-    @PersistenceContext(unitName = "smbhub")
-    EntityManager em;
+    @PersistenceContext(unitName = "smbhub") EntityManager em;
 
-    @EJB
-    Mailer mailer;
+    @EJB Mailer mailer;
 
-    @EJB
-    Wording wording;
+    @EJB Wording wording;
 
-    @Inject
-    @ConfigProperty(name = "smbhub.public-url", defaultValue = "http://localhost:8080")
-    String publicUrl;
+    @Inject @ConfigProperty(name = "smbhub.public-url", defaultValue = "http://localhost:8080") String publicUrl;
 
     /** {@code to}, else the client's e-mail, and the personal line; every refusal (also those in {@code errors}) at once. */
     public Addressed address(String contactId, String to, String message, List<FieldError> errors) {
         Contact client = client(contactId);
         String address = Mailer.recipient(to, client == null ? null : client.getEmail(), errors);
         String note = Mailer.note(message, errors);
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        ValidationException.throwIfAny(errors);
         return new Addressed(address, note);
     }
 

@@ -46,22 +46,17 @@ public abstract class DocumentService<D extends MoneyDocument, V> {
     public record FromWork<V>(V document, boolean created) {
     }
 
-    @PersistenceContext(unitName = "smbhub")
-    protected EntityManager em;
+    @PersistenceContext(unitName = "smbhub") protected EntityManager em;
 
-    @EJB
-    protected Access access;
+    @EJB protected Access access;
 
-    @EJB
-    protected AuditService audit;
+    @EJB protected AuditService audit;
 
-    @EJB
-    protected ProfileService profiles;
+    @EJB protected ProfileService profiles;
 
     /** Where clients open their links ({@code https://…}, no trailing slash needed). */
     @Inject
-    @ConfigProperty(name = "smbhub.public-url", defaultValue = "http://localhost:8080")
-    protected String publicUrl;
+    @ConfigProperty(name = "smbhub.public-url", defaultValue = "http://localhost:8080") protected String publicUrl;
 
     private final Drafts.Kind kind;
     private final Class<D> type;
@@ -79,6 +74,11 @@ public abstract class DocumentService<D extends MoneyDocument, V> {
      * {@code today} are looked up once for a whole page.
      */
     protected abstract V view(D document, Map<String, TaxCode> codes, LocalDate today);
+
+    /** Which document this service keeps. */
+    public Drafts.Kind kind() {
+        return kind;
+    }
 
     protected V view(D document) {
         return view(document, allCodes(), BusinessClock.today(tenant().zone()));
@@ -178,9 +178,15 @@ public abstract class DocumentService<D extends MoneyDocument, V> {
         return new FromWork<>(view(created), true);
     }
 
-    /** The start of a list query (alias {@code d}): not deleted, an agent's own work only, one client if named. */
-    protected StringBuilder listQuery(Map<String, Object> params, String contactId) {
+    /** Newest first; {@code status} may be a derived state (an invoice's OVERDUE, a quote's EXPIRED). */
+    public Page<V> list(String status, String contactId, String afterKey, int limit) {
+        return list(status, contactId, null, null, afterKey, limit);
+    }
+
+    /** The same, issued between {@code from} and {@code to} (inclusive, either may be null). */
+    public Page<V> list(String status, String contactId, LocalDate from, LocalDate to, String afterKey, int limit) {
         Grant grant = access.require(Capability.MONEY_READ);
+        Map<String, Object> params = new LinkedHashMap<>();
         StringBuilder jpql = new StringBuilder("select d from " + type.getSimpleName() + " d where d.deletedAt is null");
         if (grant == Grant.ASSIGNED) {
             jpql.append(" and exists (select w.id from WorkItem w where w.id = d.workItemId and w.assignedTo = :me)");
@@ -190,11 +196,31 @@ public abstract class DocumentService<D extends MoneyDocument, V> {
             jpql.append(" and d.contactId = :contact");
             params.put("contact", contactId);
         }
-        return jpql;
+        if (status != null) {
+            filterByStatus(status, BusinessClock.today(tenant().zone()), jpql, params);
+        }
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new ValidationException("to", "On or after the first day");
+        }
+        if (from != null) {
+            jpql.append(" and d.issueDate >= :from");
+            params.put("from", from);
+        }
+        if (to != null) {
+            jpql.append(" and d.issueDate <= :to");
+            params.put("to", to);
+        }
+        return newestFirst(jpql, params, afterKey, limit);
     }
 
+    /**
+     * Narrows a list query (alias {@code d}) to the documents a reader sees in {@code status} on the
+     * business's {@code today}; an unknown status is a field error naming the known ones.
+     */
+    protected abstract void filterByStatus(String status, LocalDate today, StringBuilder jpql, Map<String, Object> params);
+
     /** The page after {@code afterKey}, newest first, each document as the caller sees it. */
-    protected Page<V> newestFirst(StringBuilder jpql, Map<String, Object> params, String afterKey, int limit) {
+    private Page<V> newestFirst(StringBuilder jpql, Map<String, Object> params, String afterKey, int limit) {
         NewestFirst.continueAfter(afterKey, "d", jpql, params);
         TypedQuery<D> query = em.createQuery(jpql.toString(), type).setHint(QueryHints.READ_ONLY, true);
         params.forEach(query::setParameter);

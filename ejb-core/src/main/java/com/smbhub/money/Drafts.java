@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.smbhub.contact.Contact;
+import com.smbhub.invoice.Invoice;
 import com.smbhub.platform.Ids;
 import com.smbhub.platform.errors.ValidationException.FieldError;
 import com.smbhub.platform.errors.ValidationException;
@@ -14,6 +15,7 @@ import com.smbhub.platform.tenancy.RequestContext;
 import com.smbhub.platform.time.BusinessClock;
 import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.profile.ProfileRules;
+import com.smbhub.quote.Quote;
 import com.smbhub.tenant.Tenant;
 import com.smbhub.workitem.WorkItem;
 import jakarta.persistence.EntityManager;
@@ -21,7 +23,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Currency;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,19 +41,25 @@ public final class Drafts {
     private static final BigDecimal MAX_RATE = new BigDecimal("1000000000");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Which document: its profile entity, the name of its second date and that date's default distance. */
+    /** Which document: its profile entity, the name of its second date, that date's default distance, its class. */
     public enum Kind {
-        INVOICE("invoice", "due_date", 14),
-        QUOTE("quote", "expiry_date", 30);
+        INVOICE("invoice", "due_date", 14, Invoice.class),
+        QUOTE("quote", "expiry_date", 30, Quote.class);
 
         public final String entity;
         public final String dateField;
         public final int defaultDays;
+        public final Class<? extends MoneyDocument> type;
 
-        Kind(String entity, String dateField, int defaultDays) {
+        Kind(String entity, String dateField, int defaultDays, Class<? extends MoneyDocument> type) {
             this.entity = entity;
             this.dateField = dateField;
             this.defaultDays = defaultDays;
+            this.type = type;
+        }
+
+        static Kind of(MoneyDocument document) {
+            return Arrays.stream(values()).filter(k -> k.type.isInstance(document)).findFirst().orElseThrow();
         }
 
         public Numbering.Kind numbering() {
@@ -91,13 +99,8 @@ public final class Drafts {
         if (!currency.equals(tenant.getCurrency()) && !access.permits(Capability.MONEY_OTHER_CURRENCY)) {
             errors.add(new FieldError("currency", "Only owners and admins bill in another currency than " + tenant.getCurrency()));
         }
-        try {
-            if (currency.length() != 3) {
-                throw new IllegalArgumentException();
-            }
-            Currency.getInstance(currency);
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("currency", "A three-letter currency code, e.g. CAD"));
+        if (!MoneyText.isCurrency(currency)) {
+            errors.add(new FieldError("currency", MoneyText.NOT_A_CURRENCY));
             currency = tenant.getCurrency();
         }
         String defaultTax = blank(d.taxCode());
@@ -147,9 +150,7 @@ public final class Drafts {
                 errors.add(e);
             }
         }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        ValidationException.throwIfAny(errors);
         DocumentDraft clean = new DocumentDraft(d.contactId(), d.workItemId(), issue, until, currency, d.pricing(), defaultTax,
                 lines, discount, notes, terms);
         return new Checked(clean, Totals.compute(lines, codes, d.pricing(), discount, currency));

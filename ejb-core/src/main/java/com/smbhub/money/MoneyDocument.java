@@ -17,10 +17,9 @@ import java.util.Map;
 @MappedSuperclass
 public abstract class MoneyDocument extends TenantRecord {
 
-
     /** Mapped to {@code invoice_number} / {@code quote_number} by each entity. */
     private String number;
-    /** A name of the document's own status enum; each entity sets its first one. */
+    /** A name of the document's own status enum. */
     private String status;
     @Column(name = "contact_id")
     private String contactId;
@@ -47,7 +46,9 @@ public abstract class MoneyDocument extends TenantRecord {
     protected MoneyDocument() {
     }
 
-    protected MoneyDocument(String number, String contactId, LocalDate issueDate, LocalDate endDate, String currency) {
+    protected MoneyDocument(DocumentStatus first, String number, String contactId, LocalDate issueDate, LocalDate endDate,
+                            String currency) {
+        this.status = first.name();
         this.number = number;
         this.contactId = contactId;
         this.issueDate = issueDate;
@@ -56,7 +57,9 @@ public abstract class MoneyDocument extends TenantRecord {
     }
 
     /** Which document this is: its name, its second date's field, its numbering. */
-    public abstract Drafts.Kind kind();
+    public Drafts.Kind kind() {
+        return Drafts.Kind.of(this);
+    }
 
     /** The second date: an invoice's due date, a quote's expiry date. */
     public LocalDate endDate() {
@@ -108,10 +111,17 @@ public abstract class MoneyDocument extends TenantRecord {
         status = name;
     }
 
-    /** Whether its state lets its lines and dates change (a draft). */
-    public abstract boolean editable();
+    /** The document's own status enum, read from the stored name. */
+    public abstract DocumentStatus getStatus();
 
-    protected void sentAt(Instant at) {
+    /** Whether its state lets its lines and dates change (a draft). */
+    public boolean editable() {
+        return getStatus().editable();
+    }
+
+    /** It went out to the client at {@code at} (only the service that sent it calls this). */
+    public void markSent(Instant at) {
+        status(getStatus().afterSend().name());
         lastSentAt = at;
     }
 

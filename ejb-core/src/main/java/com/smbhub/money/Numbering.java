@@ -81,9 +81,7 @@ public final class Numbering {
                         "At least " + (highest + 1) + ": " + clean + highest + " is already used"));
             }
         }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        ValidationException.throwIfAny(errors);
         NativeSql.query(em, "update document_sequences set prefix = ?3, next_number = ?4, updated_at = now(),"
                         + " version = version + 1 where tenant_id = cast(?1 as uuid) and kind = ?2")
                 .setParameter(1, tenant).setParameter(2, kind.name()).setParameter(3, clean).setParameter(4, next)

@@ -19,8 +19,7 @@ public class NotificationService {
             implements Serializable {
     }
 
-    @PersistenceContext(unitName = "smbhub")
-    EntityManager em;
+    @PersistenceContext(unitName = "smbhub") EntityManager em;
 
     /** Adds one in the caller's transaction (inside the business named on {@code em}). */
     public static void add(EntityManager em, String kind, String title, String entityType, String entityId) {

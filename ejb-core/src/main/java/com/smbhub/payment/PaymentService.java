@@ -37,17 +37,13 @@ public class PaymentService {
 
     static final Set<String> MANUAL = Set.of("CASH", "BANK", "OTHER");
 
-    @PersistenceContext(unitName = "smbhub")
-    EntityManager em;
+    @PersistenceContext(unitName = "smbhub") EntityManager em;
 
-    @EJB
-    Access access;
+    @EJB Access access;
 
-    @EJB
-    AuditService audit;
+    @EJB AuditService audit;
 
-    @EJB
-    ProfileService profiles;
+    @EJB ProfileService profiles;
 
     public List<PaymentView> ofInvoice(String invoiceId) {
         access.require(Capability.PAYMENTS_READ);
@@ -84,9 +80,7 @@ public class PaymentService {
         if (note != null && note.length() > 200) {
             errors.add(new FieldError("method_label", "At most 200 characters"));
         }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        ValidationException.throwIfAny(errors);
         Payment payment = new Payment(invoiceId, kind, PaymentStatus.SUCCEEDED, amount.setScale(scale), invoice.getCurrency(), at, note);
         em.persist(payment);
         String before = invoice.getStatus().name();

@@ -32,21 +32,15 @@ public class StripeAccounts {
     public record State(boolean platformReady, String accountId, boolean canChange) implements Serializable {
     }
 
-    @PersistenceContext(unitName = "smbhub")
-    EntityManager em;
+    @PersistenceContext(unitName = "smbhub") EntityManager em;
 
-    @EJB
-    Access access;
+    @EJB Access access;
 
-    @EJB
-    AuditService audit;
+    @EJB AuditService audit;
 
-    @Inject
-    StripeGateway stripe;
+    @Inject StripeGateway stripe;
 
-    @Inject
-    @ConfigProperty(name = "smbhub.public-url", defaultValue = "http://localhost:8080")
-    String publicUrl;
+    @Inject @ConfigProperty(name = "smbhub.public-url", defaultValue = "http://localhost:8080") String publicUrl;
 
     public State state() {
         access.require(Capability.MANAGE_SETTINGS);

@@ -60,14 +60,11 @@ public class StripeEventProcessor {
         }
     }
 
-    @PersistenceContext(unitName = "smbhub")
-    EntityManager em;
+    @PersistenceContext(unitName = "smbhub") EntityManager em;
 
-    @EJB
-    AuditService audit;
+    @EJB AuditService audit;
 
-    @EJB
-    TenantEntry entry;
+    @EJB TenantEntry entry;
 
     /** Seconds to wait after the n-th failed attempt (1-based). */
     static long backoff(int attempts) {

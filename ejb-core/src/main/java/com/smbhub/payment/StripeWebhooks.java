@@ -60,15 +60,11 @@ public class StripeWebhooks {
     public record Receipt(String id, String status, boolean duplicate) {
     }
 
-    @PersistenceContext(unitName = "smbhub")
-    EntityManager em;
+    @PersistenceContext(unitName = "smbhub") EntityManager em;
 
-    @EJB
-    StripeEventProcessor processor;
+    @EJB StripeEventProcessor processor;
 
-    @Inject
-    @ConfigProperty(name = "smbhub.stripe.webhook-secret")
-    Optional<String> secret;
+    @Inject @ConfigProperty(name = "smbhub.stripe.webhook-secret") Optional<String> secret;
 
     /** Verifies and stores the event; committed when this returns. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

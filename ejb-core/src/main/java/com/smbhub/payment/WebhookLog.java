@@ -32,14 +32,11 @@ public class WebhookLog {
                         String status, int attempts, String lastError, Instant nextAttemptAt) implements Serializable {
     }
 
-    @PersistenceContext(unitName = "smbhub")
-    EntityManager em;
+    @PersistenceContext(unitName = "smbhub") EntityManager em;
 
-    @EJB
-    StripeWebhooks webhooks;
+    @EJB StripeWebhooks webhooks;
 
-    @EJB
-    AuditService audit;
+    @EJB AuditService audit;
 
     /** Newest first; {@code attention} keeps only failed, rejected and retrying events. */
     public List<Entry> recent(boolean attention, int limit) {

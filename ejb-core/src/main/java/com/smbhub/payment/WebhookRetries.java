@@ -14,8 +14,7 @@ public class WebhookRetries {
 
     private static final Logger LOG = Logger.getLogger(WebhookRetries.class.getName());
 
-    @EJB
-    StripeWebhooks webhooks;
+    @EJB StripeWebhooks webhooks;
 
     @Schedule(second = "*/15", minute = "*", hour = "*", persistent = false)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

@@ -1,6 +1,7 @@
 package com.smbhub.portal;
 
-import com.smbhub.invoice.InvoiceService;
+import com.smbhub.money.Drafts;
+import com.smbhub.money.MoneyDocument;
 import com.smbhub.platform.Ids;
 import com.smbhub.platform.audit.AuditService;
 import com.smbhub.platform.errors.NotFoundException;
@@ -9,7 +10,6 @@ import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.tenancy.RequestContext;
 import com.smbhub.platform.tenancy.TenantScoped;
-import com.smbhub.quote.Quote;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -31,42 +31,28 @@ public class PortalLinks {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @PersistenceContext(unitName = "smbhub")
-    EntityManager em;
+    @PersistenceContext(unitName = "smbhub") EntityManager em;
 
-    @EJB
-    Access access;
+    @EJB Access access;
 
-    @EJB
-    AuditService audit;
+    @EJB AuditService audit;
 
-    @EJB
-    InvoiceService invoices;
-
-    /** A new link for the invoice (path {@code /portal/invoices/<token>}); every earlier link to it stops working. */
-    public String regenerateInvoiceLink(String invoiceId) {
-        return regenerateInvoiceLink(invoiceId, null, null);
+    /**
+     * A new link for the document (path {@code /portal/invoices/<token>} or {@code /portal/quotes/<token>});
+     * every earlier link to it stops working.
+     */
+    public String regenerate(Drafts.Kind kind, String documentId) {
+        return regenerate(kind, documentId, null, null);
     }
 
     /** The same, for one recipient (kept with the link) and, with {@code expiresInDays}, only that many days. */
-    public String regenerateInvoiceLink(String invoiceId, String recipient, Integer expiresInDays) {
+    public String regenerate(Drafts.Kind kind, String documentId, String recipient, Integer expiresInDays) {
         access.require(Capability.MONEY_SEND);
-        invoices.get(invoiceId);
-        return issue("INVOICE", invoiceId, recipient, expiresInDays);
-    }
-
-    /** The same for a quote (path {@code /portal/quotes/<token>}). */
-    public String regenerateQuoteLink(String quoteId) {
-        return regenerateQuoteLink(quoteId, null, null);
-    }
-
-    public String regenerateQuoteLink(String quoteId, String recipient, Integer expiresInDays) {
-        access.require(Capability.MONEY_SEND);
-        Quote quote = Ids.isId(quoteId) ? em.find(Quote.class, quoteId) : null;
-        if (quote == null || quote.getDeletedAt() != null) {
-            throw new NotFoundException("quote");
+        MoneyDocument document = Ids.isId(documentId) ? em.find(kind.type, documentId) : null;
+        if (document == null || document.getDeletedAt() != null) {
+            throw new NotFoundException(kind.entity);
         }
-        return issue("QUOTE", quoteId, recipient, expiresInDays);
+        return issue(kind.name(), documentId, recipient, expiresInDays);
     }
 
     private String issue(String kind, String documentId, String recipient, Integer expiresInDays) {

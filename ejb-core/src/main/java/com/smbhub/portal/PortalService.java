@@ -38,17 +38,13 @@ import java.util.function.Function;
 @Stateless
 public class PortalService {
 
-    @PersistenceContext(unitName = "smbhub")
-    EntityManager em;
+    @PersistenceContext(unitName = "smbhub") EntityManager em;
 
-    @EJB
-    CheckoutLinks checkout;
+    @EJB CheckoutLinks checkout;
 
-    @EJB
-    QuoteService quotes;
+    @EJB QuoteService quotes;
 
-    @EJB
-    TenantEntry entry;
+    @EJB TenantEntry entry;
 
     /** What the invoice page shows: no internal ids, no staff names; {@code payable} offers the Pay button. */
     public record InvoicePage(String businessName, InvoiceView invoice, Map<String, String> taxNames, boolean payable,

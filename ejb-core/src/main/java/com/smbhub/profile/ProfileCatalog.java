@@ -31,8 +31,7 @@ public class ProfileCatalog {
     public static final List<String> SHIPPED = List.of("base", "general", "retail_pos");
     private static final Logger LOG = Logger.getLogger(ProfileCatalog.class.getName());
 
-    @PersistenceContext(unitName = "smbhub")
-    EntityManager em;
+    @PersistenceContext(unitName = "smbhub") EntityManager em;
 
     private final Map<String, ProfileVersion> latest = new ConcurrentHashMap<>();
 

@@ -21,20 +21,15 @@ import java.util.Map;
 @TenantScoped
 public class ProfileService {
 
-    @PersistenceContext(unitName = "smbhub")
-    EntityManager em;
+    @PersistenceContext(unitName = "smbhub") EntityManager em;
 
-    @EJB
-    ProfileCatalog catalog;
+    @EJB ProfileCatalog catalog;
 
-    @EJB
-    ProfileCache cache;
+    @EJB ProfileCache cache;
 
-    @EJB
-    Access access;
+    @EJB Access access;
 
-    @EJB
-    AuditService audit;
+    @EJB AuditService audit;
 
     public EffectiveProfile effective() {
         String tenantId = tenantId();

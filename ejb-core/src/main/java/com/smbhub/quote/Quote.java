@@ -1,7 +1,6 @@
 package com.smbhub.quote;
 
 import com.smbhub.money.DocumentPdf;
-import com.smbhub.money.Drafts;
 import com.smbhub.money.MoneyDocument;
 import com.smbhub.platform.errors.ValidationException;
 import jakarta.persistence.AttributeOverride;
@@ -30,23 +29,7 @@ public class Quote extends MoneyDocument {
 
     /** A new draft (empty but for its number), or a bare one for tests and imports: number, client, dates, currency. */
     public Quote(String number, String contactId, LocalDate issueDate, LocalDate expiryDate, String currency) {
-        super(number, contactId, issueDate, expiryDate, currency);
-        status(QuoteStatus.DRAFT.name());
-    }
-
-    @Override
-    public Drafts.Kind kind() {
-        return Drafts.Kind.QUOTE;
-    }
-
-    @Override
-    public boolean editable() {
-        return getStatus().allows(QuoteStatus.Action.UPDATE);
-    }
-
-    void markSent(Instant at) {
-        status(getStatus().afterSend().name());
-        sentAt(at);
+        super(QuoteStatus.DRAFT, number, contactId, issueDate, expiryDate, currency);
     }
 
     /**
@@ -81,6 +64,7 @@ public class Quote extends MoneyDocument {
         return getStatus().effective(endDate(), today);
     }
 
+    @Override
     public QuoteStatus getStatus() { return QuoteStatus.valueOf(status()); }
     public LocalDate getExpiryDate() { return endDate(); }
     public String getConvertedInvoiceId() { return convertedInvoiceId; }

@@ -13,7 +13,6 @@ import com.smbhub.money.TaxCode;
 import com.smbhub.money.Totals;
 import com.smbhub.notification.NotificationService;
 import com.smbhub.platform.analytics.Analytics;
-import com.smbhub.platform.db.Page;
 import com.smbhub.platform.errors.ValidationException.FieldError;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.mail.Mailer;
@@ -33,7 +32,6 @@ import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -49,42 +47,32 @@ public class QuoteService extends DocumentService<Quote, QuoteView> {
 
     private static final String QUOTE_EMAIL = "quote_email";
 
-    @EJB
-    InvoiceService invoices;
+    @EJB InvoiceService invoices;
 
-    @EJB
-    PortalLinks links;
+    @EJB PortalLinks links;
 
-    @EJB
-    DocumentMail mail;
+    @EJB DocumentMail mail;
 
     public QuoteService() {
         super(Drafts.Kind.QUOTE, Quote.class, number -> new Quote(number, null, null, null, null));
     }
 
-    /** Newest first; {@code status} may be EXPIRED (sent, unanswered, past its date in the business's zone). */
-    public Page<QuoteView> list(String status, String contactId, String afterKey, int limit) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        StringBuilder jpql = listQuery(params, contactId);
-        LocalDate today = BusinessClock.today(tenant().zone());
-        if (status != null) {
-            QuoteStatus wanted = QuoteStatus.of(status);
-            if (wanted == QuoteStatus.EXPIRED) {
-                jpql.append(" and d.status = :sent and d.endDate < :today");
-                params.put("sent", QuoteStatus.SENT.name());
-                params.put("today", today);
-            } else if (wanted == QuoteStatus.SENT) {
-                jpql.append(" and d.status = :sent and (d.endDate is null or d.endDate >= :today)");
-                params.put("sent", QuoteStatus.SENT.name());
-                params.put("today", today);
-            } else if (wanted != null) {
-                jpql.append(" and d.status = :status");
-                params.put("status", status);
-            } else {
-                throw new ValidationException("status", "One of DRAFT, SENT, APPROVED, REJECTED, EXPIRED, CONVERTED");
-            }
+    /** EXPIRED: sent, unanswered and past its date in the business's zone; SENT: the ones not expired. */
+    @Override
+    protected void filterByStatus(String status, LocalDate today, StringBuilder jpql, Map<String, Object> params) {
+        QuoteStatus wanted = QuoteStatus.of(status);
+        if (wanted == null) {
+            throw new ValidationException("status", "One of " + String.join(", ", QuoteStatus.FILTERS));
         }
-        return newestFirst(jpql, params, afterKey, limit);
+        if (wanted == QuoteStatus.EXPIRED || wanted == QuoteStatus.SENT) {
+            jpql.append(wanted == QuoteStatus.EXPIRED ? " and d.status = :sent and d.endDate < :today"
+                    : " and d.status = :sent and (d.endDate is null or d.endDate >= :today)");
+            params.put("sent", QuoteStatus.SENT.name());
+            params.put("today", today);
+        } else {
+            jpql.append(" and d.status = :status");
+            params.put("status", status);
+        }
     }
 
     /**
@@ -107,7 +95,7 @@ public class QuoteService extends DocumentService<Quote, QuoteView> {
         }
         DocumentMail.Addressed addressed = mail.address(quote.getContactId(), to, message, errors);
         mail.send("QUOTE", id, quote.getContactId(), letter(quote), templateId, addressed,
-                links.regenerateQuoteLink(id, addressed.address(), null),
+                links.regenerate(Drafts.Kind.QUOTE, id, addressed.address(), null),
                 new Mailer.Attachment(quote.getNumber() + ".pdf", "application/pdf", pdf(id)), UnaryOperator.identity());
         String before = quote.getStatus().name();
         quote.markSent(BusinessClock.now());

@@ -1,5 +1,6 @@
 package com.smbhub.quote;
 
+import com.smbhub.money.DocumentStatus;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -7,13 +8,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * A quote's lifecycle (PRD 12.2 B), stored as these names: DRAFT → SENT → APPROVED → CONVERTED, or
  * SENT → REJECTED. EXPIRED is derived (sent, unanswered, past its expiry date in the business's day)
  * and never stored. The one table of what each state allows; who may is the permission matrix's.
  */
-public enum QuoteStatus {
+public enum QuoteStatus implements DocumentStatus {
     DRAFT, SENT, APPROVED, REJECTED, CONVERTED, EXPIRED;
 
     /** What can be done to a quote; {@code allowed_actions} names them in lower case. */
@@ -37,11 +39,17 @@ public enum QuoteStatus {
     }
 
     /** The statuses a list filters by, in the order a reader expects. */
-    public static final List<String> FILTERS = List.of(DRAFT.name(), SENT.name(), APPROVED.name(), REJECTED.name(),
-            EXPIRED.name(), CONVERTED.name());
+    public static final List<String> FILTERS = Stream.of(DRAFT, SENT, APPROVED, REJECTED, EXPIRED, CONVERTED)
+            .map(Enum::name).toList();
 
     public boolean allows(Action action) {
         return ALLOWED.get(this).contains(action);
+    }
+
+    /** A draft: the only state whose lines and dates may change. */
+    @Override
+    public boolean editable() {
+        return allows(Action.UPDATE);
     }
 
     /** The state a reader sees: a sent quote past its expiry date (in the business's day) is EXPIRED. */
@@ -50,7 +58,8 @@ public enum QuoteStatus {
     }
 
     /** After sending: a draft becomes SENT; a sent quote stays SENT. */
-    QuoteStatus afterSend() {
+    @Override
+    public QuoteStatus afterSend() {
         return this == DRAFT ? SENT : this;
     }
 

@@ -1,5 +1,6 @@
 package com.smbhub.tenant;
 
+import com.smbhub.money.MoneyText;
 import com.smbhub.money.Numbering;
 import com.smbhub.platform.analytics.Analytics;
 import com.smbhub.platform.audit.AuditService;
@@ -23,7 +24,6 @@ import java.io.Serializable;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,26 +34,19 @@ import java.util.Map;
 @TenantScoped
 public class BusinessSettingsService {
 
-    @PersistenceContext(unitName = "smbhub")
-    EntityManager em;
+    @PersistenceContext(unitName = "smbhub") EntityManager em;
 
-    @EJB
-    Access access;
+    @EJB Access access;
 
-    @EJB
-    AuditService audit;
+    @EJB AuditService audit;
 
-    @EJB
-    ProfileService profiles;
+    @EJB ProfileService profiles;
 
-    @EJB
-    ProfileCatalog catalog;
+    @EJB ProfileCatalog catalog;
 
-    @EJB
-    ProfileCache cache;
+    @EJB ProfileCache cache;
 
-    @EJB
-    Wording wording;
+    @EJB Wording wording;
 
     /**
      * What the form shows and sends back; {@code arDays} are the reminder days after the due date,
@@ -101,13 +94,8 @@ public class BusinessSettingsService {
             errors.add(new FieldError("timezone", "Choose a time zone from the list, e.g. America/Toronto"));
         }
         String currency = wanted.currency() == null ? "" : wanted.currency().trim().toUpperCase(Locale.ROOT);
-        try {
-            if (currency.length() != 3) {
-                throw new IllegalArgumentException();
-            }
-            Currency.getInstance(currency);
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("currency", "A three-letter currency code, e.g. CAD"));
+        if (!MoneyText.isCurrency(currency)) {
+            errors.add(new FieldError("currency", MoneyText.NOT_A_CURRENCY));
         }
         if (wanted.profileId() == null || !catalog.profileIds().contains(wanted.profileId())) {
             errors.add(new FieldError("profile_id", "One of " + String.join(", ", catalog.profileIds())));
@@ -129,9 +117,7 @@ public class BusinessSettingsService {
                 }
             });
         }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        ValidationException.throwIfAny(errors);
         Settings before = get();
         Map<String, Object> was = snapshot(before);
         boolean profileChanged = !wanted.profileId().equals(tenant.getProfileId());
@@ -184,9 +170,7 @@ public class BusinessSettingsService {
         List<FieldError> errors = new ArrayList<>();
         Numbers after = new Numbers(change(Numbering.Kind.INVOICE, wanted.invoice(), "invoice", errors),
                 change(Numbering.Kind.QUOTE, wanted.quote(), "quote", errors));
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        ValidationException.throwIfAny(errors);
         audit.record("tenant.numbering_changed", "tenant", RequestContext.current().orElseThrow().tenantId(),
                 Map.of("invoice", before.invoice().prefix() + before.invoice().number(),
                         "quote", before.quote().prefix() + before.quote().number()),

@@ -34,11 +34,9 @@ public class InvitationService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @PersistenceContext(unitName = "smbhub")
-    EntityManager em;
+    @PersistenceContext(unitName = "smbhub") EntityManager em;
 
-    @EJB
-    AuditService audit;
+    @EJB AuditService audit;
 
 
     /** What the invitation page shows; {@code hasPassword}: the person already has an account. */

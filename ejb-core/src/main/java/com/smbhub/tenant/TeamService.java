@@ -31,14 +31,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @TenantScoped
 public class TeamService {
 
-    @PersistenceContext(unitName = "smbhub")
-    EntityManager em;
+    @PersistenceContext(unitName = "smbhub") EntityManager em;
 
-    @EJB
-    Access access;
+    @EJB Access access;
 
-    @EJB
-    AuditService audit;
+    @EJB AuditService audit;
 
 
     public record Member(String memberId, String userId, String email, String displayName, Role role,
@@ -93,12 +90,9 @@ public class TeamService {
     public record Invite(Member member, String token, String link, Instant expiresAt) {
     }
 
-    @Inject
-    @ConfigProperty(name = "smbhub.public-url", defaultValue = "http://localhost:8080")
-    String publicUrl;
+    @Inject @ConfigProperty(name = "smbhub.public-url", defaultValue = "http://localhost:8080") String publicUrl;
 
-    @EJB
-    Mailer mailer;
+    @EJB Mailer mailer;
 
     /**
      * E-mails an invitation link to the invited member. Its own call (and transaction): a mail

@@ -59,9 +59,7 @@ final class WorkItemQuery {
                 default -> errors.add(new FieldError("due", "One of overdue, today, week"));
             }
         }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        ValidationException.throwIfAny(errors);
         if (onlyMine) {
             q.where("w.assignedTo = :me", "me", me);
         }

@@ -59,17 +59,13 @@ public class WorkItemService {
     public static final List<String> PRIORITIES = List.of("LOW", "NORMAL", "HIGH", "URGENT");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @PersistenceContext(unitName = "smbhub")
-    EntityManager em;
+    @PersistenceContext(unitName = "smbhub") EntityManager em;
 
-    @EJB
-    Access access;
+    @EJB Access access;
 
-    @EJB
-    AuditService audit;
+    @EJB AuditService audit;
 
-    @EJB
-    ProfileService profiles;
+    @EJB ProfileService profiles;
 
     /** The list filters of the Work screen; null means any. */
     public record Filter(String status, String type, String priority, String assignedTo, String due) {
@@ -252,9 +248,7 @@ public class WorkItemService {
                 errors.add(e);
             }
         }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        ValidationException.throwIfAny(errors);
         return new WorkItemDraft(type, title, description, priority, d.contactId(), d.dueAt(), d.assignedTo(), labels);
     }
 

@@ -2,11 +2,12 @@ package com.smbhub.payment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.smbhub.money.LifecycleTable;
 import com.smbhub.payment.PaymentStatus.Action;
 import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Every (state, action) pair of the payment lifecycle, written out again. Y = allowed, - = refused. */
 class PaymentStatusTest {
@@ -19,12 +20,12 @@ class PaymentStatusTest {
             "REFUNDED,  -, -",
     })
     void eachStateAllowsExactlyItsActions(PaymentStatus status, String settle, String refund) {
-        String[] expected = {settle, refund};
-        for (Action action : Action.values()) {
-            assertEquals("Y".equals(expected[action.ordinal()]), status.allows(action), status + " " + action);
-        }
-        assertEquals(2, Action.values().length, "a new action needs a column above");
-        assertEquals(4, PaymentStatus.values().length, "a new state needs a row above");
+        LifecycleTable.assertRow(status, Action.values(), status::allows, settle, refund);
+    }
+
+    @Test
+    void everyStateAndActionHasItsCell() {
+        LifecycleTable.assertComplete(PaymentStatusTest.class, PaymentStatus.class, Action.class);
     }
 
     @Test

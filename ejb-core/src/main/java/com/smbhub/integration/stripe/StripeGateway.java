@@ -38,13 +38,9 @@ public class StripeGateway {
     public record Checkout(String id, String url, Instant expiresAt) {
     }
 
-    @Inject
-    @ConfigProperty(name = "smbhub.stripe.secret-key")
-    Optional<String> secretKey;
+    @Inject @ConfigProperty(name = "smbhub.stripe.secret-key") Optional<String> secretKey;
 
-    @Inject
-    @ConfigProperty(name = "smbhub.stripe.api-base", defaultValue = "https://api.stripe.com")
-    String apiBase;
+    @Inject @ConfigProperty(name = "smbhub.stripe.api-base", defaultValue = "https://api.stripe.com") String apiBase;
 
     private volatile StripeClient client;
 

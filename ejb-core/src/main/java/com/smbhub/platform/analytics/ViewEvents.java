@@ -39,8 +39,7 @@ public class ViewEvents {
                            String profileId, String platform, String source, String requestId) {
     }
 
-    @Resource(lookup = "jdbc/smbhub")
-    DataSource dataSource;
+    @Resource(lookup = "jdbc/smbhub") DataSource dataSource;
 
     /** Bounded: when full, offer drops the event (views are not worth memory); size is O(1). */
     private static final LinkedBlockingQueue<Pending> QUEUE = new LinkedBlockingQueue<>(MAX_QUEUED);

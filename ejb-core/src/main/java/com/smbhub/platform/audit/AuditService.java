@@ -32,8 +32,7 @@ import java.util.UUID;
 @Stateless
 public class AuditService {
 
-    @PersistenceContext(unitName = "smbhub")
-    EntityManager em;
+    @PersistenceContext(unitName = "smbhub") EntityManager em;
 
     /** Records inside the caller's transaction: the entry stands or falls with the change. */
     public void record(String action, String entityType, String entityId,

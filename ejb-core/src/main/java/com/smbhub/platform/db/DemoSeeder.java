@@ -25,16 +25,11 @@ public class DemoSeeder {
     private static final Logger LOG = Logger.getLogger(DemoSeeder.class.getName());
     private static final List<String> ROLES = List.of("OWNER", "ADMIN", "STAFF", "AGENT", "VIEWER");
 
-    @PersistenceContext(unitName = "smbhub")
-    EntityManager em;
+    @PersistenceContext(unitName = "smbhub") EntityManager em;
 
-    @Inject
-    @ConfigProperty(name = "smbhub.demo", defaultValue = "true")
-    boolean demo;
+    @Inject @ConfigProperty(name = "smbhub.demo", defaultValue = "true") boolean demo;
 
-    @Inject
-    @ConfigProperty(name = "smbhub.demo.password", defaultValue = "demo")
-    String password;
+    @Inject @ConfigProperty(name = "smbhub.demo.password", defaultValue = "demo") String password;
 
     @PostConstruct
     void seed() {

@@ -19,8 +19,7 @@ public class Migrator {
 
     private static final Logger LOG = Logger.getLogger(Migrator.class.getName());
 
-    @Resource(lookup = "jdbc/smbhub")
-    DataSource dataSource;
+    @Resource(lookup = "jdbc/smbhub") DataSource dataSource;
 
     private volatile String version = "none";
 

@@ -13,11 +13,9 @@ import javax.sql.DataSource;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Readiness {
 
-    @Resource(lookup = "jdbc/smbhub")
-    DataSource dataSource;
+    @Resource(lookup = "jdbc/smbhub") DataSource dataSource;
 
-    @EJB
-    Migrator migrator;
+    @EJB Migrator migrator;
 
     public record State(boolean database, String schemaVersion, int pendingMigrations) {
         public boolean ready() {

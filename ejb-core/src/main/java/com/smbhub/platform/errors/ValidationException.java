@@ -22,6 +22,13 @@ public class ValidationException extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
+    /** Refuses with every collected error at once; nothing when there is none. */
+    public static void throwIfAny(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+    }
+
     public List<FieldError> errors() {
         return errors;
     }

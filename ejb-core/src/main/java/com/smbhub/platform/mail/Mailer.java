@@ -53,36 +53,21 @@ public class Mailer {
             implements Serializable {
     }
 
-    @PersistenceContext(unitName = "smbhub")
-    EntityManager em;
+    @PersistenceContext(unitName = "smbhub") EntityManager em;
 
-    @Inject
-    @ConfigProperty(name = "smbhub.smtp.host", defaultValue = "localhost")
-    String host;
+    @Inject @ConfigProperty(name = "smbhub.smtp.host", defaultValue = "localhost") String host;
 
-    @Inject
-    @ConfigProperty(name = "smbhub.smtp.port", defaultValue = "25")
-    int port;
+    @Inject @ConfigProperty(name = "smbhub.smtp.port", defaultValue = "25") int port;
 
-    @Inject
-    @ConfigProperty(name = "smbhub.smtp.starttls", defaultValue = "false")
-    boolean starttls;
+    @Inject @ConfigProperty(name = "smbhub.smtp.starttls", defaultValue = "false") boolean starttls;
 
-    @Inject
-    @ConfigProperty(name = "smbhub.smtp.username")
-    Optional<String> username;
+    @Inject @ConfigProperty(name = "smbhub.smtp.username") Optional<String> username;
 
-    @Inject
-    @ConfigProperty(name = "smbhub.smtp.password")
-    Optional<String> password;
+    @Inject @ConfigProperty(name = "smbhub.smtp.password") Optional<String> password;
 
-    @Inject
-    @ConfigProperty(name = "smbhub.mail.from", defaultValue = "no-reply@smbhub.local")
-    String from;
+    @Inject @ConfigProperty(name = "smbhub.mail.from", defaultValue = "no-reply@smbhub.local") String from;
 
-    @Inject
-    @ConfigProperty(name = "smbhub.mail.dev", defaultValue = "false")
-    boolean dev;
+    @Inject @ConfigProperty(name = "smbhub.mail.dev", defaultValue = "false") boolean dev;
 
     /** The address to send to: {@code to} if given, else the client's; a missing or bad one is a field error on "to". */
     public static String recipient(String to, String clientEmail, List<ValidationException.FieldError> errors) {
@@ -180,11 +165,9 @@ public class Mailer {
                 status, error);
     }
 
-    @Resource
-    SessionContext ejb;
+    @Resource SessionContext ejb;
 
-    @EJB
-    SmtpSettings smtp;
+    @EJB SmtpSettings smtp;
 
     private static Session session(String host, int port, boolean starttls, Optional<String> username, Optional<String> password) {
         Properties props = new Properties();

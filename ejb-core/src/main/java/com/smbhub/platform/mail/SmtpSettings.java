@@ -41,17 +41,13 @@ public class SmtpSettings {
     public record Server(String host, int port, boolean starttls, String username, String password, String from) {
     }
 
-    @PersistenceContext(unitName = "smbhub")
-    EntityManager em;
+    @PersistenceContext(unitName = "smbhub") EntityManager em;
 
-    @EJB
-    Access access;
+    @EJB Access access;
 
-    @EJB
-    AuditService audit;
+    @EJB AuditService audit;
 
-    @Inject
-    Secrets secrets;
+    @Inject Secrets secrets;
 
     public View get() {
         access.require(Capability.MANAGE_SETTINGS);
@@ -80,9 +76,7 @@ public class SmtpSettings {
         if (password != null && password.length() > 500) {
             errors.add(new FieldError("password", "At most 500 characters"));
         }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        ValidationException.throwIfAny(errors);
         IntegrationConnection c = connection().orElse(null);
         String secret = password != null && !password.isEmpty() ? secrets.encrypt(password, "password")
                 : c == null ? null : c.getCredentialsRef();

@@ -74,17 +74,13 @@ public class Wording {
                         + " and please ignore this message.\n\n{business_name}\n", false));
     }
 
-    @PersistenceContext(unitName = "smbhub")
-    EntityManager em;
+    @PersistenceContext(unitName = "smbhub") EntityManager em;
 
-    @EJB
-    Access access;
+    @EJB Access access;
 
-    @EJB
-    AuditService audit;
+    @EJB AuditService audit;
 
-    @EJB
-    ProfileService profiles;
+    @EJB ProfileService profiles;
 
     public List<Text> all() {
         access.require(Capability.MANAGE_SETTINGS);
@@ -99,9 +95,7 @@ public class Wording {
         }
         List<FieldError> errors = new ArrayList<>();
         String content = content(subject, body, errors);
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        ValidationException.throwIfAny(errors);
         MessageTemplate stored = stored(name);
         if (stored == null) {
             stored = new MessageTemplate(name, name);
@@ -190,9 +184,7 @@ public class Wording {
         }
         String cleanName = name(kind, name, null, errors);
         String content = content(subject, body, errors);
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        ValidationException.throwIfAny(errors);
         MessageTemplate template = new MessageTemplate(kind, cleanName);
         template.setContent(content);
         em.persist(template);
@@ -212,9 +204,7 @@ public class Wording {
         List<FieldError> errors = new ArrayList<>();
         String cleanName = name(template.getKind(), name, template.getId(), errors);
         String content = content(subject, body, errors);
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        ValidationException.throwIfAny(errors);
         Map<String, Object> before = Map.of("name", template.getName(), "content", template.getContent());
         template.setName(cleanName);
         template.setContent(content);

@@ -13,11 +13,9 @@ import java.util.Map;
 @Stateless
 public class Access {
 
-    @EJB
-    AuditService audit;
+    @EJB AuditService audit;
 
-    @PersistenceContext(unitName = "smbhub")
-    EntityManager em;
+    @PersistenceContext(unitName = "smbhub") EntityManager em;
 
     /** The caller's role in the current business (resolved once per request, here or by the tenant interceptor). */
     public Role role() {

@@ -23,11 +23,9 @@ public class IdentityService {
     static final Duration FIRST_DELAY = Duration.ofSeconds(30);
     static final Duration MAX_DELAY = Duration.ofMinutes(15);
 
-    @PersistenceContext(unitName = "smbhub")
-    EntityManager em;
+    @PersistenceContext(unitName = "smbhub") EntityManager em;
 
-    @EJB
-    AuditService audit;
+    @EJB AuditService audit;
 
     public SignIn authenticate(String email, char[] password, String channel) {
         Instant now = Instant.now();

@@ -25,9 +25,7 @@ public class Secrets {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String PREFIX = "aesgcm1:";
 
-    @Inject
-    @ConfigProperty(name = "smbhub.secrets.key")
-    Optional<String> key;
+    @Inject @ConfigProperty(name = "smbhub.secrets.key") Optional<String> key;
 
     public Secrets() {
     }

@@ -22,25 +22,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class TokenIssuer {
 
-    @Inject
-    @ConfigProperty(name = "mp.jwt.verify.issuer")
-    String issuer;
+    @Inject @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer;
 
-    @Inject
-    @ConfigProperty(name = "smbhub.jwt.private-key")
-    Optional<String> privateKeyPem;
+    @Inject @ConfigProperty(name = "smbhub.jwt.private-key") Optional<String> privateKeyPem;
 
-    @Inject
-    @ConfigProperty(name = "smbhub.jwt.private-key.location")
-    Optional<String> privateKeyLocation;
+    @Inject @ConfigProperty(name = "smbhub.jwt.private-key.location") Optional<String> privateKeyLocation;
 
-    @Inject
-    @ConfigProperty(name = "smbhub.jwt.org-claim", defaultValue = "org_id")
-    String orgClaim;
+    @Inject @ConfigProperty(name = "smbhub.jwt.org-claim", defaultValue = "org_id") String orgClaim;
 
-    @Inject
-    @ConfigProperty(name = "smbhub.jwt.ttl-seconds", defaultValue = "3600")
-    long ttlSeconds;
+    @Inject @ConfigProperty(name = "smbhub.jwt.ttl-seconds", defaultValue = "3600") long ttlSeconds;
 
     private volatile PrivateKey key;
 

@@ -31,14 +31,11 @@ public class TenantEntry {
         }
     }
 
-    @PersistenceContext(unitName = "smbhub")
-    EntityManager em;
+    @PersistenceContext(unitName = "smbhub") EntityManager em;
 
-    @Resource
-    TransactionSynchronizationRegistry transaction;
+    @Resource TransactionSynchronizationRegistry transaction;
 
-    @EJB
-    AuditService audit;
+    @EJB AuditService audit;
 
     /**
      * Runs {@code work} inside business {@code tenantId}, in the caller's transaction.

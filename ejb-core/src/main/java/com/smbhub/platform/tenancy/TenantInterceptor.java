@@ -22,11 +22,9 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 @Priority(Interceptor.Priority.APPLICATION)
 public class TenantInterceptor {
 
-    @PersistenceContext(unitName = "smbhub")
-    EntityManager em;
+    @PersistenceContext(unitName = "smbhub") EntityManager em;
 
-    @Resource
-    TransactionSynchronizationRegistry transaction;
+    @Resource TransactionSynchronizationRegistry transaction;
 
     @AroundInvoke
     public Object applyTenant(InvocationContext invocation) throws Exception {

@@ -24,15 +24,11 @@ public class TestSupport {
 
     private static final Logger LOG = Logger.getLogger(TestSupport.class.getName());
 
-    @PersistenceContext(unitName = "smbhub")
-    EntityManager em;
+    @PersistenceContext(unitName = "smbhub") EntityManager em;
 
-    @EJB
-    DemoSeeder seeder;
+    @EJB DemoSeeder seeder;
 
-    @Inject
-    @ConfigProperty(name = "smbhub.test-support", defaultValue = "false")
-    boolean enabled;
+    @Inject @ConfigProperty(name = "smbhub.test-support", defaultValue = "false") boolean enabled;
 
     public boolean enabled() {
         return enabled;

@@ -33,32 +33,19 @@ public class ApiFilter extends HttpFilter {
 
     private static final Logger LOG = Logger.getLogger("smbhub.api");
 
-    @EJB
-    IdentityService identity;
+    @EJB IdentityService identity;
 
-    @Inject
-    @ConfigProperty(name = "smbhub.jwt.org-claim", defaultValue = "org_id")
-    String orgClaim;
+    @Inject @ConfigProperty(name = "smbhub.jwt.org-claim", defaultValue = "org_id") String orgClaim;
 
-    @Inject
-    @ConfigProperty(name = "mp.jwt.verify.issuer")
-    String issuer;
+    @Inject @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer;
 
-    @Inject
-    @ConfigProperty(name = "mp.jwt.verify.publickey")
-    Optional<String> publicKey;
+    @Inject @ConfigProperty(name = "mp.jwt.verify.publickey") Optional<String> publicKey;
 
-    @Inject
-    @ConfigProperty(name = "mp.jwt.verify.publickey.location")
-    Optional<String> publicKeyLocation;
+    @Inject @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> publicKeyLocation;
 
-    @Inject
-    @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60")
-    long clockSkew;
+    @Inject @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60") long clockSkew;
 
-    @Inject
-    @ConfigProperty(name = "mp.jwt.verify.audiences")
-    Optional<String> audiences;
+    @Inject @ConfigProperty(name = "mp.jwt.verify.audiences") Optional<String> audiences;
 
     private TokenVerifier verifier;
 

@@ -26,11 +26,9 @@ import java.util.stream.Collectors;
 @Path("/auth")
 public class AuthResource {
 
-    @EJB
-    IdentityService identity;
+    @EJB IdentityService identity;
 
-    @Inject
-    TokenIssuer tokens;
+    @Inject TokenIssuer tokens;
 
     @POST
     @Path("/token")
@@ -42,9 +40,7 @@ public class AuthResource {
         String username = json.requiredString("username", errors);
         String password = json.requiredString("password", errors);
         String business = json.string("business", errors);
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        ValidationException.throwIfAny(errors);
         SignIn result = identity.authenticate(username, password.toCharArray(), "api");
         if (result instanceof SignIn.Throttled throttled) {
             return Response.fromResponse(Envelope.error(429, "RATE_LIMITED",

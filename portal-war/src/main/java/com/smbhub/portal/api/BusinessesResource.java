@@ -20,8 +20,7 @@ import java.util.Comparator;
 @Authenticated
 public class BusinessesResource {
 
-    @EJB
-    IdentityService identity;
+    @EJB IdentityService identity;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)

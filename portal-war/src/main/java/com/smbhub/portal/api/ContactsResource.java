@@ -45,8 +45,7 @@ public class ContactsResource {
 
     static final int MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
-    @EJB
-    ContactService contacts;
+    @EJB ContactService contacts;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -124,9 +123,7 @@ public class ContactsResource {
         List<FieldError> errors = new ArrayList<>();
         ContactDraft draft = draft(json, ContactDraft.of(null, null, null), errors);
         boolean allowDuplicate = json.bool("allow_duplicate", false, errors);
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        ValidationException.throwIfAny(errors);
         var key = Idempotency.Key.of("POST /contacts", idempotencyKey, ApiRequest.sha256(body));
         return withVersion(contacts.create(draft, allowDuplicate, key), Response.Status.CREATED);
     }
@@ -143,9 +140,7 @@ public class ContactsResource {
         Long version = Versions.expected(json, ifMatch, errors);
         ContactView current = contacts.get(id);
         ContactDraft draft = draft(json, current.draft(), errors);
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        ValidationException.throwIfAny(errors);
         return withVersion(contacts.update(id, version == null ? current.version() : version, draft), Response.Status.OK);
     }
 
@@ -186,9 +181,7 @@ public class ContactsResource {
         if (mergeId == null && errors.isEmpty()) {
             errors.add(new FieldError("merge_id", "Required"));
         }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        ValidationException.throwIfAny(errors);
         return withVersion(contacts.merge(id, version, mergeId), Response.Status.OK);
     }
 

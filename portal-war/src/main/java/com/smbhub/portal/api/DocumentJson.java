@@ -87,9 +87,7 @@ final class DocumentJson {
     }
 
     private static void refuse(List<FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        ValidationException.throwIfAny(errors);
     }
 
     /** The computed lines: name, qty, rate, tax code, and each line's amount, discount share and tax. */

@@ -30,11 +30,9 @@ import java.util.Set;
 @Authenticated
 public class EmailSettingsResource {
 
-    @EJB
-    SmtpSettings smtp;
+    @EJB SmtpSettings smtp;
 
-    @EJB
-    Wording wording;
+    @EJB Wording wording;
 
     @GET
     @Path("/email")
@@ -63,9 +61,7 @@ public class EmailSettingsResource {
         String username = json.string("username", errors);
         String password = json.string("password", errors);
         String from = json.string("from_address", errors);
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        ValidationException.throwIfAny(errors);
         return reply(smtp.save(host, port, starttls, username, password, from));
     }
 
@@ -96,9 +92,7 @@ public class EmailSettingsResource {
         List<FieldError> errors = new ArrayList<>();
         String subject = json.string("subject", errors);
         String text = json.string("body", errors);
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        ValidationException.throwIfAny(errors);
         return Envelope.ok(json(wording.save(name, subject, text)));
     }
 

@@ -33,8 +33,7 @@ import java.util.Locale;
 @Authenticated
 public class FilesResource {
 
-    @EJB
-    FileService files;
+    @EJB FileService files;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)

@@ -26,17 +26,13 @@ import java.math.RoundingMode;
 @Authenticated
 public class HomeResource {
 
-    @EJB
-    HomeService home;
+    @EJB HomeService home;
 
-    @EJB
-    WorkItemService work;
+    @EJB WorkItemService work;
 
-    @EJB
-    InvoiceService invoices;
+    @EJB InvoiceService invoices;
 
-    @EJB
-    Access access;
+    @EJB Access access;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)

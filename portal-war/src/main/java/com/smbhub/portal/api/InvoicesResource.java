@@ -3,11 +3,9 @@ package com.smbhub.portal.api;
 import com.smbhub.invoice.InvoiceSending;
 import com.smbhub.invoice.InvoiceService;
 import com.smbhub.invoice.InvoiceView;
-import com.smbhub.money.DocumentService;
 import com.smbhub.platform.Jsonp;
 import com.smbhub.platform.errors.ValidationException.FieldError;
 import com.smbhub.platform.errors.ValidationException;
-import com.smbhub.portal.PortalLinks;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
@@ -18,11 +16,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -33,32 +28,12 @@ import java.util.Set;
 @Authenticated
 public class InvoicesResource extends DocumentsResource<InvoiceView> {
 
-    @EJB
-    InvoiceService invoices;
+    @EJB InvoiceService invoices;
 
-    @EJB
-    PortalLinks links;
-
-    @EJB
-    InvoiceSending sending;
+    @EJB InvoiceSending sending;
 
     public InvoicesResource() {
         super("/invoices", DocumentJson.INVOICE, InvoicesResource::jsonOf);
-    }
-
-    @GET
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response list(@QueryParam("status") String status, @QueryParam("contact_id") String contactId,
-                         @QueryParam("from") String from, @QueryParam("to") String to,
-                         @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        List<FieldError> errors = new ArrayList<>();
-        LocalDate first = day(from, "from", errors);
-        LocalDate last = day(to, "to", errors);
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        var page = invoices.list(ApiRequest.blank(status), ApiRequest.blank(contactId), first, last, Paging.after(cursor), Paging.limit(limit));
-        return Paging.reply(page, InvoicesResource::jsonOf);
     }
 
     /** The invoice's history, newest first: {@code [{"action","actor","at","before","after"}]}. */
@@ -88,9 +63,7 @@ public class InvoicesResource extends DocumentsResource<InvoiceView> {
         JsonBody json = JsonBody.parse(body == null || body.isBlank() ? "{}" : body, Set.of("if_match_version"));
         List<FieldError> errors = new ArrayList<>();
         Long version = Versions.expected(json, ifMatch, errors);
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        ValidationException.throwIfAny(errors);
         long expected = version == null ? invoices.get(id).version() : version;
         return reply(invoices.voidInvoice(id, expected), Response.Status.OK);
     }
@@ -108,31 +81,9 @@ public class InvoicesResource extends DocumentsResource<InvoiceView> {
                 .add("invoice", jsonOf(invoice)).build());
     }
 
-    private static LocalDate day(String raw, String field, List<FieldError> errors) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(raw.trim());
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "A date like 2026-12-01"));
-            return null;
-        }
-    }
-
     @Override
-    DocumentService<?, InvoiceView> documents() {
-        return invoices;
-    }
-
-    @Override
-    InvoiceView mail(String id, MailRequest mail) {
-        return sending.send(id, mail.to(), mail.message(), mail.templateId());
-    }
-
-    @Override
-    String regenerateLink(String id, Integer expiresInDays) {
-        return links.regenerateInvoiceLink(id, null, expiresInDays);
+    Documents<InvoiceView> documents() {
+        return new Documents<>(invoices, sending::send);
     }
 
     static JsonObject jsonOf(InvoiceView i) {

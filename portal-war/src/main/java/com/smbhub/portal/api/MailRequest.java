@@ -19,9 +19,7 @@ record MailRequest(String to, String message, String templateId) {
         if (channel != null && !channel.equals("EMAIL")) {
             errors.add(new FieldError("channel", "EMAIL (the only channel so far)"));
         }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        ValidationException.throwIfAny(errors);
         return new MailRequest(to, message, templateId);
     }
 }

@@ -18,11 +18,9 @@ import jakarta.ws.rs.core.Response;
 @Authenticated
 public class MeResource {
 
-    @EJB
-    IdentityService identity;
+    @EJB IdentityService identity;
 
-    @EJB
-    HomeService home;
+    @EJB HomeService home;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)

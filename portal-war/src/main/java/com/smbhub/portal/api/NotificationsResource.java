@@ -18,8 +18,7 @@ import jakarta.ws.rs.core.Response;
 @Authenticated
 public class NotificationsResource {
 
-    @EJB
-    NotificationService notifications;
+    @EJB NotificationService notifications;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)

@@ -29,8 +29,7 @@ import java.util.Set;
 @Authenticated
 public class NumberingResource {
 
-    @EJB
-    BusinessSettingsService settings;
+    @EJB BusinessSettingsService settings;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -48,9 +47,7 @@ public class NumberingResource {
         List<FieldError> errors = new ArrayList<>();
         Numbering.Next invoice = next(json.raw("invoice"), current.invoice(), "invoice", errors);
         Numbering.Next quote = next(json.raw("quote"), current.quote(), "quote", errors);
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        ValidationException.throwIfAny(errors);
         return reply(settings.changeNumbers(new BusinessSettingsService.Numbers(invoice, quote)));
     }
 

@@ -25,8 +25,7 @@ import java.util.Set;
 @Authenticated
 public class PaymentSettingsResource {
 
-    @EJB
-    StripeAccounts accounts;
+    @EJB StripeAccounts accounts;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -42,9 +41,7 @@ public class PaymentSettingsResource {
         JsonBody json = JsonBody.parse(body, Set.of("stripe_account_id"));
         List<FieldError> errors = new ArrayList<>();
         String id = json.string("stripe_account_id", errors);
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        ValidationException.throwIfAny(errors);
         return reply(accounts.connect(id));
     }
 

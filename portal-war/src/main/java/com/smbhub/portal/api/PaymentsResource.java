@@ -35,8 +35,7 @@ import java.util.Set;
 @Authenticated
 public class PaymentsResource {
 
-    @EJB
-    PaymentService payments;
+    @EJB PaymentService payments;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -69,9 +68,7 @@ public class PaymentsResource {
             }
         }
         String label = json.string("method_label", errors);
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        ValidationException.throwIfAny(errors);
         return Response.fromResponse(Envelope.ok(json(payments.record(invoiceId, provider, amount, paidAt, label))))
                 .status(Response.Status.CREATED).build();
     }

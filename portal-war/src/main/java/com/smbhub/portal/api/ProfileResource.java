@@ -21,8 +21,7 @@ import java.io.StringReader;
 @Authenticated
 public class ProfileResource {
 
-    @EJB
-    ProfileService profiles;
+    @EJB ProfileService profiles;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)

@@ -22,14 +22,11 @@ import jakarta.ws.rs.core.Response;
 @Authenticated
 public class SearchResource {
 
-    @EJB
-    ContactService contacts;
+    @EJB ContactService contacts;
 
-    @EJB
-    WorkItemService work;
+    @EJB WorkItemService work;
 
-    @EJB
-    Access access;
+    @EJB Access access;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)

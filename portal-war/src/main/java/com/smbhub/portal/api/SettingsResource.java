@@ -32,8 +32,7 @@ import java.util.Set;
 @Authenticated
 public class SettingsResource {
 
-    @EJB
-    BusinessSettingsService settings;
+    @EJB BusinessSettingsService settings;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -66,9 +65,7 @@ public class SettingsResource {
                 json.has("profile_id") ? json.string("profile_id", errors) : current.profileId(),
                 json.bool("quotes_enabled", current.quotesEnabled(), errors),
                 json.bool("ar_enabled", current.arEnabled(), errors), days, templates, current.version());
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        ValidationException.throwIfAny(errors);
         return reply(settings.update(wanted, version == null ? current.version() : version));
     }
 

@@ -17,8 +17,7 @@ import jakarta.ws.rs.core.Response;
 @Authenticated
 public class TaxCodesResource {
 
-    @EJB
-    InvoiceService invoices;
+    @EJB InvoiceService invoices;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)

@@ -32,8 +32,7 @@ import java.util.Set;
 @Authenticated
 public class TeamResource {
 
-    @EJB
-    TeamService team;
+    @EJB TeamService team;
 
     @GET
     @Path("/members")
@@ -55,9 +54,7 @@ public class TeamResource {
         JsonBody json = JsonBody.parse(body, Set.of("role"));
         List<FieldError> errors = new ArrayList<>();
         String role = json.requiredString("role", errors);
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        ValidationException.throwIfAny(errors);
         Role parsed;
         try {
             parsed = Role.valueOf(role);
@@ -67,19 +64,12 @@ public class TeamResource {
         return Envelope.ok(json(team.changeRole(id, parsed)));
     }
 
-    /** Disables a member or withdraws their invitation (the last owner and yourself excepted). */
+    /** {@code /disable}: a member loses access or their invitation is withdrawn (the last owner and yourself excepted); {@code /enable}: back. */
     @POST
-    @Path("/members/{id}/disable")
+    @Path("/members/{id}/{change: disable|enable}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response disable(@PathParam("id") String id) {
-        return Envelope.ok(json(team.disable(id)));
-    }
-
-    @POST
-    @Path("/members/{id}/enable")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response enable(@PathParam("id") String id) {
-        return Envelope.ok(json(team.enable(id)));
+    public Response disableOrEnable(@PathParam("id") String id, @PathParam("change") String change) {
+        return Envelope.ok(json(change.equals("disable") ? team.disable(id) : team.enable(id)));
     }
 
     /** {@code {"email","role"}} → 201 with the member (INVITED) and the link's path, valid 7 days. */
@@ -100,9 +90,7 @@ public class TeamResource {
                 errors.add(new FieldError("role", "One of OWNER, ADMIN, STAFF, AGENT, VIEWER"));
             }
         }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        ValidationException.throwIfAny(errors);
         TeamService.Invite invite = team.invite(email, parsed);
         String mailError = null;
         try {

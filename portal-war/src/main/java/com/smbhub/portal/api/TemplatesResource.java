@@ -32,8 +32,7 @@ import java.util.Set;
 @Authenticated
 public class TemplatesResource {
 
-    @EJB
-    Wording wording;
+    @EJB Wording wording;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -54,9 +53,7 @@ public class TemplatesResource {
         String name = json.string("name", errors);
         String subject = json.string("subject", errors);
         String text = json.string("body", errors);
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        ValidationException.throwIfAny(errors);
         return Response.fromResponse(Envelope.ok(json(wording.create(kind, name, subject, text)))).status(201).build();
     }
 
@@ -72,9 +69,7 @@ public class TemplatesResource {
         String name = json.has("name") ? json.string("name", errors) : current.name();
         String subject = json.has("subject") ? json.string("subject", errors) : current.subject();
         String text = json.has("body") ? json.string("body", errors) : current.body();
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        ValidationException.throwIfAny(errors);
         return Envelope.ok(json(wording.update(id, name, subject, text)));
     }
 

@@ -30,8 +30,7 @@ import java.util.Set;
 @Path("/test-support")
 public class TestSupportResource {
 
-    @EJB
-    TestSupport support;
+    @EJB TestSupport support;
 
     @POST
     @Path("/worlds")
@@ -63,9 +62,7 @@ public class TestSupportResource {
                 errors.add(new FieldError("at", "An ISO-8601 date-time with an offset, or null"));
             }
         }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        ValidationException.throwIfAny(errors);
         support.setClock(business, at);
         return Envelope.ok(Jsonp.createObjectBuilder().add("business", business)
                 .add("at", at == null ? "real" : at.toString()).build());

@@ -26,8 +26,7 @@ public class WebhooksResource {
 
     static final int MAX_BYTES = 256 * 1024;
 
-    @EJB
-    StripeWebhooks webhooks;
+    @EJB StripeWebhooks webhooks;
 
     @POST
     @Path("/stripe")

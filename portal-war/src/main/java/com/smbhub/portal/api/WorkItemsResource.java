@@ -47,14 +47,11 @@ public class WorkItemsResource {
     static final Set<String> FIELDS = Set.of("type", "title", "description", "priority", "contact_id", "due_at",
             "assigned_to", "labels_json");
 
-    @EJB
-    WorkItemService work;
+    @EJB WorkItemService work;
 
-    @EJB
-    InvoiceService invoices;
+    @EJB InvoiceService invoices;
 
-    @EJB
-    QuoteService quotes;
+    @EJB QuoteService quotes;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -127,9 +124,7 @@ public class WorkItemsResource {
         if (draft.title() == null && errors.stream().noneMatch(e -> e.field().equals("title"))) {
             errors.add(new FieldError("title", "Required"));
         }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        ValidationException.throwIfAny(errors);
         var key = Idempotency.Key.of("POST /work-items", idempotencyKey, ApiRequest.sha256(body));
         return reply(work.create(draft, key), Response.Status.CREATED);
     }
@@ -148,9 +143,7 @@ public class WorkItemsResource {
         WorkItemView current = work.get(id);
         WorkItemDraft draft = draft(json, current.draft(), errors);
         String status = json.string("status", errors);
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        ValidationException.throwIfAny(errors);
         return reply(work.update(id, version == null ? current.version() : version, draft, status), Response.Status.OK);
     }
 

@@ -10,8 +10,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
 
-    @EJB
-    com.smbhub.platform.db.Readiness readiness;
+    @EJB com.smbhub.platform.db.Readiness readiness;
 
     @Override
     public HealthCheckResponse call() {

@@ -1,5 +1,7 @@
 package com.smbhub.portal.pages;
 
+import com.smbhub.invoice.InvoiceStatus;
+import com.smbhub.money.DocumentView;
 import com.smbhub.money.LineItem;
 import com.smbhub.money.MoneyText;
 import com.smbhub.money.Totals;
@@ -63,29 +65,19 @@ public final class PortalPage {
                                boolean justPaid) throws IOException {
         var i = page.invoice();
         DateTimeFormatter date = DATE;
-        String state = switch (i.status()) {
-            case "PAID" -> "Paid — thank you";
-            case "OVERDUE" -> "Overdue since " + date.format(i.dueDate());
-            case "PARTIALLY_PAID" -> "Partly paid · due " + date.format(i.dueDate());
+        String state = switch (InvoiceStatus.of(i.status())) {
+            case PAID -> "Paid — thank you";
+            case OVERDUE -> "Overdue since " + date.format(i.dueDate());
+            case PARTIALLY_PAID -> "Partly paid · due " + date.format(i.dueDate());
             default -> "Due " + date.format(i.dueDate());
         };
-        StringBuilder html = new StringBuilder(HEAD.formatted(escape(page.businessName() + " · Invoice " + i.number())));
-        html.append("<p>").append(escape(page.businessName())).append("</p><h1>Invoice ").append(escape(i.number()))
-                .append("</h1><p><span class=\"status\">").append(escape(state)).append("</span></p>");
-        if (i.contactName() != null) {
-            html.append("<p>For ").append(escape(i.contactName())).append(" · issued ").append(date.format(i.issueDate()))
-                    .append("</p>");
-        }
-        table(html, i.lines(), i.lineTotals(), i.subtotal(), i.discountTotal(), i.taxes(), page.taxNames(), i.total(),
-                i.currency());
+        StringBuilder html = top("Invoice", page.businessName(), i, state, null);
+        table(html, i, page.taxNames());
         if (i.amountPaid().signum() > 0) {
             html.append("<tr class=\"sum total\"><td colspan=\"3\">Amount due</td><td>").append(money(i.amountDue(), i.currency()))
                     .append("</td></tr>");
         }
-        html.append("</table>");
-        if (i.notes() != null) {
-            html.append("<p>").append(escape(i.notes())).append("</p>");
-        }
+        notesAndTerms(html, i);
         if (!page.receipts().isEmpty()) {
             html.append("<h2 style=\"font-size:1.1rem\">Payments received</h2><table id=\"receipt\">");
             for (var r : page.receipts()) {
@@ -104,11 +96,7 @@ public final class PortalPage {
                     .append("<button class=\"pay\" type=\"submit\">Pay ").append(money(i.amountDue(), i.currency()))
                     .append("</button></form>");
         }
-        html.append("<a class=\"button\" href=\"").append(escape(token)).append("/pdf\">Download PDF</a>");
-        html.append("</main></body></html>");
-        response.setStatus(200);
-        html(response);
-        response.getWriter().write(html.toString());
+        finish(response, html, token);
     }
 
     /** The quote a client opened: business, number, state, lines, totals, and Approve / Decline while it waits. */
@@ -121,25 +109,9 @@ public final class PortalPage {
             case EXPIRED -> "Expired on " + DATE.format(q.expiryDate());
             case DRAFT, SENT -> q.expiryDate() == null ? "Waiting for your answer" : "Valid until " + DATE.format(q.expiryDate());
         };
-        StringBuilder html = new StringBuilder(HEAD.formatted(escape(page.businessName() + " · Quote " + q.number())));
-        html.append("<p>").append(escape(page.businessName())).append("</p><h1>Quote ").append(escape(q.number()))
-                .append("</h1><p><span class=\"status\">").append(escape(state)).append("</span></p>");
-        if (notice != null) {
-            html.append("<p class=\"note\">").append(escape(notice)).append("</p>");
-        }
-        if (q.contactName() != null) {
-            html.append("<p>For ").append(escape(q.contactName())).append(" · issued ").append(DATE.format(q.issueDate()))
-                    .append("</p>");
-        }
-        table(html, q.lines(), q.lineTotals(), q.subtotal(), q.discountTotal(), q.taxes(), page.taxNames(), q.total(),
-                q.currency());
-        html.append("</table>");
-        if (q.notes() != null) {
-            html.append("<p>").append(escape(q.notes())).append("</p>");
-        }
-        if (q.terms() != null) {
-            html.append("<p><small>").append(escape(q.terms())).append("</small></p>");
-        }
+        StringBuilder html = top("Quote", page.businessName(), q, state, notice);
+        table(html, q, page.taxNames());
+        notesAndTerms(html, q);
         if (q.state().allows(QuoteStatus.Action.APPROVE)) {
             html.append("<form method=\"post\" action=\"").append(escape(token)).append("/approve\">")
                     .append("<label for=\"note\">A note for ").append(escape(page.businessName())).append(" (optional)</label><br>")
@@ -148,11 +120,7 @@ public final class PortalPage {
                     .append("<button id=\"reject\" type=\"submit\" formaction=\"").append(escape(token))
                     .append("/reject\">Decline</button></form>");
         }
-        html.append("<a class=\"button\" href=\"").append(escape(token)).append("/pdf\">Download PDF</a>");
-        html.append("</main></body></html>");
-        response.setStatus(200);
-        html(response);
-        response.getWriter().write(html.toString());
+        finish(response, html, token);
     }
 
     /** "Approve quote Q-1001 for $1,073.50?": the second step, so nothing is decided by a stray click. */
@@ -179,10 +147,46 @@ public final class PortalPage {
         response.getWriter().write(html.toString());
     }
 
-    private static void table(StringBuilder html, List<LineItem> lines,
-                              List<Totals.Line> lineTotals, BigDecimal subtotal,
-                              BigDecimal discountTotal, Map<String, BigDecimal> taxes,
-                              Map<String, String> taxNames, BigDecimal total, String currency) {
+    /** A document page's start: the business, "Invoice INV-1001", its state in words, a notice, the client and date. */
+    private static StringBuilder top(String kind, String businessName, DocumentView d, String state, String notice) {
+        StringBuilder html = new StringBuilder(HEAD.formatted(escape(businessName + " · " + kind + " " + d.number())));
+        html.append("<p>").append(escape(businessName)).append("</p><h1>").append(kind).append(" ").append(escape(d.number()))
+                .append("</h1><p><span class=\"status\">").append(escape(state)).append("</span></p>");
+        if (notice != null) {
+            html.append("<p class=\"note\">").append(escape(notice)).append("</p>");
+        }
+        if (d.contactName() != null) {
+            html.append("<p>For ").append(escape(d.contactName())).append(" · issued ").append(DATE.format(d.issueDate()))
+                    .append("</p>");
+        }
+        return html;
+    }
+
+    /** Closes the lines table and adds the document's notes and terms. */
+    private static void notesAndTerms(StringBuilder html, DocumentView d) {
+        html.append("</table>");
+        if (d.notes() != null) {
+            html.append("<p>").append(escape(d.notes())).append("</p>");
+        }
+        if (d.terms() != null) {
+            html.append("<p><small>").append(escape(d.terms())).append("</small></p>");
+        }
+    }
+
+    /** The PDF link and the end of the page, written with 200. */
+    private static void finish(HttpServletResponse response, StringBuilder html, String token) throws IOException {
+        html.append("<a class=\"button\" href=\"").append(escape(token)).append("/pdf\">Download PDF</a>");
+        html.append("</main></body></html>");
+        response.setStatus(200);
+        html(response);
+        response.getWriter().write(html.toString());
+    }
+
+    /** The lines and totals; the table stays open for rows of the document's own. */
+    private static void table(StringBuilder html, DocumentView d, Map<String, String> taxNames) {
+        List<LineItem> lines = d.lines();
+        List<Totals.Line> lineTotals = d.lineTotals();
+        String currency = d.currency();
         html.append("<table><tr><th>Description</th><th>Qty</th><th>Price</th><th>Amount</th></tr>");
         for (int n = 0; n < lines.size(); n++) {
             var line = lines.get(n);
@@ -191,16 +195,16 @@ public final class PortalPage {
                     .append(money(line.rate(), currency)).append("</td><td>")
                     .append(money(lineTotals.get(n).amount(), currency)).append("</td></tr>");
         }
-        html.append("<tr class=\"sum\"><td colspan=\"3\">Subtotal</td><td>").append(money(subtotal, currency)).append("</td></tr>");
-        if (discountTotal.signum() > 0) {
-            html.append("<tr class=\"sum\"><td colspan=\"3\">Discount</td><td>−").append(money(discountTotal, currency))
+        html.append("<tr class=\"sum\"><td colspan=\"3\">Subtotal</td><td>").append(money(d.subtotal(), currency)).append("</td></tr>");
+        if (d.discountTotal().signum() > 0) {
+            html.append("<tr class=\"sum\"><td colspan=\"3\">Discount</td><td>−").append(money(d.discountTotal(), currency))
                     .append("</td></tr>");
         }
-        taxes.forEach((code, amount) -> html.append("<tr class=\"sum\"><td colspan=\"3\">")
+        d.taxes().forEach((code, amount) -> html.append("<tr class=\"sum\"><td colspan=\"3\">")
                 .append(escape(taxNames.getOrDefault(code, code))).append("</td><td>").append(money(amount, currency))
                 .append("</td></tr>"));
         html.append("<tr class=\"sum total\"><td colspan=\"3\">Total ").append(escape(currency)).append("</td><td>")
-                .append(money(total, currency)).append("</td></tr>");
+                .append(money(d.total(), currency)).append("</td></tr>");
     }
 
     private static void html(HttpServletResponse response) {

@@ -25,20 +25,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @WebServlet("/portal/*")
 public class PortalServlet extends HttpServlet {
 
-    @EJB
-    PortalService portal;
+    @EJB PortalService portal;
 
-    @Inject
-    @ConfigProperty(name = "smbhub.portal.lookups-per-window", defaultValue = "30")
-    int lookupsPerWindow;
+    @Inject @ConfigProperty(name = "smbhub.portal.lookups-per-window", defaultValue = "30") int lookupsPerWindow;
 
-    @Inject
-    @ConfigProperty(name = "smbhub.portal.lookup-window-seconds", defaultValue = "60")
-    int windowSeconds;
+    @Inject @ConfigProperty(name = "smbhub.portal.lookup-window-seconds", defaultValue = "60") int windowSeconds;
 
-    @Inject
-    @ConfigProperty(name = "smbhub.public-url", defaultValue = "http://localhost:8080")
-    String publicUrl;
+    @Inject @ConfigProperty(name = "smbhub.public-url", defaultValue = "http://localhost:8080") String publicUrl;
 
     private volatile PortalRateLimit limit;
 

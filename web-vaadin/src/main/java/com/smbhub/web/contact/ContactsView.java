@@ -16,6 +16,7 @@ import com.smbhub.profile.ProfileService;
 import com.smbhub.web.file.FilesPanel;
 import com.smbhub.web.invoice.InvoicesView;
 import com.smbhub.web.shell.MainLayout;
+import com.smbhub.web.shell.PagedRows;
 import com.smbhub.web.shell.Toasts;
 import com.smbhub.web.work.WorkView;
 import com.vaadin.cdi.annotation.CdiComponent;
@@ -61,33 +62,26 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
 
     private static final int PAGE = 50;
 
-    @EJB
-    ContactService contacts;
+    @EJB ContactService contacts;
 
-    @EJB
-    ProfileService profiles;
+    @EJB ProfileService profiles;
 
-    @EJB
-    Access access;
+    @EJB Access access;
 
-    @EJB
-    HomeService home;
+    @EJB HomeService home;
 
-    @EJB
-    FileService files;
+    @EJB FileService files;
 
     private final TextField search = new TextField();
     private final Tabs types = new Tabs(new Tab("All"), new Tab("Customers"), new Tab("Vendors"), new Tab("Leads"), new Tab("Other"));
     private final Checkbox showDeleted = new Checkbox("Show deleted");
     private final Grid<ContactView> grid = new Grid<>(ContactView.class, false);
-    private final Button more = new Button("Show more");
-    private final Span empty = new Span();
     private final Button create = new Button("New contact");
     private final Button importCsv = new Button("Import");
     private final VerticalLayout detail = new VerticalLayout();
     private final ContactForm form = new ContactForm();
-    private final List<ContactView> rows = new ArrayList<>();
-    private String nextKey;
+    private final PagedRows<ContactView> paged = new PagedRows<>(grid, "contacts-empty",
+            after -> contacts.list(search.getValue(), type(), showDeleted.getValue(), after, PAGE), this::nothing);
     private ContactView selected;
     private boolean canWrite;
     private String title = "Contacts";
@@ -121,13 +115,11 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
                 show(e.getValue());
             }
         });
-        more.setId("more-contacts");
-        more.addClickListener(e -> loadPage());
-        empty.setId("contacts-empty");
+        paged.more().setId("more-contacts");
         HorizontalLayout top = new HorizontalLayout(search, importCsv, create);
         top.setWidthFull();
         top.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        VerticalLayout list = new VerticalLayout(top, types, showDeleted, grid, empty, more);
+        VerticalLayout list = new VerticalLayout(top, types, showDeleted, grid, paged.empty(), paged.more());
         list.setSizeFull();
         list.setFlexGrow(1, grid);
         detail.setId("contact-detail");
@@ -168,21 +160,13 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
     }
 
     private void reload() {
-        rows.clear();
-        nextKey = null;
-        loadPage();
+        paged.reload();
     }
 
-    private void loadPage() {
-        var page = contacts.list(search.getValue(), type(), showDeleted.getValue(), nextKey, PAGE);
-        rows.addAll(page.items());
-        nextKey = page.nextKey();
-        grid.setItems(rows);
-        more.setVisible(nextKey != null);
-        empty.setVisible(rows.isEmpty());
-        empty.setText(search.isEmpty() && !showDeleted.getValue()
+    private String nothing() {
+        return search.isEmpty() && !showDeleted.getValue()
                 ? "No contacts yet." + (canWrite ? " Add your first with New contact." : "")
-                : "No contact matches.");
+                : "No contact matches.";
     }
 
     private String type() {
@@ -319,7 +303,7 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
                     : contacts.update(contact.id(), contact.version(), draft);
             Toasts.done("Saved");
             reload();
-            grid.select(rows.stream().filter(r -> r.id().equals(saved.id())).findFirst().orElse(null));
+            grid.select(paged.rows().stream().filter(r -> r.id().equals(saved.id())).findFirst().orElse(null));
             show(saved);
         } catch (ContactService.DuplicateContactException e) {
             @SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package com.smbhub.web.document;
 
 import com.smbhub.money.DocumentService;
 import com.smbhub.money.DocumentView;
+import com.smbhub.portal.PortalLinks;
 import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ValidationException;
@@ -17,7 +18,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * What every money document's editor has: the title, the form, PDF, Send, Client link, Save draft
@@ -85,10 +85,10 @@ public abstract class DocumentEditor<V extends DocumentView> extends Dialog {
     }
 
     /** "Client link": a new link (earlier ones stop working), shown to copy. */
-    protected void clientLinkAction(Supplier<String> regenerate) {
+    protected void clientLinkAction(PortalLinks links) {
         if (allows("share_link")) {
             action("link", "Client link", () -> LinkDialog.clientLink(document.number(), kind.noun().toLowerCase(),
-                    regenerate.get()));
+                    links.regenerate(documents.kind(), document.id())));
         }
     }
 

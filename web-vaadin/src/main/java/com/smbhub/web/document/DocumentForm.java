@@ -193,14 +193,13 @@ public class DocumentForm extends VerticalLayout {
         currencyField.setHelperText(mayChangeCurrency ? null : "Owners and admins change it");
         currencyField.addValueChangeListener(e -> {
             String code = e.getValue() == null ? "" : e.getValue().trim().toUpperCase();
-            try {
-                Currency.getInstance(code);
+            if (MoneyText.isCurrency(code)) {
                 this.currency = code;
                 currencyField.setInvalid(false);
                 recompute();
-            } catch (IllegalArgumentException ex) {
+            } else {
                 currencyField.setInvalid(true);
-                currencyField.setErrorMessage("A three-letter currency code, e.g. CAD");
+                currencyField.setErrorMessage(MoneyText.NOT_A_CURRENCY);
             }
         });
         header = new FormLayout(contact, issue, until, pricing, taxCode, currencyField);

@@ -13,6 +13,7 @@ import com.smbhub.platform.security.Permissions;
 import com.smbhub.portal.PortalLinks;
 import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.profile.ProfileService;
+import com.smbhub.web.shell.PagedRows;
 import com.smbhub.web.shell.Toasts;
 import com.smbhub.web.shell.Words;
 import com.vaadin.flow.component.Component;
@@ -21,7 +22,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -47,18 +47,17 @@ public abstract class DocumentList<T extends DocumentView> extends VerticalLayou
     protected final Select<String> status = new Select<>();
     protected final Grid<T> grid = new Grid<>();
     private final H2 heading = new H2();
-    private final Span empty = new Span();
-    private final Button more = new Button("Show more");
     private final Paragraph off = new Paragraph();
     private final HorizontalLayout filters = new HorizontalLayout();
-    private final List<T> rows = new ArrayList<>();
-    private String nextKey;
+    private final PagedRows<T> paged;
     private String title;
     protected EffectiveProfile profile;
 
     /** {@code noun}: "invoice" or "quote" (ids, profile labels); {@code statuses}: the filter's choices. */
     protected DocumentList(String noun, List<String> statuses) {
         this.noun = noun;
+        paged = new PagedRows<>(grid, noun + "s-empty", after -> page(ANY.equals(status.getValue()) ? null
+                : status.getValue(), after), this::nothing);
         this.title = Character.toUpperCase(noun.charAt(0)) + noun.substring(1) + "s";
         setSizeFull();
         heading.setId("page-title");
@@ -75,8 +74,6 @@ public abstract class DocumentList<T extends DocumentView> extends VerticalLayou
         status.addValueChangeListener(e -> reload());
         grid.setId(noun + "-grid");
         grid.addItemClickListener(e -> edit(e.getItem()));
-        empty.setId(noun + "s-empty");
-        more.addClickListener(e -> loadPage());
         HorizontalLayout top = new HorizontalLayout(heading, create);
         top.setWidthFull();
         top.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
@@ -86,7 +83,7 @@ public abstract class DocumentList<T extends DocumentView> extends VerticalLayou
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.getStyle().set("flex-wrap", "wrap");
         filters.add(status);
-        add(top, off, filters, grid, empty, more);
+        add(top, off, filters, grid, paged.empty(), paged.more());
         setFlexGrow(1, grid);
     }
 
@@ -95,20 +92,15 @@ public abstract class DocumentList<T extends DocumentView> extends VerticalLayou
         return filters;
     }
 
-    @EJB
-    protected ContactService contacts;
+    @EJB protected ContactService contacts;
 
-    @EJB
-    protected PortalLinks links;
+    @EJB protected PortalLinks links;
 
-    @EJB
-    ProfileService profiles;
+    @EJB ProfileService profiles;
 
-    @EJB
-    HomeService home;
+    @EJB HomeService home;
 
-    @EJB
-    protected Access access;
+    @EJB protected Access access;
 
     /** The business's currency, zone and today, for a new document. */
     protected HomeService.Greeting business() {
@@ -155,7 +147,7 @@ public abstract class DocumentList<T extends DocumentView> extends VerticalLayou
         off.setText(profile.label(noun + "_plural") + " is turned off for your business. An owner or admin can turn it on in"
                 + " Settings.");
         off.setVisible(!enabled);
-        for (Component part : List.of(filters, grid, empty, more)) {
+        for (Component part : List.of(filters, grid, paged.empty(), paged.more())) {
             part.setVisible(enabled);
         }
         create.setVisible(enabled && Permissions.grant(access.role(),
@@ -183,21 +175,13 @@ public abstract class DocumentList<T extends DocumentView> extends VerticalLayou
     }
 
     protected void reload() {
-        rows.clear();
-        nextKey = null;
-        loadPage();
+        paged.reload();
     }
 
-    private void loadPage() {
-        Page<T> page = page(ANY.equals(status.getValue()) ? null : status.getValue(), nextKey);
-        rows.addAll(page.items());
-        nextKey = page.nextKey();
-        grid.setItems(rows);
-        more.setVisible(nextKey != null);
-        empty.setVisible(rows.isEmpty());
-        empty.setText(ANY.equals(status.getValue())
+    private String nothing() {
+        return ANY.equals(status.getValue())
                 ? "No " + profile.label(noun + "_plural").toLowerCase() + " yet." + (create.isVisible() ? " Create one with "
                 + create.getText() + "." : "")
-                : "Nothing with this status.");
+                : "Nothing with this status.";
     }
 }

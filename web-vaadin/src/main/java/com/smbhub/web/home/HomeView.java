@@ -49,23 +49,17 @@ import java.util.List;
 @PermitAll
 public class HomeView extends VerticalLayout implements BeforeEnterObserver {
 
-    @EJB
-    HomeService home;
+    @EJB HomeService home;
 
-    @EJB
-    WorkItemService work;
+    @EJB WorkItemService work;
 
-    @EJB
-    ProfileService profiles;
+    @EJB ProfileService profiles;
 
-    @EJB
-    InvoiceService invoices;
+    @EJB InvoiceService invoices;
 
-    @EJB
-    Mailer mailer;
+    @EJB Mailer mailer;
 
-    @EJB
-    NotificationService notifications;
+    @EJB NotificationService notifications;
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {

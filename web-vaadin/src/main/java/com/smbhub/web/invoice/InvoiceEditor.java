@@ -106,7 +106,7 @@ class InvoiceEditor extends DocumentEditor<InvoiceView> {
         if (allows("payment_link")) {
             action("pay-link", "Pay link", () -> openPaymentLink(onSaved));
         }
-        clientLinkAction(() -> links.regenerateInvoiceLink(invoice.id()));
+        clientLinkAction(links);
         finish();
     }
 

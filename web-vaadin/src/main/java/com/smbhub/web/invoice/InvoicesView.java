@@ -43,16 +43,13 @@ import java.util.List;
 @PermitAll
 public class InvoicesView extends DocumentList<InvoiceView> {
 
-    @EJB
-    InvoiceService invoices;
+    @EJB InvoiceService invoices;
 
 
 
-    @EJB
-    InvoiceSending sending;
+    @EJB InvoiceSending sending;
 
-    @EJB
-    PaymentService payments;
+    @EJB PaymentService payments;
 
 
 

@@ -58,7 +58,7 @@ class QuoteEditor extends DocumentEditor<QuoteView> {
                 "The client gets the quote as a PDF and a link to approve or decline it.", quotes.templates(),
                 (to, message, template) -> quotes.send(quote.id(), to, message, template),
                 (message, template) -> quotes.preview(quote.id(), message, template));
-        clientLinkAction(() -> links.regenerateQuoteLink(quote.id()));
+        clientLinkAction(links);
         finish();
     }
 

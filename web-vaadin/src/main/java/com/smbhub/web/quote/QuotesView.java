@@ -25,8 +25,7 @@ import java.time.format.DateTimeFormatter;
 @PermitAll
 public class QuotesView extends DocumentList<QuoteView> {
 
-    @EJB
-    QuoteService quotes;
+    @EJB QuoteService quotes;
 
 
 

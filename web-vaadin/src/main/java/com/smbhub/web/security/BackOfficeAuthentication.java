@@ -30,8 +30,7 @@ public class BackOfficeAuthentication implements HttpAuthenticationMechanism {
 
     public static final String RESULT = "smbhub.signin";
 
-    @EJB
-    IdentityService identity;
+    @EJB IdentityService identity;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,

@@ -15,8 +15,7 @@ public class CurrentBusiness {
 
     static final String SESSION_KEY = "smbhub.tenant";
 
-    @EJB
-    IdentityService identity;
+    @EJB IdentityService identity;
 
     public Optional<String> userId() {
         return RequestContext.current().map(RequestContext::userId);

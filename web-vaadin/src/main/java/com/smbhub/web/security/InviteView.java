@@ -31,8 +31,7 @@ import java.util.Map;
 @CdiComponent
 public class InviteView extends VerticalLayout implements BeforeEnterObserver {
 
-    @EJB
-    InvitationService invitations;
+    @EJB InvitationService invitations;
 
     public InviteView() {
         setSizeFull();

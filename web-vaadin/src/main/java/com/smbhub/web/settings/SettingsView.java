@@ -29,23 +29,17 @@ import java.util.List;
 @PermitAll
 public class SettingsView extends VerticalLayout implements BeforeEnterObserver {
 
-    @EJB
-    Access access;
+    @EJB Access access;
 
-    @EJB
-    BusinessSettingsService settings;
+    @EJB BusinessSettingsService settings;
 
-    @EJB
-    TeamService team;
+    @EJB TeamService team;
 
-    @EJB
-    StripeAccounts stripe;
+    @EJB StripeAccounts stripe;
 
-    @EJB
-    SmtpSettings smtp;
+    @EJB SmtpSettings smtp;
 
-    @EJB
-    Wording wording;
+    @EJB Wording wording;
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {

@@ -20,8 +20,7 @@ import jakarta.ejb.EJB;
 @PermitAll
 public class ComingSoonView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    @EJB
-    ProfileService profiles;
+    @EJB ProfileService profiles;
 
     private String title = "SMB Hub";
 

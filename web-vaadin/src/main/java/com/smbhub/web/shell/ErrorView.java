@@ -4,7 +4,6 @@ import com.smbhub.platform.tenancy.RequestContext;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
-import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.logging.Level;
@@ -13,9 +12,13 @@ import java.util.logging.Logger;
 /** Any unexpected failure: a plain message with the request id, the details only in the server log. */
 @CdiComponent
 @AnonymousAllowed
-public class ErrorView extends ProblemView implements HasErrorParameter<Exception> {
+public class ErrorView extends ProblemView<Exception> {
 
     private static final Logger LOG = Logger.getLogger(ErrorView.class.getName());
+
+    public ErrorView() {
+        super("error-title", "Something went wrong", "Please try again.", HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+    }
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {

@@ -32,8 +32,7 @@ public class OpsView extends VerticalLayout {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
-    @EJB
-    WebhookLog webhooks;
+    @EJB WebhookLog webhooks;
 
     private final Grid<WebhookLog.Entry> events = new Grid<>();
     private final Checkbox attention = new Checkbox("Needs attention only", true);

@@ -26,14 +26,11 @@ import java.time.format.DateTimeFormatter;
 @PermitAll
 public class SentMailView extends VerticalLayout implements BeforeEnterObserver {
 
-    @EJB
-    Mailer mailer;
+    @EJB Mailer mailer;
 
-    @EJB
-    Access access;
+    @EJB Access access;
 
-    @EJB
-    HomeService home;
+    @EJB HomeService home;
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {

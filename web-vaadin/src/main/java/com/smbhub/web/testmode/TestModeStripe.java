@@ -52,21 +52,13 @@ public class TestModeStripe extends HttpServlet {
     private record Session(String account, JsonObject json, String idempotencyKey) {
     }
 
-    @Inject
-    @ConfigProperty(name = "smbhub.stripe.test-mode", defaultValue = "false")
-    boolean enabled;
+    @Inject @ConfigProperty(name = "smbhub.stripe.test-mode", defaultValue = "false") boolean enabled;
 
-    @Inject
-    @ConfigProperty(name = "smbhub.stripe.secret-key")
-    Optional<String> secretKey;
+    @Inject @ConfigProperty(name = "smbhub.stripe.secret-key") Optional<String> secretKey;
 
-    @Inject
-    @ConfigProperty(name = "smbhub.stripe.webhook-secret")
-    Optional<String> webhookSecret;
+    @Inject @ConfigProperty(name = "smbhub.stripe.webhook-secret") Optional<String> webhookSecret;
 
-    @Inject
-    @ConfigProperty(name = "smbhub.public-url", defaultValue = "http://localhost:8080")
-    String publicUrl;
+    @Inject @ConfigProperty(name = "smbhub.public-url", defaultValue = "http://localhost:8080") String publicUrl;
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

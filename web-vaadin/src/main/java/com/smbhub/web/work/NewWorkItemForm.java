@@ -27,7 +27,7 @@ class NewWorkItemForm extends FormLayout {
 
     private final ZoneId zone;
     private final TextField title;
-    private final Select<String> type = new Select<>();
+    private final Select<String> type;
     private final DateTimePicker dueAt = new DateTimePicker("Due");
     private final ComboBox<ContactView> contact;
     private final Map<String, Component> extras = new LinkedHashMap<>();
@@ -39,11 +39,7 @@ class NewWorkItemForm extends FormLayout {
         title.setId("wi-title");
         title.setRequiredIndicatorVisible(true);
         title.setWidthFull();
-        type.setId("wi-type");
-        type.setLabel("Type");
-        type.setItems(WorkItemService.TYPES);
-        type.setItemLabelGenerator(Words::of);
-        type.setValue(profile.defaultWorkItemType());
+        type = Words.select("wi-type", "Type", WorkItemService.TYPES, profile.defaultWorkItemType());
         dueAt.setId("wi-due");
         contact = ContactPicker.create(contacts, "wi-contact", "Contact", null);
         add(title, type, dueAt, contact);

@@ -35,7 +35,7 @@ class WorkItemForm extends FormLayout {
     private final ZoneId zone;
     private final TextField title = new TextField("Title");
     private final TextArea description = new TextArea("Description");
-    private final Select<String> priority = new Select<>();
+    private final Select<String> priority;
     private final DateTimePicker dueAt = new DateTimePicker("Due");
     private final Select<TeamService.Member> assignee = new Select<>();
     private final ComboBox<ContactView> contact;
@@ -53,11 +53,7 @@ class WorkItemForm extends FormLayout {
         title.setValue(item.title());
         description.setId("wi-edit-description");
         description.setValue(item.description() == null ? "" : item.description());
-        priority.setId("wi-edit-priority");
-        priority.setLabel("Priority");
-        priority.setItems(WorkItemService.PRIORITIES);
-        priority.setItemLabelGenerator(Words::of);
-        priority.setValue(item.priority());
+        priority = Words.select("wi-edit-priority", "Priority", WorkItemService.PRIORITIES, item.priority());
         dueAt.setId("wi-edit-due");
         if (item.dueAt() != null) {
             dueAt.setValue(item.dueAt().atZone(zone).toLocalDateTime());

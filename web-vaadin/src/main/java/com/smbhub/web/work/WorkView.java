@@ -18,6 +18,7 @@ import com.smbhub.tenant.TeamService;
 import com.smbhub.web.contact.ContactPicker;
 import com.smbhub.web.file.FilesPanel;
 import com.smbhub.web.shell.MainLayout;
+import com.smbhub.web.shell.PagedRows;
 import com.smbhub.web.shell.Problems;
 import com.smbhub.web.shell.Toasts;
 import com.smbhub.web.shell.Words;
@@ -47,7 +48,6 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -64,32 +64,23 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
 
     private static final String ANY = "ANY";
 
-    @EJB
-    WorkItemService work;
+    @EJB WorkItemService work;
 
-    @EJB
-    ProfileService profiles;
+    @EJB ProfileService profiles;
 
-    @EJB
-    HomeService home;
+    @EJB HomeService home;
 
-    @EJB
-    Access access;
+    @EJB Access access;
 
-    @EJB
-    TeamService team;
+    @EJB TeamService team;
 
-    @EJB
-    ContactService contacts;
+    @EJB ContactService contacts;
 
-    @EJB
-    FileService files;
+    @EJB FileService files;
 
-    @EJB
-    InvoiceService invoices;
+    @EJB InvoiceService invoices;
 
-    @EJB
-    QuoteService quotes;
+    @EJB QuoteService quotes;
 
     private final H2 heading = new H2();
     private final Button create = new Button();
@@ -98,10 +89,9 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
     private final Select<String> due = select("filter-due", "Due", List.of(ANY, "overdue", "today", "week"));
     private final Checkbox mine = new Checkbox("Assigned to me");
     private final Grid<WorkItemView> grid = new Grid<>(WorkItemView.class, false);
-    private final Span empty = new Span();
-    private final Button more = new Button("Show more");
-    private final List<WorkItemView> rows = new ArrayList<>();
-    private String nextKey;
+    private final PagedRows<WorkItemView> paged = new PagedRows<>(grid, "work-empty", after -> work.list(
+            new WorkItemService.Filter(value(status), null, null, mine.getValue() ? "me" : null, value(due)), after, 50),
+            () -> "Nothing here." + (create.isVisible() ? " Create one with " + create.getText() + "." : ""));
     private EffectiveProfile profile;
     private ZoneId zone = ZoneId.of("UTC");
     private String title = "Work";
@@ -124,8 +114,6 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
         grid.addColumn(w -> w.dueAt() == null ? "" : DateTimeFormatter.ofPattern("d MMM yyyy HH:mm").format(w.dueAt().atZone(zone)))
                 .setHeader("Due");
         grid.addItemClickListener(e -> openItem(e.getItem()));
-        empty.setId("work-empty");
-        more.addClickListener(e -> loadPage());
         HorizontalLayout top = new HorizontalLayout(heading, create);
         top.setWidthFull();
         top.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
@@ -133,7 +121,7 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
         HorizontalLayout filters = new HorizontalLayout(status, due, mine);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.getStyle().set("flex-wrap", "wrap");
-        add(top, filters, grid, empty, more);
+        add(top, filters, grid, paged.empty(), paged.more());
         setFlexGrow(1, grid);
     }
 
@@ -168,20 +156,7 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
     }
 
     private void reload() {
-        rows.clear();
-        nextKey = null;
-        loadPage();
-    }
-
-    private void loadPage() {
-        var filter = new WorkItemService.Filter(value(status), null, null, mine.getValue() ? "me" : null, value(due));
-        var page = work.list(filter, nextKey, 50);
-        rows.addAll(page.items());
-        nextKey = page.nextKey();
-        grid.setItems(rows);
-        more.setVisible(nextKey != null);
-        empty.setVisible(rows.isEmpty());
-        empty.setText("Nothing here." + (create.isVisible() ? " Create one with " + create.getText() + "." : ""));
+        paged.reload();
     }
 
     /** The quick modal of PRD 3.6: title, type, due, plus the profile's own fields. */
