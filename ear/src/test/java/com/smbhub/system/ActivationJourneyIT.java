@@ -8,8 +8,6 @@ import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 
 /**
  * The activation loop (issue 4's done-when): an owner adds a client and an invoice with two lines
@@ -28,7 +26,7 @@ class ActivationJourneyIT {
         String email = "olivia." + run + "@example.com";
         try (BackOffice app = new BackOffice()) {
             app.signIn(WORLD.northside("owner"), "demo");
-            app.waitForText("home-title", "Welcome");
+            new HomeScreen(app).waitFor("Welcome");
             ContactsScreen contacts = new ContactsScreen(app).open().startNew(client).field("email", email);
             contacts.save();
             contacts.waitForDetail(client);
@@ -38,11 +36,9 @@ class ActivationJourneyIT {
             invoices.waitForTotals("Total $1,073.50");
             invoices.press("save").waitInList(client);
             invoices.openRow(client, "send").press("send").waitForRecipient(email);
-            app.waitForText("send-preview", "Subject: Invoice INV-");
-            app.driver.findElement(By.cssSelector("#send-message textarea")).sendKeys("Thanks for having us");
-            app.waitForText("send-preview", "Thanks for having us");
+            invoices.waitForPreview("Subject: Invoice INV-").message("Thanks for having us").waitForPreview("Thanks for having us");
             app.screenshot("invoice-send");
-            app.click("send-confirm");
+            invoices.confirmSend();
             invoices.waitInList("Sent");
 
             JsonObject invoice = invoiceOf(client);
@@ -54,15 +50,10 @@ class ActivationJourneyIT {
             String link = text.lines().filter(l -> l.contains("/portal/invoices/")).findFirst().orElseThrow().trim();
 
             try (BackOffice clientBrowser = new BackOffice(414, 860)) {
-                WebDriver browser = clientBrowser.driver;
-                browser.get(link);
-                BackOffice.await(browser, 20).until(d -> d.getPageSource().contains("Pay $1,073.50"));
+                PortalScreen portal = new PortalScreen(clientBrowser).open(link, "Pay $1,073.50");
                 clientBrowser.screenshot("portal-pay");
-                browser.findElement(By.cssSelector("button.pay")).click();
-                BackOffice.await(browser, 20).until(d -> d.getPageSource().contains("TEST MODE"));
-                browser.findElement(By.id("test-pay")).click();
-                BackOffice.await(browser, 20).until(d -> d.getPageSource().contains("Payment received"));
-                assertTrue(browser.getCurrentUrl().contains("/portal/invoices/"), browser.getCurrentUrl());
+                portal.pay();
+                assertTrue(portal.address().contains("/portal/invoices/"), portal.address());
             }
 
             invoices.open().waitInList(client);
@@ -77,11 +68,10 @@ class ActivationJourneyIT {
             assertTrue(timeline.contains("Invoice " + number + " sent") && timeline.contains("Invoice " + number + " drafted"),
                     timeline);
 
-            app.open("settings?tab=payments");
-            app.waitForText("stripe-status", WORLD.northsideStripe());
+            SettingsScreen settings = new SettingsScreen(app).open("payments");
+            settings.waitForStripe(WORLD.northsideStripe());
             app.screenshot("settings-payments");
-            app.open("settings?tab=email");
-            app.waitForText("smtp-status", "installation's mail server");
+            settings.open("email").waitForMailServer("installation's mail server");
             app.screenshot("settings-email");
         }
     }

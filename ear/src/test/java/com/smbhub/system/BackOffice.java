@@ -71,6 +71,11 @@ final class BackOffice implements AutoCloseable {
         return this;
     }
 
+    /** The sign-in page refused: waits for its message. */
+    void waitForSignInError(String text) {
+        waitForText("login-error", text);
+    }
+
     void type(String id, String text) {
         WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#" + id + " input")));
         input.clear();

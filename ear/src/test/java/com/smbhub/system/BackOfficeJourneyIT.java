@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 
 /** Browser journeys through the back office shell. */
 class BackOfficeJourneyIT {
@@ -17,11 +16,11 @@ class BackOfficeJourneyIT {
     void theOwnerSignsInAndSeesTheHomeOfTheirBusiness() {
         try (BackOffice app = new BackOffice()) {
             app.signIn(WORLD.northside("owner"), "demo");
-            app.waitForText("home-title", "Welcome to Northside Plumbing");
-            assertEquals("Northside Plumbing", app.text("business-name"));
-            assertFalse(app.driver.findElement(By.id("bottom-bar")).isDisplayed(), "desktop uses the side menu");
-            assertTrue(app.driver.findElement(By.id("kpi-new")).isDisplayed());
-            assertTrue(app.driver.findElement(By.id("next-actions")).isDisplayed());
+            HomeScreen home = new HomeScreen(app).waitFor("Welcome to Northside Plumbing");
+            ShellScreen shell = new ShellScreen(app);
+            assertEquals("Northside Plumbing", shell.businessName());
+            assertFalse(shell.bottomBarShown(), "desktop uses the side menu");
+            assertTrue(home.showsCardsAndNextActions());
             app.screenshot("home");
         }
     }
@@ -30,17 +29,16 @@ class BackOfficeJourneyIT {
     void theSharedUserSwitchesBusinessAndLogsOut() {
         try (BackOffice app = new BackOffice()) {
             app.signIn(WORLD.both(), "demo");
-            app.click("business-" + WORLD.northside());
-            app.waitForText("home-title", "Welcome to Northside Plumbing");
+            ShellScreen shell = new ShellScreen(app);
+            HomeScreen home = new HomeScreen(app);
+            shell.chooseBusiness(WORLD.northside());
+            home.waitFor("Welcome to Northside Plumbing");
 
-            app.click("switch-business");
-            app.screenshot("choose-business");
-            app.click("business-" + WORLD.maple());
-            app.waitForText("home-title", "Welcome to Maple & Co");
-            assertEquals("Maple & Co", app.text("business-name"));
+            shell.switchBusiness(WORLD.maple());
+            home.waitFor("Welcome to Maple & Co");
+            assertEquals("Maple & Co", shell.businessName());
 
-            app.click("logout");
-            app.waitForPath("login");
+            shell.signOut();
             app.open("");
             app.waitForPath("login");
         }
@@ -50,15 +48,14 @@ class BackOfficeJourneyIT {
     void theMenuSpeaksTheLanguageOfEachBusiness() {
         try (BackOffice app = new BackOffice()) {
             app.signIn(WORLD.northside("staff"), "demo");
-            app.waitForText("home-title", "Welcome to Northside Plumbing");
-            assertEquals("Requests", app.text("nav-work"));
-            app.click("logout");
-            app.waitForPath("login");
+            new HomeScreen(app).waitFor("Welcome to Northside Plumbing");
+            ShellScreen shell = new ShellScreen(app);
+            assertEquals("Requests", shell.menuLabel("work"));
+            shell.signOut();
             app.signIn(WORLD.maple("staff"), "demo");
-            app.waitForText("home-title", "Welcome to Maple & Co");
-            assertEquals("Orders / Issues", app.text("nav-work"));
-            app.open("work");
-            app.waitForText("page-title", "Orders / Issues");
+            new HomeScreen(app).waitFor("Welcome to Maple & Co");
+            assertEquals("Orders / Issues", shell.menuLabel("work"));
+            new WorkScreen(app).open("Orders / Issues");
             app.screenshot("maple-menu");
         }
     }
@@ -70,11 +67,11 @@ class BackOfficeJourneyIT {
             assertEquals(200, ProfileIT.patchOverrides(owner, "{\"capabilities\":{\"quotes\":false}}").status());
             try (BackOffice app = new BackOffice()) {
                 app.signIn(WORLD.northside("staff"), "demo");
-                app.waitForText("home-title", "Welcome to Northside Plumbing");
-                assertTrue(app.driver.findElements(By.id("nav-quotes")).isEmpty());
-                assertEquals("Invoices", app.text("nav-invoices"));
-                app.open("quotes");
-                app.waitForText("page-message", "turned off for your business");
+                new HomeScreen(app).waitFor("Welcome to Northside Plumbing");
+                ShellScreen shell = new ShellScreen(app);
+                assertFalse(shell.inMenu("quotes"));
+                assertEquals("Invoices", shell.menuLabel("invoices"));
+                DocumentScreen.quotes(app).open().waitForTurnedOff();
             }
         } finally {
             ProfileIT.patchOverrides(owner, "{\"capabilities\":{\"quotes\":null}}");
@@ -85,7 +82,7 @@ class BackOfficeJourneyIT {
     void aWrongPasswordIsShownAtTheForm() {
         try (BackOffice app = new BackOffice()) {
             app.signIn(WORLD.northside("staff"), "not-the-password");
-            app.waitForText("login-error", "Wrong e-mail or password");
+            app.waitForSignInError("Wrong e-mail or password");
             app.screenshot("login-error");
         }
     }
@@ -102,10 +99,11 @@ class BackOfficeJourneyIT {
     void modulesThatHaveNotLandedSayComingSoon() {
         try (BackOffice app = new BackOffice()) {
             app.signIn(WORLD.northside("staff"), "demo");
-            app.waitForText("home-title", "Welcome");
+            new HomeScreen(app).waitFor("Welcome");
             app.open("expenses");
-            app.waitForText("page-title", "Expenses");
-            assertTrue(app.driver.findElement(By.tagName("body")).getText().contains("not available yet"));
+            ShellScreen shell = new ShellScreen(app);
+            shell.waitForTitle("Expenses");
+            assertTrue(shell.saysComingSoon());
         }
     }
 
@@ -113,9 +111,9 @@ class BackOfficeJourneyIT {
     void unknownPagesShowNotFound() {
         try (BackOffice app = new BackOffice()) {
             app.signIn(WORLD.northside("staff"), "demo");
-            app.waitForText("home-title", "Welcome");
+            new HomeScreen(app).waitFor("Welcome");
             app.open("no-such-page");
-            app.waitForText("not-found", "Page not found");
+            new ShellScreen(app).waitForNotFound();
         }
     }
 
@@ -123,9 +121,9 @@ class BackOfficeJourneyIT {
     void aBusinessUserCannotOpenTheOpsCommandCenter() {
         try (BackOffice app = new BackOffice()) {
             app.signIn(WORLD.maple("owner"), "demo");
-            app.waitForText("home-title", "Welcome to Maple & Co");
+            new HomeScreen(app).waitFor("Welcome to Maple & Co");
             app.open("ops");
-            app.waitForText("no-access", "No access");
+            new ShellScreen(app).waitForNoAccess();
         }
     }
 
@@ -136,8 +134,7 @@ class BackOfficeJourneyIT {
                 account, UUID.randomUUID().toString(), "pi_ops", 100, "paid"));
         try (BackOffice app = new BackOffice()) {
             app.signIn("ops@smbhub.test", "demo");
-            app.waitForText("ops-title", "Command Center");
-            app.waitForText("ops-webhooks", "No business has connected " + account);
+            new OpsScreen(app).waitForIt().waitForWebhookProblem("No business has connected " + account);
             app.screenshot("ops-webhooks");
         }
     }
@@ -146,11 +143,12 @@ class BackOfficeJourneyIT {
     void onAPhoneTheNavigationIsABottomBar() {
         try (BackOffice app = new BackOffice(390, 844)) {
             app.signIn(WORLD.northside("owner"), "demo");
-            app.waitForText("home-title", "Welcome to Northside Plumbing");
+            new HomeScreen(app).waitFor("Welcome to Northside Plumbing");
             app.screenshot("home-phone");
-            assertTrue(app.driver.findElement(By.id("bottom-bar")).isDisplayed());
-            app.driver.findElement(By.cssSelector("#bottom-bar a[href='inbox']")).click();
-            app.waitForText("page-title", "Inbox");
+            ShellScreen shell = new ShellScreen(app);
+            assertTrue(shell.bottomBarShown());
+            shell.tapBottomBar("inbox");
+            shell.waitForTitle("Inbox");
         }
     }
 }

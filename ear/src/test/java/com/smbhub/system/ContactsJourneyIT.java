@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 
 /** The contacts screen in the browser. */
 class ContactsJourneyIT {
@@ -20,7 +19,7 @@ class ContactsJourneyIT {
         String line = String.format("%04d", Math.floorMod(name.hashCode(), 10_000));
         try (BackOffice app = new BackOffice()) {
             app.signIn(WORLD.northside("staff"), "demo");
-            app.waitForText("home-title", "Welcome");
+            new HomeScreen(app).waitFor("Welcome");
             ContactsScreen contacts = new ContactsScreen(app).open();
             contacts.startNew(name).field("email", "not-an-email").save();
             BackOffice.await(app.driver, 15).until(d -> contacts.fieldRefused("email"));
@@ -45,7 +44,7 @@ class ContactsJourneyIT {
         Files.write(pdf, FilesIT.PDF);
         try (BackOffice app = new BackOffice()) {
             app.signIn(WORLD.northside("staff"), "demo");
-            app.waitForText("home-title", "Welcome");
+            new HomeScreen(app).waitFor("Welcome");
             ContactsScreen contacts = new ContactsScreen(app).open().startNew(name);
             contacts.save();
             contacts.waitForDetail(name);
@@ -53,11 +52,9 @@ class ContactsJourneyIT {
             work.create();
             work.waitInList(job);
             work.openItem(job);
-            app.tab("Files");
-            app.upload("files-upload", pdf);
-            app.waitForText("files-list", pdf.getFileName().toString());
+            work.attach(pdf);
             app.screenshot("work-item-files");
-            app.tab("Details");
+            work.details();
             work.moveTo("IN_PROGRESS");
             contacts.open().search(name).openContact(name);
             contacts.waitForTimeline(job + " moved to in progress");
@@ -65,9 +62,9 @@ class ContactsJourneyIT {
             app.screenshot("contact-timeline");
             contacts.openFirstTimelineLine();
             app.waitForPath("work");
-            app.tab("Activity");
-            app.waitForText("wi-activity", "attached " + pdf.getFileName());
-            app.waitForText("wi-activity", "changed status from New to In progress");
+            WorkScreen opened = new WorkScreen(app);
+            opened.waitForActivity("attached " + pdf.getFileName());
+            opened.waitForActivity("changed status from New to In progress");
             app.screenshot("work-item-activity");
         } finally {
             Files.deleteIfExists(pdf);
@@ -84,18 +81,15 @@ class ContactsJourneyIT {
                 + "Jon Import " + run + ",jon." + run + "@example.com,\n");
         try (BackOffice app = new BackOffice()) {
             app.signIn(WORLD.northside("staff"), "demo");
-            app.waitForText("home-title", "Welcome");
+            new HomeScreen(app).waitFor("Welcome");
             ContactsScreen contacts = new ContactsScreen(app).open();
             contacts.importFile(csv);
-            app.waitForText("import-summary", "2 ready to import · 1 with errors");
-            app.waitForText("import-rows", "Not a valid e-mail address");
+            contacts.waitForImportPreview("2 ready to import · 1 with errors", "Not a valid e-mail address");
             app.screenshot("contacts-import");
-            app.click("import-confirm");
+            contacts.confirmImport();
             contacts.search("Import " + run);
-            BackOffice.await(app.driver, 15).until(d -> {
-                String text = d.findElement(By.id("contact-grid")).getText();
-                return text.contains("Ivy Import " + run) && text.contains("Jon Import " + run);
-            });
+            contacts.waitInList("Ivy Import " + run);
+            contacts.waitInList("Jon Import " + run);
         } finally {
             Files.deleteIfExists(csv);
         }
@@ -105,9 +99,9 @@ class ContactsJourneyIT {
     void aViewerSeesContactsButNoWayToChangeThem() {
         try (BackOffice app = new BackOffice()) {
             app.signIn(WORLD.northside("viewer"), "demo");
-            app.waitForText("home-title", "Welcome");
+            new HomeScreen(app).waitFor("Welcome");
             ContactsScreen contacts = new ContactsScreen(app).open();
-            app.waitForText("contact-detail", "Choose a contact");
+            contacts.waitForNoSelection();
             assertFalse(contacts.offersNew());
         }
     }

@@ -79,6 +79,27 @@ final class ContactsScreen {
         app.upload("import-upload", csv);
     }
 
+    /** Waits until the contact form is open with this name (a new contact started elsewhere). */
+    void waitForEditing(String name) {
+        BackOffice.await(app.driver, 20).until(d -> d.findElements(By.cssSelector("#contact-display_name input")).stream()
+                .anyMatch(e -> name.equals(e.getAttribute("value"))));
+    }
+
+    /** The import's preview: its summary line and a text among its rows. */
+    void waitForImportPreview(String summary, String row) {
+        app.waitForText("import-summary", summary);
+        app.waitForText("import-rows", row);
+    }
+
+    void confirmImport() {
+        app.click("import-confirm");
+    }
+
+    /** Nothing chosen yet: the detail side says so. */
+    void waitForNoSelection() {
+        app.waitForText("contact-detail", "Choose a contact");
+    }
+
     boolean offersNew() {
         return app.driver.findElements(By.id("new-contact")).stream().anyMatch(e -> e.isDisplayed());
     }

@@ -1,6 +1,7 @@
 package com.smbhub.system;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 
 /**
@@ -35,6 +36,11 @@ final class DocumentScreen {
         app.open(path);
         app.waitForText("page-title", title);
         return this;
+    }
+
+    /** The business's profile turned the module off: the page says so. */
+    void waitForTurnedOff() {
+        app.waitForText("page-message", "turned off for your business");
     }
 
     DocumentScreen startNew() {
@@ -115,6 +121,48 @@ final class DocumentScreen {
             app.type("send-to", to);
         }
         app.click("send-confirm");
+    }
+
+    /** The send (or reminder) dialog's preview shows this text. */
+    DocumentScreen waitForPreview(String text) {
+        app.waitForText("send-preview", text);
+        return this;
+    }
+
+    DocumentScreen message(String text) {
+        app.driver.findElement(By.cssSelector("#send-message textarea")).sendKeys(text);
+        return this;
+    }
+
+    DocumentScreen template(String name) {
+        app.click("send-template");
+        app.choose(name);
+        return this;
+    }
+
+    void confirmSend() {
+        app.click("send-confirm");
+    }
+
+    /** "Record payment" in the open invoice, brought into view first. */
+    void recordPayment() {
+        ((JavascriptExecutor) app.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+                app.driver.findElement(By.id("pay-record")));
+        app.click("pay-record");
+    }
+
+    /** A row's menu ("Mark paid", …) for the document with this number; waits for its confirmation. */
+    void rowAction(String number, String label) {
+        app.click(prefix + "-actions-" + number);
+        BackOffice.await(app.driver, 15).until(d -> d.findElements(By.cssSelector("vaadin-context-menu-item")).stream()
+                .anyMatch(e -> e.getText().trim().equals(label) && e.isDisplayed()));
+        app.driver.findElements(By.cssSelector("vaadin-context-menu-item")).stream()
+                .filter(e -> e.getText().trim().equals(label)).findFirst().orElseThrow().click();
+        BackOffice.await(app.driver, 15).until(d -> !d.findElements(By.cssSelector("vaadin-confirm-dialog-overlay")).isEmpty());
+    }
+
+    void confirm() {
+        app.driver.findElement(By.cssSelector("vaadin-confirm-dialog-overlay [slot='confirm-button']")).click();
     }
 
     void waitForRecipient(String email) {

@@ -2,8 +2,6 @@ package com.smbhub.system;
 
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 
 /**
  * The invoice editor in the browser: field errors, lines with tax, live totals, the saved draft in
@@ -20,7 +18,7 @@ class InvoicesJourneyIT {
                 "{\"display_name\":\"" + client + "\"}");
         try (BackOffice app = new BackOffice()) {
             app.signIn(WORLD.northside("staff"), "demo");
-            app.waitForText("home-title", "Welcome");
+            new HomeScreen(app).waitFor("Welcome");
             new WorkScreen(app).open(null).startNew("Gas line for " + client).contact(client).createWithInvoice();
             app.waitForPath("invoices");
             DocumentScreen.invoices(app).waitForFirstLine("Gas line for " + client);
@@ -34,7 +32,7 @@ class InvoicesJourneyIT {
                 "{\"display_name\":\"" + client + "\"}");
         try (BackOffice app = new BackOffice()) {
             app.signIn(WORLD.northside("owner"), "demo");
-            app.waitForText("home-title", "Welcome");
+            new HomeScreen(app).waitFor("Welcome");
             DocumentScreen invoices = DocumentScreen.invoices(app).open().startNew().line(0, "Repair", null, "120");
             invoices.press("save");
             var wait = BackOffice.await(app.driver, 15);
@@ -47,10 +45,8 @@ class InvoicesJourneyIT {
             invoices.openRow(client, "send").send("ivan@example.com");
             invoices.waitInList("Sent");
             invoices.openRowShowing(client, "pay-record");
-            ((JavascriptExecutor) app.driver).executeScript(
-                    "arguments[0].scrollIntoView({block: 'center'})", app.driver.findElement(By.id("pay-record")));
             app.screenshot("invoice-payment");
-            app.click("pay-record");
+            invoices.recordPayment();
             invoices.waitInList("Paid");
         }
     }
@@ -67,16 +63,12 @@ class InvoicesJourneyIT {
         try (BackOffice app = new BackOffice()) {
             var wait = BackOffice.await(app.driver, 15);
             app.signIn(WORLD.northside("owner"), "demo");
-            app.waitForText("home-title", "Welcome");
-            DocumentScreen.invoices(app).open().waitInList(client);
-            app.click("inv-actions-" + invoice.getString("number"));
-            wait.until(d -> d.findElements(By.cssSelector("vaadin-context-menu-item")).stream()
-                    .anyMatch(e -> e.getText().trim().equals("Mark paid") && e.isDisplayed()));
-            app.driver.findElements(By.cssSelector("vaadin-context-menu-item")).stream()
-                    .filter(e -> e.getText().trim().equals("Mark paid")).findFirst().orElseThrow().click();
-            wait.until(d -> !d.findElements(By.cssSelector("vaadin-confirm-dialog-overlay")).isEmpty());
+            new HomeScreen(app).waitFor("Welcome");
+            DocumentScreen invoices = DocumentScreen.invoices(app).open();
+            invoices.waitInList(client);
+            invoices.rowAction(invoice.getString("number"), "Mark paid");
             app.screenshot("invoice-quick-actions");
-            app.driver.findElement(By.cssSelector("vaadin-confirm-dialog-overlay [slot='confirm-button']")).click();
+            invoices.confirm();
             wait.until(d -> "PAID".equals(SystemUnderTest.get("/api/v1/invoices/" + invoice.getString("id"), owner).json()
                     .getJsonObject("data").getString("status")));
         }

@@ -41,9 +41,12 @@ class PortalIT {
     void aLinkShowsItsInvoiceAndNothingInternal() throws Exception {
         String staff = token(WORLD.northside("staff"), null);
         JsonObject invoice = invoice(staff, run);
+        assertEquals(200, send("PATCH", "/api/v1/invoices/" + invoice.getString("id"), staff,
+                "{\"terms\":\"Net 14 <b>days</b>\"}").status());
         var page = get(link(staff, invoice.getString("id")), null);
         assertEquals(200, page.status());
         assertTrue(page.body().contains(invoice.getString("number")) && page.body().contains("Northside Plumbing"));
+        assertTrue(page.body().contains("Net 14 &lt;b&gt;days&lt;/b&gt;"), "the terms, escaped");
         assertTrue(page.body().contains("$226.00"), page.body());
         assertTrue(page.body().getBytes(StandardCharsets.UTF_8).length < 100_000);
         for (String internal : new String[] {invoice.getString("id"), invoice.getString("contact_id"),

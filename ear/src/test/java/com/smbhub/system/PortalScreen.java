@@ -26,6 +26,18 @@ final class PortalScreen {
         return this;
     }
 
+    /** Pay on the invoice page, then pay on the test-mode checkout; waits until the page says it arrived. */
+    void pay() {
+        browser.driver.findElement(By.cssSelector("button.pay")).click();
+        waitForText("TEST MODE");
+        browser.driver.findElement(By.id("test-pay")).click();
+        waitForText("Payment received");
+    }
+
+    String address() {
+        return browser.driver.getCurrentUrl();
+    }
+
     /** Approve, then confirm it in the dialog that asks. */
     void approve() {
         browser.driver.findElement(By.id("approve")).click();

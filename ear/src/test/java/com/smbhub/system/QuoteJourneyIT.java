@@ -25,14 +25,14 @@ class QuoteJourneyIT {
                 "{\"display_name\":\"" + client + "\",\"email\":\"" + email + "\"}");
         try (BackOffice app = new BackOffice()) {
             app.signIn(WORLD.northside("owner"), "demo");
-            app.waitForText("home-title", "Welcome");
+            new HomeScreen(app).waitFor("Welcome");
             DocumentScreen quotes = DocumentScreen.quotes(app).open().startNew().client(client)
                     .line(0, "Kitchen sink and tap", null, "640");
             quotes.waitForTotals("Total $723.20");
             app.screenshot("quote-editor");
             quotes.press("save").waitInList(client);
             quotes.openRow(client, "send").press("send").waitForRecipient(email);
-            app.click("send-confirm");
+            quotes.confirmSend();
             quotes.waitInList("Sent");
 
             Message mail = Mailbox.await(email, "Quote Q-");
@@ -45,8 +45,7 @@ class QuoteJourneyIT {
                 portal.waitForText("has your approval");
             }
 
-            app.open("");
-            app.waitForText("notifications", "was approved by the client: “Thursday works for us”");
+            new HomeScreen(app).open().waitForNotification("was approved by the client: “Thursday works for us”");
             app.screenshot("home-notifications");
             quotes.open().waitInList("Approved");
             quotes.openRow(client, "convert").press("convert");

@@ -60,6 +60,24 @@ class QuotesIT {
     }
 
     @Test
+    void theListFiltersByClientAndIssueDatesLikeInvoices() {
+        String staff = token(WORLD.northside("staff"), null);
+        String client = contact(staff, null);
+        for (String day : List.of("2026-03-02", "2026-04-15")) {
+            assertEquals(201, send("POST", "/api/v1/quotes", staff, "{\"contact_id\":\"" + client + "\",\"issue_date\":\""
+                    + day + "\",\"line_items\":[{\"name\":\"Survey\",\"qty\":1,\"rate\":90}]}").status());
+        }
+        var march = get("/api/v1/quotes?contact_id=" + client + "&from=2026-03-01&to=2026-03-31", staff).json()
+                .getJsonArray("data");
+        assertEquals(List.of("2026-03-02"), march.getValuesAs(JsonObject.class).stream()
+                .map(q -> q.getString("issue_date")).toList());
+        assertEquals(2, get("/api/v1/quotes?contact_id=" + client, staff).json().getJsonArray("data").size());
+        assertEquals(List.of("from"), fields(get("/api/v1/quotes?from=yesterday", staff)));
+        assertEquals(List.of("to"), fields(get("/api/v1/quotes?from=2026-03-01&to=2026-02-01", staff)));
+        assertEquals(List.of("status"), fields(get("/api/v1/quotes?status=OVERDUE", staff)));
+    }
+
+    @Test
     void aQuoteHasItsOwnNumbersTotalsAndFieldErrors() {
         String staff = token(WORLD.northside("staff"), null);
         JsonObject q = quote(staff, "");

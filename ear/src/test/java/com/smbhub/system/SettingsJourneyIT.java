@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
 
@@ -17,17 +16,17 @@ class SettingsJourneyIT {
     void confirmingTheProfileTicksTheChecklist() {
         try (BackOffice app = new BackOffice()) {
             app.signIn(WORLD.northside("owner"), "demo");
-            app.waitForText("home-title", "Welcome");
-            app.waitForText("onboarding", "Get started");
+            new HomeScreen(app).waitFor("Welcome");
+            HomeScreen home = new HomeScreen(app);
+            home.waitForChecklist("Get started");
             app.screenshot("home-onboarding");
             SettingsScreen settings = new SettingsScreen(app).open(null);
             settings.waitForTab("Business");
             app.screenshot("settings-business");
             settings.save();
-            var wait = BackOffice.await(app.driver, 20);
-            app.open("");
+            home.open();
             try {
-                wait.until(d -> !d.findElements(By.cssSelector("#onboarding [data-step=profile].step-done")).isEmpty());
+                home.waitForStepDone("profile");
             } catch (TimeoutException e) {
                 app.screenshot("failed-onboarding");
                 throw e;
@@ -41,7 +40,7 @@ class SettingsJourneyIT {
         String owner = SystemUnderTest.token(WORLD.maple("owner"), null);
         try (BackOffice app = new BackOffice()) {
             app.signIn(WORLD.maple("owner"), "demo");
-            app.waitForText("home-title", "Welcome");
+            new HomeScreen(app).waitFor("Welcome");
             SettingsScreen settings = new SettingsScreen(app).open("email");
             settings.newTemplate("reminder_email", name, "Overdue: {number}");
             ((JavascriptExecutor) app.driver).executeScript(
@@ -62,14 +61,12 @@ class SettingsJourneyIT {
             String invoice = ContactsIT.send("POST", "/api/v1/invoices", owner, "{\"contact_id\":\"" + contact
                     + "\",\"line_items\":[{\"name\":\"Hem\",\"qty\":1,\"rate\":40}]}").json().getJsonObject("data").getString("id");
             assertEquals(200, ContactsIT.send("POST", "/api/v1/invoices/" + invoice + "/send", owner, "{}").status());
-            DocumentScreen.invoices(app).open().waitInList(client);
-            DocumentScreen.invoices(app).openRow(client, "remind").press("remind");
-            app.waitForText("send-preview", "Subject: Overdue: INV-");
+            DocumentScreen invoices = DocumentScreen.invoices(app).open();
+            invoices.waitInList(client);
+            invoices.openRow(client, "remind").press("remind").waitForPreview("Subject: Overdue: INV-");
             app.screenshot("invoice-remind-template");
-            app.click("send-template");
-            app.choose("Standard payment reminder");
-            app.waitForText("send-preview", "Subject: Reminder: invoice INV-");
-            app.click("send-confirm");
+            invoices.template("Standard payment reminder").waitForPreview("Subject: Reminder: invoice INV-");
+            invoices.confirmSend();
             Mailbox.await(email, "Reminder: invoice INV-");
         } finally {
             ContactsIT.send("PATCH", "/api/v1/settings/business", owner,
@@ -83,26 +80,22 @@ class SettingsJourneyIT {
         String link;
         try (BackOffice owner = new BackOffice()) {
             owner.signIn(WORLD.northside("owner"), "demo");
-            owner.waitForText("home-title", "Welcome");
-            owner.driver.findElements(By.cssSelector("#quick-actions a")).stream()
-                    .filter(a -> a.getText().equals("Invite your team")).findFirst().orElseThrow().click();
+            new HomeScreen(owner).waitFor("Welcome");
+            new HomeScreen(owner).quickAction("Invite your team");
             SettingsScreen settings = new SettingsScreen(owner);
             settings.waitForTab("Team");
             link = settings.invite(email);
-            owner.waitForText("invite-mailed", "We e-mailed this link to " + email);
+            settings.waitForInviteMailed(email);
             owner.screenshot("settings-team-invite");
         }
         try (BackOffice invitee = new BackOffice()) {
-            invitee.driver.get(link);
-            invitee.waitForText("invite-title", "Join Northside Plumbing");
-            invitee.type("invite-name", "Nia Newhire");
-            invitee.type("invite-password", "a-long-password-1");
-            invitee.click("invite-accept");
-            invitee.waitForText("invite-message", "You have joined Northside Plumbing");
+            InviteScreen invite = new InviteScreen(invitee).open(link);
+            invite.waitForTitle("Join Northside Plumbing");
+            invite.join("Nia Newhire", "a-long-password-1");
+            invite.waitForMessage("You have joined Northside Plumbing");
             invitee.signIn(email, "a-long-password-1");
-            invitee.waitForText("home-title", "Welcome to Northside Plumbing");
-            invitee.driver.get(link);
-            invitee.waitForText("invite-message", "does not work any more");
+            new HomeScreen(invitee).waitFor("Welcome to Northside Plumbing");
+            invite.open(link).waitForMessage("does not work any more");
         }
         String owner = SystemUnderTest.token(WORLD.northside("owner"), null);
         assertEquals("ACTIVE", SystemUnderTest.get("/api/v1/team/members?limit=100", owner).json().getJsonArray("data")

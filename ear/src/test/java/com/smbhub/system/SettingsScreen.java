@@ -45,6 +45,20 @@ final class SettingsScreen {
         return this;
     }
 
+    /** The Payments tab names the connected Stripe account. */
+    void waitForStripe(String account) {
+        app.waitForText("stripe-status", account);
+    }
+
+    /** The E-mail tab says which mail server sends. */
+    void waitForMailServer(String text) {
+        app.waitForText("smtp-status", text);
+    }
+
+    void waitForInviteMailed(String email) {
+        app.waitForText("invite-mailed", "We e-mailed this link to " + email);
+    }
+
     /** Invites by e-mail on the Team tab; returns the invitation link shown to copy. */
     String invite(String email) {
         app.type("invite-email", email);

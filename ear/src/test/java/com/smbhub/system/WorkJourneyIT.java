@@ -2,15 +2,11 @@ package com.smbhub.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.interactions.Actions;
 
 /** The Work screen in the browser: profile fields, status moves, agent and viewer views. */
 class WorkJourneyIT {
@@ -28,15 +24,14 @@ class WorkJourneyIT {
         String title = "Wrong size " + run;
         try (BackOffice app = new BackOffice()) {
             app.signIn(WORLD.maple("staff"), "demo");
-            app.waitForText("home-title", "Welcome to Maple & Co");
+            new HomeScreen(app).waitFor("Welcome to Maple & Co");
             WorkScreen work = new WorkScreen(app).open("Orders / Issues").startNew(title);
             work.create();
             waitFor(app, d -> work.fieldRefused("external_order_id"));
             app.screenshot("work-order-id-required");
             work.field("external_order_id", "#" + run).create();
             work.waitInList(title);
-            app.openRow("work-grid", title, d -> !d.findElements(By.id("status-IN_PROGRESS")).isEmpty());
-            app.click("status-IN_PROGRESS");
+            work.openAndMove(title, "IN_PROGRESS");
             work.waitInList("In progress");
             app.screenshot("work");
         }
@@ -49,25 +44,18 @@ class WorkJourneyIT {
         assertEquals(201, ContactsIT.send("POST", "/api/v1/work-items", staff, "{\"title\":\"" + title + "\"}").status());
         try (BackOffice app = new BackOffice()) {
             app.signIn(WORLD.northside("staff"), "demo");
-            app.waitForText("home-title", "Welcome");
-            new Actions(app.driver).keyDown(Keys.CONTROL)
-                    .sendKeys("k").keyUp(Keys.CONTROL).perform();
-            app.type("palette-input", "skylight " + run);
-            app.waitForText("palette-results", "Request: " + title);
+            new HomeScreen(app).waitFor("Welcome");
+            ShellScreen shell = new ShellScreen(app);
+            shell.search("skylight " + run, "Request: " + title, false);
             app.screenshot("command-palette");
-            app.driver.findElement(By.cssSelector("#palette-input input")).sendKeys(Keys.ENTER);
+            shell.openFirstResult();
             app.waitForPath("work");
-            waitFor(app, d -> d.findElements(By.id("wi-edit-title")).stream()
-                    .anyMatch(e -> title.equals(e.getAttribute("value"))));
-            app.driver.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
-            app.click("open-palette");
-            app.type("palette-input", "Rosa " + run);
-            waitFor(app, d -> d.findElement(By.id("palette-results")).getText().contains("New contact “Rosa " + run + "”"));
-            app.driver.findElements(By.cssSelector("#palette-results .palette-line")).stream()
-                    .filter(b -> b.getText().startsWith("New contact")).findFirst().orElseThrow().click();
+            new WorkScreen(app).waitForEditing(title);
+            shell.escape();
+            shell.search("Rosa " + run, "New contact “Rosa " + run + "”", true);
+            shell.openResult("New contact");
             app.waitForPath("contacts");
-            waitFor(app, d -> d.findElements(By.cssSelector("#contact-display_name input")).stream()
-                    .anyMatch(e -> ("Rosa " + run).equals(e.getAttribute("value"))));
+            new ContactsScreen(app).waitForEditing("Rosa " + run);
         }
     }
 
@@ -78,21 +66,11 @@ class WorkJourneyIT {
         assertEquals(201, ContactsIT.send("POST", "/api/v1/work-items", staff, "{\"title\":\"" + title + "\"}").status());
         try (BackOffice app = new BackOffice()) {
             app.signIn(WORLD.northside("staff"), "demo");
-            app.waitForText("home-title", "Welcome");
-            app.open("work");
-            waitFor(app, d -> d.findElement(By.id("work-grid")).getText().contains(title));
-            app.openRow("work-grid", title, d -> !d.findElements(By.id("wi-edit-title")).isEmpty());
-            waitFor(app, d -> !d.findElements(By.cssSelector("#wi-edit-description textarea")).isEmpty());
-            app.driver.findElement(By.cssSelector("#wi-edit-description textarea")).sendKeys("Bleed it first");
-            app.type("wi-edit-label-service_address", "7 Oak Ave");
-            app.click("wi-edit-assignee");
-            waitFor(app, d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
-                    .anyMatch(i -> i.getText().contains("Agent at Northside")));
-            app.driver.findElements(By.cssSelector("vaadin-select-item")).stream()
-                    .filter(i -> i.getText().contains("Agent at Northside")).findFirst().orElseThrow().click();
+            new HomeScreen(app).waitFor("Welcome");
+            WorkScreen work = new WorkScreen(app).open(null).editItem(title);
+            work.describe("Bleed it first").editField("service_address", "7 Oak Ave").assign("Agent at Northside");
             app.screenshot("work-item");
-            app.click("wi-edit-save");
-            waitFor(app, d -> d.findElements(By.id("wi-edit-save")).isEmpty());
+            work.save();
         }
         String agent = SystemUnderTest.token(WORLD.northside("agent"), null);
         var mine = SystemUnderTest.get("/api/v1/work-items?assigned_to=me&limit=100", agent).json().getJsonArray("data")
@@ -111,10 +89,10 @@ class WorkJourneyIT {
         assertEquals(201, ContactsIT.send("POST", "/api/v1/work-items", staff, "{\"title\":\"Office job " + run + "\"}").status());
         try (BackOffice app = new BackOffice()) {
             app.signIn(WORLD.northside("agent"), "demo");
-            app.waitForText("home-title", "Welcome");
-            app.open("work");
-            waitFor(app, d -> d.findElement(By.id("work-grid")).getText().contains("Agent job " + run));
-            assertFalse(app.driver.findElement(By.id("work-grid")).getText().contains("Office job " + run));
+            new HomeScreen(app).waitFor("Welcome");
+            WorkScreen work = new WorkScreen(app).open(null);
+            work.waitInList("Agent job " + run);
+            assertFalse(work.listShows("Office job " + run));
         }
     }
 
@@ -122,10 +100,9 @@ class WorkJourneyIT {
     void aViewerGetsNoCreateControl() {
         try (BackOffice app = new BackOffice()) {
             app.signIn(WORLD.northside("viewer"), "demo");
-            app.waitForText("home-title", "Welcome");
-            app.open("work");
-            app.waitForText("page-title", "Requests");
-            assertTrue(app.driver.findElements(By.id("new-work-item")).stream().noneMatch(e -> e.isDisplayed()));
+            new HomeScreen(app).waitFor("Welcome");
+            WorkScreen work = new WorkScreen(app).open("Requests");
+            assertFalse(work.offersNew());
         }
     }
 }

@@ -6,7 +6,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /** A customer, vendor or lead of the business (PRD 2.1). */
@@ -59,6 +61,32 @@ public class Contact extends TenantRecord {
         country = d.country();
         tags = new ArrayList<>(d.tags());
         notes = d.notes();
+    }
+
+    /**
+     * Takes in a duplicate: blank fields take the other's values, tags are joined (at most 30), notes
+     * appended (at most 10,000 characters); type and name stay. The other is deleted (restorable) at {@code at}.
+     */
+    void absorb(Contact other, Instant at) {
+        companyName = or(companyName, other.companyName);
+        email = or(email, other.email);
+        phone = or(phone, other.phone);
+        addressLine1 = or(addressLine1, other.addressLine1);
+        addressLine2 = or(addressLine2, other.addressLine2);
+        city = or(city, other.city);
+        region = or(region, other.region);
+        postalCode = or(postalCode, other.postalCode);
+        country = or(country, other.country);
+        LinkedHashSet<String> joined = new LinkedHashSet<>(tags);
+        joined.addAll(other.tags);
+        tags = new ArrayList<>(List.copyOf(joined).subList(0, Math.min(joined.size(), 30)));
+        String both = notes == null ? other.notes : other.notes == null ? notes : notes + "\n\n" + other.notes;
+        notes = both != null && both.length() > 10_000 ? both.substring(0, 10_000) : both;
+        other.setDeletedAt(at);
+    }
+
+    private static String or(String first, String second) {
+        return first != null ? first : second;
     }
 
     /** Replaces the tags (tests and imports; people edit through a draft). */

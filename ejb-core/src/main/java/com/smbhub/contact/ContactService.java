@@ -4,7 +4,6 @@ import com.smbhub.file.StoredFile;
 import com.smbhub.platform.Ids;
 import com.smbhub.platform.analytics.Analytics;
 import com.smbhub.platform.audit.AuditService;
-import com.smbhub.platform.db.Like;
 import com.smbhub.platform.db.NativeSql;
 import com.smbhub.platform.db.Page;
 import com.smbhub.platform.errors.ConflictException;
@@ -29,16 +28,10 @@ import jakarta.persistence.TypedQuery;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
-import org.eclipse.persistence.config.QueryHints;
 
 /** Contacts of the current business: list and search, create (with duplicate check), edit, soft delete. */
 @Stateless
@@ -62,52 +55,15 @@ public class ContactService {
         }
     }
 
+    /** By name; {@code query} searches name, e-mail and phone; an agent sees contacts of work assigned to them. */
     public Page<ContactView> list(String query, String type, boolean deleted, String afterKey, int limit) {
         Grant grant = access.require(Capability.CONTACTS_READ);
-        if (type != null && !ContactChecks.TYPES.contains(type)) {
-            throw new ValidationException("type", "One of CUSTOMER, VENDOR, LEAD, OTHER");
-        }
-        StringBuilder jpql = new StringBuilder("select c from Contact c where c.deletedAt is ")
-                .append(deleted ? "not null" : "null");
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (type != null) {
-            jpql.append(" and c.type = :type");
-            params.put("type", type);
-        }
-        String q = query == null ? "" : query.replace("\u0000", "").trim().toLowerCase();
-        if (!q.isEmpty()) {
-            // phone matching only for a query that looks like a phone number, not for "Tess 74fe3d"
-            String digits = q.matches("[0-9+().\\s-]+") ? q.replaceAll("[^0-9]", "") : "";
-            jpql.append(" and (lower(c.displayName) like :q or lower(c.email) like :q")
-                    .append(digits.length() >= 3 ? " or c.phone like :digits)" : ")");
-            params.put("q", Like.contains(q));
-            if (digits.length() >= 3) {
-                params.put("digits", "%" + digits + "%");
-            }
-        }
-        if (grant == Grant.ASSIGNED) {
-            jpql.append(" and exists (select w.id from WorkItem w where w.contactId = c.id and w.assignedTo = :me)");
-            params.put("me", me());
-        }
-        if (afterKey != null) {
-            int cut = afterKey.lastIndexOf('\u0001');
-            if (cut < 0) {
-                throw new ValidationException("cursor", "Not a cursor this API returned");
-            }
-            jpql.append(" and (lower(c.displayName) > :afterName or (lower(c.displayName) = :afterName and c.id > :afterId))");
-            params.put("afterName", afterKey.substring(0, cut));
-            params.put("afterId", afterKey.substring(cut + 1));
-        }
-        jpql.append(" order by lower(c.displayName), c.id");
-        TypedQuery<Contact> select = em.createQuery(jpql.toString(), Contact.class)
-                .setHint(QueryHints.READ_ONLY, true);
-        params.forEach(select::setParameter);
-        List<Contact> rows = select.setMaxResults(Math.min(limit, MAX_PAGE) + 1).getResultList();
-        boolean more = rows.size() > limit;
-        List<Contact> page = more ? rows.subList(0, limit) : rows;
-        List<ContactView> items = page.stream().map(this::view).toList();
-        String next = more ? key(page.get(page.size() - 1)) : null;
-        return new Page<>(items, next);
+        int size = Math.min(limit, MAX_PAGE);
+        List<Contact> rows = ContactQuery.of(query, type, deleted, grant == Grant.ASSIGNED ? me() : null)
+                .rows(em, afterKey, size);
+        List<Contact> page = rows.subList(0, Math.min(rows.size(), size));
+        String next = rows.size() > size ? ContactQuery.key(page.get(page.size() - 1)) : null;
+        return new Page<>(page.stream().map(this::view).toList(), next);
     }
 
     public ContactView get(String id) {
@@ -209,36 +165,11 @@ public class ContactService {
     public ImportReport importCsv(String csv, boolean apply) {
         access.require(Capability.CONTACTS_WRITE);
         ContactCsv.Sheet sheet = ContactCsv.read(csv == null ? "" : csv);
-        List<ImportRow> rows = new ArrayList<>();
-        List<ContactDraft> ready = new ArrayList<>();
-        Map<String, Long> seen = new HashMap<>();
-        for (ContactCsv.Row row : sheet.rows()) {
-            ContactDraft d = row.draft();
-            ContactDraft clean;
-            try {
-                clean = check(d);
-            } catch (ValidationException e) {
-                rows.add(new ImportRow(row.line(), d.displayName(), d.email(), d.phone(), "ERROR", e.errors(), null));
-                continue;
-            }
-            String duplicateOf = duplicatesOf(clean, null).stream().findFirst().map(ContactView::displayName).orElse(null);
-            for (String key : Arrays.asList(clean.email(), clean.phone())) {
-                if (duplicateOf == null && key != null && seen.containsKey(key)) {
-                    duplicateOf = "line " + seen.get(key);
-                }
-            }
-            if (duplicateOf != null) {
-                rows.add(new ImportRow(row.line(), clean.displayName(), clean.email(), clean.phone(), "DUPLICATE", List.of(),
-                        duplicateOf));
-                continue;
-            }
-            Stream.of(clean.email(), clean.phone()).filter(Objects::nonNull)
-                    .forEach(k -> seen.put(k, row.line()));
-            rows.add(new ImportRow(row.line(), clean.displayName(), clean.email(), clean.phone(), "READY", List.of(), null));
-            ready.add(clean);
-        }
-        int invalid = (int) rows.stream().filter(r -> r.outcome().equals("ERROR")).count();
-        int duplicates = rows.size() - invalid - ready.size();
+        ImportPlan plan = ImportPlan.of(sheet.rows(), this::check,
+                d -> duplicatesOf(d, null).stream().findFirst().map(ContactView::displayName));
+        List<ContactDraft> ready = plan.ready();
+        int invalid = plan.count(ImportPlan.ERROR);
+        int duplicates = plan.count(ImportPlan.DUPLICATE);
         int created = 0;
         if (apply && !ready.isEmpty()) {
             for (ContactDraft clean : ready) {
@@ -254,7 +185,7 @@ public class ContactService {
             Analytics.record(em, "contacts.imported", profiles.effective().profileId(),
                     "import", Map.of("count", created));
         }
-        return new ImportReport(rows, ready.size(), invalid, duplicates, created, sheet.ignoredColumns());
+        return new ImportReport(plan.rows(), ready.size(), invalid, duplicates, created, sheet.ignoredColumns());
     }
 
     /** Other live contacts with this contact's e-mail or phone (candidates for a merge). */
@@ -290,19 +221,7 @@ public class ContactService {
             throw new ValidationException("merge_id", "No such contact");
         }
         Map<String, Object> before = snapshot(keep);
-        ContactDraft a = ContactView.of(keep, List.of()).draft();
-        ContactDraft b = ContactView.of(other, List.of()).draft();
-        LinkedHashSet<String> tags = new LinkedHashSet<>(a.tags());
-        tags.addAll(b.tags());
-        String notes = a.notes() == null ? b.notes() : b.notes() == null ? a.notes() : a.notes() + "\n\n" + b.notes();
-        if (notes != null && notes.length() > 10_000) {
-            notes = notes.substring(0, 10_000);
-        }
-        keep.apply(new ContactDraft(a.type(), a.displayName(), or(a.companyName(), b.companyName()), or(a.email(), b.email()),
-                or(a.phone(), b.phone()), or(a.addressLine1(), b.addressLine1()), or(a.addressLine2(), b.addressLine2()),
-                or(a.city(), b.city()), or(a.region(), b.region()), or(a.postalCode(), b.postalCode()),
-                or(a.country(), b.country()), List.copyOf(tags).subList(0, Math.min(tags.size(), 30)), notes));
-        other.setDeletedAt(Instant.now());
+        keep.absorb(other, Instant.now());
         em.createQuery("update WorkItem w set w.contactId = :keep where w.contactId = :other")
                 .setParameter("keep", keepId).setParameter("other", otherId).executeUpdate();
         em.createQuery("update StoredFile f set f.linkedEntityId = :keep where f.linkedEntityType = 'CONTACT'"
@@ -322,10 +241,6 @@ public class ContactService {
         audit.record("contact.merged", "contact", keepId, before, after);
         audit.record("contact.merged_into", "contact", otherId, null, Map.of("into", keepId, "display_name", keep.getDisplayName()));
         return view(keep);
-    }
-
-    private static String or(String first, String second) {
-        return first != null ? first : second;
     }
 
     /** Contacts (not deleted) with the same e-mail or phone as the draft. */
@@ -405,11 +320,6 @@ public class ContactService {
         values.put("version", c.getVersion());
         return values;
     }
-
-    static String key(Contact c) {
-        return c.getDisplayName().toLowerCase() + '\u0001' + c.getId();
-    }
-
 
     private static String me() {
         return RequestContext.current().orElseThrow().userId();

@@ -3,6 +3,7 @@ package com.smbhub.workitem;
 import static com.smbhub.workitem.WorkItemService.check;
 
 import com.smbhub.platform.Ids;
+import com.smbhub.platform.db.Like;
 import com.smbhub.platform.db.NewestFirst;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.errors.ValidationException.FieldError;
@@ -20,10 +21,41 @@ import org.eclipse.persistence.config.QueryHints;
 /** The Work screen's filters as one query: every filter checked at its field, an agent's own items only. */
 final class WorkItemQuery {
 
-    private final StringBuilder jpql = new StringBuilder("select w from WorkItem w where w.deletedAt is null");
+    private final StringBuilder jpql;
     private final Map<String, Object> params = new LinkedHashMap<>();
 
     private WorkItemQuery() {
+        this("select w");
+    }
+
+    private WorkItemQuery(String select) {
+        jpql = new StringBuilder(select + " from WorkItem w where w.deletedAt is null");
+    }
+
+    /** Items in NEW ({@code onlyOf}: an agent's id, their items only; else null). */
+    static long countNew(EntityManager em, String onlyOf) {
+        return new WorkItemQuery("select count(w)").scope(onlyOf)
+                .where("w.status = :new", "new", WorkItemStatus.NEW.name()).count(em);
+    }
+
+    /** Open items past their due time. */
+    static long countOverdue(EntityManager em, String onlyOf, Instant now) {
+        return new WorkItemQuery("select count(w)").scope(onlyOf).open().where("w.dueAt < :now", "now", now).count(em);
+    }
+
+    /** Home's next actions: open items that are urgent or overdue, soonest due first. */
+    static List<WorkItem> nextActions(EntityManager em, String onlyOf, Instant now, int max) {
+        WorkItemQuery q = new WorkItemQuery().scope(onlyOf).open()
+                .where("(w.priority = 'URGENT' or w.dueAt < :now)", "now", now);
+        q.jpql.append(" order by w.dueAt, w.createdAt");
+        return q.list(em, max);
+    }
+
+    /** Items whose title contains {@code text} (lower case), newest first. */
+    static List<WorkItem> titled(EntityManager em, String text, String onlyOf, int max) {
+        WorkItemQuery q = new WorkItemQuery().scope(onlyOf).where("lower(w.title) like :q", "q", Like.contains(text));
+        q.jpql.append(" order by w.createdAt desc");
+        return q.list(em, max);
     }
 
     /** {@code me}: the caller; {@code onlyMine}: an agent's scope; {@code zone}: the business's, for "today" and "week". */
@@ -51,8 +83,7 @@ final class WorkItemQuery {
             Instant todayStart = BusinessClock.today(zone).atStartOfDay(zone).toInstant();
             switch (filter.due()) {
                 case "overdue" -> {
-                    q.where("w.dueAt < :now", "now", BusinessClock.now());
-                    q.where("w.status in :open", "open", WorkItemService.OPEN_NAMES);
+                    q.where("w.dueAt < :now", "now", BusinessClock.now()).open();
                 }
                 case "today" -> q.between(todayStart, BusinessClock.today(zone).plusDays(1).atStartOfDay(zone).toInstant());
                 case "week" -> q.between(todayStart, BusinessClock.today(zone).plusDays(7).atStartOfDay(zone).toInstant());
@@ -66,6 +97,26 @@ final class WorkItemQuery {
         return q;
     }
 
+    private WorkItemQuery scope(String onlyOf) {
+        return onlyOf == null ? this : where("w.assignedTo = :me", "me", onlyOf);
+    }
+
+    private WorkItemQuery open() {
+        return where("w.status in :open", "open", WorkItemService.OPEN_NAMES);
+    }
+
+    private long count(EntityManager em) {
+        TypedQuery<Long> query = em.createQuery(jpql.toString(), Long.class);
+        params.forEach(query::setParameter);
+        return query.getSingleResult();
+    }
+
+    private List<WorkItem> list(EntityManager em, int max) {
+        TypedQuery<WorkItem> query = em.createQuery(jpql.toString(), WorkItem.class).setHint(QueryHints.READ_ONLY, true);
+        params.forEach(query::setParameter);
+        return query.setMaxResults(max).getResultList();
+    }
+
     /** Up to {@code limit + 1} rows after {@code afterKey}, newest first (the extra row says there is more). */
     List<WorkItem> rows(EntityManager em, String afterKey, int limit) {
         NewestFirst.continueAfter(afterKey, "w", jpql, params);
@@ -74,9 +125,10 @@ final class WorkItemQuery {
         return query.setMaxResults(limit + 1).getResultList();
     }
 
-    private void where(String condition, String name, Object value) {
+    private WorkItemQuery where(String condition, String name, Object value) {
         jpql.append(" and ").append(condition);
         params.put(name, value);
+        return this;
     }
 
     private void between(Instant from, Instant to) {

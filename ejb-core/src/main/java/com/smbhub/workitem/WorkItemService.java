@@ -8,7 +8,6 @@ import com.smbhub.contact.Contact;
 import com.smbhub.platform.analytics.Analytics;
 import com.smbhub.platform.analytics.ViewEvents;
 import com.smbhub.platform.audit.AuditService;
-import com.smbhub.platform.db.Like;
 import com.smbhub.platform.db.NewestFirst;
 import com.smbhub.platform.db.Page;
 import com.smbhub.platform.errors.ConflictException;
@@ -32,7 +31,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -45,7 +43,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.persistence.config.QueryHints;
 
 /** Work items of the current business: create with profile defaults, filtered lists, edits, status and assignment. */
 @Stateless
@@ -88,46 +85,22 @@ public class WorkItemService {
     }
 
     public Today today() {
-        Grant grant = access.require(Capability.WORK_READ);
-        String scope = grant == Grant.ASSIGNED ? " and w.assignedTo = :me" : "";
+        String onlyOf = access.require(Capability.WORK_READ) == Grant.ASSIGNED ? me() : null;
         Instant now = BusinessClock.now();
-        TypedQuery<Long> fresh = em.createQuery("select count(w) from WorkItem w where w.deletedAt is null"
-                + " and w.status = :new" + scope, Long.class);
-        TypedQuery<Long> late = em.createQuery("select count(w) from WorkItem w where w.deletedAt is null"
-                + " and w.status in :open and w.dueAt < :now" + scope, Long.class);
-        TypedQuery<WorkItem> next = em.createQuery("select w from WorkItem w where w.deletedAt is null"
-                + " and w.status in :open and (w.priority = 'URGENT' or w.dueAt < :now)" + scope
-                + " order by w.dueAt, w.createdAt", WorkItem.class);
-        fresh.setParameter("new", WorkItemStatus.NEW.name());
-        late.setParameter("open", OPEN_NAMES).setParameter("now", now);
-        next.setParameter("open", OPEN_NAMES).setParameter("now", now);
-        if (grant == Grant.ASSIGNED) {
-            fresh.setParameter("me", me());
-            late.setParameter("me", me());
-            next.setParameter("me", me());
-        }
         EffectiveProfile profile = profiles.effective();
-        return new Today(fresh.getSingleResult(), late.getSingleResult(),
-                next.setMaxResults(5).getResultStream().map(w -> view(w, profile)).toList());
+        return new Today(WorkItemQuery.countNew(em, onlyOf), WorkItemQuery.countOverdue(em, onlyOf, now),
+                WorkItemQuery.nextActions(em, onlyOf, now, 5).stream().map(w -> view(w, profile)).toList());
     }
 
     /** Open and recent items whose title contains the text, newest first, within the caller's scope. */
     public List<WorkItemView> search(String text, int limit) {
-        Grant grant = access.require(Capability.WORK_READ);
+        String onlyOf = access.require(Capability.WORK_READ) == Grant.ASSIGNED ? me() : null;
         String q = text == null ? "" : text.replace("\u0000", "").trim().toLowerCase();
         if (q.length() < 2) {
             return List.of();
         }
-        TypedQuery<WorkItem> query = em.createQuery("select w from WorkItem w where w.deletedAt is null"
-                + " and lower(w.title) like :q" + (grant == Grant.ASSIGNED ? " and w.assignedTo = :me" : "")
-                + " order by w.createdAt desc", WorkItem.class)
-                .setHint(QueryHints.READ_ONLY, true)
-                .setParameter("q", Like.contains(q));
-        if (grant == Grant.ASSIGNED) {
-            query.setParameter("me", me());
-        }
         EffectiveProfile profile = profiles.effective();
-        return query.setMaxResults(Math.min(limit, 50)).getResultStream().map(w -> view(w, profile)).toList();
+        return WorkItemQuery.titled(em, q, onlyOf, Math.min(limit, 50)).stream().map(w -> view(w, profile)).toList();
     }
 
     public WorkItemView get(String id) {

@@ -1,0 +1,70 @@
+package com.smbhub.contact;
+
+import com.smbhub.contact.ContactService.ImportRow;
+import com.smbhub.platform.errors.ValidationException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * What an import does with each row, decided before anything is written: READY, ERROR (with its
+ * field errors) or DUPLICATE (of an existing contact, or of an earlier row by e-mail or phone).
+ */
+final class ImportPlan {
+
+    static final String READY = "READY";
+    static final String ERROR = "ERROR";
+    static final String DUPLICATE = "DUPLICATE";
+
+    private final List<ImportRow> rows = new ArrayList<>();
+    private final List<ContactDraft> ready = new ArrayList<>();
+
+    private ImportPlan() {
+    }
+
+    /**
+     * {@code check}: a row as a new contact, cleaned, or a {@link ValidationException};
+     * {@code existing}: the name of a contact it duplicates, if any.
+     */
+    static ImportPlan of(List<ContactCsv.Row> sheet, Function<ContactDraft, ContactDraft> check,
+                         Function<ContactDraft, Optional<String>> existing) {
+        ImportPlan plan = new ImportPlan();
+        Map<String, Long> seen = new HashMap<>();
+        for (ContactCsv.Row row : sheet) {
+            ContactDraft d = row.draft();
+            ContactDraft clean;
+            try {
+                clean = check.apply(d);
+            } catch (ValidationException e) {
+                plan.rows.add(new ImportRow(row.line(), d.displayName(), d.email(), d.phone(), ERROR, e.errors(), null));
+                continue;
+            }
+            String duplicateOf = existing.apply(clean).or(() -> Stream.of(clean.email(), clean.phone())
+                    .filter(seen::containsKey).findFirst().map(key -> "line " + seen.get(key))).orElse(null);
+            if (duplicateOf == null) {
+                Stream.of(clean.email(), clean.phone()).filter(k -> k != null).forEach(k -> seen.put(k, row.line()));
+                plan.ready.add(clean);
+            }
+            plan.rows.add(new ImportRow(row.line(), clean.displayName(), clean.email(), clean.phone(),
+                    duplicateOf == null ? READY : DUPLICATE, List.of(), duplicateOf));
+        }
+        return plan;
+    }
+
+    List<ImportRow> rows() {
+        return rows;
+    }
+
+    /** The cleaned drafts of the READY rows, in sheet order. */
+    List<ContactDraft> ready() {
+        return ready;
+    }
+
+    int count(String outcome) {
+        return (int) rows.stream().filter(r -> r.outcome().equals(outcome)).count();
+    }
+}

@@ -1,0 +1,48 @@
+package com.smbhub.contact;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.smbhub.contact.ContactService.ImportRow;
+import com.smbhub.profile.EffectiveProfile;
+import com.smbhub.profile.ProfileMerger;
+import com.smbhub.profile.ProfileSchema;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** An import's decisions row by row, with the real checks and no database. */
+class ImportPlanTest {
+
+    private static final EffectiveProfile GENERAL = new EffectiveProfile("general", 1,
+            ProfileMerger.merge(ProfileSchema.shipped("base"), ProfileSchema.shipped("general")));
+
+    private static ImportPlan plan(String csv, String existingEmail) {
+        return ImportPlan.of(ContactCsv.read(csv).rows(), d -> ContactChecks.normalise(d, "CA", GENERAL),
+                d -> existingEmail.equals(d.email()) ? Optional.of("Jane (existing)") : Optional.empty());
+    }
+
+    @Test
+    void eachRowIsReadyAnErrorOrADuplicateOfAContactOrAnEarlierRow() {
+        ImportPlan plan = plan("Name,E-mail,Phone\n"
+                + "Ann,ann@x.test,416 555 0101\n"
+                + "Bob,not-an-email,\n"
+                + "Jane,jane@x.test,\n"
+                + "Ann again,other@x.test,(416) 555-0101\n"
+                + "Cy,cy@x.test,\n", "jane@x.test");
+        List<ImportRow> rows = plan.rows();
+        assertEquals(List.of("READY", "ERROR", "DUPLICATE", "DUPLICATE", "READY"),
+                rows.stream().map(ImportRow::outcome).toList());
+        assertEquals("email", rows.get(1).errors().get(0).field());
+        assertEquals("Jane (existing)", rows.get(2).duplicateOf());
+        assertEquals("line 2", rows.get(3).duplicateOf(), "the same phone, written another way, as line 2");
+        assertEquals(List.of("Ann", "Cy"), plan.ready().stream().map(ContactDraft::displayName).toList());
+        assertEquals(2, plan.count(ImportPlan.DUPLICATE));
+        assertEquals(1, plan.count(ImportPlan.ERROR));
+    }
+
+    @Test
+    void aRowWithAnErrorDoesNotReserveItsEmailForLaterRows() {
+        ImportPlan plan = plan("Name,E-mail,Phone\n,dup@x.test,\nDee,dup@x.test,\n", "nobody@x.test");
+        assertEquals(List.of("ERROR", "READY"), plan.rows().stream().map(ImportRow::outcome).toList());
+    }
+}
