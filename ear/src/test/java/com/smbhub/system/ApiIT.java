@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.util.Base64;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -89,6 +90,17 @@ class ApiIT {
         assertTrue(locked.raw().headers().firstValue("Retry-After").isPresent());
     }
 
+    @Test
+    void anUnknownEmailIsSlowedDownExactlyLikeAKnownOneSoNeitherTellsWhichExists() {
+        String nobody = "nobody." + UUID.randomUUID() + "@maple.test";
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, post("/api/v1/auth/token", "{\"username\":\"" + nobody + "\",\"password\":\"wrong\"}").status());
+        }
+        var slowed = post("/api/v1/auth/token", "{\"username\":\"" + nobody + "\",\"password\":\"wrong\"}");
+        assertEquals(429, slowed.status(), slowed.body());
+        assertTrue(slowed.raw().headers().firstValue("Retry-After").isPresent());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"{bad json", "[]", "\"text\"", "", "{\"username\":1,\"password\":\"x\"}",
             "{\"username\":\"a@b.c\",\"password\":\"x\",\"admin\":true}", "{\"username\":\"a@b.c\"}",
@@ -101,9 +113,10 @@ class ApiIT {
     }
 
     @Test
-    void controlCharactersInASignInAreJustAWrongSignIn() {
-        var reply = post("/api/v1/auth/token", "{\"username\":\"a\\u0000b@x.test\",\"password\":\"x\\u0000\"}");
-        assertEquals(401, reply.status(), reply.body());
+    void controlCharactersInASignInAreRefusedAtTheFieldLikeInAnyBody() {
+        var reply = post("/api/v1/auth/token", "{\"username\":\"a\\u0000b@x.test\",\"password\":\"x\"}");
+        assertEquals(400, reply.status(), reply.body());
+        assertEquals("username", reply.json().getJsonObject("error").getJsonArray("details").getJsonObject(0).getString("field"));
     }
 
     @Test

@@ -79,6 +79,35 @@ class CardPaymentsIT {
     }
 
     @Test
+    void aPaymentByHandClosesTheOpenCheckoutAndAnOverpaymentIsACreditNeverANegativeDue() throws Exception {
+        String owner = token(WORLD.northside("owner"), null);
+        String id = StripeWebhooksIT.sentInvoice(owner, run).getString("id");
+        String url = send("POST", "/api/v1/invoices/" + id + "/payment-link", owner, null).json().getJsonObject("data")
+                .getString("payment_link_url");
+        var bank = send("POST", "/api/v1/payments", owner, "{\"invoice_id\":\"" + id + "\",\"provider\":\"BANK\",\"amount\":\"100.00\"}");
+        assertEquals(201, bank.status(), bank.body());
+        JsonObject part = get("/api/v1/invoices/" + id, owner).json().getJsonObject("data");
+        assertTrue(part.isNull("payment_link_url"), "the page for 226.00 is gone");
+        assertEquals(404, getUrl(url).status(), "and closed on Stripe");
+        String fresh = send("POST", "/api/v1/invoices/" + id + "/payment-link", owner, null).json().getJsonObject("data")
+                .getString("payment_link_url");
+        assertFalse(fresh.equals(url), "a new page for the 126.00 still due");
+
+        // a page for the old amount paid anyway (opened elsewhere before it closed): recorded, never a negative due
+        StripeWebhooksIT.deliver(StripeWebhooksIT.sessionEvent(StripeWebhooksIT.eventId(), "checkout.session.completed",
+                WORLD.northsideStripe(), id, "pi_" + run + "over", 22600, "paid"));
+        JsonObject paid = get("/api/v1/invoices/" + id, owner).json().getJsonObject("data");
+        assertEquals("PAID", paid.getString("status"));
+        assertEquals("0.00", paid.getString("amount_due"));
+        assertEquals("100.00", paid.getString("amount_credit"));
+        assertEquals("326.00", paid.getString("amount_paid"));
+        assertEquals(1, Database.count("select count(*) from notifications where kind = 'invoice.overpaid'"
+                + " and entity_id = '" + id + "'"));
+        assertEquals(1, Database.count("select count(*) from audit_log where action = 'invoice.overpaid'"
+                + " and entity_id = '" + id + "'"));
+    }
+
+    @Test
     void theBackOfficeMakesAPaymentLinkAndVoidingKillsIt() {
         String owner = token(WORLD.northside("owner"), null);
         String id = StripeWebhooksIT.sentInvoice(owner, run).getString("id");

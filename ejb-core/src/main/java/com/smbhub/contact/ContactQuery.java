@@ -1,5 +1,6 @@
 package com.smbhub.contact;
 
+import com.smbhub.platform.Ids;
 import com.smbhub.platform.db.Like;
 import com.smbhub.platform.errors.ValidationException;
 import jakarta.persistence.EntityManager;
@@ -20,7 +21,7 @@ final class ContactQuery {
 
     /**
      * {@code search}: part of a name or e-mail, or of a phone number when it looks like one;
-     * {@code onlyOf}: an agent's id (contacts of work assigned to them), else null.
+     * {@code onlyOf}: an agent's id (the contacts {@link ContactScope} lets them see), else null.
      */
     static ContactQuery of(String search, String type, boolean deleted, String onlyOf) {
         if (type != null && !ContactChecks.TYPES.contains(type)) {
@@ -42,7 +43,7 @@ final class ContactQuery {
             }
         }
         if (onlyOf != null) {
-            q.where("exists (select w.id from WorkItem w where w.contactId = c.id and w.assignedTo = :me)", "me", onlyOf);
+            q.where(ContactScope.JPQL, "me", onlyOf);
         }
         return q;
     }
@@ -51,7 +52,7 @@ final class ContactQuery {
     List<Contact> rows(EntityManager em, String afterKey, int limit) {
         if (afterKey != null) {
             int cut = afterKey.lastIndexOf('\u0001');
-            if (cut < 0) {
+            if (cut < 0 || !Ids.isId(afterKey.substring(cut + 1))) {
                 throw new ValidationException("cursor", "Not a cursor this API returned");
             }
             jpql.append(" and (lower(c.displayName) > :afterName or (lower(c.displayName) = :afterName and c.id > :afterId))");

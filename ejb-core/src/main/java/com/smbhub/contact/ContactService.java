@@ -91,9 +91,9 @@ public class ContactService {
         }
         ContactDraft clean = check(draft);
         if (!allowDuplicate) {
-            List<ContactView> matches = duplicatesOf(clean, null);
+            List<Contact> matches = matching(clean, null);
             if (!matches.isEmpty()) {
-                throw new DuplicateContactException(matches);
+                throw new DuplicateContactException(shown(matches));
             }
         }
         Contact contact = new Contact(clean.displayName(), clean.email(), clean.phone());
@@ -166,7 +166,8 @@ public class ContactService {
         access.require(Capability.CONTACTS_WRITE);
         ContactCsv.Sheet sheet = ContactCsv.read(csv == null ? "" : csv);
         ImportPlan plan = ImportPlan.of(sheet.rows(), this::check,
-                d -> duplicatesOf(d, null).stream().findFirst().map(ContactView::displayName));
+                d -> matching(d, null).stream().findFirst()
+                        .map(c -> shown(List.of(c)).isEmpty() ? "an existing contact" : c.getDisplayName()));
         List<ContactDraft> ready = plan.ready();
         int invalid = plan.count(ImportPlan.ERROR);
         int duplicates = plan.count(ImportPlan.DUPLICATE);
@@ -195,7 +196,7 @@ public class ContactService {
         if (contact.getDeletedAt() != null) {
             return List.of();
         }
-        return duplicatesOf(ContactView.of(contact, List.of()).draft(), id);
+        return shown(matching(ContactView.of(contact, List.of()).draft(), id));
     }
 
     /**
@@ -246,10 +247,11 @@ public class ContactService {
     /** Contacts (not deleted) with the same e-mail or phone as the draft. */
     public List<ContactView> duplicates(ContactDraft draft) {
         access.require(Capability.CONTACTS_READ);
-        return duplicatesOf(check(draft), null);
+        return shown(matching(check(draft), null));
     }
 
-    private List<ContactView> duplicatesOf(ContactDraft d, String exceptId) {
+    /** Live contacts with the draft's e-mail or phone, oldest first (at most five), whether the caller sees them or not. */
+    private List<Contact> matching(ContactDraft d, String exceptId) {
         if (d.email() == null && d.phone() == null) {
             return List.of();
         }
@@ -263,11 +265,13 @@ public class ContactService {
         if (d.phone() != null) {
             query.setParameter("phone", d.phone());
         }
-        return query.setMaxResults(5)
-                .getResultStream()
-                .filter(c -> !c.getId().equals(exceptId))
-                .map(this::view)
-                .toList();
+        return query.setMaxResults(5).getResultStream().filter(c -> !c.getId().equals(exceptId)).toList();
+    }
+
+    /** Of these contacts, those the caller may see (an agent: {@link ContactScope}), as views. */
+    private List<ContactView> shown(List<Contact> contacts) {
+        boolean all = Permissions.grant(Access.resolved(), Capability.CONTACTS_READ) == Grant.ALL;
+        return contacts.stream().filter(c -> all || ContactScope.sees(em, c.getId(), me())).map(this::view).toList();
     }
 
     private ContactDraft check(ContactDraft draft) {
@@ -280,15 +284,10 @@ public class ContactService {
             throw new NotFoundException("contact");
         }
         Contact contact = em.find(Contact.class, id);
-        if (contact == null || (grant == Grant.ASSIGNED && !assignedToMe(id))) {
+        if (contact == null || (grant == Grant.ASSIGNED && !ContactScope.sees(em, id, me()))) {
             throw new NotFoundException("contact");
         }
         return contact;
-    }
-
-    private boolean assignedToMe(String contactId) {
-        return em.createQuery("select count(w) from WorkItem w where w.contactId = :c and w.assignedTo = :me", Long.class)
-                .setParameter("c", contactId).setParameter("me", me()).getSingleResult() > 0;
     }
 
     private ContactView view(Contact contact) {

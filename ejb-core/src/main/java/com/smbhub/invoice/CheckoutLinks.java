@@ -53,8 +53,9 @@ public class CheckoutLinks {
             return invoice.getPaymentLinkUrl();
         }
         long minor = Totals.minorUnits(invoice.getAmountDue(), invoice.getCurrency());
-        // the same attempt (same invoice, amount and previous session) is one Stripe request, however often it is retried
-        String key = "smbhub-checkout-" + sha256(invoice.getId() + "|" + minor + "|" + invoice.getStripeSessionId());
+        // the same attempt (same invoice, version and amount) is one Stripe request, however often it is retried;
+        // any change since (a payment, a refund, a link made or closed) is a new attempt
+        String key = "smbhub-checkout-" + sha256(invoice.getId() + "|" + invoice.getVersion() + "|" + minor);
         StripeGateway.Checkout checkout = stripe.createCheckout(new StripeGateway.CheckoutRequest(tenant.getStripeAccountId(),
                 invoice.getId(), invoice.getNumber(), invoice.getCurrency(), minor, successUrl, cancelUrl, key));
         invoice.paymentLink(checkout.id(), checkout.url(), invoice.getAmountDue(), checkout.expiresAt());
@@ -64,11 +65,16 @@ public class CheckoutLinks {
         return checkout.url();
     }
 
-    /** Voiding closes the open checkout page too (best effort: Stripe's own expiry is the backstop). */
+    /**
+     * The open checkout page stops taking money: the invoice was voided, or what is due changed (a payment
+     * recorded by hand, a refund), so a page for the old amount could overpay it. Best effort at Stripe
+     * (its own expiry and the overpayment credit are the backstops); the next link is made for the new amount.
+     */
     public void close(Invoice invoice, Tenant tenant) {
         if (invoice.getStripeSessionId() != null && tenant.getStripeAccountId() != null && stripe.configured()) {
             stripe.expireCheckout(tenant.getStripeAccountId(), invoice.getStripeSessionId());
         }
+        invoice.forgetPaymentLink();
     }
 
     private static String sha256(String text) {

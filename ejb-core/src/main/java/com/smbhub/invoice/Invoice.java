@@ -47,18 +47,32 @@ public class Invoice extends MoneyDocument {
     @Override
     public void apply(DocumentDraft d, Totals.Result totals) {
         super.apply(d, totals);
-        amountDue = getTotal().subtract(amountPaid);
+        amountDue = dueAfter(amountPaid);
     }
 
     void fromQuote(String quoteId) {
         this.quoteId = quoteId;
     }
 
-    /** A payment came in (positive) or was refunded (negative): amounts and PAID / PARTIALLY_PAID / SENT follow. */
+    /**
+     * A payment came in (positive) or was refunded (negative): amounts and PAID / PARTIALLY_PAID / SENT
+     * follow. What is paid beyond the total is a {@link #credit()}, never a negative amount due.
+     */
     public void applyPayment(BigDecimal delta) {
         amountPaid = amountPaid.add(delta);
-        amountDue = getTotal().subtract(amountPaid);
+        amountDue = dueAfter(amountPaid);
         status(getStatus().afterPayment(amountPaid, amountDue).name());
+    }
+
+    /** Paid beyond the total (a stale checkout page, a larger transfer): the business refunds it or keeps it as credit. */
+    public BigDecimal credit() {
+        BigDecimal over = amountPaid.subtract(getTotal());
+        return over.signum() > 0 ? over : BigDecimal.ZERO;
+    }
+
+    private BigDecimal dueAfter(BigDecimal paid) {
+        BigDecimal due = getTotal().subtract(paid);
+        return due.signum() < 0 ? BigDecimal.ZERO.setScale(due.scale()) : due;
     }
 
     /** A reminder went out: the collection stage moves on (NONE → REMINDER_1 → REMINDER_2 → FINAL). */

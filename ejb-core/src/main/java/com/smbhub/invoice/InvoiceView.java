@@ -24,4 +24,10 @@ public record InvoiceView(String id, String number, String status, String contac
     public LocalDate endDate() {
         return dueDate;
     }
+
+    /** Paid beyond the total (the amount due never goes below zero): refund it or keep it as credit. */
+    public BigDecimal credit() {
+        BigDecimal over = amountPaid.subtract(total);
+        return over.signum() > 0 ? over : BigDecimal.ZERO;
+    }
 }

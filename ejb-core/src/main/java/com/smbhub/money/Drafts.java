@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.smbhub.contact.Contact;
+import com.smbhub.contact.ContactScope;
 import com.smbhub.invoice.Invoice;
 import com.smbhub.platform.Ids;
 import com.smbhub.platform.errors.ValidationException.FieldError;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
+import com.smbhub.platform.security.Grant;
+import com.smbhub.platform.security.Permissions;
 import com.smbhub.platform.tenancy.RequestContext;
 import com.smbhub.platform.time.BusinessClock;
 import com.smbhub.profile.EffectiveProfile;
@@ -39,6 +42,8 @@ public final class Drafts {
     public static final int MAX_LINES = 200;
     private static final BigDecimal MAX_QTY = new BigDecimal("1000000");
     private static final BigDecimal MAX_RATE = new BigDecimal("1000000000");
+    /** The largest total a document may have (its columns hold 15 digits before the point). */
+    static final BigDecimal MAX_TOTAL = new BigDecimal("999999999999.99");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Which document: its profile entity, the name of its second date, that date's default distance, its class. */
@@ -82,7 +87,9 @@ public final class Drafts {
             errors.add(new FieldError("contact_id", "Choose the client"));
         } else {
             Contact contact = Ids.isId(d.contactId()) ? em.find(Contact.class, d.contactId()) : null;
-            if (contact == null || contact.getDeletedAt() != null) {
+            boolean seen = Permissions.grant(access.role(), Capability.MONEY_DRAFT) != Grant.ASSIGNED
+                    || ContactScope.sees(em, d.contactId(), RequestContext.current().orElseThrow().userId());
+            if (contact == null || contact.getDeletedAt() != null || !seen) {
                 errors.add(new FieldError("contact_id", "No such contact"));
             }
         }
@@ -153,7 +160,11 @@ public final class Drafts {
         ValidationException.throwIfAny(errors);
         DocumentDraft clean = new DocumentDraft(d.contactId(), d.workItemId(), issue, until, currency, d.pricing(), defaultTax,
                 lines, discount, notes, terms);
-        return new Checked(clean, Totals.compute(lines, codes, d.pricing(), discount, currency));
+        Totals.Result totals = Totals.compute(lines, codes, d.pricing(), discount, currency);
+        if (totals.subtotal().compareTo(MAX_TOTAL) > 0 || totals.total().compareTo(MAX_TOTAL) > 0) {
+            throw new ValidationException("line_items", "The total may be at most 999,999,999,999.99");
+        }
+        return new Checked(clean, totals);
     }
 
     /** line_items as stored: {"v":1,"pricing","tax_code","discount":{"percent","value"},"lines":[…]}. */

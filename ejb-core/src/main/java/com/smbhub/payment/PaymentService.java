@@ -1,5 +1,6 @@
 package com.smbhub.payment;
 
+import com.smbhub.invoice.CheckoutLinks;
 import com.smbhub.invoice.Invoice;
 import com.smbhub.invoice.InvoiceStatus;
 import com.smbhub.money.Totals;
@@ -12,9 +13,11 @@ import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.security.Permissions;
+import com.smbhub.platform.tenancy.RequestContext;
 import com.smbhub.platform.tenancy.TenantScoped;
 import com.smbhub.platform.time.BusinessClock;
 import com.smbhub.profile.ProfileService;
+import com.smbhub.tenant.Tenant;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -44,6 +47,8 @@ public class PaymentService {
     @EJB AuditService audit;
 
     @EJB ProfileService profiles;
+
+    @EJB CheckoutLinks checkout;
 
     public List<PaymentView> ofInvoice(String invoiceId) {
         access.require(Capability.PAYMENTS_READ);
@@ -85,6 +90,7 @@ public class PaymentService {
         em.persist(payment);
         String before = invoice.getStatus().name();
         invoice.applyPayment(payment.getAmount());
+        checkout.close(invoice, tenant());
         em.flush();
         audit.record("payment.recorded", "invoice", invoiceId, Map.of("status", before),
                 Map.of("status", invoice.getStatus().name(), "payment_id", payment.getId(), "amount", payment.getAmount().toPlainString(),
@@ -108,12 +114,17 @@ public class PaymentService {
         }
         payment.refund();
         invoice.applyPayment(payment.getAmount().negate());
+        checkout.close(invoice, tenant());
         em.flush();
         audit.record("payment.refunded", "invoice", invoice.getId(), Map.of("payment_id", paymentId),
                 Map.of("status", invoice.getStatus().name(), "amount", payment.getAmount().toPlainString()));
         Analytics.record(em, "payment.refunded", profiles.effective().profileId(), "manual",
                 Map.of("payment_id", paymentId, "invoice_id", invoice.getId()));
         return view(payment);
+    }
+
+    private Tenant tenant() {
+        return em.find(Tenant.class, RequestContext.current().orElseThrow().tenantId());
     }
 
     private Invoice invoice(String id, boolean lock) {

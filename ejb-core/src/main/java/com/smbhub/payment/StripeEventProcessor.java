@@ -2,7 +2,9 @@ package com.smbhub.payment;
 
 import com.smbhub.invoice.Invoice;
 import com.smbhub.invoice.InvoiceStatus;
+import com.smbhub.money.MoneyText;
 import com.smbhub.money.Totals;
+import com.smbhub.notification.NotificationService;
 import com.smbhub.platform.Ids;
 import com.smbhub.platform.Jsonp;
 import com.smbhub.platform.analytics.Analytics;
@@ -16,7 +18,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
@@ -139,7 +140,8 @@ public class StripeEventProcessor {
         if (currency == null || !currency.equalsIgnoreCase(invoice.getCurrency())) {
             return Result.rejected("The session's currency " + currency + " is not the invoice's " + invoice.getCurrency());
         }
-        long minor = session.get("amount_total") instanceof JsonNumber n ? n.longValue() : 0;
+        Long total = Jsonp.exactLong(session.get("amount_total"));
+        long minor = total == null ? 0 : total;
         if (minor <= 0) {
             return Result.rejected("The session has no amount_total");
         }
@@ -184,7 +186,8 @@ public class StripeEventProcessor {
             return Result.rejected("metadata.invoice_id is not the invoice of payment " + intent);
         }
         Invoice invoice = lockedInvoice(payment.getInvoiceId());
-        long minor = charge.get("amount_refunded") instanceof JsonNumber n ? n.longValue() : 0;
+        Long refunded = Jsonp.exactLong(charge.get("amount_refunded"));
+        long minor = refunded == null ? 0 : refunded;
         BigDecimal total = Totals.fromMinorUnits(minor, payment.getCurrency()).min(payment.getAmount());
         BigDecimal more = total.subtract(payment.getAmountRefunded());
         if (payment.getStatus().allows(PaymentStatus.Action.REFUND) && more.signum() > 0) {
@@ -203,12 +206,20 @@ public class StripeEventProcessor {
 
     private void received(Invoice invoice, Payment payment) {
         String before = invoice.getStatus().name();
+        BigDecimal creditBefore = invoice.credit();
         invoice.applyPayment(payment.getAmount());
         invoice.forgetPaymentLink();
         em.flush();
         audit.record("payment.recorded", "invoice", invoice.getId(), Map.of("status", before),
                 Map.of("status", invoice.getStatus().name(), "payment_id", payment.getId(), "amount", payment.getAmount().toPlainString(),
                         "provider", "STRIPE"));
+        if (invoice.credit().compareTo(creditBefore) > 0) {
+            String over = MoneyText.format(invoice.credit(), invoice.getCurrency());
+            audit.record("invoice.overpaid", "invoice", invoice.getId(), null,
+                    Map.of("credit", invoice.credit().toPlainString(), "payment_id", payment.getId()));
+            NotificationService.add(em, "invoice.overpaid", invoice.getNumber() + " was overpaid by " + over
+                    + " by card: refund the difference in Stripe or keep it as credit", "invoice", invoice.getId());
+        }
         Analytics.record(em, "payment.succeeded", profile(), "stripe", Map.of("payment_id", payment.getId(),
                 "invoice_id", invoice.getId(), "amount", payment.getAmount().toPlainString(), "currency", payment.getCurrency()));
     }

@@ -1,7 +1,9 @@
 package com.smbhub.payment;
 
+import com.smbhub.platform.InputText;
 import com.smbhub.platform.Jsonp;
 import com.smbhub.platform.db.NativeSql;
+import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.tenant.TenantPayments;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.net.Webhook;
@@ -72,6 +74,14 @@ public class StripeWebhooks {
         String key = secret.filter(s -> !s.isBlank()).orElseThrow(NotConfiguredException::new);
         if (signatureHeader == null || signatureHeader.isBlank()) {
             throw new BadEventException("Missing Stripe-Signature header");
+        }
+        try {
+            InputText.checkDepth(payload);
+        } catch (ValidationException e) {
+            throw new BadEventException("Not a Stripe event: " + e.getMessage());
+        }
+        if (payload.indexOf('\u0000') >= 0 || payload.contains("\\u0000")) {
+            throw new BadEventException("Not a Stripe event: it holds a NUL character");
         }
         JsonObject event;
         try {

@@ -1,12 +1,12 @@
 package com.smbhub.platform;
 
-import com.smbhub.platform.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
 import java.io.OutputStream;
@@ -24,6 +24,18 @@ public final class Jsonp {
     private static final JsonProvider PROVIDER = JsonProvider.provider();
 
     private Jsonp() {
+    }
+
+    /** A whole JSON number that fits a long, else null (never wrapped: 2^64 + 5 is not 5). */
+    public static Long exactLong(JsonValue value) {
+        if (value instanceof JsonNumber n && n.isIntegral()) {
+            try {
+                return n.bigIntegerValueExact().longValueExact();
+            } catch (ArithmeticException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     public static JsonObjectBuilder createObjectBuilder() {

@@ -11,6 +11,11 @@ public record WorkItemDraft(String type, String title, String description, Strin
         labels = labels == null ? Map.of() : Map.copyOf(labels);
     }
 
+    /** The same draft for another assignee. */
+    public WorkItemDraft assignedTo(String userId) {
+        return new WorkItemDraft(type, title, description, priority, contactId, dueAt, userId, labels);
+    }
+
     public static WorkItemDraft titled(String title) {
         return new WorkItemDraft(null, title, null, null, null, null, null, Map.of());
     }

@@ -5,6 +5,7 @@ import static com.smbhub.platform.Ids.isId;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.smbhub.contact.Contact;
+import com.smbhub.contact.ContactScope;
 import com.smbhub.platform.analytics.Analytics;
 import com.smbhub.platform.analytics.ViewEvents;
 import com.smbhub.platform.audit.AuditService;
@@ -115,8 +116,9 @@ public class WorkItemService {
         return audit.history("work_item", id, 200);
     }
 
+    /** A new item in the profile's first status; an agent's own item is assigned to them. */
     public WorkItemView create(WorkItemDraft draft, Optional<Idempotency.Key> idempotencyKey) {
-        access.require(Capability.WORK_WRITE);
+        Grant grant = access.require(Capability.WORK_WRITE);
         EffectiveProfile profile = profiles.effective();
         if (idempotencyKey.isPresent()) {
             Optional<String> earlier = Idempotency.replay(em, idempotencyKey.get());
@@ -124,7 +126,10 @@ public class WorkItemService {
                 return view(em.find(WorkItem.class, earlier.get()), profile);
             }
         }
-        WorkItemDraft clean = check(draft, profile, ProfileRules.Operation.CREATE);
+        if (grant == Grant.ASSIGNED && draft.assignedTo() == null) {
+            draft = draft.assignedTo(me());
+        }
+        WorkItemDraft clean = check(draft, profile, ProfileRules.Operation.CREATE, grant, null);
         WorkItem item = new WorkItem(clean.title());
         item.apply(clean, json(clean.labels()));
         item.moveTo(WorkItemStatus.valueOf(profile.defaultWorkItemStatus()));
@@ -152,10 +157,7 @@ public class WorkItemService {
         boolean moving = status != null && !status.equals(item.getStatus().name());
         WorkItemStatus to = null;
         WorkItemDraft clean = check(draft, profile,
-                moving ? ProfileRules.Operation.TRANSITION : ProfileRules.Operation.UPDATE);
-        if (grant == Grant.ASSIGNED && !me().equals(clean.assignedTo())) {
-            throw new ValidationException("assigned_to", "Agents cannot hand their items to someone else");
-        }
+                moving ? ProfileRules.Operation.TRANSITION : ProfileRules.Operation.UPDATE, grant, item.getContactId());
         if (moving) {
             to = item.getStatus().moveTo(status, profile);
         }
@@ -183,7 +185,12 @@ public class WorkItemService {
         return view(item, profile);
     }
 
-    private WorkItemDraft check(WorkItemDraft d, EffectiveProfile profile, ProfileRules.Operation operation) {
+    /**
+     * The draft cleaned, or every field error at once. With the ASSIGNED grant (an agent) the item stays
+     * the caller's and links only a contact they see ({@code keptContactId}: the item's own, always allowed).
+     */
+    private WorkItemDraft check(WorkItemDraft d, EffectiveProfile profile, ProfileRules.Operation operation, Grant grant,
+                                String keptContactId) {
         List<FieldError> errors = new ArrayList<>();
         String type = d.type() == null || d.type().isBlank() ? profile.defaultWorkItemType() : d.type().trim().toUpperCase();
         check(TYPES.contains(type), "type", "Unknown type", errors);
@@ -199,9 +206,13 @@ public class WorkItemService {
         }
         if (d.contactId() != null) {
             Contact contact = isId(d.contactId()) ? em.find(Contact.class, d.contactId()) : null;
-            check(contact != null && contact.getDeletedAt() == null, "contact_id", "No such contact", errors);
+            boolean seen = grant != Grant.ASSIGNED || d.contactId().equals(keptContactId)
+                    || ContactScope.sees(em, d.contactId(), me());
+            check(contact != null && contact.getDeletedAt() == null && seen, "contact_id", "No such contact", errors);
         }
-        if (d.assignedTo() != null) {
+        if (grant == Grant.ASSIGNED) {
+            check(me().equals(d.assignedTo()), "assigned_to", "Agents cannot hand their items to someone else", errors);
+        } else if (d.assignedTo() != null) {
             boolean member = isId(d.assignedTo())
                     && Membership.activeRole(em, RequestContext.current().orElseThrow().tenantId(), d.assignedTo()).isPresent();
             check(member, "assigned_to", "Assign to an active member of your team", errors);

@@ -1,5 +1,6 @@
 package com.smbhub.platform.db;
 
+import com.smbhub.platform.Ids;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.tenancy.TenantOwned;
 import java.time.Instant;
@@ -19,6 +20,9 @@ public final class NewestFirst {
             try {
                 params.put("afterAt", Instant.parse(key.substring(0, Math.max(cut, 0))));
             } catch (RuntimeException e) {
+                throw new ValidationException("cursor", "Not a cursor this API returned");
+            }
+            if (!Ids.isId(key.substring(cut + 1))) {
                 throw new ValidationException("cursor", "Not a cursor this API returned");
             }
             params.put("afterId", key.substring(cut + 1));

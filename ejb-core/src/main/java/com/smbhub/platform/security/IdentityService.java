@@ -2,6 +2,7 @@ package com.smbhub.platform.security;
 
 import com.smbhub.platform.Ids;
 import com.smbhub.platform.audit.AuditService;
+import com.smbhub.platform.tenancy.RequestContext;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -19,47 +20,43 @@ import java.util.Optional;
 @Stateless
 public class IdentityService {
 
-    static final int FREE_FAILURES = 5;
-    static final Duration FIRST_DELAY = Duration.ofSeconds(30);
-    static final Duration MAX_DELAY = Duration.ofMinutes(15);
+    private static final SignInThrottle THROTTLE = new SignInThrottle();
 
     @PersistenceContext(unitName = "smbhub") EntityManager em;
 
     @EJB AuditService audit;
 
+    /**
+     * Checks an e-mail and password. An unknown e-mail and a wrong password are answered alike, and are
+     * slowed down alike ({@link SignInThrottle}), so neither the answer nor its timing says whether an
+     * account exists.
+     */
     public SignIn authenticate(String email, char[] password, String channel) {
         Instant now = Instant.now();
+        String address = RequestContext.current().map(RequestContext::ipAddress).orElse("unknown");
+        Optional<Duration> wait = THROTTLE.waitFor(email, address, now);
         Optional<User> found = findByEmail(email);
+        if (wait.isPresent()) {
+            audit.record("auth.login_throttled", "user", found.map(User::getId).orElse(null), null, Map.of("channel", channel));
+            return new SignIn.Throttled(wait.get());
+        }
         if (found.isEmpty()) {
             PasswordHasher.burn(password == null ? new char[0] : password);
+            THROTTLE.failed(email, address, now);
             audit.record("auth.login_failed", "user", null, null, Map.of("channel", channel, "reason", "unknown"));
             return new SignIn.Rejected();
         }
         User user = found.get();
-        if (user.getLockedUntil() != null && user.getLockedUntil().isAfter(now)) {
-            audit.record("auth.login_throttled", "user", user.getId(), null, Map.of("channel", channel));
-            return new SignIn.Throttled(Duration.between(now, user.getLockedUntil()));
-        }
         if (!"ACTIVE".equals(user.getStatus()) || !PasswordHasher.verify(password, user.getPasswordHash())) {
-            user.loginFailed(now, lockUntil(now, user.getFailedLogins() + 1));
-            audit.record("auth.login_failed", "user", user.getId(), null,
-                    Map.of("channel", channel, "failures", user.getFailedLogins()));
+            THROTTLE.failed(email, address, now);
+            audit.record("auth.login_failed", "user", user.getId(), null, Map.of("channel", channel));
             return new SignIn.Rejected();
         }
+        THROTTLE.succeeded(email, address);
         user.loginSucceeded(now);
         audit.record("auth.login_completed", "user", user.getId(), null, Map.of("channel", channel));
         return new SignIn.Success(user.getId(), user.getEmail(), user.getDisplayName(),
                 "OPS".equals(user.getPlatformRole()));
-    }
-
-    /** After five failures in a row each further one locks the account for 30 s, doubling up to 15 min. */
-    static Instant lockUntil(Instant now, int failures) {
-        if (failures < FREE_FAILURES) {
-            return null;
-        }
-        int doublings = Math.min(failures - FREE_FAILURES, 10);
-        Duration delay = FIRST_DELAY.multipliedBy(1L << doublings);
-        return now.plus(delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay);
     }
 
     public void recordLogout(String userId) {

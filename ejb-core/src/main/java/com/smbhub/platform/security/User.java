@@ -59,14 +59,6 @@ public class User {
     public String getPasswordHash() { return passwordHash; }
     public String getPlatformRole() { return platformRole; }
     public String getStatus() { return status; }
-    public int getFailedLogins() { return failedLogins; }
-    public Instant getLockedUntil() { return lockedUntil; }
-
-    public void loginFailed(Instant now, Instant lockedUntil) {
-        failedLogins++;
-        this.lockedUntil = lockedUntil;
-        updatedAt = now;
-    }
 
     public void loginSucceeded(Instant now) {
         failedLogins = 0;

@@ -89,6 +89,7 @@ public class InvoicesResource extends DocumentsResource<InvoiceView> {
     static JsonObject jsonOf(InvoiceView i) {
         return DocumentJson.INVOICE.json(i).add("amount_paid", Envelope.money(i.amountPaid(), i.currency()))
                 .add("amount_due", Envelope.money(i.amountDue(), i.currency()))
+                .add("amount_credit", Envelope.money(i.credit(), i.currency()))
                 .add("payment_link_url", Envelope.nullable(i.paymentLinkUrl())).add("ar_stage", i.arStage()).build();
     }
 }

@@ -1,5 +1,6 @@
 package com.smbhub.portal.api;
 
+import com.smbhub.platform.InputText;
 import com.smbhub.platform.Jsonp;
 import com.smbhub.platform.errors.ValidationException.FieldError;
 import com.smbhub.platform.errors.ValidationException;
@@ -31,6 +32,7 @@ public final class JsonBody {
         if (text == null || text.isBlank()) {
             throw new ValidationException("body", "A JSON object is required");
         }
+        InputText.checkDepth(text);
         JsonValue value;
         try (var reader = Jsonp.createReader(new StringReader(text))) {
             value = reader.readValue();
@@ -43,6 +45,10 @@ public final class JsonBody {
             throw new ValidationException("body", "A JSON object is required");
         }
         JsonObject object = value.asJsonObject();
+        String control = InputText.controlIn(object, "");
+        if (control != null) {
+            throw new ValidationException(control, InputText.NO_CONTROL);
+        }
         List<FieldError> unknown = new ArrayList<>();
         object.keySet().stream().filter(k -> !allowed.contains(k)).sorted()
                 .forEach(k -> unknown.add(new FieldError(k, "Unknown field")));
@@ -93,17 +99,17 @@ public final class JsonBody {
         return object.get(field);
     }
 
-    /** A whole number field; absent or null gives null. */
+    /** A whole number field; absent or null gives null; beyond a long's range is an error, never wrapped. */
     public Long integer(String field, List<FieldError> errors) {
         JsonValue value = object.get(field);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return null;
         }
-        if (value instanceof JsonNumber number && number.isIntegral()) {
-            return number.longValue();
+        Long exact = Jsonp.exactLong(value);
+        if (exact == null) {
+            errors.add(new FieldError(field, "Must be a whole number"));
         }
-        errors.add(new FieldError(field, "Must be a whole number"));
-        return null;
+        return exact;
     }
 
     /** An array of strings; absent or null gives null. */

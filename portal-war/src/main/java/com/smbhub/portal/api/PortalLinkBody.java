@@ -1,7 +1,7 @@
 package com.smbhub.portal.api;
 
+import com.smbhub.platform.Jsonp;
 import com.smbhub.platform.errors.ValidationException;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonValue;
 import java.util.Set;
 
@@ -17,8 +17,9 @@ final class PortalLinkBody {
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return null;
         }
-        if (value instanceof JsonNumber n && n.isIntegral() && n.longValue() >= 1 && n.longValue() <= 365) {
-            return n.intValue();
+        Long days = Jsonp.exactLong(value);
+        if (days != null && days >= 1 && days <= 365) {
+            return days.intValue();
         }
         throw new ValidationException("expires_in_days", "From 1 to 365 days, or none");
     }

@@ -1,6 +1,7 @@
 package com.smbhub.portal.pages;
 
 import com.smbhub.invoice.InvoiceStatus;
+import com.smbhub.platform.InputText;
 import com.smbhub.platform.errors.ProviderException;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.portal.PortalService;
@@ -13,6 +14,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Arrays;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -101,6 +103,11 @@ public class PortalServlet extends HttpServlet {
         boolean answer = parts.length == 4 && parts[1].equals("quotes") && (parts[3].equals("approve") || parts[3].equals("reject"));
         if (!pay && !answer) {
             notValid(response);
+            return;
+        }
+        if (request.getParameterMap().values().stream().flatMap(Arrays::stream).anyMatch(InputText::hasControl)) {
+            PortalPage.send(response, 400, "That did not go through",
+                    "The form held characters that cannot be kept. Please type your note again.");
             return;
         }
         if (throttled(request, response)) {

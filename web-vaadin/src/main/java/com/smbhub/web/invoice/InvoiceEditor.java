@@ -131,6 +131,13 @@ class InvoiceEditor extends DocumentEditor<InvoiceView> {
         if (received.isEmpty()) {
             box.add(new Span("No payments yet. Amount due: " + MoneyText.format(invoice.amountDue(), currency)));
         }
+        if (invoice.credit().signum() > 0) {
+            Span over = new Span("Overpaid by " + MoneyText.format(invoice.credit(), currency)
+                    + ": refund the difference (card payments in Stripe) or keep it as credit.");
+            over.setId("inv-credit");
+            over.getStyle().set("color", "var(--lumo-error-text-color)");
+            box.add(over);
+        }
         for (PaymentView p : received) {
             HorizontalLayout row = new HorizontalLayout(new Span(when.format(p.paidAt().atZone(zone)) + " · "
                     + Words.of(p.provider()) + " · " + MoneyText.format(p.amount(), p.currency())
