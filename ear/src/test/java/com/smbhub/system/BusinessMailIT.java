@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,22 @@ class BusinessMailIT {
     }
 
     @Test
+    void aServerOnOurOwnNetworkOrOnAPortThatIsNotMailIsRefusedAtItsField() {
+        String owner = token(WORLD.maple("owner"), null);
+        for (String host : List.of("169.254.169.254", "10.0.0.5", "192.168.1.1", "0.0.0.0")) {
+            var metadata = send("PUT", "/api/v1/settings/email", owner, "{\"host\":\"" + host + "\",\"port\":587,"
+                    + "\"starttls\":true,\"username\":\"\",\"from_address\":\"office@maple.example\"}");
+            assertEquals(400, metadata.status(), metadata.body());
+            assertTrue(metadata.body().contains("\"field\":\"host\""), metadata.body());
+        }
+        var ssh = send("PUT", "/api/v1/settings/email", owner, "{\"host\":\"93.184.216.34\",\"port\":22,"
+                + "\"starttls\":true,\"username\":\"\",\"from_address\":\"office@maple.example\"}");
+        assertEquals(400, ssh.status(), ssh.body());
+        assertTrue(ssh.body().contains("\"field\":\"port\""), ssh.body());
+        assertFalse(get("/api/v1/settings/email", owner).json().getJsonObject("data").getBoolean("own_server"));
+    }
+
+    @Test
     void aRefusingServerChangesNothingAndAWorkingOneSendsTheBusinessesWords() throws Exception {
         String owner = token(WORLD.maple("owner"), null);
         try {
@@ -49,6 +66,8 @@ class BusinessMailIT {
             var refused = send("POST", "/api/v1/invoices/" + invoice.getString("id") + "/send", owner, "{}");
             assertEquals(502, refused.status(), refused.body());
             assertEquals("PROVIDER_ERROR", refused.errorCode());
+            assertTrue(refused.body().contains("Could not reach your mail server") && !refused.body().contains("refused"),
+                    "how the connection failed stays in the server log: " + refused.body());
             assertEquals("DRAFT", get("/api/v1/invoices/" + invoice.getString("id"), owner).json().getJsonObject("data")
                     .getString("status"));
             assertEquals(1, Database.count("select count(*) from mail_log where document_id = ?::uuid and status = 'FAILED'",

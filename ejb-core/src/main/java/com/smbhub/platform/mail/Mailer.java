@@ -24,6 +24,7 @@ import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
 import java.io.Serializable;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -43,6 +46,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Stateless
 public class Mailer {
+
+    private static final Logger LOG = Logger.getLogger(Mailer.class.getName());
 
     /** A file to attach. */
     public record Attachment(String fileName, String contentType, byte[] bytes) {
@@ -98,17 +103,22 @@ public class Mailer {
     /** Hands the message to the SMTP server; throws {@link MailFailedException} with the reason if it refuses. */
     public void send(String kind, String documentId, String senderName, String to, String subject, String text,
                      List<Attachment> attachments) {
+        Optional<SmtpSettings.Server> own = smtp.server();
         try {
-            Optional<SmtpSettings.Server> own = smtp.server();
             if (own.isPresent()) {
                 SmtpSettings.Server server = own.get();
+                if (!smtp.reachable(server)) {
+                    throw new MessagingException("Your mail server " + server.host() + " is not a public mail server;"
+                            + " change it in Settings → Email");
+                }
                 deliver(session(server.host(), server.port(), server.starttls(), Optional.of(server.username()),
                         Optional.of(server.password())), server.from(), senderName, to, subject, text, attachments);
             } else {
                 deliver(session(host, port, starttls, username, password), from, senderName, to, subject, text, attachments);
             }
         } catch (MessagingException | UnsupportedEncodingException e) {
-            String reason = reason(e);
+            String reason = own.isPresent() ? reasonForBusiness(e) : reason(e);
+            LOG.log(Level.WARNING, "Mail to " + to + " failed: " + reason(e));
             log(kind, documentId, to, subject, "FAILED", reason);
             throw new MailFailedException("The mail server did not accept the message: " + reason);
         }
@@ -191,6 +201,20 @@ public class Mailer {
             });
         }
         return Session.getInstance(props);
+    }
+
+    /**
+     * What a business is told of its own server's failure: the server's own reply when it answered;
+     * when it could not be reached, only that (whether the port refused, timed out or spoke another
+     * protocol stays in the server log, so the setting cannot map a network).
+     */
+    static String reasonForBusiness(Exception e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof IOException && !(t instanceof UnsupportedEncodingException)) {
+                return "Could not reach your mail server; check its host, port and STARTTLS in Settings → Email";
+            }
+        }
+        return reason(e);
     }
 
     static String reason(Exception e) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.smbhub.platform.audit.AuditService;
 import com.smbhub.platform.errors.ValidationException.FieldError;
 import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.net.OutboundHosts;
 import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.security.Secrets;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Settings → Email: the business's own SMTP server (host, port, STARTTLS, user, password, from
@@ -49,6 +51,9 @@ public class SmtpSettings {
 
     @Inject Secrets secrets;
 
+    /** Hosts a business may name although they are not public (self-hosting, the development mail server). */
+    @Inject @ConfigProperty(name = "smbhub.outbound.allowed-hosts", defaultValue = "") String allowedHosts;
+
     public View get() {
         access.require(Capability.MANAGE_SETTINGS);
         return connection().map(this::view).orElse(new View(false, "", 587, true, "", false, ""));
@@ -64,6 +69,8 @@ public class SmtpSettings {
         }
         if (port == null || port < 1 || port > 65535) {
             errors.add(new FieldError("port", "A port from 1 to 65535 (587 with STARTTLS, usually)"));
+        } else if (errors.isEmpty()) {
+            OutboundHosts.check(h, port, OutboundHosts.MAIL_PORTS, OutboundHosts.allowList(allowedHosts), errors);
         }
         String user = username == null ? "" : username.trim();
         if (user.length() > 200) {
@@ -91,6 +98,13 @@ public class SmtpSettings {
                 Map.of("host", h, "port", port, "starttls", starttls, "from_address", from, "password_changed", password != null
                         && !password.isEmpty()));
         return view(c);
+    }
+
+    /** Whether the saved server may still be reached (its name may resolve elsewhere since it was saved). */
+    public boolean reachable(Server server) {
+        List<FieldError> errors = new ArrayList<>();
+        OutboundHosts.check(server.host(), server.port(), OutboundHosts.MAIL_PORTS, OutboundHosts.allowList(allowedHosts), errors);
+        return errors.isEmpty();
     }
 
     /** Back to the installation's mail server. */

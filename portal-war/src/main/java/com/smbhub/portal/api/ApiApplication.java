@@ -10,9 +10,12 @@ import java.util.Map;
 @ApplicationPath("/api/v1")
 public class ApiApplication extends Application {
 
-    /** Responses up to 64 KB go out in one write with a Content-Length instead of chunks (a list page is ~10 KB). */
+    /**
+     * Responses up to 64 KB go out in one write with a Content-Length instead of chunks (a list page is
+     * ~10 KB); no WADL (an OPTIONS request would describe every route and name the library).
+     */
     @Override
     public Map<String, Object> getProperties() {
-        return Map.of("jersey.config.contentLength.buffer", 65536);
+        return Map.of("jersey.config.contentLength.buffer", 65536, "jersey.config.server.wadl.disableWadl", true);
     }
 }

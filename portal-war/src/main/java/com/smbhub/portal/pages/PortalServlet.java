@@ -50,18 +50,19 @@ public class PortalServlet extends HttpServlet {
         boolean quote = parts.length > 1 && parts[1].equals("quotes");
         if (parts.length < 3 || parts.length > 4 || !(quote || parts[1].equals("invoices"))
                 || (parts.length == 4 && !parts[3].equals("pdf"))) {
-            notValid(response);
+            notValid(request, response);
             return;
         }
-        if (throttled(request, response)) {
+        if (throttled(request, response, parts[2])) {
             return;
         }
         if (parts.length == 4) {
             var pdf = quote ? portal.quotePdf(parts[2]) : portal.invoicePdf(parts[2]);
             if (pdf.isEmpty()) {
-                notValid(response);
+                notValid(request, response);
                 return;
             }
+            opened(request, parts[2]);
             PortalPage.privacy(response);
             response.setContentType("application/pdf");
             response.setHeader("Content-Disposition", "attachment; filename=\"" + (quote ? "quote" : "invoice") + ".pdf\"");
@@ -71,9 +72,10 @@ public class PortalServlet extends HttpServlet {
         if (quote) {
             var page = portal.quote(parts[2]);
             if (page.isEmpty()) {
-                notValid(response);
+                notValid(request, response);
                 return;
             }
+            opened(request, parts[2]);
             String done = request.getParameter("done");
             PortalPage.quote(response, page.get(), parts[2], "approved".equals(done)
                     ? "Thank you — " + page.get().businessName() + " has your approval."
@@ -82,9 +84,10 @@ public class PortalServlet extends HttpServlet {
         }
         var page = portal.invoice(parts[2]);
         if (page.isEmpty()) {
-            notValid(response);
+            notValid(request, response);
             return;
         }
+        opened(request, parts[2]);
         if (page.get().invoice().state() == InvoiceStatus.VOID) {
             PortalPage.send(response, 410, "This invoice was cancelled",
                     page.get().businessName() + " cancelled this invoice; there is nothing to pay.");
@@ -102,7 +105,7 @@ public class PortalServlet extends HttpServlet {
         boolean pay = parts.length == 4 && parts[1].equals("invoices") && parts[3].equals("pay");
         boolean answer = parts.length == 4 && parts[1].equals("quotes") && (parts[3].equals("approve") || parts[3].equals("reject"));
         if (!pay && !answer) {
-            notValid(response);
+            notValid(request, response);
             return;
         }
         if (request.getParameterMap().values().stream().flatMap(Arrays::stream).anyMatch(InputText::hasControl)) {
@@ -110,7 +113,7 @@ public class PortalServlet extends HttpServlet {
                     "The form held characters that cannot be kept. Please type your note again.");
             return;
         }
-        if (throttled(request, response)) {
+        if (throttled(request, response, parts[2])) {
             return;
         }
         if (answer) {
@@ -121,9 +124,10 @@ public class PortalServlet extends HttpServlet {
         try {
             var checkout = portal.pay(parts[2], page, request.getRemoteAddr());
             if (checkout.isEmpty()) {
-                notValid(response);
+                notValid(request, response);
                 return;
             }
+            opened(request, parts[2]);
             PortalPage.privacy(response);
             response.setStatus(303);
             response.setHeader("Location", checkout.get());
@@ -149,7 +153,7 @@ public class PortalServlet extends HttpServlet {
         if (!"yes".equals(request.getParameter("confirm"))) {
             var page = portal.quote(token);
             if (page.isEmpty()) {
-                notValid(response);
+                notValid(request, response);
             } else if (page.get().quote().state() != QuoteStatus.SENT) {
                 PortalPage.quote(response, page.get(), token, "This quote is no longer waiting for an answer.");
             } else {
@@ -159,7 +163,7 @@ public class PortalServlet extends HttpServlet {
         }
         try {
             if (portal.decideQuote(token, approve, note, request.getRemoteAddr()).isEmpty()) {
-                notValid(response);
+                notValid(request, response);
                 return;
             }
             PortalPage.privacy(response);
@@ -175,14 +179,22 @@ public class PortalServlet extends HttpServlet {
         }
     }
 
-    /** Answers 429 when this address looked up too many links this window. */
-    private boolean throttled(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (limiter().allow(request.getRemoteAddr())) {
+    /**
+     * Answers 429 when this address had too many failed look-ups this window — unless this link already
+     * opened from here (a client paying, downloading, answering is not stopped by someone else's guesses).
+     */
+    private boolean throttled(HttpServletRequest request, HttpServletResponse response, String token) throws IOException {
+        String address = request.getRemoteAddr();
+        if (limiter().opened(address, token) || !limiter().blocked(address)) {
             return false;
         }
         response.setHeader("Retry-After", String.valueOf(Math.max(1, windowSeconds)));
         PortalPage.send(response, 429, "Too many requests", "Please wait a minute and try again.");
         return true;
+    }
+
+    private void opened(HttpServletRequest request, String token) {
+        limiter().remember(request.getRemoteAddr(), token);
     }
 
     private PortalRateLimit limiter() {
@@ -192,7 +204,9 @@ public class PortalServlet extends HttpServlet {
         return limit;
     }
 
-    private static void notValid(HttpServletResponse response) throws IOException {
+    /** "Not valid" — and one failed look-up more for this address. */
+    private void notValid(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        limiter().failed(request.getRemoteAddr());
         PortalPage.send(response, 404, "This link is not valid",
                 "The link may have expired or been replaced. Ask the business to send you a new one.");
     }
