@@ -19,6 +19,12 @@ final class Database {
                 System.getenv("SMBHUB_TEST_DB_PASSWORD"));
     }
 
+    /** As the application's own role (row-level security holds for it). */
+    static Connection connectAsApplication() throws SQLException {
+        return DriverManager.getConnection(System.getenv("SMBHUB_TEST_DB_URL"), System.getenv("SMBHUB_TEST_DB_APP_USER"),
+                System.getenv("SMBHUB_TEST_DB_APP_PASSWORD"));
+    }
+
     static long count(String sql, String... params) throws SQLException {
         try (Connection c = connect(); var ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {

@@ -11,6 +11,7 @@ import com.smbhub.money.TaxCode;
 import com.smbhub.payment.Payment;
 import com.smbhub.payment.PaymentStatus;
 import com.smbhub.platform.db.NativeSql;
+import com.smbhub.platform.tenancy.CrossTenant;
 import com.smbhub.platform.tenancy.TenantEntry;
 import com.smbhub.platform.time.BusinessClock;
 import com.smbhub.quote.Quote;
@@ -175,10 +176,11 @@ public class PortalService {
         if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
             return Optional.empty();
         }
-        List<?> rows = NativeSql.query(em, "select cast(tenant_id as text), cast(document_id as text) from portal_tokens"
+        List<?> rows = CrossTenant.run(em, CrossTenant.Purpose.PORTAL_LINK, () -> NativeSql.query(em,
+                        "select cast(tenant_id as text), cast(document_id as text) from portal_tokens"
                         + " where token_hash = ?1 and document_type = ?2 and revoked_at is null"
                         + " and (expires_at is null or expires_at > now())")
-                .setParameter(1, PortalLinks.hash(token)).setParameter(2, kind).getResultList();
+                .setParameter(1, PortalLinks.hash(token)).setParameter(2, kind).getResultList());
         if (rows.isEmpty()) {
             return Optional.empty();
         }

@@ -2,6 +2,7 @@ package com.smbhub.tenant;
 
 import com.smbhub.platform.audit.AuditService;
 import com.smbhub.platform.db.NativeSql;
+import com.smbhub.platform.tenancy.CrossTenant;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.security.CallerCache;
@@ -86,12 +87,14 @@ public class InvitationService {
         } else if (!PasswordHasher.verify(password, user.getPasswordHash())) {
             throw new ValidationException("password", "Not the password of " + user.getEmail());
         }
-        NativeSql.query(em, "update tenant_members set status = 'ACTIVE', updated_at = now(), version = version + 1"
-                        + " where id = cast(?1 as uuid) and tenant_id = cast(?2 as uuid) and status = 'INVITED'")
-                .setParameter(1, memberId).setParameter(2, tenantId).executeUpdate();
-        NativeSql.query(em, "update invitations set accepted_at = now(), updated_at = now(), version = version + 1"
-                        + " where id = cast(?1 as uuid) and tenant_id = cast(?2 as uuid)")
-                .setParameter(1, invitationId).setParameter(2, tenantId).executeUpdate();
+        CrossTenant.run(em, CrossTenant.Purpose.INVITATION, () -> {
+            NativeSql.query(em, "update tenant_members set status = 'ACTIVE', updated_at = now(), version = version + 1"
+                            + " where id = cast(?1 as uuid) and tenant_id = cast(?2 as uuid) and status = 'INVITED'")
+                    .setParameter(1, memberId).setParameter(2, tenantId).executeUpdate();
+            return NativeSql.query(em, "update invitations set accepted_at = now(), updated_at = now(), version = version + 1"
+                            + " where id = cast(?1 as uuid) and tenant_id = cast(?2 as uuid)")
+                    .setParameter(1, invitationId).setParameter(2, tenantId).executeUpdate();
+        });
         em.getEntityManagerFactory().getCache().evict(TenantMember.class);
         em.getEntityManagerFactory().getCache().evict(Invitation.class);
         CallerCache.evictUser(user.getId());
@@ -103,14 +106,14 @@ public class InvitationService {
         if (token == null || token.length() < 20 || token.length() > 100) {
             throw new NotFoundException("invitation");
         }
-        List<?> rows = NativeSql.query(em, "select cast(i.id as text), cast(i.tenant_id as text), cast(i.member_id as text),"
+        List<?> rows = CrossTenant.run(em, CrossTenant.Purpose.INVITATION, () -> NativeSql.query(em, "select cast(i.id as text), cast(i.tenant_id as text), cast(i.member_id as text),"
                         + " i.email, i.role, t.name, cast(u.id as text), u.password_hash, i.expires_at"
                         + " from invitations i join tenants t on t.id = i.tenant_id"
                         + " join tenant_members m on m.id = i.member_id and m.tenant_id = i.tenant_id"
                         + " join users u on u.id = m.user_id"
                         + " where i.token_hash = ?1 and i.accepted_at is null and i.revoked_at is null"
                         + " and i.deleted_at is null and m.status = 'INVITED' and t.deleted_at is null")
-                .setParameter(1, hash(token)).getResultList();
+                .setParameter(1, hash(token)).getResultList());
         if (rows.isEmpty()) {
             throw new NotFoundException("invitation");
         }

@@ -1,5 +1,6 @@
 package com.smbhub.platform.analytics;
 
+import com.smbhub.platform.tenancy.CrossTenant;
 import com.smbhub.platform.tenancy.RequestContext;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -52,11 +53,11 @@ public class ViewEvents {
     }
 
     /**
-     * Writes what is queued, each batch committed on its own; a batch the database refuses is
-     * logged and dropped (views are not worth a retry).
+     * Writes what is queued in one transaction of its own (the events of several businesses: the
+     * cross-business scope); a batch the database refuses is logged and dropped (views are not worth a retry).
      */
     @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false)
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void flush() {
         List<Pending> batch = new ArrayList<>();
         while (QUEUE.drainTo(batch, BATCH) > 0) {
@@ -70,8 +71,14 @@ public class ViewEvents {
     }
 
     private void write(List<Pending> batch) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("insert into analytics_events (id, tenant_id, event_name,"
+        try (Connection c = dataSource.getConnection()) {
+            CrossTenant.forTransaction(c, CrossTenant.Purpose.ANALYTICS);
+            insert(c, batch);
+        }
+    }
+
+    private static void insert(Connection c, List<Pending> batch) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into analytics_events (id, tenant_id, event_name,"
                      + " occurred_at, user_id, role, profile_id, platform, source, request_id, properties)"
                      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}'::jsonb)")) {
             for (Pending p : batch) {

@@ -1,6 +1,7 @@
 package com.smbhub.platform.db;
 
 import com.smbhub.platform.security.PasswordHasher;
+import com.smbhub.platform.tenancy.CrossTenant;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -36,6 +37,7 @@ public class DemoSeeder {
         if (!demo) {
             return;
         }
+        CrossTenant.forTransaction(em, CrossTenant.Purpose.SEEDING);
         String hash = PasswordHasher.hash(password.toCharArray());
         String northside = northside("northside", "acct_demo_northside", hash);
         String maple = maple("maple", "acct_demo_maple", hash);
@@ -55,6 +57,7 @@ public class DemoSeeder {
     }
 
     public World world() {
+        CrossTenant.forTransaction(em, CrossTenant.Purpose.SEEDING);
         String id = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         String hash = PasswordHasher.hash(password.toCharArray());
         String northside = northside("northside-" + id, "acct_northside_" + id, hash);

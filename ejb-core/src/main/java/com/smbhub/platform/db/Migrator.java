@@ -6,12 +6,17 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 
-/** Migrates the schema with Flyway when the application is deployed, before anything else runs. */
+/**
+ * Migrates the schema with Flyway when the application is deployed, before anything else runs — as
+ * the schema's owner ({@code jdbc/smbhub-owner}), while the application's own pool connects as a role
+ * that owns nothing, so row-level security holds for it.
+ */
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)
@@ -19,7 +24,10 @@ public class Migrator {
 
     private static final Logger LOG = Logger.getLogger(Migrator.class.getName());
 
-    @Resource(lookup = "jdbc/smbhub") DataSource dataSource;
+    /** The application's database role, granted its rights by the migrations. */
+    public static final String APP_ROLE = "smbhub_app";
+
+    @Resource(lookup = "jdbc/smbhub-owner") DataSource dataSource;
 
     private volatile String version = "none";
 
@@ -41,6 +49,7 @@ public class Migrator {
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .cleanDisabled(true)
+                .placeholders(Map.of("appRole", APP_ROLE))
                 .load();
     }
 

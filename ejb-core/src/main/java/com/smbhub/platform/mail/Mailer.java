@@ -2,6 +2,7 @@ package com.smbhub.platform.mail;
 
 import com.smbhub.platform.db.NativeSql;
 import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.tenancy.CrossTenant;
 import com.smbhub.platform.tenancy.RequestContext;
 import jakarta.activation.DataHandler;
 import jakarta.annotation.Resource;
@@ -150,9 +151,10 @@ public class Mailer {
     /** The business's latest messages, newest first. */
     public List<Sent> recent(int limit) {
         String tenant = RequestContext.current().orElseThrow().tenantId();
-        List<?> rows = NativeSql.query(em, "select recipient, subject, status, error, created_at from mail_log"
+        List<?> rows = CrossTenant.run(em, CrossTenant.Purpose.MAIL_LOG, () -> NativeSql.query(em,
+                        "select recipient, subject, status, error, created_at from mail_log"
                         + " where tenant_id = cast(?1 as uuid) order by created_at desc").setParameter(1, tenant)
-                .setMaxResults(limit).getResultList();
+                .setMaxResults(limit).getResultList());
         return rows.stream().map(r -> (Object[]) r).map(r -> new Sent((String) r[0], (String) r[1], (String) r[2],
                 (String) r[3], r[4] instanceof Timestamp t ? t.toInstant() : ((OffsetDateTime) r[4]).toInstant()))
                 .toList();
@@ -161,11 +163,12 @@ public class Mailer {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void logAlone(String tenantId, String userId, String kind, String documentId, String to, String subject,
                          String status, String error) {
-        NativeSql.query(em, "insert into mail_log (id, tenant_id, kind, document_id, recipient, subject, status, error,"
-                        + " created_by) values (cast(?1 as uuid), cast(?2 as uuid), ?3, cast(?4 as uuid), ?5, ?6, ?7, ?8, ?9)")
+        CrossTenant.run(em, CrossTenant.Purpose.MAIL_LOG, () -> NativeSql.query(em, "insert into mail_log (id, tenant_id,"
+                        + " kind, document_id, recipient, subject, status, error, created_by)"
+                        + " values (cast(?1 as uuid), cast(?2 as uuid), ?3, cast(?4 as uuid), ?5, ?6, ?7, ?8, ?9)")
                 .setParameter(1, UUID.randomUUID().toString()).setParameter(2, tenantId).setParameter(3, kind)
                 .setParameter(4, documentId).setParameter(5, to).setParameter(6, subject).setParameter(7, status)
-                .setParameter(8, error).setParameter(9, userId).executeUpdate();
+                .setParameter(8, error).setParameter(9, userId).executeUpdate());
     }
 
     /** In a transaction of its own: what was handed to the server stays on record whatever the caller does next. */

@@ -1,6 +1,7 @@
 package com.smbhub.platform.security;
 
 import com.smbhub.platform.db.NativeSql;
+import com.smbhub.platform.tenancy.CrossTenant;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +23,7 @@ public final class Membership {
         if (userId == null) {
             return Optional.empty();
         }
-        List<?> rows = NativeSql.query(em, 
+        List<?> rows = CrossTenant.run(em, CrossTenant.Purpose.MEMBERSHIPS, () -> NativeSql.query(em,
                         "select m.role from tenant_members m join users u on u.id = m.user_id"
                                 + " join tenants t on t.id = m.tenant_id"
                                 + " where m.tenant_id = cast(?1 as uuid) and m.user_id = cast(?2 as uuid)"
@@ -30,19 +31,19 @@ public final class Membership {
                                 + " and u.status = 'ACTIVE' and t.deleted_at is null")
                 .setParameter(1, tenantId)
                 .setParameter(2, userId)
-                .getResultList();
+                .getResultList());
         return rows.stream().findFirst().map(Object::toString);
     }
 
     public static List<View> activeOf(EntityManager em, String userId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = NativeSql.query(em, 
+        List<Object[]> rows = CrossTenant.run(em, CrossTenant.Purpose.MEMBERSHIPS, () -> NativeSql.query(em,
                         "select cast(t.id as text), t.name, t.external_org_id, t.profile_id, m.role"
                                 + " from tenant_members m join tenants t on t.id = m.tenant_id"
                                 + " where m.user_id = cast(?1 as uuid) and m.status = 'ACTIVE'"
                                 + " and m.deleted_at is null and t.deleted_at is null order by t.name")
                 .setParameter(1, userId)
-                .getResultList();
+                .getResultList());
         return rows.stream()
                 .map(r -> new View((String) r[0], (String) r[1], (String) r[2], (String) r[3],
                         Role.valueOf((String) r[4])))

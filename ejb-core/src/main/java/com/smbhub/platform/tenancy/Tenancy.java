@@ -1,12 +1,14 @@
 package com.smbhub.platform.tenancy;
 
 import com.smbhub.platform.Ids;
+import com.smbhub.platform.db.NativeSql;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
- * Binds exactly one non-blank tenant to a transaction and its EntityManager. Called only by
- * {@link TenantInterceptor} (a member's call) and {@link TenantEntry} (no signed-in caller).
+ * Binds exactly one non-blank tenant to a transaction, its EntityManager (EclipseLink's tenant) and its
+ * database connection ({@code app.tenant_id}, which the row-level security policies read). Called only
+ * by {@link TenantInterceptor} (a member's call) and {@link TenantEntry} (no signed-in caller).
  */
 final class Tenancy {
 
@@ -27,6 +29,9 @@ final class Tenancy {
             throw new IllegalStateException("A transaction may not switch tenant");
         }
         apply(em, tenantId);
+        if (bound == null) {
+            NativeSql.query(em, "select set_config('app.tenant_id', ?1, true)").setParameter(1, tenantId).getSingleResult();
+        }
         transaction.putResource(BOUND, tenantId);
     }
 
