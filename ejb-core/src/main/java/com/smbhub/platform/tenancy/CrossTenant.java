@@ -24,8 +24,6 @@ public final class CrossTenant {
         INVITATION,
         /** a client link's business found from its token */
         PORTAL_LINK,
-        /** a Stripe event's payment or invoice found before its business is entered */
-        STRIPE_EVENT,
         /** demo and test businesses made at start-up or by a test */
         SEEDING,
         /** queued view events of several businesses written in one batch */
