@@ -214,7 +214,7 @@ public class WorkItemService {
             check(me().equals(d.assignedTo()), "assigned_to", "Agents cannot hand their items to someone else", errors);
         } else if (d.assignedTo() != null) {
             boolean member = isId(d.assignedTo())
-                    && Membership.activeRole(em, RequestContext.current().orElseThrow().tenantId(), d.assignedTo()).isPresent();
+                    && Membership.roleHere(em, RequestContext.current().orElseThrow().tenantId(), d.assignedTo()).isPresent();
             check(member, "assigned_to", "Assign to an active member of your team", errors);
         }
         Map<String, Object> labels = new HashMap<>(d.labels());

@@ -19,11 +19,20 @@ public final class Membership {
     public record View(String tenantId, String tenantName, String orgId, String profileId, Role role) {
     }
 
+    /** The user's active role in a business, from anywhere (outside that business: the cross-business scope). */
     public static Optional<String> activeRole(EntityManager em, String tenantId, String userId) {
+        return CrossTenant.run(em, CrossTenant.Purpose.MEMBERSHIPS, () -> roleHere(em, tenantId, userId));
+    }
+
+    /**
+     * The same inside a transaction already bound to {@code tenantId}, where row-level security shows
+     * that business's members: no scope to enter (the tenant interceptor's look-up on every request).
+     */
+    public static Optional<String> roleHere(EntityManager em, String tenantId, String userId) {
         if (userId == null) {
             return Optional.empty();
         }
-        List<?> rows = CrossTenant.run(em, CrossTenant.Purpose.MEMBERSHIPS, () -> NativeSql.query(em,
+        List<?> rows = NativeSql.query(em,
                         "select m.role from tenant_members m join users u on u.id = m.user_id"
                                 + " join tenants t on t.id = m.tenant_id"
                                 + " where m.tenant_id = cast(?1 as uuid) and m.user_id = cast(?2 as uuid)"
@@ -31,7 +40,7 @@ public final class Membership {
                                 + " and u.status = 'ACTIVE' and t.deleted_at is null")
                 .setParameter(1, tenantId)
                 .setParameter(2, userId)
-                .getResultList());
+                .getResultList();
         return rows.stream().findFirst().map(Object::toString);
     }
 

@@ -33,7 +33,7 @@ public class TenantInterceptor {
         if (Tenancy.bound(transaction) == null) {
             Tenancy.bind(em, transaction, tenantId);
             if (context.role() == null) {
-                String role = Membership.activeRole(em, tenantId, context.userId())
+                String role = Membership.roleHere(em, tenantId, context.userId())
                         .orElseThrow(NotAMemberException::new);
                 context.resolvedRole(role);
             }

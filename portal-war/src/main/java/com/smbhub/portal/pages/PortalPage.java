@@ -64,12 +64,11 @@ public final class PortalPage {
     public static void invoice(HttpServletResponse response, PortalService.InvoicePage page, String token,
                                boolean justPaid) throws IOException {
         var i = page.invoice();
-        DateTimeFormatter date = DATE;
         String state = switch (InvoiceStatus.of(i.status())) {
             case PAID -> "Paid — thank you";
-            case OVERDUE -> "Overdue since " + date.format(i.dueDate());
-            case PARTIALLY_PAID -> "Partly paid · due " + date.format(i.dueDate());
-            default -> "Due " + date.format(i.dueDate());
+            case OVERDUE -> "Overdue since " + DATE.format(i.dueDate());
+            case PARTIALLY_PAID -> "Partly paid · due " + DATE.format(i.dueDate());
+            default -> "Due " + DATE.format(i.dueDate());
         };
         StringBuilder html = top("Invoice", page.businessName(), i, state, null);
         table(html, i, page.taxNames());
