@@ -146,7 +146,7 @@ class ServiceTenantIsolationIT {
                 .filter(m -> m.email().equals("agent@" + m() + ".test")).findFirst().orElseThrow());
         // loaded in Maple (server caches warm); now Northside's owner tries to change it by id
         assertThrows(NotFoundException.class,
-                () -> as("owner@" + n() + ".test", n(), () -> team.changeRole(mapleAgent.memberId(), Role.VIEWER)));
+                () -> as("owner@" + n() + ".test", n(), () -> team.changeRole(mapleAgent.memberId(), mapleAgent.version(), Role.VIEWER)));
         Role after = as("owner@" + m() + ".test", m(), () -> team.members().stream()
                 .filter(m -> m.memberId().equals(mapleAgent.memberId())).findFirst().orElseThrow().role());
         assertEquals(Role.AGENT, after);
@@ -330,7 +330,7 @@ class ServiceTenantIsolationIT {
             assertTrue(as("owner@" + n() + ".test", n(), () -> wording.templates(null)).stream()
                     .noneMatch(t -> t.id().equals(mine.id())));
             assertThrows(NotFoundException.class, () -> as("owner@" + n() + ".test", n(),
-                    () -> wording.update(mine.id(), "x", "s", "{link}")));
+                    () -> wording.update(mine.id(), mine.version(), "x", "s", "{link}")));
             assertThrows(NotFoundException.class, () -> as("owner@" + n() + ".test", n(), () -> {
                 wording.delete(mine.id());
                 return null;

@@ -1,5 +1,6 @@
 package com.smbhub.system;
 
+import static com.smbhub.system.ContactsIT.edit;
 import static com.smbhub.system.ContactsIT.send;
 import static com.smbhub.system.SystemUnderTest.get;
 import static com.smbhub.system.SystemUnderTest.token;
@@ -121,7 +122,7 @@ class CardPaymentsIT {
                 .status());
         assertEquals(404, send("POST", "/api/v1/invoices/" + id + "/payment-link", token(WORLD.maple("owner"), null), null)
                 .status());
-        assertEquals(200, send("POST", "/api/v1/invoices/" + id + "/void", owner, null).status());
+        assertEquals(200, edit("POST", "/api/v1/invoices/" + id + "/void", owner, null).status());
         JsonObject voided = get("/api/v1/invoices/" + id, owner).json().getJsonObject("data");
         assertTrue(voided.isNull("payment_link_url"));
         assertFalse(voided.getJsonArray("allowed_actions").toString().contains("payment_link"));

@@ -1,5 +1,6 @@
 package com.smbhub.system;
 
+import static com.smbhub.system.ContactsIT.edit;
 import static com.smbhub.system.ContactsIT.send;
 import static com.smbhub.system.SystemUnderTest.get;
 import static com.smbhub.system.SystemUnderTest.token;
@@ -97,7 +98,10 @@ class ContactImportAndMergeIT {
         assertEquals(409, send("POST", keepPath + "/merge", staff,
                 "{\"merge_id\":\"" + other.getString("id") + "\",\"if_match_version\":99}").status());
 
-        var merged = send("POST", keepPath + "/merge", staff, "{\"merge_id\":\"" + other.getString("id") + "\"}");
+        var unversioned = send("POST", keepPath + "/merge", staff, "{\"merge_id\":\"" + other.getString("id") + "\"}");
+        assertEquals(428, unversioned.status(), unversioned.body());
+        assertEquals("PRECONDITION_REQUIRED", unversioned.errorCode());
+        var merged = edit("POST", keepPath + "/merge", staff, "{\"merge_id\":\"" + other.getString("id") + "\"}");
         assertEquals(200, merged.status(), merged.body());
         JsonObject kept = merged.json().getJsonObject("data");
         assertEquals("+14165550142", kept.getString("phone"));
@@ -116,7 +120,7 @@ class ContactImportAndMergeIT {
                 .json().getJsonObject("data").getString("id");
         String theirs = send("POST", "/api/v1/contacts", token(WORLD.northside("staff"), null),
                 "{\"display_name\":\"Theirs " + run + "\"}").json().getJsonObject("data").getString("id");
-        var refused = send("POST", "/api/v1/contacts/" + mine + "/merge", maple, "{\"merge_id\":\"" + theirs + "\"}");
+        var refused = edit("POST", "/api/v1/contacts/" + mine + "/merge", maple, "{\"merge_id\":\"" + theirs + "\"}");
         assertEquals(400, refused.status(), refused.body());
         assertTrue(refused.body().contains("merge_id"));
     }

@@ -36,6 +36,17 @@ class ContactsIT {
         return SystemUnderTest.send(request.build());
     }
 
+    /**
+     * A change based on the record as it is now, as a client that just read it sends it: the version
+     * comes from a GET of the record ({@code path} without its action, e.g. /void) and goes as If-Match.
+     */
+    static SystemUnderTest.Reply edit(String method, String path, String token, String body) {
+        var current = SystemUnderTest.get(path.replaceFirst("/(void|merge)$", ""), token);
+        assertEquals(200, current.status(), current.body());
+        String etag = current.raw().headers().firstValue("ETag").orElseThrow(() -> new AssertionError("no ETag on " + path));
+        return send(method, path, token, body, "If-Match", etag);
+    }
+
     private JsonObject create(String token, String body) {
         var reply = send("POST", "/api/v1/contacts", token, body);
         assertEquals(201, reply.status(), reply.body());

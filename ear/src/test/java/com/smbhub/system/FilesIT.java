@@ -1,5 +1,6 @@
 package com.smbhub.system;
 
+import static com.smbhub.system.ContactsIT.edit;
 import static com.smbhub.system.ContactsIT.send;
 import static com.smbhub.system.SystemUnderTest.get;
 import static com.smbhub.system.SystemUnderTest.token;
@@ -137,7 +138,7 @@ class FilesIT {
                 .json().getJsonObject("data").getString("id");
         assertEquals(201, upload(staff, "WORK_ITEM", item, "boiler.pdf", PDF).status());
         assertEquals(201, upload(staff, "CONTACT", contact, "id-card.pdf", PDF).status());
-        assertEquals(200, send("PATCH", "/api/v1/work-items/" + item, staff, "{\"status\":\"IN_PROGRESS\"}").status());
+        assertEquals(200, edit("PATCH", "/api/v1/work-items/" + item, staff, "{\"status\":\"IN_PROGRESS\"}").status());
         var timeline = get("/api/v1/contacts/" + contact + "/timeline", staff).json().getJsonArray("data");
         List<String> types = timeline.stream().map(v -> v.asJsonObject().getString("type")).toList();
         assertEquals(List.of("status", "file", "file", "work_item", "contact"), types, timeline.toString());

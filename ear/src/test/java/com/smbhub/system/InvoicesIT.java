@@ -1,5 +1,6 @@
 package com.smbhub.system;
 
+import static com.smbhub.system.ContactsIT.edit;
 import static com.smbhub.system.ContactsIT.send;
 import static com.smbhub.system.SystemUnderTest.get;
 import static com.smbhub.system.SystemUnderTest.token;
@@ -126,7 +127,10 @@ class InvoicesIT {
         String staff = token(WORLD.northside("staff"), null);
         JsonObject invoice = create(staff, body(contact(staff, "Edit " + run)));
         String path = "/api/v1/invoices/" + invoice.getString("id");
-        var edited = send("PATCH", path, staff, "{\"line_items\":[{\"name\":\"Visit\",\"qty\":1,\"rate\":100}],"
+        var unversioned = send("PATCH", path, staff, "{\"notes\":\"x\"}");
+        assertEquals(428, unversioned.status(), unversioned.body());
+        assertEquals("PRECONDITION_REQUIRED", unversioned.errorCode());
+        var edited = edit("PATCH", path, staff, "{\"line_items\":[{\"name\":\"Visit\",\"qty\":1,\"rate\":100}],"
                 + "\"discount\":{\"type\":\"amount\",\"value\":10}}");
         assertEquals(200, edited.status(), edited.body());
         assertEquals("101.70", edited.json().getJsonObject("data").getString("total"));

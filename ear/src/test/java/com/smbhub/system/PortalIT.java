@@ -1,5 +1,6 @@
 package com.smbhub.system;
 
+import static com.smbhub.system.ContactsIT.edit;
 import static com.smbhub.system.ContactsIT.send;
 import static com.smbhub.system.SystemUnderTest.get;
 import static com.smbhub.system.SystemUnderTest.token;
@@ -41,7 +42,7 @@ class PortalIT {
     void aLinkShowsItsInvoiceAndNothingInternal() throws Exception {
         String staff = token(WORLD.northside("staff"), null);
         JsonObject invoice = invoice(staff, run);
-        assertEquals(200, send("PATCH", "/api/v1/invoices/" + invoice.getString("id"), staff,
+        assertEquals(200, edit("PATCH", "/api/v1/invoices/" + invoice.getString("id"), staff,
                 "{\"terms\":\"Net 14 <b>days</b>\"}").status());
         var page = get(link(staff, invoice.getString("id")), null);
         assertEquals(200, page.status());
@@ -102,15 +103,15 @@ class PortalIT {
         String path = "/api/v1/invoices/" + invoice.getString("id");
         String link = link(staff, invoice.getString("id"));
         assertEquals(403, send("POST", path + "/void", staff, null).status());
-        var voided = send("POST", path + "/void", token(WORLD.northside("owner"), null), null);
+        var voided = edit("POST", path + "/void", token(WORLD.northside("owner"), null), null);
         assertEquals(200, voided.status(), voided.body());
         assertEquals("VOID", voided.json().getJsonObject("data").getString("status"));
         assertEquals("0.00", voided.json().getJsonObject("data").getString("amount_due"));
         var page = get(link, null);
         assertEquals(410, page.status());
         assertTrue(page.body().contains("cancelled"));
-        assertEquals(400, send("PATCH", path, staff, "{\"notes\":\"x\"}").status());
-        assertEquals(400, send("POST", path + "/void", token(WORLD.northside("admin"), null), null).status());
+        assertEquals(400, edit("PATCH", path, staff, "{\"notes\":\"x\"}").status());
+        assertEquals(400, edit("POST", path + "/void", token(WORLD.northside("admin"), null), null).status());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.smbhub.system;
 
+import static com.smbhub.system.ContactsIT.edit;
 import static com.smbhub.system.ContactsIT.send;
 import static com.smbhub.system.SystemUnderTest.get;
 import static com.smbhub.system.SystemUnderTest.token;
@@ -92,7 +93,7 @@ class QuotesIT {
                 .containsAll(List.of("expiry_date", "line_items")));
         assertEquals(403, send("POST", "/api/v1/quotes", token(WORLD.northside("viewer"), null), "{}").status());
         assertEquals(404, get("/api/v1/quotes/" + q.getString("id"), token(WORLD.maple("owner"), null)).status());
-        var patched = send("PATCH", "/api/v1/quotes/" + q.getString("id"), staff, "{\"notes\":\"Includes removal\"}");
+        var patched = edit("PATCH", "/api/v1/quotes/" + q.getString("id"), staff, "{\"notes\":\"Includes removal\"}");
         assertEquals(200, patched.status(), patched.body());
         assertEquals("Includes removal", patched.json().getJsonObject("data").getString("notes"));
         var stale = send("PATCH", "/api/v1/quotes/" + q.getString("id"), staff, "{\"notes\":\"Lost update\"}",
@@ -179,7 +180,7 @@ class QuotesIT {
         JsonObject old = quote(owner, ",\"issue_date\":\"" + today.minusDays(20) + "\",\"expiry_date\":\"" + today.minusDays(1) + "\"");
         assertEquals(List.of("expiry_date"), fields(send("POST", "/api/v1/quotes/" + old.getString("id") + "/send", owner,
                 "{\"to\":\"e." + run + "@example.com\"}")));
-        send("PATCH", "/api/v1/quotes/" + old.getString("id"), owner, "{\"expiry_date\":\"" + today.plusDays(1) + "\"}");
+        edit("PATCH", "/api/v1/quotes/" + old.getString("id"), owner, "{\"expiry_date\":\"" + today.plusDays(1) + "\"}");
         assertEquals(200, send("POST", "/api/v1/quotes/" + old.getString("id") + "/send", owner,
                 "{\"to\":\"e." + run + "@example.com\"}").status());
         try (var db = Database.connect(); var ps = db.prepareStatement("update quotes set expiry_date = ? where id = ?::uuid")) {
@@ -231,13 +232,13 @@ class QuotesIT {
     void aBusinessWithQuotesOffGetsCapabilityDisabled() {
         String owner = token(WORLD.maple("owner"), null);
         try {
-            assertEquals(200, send("PATCH", "/api/v1/settings/business", owner, "{\"quotes_enabled\":false}").status());
+            assertEquals(200, edit("PATCH", "/api/v1/settings/business", owner, "{\"quotes_enabled\":false}").status());
             var refused = send("POST", "/api/v1/quotes", owner, "{\"contact_id\":\"" + contact(owner, null) + "\","
                     + "\"line_items\":[{\"name\":\"x\",\"qty\":1,\"rate\":1}]}");
             assertEquals(403, refused.status(), refused.body());
             assertEquals("CAPABILITY_DISABLED", refused.errorCode());
         } finally {
-            send("PATCH", "/api/v1/settings/business", owner, "{\"quotes_enabled\":true}");
+            edit("PATCH", "/api/v1/settings/business", owner, "{\"quotes_enabled\":true}");
         }
     }
 }

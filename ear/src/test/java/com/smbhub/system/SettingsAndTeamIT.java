@@ -1,5 +1,6 @@
 package com.smbhub.system;
 
+import static com.smbhub.system.ContactsIT.edit;
 import static com.smbhub.system.ContactsIT.send;
 import static com.smbhub.system.SystemUnderTest.get;
 import static com.smbhub.system.SystemUnderTest.token;
@@ -35,7 +36,7 @@ class SettingsAndTeamIT {
     void badSettingsAreRefusedAtTheirFieldsAndChangeNothing() {
         String owner = token(WORLD.northside("owner"), null);
         JsonObject before = get("/api/v1/settings/business", owner).json().getJsonObject("data");
-        var refused = send("PATCH", "/api/v1/settings/business", owner,
+        var refused = edit("PATCH", "/api/v1/settings/business", owner,
                 "{\"name\":\"\",\"timezone\":\"Mars/Base\",\"currency\":\"XX\",\"profile_id\":\"bakery\",\"ar_days\":[400]}");
         assertEquals(400, refused.status(), refused.body());
         assertEquals(List.of("name", "timezone", "currency", "profile_id", "ar_days"), fields(refused));
@@ -51,7 +52,7 @@ class SettingsAndTeamIT {
                 + " and tenant_id = (select id from tenants where external_org_id = ?)";
         long selected = Database.count(selections, WORLD.maple());
         try {
-            var changed = send("PATCH", "/api/v1/settings/business", owner,
+            var changed = edit("PATCH", "/api/v1/settings/business", owner,
                     "{\"profile_id\":\"general\",\"quotes_enabled\":false,\"ar_days\":[5,10]}");
             assertEquals(200, changed.status(), changed.body());
             JsonObject profile = get("/api/v1/profile", owner).json().getJsonObject("data");
@@ -64,7 +65,7 @@ class SettingsAndTeamIT {
             var stale = send("PATCH", "/api/v1/settings/business", owner, "{\"name\":\"Maple & Co\",\"if_match_version\":0}");
             assertEquals(409, stale.status(), stale.body());
         } finally {
-            var back = send("PATCH", "/api/v1/settings/business", owner,
+            var back = edit("PATCH", "/api/v1/settings/business", owner,
                     "{\"profile_id\":\"retail_pos\",\"quotes_enabled\":true,\"ar_days\":[3,7,14]}");
             assertEquals(200, back.status(), back.body());
         }

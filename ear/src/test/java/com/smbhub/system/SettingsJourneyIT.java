@@ -69,7 +69,7 @@ class SettingsJourneyIT {
             invoices.confirmSend();
             Mailbox.await(email, "Reminder: invoice INV-");
         } finally {
-            ContactsIT.send("PATCH", "/api/v1/settings/business", owner,
+            ContactsIT.edit("PATCH", "/api/v1/settings/business", owner,
                     "{\"default_templates\":{\"reminder_email\":\"tpl_msg_paylink_v1\"}}");
         }
     }

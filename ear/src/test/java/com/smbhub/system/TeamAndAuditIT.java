@@ -51,14 +51,16 @@ class TeamAndAuditIT {
                 + " and entity_id = ? and before->>'role' = 'AGENT' and after->>'role' = 'STAFF'";
         long before = Database.count(audited, agent.getString("id"));
         try {
-            var changed = patch("/api/v1/team/members/" + agent.getString("id"), owner, "{\"role\":\"STAFF\"}");
+            var unversioned = patch("/api/v1/team/members/" + agent.getString("id"), owner, "{\"role\":\"STAFF\"}");
+            assertEquals(428, unversioned.status(), unversioned.body());
+            var changed = change(agent, owner, "{\"role\":\"STAFF\"}");
             assertEquals(200, changed.status(), changed.body());
             assertEquals("STAFF", changed.json().getJsonObject("data").getString("role"));
             assertEquals(before + 1, Database.count("select count(*) from audit_log where action = 'tenant.member_role_changed'"
                     + " and entity_id = ? and before->>'role' = 'AGENT' and after->>'role' = 'STAFF'",
                     agent.getString("id")));
         } finally {
-            patch("/api/v1/team/members/" + agent.getString("id"), owner, "{\"role\":\"AGENT\"}");
+            change(member(owner, WORLD.maple("agent")), owner, "{\"role\":\"AGENT\"}");
         }
     }
 
@@ -69,7 +71,7 @@ class TeamAndAuditIT {
         String denials = "select count(*) from audit_log where action = 'security.permission_denied'"
                 + " and entity_id = 'MANAGE_OWNERS' and tenant_id = (select id from tenants where external_org_id = ?)";
         long before = Database.count(denials, WORLD.northside());
-        var demoted = patch("/api/v1/team/members/" + owner.getString("id"), admin, "{\"role\":\"STAFF\"}");
+        var demoted = change(owner, admin, "{\"role\":\"STAFF\"}");
         assertEquals(400, demoted.status(), demoted.body());
         assertTrue(demoted.body().contains("owner"), demoted.body());
         var disabled = SystemUnderTest.send(HttpRequest.newBuilder(URI.create(SystemUnderTest.BASE
@@ -83,8 +85,7 @@ class TeamAndAuditIT {
     @Test
     void aMemberOfAnotherBusinessCannotBeChanged() {
         JsonObject mapleAgent = member(token(WORLD.maple("owner"), null), WORLD.maple("agent"));
-        var reply = patch("/api/v1/team/members/" + mapleAgent.getString("id"),
-                token(WORLD.northside("owner"), null), "{\"role\":\"VIEWER\"}");
+        var reply = change(mapleAgent, token(WORLD.northside("owner"), null), "{\"role\":\"VIEWER\"}");
         assertEquals(404, reply.status(), reply.body());
         assertEquals("AGENT", member(token(WORLD.maple("owner"), null), WORLD.maple("agent")).getString("role"));
     }
@@ -93,7 +94,7 @@ class TeamAndAuditIT {
     void theLastOwnerCannotBeDemoted() {
         String owner = token(WORLD.northside("owner"), null);
         JsonObject self = member(owner, WORLD.northside("owner"));
-        var reply = patch("/api/v1/team/members/" + self.getString("id"), owner, "{\"role\":\"STAFF\"}");
+        var reply = change(self, owner, "{\"role\":\"STAFF\"}");
         assertEquals(400, reply.status());
         assertEquals("role", reply.json().getJsonObject("error").getJsonArray("details").getJsonObject(0).getString("field"));
     }
@@ -160,10 +161,13 @@ class TeamAndAuditIT {
                 .findFirst().orElseThrow();
     }
 
-    private static SystemUnderTest.Reply patch(String path, String token, String body) {
-        return SystemUnderTest.send(HttpRequest.newBuilder(URI.create(SystemUnderTest.BASE + path))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build());
+    private static SystemUnderTest.Reply patch(String path, String token, String body, String... headers) {
+        return ContactsIT.send("PATCH", path, token, body, headers);
+    }
+
+    /** A role change based on the member as listed. */
+    private static SystemUnderTest.Reply change(JsonObject member, String token, String body) {
+        return patch("/api/v1/team/members/" + member.getString("id"), token, body,
+                "If-Match", "\"" + member.getJsonNumber("version") + "\"");
     }
 }

@@ -1,5 +1,6 @@
 package com.smbhub.system;
 
+import static com.smbhub.system.ContactsIT.edit;
 import static com.smbhub.system.ContactsIT.send;
 import static com.smbhub.system.SystemUnderTest.get;
 import static com.smbhub.system.SystemUnderTest.token;
@@ -28,7 +29,7 @@ class TemplatesIT {
     /** Maple & Co's defaults go back to the standard e-mails, so other tests read the shipped wording. */
     @AfterEach
     void standardDefaults() {
-        var reply = send("PATCH", "/api/v1/settings/business", token(WORLD.maple("owner"), null), "{\"default_templates\":"
+        var reply = edit("PATCH", "/api/v1/settings/business", token(WORLD.maple("owner"), null), "{\"default_templates\":"
                 + "{\"invoice_email\":\"tpl_invoice_default_v1\",\"quote_email\":\"tpl_quote_default_v1\","
                 + "\"reminder_email\":\"tpl_msg_paylink_v1\"}}");
         assertEquals(200, reply.status(), reply.body());
@@ -39,6 +40,11 @@ class TemplatesIT {
                 + subject + "\",\"body\":\"Hello {client_name},\\n\\n{amount} is due. Pay here: {link}\\n\\n{business_name}\"}");
         assertEquals(201, reply.status(), reply.body());
         return reply.json().getJsonObject("data").getString("id");
+    }
+
+    private static long version(String token, String id) {
+        return get("/api/v1/templates", token).json().getJsonArray("data").stream().map(v -> v.asJsonObject())
+                .filter(t -> t.getString("id").equals(id)).findFirst().orElseThrow().getJsonNumber("version").longValue();
     }
 
     private String sentInvoice(String owner, String email) {
@@ -62,7 +68,7 @@ class TemplatesIT {
         String email = "templated." + run + "@example.com";
         String invoice = sentInvoice(owner, email);
         String firm = create(owner, "reminder_email", "Firm " + run, "Overdue {number} " + run);
-        var settings = send("PATCH", "/api/v1/settings/business", owner, "{\"default_templates\":{\"reminder_email\":\"" + firm + "\"}}");
+        var settings = edit("PATCH", "/api/v1/settings/business", owner, "{\"default_templates\":{\"reminder_email\":\"" + firm + "\"}}");
         assertEquals(200, settings.status(), settings.body());
         assertEquals(firm, settings.json().getJsonObject("data").getJsonObject("default_templates").getString("reminder_email"));
         assertTrue(get("/api/v1/templates?kind=reminder_email", owner).json().getJsonArray("data").stream()
@@ -97,7 +103,7 @@ class TemplatesIT {
     void deletingTheDefaultBringsBackTheStandardEmail() {
         String owner = token(WORLD.maple("owner"), null);
         String mine = create(owner, "invoice_email", "Short " + run, "Invoice {number}");
-        assertEquals(200, send("PATCH", "/api/v1/settings/business", owner,
+        assertEquals(200, edit("PATCH", "/api/v1/settings/business", owner,
                 "{\"default_templates\":{\"invoice_email\":\"" + mine + "\"}}").status());
         assertEquals(204, send("DELETE", "/api/v1/templates/" + mine, owner, null).status());
         JsonObject defaults = get("/api/v1/settings/business", owner).json().getJsonObject("data").getJsonObject("default_templates");
@@ -112,7 +118,9 @@ class TemplatesIT {
     void ownersAndAdminsChangeTemplatesOfTheirOwnBusinessOnly() {
         String owner = token(WORLD.maple("owner"), null);
         String mine = create(owner, "quote_email", "Warm " + run, "Quote {number} for you");
-        var renamed = send("PATCH", "/api/v1/templates/" + mine, owner, "{\"name\":\"Warmer " + run + "\"}");
+        assertEquals(428, send("PATCH", "/api/v1/templates/" + mine, owner, "{\"name\":\"Warmer " + run + "\"}").status());
+        var renamed = send("PATCH", "/api/v1/templates/" + mine, owner, "{\"name\":\"Warmer " + run + "\"}",
+                "If-Match", "\"" + version(owner, mine) + "\"");
         assertEquals(200, renamed.status(), renamed.body());
         assertEquals("Quote {number} for you", renamed.json().getJsonObject("data").getString("subject"));
         assertEquals(403, send("POST", "/api/v1/templates", token(WORLD.northside("staff"), null),
@@ -122,7 +130,7 @@ class TemplatesIT {
                 .anyMatch(t -> t.asJsonObject().getString("id").equals(mine)), "another business does not see it");
         assertEquals(404, send("PATCH", "/api/v1/templates/" + mine, other, "{\"name\":\"x\"}").status());
         assertEquals(404, send("DELETE", "/api/v1/templates/" + mine, other, null).status());
-        assertEquals(400, send("PATCH", "/api/v1/settings/business", other,
+        assertEquals(400, edit("PATCH", "/api/v1/settings/business", other,
                 "{\"default_templates\":{\"quote_email\":\"" + mine + "\"}}").status());
         var bad = send("POST", "/api/v1/templates", owner, "{\"kind\":\"sms\",\"name\":\"warmer " + run.toUpperCase()
                 + "\",\"subject\":\"{nope}\",\"body\":\"no link\"}");

@@ -1,5 +1,6 @@
 package com.smbhub.system;
 
+import static com.smbhub.system.ContactsIT.edit;
 import static com.smbhub.system.ContactsIT.send;
 import static com.smbhub.system.SystemUnderTest.get;
 import static com.smbhub.system.SystemUnderTest.token;
@@ -67,10 +68,11 @@ class WorkItemsIT {
         String staff = token(WORLD.northside("staff"), null);
         JsonObject item = create(staff, "{\"title\":\"Boiler " + run + "\"}");
         String path = "/api/v1/work-items/" + item.getString("id");
-        assertEquals("IN_PROGRESS", send("PATCH", path, staff, "{\"status\":\"IN_PROGRESS\"}").json()
+        assertEquals(428, send("PATCH", path, staff, "{\"status\":\"IN_PROGRESS\"}").status());
+        assertEquals("IN_PROGRESS", edit("PATCH", path, staff, "{\"status\":\"IN_PROGRESS\"}").json()
                 .getJsonObject("data").getString("status"));
-        assertEquals("DONE", send("PATCH", path, staff, "{\"status\":\"DONE\"}").json().getJsonObject("data").getString("status"));
-        var illegal = send("PATCH", path, staff, "{\"status\":\"CANCELED\"}");
+        assertEquals("DONE", edit("PATCH", path, staff, "{\"status\":\"DONE\"}").json().getJsonObject("data").getString("status"));
+        var illegal = edit("PATCH", path, staff, "{\"status\":\"CANCELED\"}");
         assertEquals(400, illegal.status());
         assertEquals(List.of("status"), fields(illegal));
         var stale = send("PATCH", path, staff, "{\"title\":\"x\",\"if_match_version\":0}");
@@ -94,7 +96,7 @@ class WorkItemsIT {
         assertTrue(list.stream().noneMatch(id -> id.equals(other.getString("id"))));
         assertEquals(404, get("/api/v1/work-items/" + other.getString("id"), agent).status());
         assertEquals(404, send("PATCH", "/api/v1/work-items/" + other.getString("id"), agent, "{\"status\":\"DONE\"}").status());
-        var moved = send("PATCH", "/api/v1/work-items/" + mine.getString("id"), agent, "{\"status\":\"IN_PROGRESS\"}");
+        var moved = edit("PATCH", "/api/v1/work-items/" + mine.getString("id"), agent, "{\"status\":\"IN_PROGRESS\"}");
         assertEquals(200, moved.status(), moved.body());
     }
 

@@ -107,15 +107,14 @@ public class ContactService {
         return view(contact);
     }
 
-    public ContactView update(String id, long expectedVersion, ContactDraft draft) {
+    public ContactView update(String id, Long expectedVersion, ContactDraft draft) {
         Grant grant = access.require(Capability.CONTACTS_WRITE);
         Contact contact = find(id, grant);
         if (contact.getDeletedAt() != null) {
             throw new ValidationException("id", "Restore the contact before editing it");
         }
-        if (contact.getVersion() != expectedVersion) {
-            throw new ConflictException("Someone changed this contact since you opened it", view(contact));
-        }
+        ConflictException.checkVersion(contact.getVersion(), expectedVersion,
+                "Someone changed this contact since you opened it", () -> view(contact));
         ContactDraft clean = check(draft);
         Map<String, Object> before = snapshot(contact);
         contact.apply(clean);
@@ -203,7 +202,6 @@ public class ContactService {
      * Merges {@code otherId} into {@code keepId}: blank fields of the kept contact take the other's
      * values, tags are joined, notes appended; the other's work items, files, conversations, quotes,
      * invoices and expenses move to the kept contact; the other is deleted (restorable). Audited on both.
-     * A null {@code expectedVersion} skips the version check.
      */
     public ContactView merge(String keepId, Long expectedVersion, String otherId) {
         access.require(Capability.CONTACTS_MERGE);
@@ -211,9 +209,8 @@ public class ContactService {
         if (keep.getDeletedAt() != null) {
             throw new NotFoundException("contact");
         }
-        if (expectedVersion != null && keep.getVersion() != expectedVersion) {
-            throw new ConflictException("Someone changed this contact since you opened it", view(keep));
-        }
+        ConflictException.checkVersion(keep.getVersion(), expectedVersion,
+                "Someone changed this contact since you opened it", () -> view(keep));
         if (keepId.equals(otherId)) {
             throw new ValidationException("merge_id", "Choose another contact to merge into this one");
         }

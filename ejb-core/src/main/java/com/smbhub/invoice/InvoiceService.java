@@ -94,12 +94,11 @@ public class InvoiceService extends DocumentService<Invoice, InvoiceView> {
      * Cancels a draft or sent invoice (PRD 12.2 C): owners and admins only; the client's page then
      * says it was cancelled and offers nothing to pay. Paid or partly paid invoices are not voided.
      */
-    public InvoiceView voidInvoice(String id, long expectedVersion) {
+    public InvoiceView voidInvoice(String id, Long expectedVersion) {
         access.require(Capability.MONEY_VOID);
         Invoice invoice = find(id, Grant.ALL);
-        if (invoice.getVersion() != expectedVersion) {
-            throw new ConflictException("Someone changed this invoice since you opened it", view(invoice));
-        }
+        ConflictException.checkVersion(invoice.getVersion(), expectedVersion,
+                "Someone changed this invoice since you opened it", () -> view(invoice));
         if (!invoice.getStatus().allows(InvoiceStatus.Action.VOID)) {
             throw new ValidationException("status", "Only a draft or sent invoice can be voided");
         }

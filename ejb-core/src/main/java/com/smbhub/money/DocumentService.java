@@ -127,14 +127,13 @@ public abstract class DocumentService<D extends MoneyDocument, V> {
     }
 
     /** Changes a draft; anything but a draft is refused (each document's other actions have their own methods). */
-    public V update(String id, long expectedVersion, DocumentDraft draft) {
+    public V update(String id, Long expectedVersion, DocumentDraft draft) {
         Grant grant = access.require(Capability.MONEY_DRAFT);
         EffectiveProfile profile = profiles.effective();
         D document = find(id, grant);
         checkAgentsWork(grant, draft);
-        if (document.getVersion() != expectedVersion) {
-            throw new ConflictException("Someone changed this " + kind.entity + " since you opened it", view(document));
-        }
+        ConflictException.checkVersion(document.getVersion(), expectedVersion,
+                "Someone changed this " + kind.entity + " since you opened it", () -> view(document));
         if (!document.editable()) {
             throw new ValidationException("status", "Only a draft can be edited");
         }

@@ -77,12 +77,11 @@ public class BusinessSettingsService {
         return catalog.profileIds();
     }
 
-    public Settings update(Settings wanted, long expectedVersion) {
+    public Settings update(Settings wanted, Long expectedVersion) {
         access.require(Capability.MANAGE_SETTINGS);
         Tenant tenant = tenant();
-        if (tenant.getVersion() != expectedVersion) {
-            throw new ConflictException("Someone changed the settings since you opened them", get());
-        }
+        ConflictException.checkVersion(tenant.getVersion(), expectedVersion,
+                "Someone changed the settings since you opened them", this::get);
         List<FieldError> errors = new ArrayList<>();
         String name = wanted.name() == null ? "" : wanted.name().trim();
         if (name.isEmpty() || name.length() > 200 || name.chars().anyMatch(c -> c < 0x20)) {

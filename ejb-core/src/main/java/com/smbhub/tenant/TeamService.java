@@ -3,6 +3,7 @@ package com.smbhub.tenant;
 import com.smbhub.platform.Ids;
 import com.smbhub.platform.analytics.Analytics;
 import com.smbhub.platform.audit.AuditService;
+import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.mail.Mailer;
@@ -62,9 +63,11 @@ public class TeamService {
                 .toList();
     }
 
-    public Member changeRole(String memberId, Role role) {
+    public Member changeRole(String memberId, Long expectedVersion, Role role) {
         access.require(Capability.MANAGE_TEAM);
         TenantMember member = member(memberId);
+        ConflictException.checkVersion(member.getVersion(), expectedVersion,
+                "Someone changed this member since you opened the team", () -> view(member));
         if (role == null) {
             throw new ValidationException("role", "Choose a role");
         }

@@ -147,13 +147,12 @@ public class WorkItemService {
     }
 
     /** Edits fields and, when {@code status} differs, moves the item (PRD 12.2). */
-    public WorkItemView update(String id, long expectedVersion, WorkItemDraft draft, String status) {
+    public WorkItemView update(String id, Long expectedVersion, WorkItemDraft draft, String status) {
         Grant grant = access.require(Capability.WORK_WRITE);
         EffectiveProfile profile = profiles.effective();
         WorkItem item = find(id, grant);
-        if (item.getVersion() != expectedVersion) {
-            throw new ConflictException("Someone changed this item since you opened it", view(item, profile));
-        }
+        ConflictException.checkVersion(item.getVersion(), expectedVersion,
+                "Someone changed this item since you opened it", () -> view(item, profile));
         boolean moving = status != null && !status.equals(item.getStatus().name());
         WorkItemStatus to = null;
         WorkItemDraft clean = check(draft, profile,

@@ -2,6 +2,7 @@ package com.smbhub.platform.mail;
 
 import com.smbhub.platform.Ids;
 import com.smbhub.platform.audit.AuditService;
+import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ValidationException.FieldError;
 import com.smbhub.platform.errors.ValidationException;
@@ -39,10 +40,10 @@ public class Wording {
 
     /**
      * A template to send with: a shipped e-mail (id {@code tpl_…}, in the business's wording when it
-     * changed it) or one of the business's own (a uuid).
+     * changed it) or one of the business's own (a uuid, with the version an edit is based on).
      */
     public record Template(String id, String kind, String name, String subject, String body, boolean shipped,
-                           boolean isDefault) implements Serializable {
+                           boolean isDefault, long version) implements Serializable {
     }
 
     /** Each kind's shipped template id (as in config/profiles/base.json) and its key under the profile's templates. */
@@ -168,7 +169,7 @@ public class Wording {
             if (kind == null || kind.equals(k)) {
                 Text shipped = current(k);
                 String id = SHIPPED_IDS.get(k);
-                all.add(new Template(id, k, SHIPPED_NAMES.get(k), shipped.subject(), shipped.body(), true, id.equals(defaults.get(k))));
+                all.add(new Template(id, k, SHIPPED_NAMES.get(k), shipped.subject(), shipped.body(), true, id.equals(defaults.get(k)), 0));
                 own(k).forEach(t -> all.add(template(t, defaults)));
             }
         }
@@ -198,9 +199,11 @@ public class Wording {
         return template(ownTemplate(id), defaults());
     }
 
-    public Template update(String id, String name, String subject, String body) {
+    public Template update(String id, Long expectedVersion, String name, String subject, String body) {
         access.require(Capability.MANAGE_SETTINGS);
         MessageTemplate template = ownTemplate(id);
+        ConflictException.checkVersion(template.getVersion(), expectedVersion,
+                "Someone changed this template since you opened it", () -> template(template, defaults()));
         List<FieldError> errors = new ArrayList<>();
         String cleanName = name(template.getKind(), name, template.getId(), errors);
         String content = content(subject, body, errors);
@@ -278,7 +281,7 @@ public class Wording {
     private static Template template(MessageTemplate t, Map<String, String> defaults) {
         int cut = t.getContent().indexOf('\n');
         return new Template(t.getId(), t.getKind(), t.getName(), t.getContent().substring(0, Math.max(cut, 0)),
-                t.getContent().substring(cut + 1), false, t.getId().equals(defaults.get(t.getKind())));
+                t.getContent().substring(cut + 1), false, t.getId().equals(defaults.get(t.getKind())), t.getVersion());
     }
 
     private List<MessageTemplate> own(String kind) {

@@ -141,7 +141,7 @@ public class ContactsResource {
         ContactView current = contacts.get(id);
         ContactDraft draft = draft(json, current.draft(), errors);
         ValidationException.throwIfAny(errors);
-        return withVersion(contacts.update(id, version == null ? current.version() : version, draft), Response.Status.OK);
+        return withVersion(contacts.update(id, version, draft), Response.Status.OK);
     }
 
     @DELETE

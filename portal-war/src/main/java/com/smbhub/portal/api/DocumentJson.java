@@ -52,7 +52,7 @@ final class DocumentJson {
     }
 
     /** A PATCH: the current document with the fields the body sets, and the version the caller expects. */
-    record Patch(DocumentDraft draft, long version) {
+    record Patch(DocumentDraft draft, Long version) {
     }
 
     Patch forUpdate(String body, String ifMatch, DocumentView current) {
@@ -63,7 +63,7 @@ final class DocumentJson {
         Long version = Versions.expected(json, ifMatch, errors);
         DocumentDraft draft = draft(json, current.draft(), errors);
         refuse(errors);
-        return new Patch(draft, version == null ? current.version() : version);
+        return new Patch(draft, version);
     }
 
     /** What every document answers with; the resource adds its own fields and builds it. */

@@ -8,12 +8,15 @@ import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ProviderException;
 import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.errors.VersionRequiredException;
+import com.smbhub.platform.mail.Wording;
 import com.smbhub.platform.security.NotAMemberException;
 import com.smbhub.platform.security.PermissionDeniedException;
 import com.smbhub.platform.tenancy.TenantMissingException;
 import com.smbhub.profile.CapabilityDisabledException;
 import com.smbhub.quote.QuoteView;
 import com.smbhub.tenant.BusinessSettingsService;
+import com.smbhub.tenant.TeamService;
 import com.smbhub.workitem.WorkItemView;
 import jakarta.ejb.EJBException;
 import jakarta.json.JsonArrayBuilder;
@@ -55,8 +58,13 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
                     : now instanceof InvoiceView i ? InvoicesResource.jsonOf(i)
                     : now instanceof QuoteView q ? QuotesResource.jsonOf(q)
                     : now instanceof BusinessSettingsService.Settings s ? SettingsResource.json(s)
+                    : now instanceof Wording.Template t ? TemplatesResource.json(t)
+                    : now instanceof TeamService.Member m ? TeamResource.json(m)
                     : JsonValue.NULL;
             return conflict(e, current);
+        }
+        if (error instanceof VersionRequiredException) {
+            return Envelope.error(428, "PRECONDITION_REQUIRED", error.getMessage());
         }
         if (error instanceof ProviderException) {
             return Envelope.error(502, "PROVIDER_ERROR", error.getMessage());

@@ -54,7 +54,7 @@ public class InvoicesResource extends DocumentsResource<InvoiceView> {
         return reply(sending.remind(id, mail.to(), mail.message(), mail.templateId()), Response.Status.OK);
     }
 
-    /** Voids a draft or sent invoice (owners and admins); body optional: {@code {"if_match_version"}}. */
+    /** Voids a draft or sent invoice (owners and admins); {@code {"if_match_version"}} or If-Match. */
     @POST
     @Path("/{id}/void")
     @Consumes(MediaType.WILDCARD)
@@ -64,8 +64,7 @@ public class InvoicesResource extends DocumentsResource<InvoiceView> {
         List<FieldError> errors = new ArrayList<>();
         Long version = Versions.expected(json, ifMatch, errors);
         ValidationException.throwIfAny(errors);
-        long expected = version == null ? invoices.get(id).version() : version;
-        return reply(invoices.voidInvoice(id, expected), Response.Status.OK);
+        return reply(invoices.voidInvoice(id, version), Response.Status.OK);
     }
 
     /**

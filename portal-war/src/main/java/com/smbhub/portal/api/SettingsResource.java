@@ -66,7 +66,7 @@ public class SettingsResource {
                 json.bool("quotes_enabled", current.quotesEnabled(), errors),
                 json.bool("ar_enabled", current.arEnabled(), errors), days, templates, current.version());
         ValidationException.throwIfAny(errors);
-        return reply(settings.update(wanted, version == null ? current.version() : version));
+        return reply(settings.update(wanted, version));
     }
 
     /** {@code {"invoice_email": id, …}}: the kinds given change, the rest stay. */

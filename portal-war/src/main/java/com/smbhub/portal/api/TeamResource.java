@@ -14,6 +14,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -47,12 +48,13 @@ public class TeamResource {
     @Path("/members/{id}")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response changeRole(@PathParam("id") String id, String body) {
+    public Response changeRole(@PathParam("id") String id, String body, @HeaderParam("If-Match") String ifMatch) {
         if (!Ids.isId(id)) {
             throw new NotFoundException("member");
         }
-        JsonBody json = JsonBody.parse(body, Set.of("role"));
+        JsonBody json = JsonBody.parse(body, Set.of("role", "if_match_version"));
         List<FieldError> errors = new ArrayList<>();
+        Long version = Versions.expected(json, ifMatch, errors);
         String role = json.requiredString("role", errors);
         ValidationException.throwIfAny(errors);
         Role parsed;
@@ -61,7 +63,8 @@ public class TeamResource {
         } catch (IllegalArgumentException e) {
             throw new ValidationException("role", "One of OWNER, ADMIN, STAFF, AGENT, VIEWER");
         }
-        return Envelope.ok(json(team.changeRole(id, parsed)));
+        TeamService.Member changed = team.changeRole(id, version, parsed);
+        return Versions.reply(json(changed), changed.version(), Response.Status.OK);
     }
 
     /** {@code /disable}: a member loses access or their invitation is withdrawn (the last owner and yourself excepted); {@code /enable}: back. */
@@ -105,7 +108,7 @@ public class TeamResource {
                 .build())).status(Response.Status.CREATED).build();
     }
 
-    private static JsonObject json(TeamService.Member m) {
+    static JsonObject json(TeamService.Member m) {
         return Jsonp.createObjectBuilder()
                 .add("id", m.memberId())
                 .add("user", Jsonp.createObjectBuilder().add("id", m.userId()).add("email", m.email())

@@ -11,6 +11,7 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -57,20 +58,25 @@ public class TemplatesResource {
         return Response.fromResponse(Envelope.ok(json(wording.create(kind, name, subject, text)))).status(201).build();
     }
 
-    /** Any of {@code {"name","subject","body"}}; a shipped template is changed through /settings/wording. */
+    /**
+     * Any of {@code {"name","subject","body"}} with the version edited ({@code if_match_version} or
+     * If-Match); a shipped template is changed through /settings/wording.
+     */
     @PATCH
     @Path("/{id}")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response update(@PathParam("id") String id, String body) {
-        JsonBody json = JsonBody.parse(body, Set.of("name", "subject", "body"));
+    public Response update(@PathParam("id") String id, String body, @HeaderParam("If-Match") String ifMatch) {
+        JsonBody json = JsonBody.parse(body, Set.of("name", "subject", "body", "if_match_version"));
         Wording.Template current = wording.get(id);
         List<FieldError> errors = new ArrayList<>();
+        Long version = Versions.expected(json, ifMatch, errors);
         String name = json.has("name") ? json.string("name", errors) : current.name();
         String subject = json.has("subject") ? json.string("subject", errors) : current.subject();
         String text = json.has("body") ? json.string("body", errors) : current.body();
         ValidationException.throwIfAny(errors);
-        return Envelope.ok(json(wording.update(id, name, subject, text)));
+        Wording.Template changed = wording.update(id, version, name, subject, text);
+        return Versions.reply(json(changed), changed.version(), Response.Status.OK);
     }
 
     @DELETE
@@ -80,9 +86,9 @@ public class TemplatesResource {
         return Response.noContent().build();
     }
 
-    private static JsonObject json(Wording.Template t) {
+    static JsonObject json(Wording.Template t) {
         return Jsonp.createObjectBuilder().add("id", t.id()).add("kind", t.kind()).add("name", t.name())
                 .add("subject", t.subject()).add("body", t.body()).add("shipped", t.shipped()).add("default", t.isDefault())
-                .build();
+                .add("version", t.version()).build();
     }
 }

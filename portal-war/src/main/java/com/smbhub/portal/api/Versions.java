@@ -5,7 +5,10 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
-/** The version a PATCH was based on: {@code if_match_version} in the body, else the If-Match header (ETag). */
+/**
+ * The version a change was based on: {@code if_match_version} in the body, else the If-Match header
+ * (ETag); null when neither was sent, which the service refuses with 428.
+ */
 final class Versions {
 
     private Versions() {

@@ -144,7 +144,7 @@ public class WorkItemsResource {
         WorkItemDraft draft = draft(json, current.draft(), errors);
         String status = json.string("status", errors);
         ValidationException.throwIfAny(errors);
-        return reply(work.update(id, version == null ? current.version() : version, draft, status), Response.Status.OK);
+        return reply(work.update(id, version, draft, status), Response.Status.OK);
     }
 
     private static WorkItemDraft draft(JsonBody json, WorkItemDraft base, List<FieldError> errors) {

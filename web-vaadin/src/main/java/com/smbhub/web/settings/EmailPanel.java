@@ -1,5 +1,6 @@
 package com.smbhub.web.settings;
 
+import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.mail.SmtpSettings;
 import com.smbhub.platform.mail.Wording;
@@ -147,13 +148,15 @@ class EmailPanel extends VerticalLayout {
                 if (existing == null) {
                     wording.create(kind, name.getValue(), subject.getValue(), body.getValue());
                 } else {
-                    wording.update(existing.id(), name.getValue(), subject.getValue(), body.getValue());
+                    wording.update(existing.id(), existing.version(), name.getValue(), subject.getValue(), body.getValue());
                 }
                 Toasts.done("Template saved");
                 dialog.close();
                 build();
             } catch (ValidationException ex) {
                 FieldErrors.show(ex, Map.of("name", name, "subject", subject, "body", body));
+            } catch (ConflictException ex) {
+                Toasts.problem("This template changed meanwhile; your text is still here. Copy it, then reopen the template.");
             }
         });
         save.setId("template-save");

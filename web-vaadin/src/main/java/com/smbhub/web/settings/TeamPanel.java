@@ -1,5 +1,6 @@
 package com.smbhub.web.settings;
 
+import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.mail.MailFailedException;
@@ -116,13 +117,14 @@ class TeamPanel extends VerticalLayout {
         role.setValue(member.role());
         Button saveRole = new Button("Change role", e -> {
             try {
-                team.changeRole(member.memberId(), role.getValue());
+                team.changeRole(member.memberId(), member.version(), role.getValue());
                 Toasts.done("Role changed");
                 dialog.close();
                 refresh();
             } catch (ValidationException ex) {
                 FieldErrors.show(ex, Map.<String, HasValidation>of("role", role));
-            } catch (NotFoundException ex) {
+            } catch (ConflictException | NotFoundException ex) {
+                Toasts.problem("This member changed meanwhile; the team is refreshed.");
                 dialog.close();
                 refresh();
             }

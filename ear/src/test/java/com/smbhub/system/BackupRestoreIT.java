@@ -1,0 +1,185 @@
+package com.smbhub.system;
+
+import static com.smbhub.system.ContactsIT.send;
+import static com.smbhub.system.SystemUnderTest.token;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code ./smbhub backup} of the running system-test stack, {@code ./smbhub restore} of that archive
+ * into an empty stack on other ports, and the restored one holds the same: every table's rows, one
+ * business's records and totals through the API (with a token the first stack issued), and an
+ * uploaded file byte for byte. A damaged archive restores nothing.
+ */
+class BackupRestoreIT {
+
+    private static final World WORLD = World.create();
+    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    private static final int PORT_BASE = Integer.parseInt(System.getenv().getOrDefault("SMBHUB_IT_PORT_BASE", "28000"));
+    private static final int RESTORED_BASE = PORT_BASE + 10_000;
+    private static final int DB_PORT = Integer.parseInt(System.getenv().getOrDefault("SMBHUB_TEST_DB_URL", "jdbc:postgresql://x:25433/")
+            .replaceAll("^jdbc:postgresql://[^:/]+:(\\d+)/.*$", "$1"));
+    private static final int RESTORED_DB_PORT = DB_PORT + 10_000;
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    @Test
+    void aBackupRestoredIntoAnEmptyStackHoldsTheSameRowsRecordsTotalsAndFiles() throws Exception {
+        String owner = token(WORLD.northside("owner"), null);
+        String contact = send("POST", "/api/v1/contacts", owner, "{\"display_name\":\"Backed up " + run + "\"}")
+                .json().getJsonObject("data").getString("id");
+        byte[] pdf = ("%PDF-1.4\n%" + UUID.randomUUID() + "\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n%%EOF\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        var uploaded = FilesIT.upload(owner, "CONTACT", contact, "kept.pdf", pdf);
+        assertEquals(201, uploaded.status(), uploaded.body());
+        String file = uploaded.json().getJsonObject("data").getString("id");
+        var invoice = send("POST", "/api/v1/invoices", owner, "{\"contact_id\":\"" + contact + "\","
+                + "\"line_items\":[{\"name\":\"Boiler service\",\"qty\":2,\"rate\":145.5}]}");
+        assertEquals(201, invoice.status(), invoice.body());
+        Map<String, Object> business = business(SystemUnderTest.BASE, owner, contact);
+
+        Path work = Files.createDirectories(ROOT.resolve("ear/target/backup-" + run));
+        Path archive = work.resolve("smbhub.tar");
+        Path restored = work.resolve("var");
+        Map<String, Long> before;
+        Map<String, Long> after;
+        try (Connection db = Database.connect()) {
+            before = rows(db);
+            smbhub(work.resolve("backup.log"), ROOT.resolve("var/it"), PORT_BASE, DB_PORT, "backup", archive.toString());
+            after = rows(db);
+        }
+        try {
+            smbhub(work.resolve("restore.log"), restored, RESTORED_BASE, RESTORED_DB_PORT, "restore", archive.toString());
+            String base = "http://localhost:" + (RESTORED_BASE + 80);
+            try (Connection copy = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + RESTORED_DB_PORT
+                    + "/smbhub", "smbhub", Files.readString(restored.resolve("db-password")).trim())) {
+                Map<String, Long> now = rows(copy);
+                assertEquals(before.keySet(), now.keySet(), "the same tables");
+                before.forEach((table, count) -> assertTrue(now.get(table) >= count && now.get(table) <= after.get(table),
+                        table + ": " + now.get(table) + " rows restored, " + count + " before the backup, "
+                                + after.get(table) + " after"));
+            }
+            assertEquals(business, business(base, owner, contact), "records and totals, read with a token issued before the backup");
+            HttpResponse<byte[]> download = SystemUnderTest.HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/files/"
+                    + file + "/content")).header("Authorization", "Bearer " + owner).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, download.statusCode());
+            assertArrayEquals(pdf, download.body());
+
+            Path damaged = work.resolve("damaged.tar");
+            byte[] bytes = Files.readAllBytes(archive);
+            bytes[new String(bytes, StandardCharsets.ISO_8859_1).indexOf("PGDMP") + 100] ^= 1; // inside the database dump
+            Files.write(damaged, bytes);
+            Path empty = work.resolve("var-damaged");
+            String refused = smbhubFails(work.resolve("damaged.log"), empty, RESTORED_BASE + 500, RESTORED_DB_PORT + 500,
+                    "restore", damaged.toString());
+            assertTrue(refused.contains("damaged") && refused.contains("nothing was restored"), refused);
+            assertTrue(!Files.exists(empty.resolve("pgdata")), "no database made from a damaged archive");
+        } finally {
+            smbhub(work.resolve("stop.log"), restored, RESTORED_BASE, RESTORED_DB_PORT, "stop");
+            for (Path big : List.of(restored, archive, work.resolve("damaged.tar"))) { // the logs stay
+                try (var paths = Files.walk(big)) {
+                    paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                } catch (NoSuchFileException e) {
+                    // not made
+                }
+            }
+        }
+    }
+
+    /** What one business holds, as its owner reads it through the API. */
+    private static Map<String, Object> business(String base, String token, String contact) {
+        Map<String, Object> seen = new TreeMap<>();
+        for (String list : List.of("contacts", "work-items", "invoices", "quotes", "files?linked_type=CONTACT&linked_id=" + contact)) {
+            List<JsonObject> rows = all(base, "/api/v1/" + list, token);
+            seen.put(list, rows.stream().map(r -> r.getString("id")).sorted().toList());
+            if (list.equals("invoices") || list.equals("quotes")) {
+                seen.put(list + " total", rows.stream().map(r -> new BigDecimal(r.getString("total")))
+                        .reduce(BigDecimal.ZERO, BigDecimal::add));
+            }
+        }
+        return seen;
+    }
+
+    private static List<JsonObject> all(String base, String path, String token) {
+        List<JsonObject> rows = new ArrayList<>();
+        String cursor = null;
+        do {
+            var page = SystemUnderTest.send(HttpRequest.newBuilder(URI.create(base + path + (path.contains("?") ? "&" : "?") + "limit=100"
+                    + (cursor == null ? "" : "&cursor=" + cursor))).header("Authorization", "Bearer " + token).build());
+            assertEquals(200, page.status(), path + ": " + page.body());
+            page.json().getJsonArray("data").forEach(v -> rows.add(v.asJsonObject()));
+            JsonObject meta = page.json().getJsonObject("meta");
+            cursor = meta == null || meta.isNull("cursor") ? null : meta.getString("cursor");
+        } while (cursor != null);
+        return rows;
+    }
+
+    /** Every table's row count (as the database's owner, which row-level security does not filter). */
+    private static Map<String, Long> rows(Connection db) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (var rs = db.createStatement().executeQuery("select tablename from pg_tables where schemaname = 'public'")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        Map<String, Long> counts = new TreeMap<>();
+        for (String table : tables) {
+            try (var rs = db.createStatement().executeQuery("select count(*) from \"" + table + "\"")) {
+                rs.next();
+                counts.put(table, rs.getLong(1));
+            }
+        }
+        return counts;
+    }
+
+    private static void smbhub(Path log, Path var, int portBase, int dbPort, String... args) throws Exception {
+        int exit = start(log, var, portBase, dbPort, args);
+        assertEquals(0, exit, "./smbhub " + String.join(" ", args) + ":\n" + Files.readString(log));
+    }
+
+    private static String smbhubFails(Path log, Path var, int portBase, int dbPort, String... args) throws Exception {
+        int exit = start(log, var, portBase, dbPort, args);
+        assertTrue(exit != 0, "./smbhub " + String.join(" ", args) + " should have failed:\n" + Files.readString(log));
+        return Files.readString(log);
+    }
+
+    /** The stack at {@code var} on {@code portBase}+ (its database on {@code dbPort}), with none of this test run's own settings. */
+    private static int start(Path log, Path var, int portBase, int dbPort, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", ROOT.resolve("smbhub").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder process = new ProcessBuilder(command).directory(ROOT.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        process.environment().keySet().removeIf(name -> name.startsWith("SMBHUB_") || name.startsWith("MP_JWT"));
+        process.environment().putAll(Map.of("SMBHUB_VAR", var.toString(), "SMBHUB_PORT_BASE", String.valueOf(portBase),
+                "SMBHUB_DB_PORT", String.valueOf(dbPort)));
+        Process started = process.start();
+        if (!started.waitFor(10, TimeUnit.MINUTES)) {
+            started.destroyForcibly();
+            throw new AssertionError("./smbhub " + String.join(" ", args) + " took over 10 minutes:\n" + Files.readString(log));
+        }
+        return started.exitValue();
+    }
+
+}
