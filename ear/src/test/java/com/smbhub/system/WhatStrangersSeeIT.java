@@ -69,5 +69,12 @@ class WhatStrangersSeeIT {
         var api = request("GET", "/api/v1/contacts/%00");
         assertTrue(api.status() >= 400 && api.status() < 500, "a NUL in an API path -> " + api.status());
         namesNoServer(api, "a NUL in an API path");
+        // a method nothing here takes: 405 in our own answer, never the container's 501 page (found by ApiFuzzIT)
+        var patch = request("PATCH", "/api/etc/passwd");
+        assertEquals(405, patch.status(), patch.body());
+        assertEquals("METHOD_NOT_ALLOWED", patch.errorCode());
+        var page = request("PATCH", "/portal/nothing");
+        assertEquals(405, page.status(), page.body());
+        namesNoServer(page, "PATCH of a page");
     }
 }

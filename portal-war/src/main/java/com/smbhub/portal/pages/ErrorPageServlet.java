@@ -19,6 +19,9 @@ public class ErrorPageServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;
+        if (status == 501) { // a method the container does not implement at that address: not allowed here
+            status = 405;
+        }
         String uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
         if (uri.startsWith("/api/")) {
             String requestId = response.getHeader("X-Request-Id");

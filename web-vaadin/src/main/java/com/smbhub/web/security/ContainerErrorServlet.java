@@ -15,6 +15,9 @@ public class ContainerErrorServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i && i >= 400 ? i : 500;
+        if (status == 501) { // a method the container does not implement at that address: not allowed here
+            status = 405;
+        }
         String title = status == 404 ? "Page not found" : status < 500 ? "That did not work" : "Something went wrong";
         response.setStatus(status);
         response.setContentType("text/html");
