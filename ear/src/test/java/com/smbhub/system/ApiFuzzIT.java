@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,10 +78,8 @@ class ApiFuzzIT {
         }
         List<String> failures = new ArrayList<>();
         int calls = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields(); paths.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = paths.next();
-            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
-                Map.Entry<String, JsonNode> op = ops.next();
+        for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
+            for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
                 String method = op.getKey().toUpperCase();
                 if (method.equals("PARAMETERS") || SKIPPED.contains(method + " " + path.getKey())) {
                     continue;
@@ -277,7 +274,7 @@ class ApiFuzzIT {
                 ObjectNode object = NODES.objectNode();
                 Set<String> required = new HashSet<>();
                 schema.path("required").forEach(r -> required.add(r.asText()));
-                schema.path("properties").fields().forEachRemaining(p -> {
+                schema.path("properties").properties().forEach(p -> {
                     if (required.contains(p.getKey()) || random.nextBoolean()) {
                         object.set(p.getKey(), value(resolve(p.getValue()), false));
                     }
@@ -343,7 +340,7 @@ class ApiFuzzIT {
             ArrayNode required = merged.putArray("required");
             for (JsonNode part : node.get("allOf")) {
                 JsonNode resolved = resolve(part);
-                resolved.path("properties").fields().forEachRemaining(p -> properties.set(p.getKey(), p.getValue()));
+                resolved.path("properties").properties().forEach(p -> properties.set(p.getKey(), p.getValue()));
                 resolved.path("required").forEach(required::add);
                 if (resolved.has("enum") || resolved.has("type") && !resolved.get("type").asText().equals("object")) {
                     return resolved;

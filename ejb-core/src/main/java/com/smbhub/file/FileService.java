@@ -23,7 +23,6 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -106,12 +105,7 @@ public class FileService {
             FileStore store = stores.current();
             StoredFile file = new StoredFile(store.provider(), key, name, type, size,
                     HexFormat.of().formatHex(sha256.digest()), linkedType, linkedId, me());
-            try {
-                store.put(key, upload);
-            } catch (IOException e) {
-                LOG.warning("file store refused an upload: " + e.getMessage());
-                throw new ProviderException("File storage did not take the file; try again later");
-            }
+            store.put(key, upload);
             try {
                 em.persist(file);
                 em.flush();
@@ -129,7 +123,9 @@ public class FileService {
                     Map.of("file_id", file.getId(), "linked_type", linkedType, "mime_type", type, "size_bytes", size));
             return view(file);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // a full disk or a broken store while the upload was written: its part file goes below, nothing is kept
+            LOG.warning("an upload could not be stored: " + e);
+            throw new ProviderException("File storage did not take the file; try again later");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         } finally {

@@ -21,11 +21,14 @@ import com.smbhub.workitem.WorkItemView;
 import jakarta.ejb.EJBException;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonValue;
+import jakarta.resource.ResourceException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.io.StringReader;
+import java.net.ConnectException;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -79,6 +82,11 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
             int status = e.getResponse().getStatus();
             return Envelope.error(status, code(status), message(status));
         }
+        if (databaseUnreachable(error)) {
+            LOG.warning("request_id=" + ApiRequest.currentId() + " database unreachable: " + error);
+            return Response.fromResponse(Envelope.error(503, "UNAVAILABLE",
+                    "We cannot reach our database for a moment; nothing was changed, try again")).header("Retry-After", "5").build();
+        }
         LOG.log(Level.SEVERE, "request_id=" + ApiRequest.currentId() + " failed", error);
         return Envelope.error(500, "INTERNAL_ERROR", "Something went wrong on our side; quote the request id");
     }
@@ -90,6 +98,19 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
             String body = Jsonp.createObjectBuilder(reader.readObject()).add("data", current).build().toString();
             return Response.fromResponse(envelope).entity(body).build();
         }
+    }
+
+    /** The database restarting or out of reach (connection refused, closed, shut down): a moment's outage, not a bug. */
+    static boolean databaseUnreachable(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String state = t instanceof SQLException s ? s.getSQLState() : null;
+            if (state != null && (state.startsWith("08") || state.startsWith("57P"))
+                    || t instanceof ConnectException || t instanceof ResourceException
+                    || String.valueOf(t.getMessage()).contains("Error in allocating a connection")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable unwrap(Throwable error) {
@@ -109,6 +130,7 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
             case 406, 415 -> "UNSUPPORTED_MEDIA_TYPE";
             case 409 -> "CONFLICT";
             case 429 -> "RATE_LIMITED";
+            case 503 -> "UNAVAILABLE";
             default -> status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST";
         };
     }

@@ -1,0 +1,412 @@
+package com.smbhub.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Faults a running business survives, on a stack of this class's own (other ports, its own data), so
+ * the shared system-test stack is never harmed: PostgreSQL restarted under a steady load of writes,
+ * the mail server gone, Stripe answering 500 or not at all, the file store full, Payara killed mid-request. Every write
+ * that was acknowledged is there afterwards, nothing is half-written, numbering stays gapless.
+ */
+class FaultsIT {
+
+    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    private static final int PORT_BASE = Integer.parseInt(System.getenv().getOrDefault("SMBHUB_IT_PORT_BASE", "28000")) + 20_000;
+    private static final int DB_PORT = PORT_BASE - 2_567;
+    private static final String BASE = "http://localhost:" + (PORT_BASE + 80);
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final AtomicReference<String> STRIPE = new AtomicReference<>("pass");
+
+    private static Path work;
+    private static HttpServer stripe;
+    private static String owner;
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    record Reply(int status, JsonObject json) {
+        JsonObject data() {
+            return json.getJsonObject("data");
+        }
+
+        String code() {
+            return json.getJsonObject("error").getString("code");
+        }
+    }
+
+    @BeforeAll
+    static void ownStack() throws Exception {
+        work = Files.createDirectories(ROOT.resolve("ear/target/faults-" + UUID.randomUUID().toString().substring(0, 8)));
+        stripe = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        stripe.setExecutor(Executors.newCachedThreadPool());
+        stripe.createContext("/", exchange -> {
+            try (exchange) {
+                switch (STRIPE.get()) {
+                    case "fail" -> {
+                        byte[] body = "{\"error\":{\"type\":\"api_error\",\"message\":\"Internal error\"}}".getBytes();
+                        exchange.sendResponseHeaders(500, body.length);
+                        exchange.getResponseBody().write(body);
+                    }
+                    case "hang" -> {
+                        sleep(30_000);
+                        exchange.sendResponseHeaders(504, -1);
+                    }
+                    default -> forward(exchange);
+                }
+            }
+        });
+        stripe.start();
+        smbhub("start", Map.of("SMBHUB_STRIPE_API_BASE", "http://127.0.0.1:" + stripe.getAddress().getPort()));
+        owner = token("owner@northside.test");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try {
+            smbhub("stop", Map.of());
+        } finally {
+            stripe.stop(0);
+            try (var paths = Files.walk(work.resolve("var"))) {
+                paths.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void aDatabaseRestartUnderLoadLosesNoAcknowledgedWriteAndThePoolRecoversWithoutRestartingPayara() throws Exception {
+        String payara = payaraPid();
+        Load load = new Load(() -> call("POST", "/api/v1/contacts", owner,
+                "{\"display_name\":\"Steady " + run + " " + UUID.randomUUID() + "\"}"));
+        load.start(4);
+        sleep(1_500);
+        ProcessBuilder restart = new ProcessBuilder(asDatabaseUser(pgCtl(), "-D", work.resolve("var/pgdata").toString(),
+                "-m", "fast", "-w", "restart")).redirectErrorStream(true).redirectOutput(work.resolve("pg-restart.log").toFile());
+        assertEquals(0, restart.start().waitFor(), "pg_ctl restart");
+        Instant restarted = Instant.now();
+        load.awaitAcknowledged(restarted, Duration.ofSeconds(60));
+        load.stop();
+        assertEquals(payara, payaraPid(), "Payara was not restarted");
+        assertTrue(load.acknowledged.size() > 10, load.acknowledged.size() + " writes acknowledged");
+        for (String id : load.acknowledged) {
+            assertEquals(200, call("GET", "/api/v1/contacts/" + id, owner, null).status(), "acknowledged contact " + id);
+        }
+        assertTrue(load.refusals.stream().allMatch(r -> r.status() == 503 && r.code().equals("UNAVAILABLE")),
+                "during the restart: " + load.refusals);
+    }
+
+    @Test
+    void withTheMailServerGoneSendingFailsCleanlyAndWorksAgainWhenItIsBack() throws Exception {
+        String invoice = invoice(contact("mail." + run + "@example.com"));
+        ProcessHandle.of(Long.parseLong(Files.readString(work.resolve("var/greenmail.pid")).trim())).orElseThrow().destroy();
+        sleep(1_000);
+        Reply refused = call("POST", "/api/v1/invoices/" + invoice + "/send", owner, "{}");
+        assertEquals(502, refused.status(), refused.json().toString());
+        assertEquals("PROVIDER_ERROR", refused.code());
+        assertEquals("DRAFT", call("GET", "/api/v1/invoices/" + invoice, owner, null).data().getString("status"));
+        smbhub("start", Map.of("SMBHUB_STRIPE_API_BASE", "http://127.0.0.1:" + stripe.getAddress().getPort()));
+        Reply sent = call("POST", "/api/v1/invoices/" + invoice + "/send", owner, "{}");
+        assertEquals(200, sent.status(), sent.json().toString());
+        assertEquals("SENT", sent.data().getString("status"));
+    }
+
+    @Test
+    void whenStripeFailsOrHangsPaymentLinksFailCleanlyAndWebhooksKeepFlowing() throws Exception {
+        String invoice = sentInvoice();
+        try {
+            STRIPE.set("fail");
+            Reply failed = call("POST", "/api/v1/invoices/" + invoice + "/payment-link", owner, null);
+            assertEquals(502, failed.status(), failed.json().toString());
+            assertEquals("PROVIDER_ERROR", failed.code());
+            STRIPE.set("hang");
+            Reply slow = call("POST", "/api/v1/invoices/" + invoice + "/payment-link", owner, null);
+            assertEquals(502, slow.status(), slow.json().toString());
+            assertTrue(call("GET", "/api/v1/invoices/" + invoice, owner, null).data().isNull("payment_link_url"));
+
+            String event = StripeWebhooksIT.sessionEvent(StripeWebhooksIT.eventId(), "checkout.session.completed",
+                    "acct_demo_northside", invoice, "pi_" + run, 11_300, "paid");
+            String secret = "whsec_" + Files.readString(work.resolve("var/stripe-webhook-secret")).trim();
+            HttpResponse<String> delivered = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/api/v1/webhooks/stripe"))
+                    .header("Content-Type", "application/json").header("Stripe-Signature",
+                            StripeWebhooksIT.signature(event, secret, Instant.now().getEpochSecond()))
+                    .POST(HttpRequest.BodyPublishers.ofString(event)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, delivered.statusCode(), delivered.body());
+            assertEquals("PAID", call("GET", "/api/v1/invoices/" + invoice, owner, null).data().getString("status"));
+        } finally {
+            STRIPE.set("pass");
+        }
+        String next = sentInvoice();
+        Reply link = call("POST", "/api/v1/invoices/" + next + "/payment-link", owner, null);
+        assertEquals(200, link.status(), "Stripe back: " + link.json());
+    }
+
+    @Test
+    void killingPayaraMidRequestLeavesNoHalfWrittenInvoiceAndNumberingGapless() throws Exception {
+        String contact = contact(null);
+        Load load = new Load(() -> call("POST", "/api/v1/invoices", owner, "{\"contact_id\":\"" + contact + "\","
+                + "\"tax_code\":\"HST\",\"line_items\":[{\"name\":\"Visit\",\"qty\":1,\"rate\":100},"
+                + "{\"name\":\"Parts\",\"qty\":2,\"rate\":25}]}"));
+        load.start(4);
+        sleep(2_000);
+        ProcessHandle.of(Long.parseLong(payaraPid())).orElseThrow().destroyForcibly();
+        sleep(1_000);
+        load.stop();
+        smbhub("start", Map.of("SMBHUB_STRIPE_API_BASE", "http://127.0.0.1:" + stripe.getAddress().getPort()));
+        assertTrue(load.acknowledged.size() > 5, load.acknowledged.size() + " invoices acknowledged");
+        Set<String> listed = new TreeSet<>();
+        Set<Long> numbers = new TreeSet<>();
+        String cursor = null;
+        do {
+            Reply page = call("GET", "/api/v1/invoices?limit=100" + (cursor == null ? "" : "&cursor=" + cursor), owner, null);
+            for (var v : page.json().getJsonArray("data")) {
+                JsonObject i = v.asJsonObject();
+                listed.add(i.getString("id"));
+                numbers.add(Long.parseLong(i.getString("number").replaceAll("\\D", "")));
+                if (i.getString("contact_id").equals(contact)) {
+                    assertEquals("169.50", i.getString("total"), "whole invoice " + i); // 150 + 13 % HST
+                }
+            }
+            JsonObject meta = page.json().getJsonObject("meta");
+            cursor = meta.isNull("cursor") ? null : meta.getString("cursor");
+        } while (cursor != null);
+        assertTrue(listed.containsAll(load.acknowledged), "every acknowledged invoice is there");
+        long first = numbers.iterator().next();
+        assertEquals(numbers.size(), numbers.stream().mapToLong(Long::longValue).max().orElseThrow() - first + 1,
+                "invoice numbers without a gap: " + numbers);
+    }
+
+    @Test
+    void aFullFileStoreRefusesTheUploadAndKeepsNoPartOfIt() throws Exception {
+        Path files = work.resolve("var/files");
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", files.toString())
+                .redirectErrorStream(true).start();
+        Assumptions.assumeTrue(mount.waitFor() == 0, "a 1 MB file store needs mount (root): "
+                + new String(mount.getInputStream().readAllBytes()));
+        try {
+            String contact = contact(null);
+            byte[] big = new byte[2 * 1024 * 1024];
+            System.arraycopy(FilesIT.PDF, 0, big, 0, FilesIT.PDF.length);
+            Reply refused = upload(contact, big);
+            assertEquals(502, refused.status(), refused.json().toString());
+            assertEquals("PROVIDER_ERROR", refused.code());
+            assertEquals(0, call("GET", "/api/v1/files?linked_type=CONTACT&linked_id=" + contact, owner, null).json()
+                    .getJsonArray("data").size(), "no record of the refused file");
+            try (var left = Files.walk(files)) {
+                assertEquals(List.of(), left.filter(Files::isRegularFile).toList(), "no part of it in the store");
+            }
+            Reply small = upload(contact, FilesIT.PDF);
+            assertEquals(201, small.status(), "room again for a small file: " + small.json());
+        } finally {
+            new ProcessBuilder("umount", files.toString()).start().waitFor();
+        }
+    }
+
+    private static Reply upload(String contact, byte[] bytes) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/api/v1/files?linked_type=CONTACT"
+                        + "&linked_id=" + contact + "&file_name=big.pdf")).header("Authorization", "Bearer " + owner)
+                .header("Content-Type", "application/pdf").POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        try (var reader = Json.createReader(new StringReader(response.body()))) {
+            return new Reply(response.statusCode(), reader.readObject());
+        }
+    }
+
+    /** Writers that keep calling until stopped, keeping what was acknowledged and how the rest was refused. */
+    private static final class Load {
+        private final java.util.function.Supplier<Reply> write;
+        final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        final List<Reply> refusals = Collections.synchronizedList(new ArrayList<>());
+        final Map<String, Instant> when = new ConcurrentHashMap<>();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private ExecutorService threads;
+
+        Load(java.util.function.Supplier<Reply> write) {
+            this.write = write;
+        }
+
+        void start(int writers) {
+            threads = Executors.newFixedThreadPool(writers);
+            for (int i = 0; i < writers; i++) {
+                threads.submit(() -> {
+                    while (running.get()) {
+                        try {
+                            Reply reply = write.get();
+                            if (reply.status() == 201) {
+                                acknowledged.add(reply.data().getString("id"));
+                                when.put(reply.data().getString("id"), Instant.now());
+                            } else {
+                                refusals.add(reply);
+                            }
+                        } catch (RuntimeException e) {
+                            sleep(100); // the connection itself failed: not acknowledged
+                        }
+                    }
+                });
+            }
+        }
+
+        /** Waits until a write made after {@code since} was acknowledged. */
+        void awaitAcknowledged(Instant since, Duration within) {
+            Instant deadline = Instant.now().plus(within);
+            while (when.values().stream().noneMatch(t -> t.isAfter(since.plusSeconds(1)))) {
+                assertTrue(Instant.now().isBefore(deadline), "no write acknowledged " + within + " after the fault");
+                sleep(200);
+            }
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            threads.shutdown();
+            assertTrue(threads.awaitTermination(90, TimeUnit.SECONDS));
+        }
+    }
+
+    private String contact(String email) {
+        Reply reply = call("POST", "/api/v1/contacts", owner, "{\"display_name\":\"Fault " + run + " " + UUID.randomUUID() + "\""
+                + (email == null ? "" : ",\"email\":\"" + email + "\"") + "}");
+        assertEquals(201, reply.status(), reply.json().toString());
+        return reply.data().getString("id");
+    }
+
+    private String invoice(String contact) {
+        Reply reply = call("POST", "/api/v1/invoices", owner, "{\"contact_id\":\"" + contact + "\",\"tax_code\":\"HST\","
+                + "\"line_items\":[{\"name\":\"Visit\",\"qty\":1,\"rate\":100}]}");
+        assertEquals(201, reply.status(), reply.json().toString());
+        return reply.data().getString("id");
+    }
+
+    private String sentInvoice() {
+        String id = invoice(contact("pay." + UUID.randomUUID().toString().substring(0, 8) + "@example.com"));
+        Reply sent = call("POST", "/api/v1/invoices/" + id + "/send", owner, "{}");
+        assertEquals(200, sent.status(), sent.json().toString());
+        return id;
+    }
+
+    private static Reply call(String method, String path, String token, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(90))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            try (var reader = Json.createReader(new StringReader(response.body()))) {
+                return new Reply(response.statusCode(), reader.readObject());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(method + " " + path + ": not the envelope", e);
+        }
+    }
+
+    private static String token(String user) {
+        Reply reply = call("POST", "/api/v1/auth/token", null, "{\"username\":\"" + user + "\",\"password\":\"demo\"}");
+        assertEquals(200, reply.status(), reply.json().toString());
+        return reply.data().getString("access_token");
+    }
+
+    /** Stripe as the stack would see it when well: the test-mode stand-in of the stack itself. */
+    private static void forward(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + "/app/test-mode/stripe"
+                + exchange.getRequestURI())).method(exchange.getRequestMethod(),
+                HttpRequest.BodyPublishers.ofByteArray(exchange.getRequestBody().readAllBytes()));
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (!Set.of("host", "connection", "content-length", "expect", "upgrade").contains(name.toLowerCase())) {
+                values.forEach(v -> request.header(name, v));
+            }
+        });
+        try {
+            HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            response.headers().map().forEach((name, values) -> {
+                if (!Set.of("content-length", "transfer-encoding", "connection", ":status").contains(name.toLowerCase())) {
+                    exchange.getResponseHeaders().put(name, values);
+                }
+            });
+            exchange.sendResponseHeaders(response.statusCode(), response.body().length == 0 ? -1 : response.body().length);
+            exchange.getResponseBody().write(response.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    private static String payaraPid() throws IOException {
+        return Files.readString(work.resolve("var/domains/smbhub/config/pid")).trim();
+    }
+
+    private static String pgCtl() throws IOException {
+        try (var tools = Files.list(ROOT.resolve(".tools"))) {
+            return tools.filter(p -> p.getFileName().toString().startsWith("postgres-")).findFirst().orElseThrow()
+                    .resolve("bin/pg_ctl").toString();
+        }
+    }
+
+    /** PostgreSQL refuses to run as root; ./smbhub runs it as nobody then, and so must its pg_ctl. */
+    private static List<String> asDatabaseUser(String... command) {
+        List<String> full = new ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            full.addAll(List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"));
+        }
+        full.addAll(List.of(command));
+        return full;
+    }
+
+    /** {@code ./smbhub <command>} for this class's stack, with none of the test run's own settings. */
+    private static void smbhub(String command, Map<String, String> env) throws Exception {
+        Path log = work.resolve(command + ".log");
+        ProcessBuilder process = new ProcessBuilder("bash", ROOT.resolve("smbhub").toString(), command).directory(ROOT.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        process.environment().keySet().removeIf(name -> name.startsWith("SMBHUB_") || name.startsWith("MP_JWT"));
+        process.environment().putAll(Map.of("SMBHUB_VAR", work.resolve("var").toString(),
+                "SMBHUB_PORT_BASE", String.valueOf(PORT_BASE), "SMBHUB_DB_PORT", String.valueOf(DB_PORT)));
+        process.environment().putAll(env);
+        Process started = process.start();
+        assertTrue(started.waitFor(10, TimeUnit.MINUTES), "./smbhub " + command + " took over 10 minutes");
+        assertEquals(0, started.exitValue(), "./smbhub " + command + ":\n" + Files.readString(log));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
