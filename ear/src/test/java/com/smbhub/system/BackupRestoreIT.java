@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -70,12 +72,13 @@ class BackupRestoreIT {
             smbhub(work.resolve("backup.log"), ROOT.resolve("var/it"), PORT_BASE, DB_PORT, "backup", archive.toString());
             after = rows(db);
         }
+        Instant backedUp = Instant.now();
         try {
             smbhub(work.resolve("restore.log"), restored, RESTORED_BASE, RESTORED_DB_PORT, "restore", archive.toString());
             String base = "http://localhost:" + (RESTORED_BASE + 80);
             try (Connection copy = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + RESTORED_DB_PORT
                     + "/smbhub", "smbhub", Files.readString(restored.resolve("db-password")).trim())) {
-                Map<String, Long> now = rows(copy);
+                Map<String, Long> now = rows(copy, backedUp); // not what the restored stack wrote when it started
                 assertEquals(before.keySet(), now.keySet(), "the same tables");
                 before.forEach((table, count) -> assertTrue(now.get(table) >= count && now.get(table) <= after.get(table),
                         table + ": " + now.get(table) + " rows restored, " + count + " before the backup, "
@@ -138,17 +141,31 @@ class BackupRestoreIT {
 
     /** Every table's row count (as the database's owner, which row-level security does not filter). */
     private static Map<String, Long> rows(Connection db) throws SQLException {
-        List<String> tables = new ArrayList<>();
-        try (var rs = db.createStatement().executeQuery("select tablename from pg_tables where schemaname = 'public'")) {
+        return rows(db, null);
+    }
+
+    /** The same, of rows made up to {@code until} where a table keeps when a row was made. */
+    private static Map<String, Long> rows(Connection db, Instant until) throws SQLException {
+        Map<String, Boolean> tables = new TreeMap<>();
+        try (var rs = db.createStatement().executeQuery("select t.tablename, exists (select 1 from information_schema.columns c"
+                + " where c.table_schema = 'public' and c.table_name = t.tablename and c.column_name = 'created_at')"
+                + " from pg_tables t where t.schemaname = 'public'")) {
             while (rs.next()) {
-                tables.add(rs.getString(1));
+                tables.put(rs.getString(1), rs.getBoolean(2));
             }
         }
         Map<String, Long> counts = new TreeMap<>();
-        for (String table : tables) {
-            try (var rs = db.createStatement().executeQuery("select count(*) from \"" + table + "\"")) {
-                rs.next();
-                counts.put(table, rs.getLong(1));
+        for (var table : tables.entrySet()) {
+            boolean cut = until != null && table.getValue();
+            try (var ps = db.prepareStatement("select count(*) from \"" + table.getKey() + "\""
+                    + (cut ? " where created_at <= ?" : ""))) {
+                if (cut) {
+                    ps.setTimestamp(1, Timestamp.from(until));
+                }
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    counts.put(table.getKey(), rs.getLong(1));
+                }
             }
         }
         return counts;

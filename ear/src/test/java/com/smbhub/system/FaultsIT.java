@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Faults a running business survives, on a stack of this class's own (other ports, its own data), so
  * the shared system-test stack is never harmed: PostgreSQL restarted under a steady load of writes,
- * the mail server gone, Stripe answering 500 or not at all, the file store full, Payara killed mid-request. Every write
+ * the mail server gone, Stripe answering 500 or not at all, the file store full, Payara killed mid-request.
+ * (And what only a stack started like {@code ./smbhub run} has: its admin console speaks HTTPS only.) Every write
  * that was acknowledged is there afterwards, nothing is half-written, numbering stays gapless.
  */
 class FaultsIT {
@@ -241,6 +242,14 @@ class FaultsIT {
         try (var reader = Json.createReader(new StringReader(response.body()))) {
             return new Reply(response.statusCode(), reader.readObject());
         }
+    }
+
+    @Test
+    void theAdminConsoleOfARunStackAnswersOnlyOverHttps() throws Exception {
+        HttpResponse<Void> plain = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + (PORT_BASE + 48) + "/"))
+                .build(), HttpResponse.BodyHandlers.discarding());
+        assertEquals(302, plain.statusCode(), "plain HTTP is only redirected");
+        assertTrue(plain.headers().firstValue("Location").orElse("").startsWith("https://"), plain.headers().toString());
     }
 
     /** Writers that keep calling until stopped, keeping what was acknowledged and how the rest was refused. */

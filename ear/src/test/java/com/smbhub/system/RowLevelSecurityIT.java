@@ -121,6 +121,17 @@ class RowLevelSecurityIT {
     }
 
     @Test
+    void crossingBusinessesIsAuditedUnlessTheWorkItServesIsAlready() throws SQLException {
+        String crossings = "select count(*) from audit_log where action = 'platform.cross_tenant' and entity_id = ?";
+        long seeded = Database.count(crossings, "SEEDING");
+        World.create();
+        assertEquals(seeded + 1, Database.count(crossings, "SEEDING"), "making businesses is recorded");
+        long memberships = Database.count(crossings, "MEMBERSHIPS");
+        token(WORLD.northside("owner"), null);
+        assertEquals(memberships, Database.count(crossings, "MEMBERSHIPS"), "a sign-in is audited as one, not per look-up");
+    }
+
+    @Test
     void everyTenantTableHasItsPolicyAndTheApplicationCannotBypassIt() throws SQLException {
         try (Connection owner = Database.connect(); Connection app = Database.connectAsApplication()) {
             for (String table : tenantTables(owner)) {

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -105,7 +107,10 @@ public final class ContactCsv {
             }
             return new Sheet(rows, ignored);
         } catch (IOException | IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
-            throw new ValidationException("file", "Not a readable CSV file: " + e.getMessage());
+            // the parser's own words name its classes; the user gets the line and what to look at
+            Matcher line = Pattern.compile("line:? (\\d+)").matcher(String.valueOf(e.getMessage()));
+            throw new ValidationException("file", "Not a readable CSV file" + (line.find() ? " (line " + line.group(1) + ")" : "")
+                    + ": check the quotes around values and that each row uses the same separator");
         }
     }
 

@@ -51,6 +51,8 @@ public final class DocumentPdf {
             PdfWriter.getInstance(document, out);
             document.addTitle(invoice.title());
             document.addAuthor(parties.businessName());
+            document.addProducer("SMB Hub"); // not the library and its version
+            document.addCreator("SMB Hub");
             document.open();
             Font title = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 20);
             Font bold = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 10);

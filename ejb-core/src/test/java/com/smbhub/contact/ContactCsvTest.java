@@ -30,6 +30,15 @@ class ContactCsvTest {
     }
 
     @Test
+    void aBrokenFileSaysWhereAndNeverNamesTheParser() {
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> ContactCsv.read("Name,Email\nJane,jane@x.test\n\"Broken\"x,b@x.test\n"));
+        String said = e.errors().get(0).message();
+        assertTrue(said.startsWith("Not a readable CSV file (line 3)"), said);
+        assertTrue(!said.contains("Exception") && !said.contains("java.") && !said.contains("csv."), said);
+    }
+
+    @Test
     void joinsFirstAndLastNameAndReadsSemicolonFiles() {
         ContactCsv.Sheet sheet = ContactCsv.read("First name;Last name;Zip;Type\nAda;Lovelace;M5V 2T6;lead\n");
         ContactDraft ada = sheet.rows().get(0).draft();

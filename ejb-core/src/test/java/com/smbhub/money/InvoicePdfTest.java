@@ -33,5 +33,8 @@ class InvoicePdfTest {
         assertTrue(pdf.length > 1000);
         assertEquals("application/pdf", FileTypes.detect(
                 Files.write(Files.createTempFile("inv", ".pdf"), pdf), "x.pdf"));
+        String raw = new String(pdf, StandardCharsets.ISO_8859_1);
+        assertTrue(raw.contains("/Producer(SMB Hub)"), "our name as the producer");
+        assertTrue(!raw.toLowerCase().contains("openpdf") && !raw.contains("lowagie"), "no library named in the file");
     }
 }

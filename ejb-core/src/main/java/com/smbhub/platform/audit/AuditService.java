@@ -121,8 +121,19 @@ public class AuditService {
         return values;
     }
 
+    /** A platform entry (no business) inside {@code em}'s transaction, for code outside a bean (the cross-business scope). */
+    public static void recordPlatform(EntityManager em, String action, String entityType, String entityId, Map<String, ?> after) {
+        insert(em, null, RequestContext.current().map(RequestContext::userId).orElse(null), action, entityType, entityId,
+                null, after);
+    }
+
     private void insert(String tenantId, String actor, String action, String entityType, String entityId,
                         Map<String, ?> before, Map<String, ?> after) {
+        insert(em, tenantId, actor, action, entityType, entityId, before, after);
+    }
+
+    private static void insert(EntityManager em, String tenantId, String actor, String action, String entityType,
+                               String entityId, Map<String, ?> before, Map<String, ?> after) {
         RequestContext context = RequestContext.current().orElse(null);
         NativeSql.query(em, "insert into audit_log (id, tenant_id, actor_user_id, action, entity_type,"
                         + " entity_id, before, after, ip_address, request_id)"

@@ -1,10 +1,12 @@
 package com.smbhub.platform.tenancy;
 
+import com.smbhub.platform.audit.AuditService;
 import com.smbhub.platform.db.NativeSql;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -16,20 +18,29 @@ import java.util.logging.Logger;
  */
 public final class CrossTenant {
 
-    /** Why a piece of work crosses businesses; each is logged when it starts. */
+    /**
+     * Why a piece of work crosses businesses. Each entry is audited ({@code platform.cross_tenant}) unless
+     * the work it serves is audited already or is itself the record, as said for each.
+     */
     public enum Purpose {
-        /** a user's memberships at sign-in and in the business switcher */
-        MEMBERSHIPS,
+        /** the caller's own memberships at sign-in, in the switcher and for its role (covered by {@code auth.login_completed}) */
+        MEMBERSHIPS(false),
         /** an invitation found by its token before the invitee is a member */
-        INVITATION,
-        /** a client link's business found from its token */
-        PORTAL_LINK,
+        INVITATION(true),
+        /** a client link's business found from its token (covered by the {@code tenant.entered} that follows) */
+        PORTAL_LINK(false),
         /** demo and test businesses made at start-up or by a test */
-        SEEDING,
-        /** queued view events of several businesses written in one batch */
-        ANALYTICS,
-        /** the mail log of one business, named explicitly (written in a transaction of its own, read by the sender) */
-        MAIL_LOG
+        SEEDING(true),
+        /** queued view events of several businesses written in one batch (the rows are the record) */
+        ANALYTICS(false),
+        /** the mail log of one business, named explicitly (the log row is the record; the send is audited) */
+        MAIL_LOG(false);
+
+        private final boolean audited;
+
+        Purpose(boolean audited) {
+            this.audited = audited;
+        }
     }
 
     private static final Logger LOG = Logger.getLogger(CrossTenant.class.getName());
@@ -43,7 +54,7 @@ public final class CrossTenant {
     public static <T> T run(EntityManager em, Purpose purpose, Supplier<T> work) {
         Object before = NativeSql.query(em, READ).getSingleResult();
         set(em, "on");
-        LOG.fine(() -> "cross-business scope: " + purpose);
+        entered(em, purpose);
         try {
             return work.get();
         } finally {
@@ -54,15 +65,25 @@ public final class CrossTenant {
     /** For the rest of {@code em}'s transaction (seeding a business from nothing). */
     public static void forTransaction(EntityManager em, Purpose purpose) {
         set(em, "on");
-        LOG.fine(() -> "cross-business scope for the transaction: " + purpose);
+        entered(em, purpose);
     }
 
     /** The same on a plain JDBC connection taken inside a container transaction, for that transaction. */
     public static void forTransaction(Connection connection, Purpose purpose) throws SQLException {
+        if (purpose.audited) {
+            throw new IllegalArgumentException(purpose + " is audited: enter it through the EntityManager");
+        }
         try (PreparedStatement ps = connection.prepareStatement("select set_config('app.cross_tenant', 'on', true)")) {
             ps.execute();
         }
         LOG.fine(() -> "cross-business scope for the transaction: " + purpose);
+    }
+
+    private static void entered(EntityManager em, Purpose purpose) {
+        LOG.fine(() -> "cross-business scope: " + purpose);
+        if (purpose.audited) {
+            AuditService.recordPlatform(em, "platform.cross_tenant", "purpose", purpose.name(), Map.of());
+        }
     }
 
     private static void set(EntityManager em, String value) {
