@@ -13,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,12 +20,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,7 +35,7 @@ import org.junit.jupiter.api.Test;
 class BackupRestoreIT {
 
     private static final World WORLD = World.create();
-    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    private static final Path ROOT = OwnStack.ROOT;
     private static final int PORT_BASE = Integer.parseInt(System.getenv().getOrDefault("SMBHUB_IT_PORT_BASE", "28000"));
     private static final int RESTORED_BASE = PORT_BASE + 10_000;
     private static final int DB_PORT = Integer.parseInt(System.getenv().getOrDefault("SMBHUB_TEST_DB_URL", "jdbc:postgresql://x:25433/")
@@ -69,12 +66,14 @@ class BackupRestoreIT {
         Map<String, Long> after;
         try (Connection db = Database.connect()) {
             before = rows(db);
-            smbhub(work.resolve("backup.log"), ROOT.resolve("var/it"), PORT_BASE, DB_PORT, "backup", archive.toString());
+            new OwnStack(ROOT.resolve("var/it"), PORT_BASE, DB_PORT).ok(work.resolve("backup.log"), Map.of(), "backup",
+                    archive.toString());
             after = rows(db);
         }
         Instant backedUp = Instant.now();
+        OwnStack copyStack = new OwnStack(restored, RESTORED_BASE, RESTORED_DB_PORT);
         try {
-            smbhub(work.resolve("restore.log"), restored, RESTORED_BASE, RESTORED_DB_PORT, "restore", archive.toString());
+            copyStack.ok(work.resolve("restore.log"), Map.of(), "restore", archive.toString());
             String base = "http://localhost:" + (RESTORED_BASE + 80);
             try (Connection copy = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + RESTORED_DB_PORT
                     + "/smbhub", "smbhub", Files.readString(restored.resolve("db-password")).trim())) {
@@ -95,18 +94,14 @@ class BackupRestoreIT {
             bytes[new String(bytes, StandardCharsets.ISO_8859_1).indexOf("PGDMP") + 100] ^= 1; // inside the database dump
             Files.write(damaged, bytes);
             Path empty = work.resolve("var-damaged");
-            String refused = smbhubFails(work.resolve("damaged.log"), empty, RESTORED_BASE + 500, RESTORED_DB_PORT + 500,
-                    "restore", damaged.toString());
+            String refused = new OwnStack(empty, RESTORED_BASE + 500, RESTORED_DB_PORT + 500)
+                    .refused(work.resolve("damaged.log"), "restore", damaged.toString());
             assertTrue(refused.contains("damaged") && refused.contains("nothing was restored"), refused);
             assertTrue(!Files.exists(empty.resolve("pgdata")), "no database made from a damaged archive");
         } finally {
-            smbhub(work.resolve("stop.log"), restored, RESTORED_BASE, RESTORED_DB_PORT, "stop");
+            copyStack.ok(work.resolve("stop.log"), Map.of(), "stop");
             for (Path big : List.of(restored, archive, work.resolve("damaged.tar"))) { // the logs stay
-                try (var paths = Files.walk(big)) {
-                    paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-                } catch (NoSuchFileException e) {
-                    // not made
-                }
+                OwnStack.delete(big);
             }
         }
     }
@@ -169,34 +164,6 @@ class BackupRestoreIT {
             }
         }
         return counts;
-    }
-
-    private static void smbhub(Path log, Path var, int portBase, int dbPort, String... args) throws Exception {
-        int exit = start(log, var, portBase, dbPort, args);
-        assertEquals(0, exit, "./smbhub " + String.join(" ", args) + ":\n" + Files.readString(log));
-    }
-
-    private static String smbhubFails(Path log, Path var, int portBase, int dbPort, String... args) throws Exception {
-        int exit = start(log, var, portBase, dbPort, args);
-        assertTrue(exit != 0, "./smbhub " + String.join(" ", args) + " should have failed:\n" + Files.readString(log));
-        return Files.readString(log);
-    }
-
-    /** The stack at {@code var} on {@code portBase}+ (its database on {@code dbPort}), with none of this test run's own settings. */
-    private static int start(Path log, Path var, int portBase, int dbPort, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("bash", ROOT.resolve("smbhub").toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder process = new ProcessBuilder(command).directory(ROOT.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        process.environment().keySet().removeIf(name -> name.startsWith("SMBHUB_") || name.startsWith("MP_JWT"));
-        process.environment().putAll(Map.of("SMBHUB_VAR", var.toString(), "SMBHUB_PORT_BASE", String.valueOf(portBase),
-                "SMBHUB_DB_PORT", String.valueOf(dbPort)));
-        Process started = process.start();
-        if (!started.waitFor(10, TimeUnit.MINUTES)) {
-            started.destroyForcibly();
-            throw new AssertionError("./smbhub " + String.join(" ", args) + " took over 10 minutes:\n" + Files.readString(log));
-        }
-        return started.exitValue();
     }
 
 }

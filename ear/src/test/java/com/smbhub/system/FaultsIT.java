@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
  */
 class FaultsIT {
 
-    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    private static final Path ROOT = OwnStack.ROOT;
     private static final int PORT_BASE = Integer.parseInt(System.getenv().getOrDefault("SMBHUB_IT_PORT_BASE", "28000")) + 20_000;
     private static final int DB_PORT = PORT_BASE - 2_567;
     private static final String BASE = "http://localhost:" + (PORT_BASE + 80);
@@ -53,6 +53,7 @@ class FaultsIT {
     private static final AtomicReference<String> STRIPE = new AtomicReference<>("pass");
 
     private static Path work;
+    private static OwnStack stack;
     private static HttpServer stripe;
     private static String owner;
 
@@ -90,19 +91,18 @@ class FaultsIT {
             }
         });
         stripe.start();
-        smbhub("start", Map.of("SMBHUB_STRIPE_API_BASE", "http://127.0.0.1:" + stripe.getAddress().getPort()));
+        stack = new OwnStack(work.resolve("var"), PORT_BASE, DB_PORT);
+        start();
         owner = token("owner@northside.test");
     }
 
     @AfterAll
     static void stop() throws Exception {
         try {
-            smbhub("stop", Map.of());
+            stack.ok(work.resolve("stop.log"), Map.of(), "stop");
         } finally {
             stripe.stop(0);
-            try (var paths = Files.walk(work.resolve("var"))) {
-                paths.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            OwnStack.delete(work.resolve("var"));
         }
     }
 
@@ -137,7 +137,7 @@ class FaultsIT {
         assertEquals(502, refused.status(), refused.json().toString());
         assertEquals("PROVIDER_ERROR", refused.code());
         assertEquals("DRAFT", call("GET", "/api/v1/invoices/" + invoice, owner, null).data().getString("status"));
-        smbhub("start", Map.of("SMBHUB_STRIPE_API_BASE", "http://127.0.0.1:" + stripe.getAddress().getPort()));
+        start();
         Reply sent = call("POST", "/api/v1/invoices/" + invoice + "/send", owner, "{}");
         assertEquals(200, sent.status(), sent.json().toString());
         assertEquals("SENT", sent.data().getString("status"));
@@ -184,7 +184,7 @@ class FaultsIT {
         ProcessHandle.of(Long.parseLong(payaraPid())).orElseThrow().destroyForcibly();
         sleep(1_000);
         load.stop();
-        smbhub("start", Map.of("SMBHUB_STRIPE_API_BASE", "http://127.0.0.1:" + stripe.getAddress().getPort()));
+        start();
         assertTrue(load.acknowledged.size() > 5, load.acknowledged.size() + " invoices acknowledged");
         Set<String> listed = new TreeSet<>();
         Set<Long> numbers = new TreeSet<>();
@@ -397,18 +397,10 @@ class FaultsIT {
         return full;
     }
 
-    /** {@code ./smbhub <command>} for this class's stack, with none of the test run's own settings. */
-    private static void smbhub(String command, Map<String, String> env) throws Exception {
-        Path log = work.resolve(command + ".log");
-        ProcessBuilder process = new ProcessBuilder("bash", ROOT.resolve("smbhub").toString(), command).directory(ROOT.toFile())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        process.environment().keySet().removeIf(name -> name.startsWith("SMBHUB_") || name.startsWith("MP_JWT"));
-        process.environment().putAll(Map.of("SMBHUB_VAR", work.resolve("var").toString(),
-                "SMBHUB_PORT_BASE", String.valueOf(PORT_BASE), "SMBHUB_DB_PORT", String.valueOf(DB_PORT)));
-        process.environment().putAll(env);
-        Process started = process.start();
-        assertTrue(started.waitFor(10, TimeUnit.MINUTES), "./smbhub " + command + " took over 10 minutes");
-        assertEquals(0, started.exitValue(), "./smbhub " + command + ":\n" + Files.readString(log));
+    /** {@code ./smbhub start}: starts this class's stack, or brings back what a test stopped, with Stripe behind the stand-in. */
+    private static void start() throws Exception {
+        stack.ok(work.resolve("start.log"), Map.of("SMBHUB_STRIPE_API_BASE", "http://127.0.0.1:" + stripe.getAddress().getPort()),
+                "start");
     }
 
     private static void sleep(long millis) {
