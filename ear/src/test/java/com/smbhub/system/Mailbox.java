@@ -2,6 +2,7 @@ package com.smbhub.system;
 
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
+import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
@@ -19,6 +20,11 @@ final class Mailbox {
 
     /** Waits up to 20 s for a message whose subject contains the text; returns it, fully read. */
     static Message await(String address, String subjectPart) throws Exception {
+        return await(address, subjectPart, 1);
+    }
+
+    /** The same for the {@code nth} such message (1: the first). */
+    static Message await(String address, String subjectPart, int nth) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
             Store store = Session.getInstance(new Properties()).getStore("imap");
@@ -26,8 +32,9 @@ final class Mailbox {
             try {
                 Folder inbox = store.getFolder("INBOX");
                 inbox.open(Folder.READ_ONLY);
+                int seen = 0;
                 for (Message m : inbox.getMessages()) {
-                    if (m.getSubject() != null && m.getSubject().contains(subjectPart)) {
+                    if (m.getSubject() != null && m.getSubject().contains(subjectPart) && ++seen == nth) {
                         MimeMessage copy = new MimeMessage((MimeMessage) m);
                         inbox.close(false);
                         return copy;
@@ -39,6 +46,12 @@ final class Mailbox {
             }
             Thread.sleep(300);
         }
-        throw new AssertionError("no message \"" + subjectPart + "\" for " + address);
+        throw new AssertionError("no message \"" + subjectPart + "\" (" + nth + ") for " + address);
+    }
+
+    /** The message's text: its body, or the first part of a multipart one. */
+    static String text(Message mail) throws Exception {
+        Object content = mail.getContent();
+        return content instanceof Multipart parts ? parts.getBodyPart(0).getContent().toString() : content.toString();
     }
 }

@@ -8,28 +8,22 @@ import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
+import com.smbhub.platform.security.LinkTokens;
 import com.smbhub.platform.tenancy.RequestContext;
 import com.smbhub.platform.tenancy.TenantScoped;
+import com.smbhub.tenant.Tenant;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 
 /** The business's side of client links: make (or regenerate) the link of an invoice or quote, revoking the earlier ones. */
 @Stateless
 @TenantScoped
 public class PortalLinks {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext(unitName = "smbhub") EntityManager em;
 
@@ -48,6 +42,7 @@ public class PortalLinks {
     /** The same, for one recipient (kept with the link) and, with {@code expiresInDays}, only that many days. */
     public String regenerate(Drafts.Kind kind, String documentId, String recipient, Integer expiresInDays) {
         access.require(Capability.MONEY_SEND);
+        em.find(Tenant.class, RequestContext.current().orElseThrow().tenantId()).requireVerified();
         MoneyDocument document = Ids.isId(documentId) ? em.find(kind.type, documentId) : null;
         if (document == null || document.getDeletedAt() != null) {
             throw new NotFoundException(kind.entity);
@@ -63,22 +58,12 @@ public class PortalLinks {
         em.createQuery("select t from PortalToken t where t.documentType = :kind and t.documentId = :id"
                         + " and t.revokedAt is null", PortalToken.class).setParameter("kind", kind).setParameter("id", documentId)
                 .getResultList().forEach(t -> t.revoke(now));
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        em.persist(new PortalToken(kind, documentId, recipient, hash(token),
+        String token = LinkTokens.newToken();
+        em.persist(new PortalToken(kind, documentId, recipient, LinkTokens.hash(token),
                 expiresInDays == null ? null : now.plus(Duration.ofDays(expiresInDays)),
                 RequestContext.current().orElseThrow().userId()));
         em.flush();
         audit.record("portal.link_created", kind.toLowerCase(), documentId, null, Map.of("document_type", kind));
         return "/portal/" + kind.toLowerCase() + "s/" + token;
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

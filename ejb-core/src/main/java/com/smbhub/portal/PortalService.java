@@ -10,6 +10,7 @@ import com.smbhub.money.Drafts;
 import com.smbhub.money.TaxCode;
 import com.smbhub.payment.Payment;
 import com.smbhub.payment.PaymentStatus;
+import com.smbhub.platform.security.LinkTokens;
 import com.smbhub.platform.db.NativeSql;
 import com.smbhub.platform.tenancy.CrossTenant;
 import com.smbhub.platform.tenancy.TenantEntry;
@@ -168,7 +169,7 @@ public class PortalService {
 
     private void touch(String token) {
         NativeSql.query(em, "update portal_tokens set last_used_at = now() where token_hash = ?1")
-                .setParameter(1, PortalLinks.hash(token)).executeUpdate();
+                .setParameter(1, LinkTokens.hash(token)).executeUpdate();
     }
 
     /** [tenant id, document id] of a live token of this kind. */
@@ -180,7 +181,7 @@ public class PortalService {
                         "select cast(tenant_id as text), cast(document_id as text) from portal_tokens"
                         + " where token_hash = ?1 and document_type = ?2 and revoked_at is null"
                         + " and (expires_at is null or expires_at > now())")
-                .setParameter(1, PortalLinks.hash(token)).setParameter(2, kind).getResultList());
+                .setParameter(1, LinkTokens.hash(token)).setParameter(2, kind).getResultList());
         if (rows.isEmpty()) {
             return Optional.empty();
         }

@@ -6,22 +6,18 @@ import com.smbhub.platform.tenancy.CrossTenant;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.security.CallerCache;
+import com.smbhub.platform.security.LinkTokens;
 import com.smbhub.platform.security.PasswordHasher;
+import com.smbhub.platform.security.PasswordPolicy;
 import com.smbhub.platform.security.User;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -33,8 +29,6 @@ import java.util.Map;
 @Stateless
 public class InvitationService {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     @PersistenceContext(unitName = "smbhub") EntityManager em;
 
     @EJB AuditService audit;
@@ -43,20 +37,6 @@ public class InvitationService {
     /** What the invitation page shows; {@code hasPassword}: the person already has an account. */
     public record Pending(String businessName, String email, String role, boolean hasPassword)
             implements Serializable {
-    }
-
-    static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The open invitation behind a link; expired, used, withdrawn or unknown links all look the same. */
@@ -80,8 +60,9 @@ public class InvitationService {
             if (name.isEmpty() || name.length() > 100 || name.chars().anyMatch(c -> c < 0x20)) {
                 throw new ValidationException("display_name", "Your name, at most 100 characters");
             }
-            if (password == null || password.length < 10 || password.length > 200) {
-                throw new ValidationException("password", "At least 10 characters");
+            String weak = PasswordPolicy.problem(password, user.getEmail(), name);
+            if (weak != null) {
+                throw new ValidationException("password", weak);
             }
             user.complete(name, PasswordHasher.hash(password));
         } else if (!PasswordHasher.verify(password, user.getPasswordHash())) {
@@ -113,7 +94,7 @@ public class InvitationService {
                         + " join users u on u.id = m.user_id"
                         + " where i.token_hash = ?1 and i.accepted_at is null and i.revoked_at is null"
                         + " and i.deleted_at is null and m.status = 'INVITED' and t.deleted_at is null")
-                .setParameter(1, hash(token)).getResultList());
+                .setParameter(1, LinkTokens.hash(token)).getResultList());
         if (rows.isEmpty()) {
             throw new NotFoundException("invitation");
         }

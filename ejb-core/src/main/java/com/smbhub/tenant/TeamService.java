@@ -1,5 +1,6 @@
 package com.smbhub.tenant;
 
+import com.smbhub.platform.security.LinkTokens;
 import com.smbhub.platform.Ids;
 import com.smbhub.platform.analytics.Analytics;
 import com.smbhub.platform.audit.AuditService;
@@ -157,9 +158,9 @@ public class TeamService {
         Instant now = Instant.now();
         em.createQuery("select i from Invitation i where i.memberId = :m and i.acceptedAt is null and i.revokedAt is null",
                 Invitation.class).setParameter("m", member.getId()).getResultList().forEach(i -> i.revoke(now));
-        String token = InvitationService.newToken();
+        String token = LinkTokens.newToken();
         Instant expires = now.plus(Duration.ofDays(7));
-        em.persist(new Invitation(member.getId(), address, role, InvitationService.hash(token), expires));
+        em.persist(new Invitation(member.getId(), address, role, LinkTokens.hash(token), expires));
         em.flush();
         audit.record("tenant.member_invited", "tenant_member", member.getId(), null,
                 Map.of("email", address, "role", role.name()));

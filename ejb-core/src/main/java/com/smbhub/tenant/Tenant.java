@@ -1,5 +1,6 @@
 package com.smbhub.tenant;
 
+import com.smbhub.platform.errors.VerificationRequiredException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -26,6 +27,9 @@ public class Tenant {
     private String currency;
     @Column(name = "stripe_account_id")
     private String stripeAccountId;
+    private String country;
+    @Column(name = "verification_pending")
+    private boolean verificationPending;
     @Column(name = "created_at")
     private Instant createdAt = Instant.now();
     @Column(name = "updated_at")
@@ -46,6 +50,27 @@ public class Tenant {
         this.currency = currency;
     }
 
+    /** A business made by sign-up: nothing goes to a client until its owner verified their e-mail address. */
+    public static Tenant signedUp(String slug, String name, String profileId, String timezone, String currency,
+                                  String country) {
+        Tenant tenant = new Tenant(slug, name, profileId, timezone, currency);
+        tenant.country = country;
+        tenant.verificationPending = true;
+        return tenant;
+    }
+
+    /** The one check before anything goes to a client (a client link is made for every send). */
+    public void requireVerified() {
+        if (verificationPending) {
+            throw new VerificationRequiredException();
+        }
+    }
+
+    public void ownerVerified() {
+        verificationPending = false;
+        updatedAt = Instant.now();
+    }
+
     public String getId() { return id; }
     public String getExternalOrgId() { return externalOrgId; }
     public String getName() { return name; }
@@ -53,6 +78,8 @@ public class Tenant {
     public String getTimezone() { return timezone; }
     public String getCurrency() { return currency; }
     public String getStripeAccountId() { return stripeAccountId; }
+    public String getCountry() { return country; }
+    public boolean isVerificationPending() { return verificationPending; }
     public Instant getDeletedAt() { return deletedAt; }
     public long getVersion() { return version; }
 

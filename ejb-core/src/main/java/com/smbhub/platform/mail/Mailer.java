@@ -6,6 +6,7 @@ import com.smbhub.platform.tenancy.CrossTenant;
 import com.smbhub.platform.tenancy.RequestContext;
 import jakarta.activation.DataHandler;
 import jakarta.annotation.Resource;
+import jakarta.ejb.Asynchronous;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -126,6 +127,36 @@ public class Mailer {
         log(kind, documentId, to, subject, "SENT", null);
     }
 
+    /**
+     * A message from SMB Hub itself (account links): always through the platform's mail server, never a
+     * business's own; logged on the Sent mail page when a business is bound, else in the server log only.
+     */
+    public void sendPlatform(String kind, String to, String subject, String text) {
+        try {
+            deliver(session(host, port, starttls, username, password), from, "SMB Hub", to, subject, text, List.of());
+        } catch (MessagingException | UnsupportedEncodingException e) {
+            LOG.log(Level.WARNING, "Mail to " + to + " failed: " + reason(e));
+            throw new MailFailedException("We could not send the e-mail just now; nothing was changed, try again in a minute");
+        }
+        RequestContext context = RequestContext.current().orElse(null);
+        if (context != null && context.tenantId() != null) {
+            // in the caller's transaction: the business may be one this transaction is making
+            insertLog(context.tenantId(), context.userId(), kind, null, to, subject, "SENT", null);
+        } else {
+            LOG.info(() -> kind + " mail sent");
+        }
+    }
+
+    /** The same, after the call returns (the caller's answer and its timing do not depend on the mail). */
+    @Asynchronous
+    public void sendPlatformLater(String kind, String to, String subject, String text) {
+        try {
+            sendPlatform(kind, to, subject, text);
+        } catch (MailFailedException e) {
+            // logged by sendPlatform; the person asks again
+        }
+    }
+
     /** Builds the message (text, then attachments) and hands it to the session's SMTP server. */
     static void deliver(Session session, String from, String senderName, String to, String subject, String text,
                         List<Attachment> attachments) throws MessagingException, UnsupportedEncodingException {
@@ -163,6 +194,11 @@ public class Mailer {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void logAlone(String tenantId, String userId, String kind, String documentId, String to, String subject,
                          String status, String error) {
+        insertLog(tenantId, userId, kind, documentId, to, subject, status, error);
+    }
+
+    private void insertLog(String tenantId, String userId, String kind, String documentId, String to, String subject,
+                           String status, String error) {
         CrossTenant.run(em, CrossTenant.Purpose.MAIL_LOG, () -> NativeSql.query(em, "insert into mail_log (id, tenant_id,"
                         + " kind, document_id, recipient, subject, status, error, created_by)"
                         + " values (cast(?1 as uuid), cast(?2 as uuid), ?3, cast(?4 as uuid), ?5, ?6, ?7, ?8, ?9)")

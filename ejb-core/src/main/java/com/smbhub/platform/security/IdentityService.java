@@ -53,6 +53,7 @@ public class IdentityService {
             return new SignIn.Rejected();
         }
         THROTTLE.succeeded(email, address);
+        waitForCredentialsChange(user.getCredentialsChangedAt());
         user.loginSucceeded(now);
         audit.record("auth.login_completed", "user", user.getId(), null, Map.of("channel", channel));
         return new SignIn.Success(user.getId(), user.getEmail(), user.getDisplayName(),
@@ -73,12 +74,21 @@ public class IdentityService {
         }
         return Optional.ofNullable(em.find(User.class, userId))
                 .filter(u -> "ACTIVE".equals(u.getStatus()))
-                .map(u -> new Person(u.getId(), u.getEmail(), u.getDisplayName(), "OPS".equals(u.getPlatformRole())));
+                .map(IdentityService::toPerson);
     }
 
     public Optional<Person> personByEmail(String email) {
         return findByEmail(email).filter(u -> "ACTIVE".equals(u.getStatus()))
-                .map(u -> new Person(u.getId(), u.getEmail(), u.getDisplayName(), "OPS".equals(u.getPlatformRole())));
+                .map(IdentityService::toPerson);
+    }
+
+    /**
+     * Whether a session or token begun at {@code since} still stands: the person is active and has not
+     * reset their password after it.
+     */
+    public boolean stillSignedIn(String userId, Instant since) {
+        return person(userId).filter(p -> p.credentialsChangedAt() == null || !since.isBefore(p.credentialsChangedAt()))
+                .isPresent();
     }
 
     public List<Membership.View> memberships(String userId) {
@@ -103,7 +113,24 @@ public class IdentityService {
                 .findFirst();
     }
 
-    /** A signed-in person, without secrets. */
-    public record Person(String userId, String email, String displayName, boolean ops) {
+    /** A sign-in right after a password reset waits for the reset's whole second, so its token outlives the reset. */
+    private static void waitForCredentialsChange(Instant changed) {
+        long ms = changed == null ? 0 : Duration.between(Instant.now(), changed).toMillis();
+        if (ms > 0 && ms <= 1_000) {
+            try {
+                Thread.sleep(ms);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static Person toPerson(User u) {
+        return new Person(u.getId(), u.getEmail(), u.getDisplayName(), "OPS".equals(u.getPlatformRole()),
+                u.getCredentialsChangedAt());
+    }
+
+    /** A signed-in person, without secrets; {@code credentialsChangedAt}: sessions and tokens begun before it no longer count. */
+    public record Person(String userId, String email, String displayName, boolean ops, Instant credentialsChangedAt) {
     }
 }

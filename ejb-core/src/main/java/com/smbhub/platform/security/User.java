@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** A sign-in identity (global table): memberships say which businesses it may work in. */
@@ -29,6 +30,10 @@ public class User {
     private Instant lockedUntil;
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
+    @Column(name = "email_verified_at")
+    private Instant emailVerifiedAt;
+    @Column(name = "credentials_changed_at")
+    private Instant credentialsChangedAt;
     @Column(name = "created_at")
     private Instant createdAt = Instant.now();
     @Column(name = "updated_at")
@@ -46,11 +51,32 @@ public class User {
         this.platformRole = platformRole;
     }
 
-    /** Completes an invited account: its name and first password. */
+    /** Completes an invited account: its name and first password (the e-mailed invitation proved the address). */
     public void complete(String displayName, String passwordHash) {
         this.displayName = displayName;
         this.passwordHash = passwordHash;
         this.updatedAt = Instant.now();
+        verifyEmail(updatedAt);
+    }
+
+    public void verifyEmail(Instant now) {
+        if (emailVerifiedAt == null) {
+            emailVerifiedAt = now;
+            updatedAt = now;
+        }
+    }
+
+    /**
+     * A new password: every session and API token begun before now stops working. Kept to the next whole
+     * second, since tokens say when they were issued in whole seconds (a sign-in waits for it, see
+     * IdentityService).
+     */
+    public void changePassword(String passwordHash, Instant now) {
+        this.passwordHash = passwordHash;
+        this.credentialsChangedAt = now.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        this.failedLogins = 0;
+        this.lockedUntil = null;
+        this.updatedAt = now;
     }
 
     public String getId() { return id; }
@@ -59,6 +85,8 @@ public class User {
     public String getPasswordHash() { return passwordHash; }
     public String getPlatformRole() { return platformRole; }
     public String getStatus() { return status; }
+    public Instant getEmailVerifiedAt() { return emailVerifiedAt; }
+    public Instant getCredentialsChangedAt() { return credentialsChangedAt; }
 
     public void loginSucceeded(Instant now) {
         failedLogins = 0;

@@ -22,7 +22,7 @@ public class TenantEntry {
 
     /** Where such work comes from; {@code platform} is what analytics and the audit log see. */
     public enum Path {
-        PORTAL("portal"), STRIPE_WEBHOOK("webhook"), JOB("job");
+        PORTAL("portal"), STRIPE_WEBHOOK("webhook"), JOB("job"), SIGNUP("signup");
 
         private final String platform;
 

@@ -34,6 +34,8 @@ class TenantScopedServicesTest {
             Map.entry("profile/ProfileCatalog", "the shipped profiles, global"),
             Map.entry("invoice/CheckoutLinks", "called inside InvoiceService's transaction and tenant"),
             Map.entry("tenant/InvitationService", "the invitee is not a member yet"),
+            Map.entry("account/SignupService", "makes the business; enters it through TenantEntry"),
+            Map.entry("account/AccountService", "a person's own account (verification, reset), before any business"),
             Map.entry("payment/StripeWebhooks", "webhook: stores first, the business is found from the event"),
             Map.entry("payment/StripeEventProcessor", "webhook: enters the event's business through TenantEntry"),
             Map.entry("payment/WebhookRetries", "timer: hands events to StripeEventProcessor"),

@@ -96,7 +96,8 @@ public class ApiFilter extends HttpFilter {
 
     /** The token's user and, when the organisation claim names one of their businesses, that business and role. */
     private CallerCache.Caller resolve(TokenVerifier.Claims token) {
-        String userId = caller(token).map(IdentityService.Person::userId).orElse(null);
+        String userId = caller(token).filter(p -> p.credentialsChangedAt() == null
+                || token.issuedAt() >= p.credentialsChangedAt().getEpochSecond()).map(IdentityService.Person::userId).orElse(null);
         if (userId == null) {
             return null;
         }

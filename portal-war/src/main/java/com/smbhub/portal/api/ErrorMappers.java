@@ -7,7 +7,10 @@ import com.smbhub.platform.Jsonp;
 import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ProviderException;
+import com.smbhub.platform.errors.RateLimitedException;
+import com.smbhub.platform.errors.SignupClosedException;
 import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.errors.VerificationRequiredException;
 import com.smbhub.platform.errors.VersionRequiredException;
 import com.smbhub.platform.mail.Wording;
 import com.smbhub.platform.security.NotAMemberException;
@@ -48,6 +51,16 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
         if (error instanceof PermissionDeniedException || error instanceof NotAMemberException
                 || error instanceof TenantMissingException) {
             return Envelope.error(403, "FORBIDDEN", error.getMessage());
+        }
+        if (error instanceof VerificationRequiredException) {
+            return Envelope.error(403, "EMAIL_NOT_VERIFIED", error.getMessage());
+        }
+        if (error instanceof SignupClosedException) {
+            return Envelope.error(403, "SIGNUP_CLOSED", error.getMessage());
+        }
+        if (error instanceof RateLimitedException e) {
+            return Response.fromResponse(Envelope.error(429, "RATE_LIMITED", e.getMessage()))
+                    .header("Retry-After", Math.max(1, e.retryAfter().toSeconds())).build();
         }
         if (error instanceof ContactService.DuplicateContactException e) {
             JsonArrayBuilder matches = Jsonp.createArrayBuilder();
@@ -101,7 +114,7 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
     }
 
     /** The database restarting or out of reach (connection refused, closed, shut down): a moment's outage, not a bug. */
-    static boolean databaseUnreachable(Throwable error) {
+    public static boolean databaseUnreachable(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String state = t instanceof SQLException s ? s.getSQLState() : null;
             if (state != null && (state.startsWith("08") || state.startsWith("57P"))

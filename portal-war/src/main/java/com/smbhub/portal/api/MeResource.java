@@ -1,5 +1,6 @@
 package com.smbhub.portal.api;
 
+import com.smbhub.account.AccountService;
 import com.smbhub.home.HomeService;
 import com.smbhub.platform.Jsonp;
 import com.smbhub.platform.security.IdentityService;
@@ -22,6 +23,8 @@ public class MeResource {
 
     @EJB HomeService home;
 
+    @EJB AccountService accounts;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response me() {
@@ -33,7 +36,8 @@ public class MeResource {
                 .add("user", Jsonp.createObjectBuilder()
                         .add("id", person.userId())
                         .add("email", person.email())
-                        .add("display_name", person.displayName()))
+                        .add("display_name", person.displayName())
+                        .add("email_verified", accounts.emailVerified(person.userId())))
                 .add("business", Jsonp.createObjectBuilder()
                         .add("id", orgId)
                         .add("name", business.businessName())

@@ -44,7 +44,7 @@ import java.util.logging.Logger;
 public final class TokenVerifier {
 
     /** What the API uses of a verified token. */
-    public record Claims(String subject, String email, String org, long expiresAt) {
+    public record Claims(String subject, String email, String org, long expiresAt, long issuedAt) {
     }
 
     private static final Duration KEYS_TTL = Duration.ofMinutes(10);
@@ -117,8 +117,9 @@ public final class TokenVerifier {
                 return Optional.empty();
             }
             String email = string(claims, "email");
+            Long iat = number(claims, "iat");
             return Optional.of(new Claims(string(claims, "sub"), email != null ? email : string(claims, "upn"),
-                    string(claims, orgClaim), exp + skewSeconds));
+                    string(claims, orgClaim), exp + skewSeconds, iat == null ? 0 : iat));
         } catch (IllegalArgumentException | GeneralSecurityException | JsonException | ClassCastException e) {
             return Optional.empty();
         }

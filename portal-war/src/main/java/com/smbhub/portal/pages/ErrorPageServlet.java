@@ -1,5 +1,6 @@
 package com.smbhub.portal.pages;
 
+import com.smbhub.portal.api.ErrorMappers;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -22,6 +23,13 @@ public class ErrorPageServlet extends HttpServlet {
         if (status == 501) { // a method the container does not implement at that address: not allowed here
             status = 405;
         }
+        // the database restarting while a filter looked the caller up: a moment's outage, as in ErrorMappers
+        boolean unreachable = status >= 500 && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t
+                && ErrorMappers.databaseUnreachable(t);
+        if (unreachable) {
+            status = 503;
+            response.setHeader("Retry-After", "5");
+        }
         String uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
         if (uri.startsWith("/api/")) {
             String requestId = response.getHeader("X-Request-Id");
@@ -32,6 +40,8 @@ public class ErrorPageServlet extends HttpServlet {
                 case 401 -> "{\"code\":\"UNAUTHORIZED\",\"message\":\"The bearer token is missing, expired or invalid\"";
                 case 404 -> "{\"code\":\"NOT_FOUND\",\"message\":\"No such resource\"";
                 case 405 -> "{\"code\":\"METHOD_NOT_ALLOWED\",\"message\":\"This method is not allowed here\"";
+                case 503 -> "{\"code\":\"UNAVAILABLE\",\"message\":\"We cannot reach our database for a moment;"
+                        + " nothing was changed, try again\"";
                 default -> status >= 500
                         ? "{\"code\":\"INTERNAL_ERROR\",\"message\":\"Something went wrong on our side; quote the request id\""
                         : "{\"code\":\"BAD_REQUEST\",\"message\":\"The request could not be processed\"";

@@ -1,6 +1,9 @@
 package com.smbhub.web.security;
 
+import com.smbhub.account.SignupService;
 import com.smbhub.platform.security.SignIn;
+import com.vaadin.flow.router.RouterLink;
+import java.time.Instant;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
@@ -41,7 +44,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     private final Paragraph error = new Paragraph();
 
     @Inject
-    public LoginView(SecurityContext securityContext, CurrentBusiness business) {
+    public LoginView(SecurityContext securityContext, CurrentBusiness business, SignupService signups) {
         this.securityContext = securityContext;
         this.business = business;
         setSizeFull();
@@ -66,7 +69,14 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         signIn.addClickShortcut(Key.ENTER);
         signIn.setWidth("20rem");
 
-        add(new H1("SMB Hub"), email, password, error, signIn);
+        RouterLink forgot = new RouterLink("Forgot password?", ForgotPasswordView.class);
+        forgot.setId("forgot-password");
+        add(new H1("SMB Hub"), email, password, error, signIn, forgot);
+        if (signups.open()) {
+            RouterLink start = new RouterLink("New here? Start your business", SignupView.class);
+            start.setId("to-signup");
+            add(start);
+        }
     }
 
     @Override
@@ -74,6 +84,24 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         if (business.userId().isPresent()) {
             event.forwardTo(ChooseBusinessView.class);
         }
+    }
+
+    /**
+     * Signs the person in for this browser session (a new session id; when it began, so a password reset
+     * after it ends it, see ContextFilter); false when the e-mail and password do not match.
+     */
+    static boolean signIn(SecurityContext securityContext, String email, String password) {
+        HttpServletRequest request = VaadinServletRequest.getCurrent().getHttpServletRequest();
+        AuthenticationStatus status = securityContext.authenticate(request,
+                VaadinServletResponse.getCurrent().getHttpServletResponse(),
+                AuthenticationParameters.withParams().newAuthentication(true)
+                        .credential(new UsernamePasswordCredential(email, new Password(password))));
+        if (status != AuthenticationStatus.SUCCESS) {
+            return false;
+        }
+        request.changeSessionId();
+        request.getSession().setAttribute(ContextFilter.SIGNED_IN_AT, Instant.now());
+        return true;
     }
 
     private void signIn() {
@@ -86,13 +114,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         HttpServletRequest request = VaadinServletRequest.getCurrent().getHttpServletRequest();
-        AuthenticationStatus status = securityContext.authenticate(request,
-                VaadinServletResponse.getCurrent().getHttpServletResponse(),
-                AuthenticationParameters.withParams().newAuthentication(true)
-                        .credential(new UsernamePasswordCredential(email.getValue().trim(),
-                                new Password(password.getValue()))));
-        if (status == AuthenticationStatus.SUCCESS) {
-            request.changeSessionId();
+        if (signIn(securityContext, email.getValue().trim(), password.getValue())) {
             getUI().ifPresent(ui -> ui.getPage().setLocation(request.getContextPath() + "/choose-business"));
             return;
         }

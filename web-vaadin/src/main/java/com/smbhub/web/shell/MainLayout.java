@@ -31,6 +31,10 @@ import com.vaadin.flow.router.HighlightConditions;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
+import com.smbhub.account.AccountService;
+import com.smbhub.platform.security.IdentityService;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import java.util.Optional;
@@ -51,10 +55,13 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     private final ContactService contacts;
     private final WorkItemService work;
     private final Access access;
+    private final AccountService accounts;
+    private final Div verifyBanner = new Div();
 
     @Inject
     public MainLayout(CurrentBusiness business, ProfileService profiles, ContactService contacts, WorkItemService work,
-                      Access access) {
+                      Access access, AccountService accounts) {
+        this.accounts = accounts;
         this.business = business;
         this.profiles = profiles;
         this.contacts = contacts;
@@ -94,7 +101,15 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         header.expand(userName);
         userName.getStyle().set("text-align", "right");
         header.getStyle().set("padding-right", "var(--lumo-space-m)");
-        addToNavbar(header);
+        verifyBanner.setId("verify-banner");
+        verifyBanner.setWidthFull();
+        verifyBanner.getStyle().set("background", "var(--lumo-warning-color-10pct, #fff4d6)")
+                .set("padding", "var(--lumo-space-xs) var(--lumo-space-m)").set("font-size", "var(--lumo-font-size-s)");
+        VerticalLayout top = new VerticalLayout(header, verifyBanner);
+        top.setPadding(false);
+        top.setSpacing(false);
+        top.setWidthFull();
+        addToNavbar(top);
         bottomBar.setId("bottom-bar");
         bottomBar.addClassName("bottom-bar");
         getElement().appendChild(bottomBar.getElement());
@@ -148,6 +163,25 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         buildNavigation(profiles.effective());
         switchBusiness.setVisible(business.memberships().size() > 1);
         userName.setText(business.person().map(p -> p.displayName() + " · " + selected.get().role()).orElse(""));
+        showVerification();
+    }
+
+    /** Until the person confirmed their address nothing goes to clients: say so on every screen, with the way out. */
+    private void showVerification() {
+        verifyBanner.removeAll();
+        String email = business.person().map(IdentityService.Person::email).orElse("");
+        boolean pending = business.userId().map(u -> !accounts.emailVerified(u)).orElse(false);
+        verifyBanner.setVisible(pending);
+        if (pending) {
+            Button resend = new Button("Resend verification", e -> {
+                accounts.resendVerification();
+                Toasts.done("We sent a new link to " + email + "; earlier links no longer work.");
+            });
+            resend.setId("resend-verification");
+            resend.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            verifyBanner.add(new Span("Confirm your e-mail address: open the link we sent to " + email
+                    + ". Until then you can set everything up and draft, but nothing is sent to clients. "), resend);
+        }
     }
 
     private void logout() {

@@ -3,6 +3,8 @@ package com.smbhub.web.shell;
 import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ProviderException;
+import com.smbhub.platform.errors.RateLimitedException;
+import com.smbhub.platform.errors.VerificationRequiredException;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.security.PermissionDeniedException;
 import com.vaadin.flow.server.ErrorEvent;
@@ -35,6 +37,9 @@ public final class Problems implements ErrorHandler {
         if (known instanceof PermissionDeniedException) {
             return "Your role does not allow this. An owner or admin can do it, or change your role.";
         }
+        if (known instanceof VerificationRequiredException || known instanceof RateLimitedException) {
+            return known.getMessage();
+        }
         if (known instanceof ProviderException p) {
             return p.getMessage() + ". Nothing was changed; try again in a moment.";
         }
@@ -54,7 +59,8 @@ public final class Problems implements ErrorHandler {
     private static Optional<Throwable> known(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ValidationException || t instanceof NotFoundException || t instanceof ConflictException
-                    || t instanceof PermissionDeniedException || t instanceof ProviderException) {
+                    || t instanceof PermissionDeniedException || t instanceof ProviderException
+                    || t instanceof VerificationRequiredException || t instanceof RateLimitedException) {
                 return Optional.of(t);
             }
             if (t.getCause() == t) {
