@@ -63,11 +63,24 @@ class AccountIT {
 
         Reply sent = call("POST", "/api/v1/invoices/" + invoiceId + "/send", token, "{}");
         assertEquals(200, sent.status(), sent.body());
+
+        String ops = SystemUnderTest.token("ops@smbhub.test", null);
+        Reply report = SystemUnderTest.get("/api/v1/ops/activation?limit=100", ops);
+        assertEquals(200, report.status(), report.body());
+        JsonObject data = report.json().getJsonObject("data");
+        assertTrue(data.getJsonObject("funnel").getInt("sent_invoice") >= 1, data.toString());
+        JsonObject mine = data.getJsonArray("businesses").stream().map(v -> v.asJsonObject())
+                .filter(b -> b.getString("id").equals("pat-s-plumbing-" + run)).findFirst().orElseThrow();
+        assertFalse(mine.isNull("first_invoice_sent_at"), mine.toString());
+        assertTrue(mine.isNull("first_payment_at") && mine.isNull("ttfv_seconds"), mine.toString());
+        assertEquals(1, mine.getInt("wcba"), "the invoice sent is this week's one completed action");
+        assertEquals(403, SystemUnderTest.get("/api/v1/ops/activation", token).status(), "only platform ops");
+        assertEquals(401, SystemUnderTest.get("/api/v1/ops/activation", null).status());
         assertEquals(1, Database.count("select count(*) from audit_log where action = 'tenant.created' and entity_id ="
                 + " (select cast(id as text) from tenants where external_org_id = ?)", "pat-s-plumbing-" + run));
-        assertEquals(3, Database.count("select count(*) from analytics_events e join tenants t on t.id = e.tenant_id"
+        assertEquals(4, Database.count("select count(*) from analytics_events e join tenants t on t.id = e.tenant_id"
                 + " where t.external_org_id = ? and e.event_name in ('auth.signup_completed', 'tenant.created',"
-                + " 'tenant.profile_selected')", "pat-s-plumbing-" + run));
+                + " 'tenant.profile_selected', 'auth.email_verified')", "pat-s-plumbing-" + run));
     }
 
     @Test
@@ -142,6 +155,8 @@ class AccountIT {
         assertEquals(200, SystemUnderTest.get("/api/v1/me", fresh).status(), "a token issued after the reset works");
         assertEquals(1, Database.count("select count(*) from audit_log a join users u on a.entity_id = cast(u.id as text)"
                 + " where a.action = 'auth.password_reset' and lower(u.email) = ?", email));
+        assertEquals(1, Database.count("select count(*) from analytics_events e join users u on e.user_id = cast(u.id as text)"
+                + " where e.event_name = 'auth.password_reset' and lower(u.email) = ?", email));
 
         assertEquals(202, SystemUnderTest.post("/api/v1/auth/password-reset", "{\"email\":\"" + email + "\"}").status());
         String expiring = secretOf(Mailbox.await(email, "Choose a new SMB Hub password", 2), "/app/reset-password/");
@@ -178,6 +193,84 @@ class AccountIT {
             assertEquals(400, reset.status(), body + " → " + reset.body());
         }
         assertEquals(401, SystemUnderTest.post("/api/v1/auth/resend-verification", "{}").status());
+    }
+
+    @Test
+    void anOwnerAddsASecondBusinessThatSeesNothingOfTheFirst() throws Exception {
+        String email = "two." + run + "@example.com";
+        assertEquals(202, signup(email, "First Biz " + run, PASSWORD).status());
+        String first = token(email, PASSWORD);
+        assertEquals(201, call("POST", "/api/v1/contacts", first, "{\"display_name\":\"Only in the first\"}").status());
+        Reply bad = call("POST", "/api/v1/businesses", first, "{\"name\":\"\",\"profile_id\":\"bakery\",\"country\":\"CA\","
+                + "\"timezone\":\"America/Vancouver\",\"currency\":\"CAD\"}");
+        assertEquals(400, bad.status(), bad.body());
+        assertTrue(bad.body().contains("\"name\"") && bad.body().contains("\"profile_id\""), bad.body());
+        Reply added = call("POST", "/api/v1/businesses", first, "{\"name\":\"Second Biz " + run + "\",\"profile_id\":"
+                + "\"retail_pos\",\"country\":\"CA\",\"timezone\":\"America/Vancouver\",\"currency\":\"CAD\"}");
+        assertEquals(201, added.status(), added.body());
+        JsonObject made = added.json().getJsonObject("data");
+        assertEquals("second-biz-" + run, made.getString("id"));
+        assertEquals("OWNER", made.getString("role"));
+
+        Reply second = SystemUnderTest.post("/api/v1/auth/token", "{\"username\":\"" + email + "\",\"password\":\""
+                + PASSWORD + "\",\"business\":\"second-biz-" + run + "\"}");
+        assertEquals(200, second.status(), second.body());
+        String token = second.json().getJsonObject("data").getString("access_token");
+        assertEquals(0, SystemUnderTest.get("/api/v1/contacts", token).json().getJsonArray("data").size(),
+                "a new business sees nothing of any other");
+        assertEquals("retail_pos", SystemUnderTest.get("/api/v1/me", token).json().getJsonObject("data")
+                .getJsonObject("business").getString("profile_id"));
+
+        String stranger = "stranger." + run + "@example.com";
+        assertEquals(202, signup(stranger, "Stranger " + run, PASSWORD).status());
+        Reply refused = SystemUnderTest.post("/api/v1/auth/token", "{\"username\":\"" + stranger + "\",\"password\":\""
+                + PASSWORD + "\",\"business\":\"second-biz-" + run + "\"}");
+        assertEquals(400, refused.status(), refused.body());
+    }
+
+    @Test
+    void knownAndUnknownAddressesTakeTheSameTime() {
+        List<String> known = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String email = "timed" + i + "." + run + "@example.com";
+            assertEquals(202, signup(email, "Timed " + i + " " + run, PASSWORD).status());
+            known.add(email);
+        }
+        List<Long> knownSignups = new ArrayList<>();
+        List<Long> newSignups = new ArrayList<>();
+        List<Long> knownResets = new ArrayList<>();
+        List<Long> unknownResets = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            int n = i;
+            String email = known.get(n);
+            String fresh = "untimed" + n + "." + run + "@example.com";
+            knownSignups.add(timed(() -> signup(email, "Again " + n + " " + run, "another kettle 77"), 202));
+            newSignups.add(timed(() -> signup(fresh, "Fresh " + n + " " + run, "another kettle 77"), 202));
+            knownResets.add(timed(() -> SystemUnderTest.post("/api/v1/auth/password-reset", "{\"email\":\"" + email + "\"}"), 202));
+            unknownResets.add(timed(() -> SystemUnderTest.post("/api/v1/auth/password-reset", "{\"email\":\"nobody" + n + "."
+                    + run + "@example.com\"}"), 202));
+        }
+        assertClose("sign-up", median(knownSignups), median(newSignups));
+        assertClose("password reset", median(knownResets), median(unknownResets));
+    }
+
+    /** Within noise: 60 ms, or a third of the slower one. */
+    private static void assertClose(String what, long a, long b) {
+        long slower = Math.max(a, b);
+        assertTrue(Math.abs(a - b) <= Math.max(60, slower / 3), what + ": " + a + " ms for a known address, " + b
+                + " ms for an unknown one");
+    }
+
+    private static long timed(java.util.function.Supplier<Reply> call, int status) {
+        long started = System.nanoTime();
+        Reply reply = call.get();
+        long ms = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(status, reply.status(), reply.body());
+        return ms;
+    }
+
+    private static long median(List<Long> values) {
+        return values.stream().sorted().toList().get(values.size() / 2);
     }
 
     static Reply signup(String email, String business, String password) {

@@ -123,6 +123,12 @@ final class BackOffice implements AutoCloseable {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
     }
 
+    /** Waits for a notification (a toast) saying this. */
+    void waitForToast(String text) {
+        await(driver, 20).until(d -> d.findElements(By.cssSelector("vaadin-notification-card")).stream()
+                .anyMatch(c -> c.getText().contains(text)));
+    }
+
     void waitForPath(String path) {
         wait.until(d -> d.getCurrentUrl().replaceFirst("\\?.*", "").endsWith("/app/" + path));
     }

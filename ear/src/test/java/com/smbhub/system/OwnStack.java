@@ -34,8 +34,12 @@ record OwnStack(Path var, int portBase, int dbPort) {
         process.environment().putAll(env);
         Process started = process.start();
         if (!started.waitFor(10, TimeUnit.MINUTES)) {
+            // where it hangs: the commands still running under it (names and arguments of our scripts only)
+            String waiting = started.descendants().map(p -> p.info().commandLine().orElse("?"))
+                    .map(c -> c.length() > 200 ? c.substring(0, 200) : c).reduce("", (a, b) -> a + "\n  " + b);
             started.destroyForcibly();
-            throw new AssertionError("./smbhub " + String.join(" ", args) + " took over 10 minutes:\n" + Files.readString(log));
+            throw new AssertionError("./smbhub " + String.join(" ", args) + " took over 10 minutes, still running:" + waiting
+                    + "\n" + Files.readString(log));
         }
         return started.exitValue();
     }

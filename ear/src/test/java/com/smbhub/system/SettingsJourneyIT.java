@@ -13,7 +13,7 @@ class SettingsJourneyIT {
     private static final World WORLD = World.create();
 
     @Test
-    void confirmingTheProfileTicksTheChecklist() {
+    void savingTheBusinessDetailsTicksTheChecklist() {
         try (BackOffice app = new BackOffice()) {
             app.signIn(WORLD.northside("owner"), "demo");
             new HomeScreen(app).waitFor("Welcome");
@@ -26,7 +26,7 @@ class SettingsJourneyIT {
             settings.save();
             home.open();
             try {
-                home.waitForStepDone("profile");
+                home.waitForStepDone("details");
             } catch (TimeoutException e) {
                 app.screenshot("failed-onboarding");
                 throw e;

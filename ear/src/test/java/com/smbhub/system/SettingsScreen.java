@@ -24,8 +24,7 @@ final class SettingsScreen {
     /** Save on the Business tab, and the confirmation that follows. */
     void save() {
         app.click("settings-save");
-        BackOffice.await(app.driver, 20).until(d -> d.findElements(By.cssSelector("vaadin-notification-card")).stream()
-                .anyMatch(c -> c.getText().contains("Settings saved")));
+        app.waitForToast("Settings saved");
     }
 
     /** A new template of this kind ("reminder_email"), saved, and listed. */

@@ -2,6 +2,7 @@ package com.smbhub.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.smbhub.system.SystemUnderTest.Reply;
 import java.util.UUID;
@@ -10,15 +11,17 @@ import org.openqa.selenium.By;
 
 /**
  * A plumber finds SMB Hub (issue 13): signs up in a fresh browser, is in their new business at once with
- * "confirm your e-mail" on every screen, follows the e-mailed link, and the note goes. Later they forget
- * their password: the e-mailed link sets a new one, and the API token they had stops working.
+ * "confirm your e-mail" on every screen, follows the e-mailed link, and the note goes; the Home checklist
+ * leads to card payments, a client, an invoice sent and paid by the client through test-mode checkout, then
+ * shows every step done and the time to first value. Later they forget their password: the e-mailed link
+ * sets a new one, and the API token they had stops working. Platform ops start a business for a customer.
  */
 class SignupJourneyIT {
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     @Test
-    void aPlumberSignsUpVerifiesTheirAddressAndLaterResetsTheirPassword() throws Exception {
+    void aPlumberSignsUpGetsPaidThroughTheChecklistAndLaterResetsTheirPassword() throws Exception {
         String email = "sam." + run + "@example.com";
         String business = "Pipe Pros " + run;
         try (BackOffice app = new BackOffice()) {
@@ -29,10 +32,7 @@ class SignupJourneyIT {
             app.waitForText("signup-strength-text", "At least 10 characters");
             app.type("signup-password", "copper kettle 42");
             app.waitForText("signup-strength-text", "Strength:");
-            app.type("signup-business", business);
-            app.pick("signup-country", "Canada");
-            app.pick("signup-timezone", "America/Toronto");
-            app.pick("signup-currency", "CAD");
+            business(app, "signup", business, "America/Toronto");
             app.screenshot("signup");
             app.click("signup-submit");
             app.waitForText("business-name", business);
@@ -46,6 +46,41 @@ class SignupJourneyIT {
             app.waitForText("business-name", business);
             assertFalse(app.driver.findElements(By.id("verify-banner")).stream().anyMatch(e -> e.isDisplayed()),
                     "the note goes once verified");
+
+            // the checklist drives the first session: card payments, a client, an invoice sent, paid by the client
+            HomeScreen home = new HomeScreen(app);
+            home.waitForChecklist("0 of 6 done");
+            new SettingsScreen(app).open("payments");
+            app.type("stripe-account", "acct_signup_" + run);
+            app.click("stripe-save");
+            app.waitForToast("Stripe account connected");
+            String client = "Olive " + run;
+            String clientEmail = "olive." + run + "@example.com";
+            ContactsScreen contacts = new ContactsScreen(app).open().startNew(client).field("email", clientEmail);
+            contacts.save();
+            contacts.waitForDetail(client);
+            DocumentScreen invoices = DocumentScreen.invoices(app).open().startNew().client(client)
+                    .line(0, "Leak repair", null, "240");
+            invoices.press("save").waitInList(client);
+            invoices.openRow(client, "send").press("send").waitForRecipient(clientEmail);
+            invoices.confirmSend();
+            invoices.waitInList("Sent");
+            String pay = AccountIT.linkIn(Mailbox.await(clientEmail, "Invoice"), "/portal/invoices/");
+            try (BackOffice clientBrowser = new BackOffice(414, 860)) {
+                new PortalScreen(clientBrowser).open(pay, "Pay").pay();
+            }
+            home.open();
+            for (String step : new String[] {"payments", "contact", "first_send", "first_payment"}) {
+                home.waitForStepDone(step);
+            }
+            app.click("skip-details");
+            app.click("skip-numbers");
+            app.waitForText("onboarding-ttfv", "from starting to your first payment took");
+            app.screenshot("home-onboarding-done");
+            app.click("onboarding-hide");
+            home.open();
+            app.waitForText("business-name", business);
+            assertTrue(app.driver.findElements(By.id("onboarding")).isEmpty(), "hidden once done");
         }
 
         String old = SystemUnderTest.post("/api/v1/auth/token", "{\"username\":\"" + email
@@ -70,5 +105,38 @@ class SignupJourneyIT {
             app.click("sign-in");
             app.waitForText("business-name", business);
         }
+    }
+
+    @Test
+    void platformOpsStartABusinessForACustomerWhoTakesItOverFromTheEmailedLink() throws Exception {
+        String owner = "dana." + run + "@example.com";
+        String business = "Dana's Bakery " + run;
+        try (BackOffice ops = new BackOffice()) {
+            ops.signIn("ops@smbhub.test", "demo");
+            ops.waitForText("ops-title", "Command Center");
+            business(ops, "ops", business, "America/Halifax");
+            ops.type("ops-owner-email", owner);
+            ops.click("ops-start-business");
+            ops.waitForToast("is ready");
+        }
+        String link = AccountIT.linkIn(Mailbox.await(owner, "is ready on SMB Hub"), "/app/invite/");
+        try (BackOffice app = new BackOffice()) {
+            InviteScreen invite = new InviteScreen(app).open(link);
+            invite.waitForTitle(business);
+            invite.join("Dana Baker", "flour and butter 9");
+            invite.waitForMessage("You have joined " + business);
+            app.signIn(owner, "flour and butter 9");
+            app.waitForText("business-name", business);
+            assertTrue(app.driver.findElements(By.id("verify-banner")).stream().noneMatch(e -> e.isDisplayed()),
+                    "the invitation proved the address");
+        }
+    }
+
+    /** A new business's fields (sign-up, ops), in Canada. */
+    private static void business(BackOffice app, String prefix, String name, String zone) {
+        app.type(prefix + "-business", name);
+        app.pick(prefix + "-country", "Canada");
+        app.pick(prefix + "-timezone", zone);
+        app.pick(prefix + "-currency", "CAD");
     }
 }

@@ -1,6 +1,7 @@
 package com.smbhub.account;
 
 import com.smbhub.platform.Ids;
+import com.smbhub.platform.analytics.Analytics;
 import com.smbhub.platform.audit.AuditService;
 import com.smbhub.platform.db.NativeSql;
 import com.smbhub.platform.errors.NotFoundException;
@@ -83,6 +84,7 @@ public class AccountService {
             }
         }
         AuditService.recordPlatform(em, "auth.email_verified", "user", user.getId(), Map.of());
+        Analytics.recordForPerson(em, "auth.email_verified", user.getId(), "email_link");
         return user.getEmail();
     }
 
@@ -141,6 +143,7 @@ public class AccountService {
         user.verifyEmail(now);
         CallerCache.evictUser(user.getId());
         AuditService.recordPlatform(em, "auth.password_reset", "user", user.getId(), Map.of());
+        Analytics.recordForPerson(em, "auth.password_reset", user.getId(), "email_link");
     }
 
     private static final String EXPIRED_RESET = "This reset link does not work any more: it was used already, or its"

@@ -4,19 +4,23 @@ import com.smbhub.money.MoneyText;
 import com.smbhub.platform.analytics.Analytics;
 import com.smbhub.platform.audit.AuditService;
 import com.smbhub.platform.db.NativeSql;
-import com.smbhub.platform.errors.SignupClosedException;
+import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.RateLimitedException;
+import com.smbhub.platform.errors.SignupClosedException;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.errors.ValidationException.FieldError;
 import com.smbhub.platform.mail.Mailer;
+import com.smbhub.platform.security.Membership;
 import com.smbhub.platform.security.PasswordHasher;
 import com.smbhub.platform.security.PasswordPolicy;
+import com.smbhub.platform.security.PlatformOps;
 import com.smbhub.platform.security.RequestLimit;
 import com.smbhub.platform.security.Role;
 import com.smbhub.platform.security.User;
 import com.smbhub.platform.tenancy.RequestContext;
 import com.smbhub.platform.tenancy.TenantEntry;
 import com.smbhub.profile.ProfileCatalog;
+import com.smbhub.tenant.Invitations;
 import com.smbhub.tenant.Tenant;
 import com.smbhub.tenant.TenantMember;
 import jakarta.annotation.PostConstruct;
@@ -52,6 +56,7 @@ public class SignupService {
             "retail_pos", "Shops: orders, returns and exchanges, synced with your point of sale");
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    private static final int MAX_BUSINESSES = 20;
     private static volatile RequestLimit perAddress;
     private static volatile RequestLimit perEmail;
 
@@ -106,25 +111,13 @@ public class SignupService {
         List<FieldError> errors = new ArrayList<>();
         String name = line(form.name(), "name", 100, errors);
         String email = AccountService.email(form.email(), errors);
-        String business = line(form.businessName(), "business_name", 200, errors);
+        String business = form.businessName() == null ? "" : form.businessName().trim();
         String weak = PasswordPolicy.problem(form.password(), email, name, business);
         if (weak != null) {
             errors.add(new FieldError("password", weak));
         }
-        if (form.profileId() == null || !KINDS.containsKey(form.profileId()) || !catalog.profileIds().contains(form.profileId())) {
-            errors.add(new FieldError("profile_id", "Choose the kind of business: " + String.join(" or ", KINDS.keySet())));
-        }
-        String country = form.country() == null ? "" : form.country().trim().toUpperCase(Locale.ROOT);
-        if (!COUNTRIES.contains(country)) {
-            errors.add(new FieldError("country", "Choose a country (two letters, e.g. CA)"));
-        }
-        if (form.timezone() == null || !ZoneId.getAvailableZoneIds().contains(form.timezone().trim())) {
-            errors.add(new FieldError("timezone", "Choose a time zone from the list, e.g. America/Toronto"));
-        }
-        String currency = form.currency() == null ? "" : form.currency().trim().toUpperCase(Locale.ROOT);
-        if (!MoneyText.isCurrency(currency)) {
-            errors.add(new FieldError("currency", MoneyText.NOT_A_CURRENCY));
-        }
+        NewBusiness wanted = new NewBusiness(business, form.profileId(), form.country(), form.timezone(), form.currency());
+        check(wanted, "business_name", errors);
         ValidationException.throwIfAny(errors);
         perEmail.attempt(email, now).ifPresent(wait -> {
             throw new RateLimitedException("Too many sign-ups for this e-mail address; try again later", wait);
@@ -139,35 +132,107 @@ public class SignupService {
         }
         User user = new User(email, name, PasswordHasher.hash(form.password()), null);
         em.persist(user);
-        Tenant tenant = Tenant.signedUp(slug(business), business, form.profileId(), form.timezone().trim(), currency, country);
+        em.flush();
+        create(wanted, user.getId(), true, tenant -> {
+            em.persist(new TenantMember(user.getId(), Role.OWNER));
+            audit.record("auth.signup_completed", "user", user.getId(), null, Map.of("email", email));
+            Analytics.record(em, "auth.signup_completed", wanted.profileId(), "signup", Map.of());
+            AccountMail.Text mail = AccountMail.verify(base, name, business, accounts.newLink(user.getId(),
+                    AccountLink.Purpose.VERIFY_EMAIL, now));
+            mailer.sendPlatform("VERIFY_EMAIL", email, mail.subject(), mail.body());
+        });
+    }
+
+    /** "Add a business": the signed-in person starts another one, as its owner; their slug, for a token or the switcher. */
+    public String addBusiness(NewBusiness wanted) {
+        String userId = RequestContext.current().map(RequestContext::userId).orElseThrow(() -> new NotFoundException("account"));
+        List<FieldError> errors = new ArrayList<>();
+        check(wanted, "name", errors);
+        ValidationException.throwIfAny(errors);
+        if (Membership.activeOf(em, userId).size() >= MAX_BUSINESSES) {
+            throw new ValidationException("name", "You belong to " + MAX_BUSINESSES + " businesses already; ask us for more");
+        }
+        boolean verified = accounts.emailVerified(userId);
+        return create(wanted, userId, !verified, tenant -> em.persist(new TenantMember(userId, Role.OWNER)))
+                .getExternalOrgId();
+    }
+
+    /**
+     * Platform ops start a business for a customer ("Do it for me", PRD 7.3) and invite its owner, who
+     * joins through the e-mailed link (which proves the address, so the business may send at once).
+     */
+    public String createForCustomer(NewBusiness wanted, String ownerEmail) {
+        String opsUser = PlatformOps.require(em);
+        List<FieldError> errors = new ArrayList<>();
+        check(wanted, "name", errors);
+        String owner = AccountService.email(ownerEmail, errors);
+        errors.replaceAll(e -> e.field().equals("email") ? new FieldError("owner_email", e.message()) : e);
+        ValidationException.throwIfAny(errors);
+        String base = publicUrl.replaceAll("/+$", "");
+        return create(wanted, opsUser, false, tenant -> {
+            Invitations.Made made = Invitations.make(em, owner, Role.OWNER);
+            audit.record("tenant.member_invited", "tenant_member", made.member().getId(), null,
+                    Map.of("email", owner, "role", Role.OWNER.name(), "by", "platform_ops"));
+            mailer.sendPlatform("INVITATION", owner, "Your business " + wanted.name().trim() + " is ready on SMB Hub",
+                    "Hello,\n\nWe set up " + wanted.name().trim() + " on SMB Hub for you. Choose your password and start"
+                            + " here (the link works once, for 7 days):\n\n" + base + "/app/invite/" + made.token()
+                            + "\n\nIf you did not ask for this, ignore this message.\n");
+        }).getExternalOrgId();
+    }
+
+    /** The business fields, each error at its field ({@code nameField}: what the form calls the name). */
+    private void check(NewBusiness wanted, String nameField, List<FieldError> errors) {
+        line(wanted.name(), nameField, 200, errors);
+        if (wanted.profileId() == null || !KINDS.containsKey(wanted.profileId()) || !catalog.profileIds().contains(wanted.profileId())) {
+            errors.add(new FieldError("profile_id", "Choose the kind of business: " + String.join(" or ", KINDS.keySet())));
+        }
+        if (!COUNTRIES.contains(wanted.country() == null ? "" : wanted.country().trim().toUpperCase(Locale.ROOT))) {
+            errors.add(new FieldError("country", "Choose a country (two letters, e.g. CA)"));
+        }
+        if (wanted.timezone() == null || !ZoneId.getAvailableZoneIds().contains(wanted.timezone().trim())) {
+            errors.add(new FieldError("timezone", "Choose a time zone from the list, e.g. America/Toronto"));
+        }
+        if (!MoneyText.isCurrency(wanted.currency() == null ? "" : wanted.currency().trim().toUpperCase(Locale.ROOT))) {
+            errors.add(new FieldError("currency", MoneyText.NOT_A_CURRENCY));
+        }
+    }
+
+    /**
+     * Makes the business (checked already), enters it through the audited scope as {@code actor}, records
+     * its creation and profile, and runs {@code inside} there (its first member, mail).
+     */
+    private Tenant create(NewBusiness wanted, String actor, boolean pending, java.util.function.Consumer<Tenant> inside) {
+        String name = wanted.name().trim();
+        String country = wanted.country().trim().toUpperCase(Locale.ROOT);
+        String currency = wanted.currency().trim().toUpperCase(Locale.ROOT);
+        Tenant tenant = Tenant.signedUp(slug(name), name, wanted.profileId(), wanted.timezone().trim(), currency, country,
+                pending);
         em.persist(tenant);
         em.flush();
+        String address = RequestContext.current().map(RequestContext::ipAddress).orElse("unknown");
         String platform = RequestContext.current().map(RequestContext::platform).orElse("web");
         String requestId = RequestContext.current().map(RequestContext::requestId).orElse(UUID.randomUUID().toString());
-        entry.asTenant(tenant.getId(), TenantEntry.Path.SIGNUP, "user:" + user.getId(), address, () -> {
-            try (RequestContext.Scope scope = RequestContext.open(user.getId(), tenant.getId(), requestId, address, platform)) {
+        entry.asTenant(tenant.getId(), TenantEntry.Path.SIGNUP, "user:" + actor, address, () -> {
+            try (RequestContext.Scope scope = RequestContext.open(actor, tenant.getId(), requestId, address, platform)) {
                 RequestContext.current().orElseThrow().resolvedRole(Role.OWNER.name());
-                TenantMember owner = new TenantMember(user.getId(), Role.OWNER);
-                em.persist(owner);
                 Map<String, Object> made = new LinkedHashMap<>();
                 made.put("slug", tenant.getExternalOrgId());
-                made.put("name", business);
-                made.put("profile_id", form.profileId());
+                made.put("name", name);
+                made.put("profile_id", wanted.profileId());
                 made.put("country", country);
                 made.put("timezone", tenant.getTimezone());
                 made.put("currency", currency);
                 audit.record("tenant.created", "tenant", tenant.getId(), null, made);
-                audit.record("tenant.profile_selected", "tenant", tenant.getId(), null, Map.of("profile_id", form.profileId()));
-                audit.record("auth.signup_completed", "user", user.getId(), null, Map.of("email", email));
-                Analytics.record(em, "auth.signup_completed", form.profileId(), "signup", Map.of());
-                Analytics.record(em, "tenant.created", form.profileId(), "signup", Map.of("country", country));
-                Analytics.record(em, "tenant.profile_selected", form.profileId(), "signup", Map.of("profile_id", form.profileId()));
-                AccountMail.Text mail = AccountMail.verify(base, name, business, accounts.newLink(user.getId(),
-                        AccountLink.Purpose.VERIFY_EMAIL, now));
-                mailer.sendPlatform("VERIFY_EMAIL", email, mail.subject(), mail.body());
+                audit.record("tenant.profile_selected", "tenant", tenant.getId(), null, Map.of("profile_id", wanted.profileId()));
+                Analytics.record(em, "tenant.created", wanted.profileId(), "signup", Map.of("country", country));
+                Analytics.record(em, "tenant.profile_selected", wanted.profileId(), "signup",
+                        Map.of("profile_id", wanted.profileId()));
+                inside.accept(tenant);
+                em.flush();
                 return null;
             }
         });
+        return tenant;
     }
 
     /** A readable, unique id for the business from its name ("Northside Plumbing" → northside-plumbing, -2, …). */

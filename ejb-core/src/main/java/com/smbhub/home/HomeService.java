@@ -1,6 +1,8 @@
 package com.smbhub.home;
 
+import com.smbhub.platform.audit.AuditService;
 import com.smbhub.platform.db.NativeSql;
+import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.security.Permissions;
@@ -14,9 +16,14 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.Serializable;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 /** The Home page's facts about the current business and caller. */
 @Stateless
@@ -27,44 +34,94 @@ public class HomeService {
 
     @EJB Access access;
 
+    @EJB AuditService audit;
+
     public record Greeting(String businessName, String profileId, String timezone, String currency, Role role,
             LocalDate today) {
     }
 
-    /** One step of the onboarding checklist (PRD 7.3); {@code available} is false for steps whose module has not landed. */
-    public record Step(String key, String title, boolean done, boolean available) implements Serializable {
+    /** One step of the onboarding checklist (PRD 7.3): done from real data, or skipped; {@code link}: the screen that does it. */
+    public record Step(String key, String title, String link, boolean done, boolean skipped) implements Serializable {
     }
 
+    /** The checklist; {@code timeToFirstValue}: from the business's start to its first payment, once there is one. */
+    public record Onboarding(List<Step> steps, Duration timeToFirstValue, boolean hidden) implements Serializable {
+
+        /** Shown while a step is open, and once all are done until the owner hides it. */
+        public boolean visible() {
+            return !steps.isEmpty() && !hidden;
+        }
+
+        public boolean finished() {
+            return steps.stream().allMatch(st -> st.done() || st.skipped());
+        }
+    }
+
+    static final List<String> STEPS = List.of("details", "numbers", "payments", "contact", "first_send", "first_payment");
+
     /**
-     * The new-business checklist for owners and admins, each step ticked from what the business has
-     * actually done; empty for other roles.
+     * The new-business checklist for owners and admins (empty for other roles): business details, numbering
+     * and taxes, card payments, the first client, the first invoice sent, the first payment received.
      */
-    public List<Step> onboarding() {
+    public Onboarding onboarding() {
         if (!Permissions.allows(access.role(), Capability.MANAGE_SETTINGS)) {
-            return List.of();
+            return new Onboarding(List.of(), null, true);
         }
         String tenant = RequestContext.current().orElseThrow().tenantId();
+        boolean details = audited(tenant, "tenant.settings_changed");
+        boolean numbers = audited(tenant, "tenant.numbering_changed")
+                || count("select count(*) from tax_codes where tenant_id = cast(?1 as uuid)", tenant) > 0;
+        boolean payments = count("select count(*) from tenants where id = cast(?1 as uuid)"
+                + " and stripe_account_id is not null", tenant) > 0;
         long contacts = em.createQuery("select count(c) from Contact c where c.deletedAt is null", Long.class)
                 .getSingleResult();
-        boolean imported = count("select count(*) from audit_log where tenant_id = cast(?1 as uuid)"
-                + " and action = 'contacts.imported'", tenant) > 0;
-        boolean profileChosen = count("select count(*) from audit_log where tenant_id = cast(?1 as uuid)"
-                + " and action = 'tenant.profile_selected'", tenant) > 0;
-        boolean channel = count("select count(*) from integration_connections where tenant_id = cast(?1 as uuid)"
-                + " and status = 'ACTIVE' and provider in ('EMAIL', 'IMAP', 'SMS', 'TWILIO')", tenant) > 0;
-        long documents = count("select (select count(*) from invoices where tenant_id = cast(?1 as uuid))"
-                + " + (select count(*) from quotes where tenant_id = cast(?1 as uuid))", tenant);
-        boolean paymentsReady = count("select count(*) from tenants where id = cast(?1 as uuid)"
-                + " and stripe_account_id is not null", tenant) > 0;
         boolean sent = count("select count(*) from invoices where tenant_id = cast(?1 as uuid) and status <> 'DRAFT'", tenant) > 0;
-        return List.of(
-                new Step("business", "Create your business", true, true),
-                new Step("profile", "Choose the kind of business (Settings)", profileChosen, true),
-                new Step("channel", "Connect your e-mail or SMS", channel, false),
-                new Step("contacts", "Import your contacts, or add five", imported || contacts >= 5, true),
-                new Step("first_document", "Create your first invoice or quote", documents > 0, true),
-                new Step("payments", "Turn on card payments (Settings → Payments)", paymentsReady, true),
-                new Step("first_send", "Send your first invoice", sent, true));
+        Object[] started = (Object[]) NativeSql.query(em, "select t.created_at, (select min(p.paid_at) from payments p"
+                        + " where p.tenant_id = t.id and p.status in ('SUCCEEDED', 'REFUNDED')),"
+                        + " cast(t.settings_json -> 'onboarding_skipped' as text), coalesce(t.settings_json ->> 'onboarding_hidden', 'false')"
+                        + " from tenants t where t.id = cast(?1 as uuid)").setParameter(1, tenant).getSingleResult();
+        Instant firstPayment = instant(started[1]);
+        String skipped = started[2] == null ? "" : started[2].toString();
+        List<Step> steps = List.of(
+                step("details", "Check your business details (name, time zone, currency)", "settings?tab=business", details, skipped),
+                step("numbers", "Set your invoice numbering and taxes", "settings?tab=numbers", numbers, skipped),
+                step("payments", "Take card payments: connect Stripe (test mode works too)", "settings?tab=payments", payments, skipped),
+                step("contact", "Add your first client", "contacts?new=1", contacts > 0, skipped),
+                step("first_send", "Send your first invoice", "invoices", sent, skipped),
+                step("first_payment", "Get your first payment", "invoices", firstPayment != null, skipped));
+        Duration ttfv = firstPayment == null ? null : Duration.between(instant(started[0]), firstPayment);
+        return new Onboarding(steps, ttfv == null || ttfv.isNegative() ? null : ttfv, Boolean.parseBoolean(started[3].toString()));
+    }
+
+    /** Skips a step ("later"), or with {@code "all"} hides the finished checklist; audited. */
+    public void skipOnboarding(String key) {
+        access.require(Capability.MANAGE_SETTINGS);
+        String tenant = RequestContext.current().orElseThrow().tenantId();
+        if ("all".equals(key)) {
+            NativeSql.query(em, "update tenants set settings_json = settings_json || '{\"onboarding_hidden\": true}'::jsonb"
+                    + " where id = cast(?1 as uuid)").setParameter(1, tenant).executeUpdate();
+        } else if (STEPS.contains(key)) {
+            NativeSql.query(em, "update tenants set settings_json = jsonb_set(settings_json, '{onboarding_skipped}',"
+                            + " coalesce(settings_json -> 'onboarding_skipped', '[]'::jsonb) || to_jsonb(cast(?2 as text)))"
+                            + " where id = cast(?1 as uuid)").setParameter(1, tenant).setParameter(2, key).executeUpdate();
+        } else {
+            throw new ValidationException("step", "One of " + String.join(", ", STEPS) + ", or all");
+        }
+        audit.record("onboarding.step_skipped", "tenant", tenant, null, Map.of("step", key));
+    }
+
+    private static Step step(String key, String title, String link, boolean done, String skipped) {
+        return new Step(key, title, link, done, !done && skipped.contains("\"" + key + "\""));
+    }
+
+    private boolean audited(String tenant, String action) {
+        return ((Number) NativeSql.query(em, "select count(*) from audit_log where tenant_id = cast(?1 as uuid) and action = ?2")
+                .setParameter(1, tenant).setParameter(2, action).getSingleResult()).longValue() > 0;
+    }
+
+    private static Instant instant(Object value) {
+        return value == null ? null : value instanceof Timestamp t ? t.toInstant()
+                : value instanceof OffsetDateTime o ? o.toInstant() : (Instant) value;
     }
 
     private long count(String sql, String tenant) {

@@ -4,9 +4,7 @@ import com.smbhub.platform.Ids;
 import com.smbhub.platform.audit.AuditService;
 import com.smbhub.platform.db.NativeSql;
 import com.smbhub.platform.errors.NotFoundException;
-import com.smbhub.platform.security.Capability;
-import com.smbhub.platform.security.PermissionDeniedException;
-import com.smbhub.platform.tenancy.RequestContext;
+import com.smbhub.platform.security.PlatformOps;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -40,7 +38,7 @@ public class WebhookLog {
 
     /** Newest first; {@code attention} keeps only failed, rejected and retrying events. */
     public List<Entry> recent(boolean attention, int limit) {
-        ops();
+        PlatformOps.require(em);
         String where = attention ? " where e.status in ('FAILED', 'REJECTED') or (e.status = 'RECEIVED' and e.attempts > 0)" : "";
         List<?> rows = NativeSql.query(em, "select cast(e.id as text), e.received_at, e.provider, e.provider_event_id,"
                         + " e.event_type, t.name, e.status, e.attempts, e.last_error, e.next_attempt_at"
@@ -55,23 +53,13 @@ public class WebhookLog {
     /** Tries a failed or waiting event once more now; answers what became of it. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public String retry(String id) {
-        String user = ops();
+        String user = PlatformOps.require(em);
         if (!Ids.isId(id) || webhooks.reopen(id) == 0) {
             throw new NotFoundException("webhook event");
         }
         String status = webhooks.deliver(id);
         audit.recordAlone(null, user, "webhook.retried", "webhook_event", id, Map.of("status", status));
         return status;
-    }
-
-    private String ops() {
-        String user = RequestContext.current().map(RequestContext::userId).orElse(null);
-        boolean ops = user != null && Ids.isId(user) && !NativeSql.query(em, "select 1 from users where id = cast(?1 as uuid)"
-                + " and platform_role = 'OPS' and status = 'ACTIVE'").setParameter(1, user).getResultList().isEmpty();
-        if (!ops) {
-            throw new PermissionDeniedException(Capability.MANAGE_SETTINGS);
-        }
-        return user;
     }
 
     private static Instant instant(Object value) {

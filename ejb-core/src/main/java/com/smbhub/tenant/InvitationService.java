@@ -2,7 +2,6 @@ package com.smbhub.tenant;
 
 import com.smbhub.platform.audit.AuditService;
 import com.smbhub.platform.db.NativeSql;
-import com.smbhub.platform.tenancy.CrossTenant;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.security.CallerCache;
@@ -10,6 +9,7 @@ import com.smbhub.platform.security.LinkTokens;
 import com.smbhub.platform.security.PasswordHasher;
 import com.smbhub.platform.security.PasswordPolicy;
 import com.smbhub.platform.security.User;
+import com.smbhub.platform.tenancy.CrossTenant;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;

@@ -1,6 +1,5 @@
 package com.smbhub.tenant;
 
-import com.smbhub.platform.security.LinkTokens;
 import com.smbhub.platform.Ids;
 import com.smbhub.platform.analytics.Analytics;
 import com.smbhub.platform.audit.AuditService;
@@ -20,7 +19,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -132,35 +130,10 @@ public class TeamService {
         if (role.isOwner() && !access.permits(Capability.MANAGE_OWNERS)) {
             throw new ValidationException("role", "Only an owner can invite an owner");
         }
-        User user = em.createQuery("select u from User u where lower(u.email) = :email", User.class)
-                .setParameter("email", address).getResultStream().findFirst().orElse(null);
-        if (user == null) {
-            user = new User(address, address.substring(0, address.indexOf('@')), null, null);
-            em.persist(user);
-        }
-        String userId = user.getId();
-        TenantMember member = em.createQuery("select m from TenantMember m where m.userId = :user and m.deletedAt is null",
-                TenantMember.class).setParameter("user", userId).getResultStream().findFirst().orElse(null);
-        if (member != null && "ACTIVE".equals(member.getStatus())) {
-            throw new ValidationException("email", "Already a member of this business");
-        }
-        if (member != null && "DISABLED".equals(member.getStatus()) && user.getPasswordHash() != null) {
-            throw new ValidationException("email", "This member is disabled; enable them instead");
-        }
-        if (member == null) {
-            member = new TenantMember(userId, role);
-            member.setStatus("INVITED");
-            em.persist(member);
-        } else {
-            member.setRole(role);
-            member.setStatus("INVITED");
-        }
-        Instant now = Instant.now();
-        em.createQuery("select i from Invitation i where i.memberId = :m and i.acceptedAt is null and i.revokedAt is null",
-                Invitation.class).setParameter("m", member.getId()).getResultList().forEach(i -> i.revoke(now));
-        String token = LinkTokens.newToken();
-        Instant expires = now.plus(Duration.ofDays(7));
-        em.persist(new Invitation(member.getId(), address, role, LinkTokens.hash(token), expires));
+        Invitations.Made made = Invitations.make(em, address, role);
+        TenantMember member = made.member();
+        String token = made.token();
+        Instant expires = made.expires();
         em.flush();
         audit.record("tenant.member_invited", "tenant_member", member.getId(), null,
                 Map.of("email", address, "role", role.name()));

@@ -50,12 +50,12 @@ public class Tenant {
         this.currency = currency;
     }
 
-    /** A business made by sign-up: nothing goes to a client until its owner verified their e-mail address. */
+    /** A business made by sign-up; {@code pending}: nothing goes to a client until its owner verified their e-mail address. */
     public static Tenant signedUp(String slug, String name, String profileId, String timezone, String currency,
-                                  String country) {
+                                  String country, boolean pending) {
         Tenant tenant = new Tenant(slug, name, profileId, timezone, currency);
         tenant.country = country;
-        tenant.verificationPending = true;
+        tenant.verificationPending = pending;
         return tenant;
     }
 

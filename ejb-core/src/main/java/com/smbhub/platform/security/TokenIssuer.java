@@ -37,14 +37,18 @@ public class TokenIssuer {
     public record Issued(String token, long expiresIn) {
     }
 
+    /** {@code orgId}: the business the token works in; null only for platform ops (their reports, no business). */
     public Issued issue(String userId, String email, String orgId) {
         Instant now = Instant.now();
         String header = Jsonp.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build().toString();
-        String claims = Jsonp.createObjectBuilder()
+        var builder = Jsonp.createObjectBuilder()
                 .add("iss", issuer)
                 .add("sub", userId)
-                .add("upn", email)
-                .add(orgClaim, orgId)
+                .add("upn", email);
+        if (orgId != null) {
+            builder.add(orgClaim, orgId);
+        }
+        String claims = builder
                 .add("groups", Jsonp.createArrayBuilder().add("USER"))
                 .add("iat", now.getEpochSecond())
                 .add("exp", now.getEpochSecond() + ttlSeconds)

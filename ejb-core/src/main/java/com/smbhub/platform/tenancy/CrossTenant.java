@@ -34,7 +34,9 @@ public final class CrossTenant {
         /** queued view events of several businesses written in one batch (the rows are the record) */
         ANALYTICS(false),
         /** the mail log of one business, named explicitly (the log row is the record; the send is audited) */
-        MAIL_LOG(false);
+        MAIL_LOG(false),
+        /** platform ops' activation report over every business (read only) */
+        OPS_REPORT(true);
 
         private final boolean audited;
 

@@ -40,6 +40,7 @@ class TenantScopedServicesTest {
             Map.entry("payment/StripeEventProcessor", "webhook: enters the event's business through TenantEntry"),
             Map.entry("payment/WebhookRetries", "timer: hands events to StripeEventProcessor"),
             Map.entry("payment/WebhookLog", "platform ops: every business's webhook events"),
+            Map.entry("platform/analytics/Activation", "platform ops: activation over every business"),
             Map.entry("portal/PortalService", "client portal: enters the token's business through TenantEntry"),
             Map.entry("platform/tenancy/TenantEntry", "the one audited way into a business without a signed-in caller"),
             Map.entry("batch/JobStatusService", "lists the batch runtime's job names, no business data"));

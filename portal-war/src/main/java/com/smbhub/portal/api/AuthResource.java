@@ -4,8 +4,8 @@ import com.smbhub.account.AccountService;
 import com.smbhub.account.Signup;
 import com.smbhub.account.SignupService;
 import com.smbhub.platform.Jsonp;
-import com.smbhub.platform.errors.ValidationException.FieldError;
 import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.errors.ValidationException.FieldError;
 import com.smbhub.platform.security.IdentityService;
 import com.smbhub.platform.security.Membership;
 import com.smbhub.platform.security.SignIn;
@@ -61,6 +61,11 @@ public class AuthResource {
             return Envelope.error(401, "UNAUTHORIZED", "Wrong e-mail or password");
         }
         List<Membership.View> memberships = identity.memberships(user.userId());
+        if (memberships.isEmpty() && user.ops() && business == null) { // platform ops: their reports, no business
+            TokenIssuer.Issued issued = tokens.issue(user.userId(), user.email(), null);
+            return Envelope.ok(Jsonp.createObjectBuilder().add("access_token", issued.token()).add("token_type", "Bearer")
+                    .add("expires_in", issued.expiresIn()).addNull("business").build());
+        }
         Membership.View chosen = choose(memberships, business);
         TokenIssuer.Issued issued = tokens.issue(user.userId(), user.email(), chosen.orgId());
         return Envelope.ok(Jsonp.createObjectBuilder()

@@ -119,6 +119,7 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
             String state = t instanceof SQLException s ? s.getSQLState() : null;
             if (state != null && (state.startsWith("08") || state.startsWith("57P"))
                     || t instanceof ConnectException || t instanceof ResourceException
+                    || t instanceof jakarta.transaction.SystemException // the commit itself lost its connection
                     || String.valueOf(t.getMessage()).contains("Error in allocating a connection")) {
                 return true;
             }

@@ -12,11 +12,13 @@ import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.profile.ProfileService;
 import com.smbhub.web.quote.QuotesView;
 import com.smbhub.web.shell.MainLayout;
+import com.smbhub.web.shell.Words;
 import com.smbhub.web.work.WorkView;
 import com.smbhub.workitem.WorkItemService;
 import com.smbhub.workitem.WorkItemView;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -25,6 +27,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -109,9 +112,9 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
             add(notificationsBox(recent, zone));
         }
         add(cards);
-        List<HomeService.Step> steps = home.onboarding();
-        if (steps.stream().anyMatch(st -> !st.done())) {
-            add(checklist(steps));
+        HomeService.Onboarding onboarding = home.onboarding();
+        if (onboarding.visible()) {
+            add(checklist(onboarding));
         }
         add(nextTitle, next);
     }
@@ -172,20 +175,48 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
         return link;
     }
 
-    /** PRD 7.3: the steps to a business's first paid invoice, ticked as they happen. */
-    private static VerticalLayout checklist(List<HomeService.Step> steps) {
+    /**
+     * PRD 7.3: the steps to a business's first payment, ticked from what happened, each a link to the screen
+     * that does it and skippable; once all are done it shows the time to first value until hidden.
+     */
+    private VerticalLayout checklist(HomeService.Onboarding onboarding) {
         VerticalLayout box = new VerticalLayout(new H3("Get started"));
         box.setId("onboarding");
         box.setPadding(false);
         box.setSpacing(false);
+        List<HomeService.Step> steps = onboarding.steps();
         long done = steps.stream().filter(HomeService.Step::done).count();
         box.add(new Span(done + " of " + steps.size() + " done"));
         for (HomeService.Step step : steps) {
-            Span line = new Span((step.done() ? "✓ " : "○ ") + step.title()
-                    + (step.done() || step.available() ? "" : " (arrives in an upcoming release)"));
-            line.addClassName(step.done() ? "step-done" : "step-open");
+            String mark = step.done() ? "✓ " : step.skipped() ? "– " : "○ ";
+            Anchor link = new Anchor(step.link(), mark + step.title() + (step.skipped() ? " (skipped)" : ""));
+            link.getElement().setAttribute("router-link", true);
+            HorizontalLayout line = new HorizontalLayout(link);
+            line.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+            line.addClassName(step.done() ? "step-done" : step.skipped() ? "step-skipped" : "step-open");
             line.getElement().setAttribute("data-step", step.key());
+            if (!step.done() && !step.skipped()) {
+                Button skip = new Button("Skip", e -> {
+                    home.skipOnboarding(step.key());
+                    UI.getCurrent().refreshCurrentRoute(false);
+                });
+                skip.setId("skip-" + step.key());
+                skip.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+                line.add(skip);
+            }
             box.add(line);
+        }
+        if (onboarding.finished()) {
+            Span ttfv = new Span(onboarding.timeToFirstValue() == null ? "All set."
+                    : "All set: from starting to your first payment took " + Words.took(onboarding.timeToFirstValue()) + ".");
+            ttfv.setId("onboarding-ttfv");
+            Button hide = new Button("Hide this list", e -> {
+                home.skipOnboarding("all");
+                box.setVisible(false);
+            });
+            hide.setId("onboarding-hide");
+            hide.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            box.add(ttfv, hide);
         }
         return box;
     }

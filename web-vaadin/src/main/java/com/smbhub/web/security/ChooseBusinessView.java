@@ -1,10 +1,15 @@
 package com.smbhub.web.security;
 
-import com.vaadin.cdi.annotation.CdiComponent;
+import com.smbhub.account.SignupService;
+import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.security.Membership;
+import com.smbhub.web.shell.FieldErrors;
+import com.vaadin.cdi.annotation.CdiComponent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -24,10 +29,12 @@ import java.util.List;
 public class ChooseBusinessView extends VerticalLayout implements BeforeEnterObserver {
 
     private final CurrentBusiness business;
+    private final SignupService signups;
 
     @Inject
-    public ChooseBusinessView(CurrentBusiness business) {
+    public ChooseBusinessView(CurrentBusiness business, SignupService signups) {
         this.business = business;
+        this.signups = signups;
         setAlignItems(FlexComponent.Alignment.CENTER);
     }
 
@@ -35,7 +42,8 @@ public class ChooseBusinessView extends VerticalLayout implements BeforeEnterObs
     public void beforeEnter(BeforeEnterEvent event) {
         List<Membership.View> memberships = business.memberships();
         boolean ops = business.person().map(p -> p.ops()).orElse(false);
-        if (memberships.size() == 1 && business.select(memberships.get(0).tenantId())) {
+        boolean all = event.getLocation().getQueryParameters().getParameters().containsKey("all");
+        if (!all && memberships.size() == 1 && business.select(memberships.get(0).tenantId())) {
             event.forwardTo("");
             return;
         }
@@ -59,5 +67,27 @@ public class ChooseBusinessView extends VerticalLayout implements BeforeEnterObs
             open.setWidth("20rem");
             add(open);
         }
+        addBusiness();
+    }
+
+    /** "Add a business": the person starts another one as its owner and goes straight in. */
+    private void addBusiness() {
+        H2 title = new H2("Add a business");
+        title.setId("add-business");
+        BusinessFields fields = new BusinessFields("add", "20rem", UI.getCurrent());
+        Button add = new Button("Start this business", e -> {
+            fields.byField("name").values().forEach(f -> f.setInvalid(false));
+            try {
+                String slug = signups.addBusiness(fields.value());
+                business.memberships().stream().filter(m -> m.orgId().equals(slug)).findFirst()
+                        .filter(m -> business.select(m.tenantId())).ifPresent(m -> getUI().ifPresent(ui -> ui.navigate("")));
+            } catch (ValidationException ex) {
+                FieldErrors.show(ex, fields.byField("name"));
+            }
+        });
+        add.setId("add-business-submit");
+        add.setWidth("20rem");
+        add(title, new Paragraph("You become its owner; its clients, work and money are kept apart from your other businesses."),
+                fields.name, fields.kind, fields.country, fields.timezone, fields.currency, add);
     }
 }

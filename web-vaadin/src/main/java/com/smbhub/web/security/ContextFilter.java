@@ -1,7 +1,7 @@
 package com.smbhub.web.security;
 
-import com.smbhub.platform.tenancy.RequestContext;
 import com.smbhub.platform.security.IdentityService;
+import com.smbhub.platform.tenancy.RequestContext;
 import jakarta.ejb.EJB;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

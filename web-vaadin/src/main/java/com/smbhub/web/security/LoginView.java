@@ -2,8 +2,6 @@ package com.smbhub.web.security;
 
 import com.smbhub.account.SignupService;
 import com.smbhub.platform.security.SignIn;
-import com.vaadin.flow.router.RouterLink;
-import java.time.Instant;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
@@ -19,6 +17,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinServletResponse;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -29,6 +28,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationP
 import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
 
 /** Sign in with e-mail and password; then into the business (or the choice of businesses). */
 @Route("login")

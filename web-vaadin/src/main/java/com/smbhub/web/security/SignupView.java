@@ -1,5 +1,6 @@
 package com.smbhub.web.security;
 
+import com.smbhub.account.NewBusiness;
 import com.smbhub.account.Signup;
 import com.smbhub.account.SignupService;
 import com.smbhub.platform.errors.ProviderException;
@@ -13,17 +14,15 @@ import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -38,10 +37,7 @@ import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
-import java.time.ZoneId;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,31 +57,27 @@ public class SignupView extends VerticalLayout implements BeforeEnterObserver {
 
     private final SignupService signups;
     private final SecurityContext securityContext;
-    private final CurrentBusiness business;
+    private final CurrentBusiness current;
     private final TextField name = new TextField("Your name");
     private final EmailField email = new EmailField("E-mail");
     private final PasswordField password = new PasswordField("Password");
     private final ProgressBar strength = new ProgressBar(0, 4);
     private final Span strengthText = new Span();
-    private final TextField businessName = new TextField("Business name");
-    private final RadioButtonGroup<String> kind = new RadioButtonGroup<>("Kind of business");
-    private final ComboBox<String> country = new ComboBox<>("Country");
-    private final ComboBox<String> timezone = new ComboBox<>("Time zone");
-    private final ComboBox<String> currency = new ComboBox<>("Currency");
     private final Paragraph problem = new Paragraph();
+    private BusinessFields business;
 
     @Inject
     public SignupView(SignupService signups, SecurityContext securityContext, CurrentBusiness business) {
         this.signups = signups;
         this.securityContext = securityContext;
-        this.business = business;
+        this.current = business;
         setAlignItems(FlexComponent.Alignment.CENTER);
         setPadding(true);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (business.userId().isPresent()) {
+        if (current.userId().isPresent()) {
             event.forwardTo(ChooseBusinessView.class);
             return;
         }
@@ -102,7 +94,6 @@ public class SignupView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void form() {
-        Locale locale = VaadinServletRequest.getCurrent().getLocale();
         name.setId("signup-name");
         name.setAutocomplete(Autocomplete.NAME);
         email.setId("signup-email");
@@ -115,44 +106,13 @@ public class SignupView extends VerticalLayout implements BeforeEnterObserver {
         strength.setId("signup-strength");
         strengthText.setId("signup-strength-text");
         strengthText.getStyle().set("font-size", "var(--lumo-font-size-s)").set("width", WIDTH);
-        businessName.setId("signup-business");
-        businessName.setAutocomplete(Autocomplete.ORGANIZATION);
-        kind.setId("signup-kind");
-        kind.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
-        kind.setItems(List.of("general", "retail_pos"));
-        kind.setItemLabelGenerator(SignupService.KINDS::get);
-        kind.setValue("general");
-        List<String> countries = Arrays.stream(Locale.getISOCountries())
-                .sorted(Comparator.comparing(c -> new Locale("", c).getDisplayCountry(Locale.ENGLISH))).toList();
-        country.setId("signup-country");
-        country.setItems(countries);
-        country.setItemLabelGenerator(c -> new Locale("", c).getDisplayCountry(Locale.ENGLISH) + " (" + c + ")");
-        if (countries.contains(locale.getCountry())) {
-            country.setValue(locale.getCountry());
-        }
-        country.addValueChangeListener(e -> {
-            if (e.isFromClient() && e.getValue() != null) {
-                currency.setValue(currencyOf(e.getValue()));
-            }
-        });
-        timezone.setId("signup-timezone");
-        timezone.setItems(ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/") && !z.startsWith("Etc/")
-                && !z.startsWith("SystemV/")).sorted().toList());
-        getUI().ifPresent(ui -> ui.getPage().retrieveExtendedClientDetails(details -> {
-            if (details.getTimeZoneId() != null && timezone.isEmpty()) {
-                timezone.setValue(details.getTimeZoneId());
-            }
-        }));
-        currency.setId("signup-currency");
-        currency.setItems(Currency.getAvailableCurrencies().stream().map(Currency::getCurrencyCode).sorted().toList());
-        currency.setItemLabelGenerator(c -> c + " · " + Currency.getInstance(c).getDisplayName(Locale.ENGLISH));
-        currency.setValue(currencyOf(locale.getCountry()));
-        for (HasSize field : List.<HasSize>of(name, email, password, businessName, country, timezone, currency)) {
+        business = new BusinessFields("signup", WIDTH, UI.getCurrent());
+        for (HasSize field : List.<HasSize>of(name, email, password, strength)) {
             field.setWidth(WIDTH);
-            ((HasValue<?, ?>) field).setRequiredIndicatorVisible(true);
         }
-        strength.setWidth(WIDTH);
-        kind.setWidth(WIDTH);
+        for (HasValue<?, ?> field : List.<HasValue<?, ?>>of(name, email, password)) {
+            field.setRequiredIndicatorVisible(true);
+        }
         problem.setId("signup-problem");
         problem.getStyle().set("color", "var(--lumo-error-text-color)");
         problem.setVisible(false);
@@ -164,28 +124,28 @@ public class SignupView extends VerticalLayout implements BeforeEnterObserver {
         meter();
         RouterLink signIn = new RouterLink("Already have an account? Sign in", LoginView.class);
         signIn.setId("to-login");
-        add(name, email, password, strength, strengthText, businessName, kind, country, timezone, currency, problem,
-                start, signIn);
+        add(name, email, password, strength, strengthText, business.name, business.kind, business.country,
+                business.timezone, business.currency, problem, start, signIn);
     }
 
     private void meter() {
         char[] chars = password.getValue().toCharArray();
-        int score = chars.length == 0 ? 0 : PasswordPolicy.strength(chars, email.getValue(), name.getValue(),
-                businessName.getValue());
+        String firm = business == null ? "" : business.name.getValue();
+        int score = chars.length == 0 ? 0 : PasswordPolicy.strength(chars, email.getValue(), name.getValue(), firm);
         strength.setValue(score);
-        String why = chars.length == 0 ? null : PasswordPolicy.problem(chars, email.getValue(), name.getValue(),
-                businessName.getValue());
+        String why = chars.length == 0 ? null : PasswordPolicy.problem(chars, email.getValue(), name.getValue(), firm);
         strengthText.setText(chars.length == 0 ? "" : why != null ? why : "Strength: " + PasswordPolicy.strengthLabel(score));
     }
 
     private void submit() {
         problem.setVisible(false);
-        Map<String, HasValidation> fields = Map.of("name", name, "email", email, "password", password,
-                "business_name", businessName, "country", country, "timezone", timezone, "currency", currency);
+        Map<String, HasValidation> fields = new HashMap<>(business.byField("business_name"));
+        fields.putAll(Map.of("name", name, "email", email, "password", password));
         fields.values().forEach(f -> f.setInvalid(false));
         try {
+            NewBusiness wanted = business.value();
             signups.signup(new Signup(name.getValue(), email.getValue(), password.getValue().toCharArray(),
-                    businessName.getValue(), kind.getValue(), country.getValue(), timezone.getValue(), currency.getValue()));
+                    wanted.name(), wanted.profileId(), wanted.country(), wanted.timezone(), wanted.currency()));
         } catch (ValidationException e) {
             FieldErrors.show(e, fields);
             e.errors().stream().filter(f -> f.field().equals("profile_id")).findFirst()
@@ -214,14 +174,5 @@ public class SignupView extends VerticalLayout implements BeforeEnterObserver {
     private void say(String message) {
         problem.setText(message);
         problem.setVisible(true);
-    }
-
-    private static String currencyOf(String country) {
-        try {
-            Currency currency = Currency.getInstance(new Locale("", country));
-            return currency == null ? "USD" : currency.getCurrencyCode();
-        } catch (IllegalArgumentException e) {
-            return "USD";
-        }
     }
 }

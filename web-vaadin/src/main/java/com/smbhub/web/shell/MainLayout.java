@@ -1,7 +1,9 @@
 package com.smbhub.web.shell;
 
+import com.smbhub.account.AccountService;
 import com.smbhub.contact.ContactService;
 import com.smbhub.platform.security.Access;
+import com.smbhub.platform.security.IdentityService;
 import com.smbhub.platform.security.Membership;
 import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.profile.ProfileService;
@@ -18,25 +20,25 @@ import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HighlightConditions;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
-import com.smbhub.account.AccountService;
-import com.smbhub.platform.security.IdentityService;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
+import java.util.Map;
 import java.util.Optional;
 
 /** The back-office shell: left navigation on desktop, bottom bar on phones, business and user on top. */
@@ -82,7 +84,8 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         userName.addClassName("header-user");
         switchBusiness.setId("switch-business");
         switchBusiness.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        switchBusiness.addClickListener(e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(ChooseBusinessView.class)));
+        switchBusiness.addClickListener(e -> e.getSource().getUI().ifPresent(ui -> ui.navigate("choose-business",
+                QueryParameters.simple(Map.of("all", "1")))));
         Button logout = new Button("Log out", VaadinIcon.SIGN_OUT.create(), e -> logout());
         logout.setId("logout");
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -161,7 +164,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         }
         businessName.setText(selected.get().tenantName());
         buildNavigation(profiles.effective());
-        switchBusiness.setVisible(business.memberships().size() > 1);
+        switchBusiness.setText(business.memberships().size() > 1 ? "Switch business" : "Add a business");
         userName.setText(business.person().map(p -> p.displayName() + " · " + selected.get().role()).orElse(""));
         showVerification();
     }

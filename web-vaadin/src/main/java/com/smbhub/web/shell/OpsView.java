@@ -1,7 +1,13 @@
 package com.smbhub.web.shell;
 
+import com.smbhub.account.SignupService;
 import com.smbhub.payment.WebhookLog;
+import com.smbhub.platform.analytics.Activation;
+import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.web.security.BusinessFields;
 import com.vaadin.cdi.annotation.CdiComponent;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -12,6 +18,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
@@ -22,6 +29,8 @@ import jakarta.ejb.EJB;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
 
 /** The platform ops Command Center: incoming webhook events (retry by hand); the QC queue arrives with Text-to-Task. */
 @Route("ops")
@@ -33,6 +42,10 @@ public class OpsView extends VerticalLayout {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     @EJB WebhookLog webhooks;
+
+    @EJB SignupService signups;
+
+    @EJB Activation activation;
 
     private final Grid<WebhookLog.Entry> events = new Grid<>();
     private final Checkbox attention = new Checkbox("Needs attention only", true);
@@ -75,6 +88,8 @@ public class OpsView extends VerticalLayout {
                         + " or another business's invoice."),
                 new HorizontalLayout(attention, refresh), events,
                 new Paragraph("The AI draft QC queue is not available yet; it arrives with Text-to-Task."));
+        activation();
+        customerBusiness();
         setSizeFull();
         reload();
     }
@@ -85,5 +100,65 @@ public class OpsView extends VerticalLayout {
 
     private static String when(Instant at) {
         return at == null ? "" : WHEN.format(at);
+    }
+
+    /** Activation (PRD 4.1.2): the funnel, and per business its milestones, time to first value and weekly actions. */
+    private void activation() {
+        Activation.Report report = activation.report(100);
+        Activation.Funnel f = report.funnel();
+        Paragraph funnel = new Paragraph(f.businesses() + " businesses · " + f.sentInvoice() + " sent an invoice ("
+                + f.sentWithinSevenDays() + " within 7 days of starting, " + percent(f.sentWithinSevenDays(), f.businesses())
+                + ") · " + f.receivedPayment() + " got paid · " + f.weeklyActions() + " completed business actions in the last 7 days");
+        funnel.setId("ops-funnel");
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+        Grid<Activation.Business> grid = new Grid<>();
+        grid.setId("ops-activation");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.addColumn(b -> b.name() + " (" + b.id() + ")").setHeader("Business").setFlexGrow(3);
+        grid.addColumn(b -> day.format(b.signedUpAt())).setHeader("Started").setAutoWidth(true);
+        grid.addColumn(b -> b.firstInvoiceSentAt() == null ? "—" : day.format(b.firstInvoiceSentAt()))
+                .setHeader("First invoice sent").setAutoWidth(true);
+        grid.addColumn(b -> b.firstPaymentAt() == null ? "—" : day.format(b.firstPaymentAt()))
+                .setHeader("First payment").setAutoWidth(true);
+        grid.addColumn(b -> b.timeToFirstValue() == null ? "—" : Words.took(b.timeToFirstValue()))
+                .setHeader("Time to first value").setAutoWidth(true);
+        grid.addColumn(Activation.Business::weeklyActions).setHeader("Actions, 7 days").setAutoWidth(true);
+        grid.setItems(report.businesses());
+        grid.setAllRowsVisible(report.businesses().size() <= 10);
+        grid.setEmptyStateText("No businesses yet.");
+        add(new H3("Activation"), new Paragraph("Newest 100 businesses. Completed business actions (the north-star"
+                + " metric): invoices sent, payments received, work closed, expenses submitted or approved, clients'"
+                + " answers in the portal."), funnel, grid);
+    }
+
+    private static String percent(long part, long whole) {
+        return whole == 0 ? "0 %" : Math.round(100.0 * part / whole) + " %";
+    }
+
+    /** "Do it for me" (PRD 7.3): ops start a business for a customer and e-mail its owner an invitation. */
+    private void customerBusiness() {
+        BusinessFields fields = new BusinessFields("ops", "20rem", UI.getCurrent());
+        EmailField owner = new EmailField("Owner's e-mail");
+        owner.setId("ops-owner-email");
+        owner.setWidth("20rem");
+        owner.setRequiredIndicatorVisible(true);
+        Button start = new Button("Start the business and invite its owner", e -> {
+            Map<String, HasValidation> byField = new HashMap<>(fields.byField("name"));
+            byField.put("owner_email", owner);
+            byField.values().forEach(f -> f.setInvalid(false));
+            try {
+                String slug = signups.createForCustomer(fields.value(), owner.getValue());
+                Toasts.done(fields.name.getValue().trim() + " (" + slug + ") is ready; we e-mailed " + owner.getValue().trim()
+                        + " an invitation to own it.");
+                fields.name.clear();
+                owner.clear();
+            } catch (ValidationException ex) {
+                FieldErrors.show(ex, byField);
+            }
+        });
+        start.setId("ops-start-business");
+        add(new H3("Start a business for a customer"), new Paragraph("The owner gets an e-mailed link (7 days) to choose"
+                + " a password and take over; it proves their address, so the business may send to clients at once."),
+                fields.name, fields.kind, fields.country, fields.timezone, fields.currency, owner, start);
     }
 }

@@ -1,6 +1,7 @@
 package com.smbhub.web.shell;
 
 import com.vaadin.flow.component.select.Select;
+import java.time.Duration;
 import java.util.List;
 
 /** How the back office words a code: {@code NEEDS_APPROVAL} → "Needs approval". */
@@ -26,5 +27,14 @@ public final class Words {
         select.setItemLabelGenerator(Words::of);
         select.setValue(value);
         return select;
+    }
+
+    /** "2 days 3 h", "3 h 12 min", "4 min". */
+    public static String took(Duration d) {
+        long days = d.toDays();
+        long hours = d.toHoursPart();
+        long minutes = d.toMinutesPart();
+        return days > 0 ? days + (days == 1 ? " day " : " days ") + hours + " h"
+                : hours > 0 ? hours + " h " + minutes + " min" : Math.max(d.isZero() ? 0 : 1, minutes) + " min";
     }
 }
