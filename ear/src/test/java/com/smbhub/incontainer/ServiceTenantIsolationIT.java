@@ -159,6 +159,27 @@ class ServiceTenantIsolationIT {
     }
 
     @Test
+    void theOnboardingChecklistOfOneBusinessIsItsOwn() {
+        as("owner@" + n() + ".test", n(), () -> {
+            home.skipOnboarding("details");
+            return null;
+        });
+        HomeService.Step northside = as("owner@" + n() + ".test", n(), () -> step(home.onboarding(), "details"));
+        HomeService.Step maple = as("owner@" + m() + ".test", m(), () -> step(home.onboarding(), "details"));
+        assertTrue(northside.done() || northside.skipped(), northside.toString());
+        assertFalse(maple.skipped(), "a step skipped in Northside is not skipped in Maple & Co");
+        assertTrue(as("agent@" + n() + ".test", n(), () -> home.onboarding().steps().isEmpty()), "not an agent's list");
+        assertThrows(PermissionDeniedException.class, () -> as("agent@" + n() + ".test", n(), () -> {
+            home.skipOnboarding("details");
+            return null;
+        }));
+    }
+
+    private static HomeService.Step step(HomeService.Onboarding onboarding, String key) {
+        return onboarding.steps().stream().filter(st -> st.key().equals(key)).findFirst().orElseThrow();
+    }
+
+    @Test
     void eachBusinessGetsItsOwnEffectiveProfileAlsoFromTheCache() {
         String maple = as("staff@" + m() + ".test", m(), () -> profiles.effective().label("work_item_plural"));
         String northside = as("staff@" + n() + ".test", n(), () -> profiles.effective().label("work_item_plural"));

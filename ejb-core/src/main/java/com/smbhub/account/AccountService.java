@@ -5,7 +5,6 @@ import com.smbhub.platform.analytics.Analytics;
 import com.smbhub.platform.audit.AuditService;
 import com.smbhub.platform.db.NativeSql;
 import com.smbhub.platform.errors.NotFoundException;
-import com.smbhub.platform.errors.RateLimitedException;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.errors.ValidationException.FieldError;
 import com.smbhub.platform.mail.Mailer;
@@ -14,7 +13,6 @@ import com.smbhub.platform.security.LinkTokens;
 import com.smbhub.platform.security.Membership;
 import com.smbhub.platform.security.PasswordHasher;
 import com.smbhub.platform.security.PasswordPolicy;
-import com.smbhub.platform.security.RequestLimit;
 import com.smbhub.platform.security.User;
 import com.smbhub.platform.tenancy.RequestContext;
 import com.smbhub.tenant.Tenant;
@@ -24,7 +22,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,8 +38,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 public class AccountService {
 
-    private static volatile RequestLimit perAddress;
-    private static volatile RequestLimit perEmail;
+    private static volatile AccountLimits limits;
 
     @PersistenceContext(unitName = "smbhub") EntityManager em;
 
@@ -58,9 +54,8 @@ public class AccountService {
 
     @PostConstruct
     void limits() {
-        if (perAddress == null) {
-            perAddress = new RequestLimit(addressLimit, Duration.ofHours(1));
-            perEmail = new RequestLimit(emailLimit, Duration.ofHours(1));
+        if (limits == null) {
+            limits = new AccountLimits(addressLimit, emailLimit);
         }
     }
 
@@ -165,8 +160,7 @@ public class AccountService {
     }
 
     private Optional<User> user(String email) {
-        return em.createQuery("select u from User u where lower(u.email) = :email", User.class)
-                .setParameter("email", email).getResultStream().findFirst();
+        return User.byEmail(em, email);
     }
 
     /** An e-mail address as given in a form, lower-cased; a missing or malformed one is a field error. */
@@ -201,9 +195,8 @@ public class AccountService {
     private void limit(String email) {
         Instant now = Instant.now();
         String address = RequestContext.current().map(RequestContext::ipAddress).orElse("unknown");
-        perAddress.attempt(address, now).or(() -> perEmail.attempt(email, now)).ifPresent(wait -> {
-            throw new RateLimitedException("Too many requests for account e-mails; try again later", wait);
-        });
+        limits.address(address, now, "Too many requests for account e-mails from your network; try again later");
+        limits.email(email, now, "Too many requests for account e-mails to this address; try again later");
     }
 
     private String base() {

@@ -5,7 +5,6 @@ import com.smbhub.platform.analytics.Analytics;
 import com.smbhub.platform.audit.AuditService;
 import com.smbhub.platform.db.NativeSql;
 import com.smbhub.platform.errors.NotFoundException;
-import com.smbhub.platform.errors.RateLimitedException;
 import com.smbhub.platform.errors.SignupClosedException;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.errors.ValidationException.FieldError;
@@ -14,7 +13,6 @@ import com.smbhub.platform.security.Membership;
 import com.smbhub.platform.security.PasswordHasher;
 import com.smbhub.platform.security.PasswordPolicy;
 import com.smbhub.platform.security.PlatformOps;
-import com.smbhub.platform.security.RequestLimit;
 import com.smbhub.platform.security.Role;
 import com.smbhub.platform.security.User;
 import com.smbhub.platform.tenancy.RequestContext;
@@ -30,7 +28,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.text.Normalizer;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -57,8 +54,7 @@ public class SignupService {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final int MAX_BUSINESSES = 20;
-    private static volatile RequestLimit perAddress;
-    private static volatile RequestLimit perEmail;
+    private static volatile AccountLimits limits;
 
     @PersistenceContext(unitName = "smbhub") EntityManager em;
 
@@ -82,9 +78,8 @@ public class SignupService {
 
     @PostConstruct
     void limits() {
-        if (perAddress == null) {
-            perAddress = new RequestLimit(addressLimit, Duration.ofHours(1));
-            perEmail = new RequestLimit(emailLimit, Duration.ofHours(1));
+        if (limits == null) {
+            limits = new AccountLimits(addressLimit, emailLimit);
         }
     }
 
@@ -105,9 +100,7 @@ public class SignupService {
         }
         Instant now = Instant.now();
         String address = RequestContext.current().map(RequestContext::ipAddress).orElse("unknown");
-        perAddress.attempt(address, now).ifPresent(wait -> {
-            throw new RateLimitedException("Too many sign-ups from your network; try again later", wait);
-        });
+        limits.address(address, now, "Too many sign-ups from your network; try again later");
         List<FieldError> errors = new ArrayList<>();
         String name = line(form.name(), "name", 100, errors);
         String email = AccountService.email(form.email(), errors);
@@ -119,9 +112,7 @@ public class SignupService {
         NewBusiness wanted = new NewBusiness(business, form.profileId(), form.country(), form.timezone(), form.currency());
         check(wanted, "business_name", errors);
         ValidationException.throwIfAny(errors);
-        perEmail.attempt(email, now).ifPresent(wait -> {
-            throw new RateLimitedException("Too many sign-ups for this e-mail address; try again later", wait);
-        });
+        limits.email(email, now, "Too many sign-ups for this e-mail address; try again later");
         String base = publicUrl.replaceAll("/+$", "");
         if (accounts.hasAccount(email)) {
             PasswordHasher.burn(form.password());

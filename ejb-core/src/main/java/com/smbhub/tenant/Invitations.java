@@ -23,8 +23,7 @@ public final class Invitations {
     }
 
     public static Made make(EntityManager em, String address, Role role) {
-        User user = em.createQuery("select u from User u where lower(u.email) = :email", User.class)
-                .setParameter("email", address).getResultStream().findFirst().orElse(null);
+        User user = User.byEmail(em, address).orElse(null);
         if (user == null) {
             user = new User(address, address.substring(0, address.indexOf('@')), null, null);
             em.persist(user);

@@ -107,10 +107,7 @@ public class IdentityService {
         if (email == null || email.isBlank() || email.length() > 254 || email.chars().anyMatch(c -> c < 0x20)) {
             return Optional.empty();
         }
-        return em.createQuery("select u from User u where lower(u.email) = :email", User.class)
-                .setParameter("email", email.trim().toLowerCase())
-                .getResultStream()
-                .findFirst();
+        return User.byEmail(em, email);
     }
 
     /** A sign-in right after a password reset waits for the reset's whole second, so its token outlives the reset. */

@@ -2,11 +2,14 @@ package com.smbhub.platform.security;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A sign-in identity (global table): memberships say which businesses it may work in. */
@@ -42,6 +45,12 @@ public class User {
     private long version;
 
     protected User() {
+    }
+
+    /** The account of an address (any case), if there is one. */
+    public static Optional<User> byEmail(EntityManager em, String email) {
+        return em.createQuery("select u from User u where lower(u.email) = :email", User.class)
+                .setParameter("email", email.trim().toLowerCase(Locale.ROOT)).getResultStream().findFirst();
     }
 
     public User(String email, String displayName, String passwordHash, String platformRole) {

@@ -8,7 +8,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.EmailField;
@@ -47,9 +46,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     public LoginView(SecurityContext securityContext, CurrentBusiness business, SignupService signups) {
         this.securityContext = securityContext;
         this.business = business;
-        setSizeFull();
-        setAlignItems(FlexComponent.Alignment.CENTER);
-        setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
+        Pages.centered(this);
 
         email.setId("email");
         email.setRequiredIndicatorVisible(true);

@@ -5,7 +5,6 @@ import com.smbhub.platform.errors.ValidationException;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -29,9 +28,7 @@ public class VerifyEmailView extends VerticalLayout implements BeforeEnterObserv
     public VerifyEmailView(AccountService accounts, CurrentBusiness business) {
         this.accounts = accounts;
         this.business = business;
-        setSizeFull();
-        setAlignItems(FlexComponent.Alignment.CENTER);
-        setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
+        Pages.centered(this);
     }
 
     @Override
