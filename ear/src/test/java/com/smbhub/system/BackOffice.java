@@ -10,7 +10,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementNotInteractableException;
+import org.openqa.selenium.InvalidElementStateException;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -82,10 +84,22 @@ final class BackOffice implements AutoCloseable {
         input.sendKeys(text);
     }
 
+    /** Clicks the element, looking it up again while Vaadin re-renders it or a dialog is still opening. */
     void click(String id) {
-        WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+        wait.until(d -> {
+            try {
+                WebElement element = d.findElement(By.id(id));
+                ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+                if (!element.isDisplayed() || !element.isEnabled()) {
+                    return false;
+                }
+                element.click();
+                return true;
+            } catch (NoSuchElementException | StaleElementReferenceException | InvalidElementStateException e) {
+                // not there yet, re-rendered, or not yet clickable (a not-interactable element is one of these)
+                return false;
+            }
+        });
     }
 
     /** Types into a combo box until the wanted item is offered (the lazy list may answer an older filter first), then picks it. */
