@@ -39,6 +39,7 @@ import com.smbhub.portal.PortalLinks;
 import com.smbhub.profile.ProfileService;
 import com.smbhub.quote.QuoteService;
 import com.smbhub.quote.QuoteView;
+import com.smbhub.sample.SampleDataService;
 import com.smbhub.tenant.BusinessSettingsService;
 import com.smbhub.tenant.TeamService;
 import com.smbhub.workitem.WorkItemDraft;
@@ -117,6 +118,8 @@ class ServiceTenantIsolationIT {
 
     @Inject HomeService home;
 
+    @Inject SampleDataService samples;
+
     @Inject ProfileService profiles;
 
     @Inject ContactService contacts;
@@ -173,6 +176,30 @@ class ServiceTenantIsolationIT {
             home.skipOnboarding("details");
             return null;
         }));
+    }
+
+    @Test
+    void sampleDataFillsOnlyItsOwnBusinessAndNeverTicksTheChecklist() {
+        DemoSeeder.World own = seeder.world();
+        String owner = "owner@" + own.northside() + ".test";
+        String mapleOwner = "owner@" + own.maple() + ".test";
+        long mapleContacts = as(mapleOwner, own.maple(), () -> contacts.list(null, null, false, null, 200).items().size());
+        SampleDataService.Summary made = as(owner, own.northside(), () -> samples.fill());
+        assertEquals(30, made.contacts());
+        assertEquals(40, made.workItems());
+        assertTrue(as(owner, own.northside(), () -> samples.present()));
+        assertFalse(as(mapleOwner, own.maple(), () -> samples.present()), "filled in Northside, not in Maple & Co");
+        assertEquals(mapleContacts, (long) as(mapleOwner, own.maple(), () -> contacts.list(null, null, false, null, 200).items().size()));
+        HomeService.Onboarding onboarding = as(owner, own.northside(), () -> home.onboarding());
+        for (String key : List.of("contact", "first_send", "first_payment")) {
+            assertFalse(step(onboarding, key).done(), key + " is not done by sample data");
+        }
+        assertEquals(0, as(mapleOwner, own.maple(), () -> samples.remove()).contacts(), "nothing of Northside's removed from Maple & Co");
+        assertTrue(as(owner, own.northside(), () -> samples.present()));
+        assertThrows(PermissionDeniedException.class, () -> as("staff@" + own.northside() + ".test", own.northside(),
+                () -> samples.remove()));
+        assertEquals(30, as(owner, own.northside(), () -> samples.remove()).contacts());
+        assertFalse(as(owner, own.northside(), () -> samples.present()));
     }
 
     private static HomeService.Step step(HomeService.Onboarding onboarding, String key) {

@@ -37,6 +37,24 @@ final class HomeScreen {
                 By.cssSelector("#onboarding [data-step=" + step + "].step-done")).isEmpty());
     }
 
+    /** "Fill with sample data" in the checklist, then waits for the note that the business shows sample data. */
+    void fillWithSampleData() {
+        app.click("sample-fill");
+        app.waitForText("sample-note", "sample data");
+    }
+
+    /** "Remove sample data", confirmed, then waits until the note has gone. */
+    void removeSampleData() {
+        app.click("sample-remove");
+        BackOffice.await(app.driver, 15).until(d -> !d.findElements(By.cssSelector("vaadin-confirm-dialog-overlay")).isEmpty());
+        app.driver.findElement(By.cssSelector("vaadin-confirm-dialog-overlay [slot='confirm-button']")).click();
+        BackOffice.await(app.driver, 20).until(d -> d.findElements(By.id("sample-note")).isEmpty());
+    }
+
+    String card(String id) {
+        return app.text(id);
+    }
+
     void waitForNotification(String text) {
         app.waitForText("notifications", text);
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
 
@@ -31,6 +32,27 @@ class SettingsJourneyIT {
                 app.screenshot("failed-onboarding");
                 throw e;
             }
+        }
+    }
+
+    @Test
+    void aNewOwnerLooksAroundWithSampleDataAndRemovesItAgain() {
+        World own = World.create();
+        try (BackOffice app = new BackOffice()) {
+            app.signIn(own.northside("owner"), "demo");
+            HomeScreen home = new HomeScreen(app).waitFor("Welcome");
+            home.waitForChecklist("Get started");
+            assertEquals("0", home.card("kpi-new"));
+            home.fillWithSampleData();
+            app.waitForText("kpi-new", "8");
+            ((JavascriptExecutor) app.driver).executeScript("document.getElementById('home-title').scrollIntoView()");
+            app.screenshot("home-sample-data");
+            for (String step : new String[] {"contact", "first_send", "first_payment"}) {
+                assertEquals(1, app.driver.findElements(By.cssSelector("#onboarding [data-step=" + step + "].step-open")).size(),
+                        "sample data ticks no step: " + step);
+            }
+            home.removeSampleData();
+            app.waitForText("kpi-new", "0");
         }
     }
 

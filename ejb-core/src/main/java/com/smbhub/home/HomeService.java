@@ -10,6 +10,7 @@ import com.smbhub.platform.security.Role;
 import com.smbhub.platform.tenancy.RequestContext;
 import com.smbhub.platform.tenancy.TenantScoped;
 import com.smbhub.platform.time.BusinessClock;
+import com.smbhub.sample.SampleDataService;
 import com.smbhub.tenant.Tenant;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -61,7 +62,8 @@ public class HomeService {
 
     /**
      * The new-business checklist for owners and admins (empty for other roles): business details, numbering
-     * and taxes, card payments, the first client, the first invoice sent, the first payment received.
+     * and taxes, card payments, the first client, the first invoice sent, the first payment received. Sample
+     * data does not tick a step: only the business's own records do.
      */
     public Onboarding onboarding() {
         if (!Permissions.allows(access.role(), Capability.MANAGE_SETTINGS)) {
@@ -73,11 +75,12 @@ public class HomeService {
                 || count("select count(*) from tax_codes where tenant_id = cast(?1 as uuid)", tenant) > 0;
         boolean payments = count("select count(*) from tenants where id = cast(?1 as uuid)"
                 + " and stripe_account_id is not null", tenant) > 0;
-        long contacts = em.createQuery("select count(c) from Contact c where c.deletedAt is null", Long.class)
-                .getSingleResult();
-        boolean sent = count("select count(*) from invoices where tenant_id = cast(?1 as uuid) and status <> 'DRAFT'", tenant) > 0;
+        long contacts = count("select count(*) from contacts c where c.tenant_id = cast(?1 as uuid) and c.deleted_at is null"
+                + SampleDataService.own("c", "contact"), tenant);
+        boolean sent = count("select count(*) from invoices i where i.tenant_id = cast(?1 as uuid) and i.status <> 'DRAFT'"
+                + SampleDataService.own("i", "invoice"), tenant) > 0;
         Object[] started = (Object[]) NativeSql.query(em, "select t.created_at, (select min(p.paid_at) from payments p"
-                        + " where p.tenant_id = t.id and p.status in ('SUCCEEDED', 'REFUNDED')),"
+                        + " where p.tenant_id = t.id and p.status in ('SUCCEEDED', 'REFUNDED')" + SampleDataService.own("p", "payment") + "),"
                         + " cast(t.settings_json -> 'onboarding_skipped' as text), coalesce(t.settings_json ->> 'onboarding_hidden', 'false')"
                         + " from tenants t where t.id = cast(?1 as uuid)").setParameter(1, tenant).getSingleResult();
         Instant firstPayment = instant(started[1]);

@@ -124,21 +124,30 @@ public class AuditService {
     /** A platform entry (no business) inside {@code em}'s transaction, for code outside a bean (the cross-business scope). */
     public static void recordPlatform(EntityManager em, String action, String entityType, String entityId, Map<String, ?> after) {
         insert(em, null, RequestContext.current().map(RequestContext::userId).orElse(null), action, entityType, entityId,
-                null, after);
+                null, after, null);
+    }
+
+    /**
+     * Sample history (a business filled with sample data): an entry of {@code tenantId} as it would have been
+     * written at {@code at}, marked by the request id {@code sample-data}.
+     */
+    public static void recordSample(EntityManager em, String tenantId, String actor, String action, String entityType,
+                                    String entityId, Map<String, ?> before, Map<String, ?> after, Instant at) {
+        insert(em, tenantId, actor, action, entityType, entityId, before, after, at);
     }
 
     private void insert(String tenantId, String actor, String action, String entityType, String entityId,
                         Map<String, ?> before, Map<String, ?> after) {
-        insert(em, tenantId, actor, action, entityType, entityId, before, after);
+        insert(em, tenantId, actor, action, entityType, entityId, before, after, null);
     }
 
     private static void insert(EntityManager em, String tenantId, String actor, String action, String entityType,
-                               String entityId, Map<String, ?> before, Map<String, ?> after) {
-        RequestContext context = RequestContext.current().orElse(null);
+                               String entityId, Map<String, ?> before, Map<String, ?> after, Instant at) {
+        RequestContext context = at != null ? null : RequestContext.current().orElse(null);
         NativeSql.query(em, "insert into audit_log (id, tenant_id, actor_user_id, action, entity_type,"
-                        + " entity_id, before, after, ip_address, request_id)"
+                        + " entity_id, before, after, ip_address, request_id, created_at)"
                         + " values (cast(?1 as uuid), cast(?2 as uuid), ?3, ?4, ?5, ?6,"
-                        + " cast(?7 as jsonb), cast(?8 as jsonb), ?9, ?10)")
+                        + " cast(?7 as jsonb), cast(?8 as jsonb), ?9, ?10, coalesce(cast(?11 as timestamptz), now()))")
                 .setParameter(1, UUID.randomUUID().toString())
                 .setParameter(2, tenantId)
                 .setParameter(3, actor)
@@ -148,7 +157,8 @@ public class AuditService {
                 .setParameter(7, json(before))
                 .setParameter(8, json(after))
                 .setParameter(9, context == null ? null : context.ipAddress())
-                .setParameter(10, context == null ? null : context.requestId())
+                .setParameter(10, at != null ? "sample-data" : context == null ? null : context.requestId())
+                .setParameter(11, at == null ? null : Timestamp.from(at))
                 .executeUpdate();
     }
 

@@ -1,6 +1,7 @@
 package com.smbhub.platform.db;
 
 import com.smbhub.platform.security.PasswordHasher;
+import com.smbhub.sample.SampleDataService;
 import com.smbhub.platform.tenancy.CrossTenant;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -15,8 +16,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Seeds the demo businesses and logins (SMBHUB_DEMO=false seeds nothing). Idempotent: rows that
- * exist are left as they are, so a second run changes nothing.
+ * Seeds the demo businesses and logins (SMBHUB_DEMO=false seeds nothing), the demo businesses filled
+ * with sample data the first time. Idempotent: rows that exist are left as they are, so a second run
+ * changes nothing.
  */
 @Singleton
 @Startup
@@ -45,6 +47,8 @@ public class DemoSeeder {
         member(northside, both, "STAFF");
         member(maple, both, "STAFF");
         user("ops@smbhub.test", "Ops Reviewer", "OPS", hash);
+        SampleDataService.seedDemo(em, northside);
+        SampleDataService.seedDemo(em, maple);
         LOG.info("Demo businesses are in place");
     }
 

@@ -10,8 +10,10 @@ import com.smbhub.platform.security.Permissions;
 import com.smbhub.platform.security.Role;
 import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.profile.ProfileService;
+import com.smbhub.sample.SampleDataService;
 import com.smbhub.web.quote.QuotesView;
 import com.smbhub.web.shell.MainLayout;
+import com.smbhub.web.shell.Toasts;
 import com.smbhub.web.shell.Words;
 import com.smbhub.web.work.WorkView;
 import com.smbhub.workitem.WorkItemService;
@@ -21,6 +23,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -64,6 +67,8 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
 
     @EJB NotificationService notifications;
 
+    @EJB SampleDataService samples;
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (event.hasForwardTarget() || event.hasRerouteTarget()) {
@@ -73,6 +78,7 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
         HomeService.Greeting greeting = home.greeting();
         EffectiveProfile profile = profiles.effective();
         WorkItemService.Today today = work.today();
+        String plural = profile.label("work_item_plural").toLowerCase();
         H2 title = new H2("Welcome to " + greeting.businessName());
         title.setId("home-title");
         Paragraph role = new Paragraph("You are signed in as " + greeting.role().name().toLowerCase()
@@ -81,8 +87,8 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
                 : new InvoiceService.Money(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
                 greeting.currency());
         FlexLayout cards = new FlexLayout(
-                card("kpi-new", "New " + profile.label("work_item_plural").toLowerCase(), String.valueOf(today.newItems())),
-                card("kpi-overdue", "Overdue " + profile.label("work_item_plural").toLowerCase(), String.valueOf(today.overdueItems())),
+                card("kpi-new", "New " + plural, String.valueOf(today.newItems())),
+                card("kpi-overdue", "Overdue " + plural, String.valueOf(today.overdueItems())),
                 card("kpi-unpaid", "Unpaid", MoneyText.format(money.unpaid(), money.currency())),
                 card("kpi-overdue-money", "Overdue", MoneyText.format(money.overdue(), money.currency())),
                 card("kpi-payments", "Today's payments", MoneyText.format(money.paidToday(),
@@ -106,7 +112,12 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
             link.setQueryParameters(QueryParameters.of("item", item.id()));
             next.add(link);
         }
-        add(title, role, quickActions(profile, greeting, mailer.development()));
+        add(title, role);
+        boolean sample = samples.present();
+        if (sample) {
+            add(sampleNote(Permissions.allows(greeting.role(), Capability.MANAGE_SETTINGS), plural));
+        }
+        add(quickActions(profile, greeting, mailer.development()));
         var recent = notifications.recent(10);
         if (recent.stream().anyMatch(n -> !n.read())) {
             add(notificationsBox(recent, zone));
@@ -114,7 +125,11 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
         add(cards);
         HomeService.Onboarding onboarding = home.onboarding();
         if (onboarding.visible()) {
-            add(checklist(onboarding));
+            VerticalLayout box = checklist(onboarding);
+            if (!sample && !onboarding.finished()) {
+                box.add(fillOffer(plural));
+            }
+            add(box);
         }
         add(nextTitle, next);
     }
@@ -219,6 +234,51 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
             box.add(ttfv, hide);
         }
         return box;
+    }
+
+    /** The business shows sample data: say so, and offer owners and admins to remove it (confirmed: it deletes records). */
+    private HorizontalLayout sampleNote(boolean manages, String plural) {
+        Button remove = new Button("Remove sample data", e -> {
+            ConfirmDialog confirm = new ConfirmDialog("Remove sample data?",
+                    "The sample contacts, " + plural + ", quotes, invoices and payments are deleted. Anything you added yourself stays,"
+                            + " and so does a sample record your own work refers to.", "Remove", ok -> {
+                SampleDataService.Summary removed = samples.remove();
+                Toasts.done("Sample data removed: " + removed.contacts() + " contacts, " + removed.workItems() + " " + plural + ", "
+                        + removed.invoices() + " invoices, " + removed.quotes() + " quotes");
+                UI.getCurrent().refreshCurrentRoute(false);
+            });
+            confirm.setConfirmButtonTheme("error primary");
+            confirm.setCancelable(true);
+            confirm.open();
+        });
+        remove.setId("sample-remove");
+        remove.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        HorizontalLayout note = new HorizontalLayout(new Span("This business shows sample data so you can look around."
+                + " Sample invoices are numbered SAMPLE-…, and sample clients have @example.com addresses, so mail to them goes nowhere."));
+        if (manages) {
+            note.add(remove);
+        }
+        note.setId("sample-note");
+        note.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        note.getStyle().set("flex-wrap", "wrap").set("background", "var(--lumo-primary-color-10pct)")
+                .set("border-radius", "var(--lumo-border-radius-m)").set("padding", "var(--lumo-space-s) var(--lumo-space-m)");
+        return note;
+    }
+
+    /** A new business may first look around one in its third month. */
+    private HorizontalLayout fillOffer(String plural) {
+        Button fill = new Button("Fill with sample data", e -> {
+            SampleDataService.Summary made = samples.fill();
+            Toasts.done("Added sample data: " + made.contacts() + " contacts, " + made.workItems() + " " + plural + ", "
+                    + made.invoices() + " invoices, " + made.quotes() + " quotes");
+            UI.getCurrent().refreshCurrentRoute(false);
+        });
+        fill.setId("sample-fill");
+        fill.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        fill.setDisableOnClick(true);
+        HorizontalLayout offer = new HorizontalLayout(new Span("Want to look around first?"), fill);
+        offer.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        return offer;
     }
 
     private static Div card(String id, String label, String value) {
