@@ -137,6 +137,12 @@ final class BackOffice implements AutoCloseable {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
     }
 
+    /** Confirms the open confirmation dialog (waits until it has opened). */
+    void confirm() {
+        await(driver, 15).until(d -> !d.findElements(By.cssSelector("vaadin-confirm-dialog-overlay")).isEmpty());
+        driver.findElement(By.cssSelector("vaadin-confirm-dialog-overlay [slot='confirm-button']")).click();
+    }
+
     /** Waits for a notification (a toast) saying this. */
     void waitForToast(String text) {
         await(driver, 20).until(d -> d.findElements(By.cssSelector("vaadin-notification-card")).stream()

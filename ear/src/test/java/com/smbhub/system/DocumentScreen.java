@@ -162,7 +162,7 @@ final class DocumentScreen {
     }
 
     void confirm() {
-        app.driver.findElement(By.cssSelector("vaadin-confirm-dialog-overlay [slot='confirm-button']")).click();
+        app.confirm();
     }
 
     void waitForRecipient(String email) {

@@ -46,8 +46,7 @@ final class HomeScreen {
     /** "Remove sample data", confirmed, then waits until the note has gone. */
     void removeSampleData() {
         app.click("sample-remove");
-        BackOffice.await(app.driver, 15).until(d -> !d.findElements(By.cssSelector("vaadin-confirm-dialog-overlay")).isEmpty());
-        app.driver.findElement(By.cssSelector("vaadin-confirm-dialog-overlay [slot='confirm-button']")).click();
+        app.confirm();
         BackOffice.await(app.driver, 20).until(d -> d.findElements(By.id("sample-note")).isEmpty());
     }
 

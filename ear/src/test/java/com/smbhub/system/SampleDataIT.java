@@ -1,6 +1,6 @@
 package com.smbhub.system;
 
-import static com.smbhub.system.SystemUnderTest.call;
+import static com.smbhub.system.ContactsIT.send;
 import static com.smbhub.system.SystemUnderTest.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,7 +27,7 @@ class SampleDataIT {
     @Test
     void aFilledBusinessShowsWorkAndMoneyInEveryStateWithAmountsThatAddUp() {
         String owner = SystemUnderTest.token(WORLD.northside("owner"), null);
-        Reply made = call("POST", "/api/v1/sample-data", owner, null);
+        Reply made = send("POST", "/api/v1/sample-data", owner, null);
         assertEquals(200, made.status(), made.body());
         JsonObject counts = data(made).asJsonObject();
         assertEquals(30, counts.getInt("contacts"));
@@ -35,7 +35,7 @@ class SampleDataIT {
         assertEquals(18, counts.getInt("invoices"));
         assertEquals(8, counts.getInt("quotes"));
         assertTrue(counts.getInt("payments") >= 10, counts.toString());
-        JsonObject again = data(call("POST", "/api/v1/sample-data", owner, null)).asJsonObject();
+        JsonObject again = data(send("POST", "/api/v1/sample-data", owner, null)).asJsonObject();
         assertEquals(0, again.getInt("contacts"), "a second fill makes nothing: " + again);
 
         for (String status : List.of("NEW", "IN_PROGRESS", "WAITING", "NEEDS_APPROVAL", "DONE", "CANCELED")) {
@@ -82,8 +82,8 @@ class SampleDataIT {
     void removingLeavesWhatTheBusinessesOwnWorkRefersToAndOnlyOwnersAndAdminsMayDoIt() {
         World own = World.create();
         String owner = SystemUnderTest.token(own.maple("owner"), null);
-        assertEquals(403, call("POST", "/api/v1/sample-data", SystemUnderTest.token(own.maple("staff"), null), null).status());
-        assertEquals(200, call("POST", "/api/v1/sample-data", SystemUnderTest.token(own.maple("admin"), null), null).status());
+        assertEquals(403, send("POST", "/api/v1/sample-data", SystemUnderTest.token(own.maple("staff"), null), null).status());
+        assertEquals(200, send("POST", "/api/v1/sample-data", SystemUnderTest.token(own.maple("admin"), null), null).status());
         assertTrue(data(get("/api/v1/sample-data", SystemUnderTest.token(own.maple("viewer"), null))).asJsonObject()
                 .getBoolean("present"));
         List<JsonValue> orders = list("/api/v1/work-items?type=ORDER&limit=100", owner);
@@ -91,17 +91,17 @@ class SampleDataIT {
                 .getString("external_order_id").startsWith("SQ-")), "a shop's orders have their order ids");
 
         JsonObject sent = list("/api/v1/invoices?status=SENT", owner).get(0).asJsonObject();
-        Reply payment = call("POST", "/api/v1/payments", owner, "{\"invoice_id\":\"" + sent.getString("id")
+        Reply payment = send("POST", "/api/v1/payments", owner, "{\"invoice_id\":\"" + sent.getString("id")
                 + "\",\"provider\":\"CASH\",\"amount\":\"1.00\"}");
         assertEquals(201, payment.status(), payment.body());
         String client = list("/api/v1/contacts?limit=100", owner).get(3).asJsonObject().getString("id");
-        Reply mine = call("POST", "/api/v1/invoices", owner, "{\"contact_id\":\"" + client
+        Reply mine = send("POST", "/api/v1/invoices", owner, "{\"contact_id\":\"" + client
                 + "\",\"line_items\":[{\"name\":\"Gift card\",\"qty\":1,\"rate\":50}]}");
         assertEquals(201, mine.status(), mine.body());
         String ownInvoice = mine.json().getJsonObject("data").getString("id");
 
-        assertEquals(403, call("DELETE", "/api/v1/sample-data", SystemUnderTest.token(own.maple("agent"), null), null).status());
-        Reply removed = call("DELETE", "/api/v1/sample-data", owner, null);
+        assertEquals(403, send("DELETE", "/api/v1/sample-data", SystemUnderTest.token(own.maple("agent"), null), null).status());
+        Reply removed = send("DELETE", "/api/v1/sample-data", owner, null);
         assertEquals(200, removed.status(), removed.body());
         JsonObject counts = data(removed).asJsonObject();
         assertFalse(counts.getBoolean("present"));
@@ -114,7 +114,7 @@ class SampleDataIT {
         assertEquals(2, list("/api/v1/invoices?limit=100", owner).size(), "its own invoice and the one it took a payment on");
         assertTrue(list("/api/v1/work-items?limit=100", owner).size() <= 2, "sample work is gone");
         assertFalse(data(get("/api/v1/sample-data", owner)).asJsonObject().getBoolean("present"));
-        assertEquals(30, data(call("POST", "/api/v1/sample-data", owner, null)).asJsonObject().getInt("contacts"),
+        assertEquals(30, data(send("POST", "/api/v1/sample-data", owner, null)).asJsonObject().getInt("contacts"),
                 "it can be filled again");
     }
 

@@ -149,4 +149,39 @@ class SettingsAndTeamIT {
         assertEquals(400, reuse.status(), "5001 is taken");
         assertEquals(403, send("PUT", "/api/v1/settings/numbering", token(WORLD.maple("staff"), null), "{}").status());
     }
+
+    @Test
+    void aTaxIsAddedAndRetiredButItsCodeNeverGoesToAnotherRate() {
+        String owner = token(WORLD.northside("owner"), null);
+        String code = "T" + UUID.randomUUID().toString().substring(0, 6).toUpperCase().replace("-", "");
+        var bad = send("POST", "/api/v1/tax-codes", owner, "{\"code\":\"no spaces\",\"name\":\"\",\"rate_percent\":101}");
+        assertEquals(400, bad.status(), bad.body());
+        assertEquals(List.of("code", "name", "rate_percent"), fields(bad).stream().sorted().toList());
+        assertEquals(403, send("POST", "/api/v1/tax-codes", token(WORLD.northside("staff"), null),
+                "{\"code\":\"" + code + "\",\"name\":\"x\",\"rate_percent\":5}").status());
+        var added = send("POST", "/api/v1/tax-codes", owner, "{\"code\":\"" + code.toLowerCase() + "\",\"name\":\"Harbour tax 9.975%\","
+                + "\"rate_percent\":\"9.975\"}");
+        assertEquals(201, added.status(), added.body());
+        assertEquals(code, added.json().getJsonObject("data").getString("code"), "kept in capitals");
+        assertEquals(400, send("POST", "/api/v1/tax-codes", owner, "{\"code\":\"" + code + "\",\"name\":\"Again\","
+                + "\"rate_percent\":1}").status(), "a code in use");
+
+        String contact = send("POST", "/api/v1/contacts", owner, "{\"display_name\":\"Taxed " + code + "\"}")
+                .json().getJsonObject("data").getString("id");
+        var invoice = send("POST", "/api/v1/invoices", owner, "{\"contact_id\":\"" + contact + "\",\"tax_code\":\"" + code
+                + "\",\"line_items\":[{\"name\":\"Visit\",\"qty\":1,\"rate\":200}]}");
+        assertEquals(201, invoice.status(), invoice.body());
+        String id = invoice.json().getJsonObject("data").getString("id");
+        assertEquals("19.95", invoice.json().getJsonObject("data").getString("tax_total"));
+
+        assertEquals(404, send("DELETE", "/api/v1/tax-codes/NOPE" + code, owner, null).status());
+        assertEquals(200, send("DELETE", "/api/v1/tax-codes/" + code, owner, null).status());
+        assertTrue(get("/api/v1/tax-codes", owner).json().getJsonArray("data").stream()
+                .noneMatch(t -> t.asJsonObject().getString("code").equals(code)), "no longer offered");
+        assertEquals("19.95", get("/api/v1/invoices/" + id, owner).json().getJsonObject("data").getString("tax_total"),
+                "the invoice keeps its tax");
+        var reused = send("POST", "/api/v1/tax-codes", owner, "{\"code\":\"" + code + "\",\"name\":\"New rate\",\"rate_percent\":15}");
+        assertEquals(400, reused.status(), reused.body());
+        assertTrue(reused.body().contains("was used before"), reused.body());
+    }
 }

@@ -57,6 +57,22 @@ class SettingsJourneyIT {
     }
 
     @Test
+    void anOwnerAddsATaxInSettingsAndRetiresIt() {
+        World own = World.create();
+        try (BackOffice app = new BackOffice()) {
+            app.signIn(own.northside("owner"), "demo");
+            new HomeScreen(app).waitFor("Welcome");
+            SettingsScreen settings = new SettingsScreen(app).open("numbers");
+            settings.waitForTab("Numbers");
+            settings.addTax("PST", "PST 8% (Ontario, old)", "8");
+            app.screenshot("settings-taxes");
+            settings.retireTax("PST");
+            assertEquals(1, SystemUnderTest.get("/api/v1/tax-codes", SystemUnderTest.token(own.northside("owner"), null)).json()
+                    .getJsonArray("data").size(), "HST stays, PST is retired");
+        }
+    }
+
+    @Test
     void anOwnerWritesATemplateAndMakesItTheDefaultReminder() throws Exception {
         String name = "Firm " + UUID.randomUUID().toString().substring(0, 8);
         String owner = SystemUnderTest.token(WORLD.maple("owner"), null);

@@ -27,6 +27,22 @@ final class SettingsScreen {
         app.waitForToast("Settings saved");
     }
 
+    /** Adds a tax on the Numbers tab and waits until it is listed. */
+    void addTax(String code, String name, String rate) {
+        app.type("tax-code", code);
+        app.type("tax-name", name);
+        app.type("tax-rate", rate);
+        app.click("tax-add");
+        app.waitForText("tax-list", code + " · " + name);
+    }
+
+    /** Retires a tax (confirmed) and waits until it has left the list. */
+    void retireTax(String code) {
+        app.click("tax-retire-" + code);
+        app.confirm();
+        BackOffice.await(app.driver, 20).until(d -> d.findElements(By.id("tax-retire-" + code)).isEmpty());
+    }
+
     /** A new template of this kind ("reminder_email"), saved, and listed. */
     void newTemplate(String kind, String name, String subject) {
         app.click("template-new-" + kind);

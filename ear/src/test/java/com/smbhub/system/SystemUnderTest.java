@@ -57,14 +57,6 @@ final class SystemUnderTest {
         return reply.json().getJsonObject("data").getString("access_token");
     }
 
-    /** {@code method} with a JSON body ({@code null}: none) as the holder of {@code token}. */
-    static Reply call(String method, String path, String token, String body) {
-        return send(HttpRequest.newBuilder(URI.create(BASE + path)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build());
-    }
-
     static Reply send(HttpRequest request) {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());

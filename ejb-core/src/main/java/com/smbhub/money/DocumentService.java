@@ -90,8 +90,7 @@ public abstract class DocumentService<D extends MoneyDocument, V> {
     /** The business's tax codes in use. */
     public List<TaxCode> taxCodes() {
         access.require(Capability.MONEY_READ);
-        return em.createQuery("select t from BusinessTaxCode t where t.deletedAt is null order by t.code",
-                BusinessTaxCode.class).getResultStream().map(BusinessTaxCode::view).toList();
+        return TaxCodeService.inUse(em);
     }
 
     public V get(String id) {

@@ -10,6 +10,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,6 +111,25 @@ public final class JsonBody {
             errors.add(new FieldError(field, "Must be a whole number"));
         }
         return exact;
+    }
+
+    /**
+     * A required decimal (a JSON number or a string of digits, up to 15 before the point and 6 after);
+     * anything else, or nothing, is an error worded {@code expected}.
+     */
+    public BigDecimal decimal(String field, String expected, List<FieldError> errors) {
+        JsonValue value = object.get(field);
+        BigDecimal n = null;
+        if (value instanceof JsonNumber number) {
+            n = number.bigDecimalValue();
+        } else if (value instanceof JsonString s && s.getString().matches("\\d{1,15}(\\.\\d{1,6})?")) {
+            n = new BigDecimal(s.getString());
+        }
+        if (n == null || n.precision() - n.scale() > 15 || n.scale() > 6) {
+            errors.add(new FieldError(field, expected));
+            return null;
+        }
+        return n;
     }
 
     /** An array of strings; absent or null gives null. */

@@ -8,9 +8,7 @@ import com.smbhub.platform.errors.ValidationException;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -57,7 +55,7 @@ public class PaymentsResource {
         List<FieldError> errors = new ArrayList<>();
         String invoiceId = json.requiredString("invoice_id", errors);
         String provider = json.requiredString("provider", errors);
-        BigDecimal amount = amount(json.raw("amount"), errors);
+        BigDecimal amount = json.decimal("amount", "An amount, e.g. 120.50", errors);
         Instant paidAt = null;
         String raw = json.string("paid_at", errors);
         if (raw != null) {
@@ -78,20 +76,6 @@ public class PaymentsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response refund(@PathParam("id") String id) {
         return Envelope.ok(json(payments.refund(id)));
-    }
-
-    private static BigDecimal amount(JsonValue value, List<FieldError> errors) {
-        BigDecimal n = null;
-        if (value instanceof JsonNumber number) {
-            n = number.bigDecimalValue();
-        } else if (value instanceof JsonString s && s.getString().matches("\\d{1,15}(\\.\\d{1,6})?")) {
-            n = new BigDecimal(s.getString());
-        }
-        if (n == null || n.precision() - n.scale() > 15 || n.scale() > 6) {
-            errors.add(new FieldError("amount", "An amount, e.g. 120.50"));
-            return null;
-        }
-        return n;
     }
 
     static JsonObject json(PaymentView p) {

@@ -1,23 +1,37 @@
 package com.smbhub.web.settings;
 
 import com.smbhub.money.Numbering;
+import com.smbhub.money.TaxCode;
+import com.smbhub.money.TaxCodeService;
+import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.tenant.BusinessSettingsService;
 import com.smbhub.web.shell.FieldErrors;
 import com.smbhub.web.shell.Toasts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import java.util.List;
 import java.util.Map;
 
-/** Settings → Numbers: the prefix and next number of invoices and quotes. */
+/** Settings → Numbers: the prefix and next number of invoices and quotes, and the business's taxes. */
 class NumbersPanel extends VerticalLayout {
 
-    NumbersPanel(BusinessSettingsService settings) {
+    private final TaxCodeService taxes;
+    private final VerticalLayout taxList = new VerticalLayout();
+
+    NumbersPanel(BusinessSettingsService settings, TaxCodeService taxes) {
+        this.taxes = taxes;
         setPadding(false);
         BusinessSettingsService.Numbers now = settings.numbers();
         TextField invoicePrefix = text("num-invoice-prefix", "Invoice prefix", now.invoice().prefix());
@@ -41,6 +55,69 @@ class NumbersPanel extends VerticalLayout {
         FormLayout form = new FormLayout(invoicePrefix, invoiceNext, quotePrefix, quoteNext);
         add(new Paragraph("New invoices and quotes are numbered from these. A number already given is never given again,"
                 + " so the next number can only move forward."), form, save);
+        addTaxes();
+    }
+
+    /** The taxes lines can carry: each with Retire (confirmed), and a form to add one. */
+    private void addTaxes() {
+        taxList.setId("tax-list");
+        taxList.setPadding(false);
+        taxList.setSpacing(false);
+        TextField code = text("tax-code", "Code", "");
+        code.setPlaceholder("e.g. GST");
+        TextField name = text("tax-name", "Name on documents", "");
+        name.setPlaceholder("e.g. GST 5%");
+        BigDecimalField rate = new BigDecimalField("Rate (%)");
+        rate.setId("tax-rate");
+        Button add = new Button("Add tax", e -> {
+            try {
+                TaxCode added = taxes.add(new TaxCode(code.getValue(), name.getValue(), rate.getValue()));
+                Toasts.done("Added " + added.code() + " (" + added.ratePercent().toPlainString() + " %)");
+                code.clear();
+                name.clear();
+                rate.clear();
+                code.setInvalid(false);
+                name.setInvalid(false);
+                rate.setInvalid(false);
+                showTaxes();
+            } catch (ValidationException ex) {
+                FieldErrors.show(ex, Map.of("code", code, "name", name, "rate_percent", rate));
+            }
+        });
+        add.setId("tax-add");
+        add(new H3("Taxes"), new Paragraph("The taxes invoice and quote lines can carry. A retired tax stays on the documents"
+                + " that name it, and its code is never given to another rate."), taxList, new FormLayout(code, name, rate), add);
+        showTaxes();
+    }
+
+    private void showTaxes() {
+        taxList.removeAll();
+        List<TaxCode> codes = taxes.list();
+        if (codes.isEmpty()) {
+            taxList.add(new Span("No taxes yet: invoices carry no tax until you add one."));
+        }
+        for (TaxCode t : codes) {
+            Button retire = new Button("Retire", e -> {
+                ConfirmDialog confirm = new ConfirmDialog("Retire " + t.code() + "?", "New lines no longer offer " + t.name()
+                        + ". Documents that already carry it keep it.", "Retire", ok -> {
+                    try {
+                        taxes.retire(t.code());
+                        Toasts.done("Retired " + t.code());
+                    } catch (NotFoundException ex) {
+                        Toasts.problem(t.code() + " was already retired.");
+                    }
+                    showTaxes();
+                });
+                confirm.setCancelable(true);
+                confirm.open();
+            });
+            retire.setId("tax-retire-" + t.code());
+            retire.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            HorizontalLayout line = new HorizontalLayout(new Span(t.code() + " · " + t.name() + " · "
+                    + t.ratePercent().stripTrailingZeros().toPlainString() + " %"), retire);
+            line.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+            taxList.add(line);
+        }
     }
 
     private static long value(IntegerField field) {

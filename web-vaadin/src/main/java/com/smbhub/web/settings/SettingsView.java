@@ -1,5 +1,6 @@
 package com.smbhub.web.settings;
 
+import com.smbhub.money.TaxCodeService;
 import com.smbhub.payment.StripeAccounts;
 import com.smbhub.platform.mail.SmtpSettings;
 import com.smbhub.platform.mail.Wording;
@@ -33,6 +34,8 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver 
 
     @EJB BusinessSettingsService settings;
 
+    @EJB TaxCodeService taxes;
+
     @EJB TeamService team;
 
     @EJB StripeAccounts stripe;
@@ -63,7 +66,7 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver 
         tabs.add("Business", new BusinessForm(settings));
         tabs.add("Team", new TeamPanel(team, role));
         tabs.add("Payments", new PaymentsPanel(stripe));
-        tabs.add("Numbers", new NumbersPanel(settings));
+        tabs.add("Numbers", new NumbersPanel(settings, taxes));
         tabs.add("Email", new EmailPanel(smtp, wording));
         List<String> names = List.of("business", "team", "payments", "numbers", "email");
         String tab = event.getLocation().getQueryParameters().getSingleParameter("tab").orElse("");
