@@ -5,16 +5,23 @@ import static com.smbhub.system.ContactsIT.send;
 import static com.smbhub.system.SystemUnderTest.get;
 import static com.smbhub.system.SystemUnderTest.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 /** Settings → Business and Team through the API: rules at the field, profile switch, invitations, disable. */
@@ -183,5 +190,62 @@ class SettingsAndTeamIT {
         var reused = send("POST", "/api/v1/tax-codes", owner, "{\"code\":\"" + code + "\",\"name\":\"New rate\",\"rate_percent\":15}");
         assertEquals(400, reused.status(), reused.body());
         assertTrue(reused.body().contains("was used before"), reused.body());
+    }
+
+    @Test
+    void aLogoIsAPngOrJpegOfItsOwnBusinessAndIsPrintedOnItsDocuments() throws Exception {
+        String owner = token(WORLD.maple("owner"), null);
+        byte[] png = image("png", 240, 80);
+        assertEquals(400, putLogo(owner, "not an image".getBytes(StandardCharsets.UTF_8)).statusCode());
+        assertEquals(400, putLogo(owner, image("gif", 10, 10)).statusCode(), "GIF is not taken");
+        assertEquals(400, putLogo(owner, Arrays.copyOf(png, png.length / 2)).statusCode(), "a broken PNG");
+        byte[] big = new byte[600 * 1024];
+        System.arraycopy(png, 0, big, 0, png.length);
+        var tooBig = putLogo(owner, big);
+        assertEquals(400, tooBig.statusCode());
+        assertTrue(new String(tooBig.body(), StandardCharsets.UTF_8).contains("512 KB"));
+        assertEquals(403, putLogo(token(WORLD.maple("staff"), null), png).statusCode());
+        assertEquals(404, logo(owner).statusCode(), "nothing stored by the refusals");
+
+        assertEquals(200, putLogo(owner, png).statusCode());
+        var stored = logo(token(WORLD.maple("viewer"), null));
+        assertEquals(200, stored.statusCode());
+        assertEquals("image/png", stored.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(Arrays.equals(png, stored.body()));
+        assertEquals(404, logo(token(WORLD.northside("owner"), null)).statusCode(), "another business has no logo of Maple's");
+
+        String contact = send("POST", "/api/v1/contacts", owner, "{\"display_name\":\"Logo " + UUID.randomUUID() + "\"}")
+                .json().getJsonObject("data").getString("id");
+        String invoice = send("POST", "/api/v1/invoices", owner, "{\"contact_id\":\"" + contact
+                + "\",\"line_items\":[{\"name\":\"x\",\"qty\":1,\"rate\":1}]}").json().getJsonObject("data").getString("id");
+        assertTrue(pdf(owner, invoice).contains("/Subtype/Image"), "the invoice PDF carries the logo");
+        assertEquals(200, send("DELETE", "/api/v1/settings/logo", owner, null).status());
+        assertEquals(404, logo(owner).statusCode());
+        assertFalse(pdf(owner, invoice).contains("/Subtype/Image"), "and not once removed");
+    }
+
+    private static byte[] image(String format, int width, int height) throws Exception {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        image.getGraphics().fillRect(10, 10, width / 2, height / 2);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, format, out);
+        return out.toByteArray();
+    }
+
+    private static HttpResponse<byte[]> putLogo(String token, byte[] body) throws Exception {
+        return SystemUnderTest.HTTP.send(HttpRequest.newBuilder(URI.create(SystemUnderTest.BASE + "/api/v1/settings/logo"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "image/png")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static HttpResponse<byte[]> logo(String token) throws Exception {
+        return SystemUnderTest.HTTP.send(HttpRequest.newBuilder(URI.create(SystemUnderTest.BASE + "/api/v1/settings/logo"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String pdf(String token, String invoice) throws Exception {
+        return new String(SystemUnderTest.HTTP.send(HttpRequest.newBuilder(URI.create(SystemUnderTest.BASE + "/api/v1/invoices/"
+                + invoice + "/pdf")).header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray())
+                .body(), StandardCharsets.ISO_8859_1);
     }
 }

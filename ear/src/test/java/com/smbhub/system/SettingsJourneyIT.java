@@ -2,7 +2,11 @@ package com.smbhub.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -14,7 +18,7 @@ class SettingsJourneyIT {
     private static final World WORLD = World.create();
 
     @Test
-    void savingTheBusinessDetailsTicksTheChecklist() {
+    void savingTheBusinessDetailsTicksTheChecklist() throws Exception {
         try (BackOffice app = new BackOffice()) {
             app.signIn(WORLD.northside("owner"), "demo");
             new HomeScreen(app).waitFor("Welcome");
@@ -23,6 +27,11 @@ class SettingsJourneyIT {
             app.screenshot("home-onboarding");
             SettingsScreen settings = new SettingsScreen(app).open(null);
             settings.waitForTab("Business");
+            Path logo = Files.createTempFile("logo", ".png");
+            BufferedImage image = new BufferedImage(240, 80, BufferedImage.TYPE_INT_RGB);
+            image.getGraphics().fillRect(20, 20, 120, 40);
+            ImageIO.write(image, "png", logo.toFile());
+            settings.uploadLogo(logo);
             app.screenshot("settings-business");
             settings.save();
             home.open();

@@ -1,5 +1,6 @@
 package com.smbhub.system;
 
+import java.nio.file.Path;
 import org.openqa.selenium.By;
 
 /** Page object of the settings screen (web/settings): its tabs, Save, message templates and team invitations. */
@@ -25,6 +26,12 @@ final class SettingsScreen {
     void save() {
         app.click("settings-save");
         app.waitForToast("Settings saved");
+    }
+
+    /** Uploads a logo on the Business tab and waits until it shows. */
+    void uploadLogo(Path image) {
+        app.upload("logo-upload", image);
+        BackOffice.await(app.driver, 20).until(d -> !d.findElements(By.id("logo-image")).isEmpty());
     }
 
     /** Adds a tax on the Numbers tab and waits until it is listed. */

@@ -70,7 +70,7 @@ public class HomeService {
             return new Onboarding(List.of(), null, true);
         }
         String tenant = RequestContext.current().orElseThrow().tenantId();
-        boolean details = audited(tenant, "tenant.settings_changed");
+        boolean details = audited(tenant, "tenant.settings_changed") || audited(tenant, "tenant.logo_changed");
         boolean numbers = audited(tenant, "tenant.numbering_changed")
                 || count("select count(*) from tax_codes where tenant_id = cast(?1 as uuid)", tenant) > 0;
         boolean payments = count("select count(*) from tenants where id = cast(?1 as uuid)"
@@ -86,7 +86,7 @@ public class HomeService {
         Instant firstPayment = instant(started[1]);
         String skipped = started[2] == null ? "" : started[2].toString();
         List<Step> steps = List.of(
-                step("details", "Check your business details (name, time zone, currency)", "settings?tab=business", details, skipped),
+                step("details", "Check your business details (name, time zone, currency) and add your logo", "settings?tab=business", details, skipped),
                 step("numbers", "Set your invoice numbering and taxes", "settings?tab=numbers", numbers, skipped),
                 step("payments", "Take card payments: connect Stripe (test mode works too)", "settings?tab=payments", payments, skipped),
                 step("contact", "Add your first client", "contacts?new=1", contacts > 0, skipped),

@@ -9,13 +9,13 @@ public final class InvoicePdf {
     private InvoicePdf() {
     }
 
-    /** {@code payLink} may be null (no card payment link yet). */
-    public static byte[] render(InvoiceView i, String businessName, String clientName, String clientEmail, String payLink,
-                                Map<String, String> taxNames) {
+    /** {@code logo} and {@code payLink} may be null (no logo, no card payment link yet). */
+    public static byte[] render(InvoiceView i, String businessName, byte[] logo, String clientName, String clientEmail,
+                                String payLink, Map<String, String> taxNames) {
         return DocumentPdf.render(new DocumentPdf.Sheet("Invoice " + i.number(), "Issued " + DocumentPdf.date(i.issueDate())
                         + " · Due " + DocumentPdf.date(i.dueDate()), i.currency(), i.pricing(), i.lines(), i.lineTotals(),
                         i.subtotal(), i.discountTotal(), i.taxes(), i.total(), i.amountPaid(), i.amountDue(), i.notes(), i.terms()),
-                new DocumentPdf.Parties(businessName, clientName, clientEmail, payLink == null ? null : "Pay online: " + payLink,
+                new DocumentPdf.Parties(businessName, logo, clientName, clientEmail, payLink == null ? null : "Pay online: " + payLink,
                         taxNames));
     }
 }

@@ -20,6 +20,7 @@ import com.smbhub.platform.security.Role;
 import com.smbhub.platform.tenancy.RequestContext;
 import com.smbhub.platform.tenancy.TenantScoped;
 import com.smbhub.platform.time.BusinessClock;
+import com.smbhub.tenant.BusinessLogo;
 import com.smbhub.tenant.Tenant;
 import com.smbhub.workitem.WorkItem;
 import jakarta.ejb.EJB;
@@ -183,7 +184,8 @@ public class InvoiceService extends DocumentService<Invoice, InvoiceView> {
         Contact client = client(stored);
         Map<String, String> taxNames = new HashMap<>();
         allCodes().values().forEach(t -> taxNames.put(t.code(), t.name()));
-        return InvoicePdf.render(invoice, tenant().getName(), client == null ? null : client.getDisplayName(),
+        return InvoicePdf.render(invoice, tenant().getName(), BusinessLogo.of(em, tenant().getId()),
+                client == null ? null : client.getDisplayName(),
                 client == null ? null : client.getEmail(), stored.getPaymentLinkUrl(), taxNames);
     }
 

@@ -5,6 +5,7 @@ import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
+import com.lowagie.text.Image;
 import com.lowagie.text.FontFactory;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
@@ -13,6 +14,7 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -23,8 +25,8 @@ import java.util.Map;
 /** Renders an invoice or a quote as a PDF: the business, the client, number, dates, lines, taxes, totals, a link. */
 public final class DocumentPdf {
 
-    /** Who sends it and to whom; {@code link} ("Pay online: …", "Approve online: …") may be null. */
-    public record Parties(String businessName, String clientName, String clientEmail, String link,
+    /** Who sends it and to whom; {@code link} ("Pay online: …", "Approve online: …") and {@code logo} may be null. */
+    public record Parties(String businessName, byte[] logo, String clientName, String clientEmail, String link,
                           Map<String, String> taxNames) {
     }
 
@@ -44,6 +46,21 @@ public final class DocumentPdf {
     private DocumentPdf() {
     }
 
+    /** The business's logo above its name, at most 180 × 60 points; a logo that cannot be read is left out. */
+    private static void addLogo(Document document, byte[] bytes) throws DocumentException {
+        if (bytes == null) {
+            return;
+        }
+        Image logo;
+        try {
+            logo = Image.getInstance(bytes);
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        logo.scaleToFit(180, 60);
+        document.add(logo);
+    }
+
     public static byte[] render(Sheet invoice, Parties parties) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 48, 48, 56, 56);
@@ -58,6 +75,7 @@ public final class DocumentPdf {
             Font bold = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 10);
             Font normal = FontFactory.getFont(FontFactory.HELVETICA, 10);
             Font small = FontFactory.getFont(FontFactory.HELVETICA, 8);
+            addLogo(document, parties.logo());
             document.add(new Paragraph(parties.businessName(), title));
             document.add(new Paragraph(invoice.title(), bold));
             document.add(new Paragraph(invoice.dates(), normal));

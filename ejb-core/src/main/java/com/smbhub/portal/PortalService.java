@@ -18,6 +18,7 @@ import com.smbhub.platform.time.BusinessClock;
 import com.smbhub.quote.Quote;
 import com.smbhub.quote.QuoteService;
 import com.smbhub.quote.QuoteView;
+import com.smbhub.tenant.BusinessLogo;
 import com.smbhub.tenant.Tenant;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -58,7 +59,11 @@ public class PortalService {
     }
 
     public Optional<InvoicePage> invoice(String token) {
-        return withInvoice(token, null, invoice -> {
+        return withInvoice(token, null, this::invoicePage);
+    }
+
+    private InvoicePage invoicePage(Invoice invoice) {
+        {
             Tenant tenant = em.find(Tenant.class, invoice.getTenantId());
             Map<String, TaxCode> codes = Drafts.allTaxCodes(em);
             Contact client = em.find(Contact.class, invoice.getContactId());
@@ -72,7 +77,7 @@ public class PortalService {
             return new InvoicePage(tenant.getName(), InvoiceService.viewOf(invoice, codes,
                     client == null ? null : client.getDisplayName(), BusinessClock.today(tenant.zone()), List.of()),
                     taxNames(codes), payable, receipts);
-        });
+        }
     }
 
     /**
@@ -86,8 +91,11 @@ public class PortalService {
     }
 
     public Optional<byte[]> invoicePdf(String token) {
-        return invoice(token).map(page -> InvoicePdf.render(page.invoice(), page.businessName(), page.invoice().contactName(),
-                null, null, page.taxNames()));
+        return withInvoice(token, null, invoice -> {
+            InvoicePage page = invoicePage(invoice);
+            return InvoicePdf.render(page.invoice(), page.businessName(), BusinessLogo.of(em, invoice.getTenantId()),
+                    page.invoice().contactName(), null, null, page.taxNames());
+        });
     }
 
     /** What the quote page shows: no internal ids, no staff names. */
@@ -95,19 +103,26 @@ public class PortalService {
     }
 
     public Optional<QuotePage> quote(String token) {
-        return withQuote(token, null, quote -> {
+        return withQuote(token, null, this::quotePage);
+    }
+
+    private QuotePage quotePage(Quote quote) {
+        {
             Tenant tenant = em.find(Tenant.class, quote.getTenantId());
             Map<String, TaxCode> codes = Drafts.allTaxCodes(em);
             Contact client = em.find(Contact.class, quote.getContactId());
             return new QuotePage(tenant.getName(), QuoteService.viewOf(quote, codes,
                     client == null ? null : client.getDisplayName(), BusinessClock.today(tenant.zone()), List.of()),
                     taxNames(codes));
-        });
+        }
     }
 
     public Optional<byte[]> quotePdf(String token) {
-        return quote(token).map(page -> QuoteService.pdf(page.quote(), page.businessName(),
-                page.quote().contactName(), null, page.taxNames()));
+        return withQuote(token, null, quote -> {
+            QuotePage page = quotePage(quote);
+            return QuoteService.pdf(page.quote(), page.businessName(), BusinessLogo.of(em, quote.getTenantId()),
+                    page.quote().contactName(), null, page.taxNames());
+        });
     }
 
     /**

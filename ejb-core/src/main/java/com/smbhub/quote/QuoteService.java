@@ -26,6 +26,7 @@ import com.smbhub.platform.tenancy.TenantScoped;
 import com.smbhub.platform.time.BusinessClock;
 import com.smbhub.portal.PortalLinks;
 import com.smbhub.profile.EffectiveProfile;
+import com.smbhub.tenant.BusinessLogo;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.LockModeType;
@@ -200,18 +201,18 @@ public class QuoteService extends DocumentService<Quote, QuoteView> {
         Contact client = em.find(Contact.class, q.contactId());
         Map<String, String> taxNames = new HashMap<>();
         allCodes().values().forEach(t -> taxNames.put(t.code(), t.name()));
-        return pdf(q, tenant().getName(), client == null ? null : client.getDisplayName(),
+        return pdf(q, tenant().getName(), BusinessLogo.of(em, tenant().getId()), client == null ? null : client.getDisplayName(),
                 client == null ? null : client.getEmail(), taxNames);
     }
 
     /** The quote as a PDF (the same in the back office, the e-mail and the portal). */
-    public static byte[] pdf(QuoteView q, String businessName, String clientName, String clientEmail,
+    public static byte[] pdf(QuoteView q, String businessName, byte[] logo, String clientName, String clientEmail,
                              Map<String, String> taxNames) {
         return DocumentPdf.render(new DocumentPdf.Sheet("Quote " + q.number(), "Issued " + DocumentPdf.date(q.issueDate())
                         + (q.endDate() == null ? "" : " · Valid until " + DocumentPdf.date(q.endDate())), q.currency(),
                         q.pricing(), q.lines(), q.lineTotals(), q.subtotal(), q.discountTotal(), q.taxes(), q.total(), null, null,
                         q.notes(), q.terms()),
-                new DocumentPdf.Parties(businessName, clientName, clientEmail, null, taxNames));
+                new DocumentPdf.Parties(businessName, logo, clientName, clientEmail, null, taxNames));
     }
 
     @Override

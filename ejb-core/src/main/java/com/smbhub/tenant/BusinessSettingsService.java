@@ -20,6 +20,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.InputStream;
 import java.io.Serializable;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -206,6 +207,30 @@ public class BusinessSettingsService {
         values.put("default_templates", s.templates());
         values.put("version", s.version());
         return values;
+    }
+
+    /** The business's logo, or null (anyone in the business: it is on every document it sends). */
+    public BusinessLogo.Logo logo() {
+        return BusinessLogo.stored(em, RequestContext.current().orElseThrow().tenantId());
+    }
+
+    /** Replaces the logo with an uploaded PNG or JPEG (refused at {@code logo} otherwise); audited. */
+    public BusinessLogo.Logo changeLogo(InputStream upload) {
+        access.require(Capability.MANAGE_SETTINGS);
+        BusinessLogo.Logo logo = BusinessLogo.read(upload);
+        String tenant = RequestContext.current().orElseThrow().tenantId();
+        BusinessLogo.store(em, tenant, logo);
+        audit.record("tenant.logo_changed", "tenant", tenant, null, Map.of("type", logo.type(), "bytes", logo.bytes().length));
+        return logo;
+    }
+
+    /** Removes the logo; audited when there was one. */
+    public void removeLogo() {
+        access.require(Capability.MANAGE_SETTINGS);
+        String tenant = RequestContext.current().orElseThrow().tenantId();
+        if (BusinessLogo.clear(em, tenant)) {
+            audit.record("tenant.logo_removed", "tenant", tenant, null, Map.of());
+        }
     }
 
     private Tenant tenant() {

@@ -5,10 +5,9 @@ import com.smbhub.file.FileTypes;
 import com.smbhub.file.FileView;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ProviderException;
-import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.security.PermissionDeniedException;
 import com.smbhub.web.shell.Toasts;
-import com.vaadin.flow.component.UI;
+import com.smbhub.web.shell.Uploads;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -20,7 +19,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import java.io.InputStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -56,38 +54,16 @@ public class FilesPanel extends VerticalLayout {
         add(list);
         if (editable) {
             error.setId("files-error");
-            error.getStyle().set("color", "var(--lumo-error-text-color)");
-            error.setVisible(false);
             add(upload(), error);
         }
         refresh();
     }
 
     private Upload upload() {
-        Upload upload = new Upload();
-        upload.setId("files-upload");
-        UI ui = UI.getCurrent();
-        upload.setUploadHandler(event -> {
-            String name = event.getFileName();
-            String problem = null;
-            try (InputStream in = event.getInputStream()) {
-                files.attach(linkedType, linkedId, name, in);
-            } catch (ValidationException e) {
-                problem = name + ": " + e.errors().get(0).message();
-            } catch (PermissionDeniedException | NotFoundException | ProviderException e) {
-                problem = name + ": " + e.getMessage();
-            }
-            String shown = problem;
-            ui.access(() -> {
-                upload.clearFileList();
-                error.setText(shown == null ? "" : shown);
-                error.setVisible(shown != null);
-                if (shown == null) {
-                    Toasts.done("Attached " + name);
-                    refresh();
-                    onChange.run();
-                }
-            });
+        Upload upload = Uploads.of("files-upload", error, (name, in) -> files.attach(linkedType, linkedId, name, in), name -> {
+            Toasts.done("Attached " + name);
+            refresh();
+            onChange.run();
         });
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, files.maxBytes()));
         upload.setAcceptedFileTypes("application/pdf", "image/*", "text/plain", "text/csv", ".pdf", ".jpg", ".jpeg",
@@ -95,10 +71,6 @@ public class FilesPanel extends VerticalLayout {
         upload.setUploadButton(new Button("Attach a file"));
         upload.setDropLabel(new Span("or drop it here: " + FileTypes.allowedWords() + ", up to "
                 + files.maxBytes() / (1024 * 1024) + " MB"));
-        upload.addFileRejectedListener(e -> {
-            error.setText(e.getFileName() + ": " + e.getErrorMessage());
-            error.setVisible(true);
-        });
         return upload;
     }
 

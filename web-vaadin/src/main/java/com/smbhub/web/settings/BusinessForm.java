@@ -112,7 +112,7 @@ class BusinessForm extends VerticalLayout {
         });
         save.setId("settings-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(form, save);
+        add(form, save, new LogoPanel(settings));
     }
 
     private static Map<String, String> chosenTemplates(Map<String, Select<Wording.Template>> templates) {
