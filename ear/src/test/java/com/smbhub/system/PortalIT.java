@@ -55,6 +55,12 @@ class PortalIT {
             assertFalse(page.body().contains(internal), "leaks " + internal);
         }
         assertEquals("no-referrer", page.raw().headers().firstValue("Referrer-Policy").orElseThrow());
+        String viewed = get("/api/v1/invoices/" + invoice.getString("id"), staff).json().getJsonObject("data").getString("viewed_at");
+        get(link(staff, invoice.getString("id")), null);
+        assertTrue(get("/api/v1/invoices/" + invoice.getString("id"), staff).json().getJsonObject("data").getString("viewed_at")
+                .compareTo(viewed) >= 0, "the business sees when the client last opened it");
+        assertEquals(1, Database.count("select count(*) from audit_log where action = 'invoice.viewed' and entity_id = ?",
+                invoice.getString("id")), "the first view is in the history once");
         assertTrue(page.raw().headers().firstValue("X-Robots-Tag").orElseThrow().contains("noindex"));
         assertFalse(page.body().contains("<script"));
     }

@@ -60,6 +60,14 @@ class SampleDataIT {
             }
             assertTrue(total.signum() > 0 && i.getString("number").startsWith("SAMPLE-INV-"), i.toString());
         }
+        assertTrue(list("/api/v1/invoices?status=SENT", owner).stream().anyMatch(i -> !i.asJsonObject().isNull("viewed_at"))
+                && list("/api/v1/invoices?status=SENT", owner).stream().anyMatch(i -> i.asJsonObject().isNull("viewed_at")),
+                "some sent invoices were opened by their clients, some not yet");
+        JsonObject opened = list("/api/v1/invoices?status=SENT", owner).stream().map(JsonValue::asJsonObject)
+                .filter(i -> !i.isNull("viewed_at")).findFirst().orElseThrow();
+        assertTrue(list("/api/v1/contacts/" + opened.getString("contact_id") + "/timeline", owner).stream()
+                .anyMatch(e -> e.asJsonObject().getString("title").equals("Invoice " + opened.getString("number")
+                        + " opened by the client")), "the timeline says when the client opened it");
         JsonObject home = data(get("/api/v1/home/summary", owner)).asJsonObject();
         for (String money : List.of("unpaid", "overdue", "todays_payments")) {
             assertTrue(new BigDecimal(home.getJsonObject(money).getString("amount")).signum() > 0, money + ": " + home);

@@ -73,7 +73,7 @@ final class ContactTimeline {
         return entries;
     }
 
-    /** The contact's invoices: drafted, sent, paid (by whom), refunded, voided; each opens its invoice. */
+    /** The contact's invoices: drafted, sent, first opened by the client, paid (by whom), refunded, voided; each opens its invoice. */
     private void invoiceLines(String contactId, List<TimelineEntry> entries) {
         Map<String, Invoice> invoices = new LinkedHashMap<>();
         em.createQuery("select i from Invoice i where i.contactId = :c and i.deletedAt is null order by i.createdAt desc",
@@ -87,6 +87,7 @@ final class ContactTimeline {
             Invoice i = invoices.get(e.entityId());
             TimelineEntry.Event event = switch (e.action()) {
                 case "invoice.sent" -> TimelineEntry.Event.INVOICE_SENT;
+                case "invoice.viewed" -> TimelineEntry.Event.INVOICE_VIEWED;
                 case "invoice.voided" -> TimelineEntry.Event.INVOICE_VOIDED;
                 case "payment.recorded" -> TimelineEntry.Event.PAYMENT_RECEIVED;
                 case "payment.refunded" -> TimelineEntry.Event.PAYMENT_REFUNDED;

@@ -19,7 +19,7 @@ public record TimelineEntry(Event event, String id, Instant at, String workItemI
     /** What happened; {@code type} is the kind the API names ("work_item", "file", …). */
     public enum Event {
         CONTACT_ADDED("contact"), WORK_ITEM("work_item"), STATUS_MOVED("status"), FILE("file"), FILE_REMOVED("file_removed"),
-        INVOICE_DRAFTED("invoice"), INVOICE_SENT("invoice"), INVOICE_VOIDED("invoice"), PAYMENT_RECEIVED("payment"),
+        INVOICE_DRAFTED("invoice"), INVOICE_SENT("invoice"), INVOICE_VIEWED("invoice"), INVOICE_VOIDED("invoice"), PAYMENT_RECEIVED("payment"),
         PAYMENT_REFUNDED("payment");
 
         private final String type;
@@ -58,6 +58,7 @@ public record TimelineEntry(Event event, String id, Instant at, String workItemI
             case FILE_REMOVED -> "File " + fact("file_name") + " removed from " + fact("on");
             case INVOICE_DRAFTED -> "Invoice " + fact("number") + " drafted (" + amount() + ")";
             case INVOICE_SENT -> "Invoice " + fact("number") + " sent";
+            case INVOICE_VIEWED -> "Invoice " + fact("number") + " opened by the client";
             case INVOICE_VOIDED -> "Invoice " + fact("number") + " voided";
             case PAYMENT_RECEIVED -> "Payment of " + amount() + " received for " + fact("number")
                     + ("STRIPE".equals(facts.get("provider")) ? " by card" : "");

@@ -227,7 +227,7 @@ public class InvoiceService extends DocumentService<Invoice, InvoiceView> {
                 stored.discount(), totals.lines(), i.getSubtotal(), i.getDiscountTotal(), i.getTaxTotal(), totals.taxes(),
                 i.getTotal(), i.getAmountPaid(), i.getAmountDue(), i.getNotes(), i.getTerms(), i.getVersion(),
                 i.getCreatedAt(), i.getUpdatedAt(), List.copyOf(actions), i.getPaymentLinkUrl(), i.getArStage(),
-                i.getStatus());
+                i.getStatus(), i.getViewedAt());
     }
 
     private ZoneId zone() {

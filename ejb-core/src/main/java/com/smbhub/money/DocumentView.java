@@ -36,6 +36,8 @@ public interface DocumentView {
     Instant createdAt();
     Instant updatedAt();
     List<String> allowedActions();
+    /** When the client last opened its page through a link, or null. */
+    Instant viewedAt();
 
     /** The document as an editable draft (the form and PATCH start from it). */
     default DocumentDraft draft() {

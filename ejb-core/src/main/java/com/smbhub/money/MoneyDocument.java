@@ -42,6 +42,9 @@ public abstract class MoneyDocument extends TenantRecord {
     private String lineItems = "[]";
     @Column(name = "last_sent_at")
     private Instant lastSentAt;
+    /** Written only by the client portal (native SQL), never by a save of the document. */
+    @Column(name = "viewed_at", insertable = false, updatable = false)
+    private Instant viewedAt;
 
     protected MoneyDocument() {
     }
@@ -138,4 +141,6 @@ public abstract class MoneyDocument extends TenantRecord {
     public String getTerms() { return terms; }
     public String getLineItems() { return lineItems; }
     public Instant getLastSentAt() { return lastSentAt; }
+    /** When the client last opened the document's page, or null. */
+    public Instant getViewedAt() { return viewedAt; }
 }

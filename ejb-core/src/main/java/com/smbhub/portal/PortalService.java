@@ -10,6 +10,7 @@ import com.smbhub.money.Drafts;
 import com.smbhub.money.TaxCode;
 import com.smbhub.payment.Payment;
 import com.smbhub.payment.PaymentStatus;
+import com.smbhub.platform.audit.AuditService;
 import com.smbhub.platform.db.NativeSql;
 import com.smbhub.platform.security.LinkTokens;
 import com.smbhub.platform.tenancy.CrossTenant;
@@ -48,6 +49,8 @@ public class PortalService {
     @EJB QuoteService quotes;
 
     @EJB TenantEntry entry;
+
+    @EJB AuditService audit;
 
     /** What the invoice page shows: no internal ids, no staff names; {@code payable} offers the Pay button. */
     public record InvoicePage(String businessName, InvoiceView invoice, Map<String, String> taxNames, boolean payable,
@@ -177,14 +180,24 @@ public class PortalService {
         String documentId = found.get()[1];
         return Optional.ofNullable(entry.asTenant(tenantId, TenantEntry.Path.PORTAL, kind.toLowerCase() + ":" + documentId,
                 address, () -> {
-                    touch(token);
+                    touch(token, kind, documentId);
                     return work.apply(documentId);
                 }));
     }
 
-    private void touch(String token) {
+    /** The link was used: the token's last use, and the document's "viewed by the client" (the first view audited). */
+    private void touch(String token, String kind, String documentId) {
         NativeSql.query(em, "update portal_tokens set last_used_at = now() where token_hash = ?1")
                 .setParameter(1, LinkTokens.hash(token)).executeUpdate();
+        String table = kind.equals("INVOICE") ? "invoices" : "quotes";
+        boolean first = NativeSql.query(em, "update " + table + " set viewed_at = now() where id = cast(?1 as uuid)"
+                + " and viewed_at is null").setParameter(1, documentId).executeUpdate() > 0;
+        if (first) {
+            audit.record(kind.toLowerCase() + ".viewed", kind.toLowerCase(), documentId, null, Map.of("source", "portal"));
+        } else {
+            NativeSql.query(em, "update " + table + " set viewed_at = now() where id = cast(?1 as uuid)")
+                    .setParameter(1, documentId).executeUpdate();
+        }
     }
 
     /** [tenant id, document id] of a live token of this kind. */

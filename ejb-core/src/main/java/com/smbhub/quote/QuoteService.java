@@ -243,7 +243,7 @@ public class QuoteService extends DocumentService<Quote, QuoteView> {
                 stored.taxCode(), stored.lines(), stored.discount(), totals.lines(), q.getSubtotal(), q.getDiscountTotal(),
                 q.getTaxTotal(), totals.taxes(), q.getTotal(), q.getNotes(), q.getTerms(), q.getConvertedInvoiceId(),
                 q.getDecidedAt(), q.getDecisionNote(), q.getVersion(), q.getCreatedAt(), q.getUpdatedAt(), List.copyOf(actions),
-                q.state(today));
+                q.state(today), q.getViewedAt());
     }
 
 }

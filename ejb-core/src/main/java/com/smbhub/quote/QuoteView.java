@@ -17,7 +17,7 @@ public record QuoteView(String id, String number, String status, String contactI
                         BigDecimal subtotal, BigDecimal discountTotal, BigDecimal taxTotal, Map<String, BigDecimal> taxes,
                         BigDecimal total, String notes, String terms, String convertedInvoiceId, Instant decidedAt,
                         String decisionNote, long version, Instant createdAt, Instant updatedAt, List<String> allowedActions,
-                        QuoteStatus state)
+                        QuoteStatus state, Instant viewedAt)
         implements DocumentView, Serializable {
 
     @Override

@@ -292,6 +292,7 @@ final class SampleBook {
         Instant created = at(issued, 9 + index % 6);
         boolean sent = !plan.status().equals("DRAFT");
         Instant sentAt = sent ? created.plus(Duration.ofMinutes(40)) : null;
+        Instant viewedAt = sent && !plan.status().equals("VOID") && index % 3 != 1 ? earlier(sentAt.plus(Duration.ofHours(5))) : null;
         BigDecimal paid = BigDecimal.ZERO;
         List<Object[]> paidRows = new ArrayList<>();
         for (PaymentPlan p : plan.payments()) {
@@ -304,8 +305,9 @@ final class SampleBook {
         String actor = member(0);
         NativeSql.query(em, "insert into invoices (id, tenant_id, invoice_number, status, contact_id, work_item_id, issue_date, due_date,"
                         + " currency, subtotal, tax_total, discount_total, total, amount_paid, amount_due, notes, line_items, last_sent_at,"
-                        + " created_at, updated_at, created_by) values (cast(?1 as uuid), cast(?2 as uuid), ?3, ?4, cast(?5 as uuid),"
-                        + " cast(?6 as uuid), ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, cast(?17 as jsonb), cast(?18 as timestamptz), ?19, ?20, ?21)")
+                        + " created_at, updated_at, created_by, viewed_at) values (cast(?1 as uuid), cast(?2 as uuid), ?3, ?4,"
+                        + " cast(?5 as uuid), cast(?6 as uuid), ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, cast(?17 as jsonb),"
+                        + " cast(?18 as timestamptz), ?19, ?20, ?21, cast(?22 as timestamptz))")
                 .setParameter(1, id).setParameter(2, tenant).setParameter(3, "SAMPLE-INV-" + (firstInvoice + index))
                 .setParameter(4, plan.status()).setParameter(5, draft.contactId()).setParameter(6, draft.workItemId())
                 .setParameter(7, Date.valueOf(issued)).setParameter(8, Date.valueOf(due)).setParameter(9, currency).setParameter(10, totals.subtotal())
@@ -313,11 +315,14 @@ final class SampleBook {
                 .setParameter(14, paid).setParameter(15, dueAmount).setParameter(16, words.thanks).setParameter(17, Drafts.json(draft))
                 .setParameter(18, ts(sentAt)).setParameter(19, ts(created))
                 .setParameter(20, ts(paidRows.isEmpty() ? (sentAt == null ? created : sentAt) : (Instant) paidRows.get(paidRows.size() - 1)[1]))
-                .setParameter(21, actor).executeUpdate();
+                .setParameter(21, actor).setParameter(22, ts(viewedAt)).executeUpdate();
         track("invoice", id, created);
         if (sent) {
             audit(actor, "invoice.sent", "invoice", id, Map.of("status", "DRAFT"),
                     Map.of("status", "SENT", "to", contactEmails.get(contacts.indexOf(draft.contactId()))), sentAt);
+        }
+        if (viewedAt != null) {
+            audit(null, "invoice.viewed", "invoice", id, null, Map.of("source", "portal"), viewedAt);
         }
         BigDecimal running = BigDecimal.ZERO;
         for (Object[] row : paidRows) {
@@ -434,6 +439,10 @@ final class SampleBook {
     private Instant moved(Instant created, int ageDays, int step) {
         Instant at = created.plus(Duration.ofHours(Math.max(1, ageDays * 6L * step / 2)));
         return at.isAfter(now) ? now.minus(Duration.ofMinutes(10L * (3 - step))) : at;
+    }
+
+    private Instant earlier(Instant at) {
+        return at.isAfter(now) ? now.minus(Duration.ofMinutes(5)) : at;
     }
 
     private Instant daysAgo(int days, int hour) {

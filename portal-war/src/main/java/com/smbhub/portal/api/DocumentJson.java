@@ -83,6 +83,7 @@ final class DocumentJson {
                 .add("total", Envelope.money(d.total(), d.currency()))
                 .add("notes", Envelope.nullable(d.notes())).add("terms", Envelope.nullable(d.terms()))
                 .add("version", d.version()).add("created_at", d.createdAt().toString())
+                .add("viewed_at", d.viewedAt() == null ? JsonValue.NULL : Jsonp.createValue(d.viewedAt().toString()))
                 .add("allowed_actions", Jsonp.createArrayBuilder(d.allowedActions()));
     }
 

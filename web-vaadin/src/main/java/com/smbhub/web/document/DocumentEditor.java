@@ -10,7 +10,6 @@ import com.smbhub.platform.mail.Wording;
 import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.web.contact.ContactPicker;
 import com.smbhub.web.shell.Toasts;
-import com.smbhub.web.shell.Words;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -41,7 +40,7 @@ public abstract class DocumentEditor<V extends DocumentView> extends Dialog {
         this.onSaved = onSaved;
         String label = profile.label(kind.noun().toLowerCase());
         setHeaderTitle(document == null ? "New " + label.toLowerCase()
-                : label + " " + document.number() + " · " + Words.of(document.status()));
+                : label + " " + document.number() + " · " + DocumentList.status(document));
         setWidth("min(60rem, 100vw)");
         getElement().getThemeList().add("drawer");
         form = new DocumentForm(kind, contacts, documents.taxCodes(), document == null ? null : document.draft(),

@@ -54,6 +54,11 @@ public abstract class DocumentList<T extends DocumentView> extends VerticalLayou
     protected EffectiveProfile profile;
 
     /** {@code noun}: "invoice" or "quote" (ids, profile labels); {@code statuses}: the filter's choices. */
+    /** The state a reader sees, and "viewed" once the client opened the document's page ("Sent · viewed"). */
+    public static String status(DocumentView d) {
+        return Words.of(d.status()) + (d.viewedAt() == null ? "" : " · viewed");
+    }
+
     protected DocumentList(String noun, List<String> statuses) {
         this.noun = noun;
         paged = new PagedRows<>(grid, noun + "s-empty", after -> page(ANY.equals(status.getValue()) ? null

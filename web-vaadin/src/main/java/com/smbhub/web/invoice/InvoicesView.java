@@ -19,7 +19,6 @@ import com.smbhub.web.document.SendDialog;
 import com.smbhub.web.shell.MainLayout;
 import com.smbhub.web.shell.Problems;
 import com.smbhub.web.shell.Toasts;
-import com.smbhub.web.shell.Words;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -66,7 +65,7 @@ public class InvoicesView extends DocumentList<InvoiceView> {
         DateTimeFormatter dates = DateTimeFormatter.ofPattern("d MMM yyyy");
         grid.addColumn(InvoiceView::number).setHeader("Number").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(i -> i.contactName() == null ? "" : i.contactName()).setHeader("Client").setFlexGrow(2);
-        grid.addColumn(i -> Words.of(i.status())).setHeader("Status");
+        grid.addColumn(DocumentList::status).setHeader("Status");
         grid.addColumn(i -> dates.format(i.dueDate())).setHeader("Due");
         grid.addColumn(i -> MoneyText.format(i.total(), i.currency())).setHeader("Total").setTextAlign(
                 ColumnTextAlign.END);

@@ -10,7 +10,6 @@ import com.smbhub.web.contact.ContactPicker;
 import com.smbhub.web.document.DocumentList;
 import com.smbhub.web.invoice.InvoicesView;
 import com.smbhub.web.shell.MainLayout;
-import com.smbhub.web.shell.Words;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.router.QueryParameters;
@@ -37,7 +36,7 @@ public class QuotesView extends DocumentList<QuoteView> {
         DateTimeFormatter dates = DateTimeFormatter.ofPattern("d MMM yyyy");
         grid.addColumn(QuoteView::number).setHeader("Number").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(q -> q.contactName() == null ? "" : q.contactName()).setHeader("Client").setFlexGrow(2);
-        grid.addColumn(q -> Words.of(q.status())).setHeader("Status");
+        grid.addColumn(DocumentList::status).setHeader("Status");
         grid.addColumn(q -> q.expiryDate() == null ? "" : dates.format(q.expiryDate())).setHeader("Valid until");
         grid.addColumn(q -> MoneyText.format(q.total(), q.currency())).setHeader("Total").setTextAlign(ColumnTextAlign.END);
     }
