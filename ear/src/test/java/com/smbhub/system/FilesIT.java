@@ -95,6 +95,11 @@ class FilesIT {
         assertEquals(400, upload(staff, "WORK_ITEM", item, "statement.pdf", noise).status());
         assertEquals(400, upload(staff, "INVOICE", item, "x.pdf", PDF).status());
         assertEquals(400, send("POST", "/api/v1/files?linked_type=WORK_ITEM&linked_id=" + item, staff, "x").status());
+        byte[] huge = new byte[25 * 1024 * 1024 + 1];
+        System.arraycopy(PDF, 0, huge, 0, PDF.length);
+        var tooLarge = upload(staff, "WORK_ITEM", item, "scan.pdf", huge);
+        assertEquals(400, tooLarge.status(), "the refusal reaches a client that sends its whole body first");
+        assertTrue(tooLarge.body().contains("Larger than the limit of 25 MB"), tooLarge.body());
         assertEquals(before, Database.count("select count(*) from files where tenant_id = (select id from tenants where external_org_id = ?)", WORLD.northside()));
         assertTrue(ids(get("/api/v1/files?linked_type=WORK_ITEM&linked_id=" + item, staff)).isEmpty());
     }
