@@ -1,5 +1,6 @@
 package com.smbhub.sample;
 
+import com.smbhub.invoice.InvoiceStatus;
 import com.smbhub.money.DocumentDraft;
 import com.smbhub.money.Drafts;
 import com.smbhub.money.LineItem;
@@ -7,6 +8,8 @@ import com.smbhub.money.TaxCode;
 import com.smbhub.money.Totals;
 import com.smbhub.platform.audit.AuditService;
 import com.smbhub.platform.db.NativeSql;
+import com.smbhub.quote.QuoteStatus;
+import com.smbhub.workitem.WorkItemStatus;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -52,11 +55,17 @@ final class SampleBook {
     private static final String[] COMPANIES = {"Harbourview Property Mgmt", "Elm Street Café", "Northgate Dental", "Crescent Condos"};
 
     /** Oldest to newest: the older work is finished, the newest is new. */
-    private static final String[] WORK_STATUSES = {
-            "DONE", "DONE", "DONE", "CANCELED", "DONE", "DONE", "DONE", "DONE", "DONE", "CANCELED",
-            "DONE", "DONE", "DONE", "WAITING", "DONE", "IN_PROGRESS", "CANCELED", "WAITING", "NEEDS_APPROVAL", "IN_PROGRESS",
-            "IN_PROGRESS", "WAITING", "IN_PROGRESS", "NEEDS_APPROVAL", "IN_PROGRESS", "WAITING", "IN_PROGRESS", "NEEDS_APPROVAL",
-            "IN_PROGRESS", "WAITING", "IN_PROGRESS", "IN_PROGRESS", "NEW", "NEW", "NEW", "NEW", "NEW", "NEW", "NEW", "NEW"};
+    private static final WorkItemStatus[] WORK_STATUSES = {
+            WorkItemStatus.DONE, WorkItemStatus.DONE, WorkItemStatus.DONE, WorkItemStatus.CANCELED,
+            WorkItemStatus.DONE, WorkItemStatus.DONE, WorkItemStatus.DONE, WorkItemStatus.DONE,
+            WorkItemStatus.DONE, WorkItemStatus.CANCELED, WorkItemStatus.DONE, WorkItemStatus.DONE,
+            WorkItemStatus.DONE, WorkItemStatus.WAITING, WorkItemStatus.DONE, WorkItemStatus.IN_PROGRESS,
+            WorkItemStatus.CANCELED, WorkItemStatus.WAITING, WorkItemStatus.NEEDS_APPROVAL, WorkItemStatus.IN_PROGRESS,
+            WorkItemStatus.IN_PROGRESS, WorkItemStatus.WAITING, WorkItemStatus.IN_PROGRESS, WorkItemStatus.NEEDS_APPROVAL,
+            WorkItemStatus.IN_PROGRESS, WorkItemStatus.WAITING, WorkItemStatus.IN_PROGRESS, WorkItemStatus.NEEDS_APPROVAL,
+            WorkItemStatus.IN_PROGRESS, WorkItemStatus.WAITING, WorkItemStatus.IN_PROGRESS, WorkItemStatus.IN_PROGRESS,
+            WorkItemStatus.NEW, WorkItemStatus.NEW, WorkItemStatus.NEW, WorkItemStatus.NEW,
+            WorkItemStatus.NEW, WorkItemStatus.NEW, WorkItemStatus.NEW, WorkItemStatus.NEW};
 
     private static final String[] PRIORITIES = {"NORMAL", "NORMAL", "HIGH", "NORMAL", "LOW", "NORMAL", "URGENT", "NORMAL", "HIGH"};
 
@@ -64,45 +73,45 @@ final class SampleBook {
     private static final Integer[] DUE = {-3, 1, null, -1, 0, 2, 5, null, 7, -6, 3};
 
     /** One invoice: its state, days since issue, days it was due after issue, payments (share of total, days ago, method). */
-    private record InvoicePlan(String status, int issuedAgo, int terms, List<PaymentPlan> payments) {
+    private record InvoicePlan(InvoiceStatus status, int issuedAgo, int terms, List<PaymentPlan> payments) {
     }
 
     private record PaymentPlan(String share, int daysAgo, String provider) {
     }
 
     private static final List<InvoicePlan> INVOICES = List.of(
-            new InvoicePlan("PAID", 80, 14, List.of(new PaymentPlan("1", 75, "STRIPE"))),
-            new InvoicePlan("PAID", 72, 14, List.of(new PaymentPlan("1", 70, "BANK"))),
-            new InvoicePlan("PAID", 65, 30, List.of(new PaymentPlan("1", 50, "CASH"))),
-            new InvoicePlan("PAID", 55, 14, List.of(new PaymentPlan("1", 40, "STRIPE"))),
-            new InvoicePlan("VOID", 45, 14, List.of()),
-            new InvoicePlan("PAID", 40, 14, List.of(new PaymentPlan("0.5", 35, "BANK"), new PaymentPlan("rest", 33, "STRIPE"))),
-            new InvoicePlan("PARTIALLY_PAID", 50, 14, List.of(new PaymentPlan("0.4", 38, "BANK"))),
-            new InvoicePlan("SENT", 44, 14, List.of()),
-            new InvoicePlan("SENT", 35, 14, List.of()),
-            new InvoicePlan("PAID", 30, 14, List.of(new PaymentPlan("1", 20, "STRIPE"))),
-            new InvoicePlan("SENT", 25, 14, List.of()),
-            new InvoicePlan("PARTIALLY_PAID", 12, 14, List.of(new PaymentPlan("0.3", 5, "CASH"))),
-            new InvoicePlan("SENT", 10, 14, List.of()),
-            new InvoicePlan("PAID", 8, 14, List.of(new PaymentPlan("1", 0, "STRIPE"))),
-            new InvoicePlan("SENT", 6, 14, List.of()),
-            new InvoicePlan("SENT", 2, 14, List.of()),
-            new InvoicePlan("DRAFT", 1, 14, List.of()),
-            new InvoicePlan("DRAFT", 0, 14, List.of()));
+            new InvoicePlan(InvoiceStatus.PAID, 80, 14, List.of(new PaymentPlan("1", 75, "STRIPE"))),
+            new InvoicePlan(InvoiceStatus.PAID, 72, 14, List.of(new PaymentPlan("1", 70, "BANK"))),
+            new InvoicePlan(InvoiceStatus.PAID, 65, 30, List.of(new PaymentPlan("1", 50, "CASH"))),
+            new InvoicePlan(InvoiceStatus.PAID, 55, 14, List.of(new PaymentPlan("1", 40, "STRIPE"))),
+            new InvoicePlan(InvoiceStatus.VOID, 45, 14, List.of()),
+            new InvoicePlan(InvoiceStatus.PAID, 40, 14, List.of(new PaymentPlan("0.5", 35, "BANK"), new PaymentPlan("rest", 33, "STRIPE"))),
+            new InvoicePlan(InvoiceStatus.PARTIALLY_PAID, 50, 14, List.of(new PaymentPlan("0.4", 38, "BANK"))),
+            new InvoicePlan(InvoiceStatus.SENT, 44, 14, List.of()),
+            new InvoicePlan(InvoiceStatus.SENT, 35, 14, List.of()),
+            new InvoicePlan(InvoiceStatus.PAID, 30, 14, List.of(new PaymentPlan("1", 20, "STRIPE"))),
+            new InvoicePlan(InvoiceStatus.SENT, 25, 14, List.of()),
+            new InvoicePlan(InvoiceStatus.PARTIALLY_PAID, 12, 14, List.of(new PaymentPlan("0.3", 5, "CASH"))),
+            new InvoicePlan(InvoiceStatus.SENT, 10, 14, List.of()),
+            new InvoicePlan(InvoiceStatus.PAID, 8, 14, List.of(new PaymentPlan("1", 0, "STRIPE"))),
+            new InvoicePlan(InvoiceStatus.SENT, 6, 14, List.of()),
+            new InvoicePlan(InvoiceStatus.SENT, 2, 14, List.of()),
+            new InvoicePlan(InvoiceStatus.DRAFT, 1, 14, List.of()),
+            new InvoicePlan(InvoiceStatus.DRAFT, 0, 14, List.of()));
 
     /** One quote: its state, days since issue, days valid, days ago decided, the invoice it became (index in INVOICES). */
-    private record QuotePlan(String status, int issuedAgo, int validFor, int decidedAgo, int invoice) {
+    private record QuotePlan(QuoteStatus status, int issuedAgo, int validFor, int decidedAgo, int invoice) {
     }
 
     private static final List<QuotePlan> QUOTES = List.of(
-            new QuotePlan("CONVERTED", 82, 30, 81, 0),
-            new QuotePlan("CONVERTED", 60, 30, 56, 3),
-            new QuotePlan("REJECTED", 30, 30, 26, -1),
-            new QuotePlan("SENT", 50, 30, -1, -1),
-            new QuotePlan("APPROVED", 9, 30, 7, -1),
-            new QuotePlan("SENT", 5, 30, -1, -1),
-            new QuotePlan("SENT", 3, 30, -1, -1),
-            new QuotePlan("DRAFT", 0, 30, -1, -1));
+            new QuotePlan(QuoteStatus.CONVERTED, 82, 30, 81, 0),
+            new QuotePlan(QuoteStatus.CONVERTED, 60, 30, 56, 3),
+            new QuotePlan(QuoteStatus.REJECTED, 30, 30, 26, -1),
+            new QuotePlan(QuoteStatus.SENT, 50, 30, -1, -1),
+            new QuotePlan(QuoteStatus.APPROVED, 9, 30, 7, -1),
+            new QuotePlan(QuoteStatus.SENT, 5, 30, -1, -1),
+            new QuotePlan(QuoteStatus.SENT, 3, 30, -1, -1),
+            new QuotePlan(QuoteStatus.DRAFT, 0, 30, -1, -1));
 
     private final EntityManager em;
     private final String tenant;
@@ -244,16 +253,16 @@ final class SampleBook {
     }
 
     private void workItem(int i) {
-        String status = WORK_STATUSES[i];
+        WorkItemStatus status = WORK_STATUSES[i];
         String id = UUID.randomUUID().toString();
         int ageDays = Math.round(86f * (WORK_STATUSES.length - 1 - i) / (WORK_STATUSES.length - 1));
         int known = Math.min(PEOPLE.length, 1 + (88 - ageDays) * PEOPLE.length / 88); // clients added by then
         int contact = (i * 7) % known;
         Instant created = daysAgo(ageDays, 8 + i % 9);
-        boolean open = !status.equals("DONE") && !status.equals("CANCELED");
+        boolean open = WorkItemStatus.OPEN.contains(status);
         Integer due = open ? DUE[i % DUE.length] : null;
         Instant dueAt = due == null ? null : today.plusDays(due).atTime(LocalTime.of(16, 0)).atZone(zone).toInstant();
-        String assignee = status.equals("NEW") && i % 3 == 0 ? null : member(i);
+        String assignee = status == WorkItemStatus.NEW && i % 3 == 0 ? null : member(i);
         String[] work = words.work[i % words.work.length];
         String last = PEOPLE[contact][1];
         NativeSql.query(em, "insert into work_items (id, tenant_id, type, title, description, status, priority, contact_id, due_at,"
@@ -261,21 +270,21 @@ final class SampleBook {
                         + " cast(?2 as uuid), ?3, ?4, ?5, ?6, ?7, cast(?8 as uuid), cast(?9 as timestamptz), cast(?10 as uuid), 'MANUAL',"
                         + " cast(?11 as jsonb), ?12, ?13, ?14)")
                 .setParameter(1, id).setParameter(2, tenant).setParameter(3, work[0]).setParameter(4, work[1] + " (" + last + ")")
-                .setParameter(5, work[2]).setParameter(6, status).setParameter(7, PRIORITIES[i % PRIORITIES.length])
+                .setParameter(5, work[2]).setParameter(6, status.name()).setParameter(7, PRIORITIES[i % PRIORITIES.length])
                 .setParameter(8, contacts.get(contact)).setParameter(9, ts(dueAt)).setParameter(10, assignee)
                 .setParameter(11, words.labels(work[0], i)).setParameter(12, ts(created))
-                .setParameter(13, ts(status.equals("NEW") ? created : moved(created, ageDays, 2)))
+                .setParameter(13, ts(status == WorkItemStatus.NEW ? created : moved(created, ageDays, 2)))
                 .setParameter(14, member(i)).executeUpdate();
         items.add(id);
         itemContacts.add(contacts.get(contact));
         track("work_item", id, created);
-        if (!status.equals("NEW")) {
+        if (status != WorkItemStatus.NEW) {
             String actor = assignee == null ? member(0) : assignee;
             Instant started = moved(created, ageDays, 1);
-            String first = status.equals("CANCELED") && i % 2 == 1 ? "CANCELED" : "IN_PROGRESS";
-            audit(actor, "work_item.updated", "work_item", id, Map.of("status", "NEW", "version", "0"),
+            WorkItemStatus first = status == WorkItemStatus.CANCELED && i % 2 == 1 ? status : WorkItemStatus.IN_PROGRESS;
+            audit(actor, "work_item.updated", "work_item", id, Map.of("status", WorkItemStatus.NEW, "version", "0"),
                     Map.of("status", first, "version", "1"), started);
-            if (!first.equals(status)) {
+            if (first != status) {
                 audit(actor, "work_item.updated", "work_item", id, Map.of("status", first, "version", "1"),
                         Map.of("status", status, "version", "2"), moved(created, ageDays, 2));
             }
@@ -290,9 +299,9 @@ final class SampleBook {
         DocumentDraft draft = draft(itemContacts.get(item), items.get(item), issued, due, index);
         Totals.Result totals = Totals.compute(draft.lines(), taxes, draft.pricing(), draft.discount(), currency);
         Instant created = at(issued, 9 + index % 6);
-        boolean sent = !plan.status().equals("DRAFT");
+        boolean sent = plan.status() != InvoiceStatus.DRAFT;
         Instant sentAt = sent ? created.plus(Duration.ofMinutes(40)) : null;
-        Instant viewedAt = sent && !plan.status().equals("VOID") && index % 3 != 1 ? earlier(sentAt.plus(Duration.ofHours(5))) : null;
+        Instant viewedAt = sent && plan.status() != InvoiceStatus.VOID && index % 3 != 1 ? earlier(sentAt.plus(Duration.ofHours(5))) : null;
         BigDecimal paid = BigDecimal.ZERO;
         List<Object[]> paidRows = new ArrayList<>();
         for (PaymentPlan p : plan.payments()) {
@@ -301,7 +310,7 @@ final class SampleBook {
             paid = paid.add(amount);
             paidRows.add(new Object[] {amount, p.daysAgo() == 0 ? now.minus(Duration.ofMinutes(25)) : daysAgo(p.daysAgo(), 14), p.provider()});
         }
-        BigDecimal dueAmount = plan.status().equals("VOID") ? BigDecimal.ZERO : totals.total().subtract(paid);
+        BigDecimal dueAmount = plan.status() == InvoiceStatus.VOID ? BigDecimal.ZERO : totals.total().subtract(paid);
         String actor = member(0);
         NativeSql.query(em, "insert into invoices (id, tenant_id, invoice_number, status, contact_id, work_item_id, issue_date, due_date,"
                         + " currency, subtotal, tax_total, discount_total, total, amount_paid, amount_due, notes, line_items, last_sent_at,"
@@ -309,7 +318,7 @@ final class SampleBook {
                         + " cast(?5 as uuid), cast(?6 as uuid), ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, cast(?17 as jsonb),"
                         + " cast(?18 as timestamptz), ?19, ?20, ?21, cast(?22 as timestamptz))")
                 .setParameter(1, id).setParameter(2, tenant).setParameter(3, "SAMPLE-INV-" + (firstInvoice + index))
-                .setParameter(4, plan.status()).setParameter(5, draft.contactId()).setParameter(6, draft.workItemId())
+                .setParameter(4, plan.status().name()).setParameter(5, draft.contactId()).setParameter(6, draft.workItemId())
                 .setParameter(7, Date.valueOf(issued)).setParameter(8, Date.valueOf(due)).setParameter(9, currency).setParameter(10, totals.subtotal())
                 .setParameter(11, totals.taxTotal()).setParameter(12, totals.discountTotal()).setParameter(13, totals.total())
                 .setParameter(14, paid).setParameter(15, dueAmount).setParameter(16, words.thanks).setParameter(17, Drafts.json(draft))
@@ -318,8 +327,8 @@ final class SampleBook {
                 .setParameter(21, actor).setParameter(22, ts(viewedAt)).executeUpdate();
         track("invoice", id, created);
         if (sent) {
-            audit(actor, "invoice.sent", "invoice", id, Map.of("status", "DRAFT"),
-                    Map.of("status", "SENT", "to", contactEmails.get(contacts.indexOf(draft.contactId()))), sentAt);
+            audit(actor, "invoice.sent", "invoice", id, Map.of("status", InvoiceStatus.DRAFT),
+                    Map.of("status", InvoiceStatus.SENT, "to", contactEmails.get(contacts.indexOf(draft.contactId()))), sentAt);
         }
         if (viewedAt != null) {
             audit(null, "invoice.viewed", "invoice", id, null, Map.of("source", "portal"), viewedAt);
@@ -329,12 +338,12 @@ final class SampleBook {
             BigDecimal amount = (BigDecimal) row[0];
             running = running.add(amount);
             String paymentId = payment(id, amount, (Instant) row[1], (String) row[2]);
-            audit(actor, "payment.recorded", "invoice", id, Map.of("status", "SENT"),
-                    Map.of("status", running.compareTo(totals.total()) >= 0 ? "PAID" : "PARTIALLY_PAID", "payment_id", paymentId,
+            audit(actor, "payment.recorded", "invoice", id, Map.of("status", InvoiceStatus.SENT),
+                    Map.of("status", running.compareTo(totals.total()) >= 0 ? InvoiceStatus.PAID : InvoiceStatus.PARTIALLY_PAID, "payment_id", paymentId,
                             "amount", amount.toPlainString(), "provider", row[2]), (Instant) row[1]);
         }
-        if (plan.status().equals("VOID")) {
-            audit(actor, "invoice.voided", "invoice", id, Map.of("status", "SENT"), Map.of("status", "VOID"),
+        if (plan.status() == InvoiceStatus.VOID) {
+            audit(actor, "invoice.voided", "invoice", id, Map.of("status", InvoiceStatus.SENT), Map.of("status", InvoiceStatus.VOID),
                     sentAt.plus(Duration.ofDays(1)));
         }
         return id;
@@ -375,7 +384,7 @@ final class SampleBook {
                 invoice == null ? index + 7 : plan.invoice()); // a converted quote has its invoice's lines
         Totals.Result totals = Totals.compute(draft.lines(), taxes, draft.pricing(), draft.discount(), currency);
         Instant created = at(issued, 8 + index % 5);
-        Instant sentAt = plan.status().equals("DRAFT") ? null : created.plus(Duration.ofMinutes(30));
+        Instant sentAt = plan.status() == QuoteStatus.DRAFT ? null : created.plus(Duration.ofMinutes(30));
         Instant decided = plan.decidedAgo() < 0 ? null : daysAgo(plan.decidedAgo(), 11);
         String actor = member(0);
         NativeSql.query(em, "insert into quotes (id, tenant_id, quote_number, status, contact_id, work_item_id, issue_date, expiry_date,"
@@ -384,12 +393,12 @@ final class SampleBook {
                         + " ?4, cast(?5 as uuid), cast(?6 as uuid), ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, cast(?15 as jsonb),"
                         + " cast(?16 as uuid), cast(?17 as timestamptz), cast(?18 as timestamptz), ?19, ?20, ?21, ?22)")
                 .setParameter(1, id).setParameter(2, tenant).setParameter(3, "SAMPLE-Q-" + (firstQuote + index))
-                .setParameter(4, plan.status()).setParameter(5, contact).setParameter(6, workItem).setParameter(7, Date.valueOf(issued))
+                .setParameter(4, plan.status().name()).setParameter(5, contact).setParameter(6, workItem).setParameter(7, Date.valueOf(issued))
                 .setParameter(8, Date.valueOf(draft.dueDate())).setParameter(9, currency).setParameter(10, totals.subtotal())
                 .setParameter(11, totals.taxTotal()).setParameter(12, totals.discountTotal()).setParameter(13, totals.total())
                 .setParameter(14, words.quoteNote).setParameter(15, Drafts.json(draft)).setParameter(16, invoice)
                 .setParameter(17, ts(sentAt)).setParameter(18, ts(decided))
-                .setParameter(19, plan.status().equals("REJECTED") ? words.declined : null).setParameter(20, ts(created))
+                .setParameter(19, plan.status() == QuoteStatus.REJECTED ? words.declined : null).setParameter(20, ts(created))
                 .setParameter(21, ts(decided != null ? decided : sentAt != null ? sentAt : created)).setParameter(22, actor)
                 .executeUpdate();
         track("quote", id, created);
@@ -398,18 +407,18 @@ final class SampleBook {
                     .setParameter(1, invoice).setParameter(2, id).executeUpdate();
         }
         if (sentAt != null) {
-            audit(actor, "quote.sent", "quote", id, Map.of("status", "DRAFT"),
-                    Map.of("status", "SENT", "to", contactEmails.get(contacts.indexOf(contact))), sentAt);
+            audit(actor, "quote.sent", "quote", id, Map.of("status", QuoteStatus.DRAFT),
+                    Map.of("status", QuoteStatus.SENT, "to", contactEmails.get(contacts.indexOf(contact))), sentAt);
         }
         if (decided != null) {
-            boolean approved = !plan.status().equals("REJECTED");
-            audit(null, approved ? "quote.approved" : "quote.rejected", "quote", id, Map.of("status", "SENT"),
-                    approved ? Map.of("status", "APPROVED", "source", "portal")
-                            : Map.of("status", "REJECTED", "source", "portal", "note", words.declined), decided);
+            boolean approved = plan.status() != QuoteStatus.REJECTED;
+            audit(null, approved ? "quote.approved" : "quote.rejected", "quote", id, Map.of("status", QuoteStatus.SENT),
+                    approved ? Map.of("status", QuoteStatus.APPROVED, "source", "portal")
+                            : Map.of("status", QuoteStatus.REJECTED, "source", "portal", "note", words.declined), decided);
         }
         if (invoice != null) {
-            audit(actor, "quote.converted", "quote", id, Map.of("status", "APPROVED"),
-                    Map.of("status", "CONVERTED", "invoice_id", invoice), decided.plus(Duration.ofHours(2)));
+            audit(actor, "quote.converted", "quote", id, Map.of("status", QuoteStatus.APPROVED),
+                    Map.of("status", QuoteStatus.CONVERTED, "invoice_id", invoice), decided.plus(Duration.ofHours(2)));
         }
     }
 
