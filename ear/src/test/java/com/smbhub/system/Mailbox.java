@@ -15,7 +15,25 @@ final class Mailbox {
     static final int IMAP_PORT = Integer.parseInt(System.getenv().getOrDefault("SMBHUB_IT_IMAP_PORT",
             String.valueOf(Integer.parseInt(SystemUnderTest.BASE.replaceAll(".*:(\\d+).*", "$1")) - 80 + 43)));
 
+    static final int SMTP_PORT = IMAP_PORT - 43 + 25;
+
     private Mailbox() {
+    }
+
+    /** Hands a message (raw RFC 822 text, CRLF added) to the development server's SMTP for {@code to}. */
+    static void deliver(String from, String to, String raw) throws Exception {
+        Properties props = new Properties();
+        props.put("mail.smtp.host", "127.0.0.1");
+        props.put("mail.smtp.port", String.valueOf(SMTP_PORT));
+        Session session = Session.getInstance(props);
+        MimeMessage message = new MimeMessage(session, new java.io.ByteArrayInputStream(
+                raw.replace("\r\n", "\n").replace("\n", "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            @Override
+            protected void updateMessageID() {
+                // keep the Message-ID the text gives
+            }
+        };
+        jakarta.mail.Transport.send(message, new jakarta.mail.Address[] {new jakarta.mail.internet.InternetAddress(to)});
     }
 
     /** Waits up to 20 s for a message whose subject contains the text; returns it, fully read. */

@@ -5,13 +5,14 @@ import jakarta.persistence.EntityManager;
 
 /**
  * Which contacts an AGENT (the ASSIGNED grant of the contact capabilities) may see and link: those of
- * work assigned to them, and those they created. The one rule for lists, reads, links and duplicate answers.
+ * work or conversations assigned to them, and those they created. The one rule for lists, reads, links and duplicate answers.
  */
 public final class ContactScope {
 
     /** The condition on a contact aliased {@code c}, with the caller's id bound as {@code :me}. */
     static final String JPQL = "(c.createdBy = :me or exists (select w.id from WorkItem w where w.contactId = c.id"
-            + " and w.assignedTo = :me and w.deletedAt is null))";
+            + " and w.assignedTo = :me and w.deletedAt is null) or exists (select v.id from Conversation v"
+            + " where v.contactId = c.id and v.assignedTo = :me and v.deletedAt is null))";
 
     private ContactScope() {
     }

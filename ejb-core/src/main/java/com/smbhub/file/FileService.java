@@ -1,6 +1,7 @@
 package com.smbhub.file;
 
 import com.smbhub.contact.ContactService;
+import com.smbhub.inbox.InboxService;
 import com.smbhub.platform.Ids;
 import com.smbhub.platform.analytics.Analytics;
 import com.smbhub.platform.audit.AuditService;
@@ -19,6 +20,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.ByteArrayInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,11 +34,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -60,6 +64,8 @@ public class FileService {
 
     @EJB ContactService contacts;
 
+    @EJB InboxService inbox;
+
     @EJB AuditService audit;
 
     @EJB Access access;
@@ -80,6 +86,31 @@ public class FileService {
 
     public FileView attach(String linkedType, String linkedId, String fileName, InputStream content) {
         requireLinked(linkedType, linkedId, true);
+        StoredFile file = store(linkedType, linkedId, fileName, content, me());
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("file_id", file.getId());
+        after.put("file_name", file.getFileName());
+        after.put("mime_type", file.getMimeType());
+        after.put("size_bytes", file.getSizeBytes());
+        audit.record("file.attached", entity(linkedType), linkedId, null, after);
+        Analytics.record(em, "file.uploaded", profiles.effective().profileId(), "manual", Map.of("file_id", file.getId(),
+                "linked_type", linkedType, "mime_type", file.getMimeType(), "size_bytes", file.getSizeBytes()));
+        return view(file);
+    }
+
+    /**
+     * A file that came with an incoming message, kept without a caller (the inbox's ingest); empty when
+     * its kind is not accepted or it is empty or too large (the message says how many files it had).
+     */
+    public Optional<FileView> keepFromMessage(String messageId, String fileName, byte[] content) {
+        try {
+            return Optional.of(view(store("MESSAGE", messageId, fileName, new ByteArrayInputStream(content), null)));
+        } catch (ValidationException e) {
+            return Optional.empty();
+        }
+    }
+
+    private StoredFile store(String linkedType, String linkedId, String fileName, InputStream content, String uploadedBy) {
         String name = cleanName(fileName);
         Path upload = null;
         try {
@@ -104,7 +135,7 @@ public class FileService {
             String key = tenant() + "/" + LocalDate.now(ZoneOffset.UTC).toString().substring(0, 7) + "/" + UUID.randomUUID();
             FileStore store = stores.current();
             StoredFile file = new StoredFile(store.provider(), key, name, type, size,
-                    HexFormat.of().formatHex(sha256.digest()), linkedType, linkedId, me());
+                    HexFormat.of().formatHex(sha256.digest()), linkedType, linkedId, uploadedBy);
             store.put(key, upload);
             try {
                 em.persist(file);
@@ -113,15 +144,7 @@ public class FileService {
                 store.delete(key);
                 throw e;
             }
-            Map<String, Object> after = new LinkedHashMap<>();
-            after.put("file_id", file.getId());
-            after.put("file_name", name);
-            after.put("mime_type", type);
-            after.put("size_bytes", size);
-            audit.record("file.attached", entity(linkedType), linkedId, null, after);
-            Analytics.record(em, "file.uploaded", profiles.effective().profileId(), "manual",
-                    Map.of("file_id", file.getId(), "linked_type", linkedType, "mime_type", type, "size_bytes", size));
-            return view(file);
+            return file;
         } catch (IOException e) {
             // a full disk or a broken store while the upload was written: its part file goes below, nothing is kept
             LOG.warning("an upload could not be stored: " + e);
@@ -185,8 +208,23 @@ public class FileService {
         return file;
     }
 
-    /** Reading needs read access to the linked item; changing needs the right to edit it. */
+    /** The files of messages the caller was shown already (the inbox asks, after its own check), by message. */
+    public Map<String, List<FileView>> ofMessages(List<String> messageIds) {
+        Map<String, List<FileView>> files = new LinkedHashMap<>();
+        if (!messageIds.isEmpty()) {
+            em.createQuery("select f from StoredFile f where f.linkedEntityType = 'MESSAGE' and f.linkedEntityId in :ids"
+                            + " and f.deletedAt is null order by f.createdAt", StoredFile.class).setParameter("ids", messageIds)
+                    .getResultStream().forEach(f -> files.computeIfAbsent(f.getLinkedEntityId(), k -> new ArrayList<>()).add(view(f)));
+        }
+        return files;
+    }
+
+    /** Reading needs read access to the linked item; changing needs the right to edit it. A message's files are read only. */
     private void requireLinked(String type, String id, boolean change) {
+        if ("MESSAGE".equals(type) && !change) {
+            inbox.requireMessage(id);
+            return;
+        }
         if (type == null || !LINKABLE.contains(type)) {
             throw new ValidationException("linked_type", "One of WORK_ITEM, CONTACT");
         }

@@ -46,6 +46,11 @@ public class WorkItem extends TenantRecord {
         this.labelsJson = labelsJson;
     }
 
+    void origin(String conversationId, String source) {
+        this.conversationId = conversationId;
+        this.source = source;
+    }
+
     void moveTo(WorkItemStatus status) {
         this.status = status.name();
     }
@@ -62,5 +67,6 @@ public class WorkItem extends TenantRecord {
     public void setAssignedTo(String assignedTo) { this.assignedTo = assignedTo; }
     public Instant getDueAt() { return dueAt; }
     public String getSource() { return source; }
+    public String getConversationId() { return conversationId; }
     public String getLabelsJson() { return labelsJson; }
 }

@@ -118,6 +118,17 @@ public class WorkItemService {
 
     /** A new item in the profile's first status; an agent's own item is assigned to them. */
     public WorkItemView create(WorkItemDraft draft, Optional<Idempotency.Key> idempotencyKey) {
+        return create(draft, idempotencyKey, null, "MANUAL");
+    }
+
+    /** The same, made from a conversation ({@code source} EMAIL, SMS or PORTAL); the item links back to it. */
+    public WorkItemView createFrom(WorkItemDraft draft, String conversationId, String source,
+                                   Optional<Idempotency.Key> idempotencyKey) {
+        return create(draft, idempotencyKey, conversationId, source);
+    }
+
+    private WorkItemView create(WorkItemDraft draft, Optional<Idempotency.Key> idempotencyKey, String conversationId,
+                                String source) {
         Grant grant = access.require(Capability.WORK_WRITE);
         EffectiveProfile profile = profiles.effective();
         if (idempotencyKey.isPresent()) {
@@ -133,11 +144,12 @@ public class WorkItemService {
         WorkItem item = new WorkItem(clean.title());
         item.apply(clean, json(clean.labels()));
         item.moveTo(WorkItemStatus.valueOf(profile.defaultWorkItemStatus()));
+        item.origin(conversationId, source);
         em.persist(item);
         em.flush();
         idempotencyKey.ifPresent(k -> Idempotency.remember(em, k, item.getId()));
         audit.record("work_item.created", "work_item", item.getId(), null, snapshot(item));
-        Analytics.record(em, "work_item.created", profile.profileId(), "manual",
+        Analytics.record(em, "work_item.created", profile.profileId(), conversationId == null ? "manual" : "inbox",
                 Map.of("work_item_id", item.getId(), "type", item.getType()));
         if (item.getAssignedTo() != null) {
             Analytics.record(em, "work_item.assigned", profile.profileId(), "manual",
@@ -258,7 +270,7 @@ public class WorkItemService {
             }
         }
         return new WorkItemView(w.getId(), w.getType(), w.getTitle(), w.getDescription(), w.getStatus().name(), w.getPriority(),
-                w.getContactId(), w.getDueAt(), w.getAssignedTo(), w.getSource(), labels(w.getLabelsJson()),
+                w.getContactId(), w.getDueAt(), w.getAssignedTo(), w.getSource(), w.getConversationId(), labels(w.getLabelsJson()),
                 w.getVersion(), w.getCreatedAt(), w.getUpdatedAt(), List.copyOf(actions), next);
     }
 

@@ -10,7 +10,9 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import com.smbhub.platform.security.Secrets;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,6 +36,11 @@ public class DemoSeeder {
 
     @Inject @ConfigProperty(name = "smbhub.demo.password", defaultValue = "demo") String password;
 
+    /** The development mail server's IMAP port (./smbhub sets it when it runs one): the demo businesses read it. */
+    @Inject @ConfigProperty(name = "smbhub.mail.dev-imap-port") Optional<Integer> devImapPort;
+
+    @Inject Secrets secrets;
+
     @PostConstruct
     void seed() {
         if (!demo) {
@@ -49,6 +56,10 @@ public class DemoSeeder {
         user("ops@smbhub.test", "Ops Reviewer", "OPS", hash);
         SampleDataService.seedDemo(em, northside);
         SampleDataService.seedDemo(em, maple);
+        devImapPort.ifPresent(port -> {
+            mailbox(northside, "office@northside.test", port);
+            mailbox(maple, "shop@maple.test", port);
+        });
         LOG.info("Demo businesses are in place");
     }
 
@@ -132,6 +143,17 @@ public class DemoSeeder {
         NativeSql.query(em, "update tenants set stripe_account_id = ?2 where id = cast(?1 as uuid) and stripe_account_id is null"
                         + " and not exists (select 1 from tenants where stripe_account_id = ?2)")
                 .setParameter(1, tenantId).setParameter(2, accountId).executeUpdate();
+    }
+
+    /** A mailbox on the development mail server (any password opens it there), connected unless the business set its own. */
+    private void mailbox(String tenantId, String address, int port) {
+        String config = "{\"host\": \"127.0.0.1\", \"port\": " + port + ", \"security\": \"NONE\", \"username\": \""
+                + address + "\", \"folder\": \"INBOX\", \"address\": \"" + address + "\"}";
+        NativeSql.query(em, "insert into integration_connections (id, tenant_id, provider, config_json, credentials_ref,"
+                        + " created_by) values (cast(?1 as uuid), cast(?2 as uuid), 'IMAP', cast(?3 as jsonb), ?4, 'seed')"
+                        + " on conflict (tenant_id, provider) do nothing")
+                .setParameter(1, UUID.randomUUID().toString()).setParameter(2, tenantId).setParameter(3, config)
+                .setParameter(4, secrets.encrypt("development", "password")).executeUpdate();
     }
 
     private void taxCode(String tenantId, String code, String name, String rate) {

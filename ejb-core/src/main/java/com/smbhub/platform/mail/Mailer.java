@@ -23,6 +23,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.util.ByteArrayDataSource;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -105,6 +106,29 @@ public class Mailer {
     /** Hands the message to the SMTP server; throws {@link MailFailedException} with the reason if it refuses. */
     public void send(String kind, String documentId, String senderName, String to, String subject, String text,
                      List<Attachment> attachments) {
+        String failure = sendLogged(kind, documentId, senderName, to, subject, text, attachments, null);
+        if (failure != null) {
+            throw new MailFailedException("The mail server did not accept the message: " + failure);
+        }
+    }
+
+    /** A message's place in a thread: its own Message-ID, the one it answers and the chain before it (ids without brackets). */
+    public record Thread(String messageId, String inReplyTo, List<String> references, String replyTo) {
+    }
+
+    /**
+     * A message of a conversation, with the headers that make the client's answer come back to this
+     * thread. Returns null when the server took it, else the reason in words (the caller keeps the
+     * message as failed; nothing is rolled back).
+     */
+    public String sendInThread(String senderName, String to, String subject, String text, Thread thread,
+                               List<Attachment> attachments) {
+        return sendLogged("conversation", null, senderName, to, subject, text, attachments, thread);
+    }
+
+    /** Through the business's server (else the installation's), logged either way; the failure reason, or null. */
+    private String sendLogged(String kind, String documentId, String senderName, String to, String subject, String text,
+                              List<Attachment> attachments, Thread thread) {
         Optional<SmtpSettings.Server> own = smtp.server();
         try {
             if (own.isPresent()) {
@@ -114,17 +138,19 @@ public class Mailer {
                             + " change it in Settings → Email");
                 }
                 deliver(session(server.host(), server.port(), server.starttls(), Optional.of(server.username()),
-                        Optional.of(server.password())), server.from(), senderName, to, subject, text, attachments);
+                        Optional.of(server.password())), server.from(), senderName, to, subject, text, attachments, thread);
             } else {
-                deliver(session(host, port, starttls, username, password), from, senderName, to, subject, text, attachments);
+                deliver(session(host, port, starttls, username, password), from, senderName, to, subject, text, attachments,
+                        thread);
             }
         } catch (MessagingException | UnsupportedEncodingException e) {
             String reason = own.isPresent() ? reasonForBusiness(e) : reason(e);
             LOG.log(Level.WARNING, "Mail to " + to + " failed: " + reason(e));
             log(kind, documentId, to, subject, "FAILED", reason);
-            throw new MailFailedException("The mail server did not accept the message: " + reason);
+            return reason;
         }
         log(kind, documentId, to, subject, "SENT", null);
+        return null;
     }
 
     /**
@@ -160,8 +186,34 @@ public class Mailer {
     /** Builds the message (text, then attachments) and hands it to the session's SMTP server. */
     static void deliver(Session session, String from, String senderName, String to, String subject, String text,
                         List<Attachment> attachments) throws MessagingException, UnsupportedEncodingException {
-        MimeMessage message = new MimeMessage(session);
+        deliver(session, from, senderName, to, subject, text, attachments, null);
+    }
+
+    private static void deliver(Session session, String from, String senderName, String to, String subject, String text,
+                                List<Attachment> attachments, Thread thread) throws MessagingException, UnsupportedEncodingException {
+        MimeMessage message = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                if (thread == null) {
+                    super.updateMessageID();
+                } else {
+                    setHeader("Message-ID", "<" + thread.messageId() + ">");
+                }
+            }
+        };
         message.setFrom(new InternetAddress(from, senderName, StandardCharsets.UTF_8.name()));
+        if (thread != null) {
+            if (thread.inReplyTo() != null) {
+                message.setHeader("In-Reply-To", "<" + thread.inReplyTo() + ">");
+            }
+            if (!thread.references().isEmpty()) {
+                message.setHeader("References", MimeUtility.fold(12, String.join(" ",
+                        thread.references().stream().map(id -> "<" + id + ">").toList())));
+            }
+            if (thread.replyTo() != null) {
+                message.setReplyTo(InternetAddress.parse(thread.replyTo(), true));
+            }
+        }
         message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to, true));
         message.setSubject(subject, StandardCharsets.UTF_8.name());
         message.setSentDate(new Date());

@@ -13,6 +13,8 @@ public enum Capability {
     CONTACTS_MERGE,
     INBOX_READ,
     INBOX_RESPOND,
+    /** Give a conversation to a teammate (the issue: assignment by STAFF and up). */
+    INBOX_ASSIGN,
     WORK_READ,
     WORK_WRITE,
     MONEY_READ,

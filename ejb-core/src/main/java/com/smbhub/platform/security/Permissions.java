@@ -27,6 +27,7 @@ public final class Permissions {
         row(Capability.CONTACTS_MERGE,        ALL, ALL, ALL, NONE, NONE);
         row(Capability.INBOX_READ,            ALL, ALL, ALL, ASSIGNED, ALL);
         row(Capability.INBOX_RESPOND,         ALL, ALL, ALL, ASSIGNED, NONE);
+        row(Capability.INBOX_ASSIGN,          ALL, ALL, ALL, NONE, NONE);
         row(Capability.WORK_READ,             ALL, ALL, ALL, ASSIGNED, ALL);
         row(Capability.WORK_WRITE,            ALL, ALL, ALL, ASSIGNED, NONE);
         row(Capability.MONEY_READ,            ALL, ALL, ALL, ASSIGNED, ALL);

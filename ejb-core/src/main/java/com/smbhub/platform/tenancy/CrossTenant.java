@@ -36,7 +36,12 @@ public final class CrossTenant {
         /** the mail log of one business, named explicitly (the log row is the record; the send is audited) */
         MAIL_LOG(false),
         /** platform ops' activation report over every business (read only) */
-        OPS_REPORT(true);
+        OPS_REPORT(true),
+        /**
+         * the mail poller's claim of the mailboxes due for reading and its own bookkeeping of them (what it
+         * reads enters each business through {@link TenantEntry}, audited there)
+         */
+        MAILBOXES(false);
 
         private final boolean audited;
 

@@ -22,7 +22,7 @@ public class TenantEntry {
 
     /** Where such work comes from; {@code platform} is what analytics and the audit log see. */
     public enum Path {
-        PORTAL("portal"), STRIPE_WEBHOOK("webhook"), JOB("job"), SIGNUP("signup");
+        PORTAL("portal"), STRIPE_WEBHOOK("webhook"), JOB("job"), SIGNUP("signup"), MAILBOX("mailbox");
 
         private final String platform;
 

@@ -28,6 +28,7 @@ class PermissionsTest {
             "CONTACTS_MERGE,    A, A, A, -, -",
             "INBOX_READ,        A, A, A, S, A",
             "INBOX_RESPOND,     A, A, A, S, -",
+            "INBOX_ASSIGN,      A, A, A, -, -",
             "WORK_READ,         A, A, A, S, A",
             "WORK_WRITE,        A, A, A, S, -",
             "MONEY_READ,        A, A, A, S, A",

@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.smbhub.contact.Contact;
 import com.smbhub.file.StoredFile;
+import com.smbhub.inbox.Channel;
+import com.smbhub.inbox.Conversation;
+import com.smbhub.inbox.InboxMessage;
 import com.smbhub.invoice.Invoice;
 import com.smbhub.money.BusinessTaxCode;
 import com.smbhub.notification.Notification;
@@ -92,6 +95,9 @@ class TenantIsolationTest {
         FACTORIES.put(AnalyticsEvent.class, (t, tenant) -> new AnalyticsEvent("work_item.created",
                 Instant.now(), "u", "STAFF", "general", "web", "manual", "req_x", "{}"));
         FACTORIES.put(TenantProfileOverride.class, (t, tenant) -> new TenantProfileOverride("{\"labels\":{\"inbox\":\"Mail\"}}"));
+        FACTORIES.put(Conversation.class, (t, tenant) -> new Conversation(Channel.EMAIL, "client@x.test", "Leaking tap"));
+        FACTORIES.put(InboxMessage.class, (t, tenant) -> InboxMessage.outgoing(t.newConversation(tenant), "office@x.test",
+                "client@x.test", "Re: Leaking tap", "We come at 9", UUID.randomUUID() + "@x.test", null, null, null));
     }
 
     /** Types with at most one row per business: the suite clears the row before making a new one. */
@@ -335,6 +341,12 @@ class TenantIsolationTest {
     String newContact(String tenant) {
         String id = UUID.randomUUID().toString();
         execute("insert into contacts (id, tenant_id, display_name) values (?::uuid, ?::uuid, 'Client')", id, tenant);
+        return id;
+    }
+
+    String newConversation(String tenant) {
+        String id = UUID.randomUUID().toString();
+        execute("insert into conversations (id, tenant_id, channel) values (?::uuid, ?::uuid, 'EMAIL')", id, tenant);
         return id;
     }
 

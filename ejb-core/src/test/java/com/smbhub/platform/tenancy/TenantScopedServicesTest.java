@@ -43,6 +43,9 @@ class TenantScopedServicesTest {
             Map.entry("platform/analytics/Activation", "platform ops: activation over every business"),
             Map.entry("portal/PortalService", "client portal: enters the token's business through TenantEntry"),
             Map.entry("platform/tenancy/TenantEntry", "the one audited way into a business without a signed-in caller"),
+            Map.entry("inbox/Mailboxes", "mail poller: leases every business's due mailboxes in the cross-business scope"),
+            Map.entry("inbox/InboxIngest", "mail poller: enters the mailbox's business through TenantEntry"),
+            Map.entry("inbox/MailPoller", "timer: hands leased mailboxes to InboxIngest"),
             Map.entry("batch/JobStatusService", "lists the batch runtime's job names, no business data"));
 
     @Test

@@ -186,6 +186,7 @@ public class WorkItemsResource {
         o.add("description", w.description() == null ? JsonValue.NULL : Jsonp.createValue(w.description()));
         o.add("contact_id", w.contactId() == null ? JsonValue.NULL : Jsonp.createValue(w.contactId()));
         o.add("assigned_to", w.assignedTo() == null ? JsonValue.NULL : Jsonp.createValue(w.assignedTo()));
+        o.add("conversation_id", w.conversationId() == null ? JsonValue.NULL : Jsonp.createValue(w.conversationId()));
         o.add("due_at", w.dueAt() == null ? JsonValue.NULL : Jsonp.createValue(w.dueAt().toString()));
         JsonObjectBuilder labels = Jsonp.createObjectBuilder();
         w.labels().forEach((k, v) -> {

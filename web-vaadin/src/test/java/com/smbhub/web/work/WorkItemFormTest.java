@@ -37,7 +37,7 @@ class WorkItemFormTest {
 
     private static WorkItemView item(List<String> actions) {
         return new WorkItemView("w-1", "JOB", "Fix the boiler", null, "NEW", "NORMAL", null,
-                Instant.parse("2026-12-03T15:00:00Z"), "u-sam", "manual", Map.of("service_address", "12 Elm St", "old", "kept"),
+                Instant.parse("2026-12-03T15:00:00Z"), "u-sam", "manual", null, Map.of("service_address", "12 Elm St", "old", "kept"),
                 3, Instant.EPOCH, Instant.EPOCH, actions, List.of("IN_PROGRESS"));
     }
 

@@ -1,0 +1,171 @@
+package com.smbhub.system;
+
+import static com.smbhub.system.ContactsIT.send;
+import static com.smbhub.system.SystemUnderTest.get;
+import static com.smbhub.system.SystemUnderTest.token;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.mail.Message;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The inbox against the deployed EAR and the development mail server: a business connects its mailbox,
+ * mail sent to it shows up threaded, the reply reaches the client with threading headers and the
+ * client's answer joins the thread; a conversation becomes a work item; roles and businesses hold.
+ */
+class InboxIT {
+
+    private static final World WORLD = World.create();
+    private static String owner;
+    private static String address;
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    @BeforeAll
+    static void connect() {
+        owner = token(WORLD.northside("owner"), null);
+        address = "office@" + WORLD.northside() + ".test";
+        var saved = send("PUT", "/api/v1/settings/inbox", owner, "{\"host\":\"127.0.0.1\",\"port\":" + Mailbox.IMAP_PORT
+                + ",\"security\":\"NONE\",\"username\":\"" + address + "\",\"password\":\"any\",\"address\":\"" + address + "\"}");
+        assertEquals(200, saved.status(), saved.body());
+        assertTrue(saved.json().getJsonObject("data").getBoolean("password_set"));
+        assertFalse(saved.body().contains("\"any\""), "the password never comes back");
+    }
+
+    static JsonObject awaitConversation(String token, String q) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            var list = get("/api/v1/conversations?q=" + q, token);
+            assertEquals(200, list.status(), list.body());
+            var data = list.json().getJsonArray("data");
+            if (!data.isEmpty()) {
+                return data.getJsonObject(0);
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no conversation \"" + q + "\" arrived");
+    }
+
+    static JsonObject awaitMessages(String token, String conversation, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            var messages = get("/api/v1/conversations/" + conversation + "/messages", token);
+            assertEquals(200, messages.status(), messages.body());
+            if (messages.json().getJsonArray("data").size() >= count || System.nanoTime() > deadline) {
+                return messages.json();
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    @Test
+    void testConnectionOpensTheFolder() {
+        var test = send("POST", "/api/v1/settings/inbox/test", owner, null);
+        assertEquals(200, test.status(), test.body());
+        assertTrue(test.json().getJsonObject("data").getString("result").startsWith("Connected: "), test.body());
+    }
+
+    @Test
+    void mailFromAnUnknownClientArrivesIsAnsweredAndTheAnswerThreadsBack() throws Exception {
+        String client = "client-" + run + "@example.com";
+        String firstId = "first-" + run + "@example.com";
+        Mailbox.deliver(client, address, "From: Dana Client <" + client + ">\nTo: " + address + "\nSubject: Leaking tap "
+                + run + "\nMessage-ID: <" + firstId + ">\nContent-Type: text/plain; charset=ISO-8859-1\n"
+                + "Content-Transfer-Encoding: quoted-printable\n\nThe kitchen tap drips, caf=E9 floor is wet.\n");
+        JsonObject c = awaitConversation(owner, run);
+        assertEquals(client + " (Unknown)", c.getString("display_name"));
+        assertEquals(1, c.getInt("unread_count"));
+        String id = c.getString("id");
+        var messages = awaitMessages(owner, id, 1).getJsonArray("data");
+        assertTrue(messages.getJsonObject(0).getString("text").contains("café floor"), messages.toString());
+
+        var opened = get("/api/v1/conversations/" + id, owner);
+        assertEquals(0, opened.json().getJsonObject("data").getInt("unread_count"), "opening it reads it");
+
+        var reply = send("POST", "/api/v1/conversations/" + id + "/messages", owner, "{\"text\":\"We come at 9 tomorrow.\"}");
+        assertEquals(201, reply.status(), reply.body());
+        assertEquals("SENT", reply.json().getJsonObject("data").getString("state"));
+        Message received = Mailbox.await(client, "Leaking tap " + run);
+        assertEquals("<" + firstId + ">", received.getHeader("In-Reply-To")[0]);
+        assertEquals(address, received.getReplyTo()[0].toString());
+        String ourId = received.getHeader("Message-ID")[0];
+
+        Mailbox.deliver(client, address, "From: " + client + "\nTo: " + address + "\nSubject: another thing " + run
+                + "\nMessage-ID: <answer-" + run + "@example.com>\nIn-Reply-To: " + ourId + "\nReferences: <" + firstId + "> "
+                + ourId + "\n\nThanks, see you then.\n");
+        var thread = awaitMessages(owner, id, 3).getJsonArray("data");
+        assertEquals(3, thread.size(), thread.toString());
+        assertEquals("OUTBOUND", thread.getJsonObject(1).getString("direction"));
+        assertTrue(thread.getJsonObject(2).getString("text").contains("see you then"));
+
+        // the same message delivered again is one message
+        Mailbox.deliver(client, address, "From: " + client + "\nTo: " + address + "\nSubject: Leaking tap " + run
+                + "\nMessage-ID: <" + firstId + ">\n\nThe kitchen tap drips.\n");
+        Thread.sleep(12_000);
+        assertEquals(3, awaitMessages(owner, id, 4).getJsonArray("data").size());
+
+        var work = send("POST", "/api/v1/conversations/" + id + "/convert", owner, "{\"target\":\"WORK_ITEM\"}");
+        assertEquals(201, work.status(), work.body());
+        JsonObject item = work.json().getJsonObject("data");
+        assertEquals("Leaking tap " + run, item.getString("title"));
+        assertEquals("EMAIL", item.getString("source"));
+        assertEquals(id, item.getString("conversation_id"));
+        var after = get("/api/v1/conversations/" + id, owner).json().getJsonObject("data");
+        assertEquals(item.getString("id"), after.getJsonArray("work_item_ids").getString(0));
+    }
+
+    @Test
+    void anotherBusinessAndAnAgentSeeNothingThatIsNotTheirs() throws Exception {
+        String client = "other-" + run + "@example.com";
+        Mailbox.deliver(client, address, "From: " + client + "\nTo: " + address + "\nSubject: Private " + run
+                + "\nMessage-ID: <private-" + run + "@example.com>\n\nOnly Northside reads this.\n");
+        String id = awaitConversation(owner, run).getString("id");
+
+        String maple = token(WORLD.maple("owner"), null);
+        assertEquals(404, get("/api/v1/conversations/" + id, maple).status());
+        assertEquals(404, get("/api/v1/conversations/" + id + "/messages", maple).status());
+        assertTrue(get("/api/v1/conversations?q=" + run, maple).json().getJsonArray("data").isEmpty());
+
+        String agent = token(WORLD.northside("agent"), null);
+        assertEquals(404, get("/api/v1/conversations/" + id, agent).status());
+        assertTrue(get("/api/v1/conversations?q=" + run, agent).json().getJsonArray("data").isEmpty());
+        String agentId = get("/api/v1/me", agent).json().getJsonObject("data").getJsonObject("user").getString("id");
+        var refused = send("PATCH", "/api/v1/conversations/" + id, agent, "{\"assigned_to\":\"" + agentId + "\"}",
+                "If-Match", "\"0\"");
+        assertEquals(404, refused.status(), refused.body());
+
+        String staff = token(WORLD.northside("staff"), null);
+        var assigned = ContactsIT.edit("PATCH", "/api/v1/conversations/" + id, staff, "{\"assigned_to\":\"" + agentId + "\"}");
+        assertEquals(200, assigned.status(), assigned.body());
+        assertEquals(200, get("/api/v1/conversations/" + id, agent).status());
+        var agentAssigns = ContactsIT.edit("PATCH", "/api/v1/conversations/" + id, agent, "{\"assigned_to\":null}");
+        assertEquals(403, agentAssigns.status(), agentAssigns.body());
+
+        String viewer = token(WORLD.northside("viewer"), null);
+        assertEquals(200, get("/api/v1/conversations/" + id + "/messages", viewer).status());
+        assertEquals(403, send("POST", "/api/v1/conversations/" + id + "/messages", viewer, "{\"text\":\"hi\"}").status());
+    }
+
+    @Test
+    void badInputIsRefusedAtItsField() {
+        var host = send("PUT", "/api/v1/settings/inbox", owner, "{\"host\":\"10.0.0.5\",\"port\":993,\"security\":\"SSL\","
+                + "\"username\":\"x\",\"password\":\"y\",\"address\":\"x@example.com\"}");
+        assertEquals(400, host.status(), host.body());
+        assertTrue(host.body().contains("\"host\""), host.body());
+        var status = get("/api/v1/conversations?status=MAYBE", owner);
+        assertEquals(400, status.status());
+        assertTrue(status.body().contains("\"status\""), status.body());
+        assertEquals(400, get("/api/v1/conversations?cursor=garbage", owner).status());
+        assertEquals(404, get("/api/v1/conversations/not-an-id", owner).status());
+        var empty = send("POST", "/api/v1/conversations/" + UUID.randomUUID() + "/messages", owner, "{\"text\":\"\"}");
+        assertTrue(empty.status() == 400 || empty.status() == 404, empty.body());
+        String staff = token(WORLD.northside("staff"), null);
+        assertEquals(403, get("/api/v1/settings/inbox", staff).status());
+    }
+}

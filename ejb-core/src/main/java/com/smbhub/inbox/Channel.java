@@ -1,0 +1,6 @@
+package com.smbhub.inbox;
+
+/** How a conversation reaches its counterpart. */
+public enum Channel {
+    EMAIL, SMS, WHATSAPP, WEB_PORTAL
+}

@@ -1,0 +1,80 @@
+package com.smbhub.inbox;
+
+import com.smbhub.platform.tenancy.TenantRecord;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A thread with one counterpart on one channel (PRD 2.1): e-mail today, SMS and portal next. */
+@Entity
+@Table(name = "conversations")
+public class Conversation extends TenantRecord {
+
+    private String channel;
+    @Column(name = "contact_id")
+    private String contactId;
+    private String subject;
+    @Column(name = "thread_subject")
+    private String threadSubject;
+    private String counterpart;
+    private String snippet;
+    @Column(name = "last_message_at")
+    private Instant lastMessageAt;
+    private String status = ConversationStatus.OPEN.name();
+    @Column(name = "assigned_to")
+    private String assignedTo;
+    @Column(name = "unread_count")
+    private int unreadCount;
+
+    protected Conversation() {
+    }
+
+    public Conversation(Channel channel, String counterpart, String subject) {
+        this.channel = channel.name();
+        this.counterpart = counterpart;
+        this.subject = subject;
+        this.threadSubject = MailParser.threadSubject(subject);
+    }
+
+    /** A message joined the thread: the list's time, snippet and (for an incoming one) unread count follow. */
+    void added(InboxMessage m, boolean unread) {
+        if (lastMessageAt == null || !m.at().isBefore(lastMessageAt)) {
+            lastMessageAt = m.at();
+            snippet = InboxMessage.snippet(m.getBodyText());
+        }
+        if (unread) {
+            unreadCount++;
+        }
+        if (unread && status.equals(ConversationStatus.CLOSED.name())) {
+            status = ConversationStatus.OPEN.name();
+        }
+    }
+
+    void read() {
+        unreadCount = 0;
+    }
+
+    void moveTo(ConversationStatus to) {
+        status = to.name();
+    }
+
+    void assign(String userId) {
+        assignedTo = userId;
+    }
+
+    void link(String contactId) {
+        this.contactId = contactId;
+    }
+
+    public Channel getChannel() { return Channel.valueOf(channel); }
+    public String getContactId() { return contactId; }
+    public String getSubject() { return subject; }
+    public String getThreadSubject() { return threadSubject; }
+    public String getCounterpart() { return counterpart; }
+    public String getSnippet() { return snippet; }
+    public Instant getLastMessageAt() { return lastMessageAt; }
+    public ConversationStatus getStatus() { return ConversationStatus.valueOf(status); }
+    public String getAssignedTo() { return assignedTo; }
+    public int getUnreadCount() { return unreadCount; }
+}

@@ -1,0 +1,20 @@
+package com.smbhub.inbox;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A conversation as the inbox shows it: who (the contact, else the sender's address as "Unknown"), the
+ * latest line, unread count, what was made from it, and what the caller may do.
+ */
+public record ConversationView(String id, String channel, String contactId, String contactName, String counterpart,
+                               String subject, String snippet, Instant lastMessageAt, String status, String assignedTo,
+                               int unreadCount, List<String> workItemIds, long version, List<String> allowedActions)
+        implements Serializable {
+
+    /** The name a list row shows. */
+    public String who() {
+        return contactName != null ? contactName : counterpart != null ? counterpart + " (Unknown)" : "Unknown";
+    }
+}

@@ -1,0 +1,418 @@
+package com.smbhub.inbox;
+
+import static com.smbhub.platform.Ids.isId;
+
+import com.smbhub.contact.Contact;
+import com.smbhub.contact.ContactScope;
+import com.smbhub.file.FileService;
+import com.smbhub.file.FileView;
+import com.smbhub.platform.analytics.Analytics;
+import com.smbhub.platform.analytics.ViewEvents;
+import com.smbhub.platform.audit.AuditService;
+import com.smbhub.platform.db.NativeSql;
+import com.smbhub.platform.db.Page;
+import com.smbhub.platform.errors.ConflictException;
+import com.smbhub.platform.errors.NotFoundException;
+import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.errors.ValidationException.FieldError;
+import com.smbhub.platform.idempotency.Idempotency;
+import com.smbhub.platform.mail.Mailer;
+import com.smbhub.platform.security.Access;
+import com.smbhub.platform.security.Capability;
+import com.smbhub.platform.security.Grant;
+import com.smbhub.platform.security.Membership;
+import com.smbhub.platform.security.Permissions;
+import com.smbhub.platform.tenancy.RequestContext;
+import com.smbhub.platform.tenancy.TenantScoped;
+import com.smbhub.profile.ProfileService;
+import com.smbhub.tenant.Tenant;
+import com.smbhub.workitem.WorkItemDraft;
+import com.smbhub.workitem.WorkItemService;
+import com.smbhub.workitem.WorkItemView;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The inbox of the current business: conversations, their messages, replies, assignment and "Convert to". */
+@Stateless
+@TenantScoped
+public class InboxService {
+
+    static final int MAX_TEXT = 20_000;
+
+    @PersistenceContext(unitName = "smbhub") EntityManager em;
+
+    @EJB Access access;
+
+    @EJB AuditService audit;
+
+    @EJB ProfileService profiles;
+
+    @EJB Mailer mailer;
+
+    @EJB MailboxSettings mailbox;
+
+    @EJB WorkItemService work;
+
+    @EJB FileService files;
+
+    /** The list's filters; null means any. {@code assignedTo}: a user id, "me" or "nobody". */
+    public record Filter(String status, String channel, String assignedTo, Boolean unread, String q) {
+        public static Filter open() {
+            return new Filter(ConversationStatus.OPEN.name(), null, null, null, null);
+        }
+    }
+
+    /** A page of conversations, latest message first; the first page records "inbox.view". */
+    public Page<ConversationView> list(Filter filter, String afterKey, int limit) {
+        Grant grant = access.require(Capability.INBOX_READ);
+        ConversationQuery query = ConversationQuery.of(filter, me(), grant == Grant.ASSIGNED);
+        List<Conversation> rows = query.rows(em, afterKey, limit);
+        if (afterKey == null) {
+            ViewEvents.record("inbox.view", profiles.effective().profileId(), "manual");
+        }
+        Map<String, String> names = contactNames(rows);
+        Map<String, List<String>> made = workItems(rows);
+        return new Page<>(rows.stream().limit(limit).map(c -> view(c, names, made)).toList(),
+                ConversationQuery.nextKey(rows, limit));
+    }
+
+    /** Unread messages in open conversations the caller sees (Home and the menu badge). */
+    public long unread() {
+        Grant grant = access.require(Capability.INBOX_READ);
+        return ConversationQuery.unread(em, grant == Grant.ASSIGNED ? me() : null);
+    }
+
+    /** One conversation; opening it marks it read and records "conversation.opened". */
+    public ConversationView open(String id) {
+        Conversation c = find(id, access.require(Capability.INBOX_READ));
+        if (c.getUnreadCount() > 0) {
+            c.read();
+            em.flush();
+        }
+        ViewEvents.record("conversation.opened", profiles.effective().profileId(), "manual");
+        return view(c);
+    }
+
+    public ConversationView get(String id) {
+        return view(find(id, access.require(Capability.INBOX_READ)));
+    }
+
+    /** The thread, oldest first, with each message's files. */
+    public List<MessageView> messages(String id) {
+        Conversation c = find(id, access.require(Capability.INBOX_READ));
+        List<InboxMessage> rows = em.createQuery("select m from InboxMessage m where m.conversationId = :id"
+                + " and m.deletedAt is null order by m.createdAt", InboxMessage.class).setParameter("id", c.getId())
+                .setMaxResults(500).getResultList();
+        Map<String, List<FileView>> files = this.files.ofMessages(rows.stream().map(InboxMessage::getId).toList());
+        return rows.stream().map(m -> view(m, files.getOrDefault(m.getId(), List.of()))).toList();
+    }
+
+    /** The raw source of an incoming message (also of one that could not be read). */
+    public byte[] source(String conversationId, String messageId) {
+        InboxMessage m = message(conversationId, messageId);
+        List<?> raw = NativeSql.query(em, "select raw from message_sources where message_id = cast(?1 as uuid)")
+                .setParameter(1, m.getId()).getResultList();
+        if (raw.isEmpty()) {
+            throw new NotFoundException("message source");
+        }
+        return (byte[]) raw.get(0);
+    }
+
+    /** Whether the caller may read the message a file belongs to (the files API asks). */
+    public void requireMessage(String messageId) {
+        InboxMessage m = isId(messageId) ? em.find(InboxMessage.class, messageId) : null;
+        if (m == null) {
+            throw new NotFoundException("message");
+        }
+        find(m.getConversationId(), access.require(Capability.INBOX_READ));
+    }
+
+    /**
+     * Assigns ({@code assignTo}: a member's id, or "" for nobody; null leaves it) and opens or closes
+     * ({@code status}; null leaves it). Assigning needs STAFF or up; closing, the right to answer.
+     */
+    public ConversationView update(String id, Long expectedVersion, String assignTo, String status) {
+        Grant read = access.require(Capability.INBOX_READ);
+        Conversation c = find(id, read);
+        ConflictException.checkVersion(c.getVersion(), expectedVersion, "Someone changed this conversation since you opened it",
+                () -> view(c));
+        List<FieldError> errors = new ArrayList<>();
+        ConversationStatus to = null;
+        if (status != null) {
+            find(id, access.require(Capability.INBOX_RESPOND));
+            to = ConversationStatus.of(status);
+            if (to == null) {
+                errors.add(new FieldError("status", "One of OPEN, CLOSED"));
+            }
+        }
+        String assignee = null;
+        if (assignTo != null) {
+            access.require(Capability.INBOX_ASSIGN);
+            assignee = assignTo.isEmpty() ? null : assignTo;
+            if (assignee != null && !(isId(assignee) && Membership.roleHere(em, tenant(), assignee).isPresent())) {
+                errors.add(new FieldError("assigned_to", "Assign to an active member of your team"));
+            }
+        }
+        ValidationException.throwIfAny(errors);
+        Map<String, Object> before = snapshot(c);
+        if (to != null && to != c.getStatus()) {
+            c.moveTo(to);
+        }
+        boolean assigned = assignTo != null && !java.util.Objects.equals(assignee, c.getAssignedTo());
+        if (assignTo != null) {
+            c.assign(assignee);
+        }
+        em.flush();
+        audit.recordChanges("conversation.updated", "conversation", id, before, snapshot(c));
+        if (assigned && assignee != null) {
+            Analytics.record(em, "conversation.assigned", profiles.effective().profileId(), "manual",
+                    Map.of("conversation_id", id, "assigned_to", assignee));
+        }
+        return view(c);
+    }
+
+    /** Answers the thread by e-mail: kept in the thread as QUEUED, then SENT, or FAILED with the reason (never lost). */
+    public MessageView reply(String id, String text, Optional<Idempotency.Key> idempotencyKey) {
+        Conversation c = find(id, access.require(Capability.INBOX_RESPOND));
+        if (idempotencyKey.isPresent()) {
+            Optional<String> earlier = Idempotency.replay(em, idempotencyKey.get());
+            if (earlier.isPresent()) {
+                return view(em.find(InboxMessage.class, earlier.get()), List.of());
+            }
+        }
+        List<FieldError> errors = new ArrayList<>();
+        String body = text == null ? "" : text.strip();
+        if (body.isEmpty()) {
+            errors.add(new FieldError("text", "Write your answer"));
+        } else if (body.length() > MAX_TEXT || body.indexOf('\u0000') >= 0) {
+            errors.add(new FieldError("text", "At most 20,000 characters"));
+        }
+        if (c.getChannel() != Channel.EMAIL) {
+            errors.add(new FieldError("channel", "Only e-mail conversations can be answered here yet"));
+        }
+        String to = recipient(c);
+        if (to == null) {
+            errors.add(new FieldError("to", "This conversation has no e-mail address to answer; add one to its contact"));
+        }
+        ValidationException.throwIfAny(errors);
+        InboxMessage last = em.createQuery("select m from InboxMessage m where m.conversationId = :id and m.providerMessageId"
+                        + " is not null and m.deletedAt is null order by m.createdAt desc", InboxMessage.class)
+                .setParameter("id", c.getId()).setMaxResults(1).getResultStream().findFirst().orElse(null);
+        List<String> references = new ArrayList<>();
+        if (last != null) {
+            if (last.getReferencesIds() != null) {
+                references.addAll(List.of(last.getReferencesIds().split(" ")));
+            }
+            references.add(last.getProviderMessageId());
+        }
+        while (references.size() > 20) {
+            references.remove(1); // the first (the thread's start) and the latest stay
+        }
+        String replyTo = mailbox.address().orElse(null);
+        String subject = c.getSubject() == null || c.getSubject().isBlank() ? "Re: your message"
+                : MailParser.PREFIX.matcher(c.getSubject()).lookingAt() ? c.getSubject() : "Re: " + c.getSubject();
+        String messageId = UUID.randomUUID() + "@" + domain(replyTo);
+        InboxMessage m = InboxMessage.outgoing(c.getId(), replyTo, to, subject, body, messageId,
+                last == null ? null : last.getProviderMessageId(), references.isEmpty() ? null : String.join(" ", references),
+                me());
+        em.persist(m);
+        em.flush();
+        idempotencyKey.ifPresent(k -> Idempotency.remember(em, k, m.getId()));
+        send(c, m);
+        return view(m, List.of());
+    }
+
+    /** Sends a failed message again. */
+    public MessageView retry(String conversationId, String messageId) {
+        InboxMessage m = message(conversationId, messageId);
+        Conversation c = find(conversationId, access.require(Capability.INBOX_RESPOND));
+        if (m.getState() != MessageState.FAILED) {
+            throw new ValidationException("state", "Only a message that failed to send can be sent again");
+        }
+        m.moveTo(MessageState.QUEUED, null);
+        send(c, m);
+        return view(m, List.of());
+    }
+
+    private void send(Conversation c, InboxMessage m) {
+        String profile = profiles.effective().profileId();
+        Map<String, Object> about = Map.of("conversation_id", c.getId(), "message_id", m.getId(), "channel", c.getChannel().name());
+        Analytics.record(em, "message.send_attempted", profile, "manual", about);
+        List<String> refs = m.getReferencesIds() == null ? List.of() : List.of(m.getReferencesIds().split(" "));
+        String failure = mailer.sendInThread(em.find(Tenant.class, tenant()).getName(), m.getToAddress(), m.getSubject(),
+                m.getBodyText(), new Mailer.Thread(m.getProviderMessageId(), m.getInReplyTo(), refs, m.getFromAddress()), List.of());
+        m.moveTo(failure == null ? MessageState.SENT : MessageState.FAILED, failure);
+        c.added(m, false);
+        em.flush();
+        audit.record(failure == null ? "message.sent" : "message.send_failed", "conversation", c.getId(), null,
+                failure == null ? Map.of("message_id", m.getId(), "to", m.getToAddress())
+                        : Map.of("message_id", m.getId(), "to", m.getToAddress(), "error", failure));
+        Analytics.record(em, failure == null ? "message.sent" : "message.send_failed", profile, "manual", about);
+    }
+
+    /** What "Convert to work item" starts with: the subject (else the first line) as title, the latest message as description. */
+    public WorkItemDraft workItemDraft(String id) {
+        Conversation c = find(id, access.require(Capability.INBOX_READ));
+        InboxMessage first = em.createQuery("select m from InboxMessage m where m.conversationId = :id and m.direction = 'INBOUND'"
+                        + " and m.deletedAt is null order by m.createdAt desc", InboxMessage.class).setParameter("id", c.getId())
+                .setMaxResults(1).getResultStream().findFirst().orElse(null);
+        String body = first == null || first.getBodyText() == null ? "" : first.getBodyText().strip();
+        String title = c.getSubject() != null && !c.getSubject().isBlank() ? MailParser.PREFIX.matcher(c.getSubject())
+                .replaceFirst("").strip() : body.lines().findFirst().orElse("Message from " + c.getCounterpart());
+        if (title.length() > 200) {
+            title = title.substring(0, 199) + "…";
+        }
+        return new WorkItemDraft(null, title, body.length() > 20_000 ? body.substring(0, 20_000) : body, null,
+                c.getContactId(), null, null, Map.of());
+    }
+
+    /** A work item made from the conversation (source EMAIL, SMS or PORTAL); it links back here. */
+    public WorkItemView convertToWorkItem(String id, WorkItemDraft draft, Optional<Idempotency.Key> idempotencyKey) {
+        Conversation c = find(id, access.require(Capability.INBOX_READ));
+        Analytics.record(em, "convert.clicked", profiles.effective().profileId(), "manual",
+                Map.of("conversation_id", c.getId(), "target", "WORK_ITEM"));
+        String source = switch (c.getChannel()) {
+            case SMS, WHATSAPP -> "SMS";
+            case WEB_PORTAL -> "PORTAL";
+            default -> "EMAIL";
+        };
+        return work.createFrom(draft, c.getId(), source, idempotencyKey);
+    }
+
+    /** Links the conversation (and the sender's other unlinked ones) to a contact the caller sees. */
+    public ConversationView linkContact(String id, String contactId) {
+        Grant grant = access.require(Capability.INBOX_RESPOND);
+        Conversation c = find(id, grant);
+        Contact contact = isId(contactId) ? em.find(Contact.class, contactId) : null;
+        boolean seen = contact != null && contact.getDeletedAt() == null
+                && (Permissions.grant(Access.resolved(), Capability.CONTACTS_READ) == Grant.ALL
+                || ContactScope.sees(em, contactId, me()));
+        if (!seen) {
+            throw new ValidationException("contact_id", "No such contact");
+        }
+        c.link(contactId);
+        if (c.getCounterpart() != null) {
+            em.createQuery("update Conversation v set v.contactId = :contact where v.contactId is null and v.counterpart = :who")
+                    .setParameter("contact", contactId).setParameter("who", c.getCounterpart()).executeUpdate();
+        }
+        em.flush();
+        audit.record("conversation.contact_linked", "conversation", id, null, Map.of("contact_id", contactId));
+        em.refresh(c);
+        return view(c);
+    }
+
+    private String recipient(Conversation c) {
+        if (c.getContactId() != null) {
+            Contact k = em.find(Contact.class, c.getContactId());
+            if (k != null && k.getEmail() != null && !k.getEmail().isBlank()) {
+                return k.getEmail().trim().toLowerCase(Locale.ROOT);
+            }
+        }
+        return c.getChannel() == Channel.EMAIL ? c.getCounterpart() : null;
+    }
+
+    private InboxMessage message(String conversationId, String messageId) {
+        Conversation c = find(conversationId, access.require(Capability.INBOX_READ));
+        InboxMessage m = isId(messageId) ? em.find(InboxMessage.class, messageId) : null;
+        if (m == null || m.getDeletedAt() != null || !m.getConversationId().equals(c.getId())) {
+            throw new NotFoundException("message");
+        }
+        return m;
+    }
+
+    /** The conversation if the caller sees it: all of them, or (an agent) those assigned to them. */
+    private Conversation find(String id, Grant grant) {
+        Conversation c = isId(id) ? em.find(Conversation.class, id) : null;
+        if (c == null || c.getDeletedAt() != null || (grant == Grant.ASSIGNED && !me().equals(c.getAssignedTo()))) {
+            throw new NotFoundException("conversation");
+        }
+        return c;
+    }
+
+    private ConversationView view(Conversation c) {
+        return view(c, contactNames(List.of(c)), workItems(List.of(c)));
+    }
+
+    private ConversationView view(Conversation c, Map<String, String> names, Map<String, List<String>> made) {
+        List<String> actions = new ArrayList<>();
+        Grant respond = Permissions.grant(Access.resolved(), Capability.INBOX_RESPOND);
+        if (respond == Grant.ALL || respond == Grant.ASSIGNED && me().equals(c.getAssignedTo())) {
+            if (c.getChannel() == Channel.EMAIL) {
+                actions.add("reply");
+            }
+            actions.add(c.getStatus() == ConversationStatus.OPEN ? "close" : "reopen");
+            if (c.getContactId() == null && Permissions.allows(Access.resolved(), Capability.CONTACTS_WRITE)) {
+                actions.add("create_contact");
+            }
+        }
+        if (Permissions.allows(Access.resolved(), Capability.INBOX_ASSIGN)) {
+            actions.add("assign");
+        }
+        if (Permissions.allows(Access.resolved(), Capability.WORK_WRITE)) {
+            actions.add("convert");
+        }
+        return new ConversationView(c.getId(), c.getChannel().name(), c.getContactId(), names.get(c.getContactId()),
+                c.getCounterpart(), c.getSubject(), c.getSnippet(), c.getLastMessageAt(), c.getStatus().name(),
+                c.getAssignedTo(), c.getUnreadCount(), made.getOrDefault(c.getId(), List.of()), c.getVersion(),
+                List.copyOf(actions));
+    }
+
+    private static MessageView view(InboxMessage m, List<FileView> files) {
+        return new MessageView(m.getId(), m.getConversationId(), m.isInbound() ? "INBOUND" : "OUTBOUND", m.getFromAddress(),
+                m.getFromName(), m.getToAddress(), m.getSubject(),
+                m.getState() == MessageState.UNREADABLE ? "This message could not be read; download its source to see it."
+                        : m.getBodyText(), m.getBodyHtml(), m.getState().name(), m.getError(), m.getAutomatic(), m.at(),
+                files);
+    }
+
+    private Map<String, String> contactNames(List<Conversation> rows) {
+        List<String> ids = rows.stream().map(Conversation::getContactId).filter(java.util.Objects::nonNull).distinct().toList();
+        Map<String, String> names = new LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("select k from Contact k where k.id in :ids", Contact.class).setParameter("ids", ids)
+                    .getResultStream().forEach(k -> names.put(k.getId(), k.getDisplayName()));
+        }
+        return names;
+    }
+
+    private Map<String, List<String>> workItems(List<Conversation> rows) {
+        Map<String, List<String>> made = new LinkedHashMap<>();
+        if (!rows.isEmpty()) {
+            List<Object[]> found = em.createQuery("select w.conversationId, w.id from WorkItem w where w.conversationId in :ids"
+                    + " and w.deletedAt is null", Object[].class).setParameter("ids", rows.stream().map(Conversation::getId)
+                    .toList()).getResultList();
+            found.forEach(r -> made.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add((String) r[1]));
+        }
+        return made;
+    }
+
+    private static Map<String, Object> snapshot(Conversation c) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("status", c.getStatus().name());
+        values.put("assigned_to", c.getAssignedTo());
+        values.put("contact_id", c.getContactId());
+        return values;
+    }
+
+    private static String domain(String address) {
+        return address != null && address.contains("@") ? address.substring(address.indexOf('@') + 1) : "smbhub.local";
+    }
+
+    private static String tenant() {
+        return RequestContext.current().orElseThrow().tenantId();
+    }
+
+    private static String me() {
+        return RequestContext.current().orElseThrow().userId();
+    }
+}

@@ -1,0 +1,16 @@
+package com.smbhub.inbox;
+
+import com.smbhub.file.FileView;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+
+/** One message of a thread; {@code html} is sanitised (no scripts, no remote images), {@code text} always set. */
+public record MessageView(String id, String conversationId, String direction, String fromAddress, String fromName,
+                          String to, String subject, String text, String html, String state, String error,
+                          String automatic, Instant at, List<FileView> attachments) implements Serializable {
+
+    public boolean inbound() {
+        return "INBOUND".equals(direction);
+    }
+}
