@@ -37,11 +37,17 @@ public class Conversation extends TenantRecord {
         this.threadSubject = MailParser.threadSubject(subject);
     }
 
-    /** A message joined the thread: the list's time, snippet and (for an incoming one) unread count follow. */
+    /**
+     * A message joined the thread: the list's time, snippet and (for an incoming one) unread count follow.
+     * A mail server's arrival times have whole seconds, so one that arrived in the same minute still counts
+     * as the latest; older mail read late (a mailbox's history) leaves the snippet alone.
+     */
     void added(InboxMessage m, boolean unread) {
-        if (lastMessageAt == null || !m.at().isBefore(lastMessageAt)) {
-            lastMessageAt = m.at();
+        if (lastMessageAt == null || m.at().isAfter(lastMessageAt.minusSeconds(60))) {
             snippet = InboxMessage.snippet(m.getBodyText());
+        }
+        if (lastMessageAt == null || m.at().isAfter(lastMessageAt)) {
+            lastMessageAt = m.at();
         }
         if (unread) {
             unreadCount++;

@@ -24,6 +24,7 @@ import com.smbhub.platform.security.Membership;
 import com.smbhub.platform.security.Permissions;
 import com.smbhub.platform.tenancy.RequestContext;
 import com.smbhub.platform.tenancy.TenantScoped;
+import com.smbhub.profile.ProfileRules;
 import com.smbhub.profile.ProfileService;
 import com.smbhub.tenant.Tenant;
 import com.smbhub.workitem.WorkItemDraft;
@@ -75,6 +76,7 @@ public class InboxService {
     /** A page of conversations, latest message first; the first page records "inbox.view". */
     public Page<ConversationView> list(Filter filter, String afterKey, int limit) {
         Grant grant = access.require(Capability.INBOX_READ);
+        ProfileRules.requireCapability(profiles.effective(), "inbox");
         ConversationQuery query = ConversationQuery.of(filter, me(), grant == Grant.ASSIGNED);
         List<Conversation> rows = query.rows(em, afterKey, limit);
         if (afterKey == null) {
@@ -89,6 +91,9 @@ public class InboxService {
     /** Unread messages in open conversations the caller sees (Home and the menu badge). */
     public long unread() {
         Grant grant = access.require(Capability.INBOX_READ);
+        if (!profiles.effective().capability("inbox")) {
+            return 0;
+        }
         return ConversationQuery.unread(em, grant == Grant.ASSIGNED ? me() : null);
     }
 
@@ -205,6 +210,7 @@ public class InboxService {
             errors.add(new FieldError("to", "This conversation has no e-mail address to answer; add one to its contact"));
         }
         ValidationException.throwIfAny(errors);
+        em.find(Tenant.class, tenant()).requireVerified();
         InboxMessage last = em.createQuery("select m from InboxMessage m where m.conversationId = :id and m.providerMessageId"
                         + " is not null and m.deletedAt is null order by m.createdAt desc", InboxMessage.class)
                 .setParameter("id", c.getId()).setMaxResults(1).getResultStream().findFirst().orElse(null);
@@ -239,6 +245,7 @@ public class InboxService {
         if (m.getState() != MessageState.FAILED) {
             throw new ValidationException("state", "Only a message that failed to send can be sent again");
         }
+        em.find(Tenant.class, tenant()).requireVerified();
         m.moveTo(MessageState.QUEUED, null);
         send(c, m);
         return view(m, List.of());
@@ -330,8 +337,9 @@ public class InboxService {
         return m;
     }
 
-    /** The conversation if the caller sees it: all of them, or (an agent) those assigned to them. */
+    /** The conversation if the caller sees it: all of them, or (an agent) those assigned to them; the inbox must be on. */
     private Conversation find(String id, Grant grant) {
+        ProfileRules.requireCapability(profiles.effective(), "inbox");
         Conversation c = isId(id) ? em.find(Conversation.class, id) : null;
         if (c == null || c.getDeletedAt() != null || (grant == Grant.ASSIGNED && !me().equals(c.getAssignedTo()))) {
             throw new NotFoundException("conversation");

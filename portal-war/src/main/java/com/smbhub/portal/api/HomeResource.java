@@ -1,6 +1,7 @@
 package com.smbhub.portal.api;
 
 import com.smbhub.home.HomeService;
+import com.smbhub.inbox.InboxService;
 import com.smbhub.invoice.InvoiceService;
 import com.smbhub.money.Totals;
 import com.smbhub.platform.Jsonp;
@@ -34,6 +35,8 @@ public class HomeResource {
 
     @EJB Access access;
 
+    @EJB InboxService inbox;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response summary() {
@@ -49,6 +52,7 @@ public class HomeResource {
                 .add("todays_payments", money(money == null ? BigDecimal.ZERO : money.paidToday(), currency))
                 .add("new_work_items", today.newItems())
                 .add("overdue_work_items", today.overdueItems())
+                .add("unread_messages", inbox.unread())
                 .add("next_actions", next)
                 .build());
     }

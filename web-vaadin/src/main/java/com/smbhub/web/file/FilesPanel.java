@@ -84,7 +84,7 @@ public class FilesPanel extends VerticalLayout {
         }
         DateTimeFormatter format = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
         for (FileView file : current) {
-            Anchor link = new Anchor(download(file.id()), file.fileName());
+            Anchor link = new Anchor(download(files, file.id()), file.fileName());
             link.addClassName("file-link");
             Span facts = new Span(size(file.sizeBytes()) + " · " + format.format(file.createdAt().atZone(zone)));
             facts.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
@@ -99,7 +99,8 @@ public class FilesPanel extends VerticalLayout {
         }
     }
 
-    private DownloadHandler download(String fileId) {
+    /** A download of the file through {@link FileService}, which checks business and role again. */
+    public static DownloadHandler download(FileService files, String fileId) {
         return DownloadHandler.fromInputStream(event -> {
             try {
                 FileService.Download d = files.open(fileId);

@@ -1,6 +1,7 @@
 package com.smbhub.web.home;
 
 import com.smbhub.home.HomeService;
+import com.smbhub.inbox.InboxService;
 import com.smbhub.invoice.InvoiceService;
 import com.smbhub.money.MoneyText;
 import com.smbhub.notification.NotificationService;
@@ -69,6 +70,8 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
 
     @EJB SampleDataService samples;
 
+    @EJB InboxService inbox;
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (event.hasForwardTarget() || event.hasRerouteTarget()) {
@@ -93,6 +96,12 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
                 card("kpi-overdue-money", "Overdue", MoneyText.format(money.overdue(), money.currency())),
                 card("kpi-payments", "Today's payments", MoneyText.format(money.paidToday(),
                         money.currency())));
+        if (profile.capability("inbox")) {
+            Div unread = card("kpi-unread", "Unread messages", String.valueOf(inbox.unread()));
+            unread.getStyle().set("cursor", "pointer");
+            unread.addClickListener(e -> unread.getUI().ifPresent(ui -> ui.navigate("inbox")));
+            cards.addComponentAsFirst(unread);
+        }
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         cards.getStyle().set("gap", "var(--lumo-space-m)");
         ZoneId zone = ZoneId.of(greeting.timezone());

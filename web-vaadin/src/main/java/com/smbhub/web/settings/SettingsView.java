@@ -1,5 +1,6 @@
 package com.smbhub.web.settings;
 
+import com.smbhub.inbox.MailboxSettings;
 import com.smbhub.money.TaxCodeService;
 import com.smbhub.payment.StripeAccounts;
 import com.smbhub.platform.mail.SmtpSettings;
@@ -44,6 +45,8 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver 
 
     @EJB Wording wording;
 
+    @EJB MailboxSettings mailbox;
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (event.hasForwardTarget() || event.hasRerouteTarget()) {
@@ -68,7 +71,8 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver 
         tabs.add("Payments", new PaymentsPanel(stripe));
         tabs.add("Numbers", new NumbersPanel(settings, taxes));
         tabs.add("Email", new EmailPanel(smtp, wording));
-        List<String> names = List.of("business", "team", "payments", "numbers", "email");
+        tabs.add("Inbox", new InboxPanel(mailbox));
+        List<String> names = List.of("business", "team", "payments", "numbers", "email", "inbox");
         String tab = event.getLocation().getQueryParameters().getSingleParameter("tab").orElse("");
         tabs.setSelectedIndex(Math.max(0, names.indexOf(tab)));
         add(tabs);

@@ -252,6 +252,14 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
         dialog.setWidth("min(48rem, 100vw)");
         Button close = new Button("Close", e -> dialog.close());
         dialog.getFooter().add(close);
+        if (item.conversationId() != null) {
+            Button conversation = new Button("Open conversation", e -> {
+                dialog.close();
+                getUI().ifPresent(ui -> ui.navigate("inbox", QueryParameters.of("c", item.conversationId())));
+            });
+            conversation.setId("wi-conversation");
+            dialog.getFooter().addComponentAsFirst(conversation);
+        }
         if (canDraftInvoices()) {
             Button invoice = new Button("Draft invoice", e -> {
                 dialog.close();

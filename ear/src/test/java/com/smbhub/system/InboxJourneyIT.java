@@ -1,0 +1,104 @@
+package com.smbhub.system;
+
+import static com.smbhub.system.ContactsIT.send;
+import static com.smbhub.system.SystemUnderTest.token;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.mail.Message;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PRD 3.15 A in a browser: an e-mail from an unknown client arrives at the development mail server, shows
+ * up in the inbox by itself within 15 s, becomes a work item (with a contact made from the sender) in at
+ * most 3 clicks after it was opened, the work item links back, and the answer from the composer reaches
+ * the client, whose reply threads into the same conversation.
+ */
+class InboxJourneyIT {
+
+    private static final World WORLD = World.create();
+
+    @Test
+    void anUnknownClientsMailBecomesWorkAndTheConversationGoesBothWays() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String address = "office@" + WORLD.northside() + ".test";
+        String owner = token(WORLD.northside("owner"), null);
+        var saved = send("PUT", "/api/v1/settings/inbox", owner, "{\"host\":\"127.0.0.1\",\"port\":" + Mailbox.IMAP_PORT
+                + ",\"security\":\"NONE\",\"username\":\"" + address + "\",\"password\":\"any\",\"address\":\"" + address + "\"}");
+        assertEquals(200, saved.status(), saved.body());
+        String client = "pat-" + run + "@example.com";
+        try (BackOffice app = new BackOffice()) {
+            app.signIn(WORLD.northside("owner"), "demo");
+            new HomeScreen(app).waitFor("Welcome");
+            InboxScreen inbox = new InboxScreen(app).open();
+            Mailbox.deliver(client, address, "From: Pat Jones <" + client + ">\nTo: " + address + "\nSubject: Burst pipe "
+                    + run + "\nMessage-ID: <burst-" + run + "@example.com>\nContent-Type: text/plain; charset=UTF-8\n\n"
+                    + "Water everywhere under the sink at 12 Elm St. Can you come today?\n");
+            long took = inbox.waitForConversation("Burst pipe " + run, 15);
+            assertTrue(took <= 15, "arrived after " + took + " s");
+            app.screenshot("inbox");
+
+            inbox.openConversation("Burst pipe " + run);                        // open it
+            assertTrue(inbox.who().contains("Unknown"), inbox.who());
+            assertTrue(inbox.offersToCreateContact());
+            assertTrue(inbox.thread().contains("Water everywhere"), inbox.thread());
+            app.screenshot("inbox-conversation");
+            inbox.convertToWorkItem();                                          // clicks 1 and 2 (3 is the spare)
+            app.waitForPath("work");
+            WorkScreen work = new WorkScreen(app);
+            work.waitInList("Burst pipe " + run);
+            app.click("wi-conversation");                                       // the work item links back
+            app.waitForPath("inbox");
+            inbox.waitInThread("Water everywhere", 20);
+            assertTrue(inbox.linkedToContact(), "the sender became a contact");
+            assertEquals("Pat Jones", inbox.who());
+
+            inbox.answer("We will be there at 3 pm. " + run);
+            app.waitForToast("Sent");
+            Message answer = Mailbox.await(client, "Burst pipe " + run);
+            assertTrue(Mailbox.text(answer).contains("We will be there at 3 pm"), Mailbox.text(answer));
+            String ourId = answer.getHeader("Message-ID")[0];
+
+            Mailbox.deliver(client, address, "From: Pat Jones <" + client + ">\nTo: " + address + "\nSubject: Re: Burst pipe "
+                    + run + "\nMessage-ID: <thanks-" + run + "@example.com>\nIn-Reply-To: " + ourId + "\nReferences: <burst-"
+                    + run + "@example.com> " + ourId + "\n\nPerfect, the door code is 4411.\n");
+            inbox.waitInThread("door code is 4411", 30);
+            app.screenshot("inbox-thread");
+
+            app.open("settings?tab=inbox");
+            app.waitForText("mailbox-status", "Reading " + address);
+            app.screenshot("settings-inbox");
+        }
+        var list = SystemUnderTest.get("/api/v1/conversations?q=" + run, owner).json().getJsonArray("data");
+        assertEquals(1, list.size(), "one conversation: " + list);
+    }
+
+    @Test
+    void onAPhoneTheListAndTheThreadAreOneScreenEach() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String address = "shop@" + WORLD.maple() + ".test";
+        String owner = token(WORLD.maple("owner"), null);
+        assertEquals(200, send("PUT", "/api/v1/settings/inbox", owner, "{\"host\":\"127.0.0.1\",\"port\":" + Mailbox.IMAP_PORT
+                + ",\"security\":\"NONE\",\"username\":\"" + address + "\",\"password\":\"any\",\"address\":\""
+                + address + "\"}").status());
+        Mailbox.deliver("kim-" + run + "@example.com", address, "From: Kim <kim-" + run + "@example.com>\nTo: " + address
+                + "\nSubject: Return order " + run + "\nMessage-ID: <ret-" + run + "@example.com>\n\nThe scarf is the wrong"
+                + " colour; can I swap it for the blue one?\n");
+        try (BackOffice app = new BackOffice(390, 844)) {
+            app.signIn(WORLD.maple("owner"), "demo");
+            new HomeScreen(app).waitFor("Welcome");
+            InboxScreen inbox = new InboxScreen(app).open();
+            inbox.waitForConversation("Return order " + run, 30);
+            assertTrue(inbox.listShown());
+            app.screenshot("inbox-phone");
+            inbox.openConversation("Return order " + run);
+            assertTrue(inbox.thread().contains("wrong colour"));
+            assertTrue(!inbox.listShown(), "the thread has the screen");
+            app.screenshot("inbox-phone-thread");
+            assertTrue(inbox.overflow() <= 1, "wider than the phone by " + inbox.overflow() + " px");
+            inbox.back();
+            assertTrue(inbox.listShown());
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package com.smbhub.system;
+
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Page object of the inbox (web/inbox): the conversation list, the open thread, its actions and the answer box. */
+final class InboxScreen {
+
+    private final BackOffice app;
+
+    InboxScreen(BackOffice app) {
+        this.app = app;
+    }
+
+    InboxScreen open() {
+        app.open("inbox");
+        BackOffice.await(app.driver, 20).until(d -> !d.findElements(By.id("inbox-grid")).isEmpty());
+        return this;
+    }
+
+    /** Waits (without reloading: the page looks for new mail itself) until a row shows this text; returns the seconds it took. */
+    long waitForConversation(String text, int seconds) {
+        long start = System.nanoTime();
+        BackOffice.await(app.driver, seconds).until(d -> d.findElement(By.id("inbox-grid")).getText().contains(text));
+        return Duration.ofNanos(System.nanoTime() - start).toSeconds();
+    }
+
+    /** Opens the conversation whose row shows this text (one click). */
+    InboxScreen openConversation(String text) {
+        BackOffice.await(app.driver, 30).until(d -> {
+            d.findElements(By.cssSelector("#inbox-grid vaadin-grid-cell-content")).stream()
+                    .filter(c -> c.getText().contains(text) && c.isDisplayed()).findFirst().ifPresent(WebElement::click);
+            try {
+                return new WebDriverWait(d, Duration.ofSeconds(2)).until(x -> !x.findElements(By.id("thread-who")).isEmpty());
+            } catch (TimeoutException e) {
+                return false;
+            }
+        });
+        return this;
+    }
+
+    String who() {
+        return app.text("thread-who");
+    }
+
+    String thread() {
+        return app.text("thread-messages");
+    }
+
+    void waitInThread(String text, int seconds) {
+        BackOffice.await(app.driver, seconds).until(d -> d.findElement(By.id("thread-messages")).getText().contains(text));
+    }
+
+    /** "Convert to work item" with the contact made from the sender on the way; two clicks. */
+    void convertToWorkItem() {
+        app.click("thread-convert");
+        BackOffice.await(app.driver, 20).until(d -> !d.findElements(By.id("convert-save")).isEmpty());
+        app.click("convert-save");
+    }
+
+    String convertTitle() {
+        return app.driver.findElement(By.cssSelector("#convert-title input")).getAttribute("value");
+    }
+
+    void answer(String text) {
+        WebElement box = BackOffice.await(app.driver, 20).until(d -> d.findElement(By.cssSelector("#composer-text textarea")));
+        box.sendKeys(text);
+        app.click("composer-send");
+    }
+
+    boolean offersToCreateContact() {
+        return !app.driver.findElements(By.id("thread-create-contact")).isEmpty();
+    }
+
+    boolean linkedToContact() {
+        return !app.driver.findElements(By.id("thread-contact")).isEmpty();
+    }
+
+    boolean listShown() {
+        return app.driver.findElement(By.id("inbox-grid")).isDisplayed();
+    }
+
+    /** No element of the thread reaches past the viewport's right edge (no sideways scrolling); the overflow in pixels. */
+    double overflow() {
+        Object over = ((org.openqa.selenium.JavascriptExecutor) app.driver).executeScript(
+                "const w = document.documentElement.clientWidth; return Math.max(document.documentElement.scrollWidth,"
+                        + " ...Array.from(document.querySelectorAll('#inbox-thread *')).map(e => e.getBoundingClientRect().right))"
+                        + " - w;");
+        return ((Number) over).doubleValue();
+    }
+
+    void back() {
+        app.driver.findElements(By.cssSelector(".inbox-back")).stream().filter(WebElement::isDisplayed).findFirst()
+                .orElseThrow().click();
+        BackOffice.await(app.driver, 10).until(d -> d.findElement(By.id("inbox-grid")).isDisplayed());
+    }
+}

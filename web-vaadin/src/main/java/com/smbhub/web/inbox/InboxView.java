@@ -1,0 +1,612 @@
+package com.smbhub.web.inbox;
+
+import com.smbhub.contact.ContactDraft;
+import com.smbhub.contact.ContactService;
+import com.smbhub.contact.ContactView;
+import com.smbhub.file.FileService;
+import com.smbhub.home.HomeService;
+import com.smbhub.inbox.ConversationView;
+import com.smbhub.inbox.InboxService;
+import com.smbhub.inbox.MessageView;
+import com.smbhub.platform.errors.ConflictException;
+import com.smbhub.platform.errors.NotFoundException;
+import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.profile.ProfileService;
+import com.smbhub.tenant.TeamService;
+import com.smbhub.web.file.FilesPanel;
+import com.smbhub.web.shell.FieldErrors;
+import com.smbhub.web.shell.MainLayout;
+import com.smbhub.web.shell.PagedRows;
+import com.smbhub.web.shell.Problems;
+import com.smbhub.web.shell.Toasts;
+import com.smbhub.workitem.WorkItemDraft;
+import com.smbhub.workitem.WorkItemView;
+import com.vaadin.cdi.annotation.CdiComponent;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.shared.Registration;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The inbox (PRD 3.4, 3.5): conversations on the left, the open one on the right (one screen each on a
+ * phone), with its messages, the answer box, assignment, open/closed, "Create contact" and "Convert to".
+ */
+@Route(value = "inbox", layout = MainLayout.class)
+@CdiComponent
+@PermitAll
+public class InboxView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private static final String ANY = "ANY";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM");
+    private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
+
+    @EJB InboxService inbox;
+
+    @EJB ProfileService profiles;
+
+    @EJB HomeService home;
+
+    @EJB TeamService team;
+
+    @EJB ContactService contacts;
+
+    @EJB FileService files;
+
+    private final H2 heading = new H2();
+    private final TextField search = new TextField();
+    private final Select<String> status = new Select<>();
+    private final Checkbox unread = new Checkbox("Unread");
+    private final Checkbox mine = new Checkbox("Assigned to me");
+    private final Grid<ConversationView> grid = new Grid<>(ConversationView.class, false);
+    private final PagedRows<ConversationView> paged = new PagedRows<>(grid, "inbox-empty",
+            after -> inbox.list(filter(), after, 50), this::nothing);
+    private final VerticalLayout list = new VerticalLayout();
+    private final VerticalLayout thread = new VerticalLayout();
+    private ZoneId zone = ZoneId.of("UTC");
+    private String title = "Inbox";
+    private String openId;
+    private Registration polling;
+    private TextArea composerText;
+
+    public InboxView() {
+        setSizeFull();
+        addClassName("inbox");
+        heading.setId("page-title");
+        search.setId("inbox-search");
+        search.setPlaceholder("Search name, address, subject, words");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setWidthFull();
+        search.addValueChangeListener(e -> paged.reload());
+        status.setId("inbox-status");
+        status.setItems("OPEN", "CLOSED", ANY);
+        status.setItemLabelGenerator(s -> switch (s) {
+            case "OPEN" -> "Open";
+            case "CLOSED" -> "Closed";
+            default -> "All";
+        });
+        status.setValue("OPEN");
+        status.addValueChangeListener(e -> paged.reload());
+        unread.setId("inbox-unread");
+        unread.addValueChangeListener(e -> paged.reload());
+        mine.setId("inbox-mine");
+        mine.addValueChangeListener(e -> paged.reload());
+        grid.setId("inbox-grid");
+        grid.addComponentColumn(this::row).setHeader("Conversations");
+        grid.addItemClickListener(e -> open(e.getItem().id()));
+        grid.setAllRowsVisible(false);
+        HorizontalLayout filters = new HorizontalLayout(status, unread, mine);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        filters.getStyle().set("flex-wrap", "wrap");
+        list.addClassName("inbox-list");
+        list.setPadding(false);
+        list.add(heading, search, filters, grid, paged.empty(), paged.more());
+        list.setFlexGrow(1, grid);
+        list.setHeightFull();
+        list.setWidth("24rem");
+        thread.addClassName("inbox-thread");
+        thread.setId("inbox-thread");
+        thread.setPadding(false);
+        thread.setWidth(null);
+        HorizontalLayout panes = new HorizontalLayout(list, thread);
+        panes.setSizeFull();
+        panes.setFlexGrow(1, thread);
+        panes.addClassName("inbox-panes");
+        add(panes);
+        showNothing();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (event.hasForwardTarget() || event.hasRerouteTarget()) {
+            return;
+        }
+        String label = profiles.effective().label("inbox");
+        heading.setText(label);
+        title = label + " · SMB Hub";
+        if (!profiles.effective().capability("inbox")) {
+            removeAll();
+            H2 off = new H2(label);
+            off.setId("page-title");
+            Span message = new Span(label + " is turned off for your business. An owner or admin can turn it on in Settings.");
+            message.setId("page-message");
+            add(off, message);
+            return;
+        }
+        zone = ZoneId.of(home.greeting().timezone());
+        paged.reload();
+        event.getLocation().getQueryParameters().getSingleParameter("c").ifPresent(this::open);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+
+    /** New mail shows up by itself: every 5 s the first page is compared, and the list (and open thread) redrawn when it changed. */
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        event.getUI().setPollInterval(5000);
+        polling = event.getUI().addPollListener(e -> refreshIfChanged());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        super.onDetach(event);
+        if (polling != null) {
+            polling.remove();
+        }
+        event.getUI().setPollInterval(-1);
+    }
+
+    private void refreshIfChanged() {
+        List<String> before = paged.rows().stream().limit(50).map(InboxView::stamp).toList();
+        List<ConversationView> first = inbox.list(filter(), null, 50).items();
+        if (!first.stream().map(InboxView::stamp).toList().equals(before)) {
+            if (openId != null && first.stream().anyMatch(c -> c.id().equals(openId) && c.unreadCount() > 0)) {
+                show(inbox.open(openId));
+            }
+            paged.reload();
+        }
+    }
+
+    private static String stamp(ConversationView c) {
+        return c.id() + c.lastMessageAt() + c.unreadCount() + c.status() + c.assignedTo();
+    }
+
+    private InboxService.Filter filter() {
+        return new InboxService.Filter(ANY.equals(status.getValue()) ? null : status.getValue(), null,
+                mine.getValue() ? "me" : null, unread.getValue() ? Boolean.TRUE : null,
+                search.getValue().isBlank() ? null : search.getValue());
+    }
+
+    private String nothing() {
+        return search.getValue().isBlank() && "OPEN".equals(status.getValue()) && !unread.getValue() && !mine.getValue()
+                ? "No open conversations. E-mail sent to your business's mailbox (Settings → Inbox) arrives here."
+                : "No conversation matches.";
+    }
+
+    /** One list row: who, when, subject and the latest line, unread count and what was made from it. */
+    private Div row(ConversationView c) {
+        Span who = new Span(c.who());
+        who.getStyle().set("font-weight", c.unreadCount() > 0 ? "600" : "400");
+        Span when = new Span(when(c.lastMessageAt()));
+        when.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        HorizontalLayout top = new HorizontalLayout(who, when);
+        top.setWidthFull();
+        top.expand(who);
+        if (c.unreadCount() > 0) {
+            Span badge = new Span(String.valueOf(c.unreadCount()));
+            badge.getElement().getThemeList().add("badge primary pill small");
+            badge.addClassName("unread-badge");
+            top.add(badge);
+        }
+        if (!c.workItemIds().isEmpty()) {
+            Span work = new Span(VaadinIcon.TASKS.create());
+            work.setTitle("Has a work item");
+            top.add(work);
+        }
+        Span subject = new Span(c.subject() == null || c.subject().isBlank() ? "(no subject)" : c.subject());
+        subject.getStyle().set("display", "block").set("white-space", "nowrap").set("overflow", "hidden")
+                .set("text-overflow", "ellipsis");
+        Span snippet = new Span(c.snippet() == null ? "" : c.snippet());
+        snippet.getStyle().set("display", "block").set("color", "var(--lumo-secondary-text-color)")
+                .set("font-size", "var(--lumo-font-size-s)").set("white-space", "nowrap").set("overflow", "hidden")
+                .set("text-overflow", "ellipsis");
+        Div row = new Div(top, subject, snippet);
+        row.addClassName("inbox-row");
+        row.getStyle().set("padding", "var(--lumo-space-xs) 0").set("min-width", "0");
+        return row;
+    }
+
+    private String when(Instant at) {
+        if (at == null) {
+            return "";
+        }
+        LocalDate day = at.atZone(zone).toLocalDate();
+        return day.equals(LocalDate.now(zone)) ? TIME.format(at.atZone(zone)) : DAY.format(at.atZone(zone));
+    }
+
+    private void showNothing() {
+        openId = null;
+        removeClassName("reading");
+        thread.removeAll();
+        Span hint = new Span("Pick a conversation to read it.");
+        hint.getStyle().set("color", "var(--lumo-secondary-text-color)").set("margin", "var(--lumo-space-l)");
+        thread.add(hint);
+    }
+
+    private void open(String id) {
+        try {
+            show(inbox.open(id));
+            paged.reload();
+        } catch (NotFoundException | ValidationException e) {
+            Toasts.problem("That conversation does not exist or is not yours to see.");
+            showNothing();
+        }
+    }
+
+    /** The conversation: its header and actions, the messages, and the answer box. */
+    private void show(ConversationView c) {
+        String typed = composerText != null && c.id().equals(openId) ? composerText.getValue() : "";
+        composerText = null;
+        openId = c.id();
+        addClassName("reading");
+        thread.removeAll();
+        Button back = new Button(VaadinIcon.ARROW_LEFT.create(), e -> showNothing());
+        back.setAriaLabel("Back to the list");
+        back.addClassName("inbox-back");
+        back.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        H3 who = new H3(c.who());
+        who.setId("thread-who");
+        who.getStyle().set("margin", "0");
+        Span channel = new Span(c.channel().equals("EMAIL") ? "E-mail" : c.channel());
+        channel.getElement().getThemeList().add("badge contrast small");
+        Span state = new Span(c.status().equals("OPEN") ? "Open" : "Closed");
+        state.setId("thread-status");
+        state.getElement().getThemeList().add(c.status().equals("OPEN") ? "badge success small" : "badge small");
+        HorizontalLayout header = new HorizontalLayout(back, who, channel, state);
+        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        header.getStyle().set("flex-wrap", "wrap");
+        HorizontalLayout actions = new HorizontalLayout();
+        actions.getStyle().set("flex-wrap", "wrap");
+        actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        if (c.contactId() != null) {
+            Button contact = new Button("Open contact", VaadinIcon.USER.create(), e -> getUI().ifPresent(ui -> ui.navigate(
+                    "contacts", QueryParameters.of("open", c.contactId()))));
+            contact.setId("thread-contact");
+            contact.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            actions.add(contact);
+        } else if (c.allowedActions().contains("create_contact")) {
+            Button create = new Button("Create contact", VaadinIcon.USER_CHECK.create(), e -> createContact(c));
+            create.setId("thread-create-contact");
+            actions.add(create);
+        }
+        if (c.allowedActions().contains("convert")) {
+            Button convert = new Button("Convert to work item", VaadinIcon.TASKS.create(), e -> convert(c));
+            convert.setId("thread-convert");
+            convert.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            actions.add(convert);
+        }
+        for (String workItemId : c.workItemIds()) {
+            Button work = new Button("Open work item", e -> getUI().ifPresent(ui -> ui.navigate("work",
+                    QueryParameters.of("item", workItemId))));
+            work.addClassName("thread-work-item");
+            work.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            actions.add(work);
+        }
+        if (c.allowedActions().contains("assign")) {
+            actions.add(assign(c));
+        }
+        if (c.allowedActions().contains("close") || c.allowedActions().contains("reopen")) {
+            boolean closing = c.allowedActions().contains("close");
+            Button move = new Button(closing ? "Close" : "Reopen", e -> update(c, null, closing ? "CLOSED" : "OPEN"));
+            move.setId("thread-close");
+            actions.add(move);
+        }
+        VerticalLayout messages = new VerticalLayout();
+        messages.setId("thread-messages");
+        messages.setPadding(false);
+        messages.setSpacing(true);
+        for (MessageView m : inbox.messages(c.id())) {
+            messages.add(bubble(c, m));
+        }
+        thread.add(header, actions, messages);
+        if (c.allowedActions().contains("reply")) {
+            thread.add(composer(c, typed));
+        }
+    }
+
+    private Div bubble(ConversationView c, MessageView m) {
+        Span from = new Span(m.inbound() ? (m.fromName() != null ? m.fromName() + " <" + m.fromAddress() + ">"
+                : m.fromAddress() == null ? "Unknown sender" : m.fromAddress()) : "You → " + m.to());
+        from.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-s)");
+        Span at = new Span(FULL.format(m.at().atZone(zone)));
+        at.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)")
+                .set("margin-left", "var(--lumo-space-s)");
+        Div head = new Div(from, at);
+        Div text = new Div();
+        text.setText(m.text() == null ? "" : m.text());
+        text.getStyle().set("white-space", "pre-wrap").set("overflow-wrap", "anywhere");
+        text.addClassName("message-text");
+        Div bubble = new Div(head);
+        if (m.automatic() != null) {
+            Span auto = new Span(switch (m.automatic()) {
+                case "BOUNCE" -> "Delivery failure report";
+                case "LIST" -> "Mailing list";
+                default -> "Automatic reply";
+            });
+            auto.getElement().getThemeList().add("badge contrast small");
+            bubble.add(auto);
+        }
+        bubble.add(text);
+        for (var file : m.attachments()) {
+            Anchor link = new Anchor(FilesPanel.download(files, file.id()), "📎 " + file.fileName());
+            link.getElement().setAttribute("download", true);
+            bubble.add(new Div(link));
+        }
+        if ("UNREADABLE".equals(m.state())) {
+            Anchor source = new Anchor(DownloadHandler.fromInputStream(event -> {
+                try {
+                    byte[] raw = inbox.source(c.id(), m.id());
+                    return new DownloadResponse(new ByteArrayInputStream(raw), "message.eml", "message/rfc822", raw.length);
+                } catch (RuntimeException e) {
+                    return DownloadResponse.error(404, "No such message");
+                }
+            }), "Download its source");
+            source.getElement().setAttribute("download", true);
+            bubble.add(new Div(source));
+        }
+        if ("FAILED".equals(m.state())) {
+            Span failed = new Span("Failed to send: " + (m.error() == null ? "the mail server refused it" : m.error()));
+            failed.getStyle().set("color", "var(--lumo-error-text-color)");
+            Button retry = new Button("Retry", e -> {
+                try {
+                    MessageView again = inbox.retry(c.id(), m.id());
+                    if ("SENT".equals(again.state())) {
+                        Toasts.done("Sent");
+                    } else {
+                        Toasts.problem("Failed to send again: " + again.error());
+                    }
+                } catch (ValidationException | NotFoundException ex) {
+                    Toasts.problem(Problems.say(ex));
+                }
+                show(inbox.get(c.id()));
+            });
+            retry.addClassName("message-retry");
+            bubble.add(new Div(failed, retry));
+        } else if ("QUEUED".equals(m.state())) {
+            bubble.add(new Span("Sending…"));
+        }
+        bubble.addClassNames("message", m.inbound() ? "inbound" : "outbound");
+        return bubble;
+    }
+
+    /** The answer box; {@code typed}: what was in it before the thread was redrawn (new mail arriving). */
+    private VerticalLayout composer(ConversationView c, String typed) {
+        TextArea text = new TextArea();
+        text.setValue(typed);
+        composerText = text;
+        text.setId("composer-text");
+        text.setPlaceholder("Write your answer");
+        text.setWidthFull();
+        text.setMinHeight("6rem");
+        Button send = new Button("Send", VaadinIcon.PAPERPLANE.create());
+        send.setId("composer-send");
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        send.addClickShortcut(Key.ENTER, com.vaadin.flow.component.KeyModifier.CONTROL);
+        send.addClickListener(e -> {
+            send.setEnabled(false);
+            try {
+                MessageView sent = inbox.reply(c.id(), text.getValue(), Optional.empty());
+                if ("SENT".equals(sent.state())) {
+                    Toasts.done("Sent");
+                } else {
+                    Toasts.problem("Failed to send: " + sent.error() + ". It is kept in the thread; retry from there.");
+                }
+                text.clear();
+                show(inbox.get(c.id()));
+                paged.reload();
+            } catch (ValidationException ex) {
+                FieldErrors.show(ex, Map.of("text", text, "to", text, "channel", text));
+                send.setEnabled(true);
+            }
+        });
+        Span hint = new Span("Ctrl+Enter sends. The client's answer comes back to this conversation.");
+        hint.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        VerticalLayout box = new VerticalLayout(text, new HorizontalLayout(send, hint));
+        box.setPadding(false);
+        box.addClassName("composer");
+        return box;
+    }
+
+    private Select<String> assign(ConversationView c) {
+        Map<String, String> people = new HashMap<>();
+        List<TeamService.Member> members = team.assignable();
+        members.forEach(m -> people.put(m.userId(), m.displayName()));
+        Select<String> who = new Select<>();
+        who.setId("thread-assign");
+        who.setLabel("Assigned to");
+        List<String> ids = new java.util.ArrayList<>();
+        ids.add("");
+        members.forEach(m -> ids.add(m.userId()));
+        who.setItems(ids);
+        who.setItemLabelGenerator(id -> id.isEmpty() ? "Nobody" : people.getOrDefault(id, "Someone"));
+        who.setValue(c.assignedTo() == null ? "" : c.assignedTo());
+        who.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                update(c, e.getValue(), null);
+            }
+        });
+        return who;
+    }
+
+    private void update(ConversationView c, String assignTo, String to) {
+        try {
+            ConversationView changed = inbox.update(c.id(), c.version(), assignTo, to);
+            Toasts.done(to == null ? "Assigned" : to.equals("CLOSED") ? "Closed" : "Reopened");
+            show(changed);
+            paged.reload();
+        } catch (ConflictException | NotFoundException e) {
+            Toasts.problem("This conversation changed meanwhile; it is shown as it is now.");
+            open(c.id());
+        } catch (ValidationException e) {
+            Toasts.problem(Problems.say(e));
+        }
+    }
+
+    /** "Create contact", prefilled from the sender; an existing contact with that address is offered instead. */
+    private void createContact(ConversationView c) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Create contact");
+        TextField name = new TextField("Name");
+        name.setId("new-contact-name");
+        name.setWidthFull();
+        name.setValue(senderName(c));
+        EmailField email = new EmailField("E-mail");
+        email.setId("new-contact-email");
+        email.setWidthFull();
+        email.setValue(c.counterpart() == null ? "" : c.counterpart());
+        Button save = new Button("Create and link", e -> {
+            try {
+                ContactView made = contacts.create(ContactDraft.of(name.getValue(), email.getValue(), null), false,
+                        Optional.empty());
+                link(c, made, dialog);
+            } catch (ContactService.DuplicateContactException ex) {
+                @SuppressWarnings("unchecked")
+                List<ContactView> matches = (List<ContactView>) ex.current();
+                link(c, matches.get(0), dialog);
+            } catch (ValidationException ex) {
+                FieldErrors.show(ex, Map.of("display_name", name, "email", email));
+            }
+        });
+        save.setId("new-contact-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickShortcut(Key.ENTER);
+        dialog.add(new VerticalLayout(name, email));
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.setWidth("min(28rem, 100vw)");
+        dialog.open();
+        name.focus();
+    }
+
+    /** The sender's name from their latest message, else the part of the address before the @. */
+    private String senderName(ConversationView c) {
+        return inbox.messages(c.id()).stream().filter(m -> m.inbound() && m.fromName() != null && !m.fromName().isBlank())
+                .reduce((a, b) -> b).map(MessageView::fromName)
+                .orElse(c.counterpart() == null ? "" : c.counterpart().substring(0, Math.max(0, c.counterpart().indexOf('@'))));
+    }
+
+    /** A contact for the sender: a new one, or the one that already has the address. */
+    private ContactView contactFor(ConversationView c) {
+        try {
+            return contacts.create(ContactDraft.of(senderName(c), c.counterpart(), null), false, Optional.empty());
+        } catch (ContactService.DuplicateContactException ex) {
+            @SuppressWarnings("unchecked")
+            List<ContactView> matches = (List<ContactView>) ex.current();
+            return matches.get(0);
+        }
+    }
+
+    private void link(ConversationView c, ContactView contact, Dialog dialog) {
+        try {
+            ConversationView linked = inbox.linkContact(c.id(), contact.id());
+            dialog.close();
+            Toasts.done("Linked to " + contact.displayName());
+            show(linked);
+            paged.reload();
+        } catch (ValidationException ex) {
+            Toasts.problem(Problems.say(ex));
+        }
+    }
+
+    /** "Convert to work item": the title and description prefilled from the conversation, one click to create. */
+    private void convert(ConversationView c) {
+        WorkItemDraft start = inbox.workItemDraft(c.id());
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Convert to work item");
+        TextField name = new TextField("Title");
+        name.setId("convert-title");
+        name.setWidthFull();
+        name.setValue(start.title() == null ? "" : start.title());
+        TextArea description = new TextArea("Description");
+        description.setId("convert-description");
+        description.setWidthFull();
+        description.setMaxHeight("16rem");
+        description.setValue(start.description() == null ? "" : start.description());
+        Span contact = new Span(c.contactId() != null ? "For " + c.who() + "." : "The sender is not one of your contacts.");
+        contact.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        Checkbox newContact = new Checkbox("Also create the contact " + senderName(c) + " <" + c.counterpart() + ">");
+        newContact.setId("convert-create-contact");
+        newContact.setValue(true);
+        newContact.setVisible(c.contactId() == null && c.counterpart() != null && c.allowedActions().contains("create_contact"));
+        Button create = new Button("Create work item", e -> {
+            try {
+                String contactId = start.contactId();
+                if (newContact.isVisible() && newContact.getValue()) {
+                    contactId = contactFor(c).id();
+                    inbox.linkContact(c.id(), contactId);
+                }
+                WorkItemView item = inbox.convertToWorkItem(c.id(), new WorkItemDraft(null, name.getValue(),
+                        description.getValue(), null, contactId, null, null, null), Optional.empty());
+                dialog.close();
+                Toasts.done("Work item created");
+                show(inbox.get(c.id()));
+                paged.reload();
+                getUI().ifPresent(ui -> ui.navigate("work", QueryParameters.of("item", item.id())));
+            } catch (ValidationException ex) {
+                FieldErrors.show(ex, Map.of("title", name, "description", description));
+                if (ex.errors().stream().anyMatch(f -> !f.field().equals("title") && !f.field().equals("description"))) {
+                    Toasts.problem(Problems.say(ex));
+                }
+            }
+        });
+        create.setId("convert-save");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new VerticalLayout(name, description, contact, newContact));
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), create);
+        dialog.setWidth("min(40rem, 100vw)");
+        dialog.open();
+        create.focus();
+    }
+}
