@@ -153,6 +153,42 @@ class InboxIT {
     }
 
     @Test
+    void composeStartsAConversationThatBecomesAnInvoiceOnce() throws Exception {
+        String client = "compose-" + run + "@example.com";
+        String contact = send("POST", "/api/v1/contacts", owner, "{\"display_name\":\"Compose " + run + "\",\"email\":\""
+                + client + "\"}").json().getJsonObject("data").getString("id");
+        var made = send("POST", "/api/v1/conversations", owner, "{\"contact_id\":\"" + contact + "\",\"subject\":\"Your boiler "
+                + run + "\",\"text\":\"Time for the yearly service.\"}");
+        assertEquals(201, made.status(), made.body());
+        JsonObject c = made.json().getJsonObject("data");
+        assertEquals("Compose " + run, c.getString("display_name"));
+        assertTrue(Mailbox.text(Mailbox.await(client, "Your boiler " + run)).contains("yearly service"));
+        var timeline = get("/api/v1/contacts/" + contact + "/timeline", owner).json().getJsonArray("data");
+        assertTrue(timeline.stream().map(JsonObject.class::cast).anyMatch(e -> e.getString("type").equals("message")
+                && e.getString("title").equals("E-mail sent: Your boiler " + run)
+                && e.getString("id").equals(c.getString("id"))), timeline.toString());
+
+        var invoice = send("POST", "/api/v1/conversations/" + c.getString("id") + "/convert", owner, "{\"target\":\"INVOICE\"}");
+        assertEquals(201, invoice.status(), invoice.body());
+        assertEquals(contact, invoice.json().getJsonObject("data").getString("contact_id"));
+        var again = send("POST", "/api/v1/conversations/" + c.getString("id") + "/convert", owner, "{\"target\":\"INVOICE\"}");
+        assertEquals(200, again.status(), again.body());
+        assertEquals(invoice.json().getJsonObject("data").getString("id"), again.json().getJsonObject("data").getString("id"));
+        assertEquals(1, get("/api/v1/conversations/" + c.getString("id"), owner).json().getJsonObject("data")
+                .getJsonArray("work_item_ids").size(), "the draft hangs on the conversation's one work item");
+
+        String mapleContact = send("POST", "/api/v1/contacts", token(WORLD.maple("owner"), null), "{\"display_name\":\"M "
+                + run + "\",\"email\":\"m-" + run + "@example.com\"}").json().getJsonObject("data").getString("id");
+        var foreign = send("POST", "/api/v1/conversations", owner, "{\"contact_id\":\"" + mapleContact + "\",\"subject\":\"x\","
+                + "\"text\":\"y\"}");
+        assertEquals(400, foreign.status(), foreign.body());
+        assertTrue(foreign.body().contains("\"contact_id\""), foreign.body());
+        var noAddress = send("POST", "/api/v1/conversations", owner, "{\"to\":\"not an address\",\"subject\":\"x\",\"text\":\"y\"}");
+        assertEquals(400, noAddress.status());
+        assertTrue(noAddress.body().contains("\"to\""), noAddress.body());
+    }
+
+    @Test
     void badInputIsRefusedAtItsField() {
         var host = send("PUT", "/api/v1/settings/inbox", owner, "{\"host\":\"10.0.0.5\",\"port\":993,\"security\":\"SSL\","
                 + "\"username\":\"x\",\"password\":\"y\",\"address\":\"x@example.com\"}");

@@ -78,6 +78,7 @@ public class ContactService {
     public List<TimelineEntry> timeline(String id) {
         Contact contact = find(id, access.require(Capability.CONTACTS_READ));
         return new ContactTimeline(em, audit).of(contact, Permissions.grant(access.role(), Capability.WORK_READ),
+                Permissions.grant(access.role(), Capability.INBOX_READ),
                 Permissions.grant(access.role(), Capability.MONEY_READ) == Grant.ALL, me());
     }
 

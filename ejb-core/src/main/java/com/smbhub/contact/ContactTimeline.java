@@ -1,6 +1,7 @@
 package com.smbhub.contact;
 
 import com.smbhub.file.StoredFile;
+import com.smbhub.inbox.InboxMessage;
 import com.smbhub.invoice.Invoice;
 import com.smbhub.platform.audit.AuditService;
 import com.smbhub.platform.security.Grant;
@@ -28,8 +29,11 @@ final class ContactTimeline {
         this.audit = audit;
     }
 
-    /** {@code work}: the reader's grant on work items (an agent sees only theirs); {@code seesMoney}: invoices too. */
-    List<TimelineEntry> of(Contact contact, Grant work, boolean seesMoney, String me) {
+    /**
+     * {@code work} / {@code inbox}: the reader's grants on work items and conversations (an agent sees only
+     * theirs); {@code seesMoney}: invoices too. A message line opens its conversation ({@code id}).
+     */
+    List<TimelineEntry> of(Contact contact, Grant work, Grant inbox, boolean seesMoney, String me) {
         String id = contact.getId();
         List<TimelineEntry> entries = new ArrayList<>();
         Map<String, String> titles = new LinkedHashMap<>();
@@ -62,6 +66,19 @@ final class ContactTimeline {
         }
         if (seesMoney) {
             invoiceLines(id, entries);
+        }
+        if (inbox != Grant.NONE) {
+            TypedQuery<InboxMessage> messages = em.createQuery("select m from InboxMessage m, Conversation v"
+                    + " where m.conversationId = v.id and v.contactId = :c and v.deletedAt is null and m.deletedAt is null"
+                    + (inbox == Grant.ASSIGNED ? " and v.assignedTo = :me" : "") + " order by m.createdAt desc",
+                    InboxMessage.class).setParameter("c", id);
+            if (inbox == Grant.ASSIGNED) {
+                messages.setParameter("me", me);
+            }
+            messages.setMaxResults(200).getResultStream().forEach(m -> entries.add(new TimelineEntry(m.isInbound()
+                    ? TimelineEntry.Event.MESSAGE_RECEIVED : TimelineEntry.Event.MESSAGE_SENT, m.getConversationId(),
+                    m.getCreatedAt(), null, TimelineEntry.factsOf("subject", m.getSubject() == null ? "(no subject)"
+                            : m.getSubject()))));
         }
         em.createQuery("select f from StoredFile f where f.linkedEntityType = 'CONTACT' and f.linkedEntityId = :c"
                         + " and f.deletedAt is null order by f.createdAt desc", StoredFile.class)

@@ -6,6 +6,9 @@ import com.smbhub.contact.Contact;
 import com.smbhub.contact.ContactScope;
 import com.smbhub.file.FileService;
 import com.smbhub.file.FileView;
+import com.smbhub.invoice.InvoiceService;
+import com.smbhub.invoice.InvoiceView;
+import com.smbhub.money.DocumentService;
 import com.smbhub.platform.analytics.Analytics;
 import com.smbhub.platform.analytics.ViewEvents;
 import com.smbhub.platform.audit.AuditService;
@@ -26,6 +29,8 @@ import com.smbhub.platform.tenancy.RequestContext;
 import com.smbhub.platform.tenancy.TenantScoped;
 import com.smbhub.profile.ProfileRules;
 import com.smbhub.profile.ProfileService;
+import com.smbhub.quote.QuoteService;
+import com.smbhub.quote.QuoteView;
 import com.smbhub.tenant.Tenant;
 import com.smbhub.workitem.WorkItemDraft;
 import com.smbhub.workitem.WorkItemService;
@@ -65,6 +70,10 @@ public class InboxService {
     @EJB WorkItemService work;
 
     @EJB FileService files;
+
+    @EJB InvoiceService invoices;
+
+    @EJB QuoteService quotes;
 
     /** The list's filters; null means any. {@code assignedTo}: a user id, "me" or "nobody". */
     public record Filter(String status, String channel, String assignedTo, Boolean unread, String q) {
@@ -294,6 +303,84 @@ public class InboxService {
             default -> "EMAIL";
         };
         return work.createFrom(draft, c.getId(), source, idempotencyKey);
+    }
+
+    /**
+     * "Draft invoice" / "Draft quote": the conversation's work item (made now, as "Convert to work item"
+     * would, when it has none) gets its draft document — the existing draft, never a second. Needs a contact.
+     */
+    public DocumentService.FromWork<InvoiceView> draftInvoice(String id) {
+        return invoices.draftForWorkItem(workItemFor(id, "INVOICE"));
+    }
+
+    public DocumentService.FromWork<QuoteView> draftQuote(String id) {
+        return quotes.draftForWorkItem(workItemFor(id, "QUOTE"));
+    }
+
+    private String workItemFor(String id, String target) {
+        Conversation c = find(id, access.require(Capability.INBOX_READ));
+        if (c.getContactId() == null) {
+            throw new ValidationException("contact_id", "Create the contact first: documents go to a client");
+        }
+        Analytics.record(em, "convert.clicked", profiles.effective().profileId(), "manual",
+                Map.of("conversation_id", c.getId(), "target", target));
+        List<String> made = workItems(List.of(c)).getOrDefault(c.getId(), List.of());
+        return made.isEmpty() ? convertToWorkItem(id, workItemDraft(id), Optional.empty()).id() : made.get(0);
+    }
+
+    /**
+     * "Compose": a new e-mail conversation with a contact (their address) or an address, and its first
+     * message sent at once; an agent's own conversation is assigned to them.
+     */
+    public ConversationView compose(String contactId, String to, String subject, String text,
+                                    Optional<Idempotency.Key> idempotencyKey) {
+        Grant grant = access.require(Capability.INBOX_RESPOND);
+        if (idempotencyKey.isPresent()) {
+            Optional<String> earlier = Idempotency.replay(em, idempotencyKey.get());
+            if (earlier.isPresent()) {
+                return view(em.find(Conversation.class, earlier.get()));
+            }
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Contact contact = null;
+        if (contactId != null) {
+            contact = isId(contactId) ? em.find(Contact.class, contactId) : null;
+            boolean seen = contact != null && contact.getDeletedAt() == null && (Permissions.grant(Access.resolved(),
+                    Capability.CONTACTS_READ) == Grant.ALL || ContactScope.sees(em, contactId, me()));
+            if (!seen) {
+                errors.add(new FieldError("contact_id", "No such contact"));
+                contact = null;
+            }
+        }
+        String address = Mailer.recipient(to, contact == null || contact.getEmail() == null || contact.getEmail().isBlank()
+                ? null : contact.getEmail().trim().toLowerCase(Locale.ROOT), errors);
+        String title = subject == null ? "" : subject.strip();
+        if (title.isEmpty() || title.length() > 300 || title.chars().anyMatch(ch -> ch < 0x20)) {
+            errors.add(new FieldError("subject", "A subject on one line, at most 300 characters"));
+        }
+        String body = text == null ? "" : text.strip();
+        if (body.isEmpty() || body.length() > MAX_TEXT || body.indexOf('\u0000') >= 0) {
+            errors.add(new FieldError("text", body.isEmpty() ? "Write your message" : "At most 20,000 characters"));
+        }
+        ValidationException.throwIfAny(errors);
+        em.find(Tenant.class, tenant()).requireVerified();
+        Conversation c = new Conversation(Channel.EMAIL, address, title);
+        if (contact != null) {
+            c.link(contact.getId());
+        }
+        if (grant == Grant.ASSIGNED) {
+            c.assign(me());
+        }
+        em.persist(c);
+        String replyTo = mailbox.address().orElse(null);
+        InboxMessage m = InboxMessage.outgoing(c.getId(), replyTo, address, title, body,
+                UUID.randomUUID() + "@" + domain(replyTo), null, null, me());
+        em.persist(m);
+        em.flush();
+        idempotencyKey.ifPresent(k -> Idempotency.remember(em, k, c.getId()));
+        audit.record("conversation.started", "conversation", c.getId(), null, Map.of("to", address));
+        send(c, m);
+        return view(c);
     }
 
     /** Links the conversation (and the sender's other unlinked ones) to a contact the caller sees. */

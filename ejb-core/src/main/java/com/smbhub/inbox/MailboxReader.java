@@ -70,34 +70,59 @@ public final class MailboxReader {
                 long validity = uids.getUIDValidity();
                 long from = knownValidity != null && knownValidity == validity ? lastUid + 1 : 1;
                 Message[] found = uids.getMessagesByUID(from, UIDFolder.LASTUID);
-                FetchProfile profile = new FetchProfile();
-                profile.add(UIDFolder.FetchProfileItem.UID);
-                profile.add(FetchProfile.Item.ENVELOPE);
-                folder.fetch(found, profile);
-                List<Fetched> batch = new ArrayList<>();
-                for (Message m : found) {
-                    long uid = uids.getUID(m);
-                    if (uid < from) {
-                        continue; // "n:*" answers the last message even when no UID is above n
+                FetchProfile ids = new FetchProfile();
+                ids.add(UIDFolder.FetchProfileItem.UID);
+                folder.fetch(found, ids);
+                FetchProfile.Item whole = wholeMessage(folder);
+                for (int start = 0; start < found.length; start += BATCH) {
+                    Message[] chunk = java.util.Arrays.copyOfRange(found, start, Math.min(found.length, start + BATCH));
+                    // one round trip for the batch's sources and arrival times instead of one per message
+                    FetchProfile sources = new FetchProfile();
+                    sources.add(FetchProfile.Item.ENVELOPE);
+                    if (whole != null) {
+                        sources.add(whole);
                     }
-                    ByteArrayOutputStream raw = new ByteArrayOutputStream();
-                    m.writeTo(raw);
-                    java.util.Date received = m.getReceivedDate();
-                    batch.add(new Fetched(uid, raw.toByteArray(), received == null ? Instant.now() : received.toInstant()));
-                    if (batch.size() == BATCH) {
-                        if (!batches.take(validity, List.copyOf(batch))) {
-                            return;
+                    folder.fetch(chunk, sources);
+                    List<Fetched> batch = new ArrayList<>();
+                    for (Message m : chunk) {
+                        long uid = uids.getUID(m);
+                        if (uid < from) {
+                            continue; // "n:*" answers the last message even when no UID is above n
                         }
-                        batch.clear();
+                        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+                        m.writeTo(raw);
+                        java.util.Date received = m.getReceivedDate();
+                        batch.add(new Fetched(uid, raw.toByteArray(), received == null ? Instant.now() : received.toInstant()));
+                    }
+                    if (!batch.isEmpty() && !batches.take(validity, batch)) {
+                        return;
                     }
                 }
-                batches.take(validity, List.copyOf(batch));
+                if (knownValidity == null || knownValidity != validity) {
+                    batches.take(validity, List.of()); // the new numbering is recorded even when the folder is empty
+                }
             } finally {
                 folder.close(false);
             }
         } finally {
             store.close();
         }
+    }
+
+    /** The IMAP provider's "whole message" fetch item, found by name so no provider class is compiled against. */
+    static FetchProfile.Item wholeMessage(Folder folder) {
+        for (Class<?> k = folder.getClass(); k != null; k = k.getSuperclass()) {
+            for (Class<?> inner : k.getDeclaredClasses()) {
+                if (inner.getSimpleName().equals("FetchProfileItem")) {
+                    try {
+                        return (FetchProfile.Item) inner.getField("MESSAGE").get(null);
+                    } catch (ReflectiveOperationException | ClassCastException e) {
+                        return null;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private static Store connect(Account a) throws MessagingException {

@@ -127,9 +127,27 @@ public class ConversationsResource {
                 .header("X-Content-Type-Options", "nosniff").build();
     }
 
+    /** "Compose": {@code {"contact_id"? | "to"?, "subject", "text"}} → 201 with the new conversation, its first message sent. */
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response compose(String body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        JsonBody json = JsonBody.parse(body, Set.of("contact_id", "to", "subject", "text"));
+        List<FieldError> errors = new ArrayList<>();
+        String contact = json.string("contact_id", errors);
+        String to = json.string("to", errors);
+        String subject = json.string("subject", errors);
+        String text = json.string("text", errors);
+        ValidationException.throwIfAny(errors);
+        var key = Idempotency.Key.of("POST /conversations", idempotencyKey, ApiRequest.sha256(body));
+        ConversationView c = inbox.compose(contact, to, subject, text, key);
+        return Versions.reply(json(c), c.version(), Response.Status.CREATED);
+    }
+
     /**
      * "Convert to": {@code {"target": "WORK_ITEM", "title"?, "description"?}} makes a work item prefilled from
-     * the conversation (201); the item links back to it.
+     * the conversation (201); the item links back to it. {@code "QUOTE"} / {@code "INVOICE"}: the draft of the
+     * conversation's work item (made first when there is none): 201 new, 200 the existing draft.
      */
     @POST
     @Path("/{id}/convert")
@@ -139,12 +157,22 @@ public class ConversationsResource {
         JsonBody json = JsonBody.parse(body, Set.of("target", "title", "description"));
         List<FieldError> errors = new ArrayList<>();
         String target = json.requiredString("target", errors);
-        if (target != null && !target.equals("WORK_ITEM")) {
-            errors.add(new FieldError("target", "WORK_ITEM (quotes and invoices: draft one from the work item)"));
+        if (target != null && !Set.of("WORK_ITEM", "QUOTE", "INVOICE").contains(target)) {
+            errors.add(new FieldError("target", "One of WORK_ITEM, QUOTE, INVOICE"));
         }
         String title = json.has("title") ? json.string("title", errors) : null;
         String description = json.has("description") ? json.string("description", errors) : null;
         ValidationException.throwIfAny(errors);
+        if (target.equals("INVOICE")) {
+            var invoice = inbox.draftInvoice(id);
+            return Response.fromResponse(Envelope.ok(InvoicesResource.jsonOf(invoice.document())))
+                    .status(invoice.created() ? Response.Status.CREATED : Response.Status.OK).build();
+        }
+        if (target.equals("QUOTE")) {
+            var quote = inbox.draftQuote(id);
+            return Response.fromResponse(Envelope.ok(QuotesResource.jsonOf(quote.document())))
+                    .status(quote.created() ? Response.Status.CREATED : Response.Status.OK).build();
+        }
         WorkItemDraft start = inbox.workItemDraft(id);
         WorkItemDraft draft = new WorkItemDraft(null, title != null ? title : start.title(),
                 description != null ? description : start.description(), null, start.contactId(), null, null, null);

@@ -14,6 +14,7 @@ import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.security.Permissions;
 import com.smbhub.profile.ProfileService;
 import com.smbhub.web.file.FilesPanel;
+import com.smbhub.web.inbox.InboxView;
 import com.smbhub.web.invoice.InvoicesView;
 import com.smbhub.web.shell.MainLayout;
 import com.smbhub.web.shell.PagedRows;
@@ -252,6 +253,10 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
                 if (entry.workItemId() != null) {
                     RouterLink link = new RouterLink(line, WorkView.class);
                     link.setQueryParameters(QueryParameters.of("item", entry.workItemId()));
+                    timeline.add(link);
+                } else if (entry.type().equals("message")) {
+                    RouterLink link = new RouterLink(line, InboxView.class);
+                    link.setQueryParameters(QueryParameters.of("c", entry.id()));
                     timeline.add(link);
                 } else if (entry.type().equals("invoice") || entry.type().equals("payment")) {
                     RouterLink link = new RouterLink(line, InvoicesView.class);

@@ -11,8 +11,14 @@ import com.smbhub.inbox.MessageView;
 import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.security.Access;
+import com.smbhub.platform.security.Capability;
+import com.smbhub.platform.security.Grant;
+import com.smbhub.platform.security.Permissions;
+import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.profile.ProfileService;
 import com.smbhub.tenant.TeamService;
+import com.smbhub.web.contact.ContactPicker;
 import com.smbhub.web.file.FilesPanel;
 import com.smbhub.web.shell.FieldErrors;
 import com.smbhub.web.shell.MainLayout;
@@ -90,7 +96,10 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @EJB FileService files;
 
+    @EJB Access access;
+
     private final H2 heading = new H2();
+    private final Button compose = new Button("Compose", VaadinIcon.EDIT.create());
     private final TextField search = new TextField();
     private final Select<String> status = new Select<>();
     private final Checkbox unread = new Checkbox("Unread");
@@ -139,7 +148,14 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
         filters.getStyle().set("flex-wrap", "wrap");
         list.addClassName("inbox-list");
         list.setPadding(false);
-        list.add(heading, search, filters, grid, paged.empty(), paged.more());
+        compose.setId("inbox-compose");
+        compose.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        compose.addClickListener(e -> compose());
+        HorizontalLayout top = new HorizontalLayout(heading, compose);
+        top.setWidthFull();
+        top.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        top.expand(heading);
+        list.add(top, search, filters, grid, paged.empty(), paged.more());
         list.setFlexGrow(1, grid);
         list.setHeightFull();
         list.setWidth("24rem");
@@ -173,6 +189,7 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
             return;
         }
         zone = ZoneId.of(home.greeting().timezone());
+        compose.setVisible(Permissions.allows(access.role(), Capability.INBOX_RESPOND));
         paged.reload();
         event.getLocation().getQueryParameters().getSingleParameter("c").ifPresent(this::open);
     }
@@ -327,6 +344,20 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
             convert.setId("thread-convert");
             convert.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             actions.add(convert);
+        }
+        if (c.allowedActions().contains("convert") && c.contactId() != null
+                && Permissions.grant(access.role(), Capability.MONEY_DRAFT) != Grant.NONE) {
+            EffectiveProfile profile = profiles.effective();
+            if (profile.capability("quotes") && profile.conversion("work_item_to_quote")) {
+                Button quote = new Button("Draft " + profile.label("quote").toLowerCase(), e -> draft(c, false));
+                quote.setId("thread-draft-quote");
+                actions.add(quote);
+            }
+            if (profile.capability("invoices") && profile.conversion("work_item_to_invoice")) {
+                Button invoice = new Button("Draft invoice", e -> draft(c, true));
+                invoice.setId("thread-draft-invoice");
+                actions.add(invoice);
+            }
         }
         for (String workItemId : c.workItemIds()) {
             Button work = new Button("Open work item", e -> getUI().ifPresent(ui -> ui.navigate("work",
@@ -493,6 +524,56 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
         } catch (ValidationException e) {
             Toasts.problem(Problems.say(e));
         }
+    }
+
+    /** The conversation's draft invoice or quote (its work item made on the way), opened in its editor. */
+    private void draft(ConversationView c, boolean invoice) {
+        try {
+            String id = invoice ? inbox.draftInvoice(c.id()).document().id() : inbox.draftQuote(c.id()).document().id();
+            getUI().ifPresent(ui -> ui.navigate(invoice ? "invoices" : "quotes", QueryParameters.of("open", id)));
+        } catch (ValidationException e) {
+            Toasts.problem(Problems.say(e));
+        }
+    }
+
+    /** "Compose": a contact (or an address), a subject and the message; the new conversation opens. */
+    private void compose() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("New message");
+        var contact = ContactPicker.create(ContactPicker.Source.of(contacts), "compose-contact", "Contact", null);
+        contact.setWidthFull();
+        EmailField to = new EmailField("To");
+        to.setId("compose-to");
+        to.setWidthFull();
+        to.setHelperText("Empty: the contact's e-mail");
+        contact.addValueChangeListener(e -> to.setPlaceholder(e.getValue() == null || e.getValue().email() == null ? ""
+                : e.getValue().email()));
+        TextField subject = new TextField("Subject");
+        subject.setId("compose-subject");
+        subject.setWidthFull();
+        TextArea text = new TextArea("Message");
+        text.setId("compose-text");
+        text.setWidthFull();
+        text.setMinHeight("8rem");
+        Button send = new Button("Send", VaadinIcon.PAPERPLANE.create(), e -> {
+            try {
+                ConversationView made = inbox.compose(contact.getValue() == null ? null : contact.getValue().id(),
+                        to.getValue().isBlank() ? null : to.getValue(), subject.getValue(), text.getValue(), Optional.empty());
+                dialog.close();
+                Toasts.done("Sent");
+                paged.reload();
+                show(made);
+            } catch (ValidationException ex) {
+                FieldErrors.show(ex, Map.of("contact_id", contact, "to", to, "subject", subject, "text", text));
+            }
+        });
+        send.setId("compose-send");
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new VerticalLayout(contact, to, subject, text));
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), send);
+        dialog.setWidth("min(40rem, 100vw)");
+        dialog.open();
+        contact.focus();
     }
 
     /** "Create contact", prefilled from the sender; an existing contact with that address is offered instead. */
