@@ -15,10 +15,17 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Puts what a mailbox delivered into the business's inbox: each message's raw source first, then what
@@ -52,33 +59,126 @@ public class InboxIngest {
             if (held == 0) {
                 throw new IllegalStateException("the lease on mailbox " + box.connectionId() + " passed to another poller");
             }
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            List<Parsed> parsed = batch.stream().map(f -> new Parsed(f, MailParser.parse(f.raw()))).toList();
+            Lookup lookup = new Lookup(parsed);
+            String profile = profiles.effective().profileId();
+            List<Object[]> sources = new ArrayList<>();
             int added = 0;
-            String profile = batch.isEmpty() ? null : profiles.effective().profileId();
-            for (MailboxReader.Fetched f : batch) {
-                if (receive(f.raw(), f.receivedAt(), profile)) {
+            for (Parsed one : parsed) {
+                InboxMessage m = receive(one, lookup, profile);
+                if (m != null) {
+                    sources.add(new Object[] {m.getId(), one.fetched().raw()});
                     added++;
                 }
             }
+            em.flush();
+            keepSources(sources);
             return added;
         });
     }
 
-    /** One message from its source; false when it is already here (the same Message-ID). */
-    boolean receive(byte[] raw, Instant receivedAt, String profile) {
-        MailParser.Parsed p = MailParser.parse(raw);
-        if (known(p.messageId())) {
-            return false;
+    private record Parsed(MailboxReader.Fetched fetched, MailParser.Parsed mail) {
+    }
+
+    /**
+     * What a batch needs to know, asked once for the whole batch: the Message-IDs already here, the threads
+     * of the messages it answers, the senders' recent threads and their contacts. Threads started by the
+     * batch itself join as they are made.
+     */
+    private final class Lookup {
+        final Set<String> known = new HashSet<>();
+        final Map<String, Conversation> threadOf = new HashMap<>();
+        final Map<String, Conversation> bySenderAndSubject = new HashMap<>();
+        final Map<String, String> contactOf = new HashMap<>();
+
+        Lookup(List<Parsed> batch) {
+            Set<String> ids = new HashSet<>();
+            Set<String> answered = new HashSet<>();
+            Set<String> senders = new HashSet<>();
+            Instant since = Instant.now();
+            for (Parsed p : batch) {
+                ids.add(p.mail().messageId());
+                answered.addAll(p.mail().references());
+                if (p.mail().inReplyTo() != null) {
+                    answered.add(p.mail().inReplyTo());
+                }
+                if (p.mail().fromAddress() != null) {
+                    senders.add(p.mail().fromAddress());
+                }
+                Instant at = at(p);
+                since = at.isBefore(since) ? at : since;
+            }
+            known.addAll(em.createQuery("select m.providerMessageId from InboxMessage m where m.providerMessageId in :ids",
+                    String.class).setParameter("ids", ids).getResultList());
+            if (!answered.isEmpty()) {
+                for (Object[] row : em.createQuery("select m.providerMessageId, c from InboxMessage m, Conversation c"
+                        + " where m.conversationId = c.id and m.providerMessageId in :ids and c.deletedAt is null",
+                        Object[].class).setParameter("ids", answered).getResultList()) {
+                    threadOf.put((String) row[0], (Conversation) row[1]);
+                }
+            }
+            if (!senders.isEmpty()) {
+                em.createQuery("select c from Conversation c where c.channel = 'EMAIL' and c.counterpart in :senders"
+                                + " and c.lastMessageAt >= :since and c.deletedAt is null order by c.lastMessageAt",
+                                Conversation.class).setParameter("senders", senders)
+                        .setParameter("since", since.minus(SUBJECT_WINDOW)).getResultStream()
+                        .forEach(c -> bySenderAndSubject.put(c.getCounterpart() + "\n" + c.getThreadSubject(), c));
+                em.createQuery("select k from Contact k where lower(k.email) in :senders and k.deletedAt is null"
+                        + " order by k.createdAt desc", Contact.class).setParameter("senders", senders).getResultStream()
+                        .forEach(k -> contactOf.put(k.getEmail().toLowerCase(Locale.ROOT), k.getId()));
+            }
         }
-        Conversation c = thread(p, receivedAt);
-        InboxMessage m = InboxMessage.received(c.getId(), p, receivedAt);
+
+        /**
+         * The thread a message belongs to: the one holding a message it answers (References, In-Reply-To),
+         * else a recent one with the same sender and subject, else a new one matched to a contact by e-mail.
+         */
+        Conversation thread(MailParser.Parsed p, Instant at) {
+            List<String> answers = new ArrayList<>(p.references());
+            if (p.inReplyTo() != null) {
+                answers.add(p.inReplyTo());
+            }
+            for (int k = answers.size() - 1; k >= 0; k--) {
+                Conversation c = threadOf.get(answers.get(k));
+                if (c != null) {
+                    return c;
+                }
+            }
+            String key = p.fromAddress() + "\n" + MailParser.threadSubject(p.subject());
+            Conversation same = p.fromAddress() == null ? null : bySenderAndSubject.get(key);
+            if (same != null && same.getLastMessageAt() != null && !same.getLastMessageAt().isBefore(at.minus(SUBJECT_WINDOW))) {
+                return same;
+            }
+            Conversation c = new Conversation(Channel.EMAIL, p.fromAddress(), p.subject());
+            if (p.fromAddress() != null) {
+                String contact = contactOf.get(p.fromAddress());
+                if (contact != null) {
+                    c.link(contact);
+                }
+                bySenderAndSubject.put(key, c);
+            }
+            em.persist(c);
+            return c;
+        }
+    }
+
+    /** One message of the batch; null when it is here already (the same Message-ID, also twice in one batch). */
+    private InboxMessage receive(Parsed one, Lookup lookup, String profile) {
+        MailParser.Parsed p = one.mail();
+        if (!lookup.known.add(p.messageId())) {
+            return null;
+        }
+        Instant at = one.fetched().receivedAt();
+        Conversation c = lookup.thread(p, at(one));
+        InboxMessage m = InboxMessage.received(c.getId(), p, at);
         em.persist(m);
-        em.flush();
-        NativeSql.query(em, "insert into message_sources (message_id, tenant_id, raw) values (cast(?1 as uuid),"
-                        + " cast(?2 as uuid), ?3)").setParameter(1, m.getId())
-                .setParameter(2, RequestContext.current().orElseThrow().tenantId())
-                .setParameter(3, raw).executeUpdate();
+        lookup.threadOf.put(p.messageId(), c);
         int kept = 0;
         for (MailParser.Attachment a : p.attachments()) {
+            em.flush(); // the file row names its message
             if (files.keepFromMessage(m.getId(), a.fileName(), a.bytes()).isPresent()) {
                 kept++;
             }
@@ -92,50 +192,34 @@ public class InboxIngest {
         properties.put("automatic", p.automatic() == null ? "no" : p.automatic());
         properties.put("readable", p.readable());
         Analytics.record(em, "message.received", profile, "email", properties);
-        return true;
+        return m;
     }
 
-    private boolean known(String messageId) {
-        return !em.createQuery("select m.id from InboxMessage m where m.providerMessageId = :id", String.class)
-                .setParameter("id", messageId).setMaxResults(1).getResultList().isEmpty();
+    /** The raw sources, in one JDBC batch on the transaction's connection (after the messages they belong to). */
+    private void keepSources(List<Object[]> sources) {
+        if (sources.isEmpty()) {
+            return;
+        }
+        String tenant = RequestContext.current().orElseThrow().tenantId();
+        Connection connection = em.unwrap(Connection.class);
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into message_sources (message_id, tenant_id, raw) values (cast(? as uuid), cast(? as uuid), ?)")) {
+            for (Object[] s : sources) {
+                insert.setString(1, (String) s[0]);
+                insert.setString(2, tenant);
+                insert.setBytes(3, (byte[]) s[1]);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("message sources could not be stored", e);
+        }
     }
 
-    /**
-     * The thread a message belongs to: the one holding a message it answers (References, In-Reply-To),
-     * else a recent one with the same sender and subject, else a new one matched to a contact by e-mail.
-     */
-    private Conversation thread(MailParser.Parsed p, Instant receivedAt) {
-        List<String> ids = new ArrayList<>(p.references());
-        if (p.inReplyTo() != null) {
-            ids.add(p.inReplyTo());
-        }
-        if (!ids.isEmpty()) {
-            List<Conversation> answered = em.createQuery("select c from Conversation c, InboxMessage m"
-                            + " where m.conversationId = c.id and m.providerMessageId in :ids and c.deletedAt is null"
-                            + " order by m.createdAt desc", Conversation.class).setParameter("ids", ids).setMaxResults(1)
-                    .getResultList();
-            if (!answered.isEmpty()) {
-                return answered.get(0);
-            }
-        }
-        if (p.fromAddress() != null) {
-            Instant at = p.date() == null || p.date().isAfter(receivedAt) ? receivedAt : p.date();
-            List<Conversation> same = em.createQuery("select c from Conversation c where c.channel = 'EMAIL'"
-                            + " and c.counterpart = :from and c.threadSubject = :subject and c.lastMessageAt >= :since"
-                            + " and c.deletedAt is null order by c.lastMessageAt desc", Conversation.class)
-                    .setParameter("from", p.fromAddress()).setParameter("subject", MailParser.threadSubject(p.subject()))
-                    .setParameter("since", at.minus(SUBJECT_WINDOW)).setMaxResults(1).getResultList();
-            if (!same.isEmpty()) {
-                return same.get(0);
-            }
-        }
-        Conversation c = new Conversation(Channel.EMAIL, p.fromAddress(), p.subject());
-        if (p.fromAddress() != null) {
-            em.createQuery("select k from Contact k where lower(k.email) = :email and k.deletedAt is null"
-                            + " order by k.createdAt", Contact.class).setParameter("email", p.fromAddress()).setMaxResults(1)
-                    .getResultStream().findFirst().ifPresent(k -> c.link(k.getId()));
-        }
-        em.persist(c);
-        return c;
+    /** When a message was written, as far as it is known: its date, unless that lies after its arrival. */
+    private static Instant at(Parsed p) {
+        Instant received = p.fetched().receivedAt();
+        Instant date = p.mail().date();
+        return date == null || date.isAfter(received) ? received : date;
     }
 }

@@ -61,13 +61,22 @@ public class MailPoller {
                 mailboxes.failed(box.connectionId(), POLLER, "The mail server is not a public one; change it in Settings → Inbox");
                 return;
             }
+            long started = System.nanoTime();
+            long[] stored = {0, 0};
             MailboxReader.read(box.account(), box.uidValidity(), box.lastUid(), (validity, batch) -> {
                 if (!batch.isEmpty() || box.uidValidity() == null || box.uidValidity() != validity) {
-                    ingest.store(box, POLLER, validity, batch);
+                    long t = System.nanoTime();
+                    stored[0] += ingest.store(box, POLLER, validity, batch);
+                    stored[1] += System.nanoTime() - t;
                 }
                 return true;
             });
             mailboxes.succeeded(box.connectionId(), POLLER);
+            if (stored[0] > 0) {
+                long total = (System.nanoTime() - started) / 1_000_000;
+                LOG.info(() -> "Mailbox " + box.connectionId() + ": " + stored[0] + " new messages in " + total + " ms ("
+                        + stored[1] / 1_000_000 + " ms storing, the rest reading the mail server)");
+            }
         } catch (Exception e) {
             boolean server = e instanceof MessagingException || e instanceof IOException;
             LOG.log(server ? Level.INFO : Level.WARNING, "Mailbox " + box.connectionId() + " could not be read", server ? null : e);

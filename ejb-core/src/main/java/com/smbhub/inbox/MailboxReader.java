@@ -73,12 +73,13 @@ public final class MailboxReader {
                 FetchProfile ids = new FetchProfile();
                 ids.add(UIDFolder.FetchProfileItem.UID);
                 folder.fetch(found, ids);
-                FetchProfile.Item whole = wholeMessage(folder);
+                FetchProfile.Item whole = providerItem(folder, "MESSAGE");
+                FetchProfile.Item arrived = providerItem(folder, "INTERNALDATE");
                 for (int start = 0; start < found.length; start += BATCH) {
                     Message[] chunk = java.util.Arrays.copyOfRange(found, start, Math.min(found.length, start + BATCH));
                     // one round trip for the batch's sources and arrival times instead of one per message
                     FetchProfile sources = new FetchProfile();
-                    sources.add(FetchProfile.Item.ENVELOPE);
+                    sources.add(arrived != null ? arrived : FetchProfile.Item.ENVELOPE);
                     if (whole != null) {
                         sources.add(whole);
                     }
@@ -109,13 +110,16 @@ public final class MailboxReader {
         }
     }
 
-    /** The IMAP provider's "whole message" fetch item, found by name so no provider class is compiled against. */
-    static FetchProfile.Item wholeMessage(Folder folder) {
+    /**
+     * One of the IMAP provider's own fetch items ({@code MESSAGE}: the whole source; {@code INTERNALDATE}: the
+     * arrival time alone), found by name so no provider class is compiled against; null when there is none.
+     */
+    static FetchProfile.Item providerItem(Folder folder, String name) {
         for (Class<?> k = folder.getClass(); k != null; k = k.getSuperclass()) {
             for (Class<?> inner : k.getDeclaredClasses()) {
                 if (inner.getSimpleName().equals("FetchProfileItem")) {
                     try {
-                        return (FetchProfile.Item) inner.getField("MESSAGE").get(null);
+                        return (FetchProfile.Item) inner.getField(name).get(null);
                     } catch (ReflectiveOperationException | ClassCastException e) {
                         return null;
                     }
