@@ -2,11 +2,11 @@ package com.smbhub.inbox;
 
 import com.smbhub.platform.Ids;
 import com.smbhub.platform.db.Like;
+import com.smbhub.platform.db.NewestFirst;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.errors.ValidationException.FieldError;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,18 +87,9 @@ final class ConversationQuery {
     /** Up to {@code limit + 1} rows after {@code afterKey} (the extra row says there is more). */
     List<Conversation> rows(EntityManager em, String afterKey, int limit) {
         if (afterKey != null) {
-            int cut = afterKey.indexOf('\u0001');
-            Instant at;
-            try {
-                at = Instant.parse(afterKey.substring(0, Math.max(cut, 0)));
-            } catch (RuntimeException e) {
-                throw new ValidationException("cursor", "Not a cursor this API returned");
-            }
-            if (!Ids.isId(afterKey.substring(cut + 1))) {
-                throw new ValidationException("cursor", "Not a cursor this API returned");
-            }
-            where("(c.lastMessageAt < :afterAt or (c.lastMessageAt = :afterAt and c.id < :afterId))", "afterAt", at);
-            params.put("afterId", afterKey.substring(cut + 1));
+            NewestFirst.Key after = NewestFirst.parse(afterKey);
+            where("(c.lastMessageAt < :afterAt or (c.lastMessageAt = :afterAt and c.id < :afterId))", "afterAt", after.at());
+            params.put("afterId", after.id());
         }
         jpql.append(" and c.lastMessageAt is not null order by c.lastMessageAt desc, c.id desc");
         TypedQuery<Conversation> query = em.createQuery(jpql.toString(), Conversation.class)
@@ -112,7 +103,7 @@ final class ConversationQuery {
             return null;
         }
         Conversation last = rows.get(limit - 1);
-        return last.getLastMessageAt() + "\u0001" + last.getId();
+        return NewestFirst.key(last.getLastMessageAt(), last.getId());
     }
 
     private ConversationQuery where(String condition, String name, Object value) {

@@ -13,6 +13,10 @@ public record ConversationView(String id, String channel, String contactId, Stri
                                int unreadCount, List<String> workItemIds, long version, List<String> allowedActions)
         implements Serializable {
 
+    public boolean is(ConversationStatus s) {
+        return s.name().equals(status);
+    }
+
     /** The name a list row shows. */
     public String who() {
         return contactName != null ? contactName : counterpart != null ? counterpart + " (Unknown)" : "Unknown";

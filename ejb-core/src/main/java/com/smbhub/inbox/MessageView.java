@@ -10,6 +10,10 @@ public record MessageView(String id, String conversationId, String direction, St
                           String to, String subject, String text, String html, String state, String error,
                           String automatic, Instant at, List<FileView> attachments) implements Serializable {
 
+    public boolean is(MessageState s) {
+        return s.name().equals(state);
+    }
+
     public boolean inbound() {
         return "INBOUND".equals(direction);
     }

@@ -16,20 +16,37 @@ public final class NewestFirst {
     /** Appends "after this key" and the order to the JPQL of {@code alias}; a null key starts at the newest. */
     public static void continueAfter(String key, String alias, StringBuilder jpql, Map<String, Object> params) {
         if (key != null) {
-            int cut = key.indexOf('\u0001');
-            try {
-                params.put("afterAt", Instant.parse(key.substring(0, Math.max(cut, 0))));
-            } catch (RuntimeException e) {
-                throw new ValidationException("cursor", "Not a cursor this API returned");
-            }
-            if (!Ids.isId(key.substring(cut + 1))) {
-                throw new ValidationException("cursor", "Not a cursor this API returned");
-            }
-            params.put("afterId", key.substring(cut + 1));
+            Key after = parse(key);
+            params.put("afterAt", after.at());
+            params.put("afterId", after.id());
             jpql.append(" and (").append(alias).append(".createdAt < :afterAt or (").append(alias)
                     .append(".createdAt = :afterAt and ").append(alias).append(".id < :afterId))");
         }
         jpql.append(" order by ").append(alias).append(".createdAt desc, ").append(alias).append(".id desc");
+    }
+
+    /** A page key: the time and id of the last row shown. */
+    public record Key(Instant at, String id) {
+    }
+
+    /** The key as given back by a client; anything else is a field error at {@code cursor}. */
+    public static Key parse(String key) {
+        int cut = key.indexOf('\u0001');
+        Instant at;
+        try {
+            at = Instant.parse(key.substring(0, Math.max(cut, 0)));
+        } catch (RuntimeException e) {
+            throw new ValidationException("cursor", "Not a cursor this API returned");
+        }
+        if (!Ids.isId(key.substring(cut + 1))) {
+            throw new ValidationException("cursor", "Not a cursor this API returned");
+        }
+        return new Key(at, key.substring(cut + 1));
+    }
+
+    /** The time and id as one key. */
+    public static String key(Instant at, String id) {
+        return at + "\u0001" + id;
     }
 
     /** The key after the last row of a page, or null when {@code rows} (fetched with limit + 1) had no more. */
@@ -38,6 +55,6 @@ public final class NewestFirst {
             return null;
         }
         TenantOwned last = rows.get(limit - 1);
-        return last.getCreatedAt() + "\u0001" + last.getId();
+        return key(last.getCreatedAt(), last.getId());
     }
 }

@@ -5,8 +5,10 @@ import com.smbhub.contact.ContactService;
 import com.smbhub.contact.ContactView;
 import com.smbhub.file.FileService;
 import com.smbhub.home.HomeService;
+import com.smbhub.inbox.ConversationStatus;
 import com.smbhub.inbox.ConversationView;
 import com.smbhub.inbox.InboxService;
+import com.smbhub.inbox.MessageState;
 import com.smbhub.inbox.MessageView;
 import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.NotFoundException;
@@ -25,6 +27,7 @@ import com.smbhub.web.shell.MainLayout;
 import com.smbhub.web.shell.PagedRows;
 import com.smbhub.web.shell.Problems;
 import com.smbhub.web.shell.Toasts;
+import com.smbhub.web.shell.Words;
 import com.smbhub.workitem.WorkItemDraft;
 import com.smbhub.workitem.WorkItemView;
 import com.vaadin.cdi.annotation.CdiComponent;
@@ -127,13 +130,9 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
         search.setWidthFull();
         search.addValueChangeListener(e -> paged.reload());
         status.setId("inbox-status");
-        status.setItems("OPEN", "CLOSED", ANY);
-        status.setItemLabelGenerator(s -> switch (s) {
-            case "OPEN" -> "Open";
-            case "CLOSED" -> "Closed";
-            default -> "All";
-        });
-        status.setValue("OPEN");
+        status.setItems(ConversationStatus.OPEN.name(), ConversationStatus.CLOSED.name(), ANY);
+        status.setItemLabelGenerator(s -> ANY.equals(s) ? "All" : Words.of(s));
+        status.setValue(ConversationStatus.OPEN.name());
         status.addValueChangeListener(e -> paged.reload());
         unread.setId("inbox-unread");
         unread.addValueChangeListener(e -> paged.reload());
@@ -238,7 +237,7 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
     }
 
     private String nothing() {
-        return search.getValue().isBlank() && "OPEN".equals(status.getValue()) && !unread.getValue() && !mine.getValue()
+        return search.getValue().isBlank() && ConversationStatus.OPEN.name().equals(status.getValue()) && !unread.getValue() && !mine.getValue()
                 ? "No open conversations. E-mail sent to your business's mailbox (Settings → Inbox) arrives here."
                 : "No conversation matches.";
     }
@@ -319,9 +318,9 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
         who.getStyle().set("margin", "0");
         Span channel = new Span(c.channel().equals("EMAIL") ? "E-mail" : c.channel());
         channel.getElement().getThemeList().add("badge contrast small");
-        Span state = new Span(c.status().equals("OPEN") ? "Open" : "Closed");
+        Span state = new Span(Words.of(c.status()));
         state.setId("thread-status");
-        state.getElement().getThemeList().add(c.status().equals("OPEN") ? "badge success small" : "badge small");
+        state.getElement().getThemeList().add(c.is(ConversationStatus.OPEN) ? "badge success small" : "badge small");
         HorizontalLayout header = new HorizontalLayout(back, who, channel, state);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.getStyle().set("flex-wrap", "wrap");
@@ -371,7 +370,7 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
         }
         if (c.allowedActions().contains("close") || c.allowedActions().contains("reopen")) {
             boolean closing = c.allowedActions().contains("close");
-            Button move = new Button(closing ? "Close" : "Reopen", e -> update(c, null, closing ? "CLOSED" : "OPEN"));
+            Button move = new Button(closing ? "Close" : "Reopen", e -> update(c, null, (closing ? ConversationStatus.CLOSED : ConversationStatus.OPEN).name()));
             move.setId("thread-close");
             actions.add(move);
         }
@@ -416,7 +415,7 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
             link.getElement().setAttribute("download", true);
             bubble.add(new Div(link));
         }
-        if ("UNREADABLE".equals(m.state())) {
+        if (m.is(MessageState.UNREADABLE)) {
             Anchor source = new Anchor(DownloadHandler.fromInputStream(event -> {
                 try {
                     byte[] raw = inbox.source(c.id(), m.id());
@@ -428,13 +427,13 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
             source.getElement().setAttribute("download", true);
             bubble.add(new Div(source));
         }
-        if ("FAILED".equals(m.state())) {
+        if (m.is(MessageState.FAILED)) {
             Span failed = new Span("Failed to send: " + (m.error() == null ? "the mail server refused it" : m.error()));
             failed.getStyle().set("color", "var(--lumo-error-text-color)");
             Button retry = new Button("Retry", e -> {
                 try {
                     MessageView again = inbox.retry(c.id(), m.id());
-                    if ("SENT".equals(again.state())) {
+                    if (again.is(MessageState.SENT)) {
                         Toasts.done("Sent");
                     } else {
                         Toasts.problem("Failed to send again: " + again.error());
@@ -446,7 +445,7 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
             });
             retry.addClassName("message-retry");
             bubble.add(new Div(failed, retry));
-        } else if ("QUEUED".equals(m.state())) {
+        } else if (m.is(MessageState.QUEUED)) {
             bubble.add(new Span("Sending…"));
         }
         bubble.addClassNames("message", m.inbound() ? "inbound" : "outbound");
@@ -470,7 +469,7 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
             send.setEnabled(false);
             try {
                 MessageView sent = inbox.reply(c.id(), text.getValue(), Optional.empty());
-                if ("SENT".equals(sent.state())) {
+                if (sent.is(MessageState.SENT)) {
                     Toasts.done("Sent");
                 } else {
                     Toasts.problem("Failed to send: " + sent.error() + ". It is kept in the thread; retry from there.");
@@ -515,7 +514,7 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
     private void update(ConversationView c, String assignTo, String to) {
         try {
             ConversationView changed = inbox.update(c.id(), c.version(), assignTo, to);
-            Toasts.done(to == null ? "Assigned" : to.equals("CLOSED") ? "Closed" : "Reopened");
+            Toasts.done(to == null ? "Assigned" : ConversationStatus.CLOSED.name().equals(to) ? "Closed" : "Reopened");
             show(changed);
             paged.reload();
         } catch (ConflictException | NotFoundException e) {
