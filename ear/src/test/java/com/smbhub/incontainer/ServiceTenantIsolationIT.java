@@ -11,6 +11,9 @@ import com.smbhub.contact.ContactView;
 import com.smbhub.file.FileService;
 import com.smbhub.file.FileView;
 import com.smbhub.home.HomeService;
+import com.smbhub.inbox.ConversationView;
+import com.smbhub.inbox.InboxService;
+import com.smbhub.inbox.MessageView;
 import com.smbhub.invoice.InvoiceSending;
 import com.smbhub.invoice.InvoiceService;
 import com.smbhub.invoice.InvoiceView;
@@ -133,6 +136,42 @@ class ServiceTenantIsolationIT {
     @Inject Mailer mailer;
 
     @Inject PaymentService payments;
+
+    @Inject InboxService inbox;
+
+    @Test
+    void aConversationOfOneBusinessIsInvisibleAndUntouchableFromAnother() {
+        String owner = "owner@" + n() + ".test";
+        String other = "owner@" + m() + ".test";
+        String client = "leak-" + UUID.randomUUID() + "@example.test";
+        ConversationView started = as(owner, n(), () -> inbox.compose(null, null, client, "Leak check", "Hello", Optional.empty()));
+        String id = started.id();
+        MessageView first = as(owner, n(), () -> inbox.messages(id)).get(0);
+        ContactView mapleContact = as(other, m(), () -> contacts.create(ContactDraft.of("Leak " + UUID.randomUUID(), null, null),
+                false, Optional.empty()));
+        List<Supplier<?>> attempts = List.of(() -> inbox.open(id), () -> inbox.get(id), () -> inbox.messages(id),
+                () -> inbox.update(id, null, null, "CLOSED"), () -> inbox.reply(id, "Hi", Optional.empty()),
+                () -> inbox.retry(id, first.id()), () -> inbox.source(id, first.id()), () -> inbox.workItemDraft(id),
+                () -> inbox.convertToWorkItem(id, new WorkItemDraft(null, "Leak", "", null, null, null, null, Map.of()),
+                        Optional.empty()),
+                () -> inbox.draftInvoice(id), () -> inbox.linkContact(id, mapleContact.id()));
+        for (Supplier<?> attempt : attempts) {
+            assertThrows(NotFoundException.class, () -> as(other, m(), attempt));
+        }
+        assertThrows(NotFoundException.class, () -> as(other, m(), () -> {
+            inbox.requireMessage(first.id());
+            return null;
+        }));
+        assertTrue(as(other, m(), () -> inbox.list(new InboxService.Filter(null, null, null, null, client), null, 50))
+                .items().isEmpty());
+        assertTrue(as(world().both(), m(), () -> inbox.list(new InboxService.Filter(null, null, null, null, client), null, 50))
+                .items().isEmpty(), "a member of both sees it only in Northside");
+        ConversationView after = as(owner, n(), () -> inbox.get(id));
+        assertEquals("OPEN", after.status());
+        assertEquals(started.version(), after.version());
+        assertEquals(1, as(owner, n(), () -> inbox.list(new InboxService.Filter(null, null, null, null, client), null, 50))
+                .items().size());
+    }
 
     @Test
     void eachOwnerSeesOnlyTheTeamOfTheirBusiness() {

@@ -101,4 +101,36 @@ class InboxJourneyIT {
             assertTrue(inbox.listShown());
         }
     }
+
+    /**
+     * A text in test mode: "Simulate an incoming text" posts it through the real, signed webhook; it shows up
+     * by itself, is answered from the composer (the stand-in for Twilio receives it) and turns Delivered.
+     */
+    @Test
+    void aTextFromAClientIsAnsweredFromTheInboxAndShowsDelivered() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String owner = token(WORLD.northside("owner"), null);
+        var saved = TwilioIT.save(owner, "AC" + TwilioIT.hex(16), TwilioIT.hex(16), TwilioIT.newNumber());
+        assertEquals(200, saved.status(), saved.body());
+        String from = TwilioIT.client();
+        try (BackOffice app = new BackOffice()) {
+            app.signIn(WORLD.northside("owner"), "demo");
+            new HomeScreen(app).waitFor("Welcome");
+            InboxScreen inbox = new InboxScreen(app).open();
+            inbox.simulateText(from, "Hi, leaking tap at 4 Oak Ave " + run);
+            inbox.waitForConversation("leaking tap at 4 Oak Ave " + run, 15);
+            inbox.openConversation("leaking tap at 4 Oak Ave " + run);
+            assertEquals("Text message", app.text("thread-channel"));
+            inbox.answer("Tomorrow at 9 works " + run);
+            app.waitForToast("Sent");
+            assertEquals("Tomorrow at 9 works " + run, TwilioIT.sentTo(from).getString("body"));
+            inbox.waitInThread("Delivered", 20);
+            app.click("thread-create-contact");
+            app.type("new-contact-name", "Robin Oak " + run);
+            app.click("new-contact-save");
+            BackOffice.await(app.driver, 20).until(d -> d.findElement(org.openqa.selenium.By.id("thread-who")).getText()
+                    .equals("Robin Oak " + run));
+            app.screenshot("inbox-text");
+        }
+    }
 }

@@ -71,6 +71,17 @@ final class InboxScreen {
         app.click("composer-send");
     }
 
+    /** Test mode's "Simulate an incoming text": from this number, this text, through the signed webhook. */
+    void simulateText(String from, String text) {
+        app.click("inbox-simulate");
+        WebElement number = BackOffice.await(app.driver, 20).until(d -> d.findElement(By.cssSelector("#simulate-from input")));
+        number.clear();
+        number.sendKeys(from);
+        app.driver.findElement(By.cssSelector("#simulate-text textarea")).sendKeys(text);
+        app.click("simulate-send");
+        app.waitForToast("Text received");
+    }
+
     boolean offersToCreateContact() {
         return !app.driver.findElements(By.id("thread-create-contact")).isEmpty();
     }

@@ -12,11 +12,12 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Checks and normalises a contact draft: trimmed text, lower-case e-mail, phone in E.164. */
-final class ContactChecks {
+public final class ContactChecks {
 
     static final Set<String> TYPES = Set.of("CUSTOMER", "VENDOR", "LEAD", "OTHER");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
@@ -74,6 +75,25 @@ final class ContactChecks {
         }
         ValidationException.throwIfAny(errors);
         return clean;
+    }
+
+    /** A phone number in E.164, read in the region of a business with this currency when it has no country code. */
+    public static Optional<String> e164(String raw, String currency) {
+        List<FieldError> errors = new ArrayList<>();
+        String number = raw == null || raw.isBlank() ? null : phone(raw.trim(), regionFor(currency), errors);
+        return number == null || !errors.isEmpty() ? Optional.empty() : Optional.of(number);
+    }
+
+    /** An E.164 number as people read it ("+1 416-555-0134"); anything else as it is. */
+    public static String readable(String number) {
+        if (number == null || !number.startsWith("+")) {
+            return number;
+        }
+        try {
+            return PHONES.format(PHONES.parse(number, null), PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL);
+        } catch (NumberParseException e) {
+            return number;
+        }
     }
 
     static String phone(String raw, String defaultRegion, List<FieldError> errors) {

@@ -1,16 +1,19 @@
 package com.smbhub.inbox;
 
+import com.smbhub.contact.ContactChecks;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * A conversation as the inbox shows it: who (the contact, else the sender's address as "Unknown"), the
- * latest line, unread count, what was made from it, and what the caller may do.
+ * latest line, unread count, what was made from it, and what the caller may do; {@code notice} says why it
+ * cannot be answered now (a number that texted STOP, texting not set up), on a single conversation.
  */
 public record ConversationView(String id, String channel, String contactId, String contactName, String counterpart,
                                String subject, String snippet, Instant lastMessageAt, String status, String assignedTo,
-                               int unreadCount, List<String> workItemIds, long version, List<String> allowedActions)
+                               int unreadCount, List<String> workItemIds, long version, List<String> allowedActions,
+                               String notice)
         implements Serializable {
 
     public boolean is(ConversationStatus s) {
@@ -19,6 +22,7 @@ public record ConversationView(String id, String channel, String contactId, Stri
 
     /** The name a list row shows. */
     public String who() {
-        return contactName != null ? contactName : counterpart != null ? counterpart + " (Unknown)" : "Unknown";
+        return contactName != null ? contactName : counterpart != null ? ContactChecks.readable(counterpart) + " (Unknown)"
+                : "Unknown";
     }
 }

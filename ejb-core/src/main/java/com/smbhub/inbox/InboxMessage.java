@@ -69,6 +69,20 @@ public class InboxMessage extends TenantRecord {
         return m;
     }
 
+    /** An incoming text, as Twilio posted it. */
+    static InboxMessage receivedText(String conversationId, String from, String to, String text, String sid, Instant at) {
+        InboxMessage m = new InboxMessage();
+        m.conversationId = conversationId;
+        m.direction = "INBOUND";
+        m.fromAddress = from;
+        m.toAddress = to;
+        m.bodyText = text;
+        m.providerMessageId = sid;
+        m.receivedAt = at;
+        m.state = MessageState.RECEIVED.name();
+        return m;
+    }
+
     /** An outgoing message, queued until the mail server takes it. */
     public static InboxMessage outgoing(String conversationId, String from, String to, String subject, String text, String messageId,
                                  String inReplyTo, String references, String userId) {
@@ -96,6 +110,11 @@ public class InboxMessage extends TenantRecord {
         if (to == MessageState.SENT) {
             sentAt = Instant.now();
         }
+    }
+
+    /** Twilio took the text under this sid (its later status callbacks name it). */
+    void accepted(String sid) {
+        providerMessageId = sid;
     }
 
     void attachments(int count) {

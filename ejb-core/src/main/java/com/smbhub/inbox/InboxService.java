@@ -3,6 +3,7 @@ package com.smbhub.inbox;
 import static com.smbhub.platform.Ids.isId;
 
 import com.smbhub.contact.Contact;
+import com.smbhub.contact.ContactChecks;
 import com.smbhub.contact.ContactScope;
 import com.smbhub.file.FileService;
 import com.smbhub.file.FileView;
@@ -25,6 +26,7 @@ import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.security.Grant;
 import com.smbhub.platform.security.Membership;
 import com.smbhub.platform.security.Permissions;
+import com.smbhub.platform.security.Secrets;
 import com.smbhub.platform.tenancy.RequestContext;
 import com.smbhub.platform.tenancy.TenantScoped;
 import com.smbhub.profile.ProfileRules;
@@ -37,6 +39,7 @@ import com.smbhub.workitem.WorkItemService;
 import com.smbhub.workitem.WorkItemView;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -74,6 +77,10 @@ public class InboxService {
     @EJB InvoiceService invoices;
 
     @EJB QuoteService quotes;
+
+    @Inject TwilioGateway twilio;
+
+    @Inject Secrets secrets;
 
     /** The list's filters; null means any. {@code assignedTo}: a user id, "me" or "nobody". */
     public record Filter(String status, String channel, String assignedTo, Boolean unread, String q) {
@@ -195,7 +202,10 @@ public class InboxService {
         return view(c);
     }
 
-    /** Answers the thread by e-mail: kept in the thread as QUEUED, then SENT, or FAILED with the reason (never lost). */
+    /**
+     * Answers the thread on its channel (e-mail, or a text through Twilio): kept in the thread as QUEUED,
+     * then SENT, or FAILED with the reason (never lost).
+     */
     public MessageView reply(String id, String text, Optional<Idempotency.Key> idempotencyKey) {
         Conversation c = find(id, access.require(Capability.INBOX_RESPOND));
         if (idempotencyKey.isPresent()) {
@@ -205,21 +215,29 @@ public class InboxService {
             }
         }
         List<FieldError> errors = new ArrayList<>();
-        String body = text == null ? "" : text.strip();
-        if (body.isEmpty()) {
-            errors.add(new FieldError("text", "Write your answer"));
-        } else if (body.length() > MAX_TEXT || body.indexOf('\u0000') >= 0) {
-            errors.add(new FieldError("text", "At most 20,000 characters"));
-        }
-        if (c.getChannel() != Channel.EMAIL) {
-            errors.add(new FieldError("channel", "Only e-mail conversations can be answered here yet"));
+        String body = body(text, c.getChannel(), "Write your answer", errors);
+        if (c.getChannel() != Channel.EMAIL && c.getChannel() != Channel.SMS) {
+            errors.add(new FieldError("channel", "Only e-mail and text conversations can be answered here yet"));
         }
         String to = recipient(c);
         if (to == null) {
-            errors.add(new FieldError("to", "This conversation has no e-mail address to answer; add one to its contact"));
+            errors.add(new FieldError("to", c.getChannel() == Channel.SMS
+                    ? "This conversation has no number to text; add one to its contact"
+                    : "This conversation has no e-mail address to answer; add one to its contact"));
+        } else if (c.getChannel() == Channel.SMS) {
+            SmsSettings.cannotText(em, to).ifPresent(why -> errors.add(new FieldError("to", why)));
         }
         ValidationException.throwIfAny(errors);
         em.find(Tenant.class, tenant()).requireVerified();
+        if (c.getChannel() == Channel.SMS) {
+            InboxMessage m = InboxMessage.outgoing(c.getId(), SmsSettings.account(em, secrets).orElseThrow().number(), to, null,
+                    body, null, null, null, me());
+            em.persist(m);
+            em.flush();
+            idempotencyKey.ifPresent(k -> Idempotency.remember(em, k, m.getId()));
+            send(c, m);
+            return view(m, List.of());
+        }
         InboxMessage last = em.createQuery("select m from InboxMessage m where m.conversationId = :id and m.providerMessageId"
                         + " is not null and m.deletedAt is null order by m.createdAt desc", InboxMessage.class)
                 .setParameter("id", c.getId()).setMaxResults(1).getResultStream().findFirst().orElse(null);
@@ -254,6 +272,10 @@ public class InboxService {
         if (m.getState() != MessageState.FAILED) {
             throw new ValidationException("state", "Only a message that failed to send can be sent again");
         }
+        if (c.getChannel() == Channel.SMS) {
+            ValidationException.throwIfAny(SmsSettings.cannotText(em, m.getToAddress())
+                    .map(why -> List.of(new FieldError("to", why))).orElse(List.of()));
+        }
         em.find(Tenant.class, tenant()).requireVerified();
         m.moveTo(MessageState.QUEUED, null);
         send(c, m);
@@ -264,9 +286,19 @@ public class InboxService {
         String profile = profiles.effective().profileId();
         Map<String, Object> about = Map.of("conversation_id", c.getId(), "message_id", m.getId(), "channel", c.getChannel().name());
         Analytics.record(em, "message.send_attempted", profile, "manual", about);
-        List<String> refs = m.getReferencesIds() == null ? List.of() : List.of(m.getReferencesIds().split(" "));
-        String failure = mailer.sendInThread(em.find(Tenant.class, tenant()).getName(), m.getToAddress(), m.getSubject(),
-                m.getBodyText(), new Mailer.Thread(m.getProviderMessageId(), m.getInReplyTo(), refs, m.getFromAddress()), List.of());
+        String failure;
+        if (c.getChannel() == Channel.SMS) {
+            TwilioGateway.Sent sent = twilio.send(SmsSettings.account(em, secrets).orElseThrow(), m.getToAddress(), m.getBodyText());
+            if (sent.ok()) {
+                m.accepted(sent.sid());
+            }
+            failure = sent.error();
+        } else {
+            List<String> refs = m.getReferencesIds() == null ? List.of() : List.of(m.getReferencesIds().split(" "));
+            failure = mailer.sendInThread(em.find(Tenant.class, tenant()).getName(), m.getToAddress(), m.getSubject(),
+                    m.getBodyText(), new Mailer.Thread(m.getProviderMessageId(), m.getInReplyTo(), refs, m.getFromAddress()),
+                    List.of());
+        }
         m.moveTo(failure == null ? MessageState.SENT : MessageState.FAILED, failure);
         c.added(m, false);
         em.flush();
@@ -329,10 +361,11 @@ public class InboxService {
     }
 
     /**
-     * "Compose": a new e-mail conversation with a contact (their address) or an address, and its first
-     * message sent at once; an agent's own conversation is assigned to them.
+     * "Compose": a new e-mail conversation (channel EMAIL, the default) with a contact (their address) or an
+     * address, or a text (SMS) to a contact's or a typed number, which continues the thread with that
+     * number if there is one; the first message is sent at once. An agent's own conversation is assigned to them.
      */
-    public ConversationView compose(String contactId, String to, String subject, String text,
+    public ConversationView compose(String channel, String contactId, String to, String subject, String text,
                                     Optional<Idempotency.Key> idempotencyKey) {
         Grant grant = access.require(Capability.INBOX_RESPOND);
         if (idempotencyKey.isPresent()) {
@@ -352,16 +385,22 @@ public class InboxService {
                 contact = null;
             }
         }
+        Channel on = channel == null || channel.isBlank() ? Channel.EMAIL : "SMS".equals(channel) ? Channel.SMS
+                : "EMAIL".equals(channel) ? Channel.EMAIL : null;
+        if (on == null) {
+            errors.add(new FieldError("channel", "One of EMAIL, SMS"));
+            ValidationException.throwIfAny(errors);
+        }
+        if (on == Channel.SMS) {
+            return composeText(grant, contact, to, body(text, on, "Write your message", errors), errors, idempotencyKey);
+        }
         String address = Mailer.recipient(to, contact == null || contact.getEmail() == null || contact.getEmail().isBlank()
                 ? null : contact.getEmail().trim().toLowerCase(Locale.ROOT), errors);
         String title = subject == null ? "" : subject.strip();
         if (title.isEmpty() || title.length() > 300 || title.chars().anyMatch(ch -> ch < 0x20)) {
             errors.add(new FieldError("subject", "A subject on one line, at most 300 characters"));
         }
-        String body = text == null ? "" : text.strip();
-        if (body.isEmpty() || body.length() > MAX_TEXT || body.indexOf('\u0000') >= 0) {
-            errors.add(new FieldError("text", body.isEmpty() ? "Write your message" : "At most 20,000 characters"));
-        }
+        String body = body(text, on, "Write your message", errors);
         ValidationException.throwIfAny(errors);
         em.find(Tenant.class, tenant()).requireVerified();
         Conversation c = new Conversation(Channel.EMAIL, address, title);
@@ -381,6 +420,64 @@ public class InboxService {
         audit.record("conversation.started", "conversation", c.getId(), null, Map.of("to", address));
         send(c, m);
         return view(c);
+    }
+
+    private ConversationView composeText(Grant grant, Contact contact, String to, String body, List<FieldError> errors,
+                                         Optional<Idempotency.Key> idempotencyKey) {
+        String number = null;
+        if (to != null && !to.isBlank()) {
+            number = ContactChecks.e164(to, em.find(Tenant.class, tenant()).getCurrency()).orElse(null);
+            if (number == null) {
+                errors.add(new FieldError("to", "A phone number, e.g. +1 416 555 0134"));
+            }
+        } else if (contact != null && contact.getPhone() != null && !contact.getPhone().isBlank()) {
+            number = contact.getPhone();
+        } else {
+            errors.add(new FieldError("to", contact == null ? "Choose a contact or type a number" : "This contact has no phone number"));
+        }
+        if (number != null) {
+            SmsSettings.cannotText(em, number).ifPresent(why -> errors.add(new FieldError("to", why)));
+        }
+        ValidationException.throwIfAny(errors);
+        em.find(Tenant.class, tenant()).requireVerified();
+        String who = number;
+        Conversation c = em.createQuery("select c from Conversation c where c.channel = 'SMS' and c.counterpart = :who"
+                        + " and c.deletedAt is null order by c.lastMessageAt desc", Conversation.class).setParameter("who", who)
+                .setMaxResults(1).getResultStream().findFirst().orElseGet(() -> {
+                    Conversation made = new Conversation(Channel.SMS, who, null);
+                    em.persist(made);
+                    return made;
+                });
+        if (contact != null && c.getContactId() == null) {
+            c.link(contact.getId());
+        }
+        if (grant == Grant.ASSIGNED) {
+            if (c.getAssignedTo() != null && !me().equals(c.getAssignedTo())) {
+                throw new ValidationException("to", "A colleague handles the conversation with this number");
+            }
+            c.assign(me());
+        }
+        InboxMessage m = InboxMessage.outgoing(c.getId(), SmsSettings.account(em, secrets).orElseThrow().number(), number, null,
+                body, null, null, null, me());
+        em.persist(m);
+        em.flush();
+        idempotencyKey.ifPresent(k -> Idempotency.remember(em, k, c.getId()));
+        audit.record("conversation.started", "conversation", c.getId(), null, Map.of("to", number, "channel", "SMS"));
+        send(c, m);
+        return view(c);
+    }
+
+    /** The message's text: required, at most 20,000 characters (1,600 for a text), no NUL. */
+    private static String body(String text, Channel channel, String missing, List<FieldError> errors) {
+        String body = text == null ? "" : text.strip();
+        int max = channel == Channel.SMS ? SmsWebhooks.MAX_BODY : MAX_TEXT;
+        if (body.isEmpty()) {
+            errors.add(new FieldError("text", missing));
+        } else if (body.length() > max || body.indexOf('\u0000') >= 0) {
+            errors.add(new FieldError("text", channel == Channel.SMS ? "A text is at most 1,600 characters"
+                    : "At most 20,000 characters"));
+        }
+        return body;
     }
 
     /** Links the conversation (and the sender's other unlinked ones) to a contact the caller sees. */
@@ -405,7 +502,11 @@ public class InboxService {
         return view(c);
     }
 
+    /** Where an answer goes: the number texted from (a text), else the contact's address, else the sender's. */
     private String recipient(Conversation c) {
+        if (c.getChannel() == Channel.SMS) {
+            return c.getCounterpart();
+        }
         if (c.getContactId() != null) {
             Contact k = em.find(Contact.class, c.getContactId());
             if (k != null && k.getEmail() != null && !k.getEmail().isBlank()) {
@@ -435,14 +536,19 @@ public class InboxService {
     }
 
     private ConversationView view(Conversation c) {
-        return view(c, contactNames(List.of(c)), workItems(List.of(c)));
+        String notice = c.getChannel() == Channel.SMS ? SmsSettings.cannotText(em, recipient(c)).orElse(null) : null;
+        return view(c, contactNames(List.of(c)), workItems(List.of(c)), notice);
     }
 
     private ConversationView view(Conversation c, Map<String, String> names, Map<String, List<String>> made) {
+        return view(c, names, made, null);
+    }
+
+    private ConversationView view(Conversation c, Map<String, String> names, Map<String, List<String>> made, String notice) {
         List<String> actions = new ArrayList<>();
         Grant respond = Permissions.grant(Access.resolved(), Capability.INBOX_RESPOND);
         if (respond == Grant.ALL || respond == Grant.ASSIGNED && me().equals(c.getAssignedTo())) {
-            if (c.getChannel() == Channel.EMAIL) {
+            if (c.getChannel() == Channel.EMAIL || c.getChannel() == Channel.SMS && notice == null) {
                 actions.add("reply");
             }
             actions.add(c.getStatus() == ConversationStatus.OPEN ? "close" : "reopen");
@@ -459,7 +565,7 @@ public class InboxService {
         return new ConversationView(c.getId(), c.getChannel().name(), c.getContactId(), names.get(c.getContactId()),
                 c.getCounterpart(), c.getSubject(), c.getSnippet(), c.getLastMessageAt(), c.getStatus().name(),
                 c.getAssignedTo(), c.getUnreadCount(), made.getOrDefault(c.getId(), List.of()), c.getVersion(),
-                List.copyOf(actions));
+                List.copyOf(actions), notice);
     }
 
     private static MessageView view(InboxMessage m, List<FileView> files) {

@@ -107,8 +107,8 @@ public class MailboxSettings {
         }
         ValidationException.throwIfAny(errors);
         String secret = password != null && !password.isEmpty() ? secrets.encrypt(password, "password") : c.getCredentialsRef();
-        boolean moved = c != null && !(h.equals(config(c).path("host").asText()) && user.equals(config(c).path("username").asText())
-                && box.equals(config(c).path("folder").asText()));
+        boolean moved = c != null && !(h.equals(c.config().path("host").asText()) && user.equals(c.config().path("username").asText())
+                && box.equals(c.config().path("folder").asText()));
         if (c == null) {
             c = new IntegrationConnection(PROVIDER);
             em.persist(c);
@@ -159,7 +159,7 @@ public class MailboxSettings {
 
     /** The business's inbound address, if it connected a mailbox (replies are sent with it as Reply-To). */
     public Optional<String> address() {
-        return connection().map(c -> config(c).path("address").asText(null));
+        return connection().map(c -> c.config().path("address").asText(null));
     }
 
     static MailboxReader.Account account(IntegrationConnection c, Secrets secrets) {
@@ -167,7 +167,7 @@ public class MailboxSettings {
     }
 
     static MailboxReader.Account account(String configJson, String credentials, Secrets secrets) {
-        JsonNode j = config(configJson);
+        JsonNode j = IntegrationConnection.config(configJson);
         return new MailboxReader.Account(j.path("host").asText(), j.path("port").asInt(993), j.path("security").asText("SSL"),
                 j.path("username").asText(), secrets.decrypt(credentials).orElse(""), j.path("folder").asText("INBOX"));
     }
@@ -194,13 +194,11 @@ public class MailboxSettings {
     }
 
     private Optional<IntegrationConnection> connection() {
-        return em.createQuery("select c from IntegrationConnection c where c.provider = :p and c.status = 'ACTIVE'"
-                + " and c.deletedAt is null", IntegrationConnection.class).setParameter("p", PROVIDER)
-                .getResultStream().findFirst();
+        return IntegrationConnection.active(em, PROVIDER);
     }
 
     private View view(IntegrationConnection c) {
-        JsonNode j = config(c);
+        JsonNode j = c.config();
         List<?> sync = NativeSql.query(em, "select last_polled_at, last_success_at, last_error from mailbox_sync"
                 + " where connection_id = cast(?1 as uuid)").setParameter(1, c.getId()).getResultList();
         Object[] s = sync.isEmpty() ? new Object[3] : (Object[]) sync.get(0);
@@ -212,17 +210,5 @@ public class MailboxSettings {
     static Instant instant(Object value) {
         return value instanceof Timestamp t ? t.toInstant() : value instanceof OffsetDateTime o ? o.toInstant()
                 : value instanceof Instant i ? i : null;
-    }
-
-    private static JsonNode config(IntegrationConnection c) {
-        return config(c.getConfigJson());
-    }
-
-    private static JsonNode config(String json) {
-        try {
-            return JSON.readTree(json == null ? "{}" : json);
-        } catch (IOException e) {
-            return JSON.createObjectNode();
-        }
     }
 }

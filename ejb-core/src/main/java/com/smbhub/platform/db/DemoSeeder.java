@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import com.smbhub.platform.security.Secrets;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,7 +41,11 @@ public class DemoSeeder {
     /** The development mail server's IMAP port (./smbhub sets it when it runs one): the demo businesses read it. */
     @Inject @ConfigProperty(name = "smbhub.mail.dev-imap-port") Optional<Integer> devImapPort;
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     @Inject Secrets secrets;
+
+    @Inject @ConfigProperty(name = "smbhub.twilio.test-mode", defaultValue = "false") boolean twilioTestMode;
 
     @PostConstruct
     void seed() {
@@ -60,6 +66,10 @@ public class DemoSeeder {
             mailbox(northside, "office@northside.test", port);
             mailbox(maple, "shop@maple.test", port);
         });
+        if (twilioTestMode) {
+            texting(northside, "+14165550100");
+            texting(maple, "+16045550100");
+        }
         LOG.info("Demo businesses are in place");
     }
 
@@ -154,6 +164,23 @@ public class DemoSeeder {
                         + " on conflict (tenant_id, provider) do nothing")
                 .setParameter(1, UUID.randomUUID().toString()).setParameter(2, tenantId).setParameter(3, config)
                 .setParameter(4, secrets.encrypt("development", "password")).executeUpdate();
+    }
+
+    private static String randomHex() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** A test-mode Twilio account (its API is the back office's stand-in), so "Simulate an incoming text" works. */
+    private void texting(String tenantId, String number) {
+        String sid = "AC" + randomHex();
+        NativeSql.query(em, "insert into integration_connections (id, tenant_id, provider, config_json, credentials_ref,"
+                        + " created_by) values (cast(?1 as uuid), cast(?2 as uuid), 'TWILIO', cast(?3 as jsonb), ?4, 'seed')"
+                        + " on conflict do nothing")
+                .setParameter(1, UUID.randomUUID().toString()).setParameter(2, tenantId)
+                .setParameter(3, "{\"account_sid\": \"" + sid + "\", \"number\": \"" + number + "\"}")
+                .setParameter(4, secrets.encrypt(randomHex(), "auth_token")).executeUpdate();
     }
 
     private void taxCode(String tenantId, String code, String name, String rate) {

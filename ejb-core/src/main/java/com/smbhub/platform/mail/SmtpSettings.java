@@ -16,7 +16,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,7 +120,7 @@ public class SmtpSettings {
     /** The business's server for sending, if it set one (called inside the sender's transaction). */
     public Optional<Server> server() {
         return connection().map(c -> {
-            JsonNode j = config(c);
+            JsonNode j = c.config();
             return new Server(j.path("host").asText(), j.path("port").asInt(587), j.path("starttls").asBoolean(true),
                     j.path("username").asText(""), secrets.decrypt(c.getCredentialsRef()).orElse(""),
                     j.path("from_address").asText());
@@ -129,21 +128,12 @@ public class SmtpSettings {
     }
 
     private Optional<IntegrationConnection> connection() {
-        return em.createQuery("select c from IntegrationConnection c where c.provider = 'SMTP' and c.status = 'ACTIVE'"
-                + " and c.deletedAt is null", IntegrationConnection.class).getResultStream().findFirst();
+        return IntegrationConnection.active(em, "SMTP");
     }
 
     private View view(IntegrationConnection c) {
-        JsonNode j = config(c);
+        JsonNode j = c.config();
         return new View(true, j.path("host").asText(), j.path("port").asInt(587), j.path("starttls").asBoolean(true),
                 j.path("username").asText(""), c.getCredentialsRef() != null, j.path("from_address").asText());
-    }
-
-    private static JsonNode config(IntegrationConnection c) {
-        try {
-            return JSON.readTree(c.getConfigJson());
-        } catch (IOException e) {
-            return JSON.createObjectNode();
-        }
     }
 }

@@ -41,7 +41,13 @@ public final class CrossTenant {
          * the mail poller's claim of the mailboxes due for reading and its own bookkeeping of them (what it
          * reads enters each business through {@link TenantEntry}, audited there)
          */
-        MAILBOXES(false);
+        MAILBOXES(false),
+        /**
+         * the business a texting number belongs to, found from the number Twilio names (what the text carries
+         * enters that business through {@link TenantEntry}, audited there), and the check that a number is
+         * not another business's before it is saved
+         */
+        SMS_NUMBERS(false);
 
         private final boolean audited;
 

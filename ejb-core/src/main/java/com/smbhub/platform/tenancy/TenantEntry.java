@@ -22,7 +22,8 @@ public class TenantEntry {
 
     /** Where such work comes from; {@code platform} is what analytics and the audit log see. */
     public enum Path {
-        PORTAL("portal"), STRIPE_WEBHOOK("webhook"), JOB("job"), SIGNUP("signup"), MAILBOX("mailbox");
+        PORTAL("portal"), STRIPE_WEBHOOK("webhook"), JOB("job"), SIGNUP("signup"), MAILBOX("mailbox"),
+        SMS_WEBHOOK("webhook");
 
         private final String platform;
 

@@ -132,15 +132,16 @@ public class ConversationsResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response compose(String body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        JsonBody json = JsonBody.parse(body, Set.of("contact_id", "to", "subject", "text"));
+        JsonBody json = JsonBody.parse(body, Set.of("channel", "contact_id", "to", "subject", "text"));
         List<FieldError> errors = new ArrayList<>();
+        String channel = json.string("channel", errors);
         String contact = json.string("contact_id", errors);
         String to = json.string("to", errors);
         String subject = json.string("subject", errors);
         String text = json.string("text", errors);
         ValidationException.throwIfAny(errors);
         var key = Idempotency.Key.of("POST /conversations", idempotencyKey, ApiRequest.sha256(body));
-        ConversationView c = inbox.compose(contact, to, subject, text, key);
+        ConversationView c = inbox.compose(channel, contact, to, subject, text, key);
         return Versions.reply(json(c), c.version(), Response.Status.CREATED);
     }
 
@@ -197,6 +198,7 @@ public class ConversationsResource {
         JsonArrayBuilder actions = Jsonp.createArrayBuilder();
         c.allowedActions().forEach(actions::add);
         o.add("allowed_actions", actions);
+        o.add("notice", Envelope.nullable(c.notice()));
         return o.build();
     }
 

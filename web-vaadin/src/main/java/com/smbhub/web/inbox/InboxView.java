@@ -1,15 +1,18 @@
 package com.smbhub.web.inbox;
 
+import com.smbhub.contact.ContactChecks;
 import com.smbhub.contact.ContactDraft;
 import com.smbhub.contact.ContactService;
 import com.smbhub.contact.ContactView;
 import com.smbhub.file.FileService;
 import com.smbhub.home.HomeService;
+import com.smbhub.inbox.Channel;
 import com.smbhub.inbox.ConversationStatus;
 import com.smbhub.inbox.ConversationView;
 import com.smbhub.inbox.InboxService;
 import com.smbhub.inbox.MessageState;
 import com.smbhub.inbox.MessageView;
+import com.smbhub.inbox.SmsSettings;
 import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ValidationException;
@@ -43,7 +46,9 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -101,12 +106,16 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @EJB Access access;
 
+    @EJB SmsSettings sms;
+
     private final H2 heading = new H2();
     private final Button compose = new Button("Compose", VaadinIcon.EDIT.create());
+    private final Button simulate = new Button("Simulate an incoming text", VaadinIcon.MOBILE.create());
     private final TextField search = new TextField();
     private final Select<String> status = new Select<>();
     private final Checkbox unread = new Checkbox("Unread");
     private final Checkbox mine = new Checkbox("Assigned to me");
+    private final Select<String> channel = new Select<>();
     private final Grid<ConversationView> grid = new Grid<>(ConversationView.class, false);
     private final PagedRows<ConversationView> paged = new PagedRows<>(grid, "inbox-empty",
             after -> inbox.list(filter(), after, 50), this::nothing);
@@ -116,6 +125,7 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
     private String title = "Inbox";
     private String openId;
     private Registration polling;
+    private boolean awaitingDelivery;
     private TextArea composerText;
 
     public InboxView() {
@@ -138,11 +148,18 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
         unread.addValueChangeListener(e -> paged.reload());
         mine.setId("inbox-mine");
         mine.addValueChangeListener(e -> paged.reload());
+        channel.setId("inbox-channel");
+        channel.setItems(ANY, Channel.EMAIL.name(), Channel.SMS.name(), Channel.WEB_PORTAL.name());
+        channel.setItemLabelGenerator(s -> ANY.equals(s) ? "All channels" : channelName(s));
+        channel.setValue(ANY);
+        channel.setAriaLabel("Channel");
+        channel.setWidth("10rem");
+        channel.addValueChangeListener(e -> paged.reload());
         grid.setId("inbox-grid");
         grid.addComponentColumn(this::row).setHeader("Conversations");
         grid.addItemClickListener(e -> open(e.getItem().id()));
         grid.setAllRowsVisible(false);
-        HorizontalLayout filters = new HorizontalLayout(status, unread, mine);
+        HorizontalLayout filters = new HorizontalLayout(status, channel, unread, mine);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.getStyle().set("flex-wrap", "wrap");
         list.addClassName("inbox-list");
@@ -151,10 +168,15 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
         compose.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         compose.addClickListener(e -> compose());
         HorizontalLayout top = new HorizontalLayout(heading, compose);
+        simulate.setId("inbox-simulate");
+        simulate.setVisible(false);
+        simulate.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        simulate.setTooltipText("Test mode: a text to your number through the real webhook; no phone involved");
+        simulate.addClickListener(e -> simulate());
         top.setWidthFull();
         top.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         top.expand(heading);
-        list.add(top, search, filters, grid, paged.empty(), paged.more());
+        list.add(top, search, filters, simulate, grid, paged.empty(), paged.more());
         list.setFlexGrow(1, grid);
         list.setHeightFull();
         list.setWidth("24rem");
@@ -189,6 +211,7 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
         }
         zone = ZoneId.of(home.greeting().timezone());
         compose.setVisible(Permissions.allows(access.role(), Capability.INBOX_RESPOND));
+        simulate.setVisible(sms.canSimulate());
         paged.reload();
         event.getLocation().getQueryParameters().getSingleParameter("c").ifPresent(this::open);
     }
@@ -216,6 +239,9 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
     }
 
     private void refreshIfChanged() {
+        if (openId != null && awaitingDelivery) {
+            show(inbox.get(openId)); // a text just sent: its "Delivered" follows within seconds
+        }
         List<String> before = paged.rows().stream().limit(50).map(InboxView::stamp).toList();
         List<ConversationView> first = inbox.list(filter(), null, 50).items();
         if (!first.stream().map(InboxView::stamp).toList().equals(before)) {
@@ -231,13 +257,15 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
     }
 
     private InboxService.Filter filter() {
-        return new InboxService.Filter(ANY.equals(status.getValue()) ? null : status.getValue(), null,
+        return new InboxService.Filter(ANY.equals(status.getValue()) ? null : status.getValue(),
+                ANY.equals(channel.getValue()) ? null : channel.getValue(),
                 mine.getValue() ? "me" : null, unread.getValue() ? Boolean.TRUE : null,
                 search.getValue().isBlank() ? null : search.getValue());
     }
 
     private String nothing() {
         return search.getValue().isBlank() && ConversationStatus.OPEN.name().equals(status.getValue()) && !unread.getValue() && !mine.getValue()
+                && ANY.equals(channel.getValue())
                 ? "No open conversations. E-mail sent to your business's mailbox (Settings → Inbox) arrives here."
                 : "No conversation matches.";
     }
@@ -262,7 +290,8 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
             work.setTitle("Has a work item");
             top.add(work);
         }
-        Span subject = new Span(c.subject() == null || c.subject().isBlank() ? "(no subject)" : c.subject());
+        Span subject = new Span(c.subject() != null && !c.subject().isBlank() ? c.subject()
+                : c.channel().equals(Channel.EMAIL.name()) ? "(no subject)" : channelName(c.channel()));
         subject.getStyle().set("display", "block").set("white-space", "nowrap").set("overflow", "hidden")
                 .set("text-overflow", "ellipsis");
         Span snippet = new Span(c.snippet() == null ? "" : c.snippet());
@@ -284,6 +313,7 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
     }
 
     private void showNothing() {
+        awaitingDelivery = false;
         openId = null;
         removeClassName("reading");
         thread.removeAll();
@@ -316,7 +346,8 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
         H3 who = new H3(c.who());
         who.setId("thread-who");
         who.getStyle().set("margin", "0");
-        Span channel = new Span(c.channel().equals("EMAIL") ? "E-mail" : c.channel());
+        Span channel = new Span(channelName(c.channel()));
+        channel.setId("thread-channel");
         channel.getElement().getThemeList().add("badge contrast small");
         Span state = new Span(Words.of(c.status()));
         state.setId("thread-status");
@@ -378,10 +409,19 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
         messages.setId("thread-messages");
         messages.setPadding(false);
         messages.setSpacing(true);
+        awaitingDelivery = false;
         for (MessageView m : inbox.messages(c.id())) {
             messages.add(bubble(c, m));
+            awaitingDelivery |= !m.inbound() && m.is(MessageState.SENT) && c.channel().equals(Channel.SMS.name())
+                    && m.at().isAfter(Instant.now().minusSeconds(600));
         }
         thread.add(header, actions, messages);
+        if (c.notice() != null) {
+            Paragraph notice = new Paragraph(c.notice());
+            notice.setId("thread-notice");
+            notice.addClassName("inbox-notice");
+            thread.add(notice);
+        }
         if (c.allowedActions().contains("reply")) {
             thread.add(composer(c, typed));
         }
@@ -389,7 +429,8 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     private Div bubble(ConversationView c, MessageView m) {
         Span from = new Span(m.inbound() ? (m.fromName() != null ? m.fromName() + " <" + m.fromAddress() + ">"
-                : m.fromAddress() == null ? "Unknown sender" : m.fromAddress()) : "You → " + m.to());
+                : m.fromAddress() == null ? "Unknown sender" : ContactChecks.readable(m.fromAddress()))
+                : "You → " + ContactChecks.readable(m.to()));
         from.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-s)");
         Span at = new Span(FULL.format(m.at().atZone(zone)));
         at.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)")
@@ -447,6 +488,11 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
             bubble.add(new Div(failed, retry));
         } else if (m.is(MessageState.QUEUED)) {
             bubble.add(new Span("Sending…"));
+        } else if (!m.inbound() && c.channel().equals(Channel.SMS.name())) {
+            Span fate = new Span(m.is(MessageState.DELIVERED) ? "Delivered" : "Sent");
+            fate.addClassName("message-fate");
+            fate.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+            bubble.add(fate);
         }
         bubble.addClassNames("message", m.inbound() ? "inbound" : "outbound");
         return bubble;
@@ -458,7 +504,14 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
         text.setValue(typed);
         composerText = text;
         text.setId("composer-text");
-        text.setPlaceholder("Write your answer");
+        boolean texting = c.channel().equals(Channel.SMS.name());
+        text.setPlaceholder(texting ? "Write your text" : "Write your answer");
+        if (texting) {
+            text.setMaxLength(1600);
+            text.setValueChangeMode(ValueChangeMode.EAGER);
+            text.setHelperText(text.getValue().length() + " / 1600");
+            text.addValueChangeListener(e -> text.setHelperText(e.getValue().length() + " / 1600"));
+        }
         text.setWidthFull();
         text.setMinHeight("6rem");
         Button send = new Button("Send", VaadinIcon.PAPERPLANE.create());
@@ -482,7 +535,8 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
                 send.setEnabled(true);
             }
         });
-        Span hint = new Span("Ctrl+Enter sends. The client's answer comes back to this conversation.");
+        Span hint = new Span(texting ? "Ctrl+Enter sends, from your Twilio number. Their answer comes back here."
+                : "Ctrl+Enter sends. The client's answer comes back to this conversation.");
         hint.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
         VerticalLayout box = new VerticalLayout(text, new HorizontalLayout(send, hint));
         box.setPadding(false);
@@ -541,12 +595,24 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
         dialog.setHeaderTitle("New message");
         var contact = ContactPicker.create(ContactPicker.Source.of(contacts), "compose-contact", "Contact", null);
         contact.setWidthFull();
+        RadioButtonGroup<String> how = new RadioButtonGroup<>("Send as");
+        how.setId("compose-channel");
+        how.setItems(Channel.EMAIL.name(), Channel.SMS.name());
+        how.setItemLabelGenerator(InboxView::channelName);
+        how.setValue(Channel.EMAIL.name());
         EmailField to = new EmailField("To");
         to.setId("compose-to");
         to.setWidthFull();
         to.setHelperText("Empty: the contact's e-mail");
-        contact.addValueChangeListener(e -> to.setPlaceholder(e.getValue() == null || e.getValue().email() == null ? ""
-                : e.getValue().email()));
+        TextField number = new TextField("To (phone)");
+        number.setId("compose-number");
+        number.setWidthFull();
+        number.setHelperText("Empty: the contact's phone");
+        number.setVisible(false);
+        contact.addValueChangeListener(e -> {
+            to.setPlaceholder(e.getValue() == null || e.getValue().email() == null ? "" : e.getValue().email());
+            number.setPlaceholder(e.getValue() == null || e.getValue().phone() == null ? "" : e.getValue().phone());
+        });
         TextField subject = new TextField("Subject");
         subject.setId("compose-subject");
         subject.setWidthFull();
@@ -556,23 +622,83 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
         text.setMinHeight("8rem");
         Button send = new Button("Send", VaadinIcon.PAPERPLANE.create(), e -> {
             try {
-                ConversationView made = inbox.compose(contact.getValue() == null ? null : contact.getValue().id(),
-                        to.getValue().isBlank() ? null : to.getValue(), subject.getValue(), text.getValue(), Optional.empty());
+                boolean texting = Channel.SMS.name().equals(how.getValue());
+                String recipient = texting ? number.getValue() : to.getValue();
+                ConversationView made = inbox.compose(how.getValue(), contact.getValue() == null ? null : contact.getValue().id(),
+                        recipient.isBlank() ? null : recipient, texting ? null : subject.getValue(), text.getValue(),
+                        Optional.empty());
                 dialog.close();
                 Toasts.done("Sent");
                 paged.reload();
                 show(made);
             } catch (ValidationException ex) {
-                FieldErrors.show(ex, Map.of("contact_id", contact, "to", to, "subject", subject, "text", text));
+                FieldErrors.show(ex, Map.of("contact_id", contact, "to", Channel.SMS.name().equals(how.getValue()) ? number : to,
+                        "subject", subject, "text", text, "channel", how));
             }
         });
         send.setId("compose-send");
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(new VerticalLayout(contact, to, subject, text));
+        how.addValueChangeListener(e -> {
+            boolean texting = Channel.SMS.name().equals(e.getValue());
+            to.setVisible(!texting);
+            subject.setVisible(!texting);
+            number.setVisible(texting);
+            text.setMaxLength(texting ? 1600 : 20_000);
+        });
+        dialog.add(new VerticalLayout(how, contact, to, number, subject, text));
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), send);
         dialog.setWidth("min(40rem, 100vw)");
         dialog.open();
         contact.focus();
+    }
+
+    /** Test mode: a text "from" a phone to the business's number, through the real webhook, signed as Twilio signs it. */
+    private void simulate() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Simulate an incoming text");
+        Span badge = new Span("Test mode: nothing is sent to or from a real phone");
+        badge.getElement().getThemeList().add("badge contrast");
+        TextField from = new TextField("From (phone)");
+        from.setId("simulate-from");
+        from.setValue("+1 416 555 0134");
+        from.setWidthFull();
+        TextArea text = new TextArea("Text");
+        text.setId("simulate-text");
+        text.setWidthFull();
+        text.setMaxLength(1600);
+        text.setPlaceholder("Hi, my kitchen tap is leaking. Can someone come tomorrow?");
+        Button send = new Button("Send text", VaadinIcon.PAPERPLANE.create(), e -> {
+            try {
+                int status = sms.simulateIncoming(from.getValue(), text.getValue());
+                if (status == 200) {
+                    dialog.close();
+                    Toasts.done("Text received");
+                    paged.reload();
+                } else {
+                    Toasts.problem("The webhook answered " + status + "; see the server log");
+                }
+            } catch (ValidationException ex) {
+                FieldErrors.show(ex, Map.of("from", from, "text", text));
+            } catch (IllegalStateException ex) {
+                Toasts.problem(ex.getMessage());
+            }
+        });
+        send.setId("simulate-send");
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new VerticalLayout(badge, from, text));
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), send);
+        dialog.setWidth("min(32rem, 100vw)");
+        dialog.open();
+        text.focus();
+    }
+
+    static String channelName(String channel) {
+        return switch (channel) {
+            case "EMAIL" -> "E-mail";
+            case "SMS" -> "Text message";
+            case "WEB_PORTAL" -> "Client portal";
+            default -> Words.of(channel);
+        };
     }
 
     /** "Create contact", prefilled from the sender; an existing contact with that address is offered instead. */
@@ -582,28 +708,34 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
         TextField name = new TextField("Name");
         name.setId("new-contact-name");
         name.setWidthFull();
-        name.setValue(senderName(c));
+        boolean texting = c.channel().equals(Channel.SMS.name());
+        name.setValue(texting ? "" : senderName(c));
+        name.setPlaceholder(texting ? "Their name" : "");
         EmailField email = new EmailField("E-mail");
         email.setId("new-contact-email");
         email.setWidthFull();
-        email.setValue(c.counterpart() == null ? "" : c.counterpart());
+        TextField phone = new TextField("Phone");
+        phone.setId("new-contact-phone");
+        phone.setWidthFull();
+        (texting ? phone : email).setValue(c.counterpart() == null ? "" : texting ? ContactChecks.readable(c.counterpart())
+                : c.counterpart());
         Button save = new Button("Create and link", e -> {
             try {
-                ContactView made = contacts.create(ContactDraft.of(name.getValue(), email.getValue(), null), false,
-                        Optional.empty());
+                ContactView made = contacts.create(ContactDraft.of(name.getValue(), email.getValue().isBlank() ? null
+                        : email.getValue(), phone.getValue().isBlank() ? null : phone.getValue()), false, Optional.empty());
                 link(c, made, dialog);
             } catch (ContactService.DuplicateContactException ex) {
                 @SuppressWarnings("unchecked")
                 List<ContactView> matches = (List<ContactView>) ex.current();
                 link(c, matches.get(0), dialog);
             } catch (ValidationException ex) {
-                FieldErrors.show(ex, Map.of("display_name", name, "email", email));
+                FieldErrors.show(ex, Map.of("display_name", name, "email", email, "phone", phone));
             }
         });
         save.setId("new-contact-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickShortcut(Key.ENTER);
-        dialog.add(new VerticalLayout(name, email));
+        dialog.add(texting ? new VerticalLayout(name, phone, email) : new VerticalLayout(name, email, phone));
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
         dialog.setWidth("min(28rem, 100vw)");
         dialog.open();
@@ -614,13 +746,16 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
     private String senderName(ConversationView c) {
         return inbox.messages(c.id()).stream().filter(m -> m.inbound() && m.fromName() != null && !m.fromName().isBlank())
                 .reduce((a, b) -> b).map(MessageView::fromName)
-                .orElse(c.counterpart() == null ? "" : c.counterpart().substring(0, Math.max(0, c.counterpart().indexOf('@'))));
+                .orElse(c.counterpart() == null ? "" : c.channel().equals(Channel.SMS.name()) ? ContactChecks.readable(c.counterpart())
+                        : c.counterpart().substring(0, Math.max(0, c.counterpart().indexOf('@'))));
     }
 
     /** A contact for the sender: a new one, or the one that already has the address. */
     private ContactView contactFor(ConversationView c) {
         try {
-            return contacts.create(ContactDraft.of(senderName(c), c.counterpart(), null), false, Optional.empty());
+            boolean texting = c.channel().equals(Channel.SMS.name());
+            return contacts.create(ContactDraft.of(senderName(c), texting ? null : c.counterpart(), texting ? c.counterpart() : null),
+                    false, Optional.empty());
         } catch (ContactService.DuplicateContactException ex) {
             @SuppressWarnings("unchecked")
             List<ContactView> matches = (List<ContactView>) ex.current();

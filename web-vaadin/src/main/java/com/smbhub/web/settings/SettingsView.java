@@ -1,6 +1,7 @@
 package com.smbhub.web.settings;
 
 import com.smbhub.inbox.MailboxSettings;
+import com.smbhub.inbox.SmsSettings;
 import com.smbhub.money.TaxCodeService;
 import com.smbhub.payment.StripeAccounts;
 import com.smbhub.platform.mail.SmtpSettings;
@@ -47,6 +48,8 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver 
 
     @EJB MailboxSettings mailbox;
 
+    @EJB SmsSettings sms;
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (event.hasForwardTarget() || event.hasRerouteTarget()) {
@@ -71,7 +74,9 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver 
         tabs.add("Payments", new PaymentsPanel(stripe));
         tabs.add("Numbers", new NumbersPanel(settings, taxes));
         tabs.add("Email", new EmailPanel(smtp, wording));
-        tabs.add("Inbox", new InboxPanel(mailbox));
+        VerticalLayout inbox = new VerticalLayout(new InboxPanel(mailbox), new TextingPanel(sms));
+        inbox.setPadding(false);
+        tabs.add("Inbox", inbox);
         List<String> names = List.of("business", "team", "payments", "numbers", "email", "inbox");
         String tab = event.getLocation().getQueryParameters().getSingleParameter("tab").orElse("");
         tabs.setSelectedIndex(Math.max(0, names.indexOf(tab)));
