@@ -133,4 +133,37 @@ class InboxJourneyIT {
             app.screenshot("inbox-text");
         }
     }
+
+    /** PRD 3.4: a client writes from their invoice page (no login); it is answered from the inbox and mailed back with a link. */
+    @Test
+    void aClientWritesFromTheirInvoicePageAndTheAnswerComesBackByMail() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String owner = token(WORLD.northside("owner"), null);
+        String email = "sam-" + run + "@example.com";
+        var contact = send("POST", "/api/v1/contacts", owner, "{\"display_name\":\"Sam Client " + run + "\",\"email\":\"" + email
+                + "\"}");
+        var invoice = send("POST", "/api/v1/invoices", owner, "{\"contact_id\":\"" + contact.json().getJsonObject("data")
+                .getString("id") + "\",\"tax_code\":\"HST\",\"line_items\":[{\"name\":\"Water heater\",\"qty\":1,\"rate\":950}]}")
+                .json().getJsonObject("data");
+        String link = SystemUnderTest.BASE + send("POST", "/api/v1/invoices/" + invoice.getString("id") + "/portal-link", owner, null)
+                .json().getJsonObject("data").getString("portal_path");
+        try (BackOffice client = new BackOffice(414, 860)) {
+            new PortalScreen(client).open(link, "Message Northside Plumbing").message("Can I pay in two parts? " + run);
+            client.screenshot("portal-message");
+        }
+        try (BackOffice app = new BackOffice()) {
+            app.signIn(WORLD.northside("owner"), "demo");
+            new HomeScreen(app).waitFor("Welcome");
+            InboxScreen inbox = new InboxScreen(app).open();
+            inbox.openConversation("Invoice " + invoice.getString("number"));
+            assertEquals("Client portal", app.text("thread-channel"));
+            assertTrue(inbox.thread().contains("Can I pay in two parts? " + run), inbox.thread());
+            inbox.answer("Of course: half now, half in May. " + run);
+            app.waitForToast("Sent");
+            app.click("thread-document");
+            app.waitForPath("invoices");
+        }
+        String mail = Mailbox.text(Mailbox.await(email, "Invoice " + invoice.getString("number")));
+        assertTrue(mail.contains("half in May") && mail.contains("/portal/invoices/"), mail);
+    }
 }

@@ -34,6 +34,13 @@ final class PortalScreen {
         waitForText("Payment received");
     }
 
+    /** "Message <business>": writes and sends; waits for the page's thank-you. */
+    void message(String text) {
+        browser.driver.findElement(By.id("message")).sendKeys(text);
+        browser.driver.findElement(By.id("send-message")).click();
+        waitForText("has your message");
+    }
+
     String address() {
         return browser.driver.getCurrentUrl();
     }

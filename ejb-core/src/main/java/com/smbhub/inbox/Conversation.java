@@ -6,7 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A thread with one counterpart on one channel (PRD 2.1): e-mail today, SMS and portal next. */
+/** A thread with one counterpart on one channel (PRD 2.1): e-mail, SMS, or the client portal (about one document). */
 @Entity
 @Table(name = "conversations")
 public class Conversation extends TenantRecord {
@@ -26,6 +26,10 @@ public class Conversation extends TenantRecord {
     private String assignedTo;
     @Column(name = "unread_count")
     private int unreadCount;
+    @Column(name = "document_type")
+    private String documentType;
+    @Column(name = "document_id")
+    private String documentId;
 
     protected Conversation() {
     }
@@ -69,6 +73,12 @@ public class Conversation extends TenantRecord {
         assignedTo = userId;
     }
 
+    /** The invoice or quote a client's portal message is about. */
+    void about(String type, String id) {
+        documentType = type;
+        documentId = id;
+    }
+
     void link(String contactId) {
         this.contactId = contactId;
     }
@@ -83,4 +93,6 @@ public class Conversation extends TenantRecord {
     public ConversationStatus getStatus() { return ConversationStatus.valueOf(status); }
     public String getAssignedTo() { return assignedTo; }
     public int getUnreadCount() { return unreadCount; }
+    public String getDocumentType() { return documentType; }
+    public String getDocumentId() { return documentId; }
 }

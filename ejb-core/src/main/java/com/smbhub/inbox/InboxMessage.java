@@ -71,13 +71,25 @@ public class InboxMessage extends TenantRecord {
 
     /** An incoming text, as Twilio posted it. */
     static InboxMessage receivedText(String conversationId, String from, String to, String text, String sid, Instant at) {
+        InboxMessage m = inbound(conversationId, from, text, at);
+        m.toAddress = to;
+        m.providerMessageId = sid;
+        return m;
+    }
+
+    /** A message a client wrote on their invoice or quote page. */
+    static InboxMessage fromPortal(String conversationId, String name, String address, String text, Instant at) {
+        InboxMessage m = inbound(conversationId, address, text, at);
+        m.fromName = name;
+        return m;
+    }
+
+    private static InboxMessage inbound(String conversationId, String from, String text, Instant at) {
         InboxMessage m = new InboxMessage();
         m.conversationId = conversationId;
         m.direction = "INBOUND";
         m.fromAddress = from;
-        m.toAddress = to;
         m.bodyText = text;
-        m.providerMessageId = sid;
         m.receivedAt = at;
         m.state = MessageState.RECEIVED.name();
         return m;

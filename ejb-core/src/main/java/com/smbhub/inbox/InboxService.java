@@ -29,6 +29,7 @@ import com.smbhub.platform.security.Permissions;
 import com.smbhub.platform.security.Secrets;
 import com.smbhub.platform.tenancy.RequestContext;
 import com.smbhub.platform.tenancy.TenantScoped;
+import com.smbhub.portal.PortalLinks;
 import com.smbhub.profile.ProfileRules;
 import com.smbhub.profile.ProfileService;
 import com.smbhub.quote.QuoteService;
@@ -50,6 +51,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The inbox of the current business: conversations, their messages, replies, assignment and "Convert to". */
 @Stateless
@@ -81,6 +83,10 @@ public class InboxService {
     @Inject TwilioGateway twilio;
 
     @Inject Secrets secrets;
+
+    @EJB PortalLinks links;
+
+    @Inject @ConfigProperty(name = "smbhub.public-url", defaultValue = "http://localhost:8080") String publicUrl;
 
     /** The list's filters; null means any. {@code assignedTo}: a user id, "me" or "nobody". */
     public record Filter(String status, String channel, String assignedTo, Boolean unread, String q) {
@@ -216,8 +222,8 @@ public class InboxService {
         }
         List<FieldError> errors = new ArrayList<>();
         String body = body(text, c.getChannel(), "Write your answer", errors);
-        if (c.getChannel() != Channel.EMAIL && c.getChannel() != Channel.SMS) {
-            errors.add(new FieldError("channel", "Only e-mail and text conversations can be answered here yet"));
+        if (c.getChannel() == Channel.WHATSAPP) {
+            errors.add(new FieldError("channel", "WhatsApp conversations cannot be answered here yet"));
         }
         String to = recipient(c);
         if (to == null) {
@@ -295,8 +301,13 @@ public class InboxService {
             failure = sent.error();
         } else {
             List<String> refs = m.getReferencesIds() == null ? List.of() : List.of(m.getReferencesIds().split(" "));
+            String text = m.getBodyText();
+            if (c.getChannel() == Channel.WEB_PORTAL && c.getDocumentId() != null) {
+                text += "\n\nSee the " + ("QUOTE".equals(c.getDocumentType()) ? "quote" : "invoice") + " and answer on its page: "
+                        + publicUrl.replaceAll("/+$", "") + links.forAnswer(c.getDocumentType(), c.getDocumentId());
+            }
             failure = mailer.sendInThread(em.find(Tenant.class, tenant()).getName(), m.getToAddress(), m.getSubject(),
-                    m.getBodyText(), new Mailer.Thread(m.getProviderMessageId(), m.getInReplyTo(), refs, m.getFromAddress()),
+                    text, new Mailer.Thread(m.getProviderMessageId(), m.getInReplyTo(), refs, m.getFromAddress()),
                     List.of());
         }
         m.moveTo(failure == null ? MessageState.SENT : MessageState.FAILED, failure);
@@ -513,7 +524,7 @@ public class InboxService {
                 return k.getEmail().trim().toLowerCase(Locale.ROOT);
             }
         }
-        return c.getChannel() == Channel.EMAIL ? c.getCounterpart() : null;
+        return c.getChannel() == Channel.WHATSAPP ? null : c.getCounterpart();
     }
 
     private InboxMessage message(String conversationId, String messageId) {
@@ -548,7 +559,8 @@ public class InboxService {
         List<String> actions = new ArrayList<>();
         Grant respond = Permissions.grant(Access.resolved(), Capability.INBOX_RESPOND);
         if (respond == Grant.ALL || respond == Grant.ASSIGNED && me().equals(c.getAssignedTo())) {
-            if (c.getChannel() == Channel.EMAIL || c.getChannel() == Channel.SMS && notice == null) {
+            if (c.getChannel() == Channel.EMAIL || c.getChannel() == Channel.WEB_PORTAL
+                    || c.getChannel() == Channel.SMS && notice == null) {
                 actions.add("reply");
             }
             actions.add(c.getStatus() == ConversationStatus.OPEN ? "close" : "reopen");
@@ -565,7 +577,7 @@ public class InboxService {
         return new ConversationView(c.getId(), c.getChannel().name(), c.getContactId(), names.get(c.getContactId()),
                 c.getCounterpart(), c.getSubject(), c.getSnippet(), c.getLastMessageAt(), c.getStatus().name(),
                 c.getAssignedTo(), c.getUnreadCount(), made.getOrDefault(c.getId(), List.of()), c.getVersion(),
-                List.copyOf(actions), notice);
+                List.copyOf(actions), notice, c.getDocumentType(), c.getDocumentId());
     }
 
     private static MessageView view(InboxMessage m, List<FileView> files) {

@@ -47,17 +47,33 @@ public class PortalLinks {
         if (document == null || document.getDeletedAt() != null) {
             throw new NotFoundException(kind.entity);
         }
-        return issue(kind.name(), documentId, recipient, expiresInDays);
+        return issue(kind.name(), documentId, recipient, expiresInDays, true);
     }
 
-    private String issue(String kind, String documentId, String recipient, Integer expiresInDays) {
+    /**
+     * A link for an answer to the client's message from the document's page (the inbox e-mails it); the links
+     * the client has keep working. Needs the right to answer in the inbox.
+     */
+    public String forAnswer(String documentType, String documentId) {
+        access.require(Capability.INBOX_RESPOND);
+        Drafts.Kind kind = Drafts.Kind.valueOf(documentType);
+        MoneyDocument document = Ids.isId(documentId) ? em.find(kind.type, documentId) : null;
+        if (document == null || document.getDeletedAt() != null) {
+            throw new NotFoundException(kind.entity);
+        }
+        return issue(kind.name(), documentId, null, null, false);
+    }
+
+    private String issue(String kind, String documentId, String recipient, Integer expiresInDays, boolean revokeEarlier) {
         if (expiresInDays != null && (expiresInDays < 1 || expiresInDays > 365)) {
             throw new ValidationException("expires_in_days", "From 1 to 365 days, or none");
         }
         Instant now = Instant.now();
-        em.createQuery("select t from PortalToken t where t.documentType = :kind and t.documentId = :id"
-                        + " and t.revokedAt is null", PortalToken.class).setParameter("kind", kind).setParameter("id", documentId)
-                .getResultList().forEach(t -> t.revoke(now));
+        if (revokeEarlier) {
+            em.createQuery("select t from PortalToken t where t.documentType = :kind and t.documentId = :id"
+                            + " and t.revokedAt is null", PortalToken.class).setParameter("kind", kind)
+                    .setParameter("id", documentId).getResultList().forEach(t -> t.revoke(now));
+        }
         String token = LinkTokens.newToken();
         em.persist(new PortalToken(kind, documentId, recipient, LinkTokens.hash(token),
                 expiresInDays == null ? null : now.plus(Duration.ofDays(expiresInDays)),

@@ -1,12 +1,14 @@
 package com.smbhub.portal;
 
 import com.smbhub.contact.Contact;
+import com.smbhub.inbox.PortalMessages;
 import com.smbhub.invoice.CheckoutLinks;
 import com.smbhub.invoice.Invoice;
 import com.smbhub.invoice.InvoicePdf;
 import com.smbhub.invoice.InvoiceService;
 import com.smbhub.invoice.InvoiceView;
 import com.smbhub.money.Drafts;
+import com.smbhub.money.MoneyDocument;
 import com.smbhub.money.TaxCode;
 import com.smbhub.payment.Payment;
 import com.smbhub.payment.PaymentStatus;
@@ -16,6 +18,7 @@ import com.smbhub.platform.security.LinkTokens;
 import com.smbhub.platform.tenancy.CrossTenant;
 import com.smbhub.platform.tenancy.TenantEntry;
 import com.smbhub.platform.time.BusinessClock;
+import com.smbhub.profile.ProfileService;
 import com.smbhub.quote.Quote;
 import com.smbhub.quote.QuoteService;
 import com.smbhub.quote.QuoteView;
@@ -28,6 +31,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,9 +56,11 @@ public class PortalService {
 
     @EJB AuditService audit;
 
+    @EJB ProfileService profiles;
+
     /** What the invoice page shows: no internal ids, no staff names; {@code payable} offers the Pay button. */
     public record InvoicePage(String businessName, InvoiceView invoice, Map<String, String> taxNames, boolean payable,
-                              List<Receipt> receipts) {
+                              List<Receipt> receipts, List<PortalMessages.Shown> messages, ZoneId zone) {
     }
 
     /** A payment as the client's receipt shows it. */
@@ -79,7 +85,7 @@ public class PortalService {
                             method(p.getProvider()), p.getStatus() == PaymentStatus.REFUNDED)).toList();
             return new InvoicePage(tenant.getName(), InvoiceService.viewOf(invoice, codes,
                     client == null ? null : client.getDisplayName(), BusinessClock.today(tenant.zone()), List.of()),
-                    taxNames(codes), payable, receipts);
+                    taxNames(codes), payable, receipts, PortalMessages.thread(em, "INVOICE", invoice.getId()), tenant.zone());
         }
     }
 
@@ -102,7 +108,8 @@ public class PortalService {
     }
 
     /** What the quote page shows: no internal ids, no staff names. */
-    public record QuotePage(String businessName, QuoteView quote, Map<String, String> taxNames) {
+    public record QuotePage(String businessName, QuoteView quote, Map<String, String> taxNames,
+                            List<PortalMessages.Shown> messages, ZoneId zone) {
     }
 
     public Optional<QuotePage> quote(String token) {
@@ -116,7 +123,7 @@ public class PortalService {
             Contact client = em.find(Contact.class, quote.getContactId());
             return new QuotePage(tenant.getName(), QuoteService.viewOf(quote, codes,
                     client == null ? null : client.getDisplayName(), BusinessClock.today(tenant.zone()), List.of()),
-                    taxNames(codes));
+                    taxNames(codes), PortalMessages.thread(em, "QUOTE", quote.getId()), tenant.zone());
         }
     }
 
@@ -139,6 +146,18 @@ public class PortalService {
             quotes.answerFromPortal(quote, approve, note);
             return quote.getStatus().name();
         });
+    }
+
+    /**
+     * "Message <business>" from the page of the token's invoice or quote ({@code kind} INVOICE or QUOTE): the
+     * message lands in the business's inbox; the business's name, or empty for a link that is not valid.
+     */
+    public Optional<String> message(String token, String kind, String text, String address) {
+        Function<MoneyDocument, String> write = d -> {
+            PortalMessages.receive(em, kind, d.getId(), d.getNumber(), d.getContactId(), text, profiles.effective().profileId());
+            return em.find(Tenant.class, d.getTenantId()).getName();
+        };
+        return "QUOTE".equals(kind) ? withQuote(token, address, write::apply) : withInvoice(token, address, write::apply);
     }
 
     private static String method(String provider) {

@@ -199,6 +199,8 @@ public class ConversationsResource {
         c.allowedActions().forEach(actions::add);
         o.add("allowed_actions", actions);
         o.add("notice", Envelope.nullable(c.notice()));
+        o.add("document_type", Envelope.nullable(c.documentType()));
+        o.add("document_id", Envelope.nullable(c.documentId()));
         return o.build();
     }
 

@@ -5,12 +5,14 @@ import com.smbhub.money.DocumentView;
 import com.smbhub.money.LineItem;
 import com.smbhub.money.MoneyText;
 import com.smbhub.money.Totals;
+import com.smbhub.inbox.PortalMessages;
 import com.smbhub.portal.PortalService;
 import com.smbhub.quote.QuoteStatus;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +39,8 @@ public final class PortalPage {
             .sum td{border:0}.total td{font-weight:700}.status{display:inline-block;padding:.1rem .5rem;border-radius:1rem;background:#eef2ff}
             a.button,button{display:inline-block;margin-top:1rem;padding:.6rem 1rem;border:1px solid #1d4ed8;border-radius:.4rem;color:#1d4ed8;background:#fff;text-decoration:none;font:inherit;cursor:pointer}
             button.pay{background:#1d4ed8;color:#fff;margin-right:.5rem}.note{padding:.6rem;border-radius:.4rem;background:#ecfdf5}
+            .msg{padding:.5rem .7rem;border-radius:.4rem;margin:.4rem 0;background:#f3f4f6;white-space:pre-wrap;overflow-wrap:anywhere}
+            .msg.business{background:#eef2ff}.msg small{display:block;color:#6b7280}textarea{width:100%%;box-sizing:border-box;font:inherit}
             </style></head><body><main>
             """;
 
@@ -62,7 +66,7 @@ public final class PortalPage {
 
     /** The invoice a client opened: business, number, state, lines, totals, and its PDF. */
     public static void invoice(HttpServletResponse response, PortalService.InvoicePage page, String token,
-                               boolean justPaid) throws IOException {
+                               boolean justPaid, String notice) throws IOException {
         var i = page.invoice();
         String state = switch (InvoiceStatus.of(i.status())) {
             case PAID -> "Paid — thank you";
@@ -70,7 +74,7 @@ public final class PortalPage {
             case PARTIALLY_PAID -> "Partly paid · due " + DATE.format(i.dueDate());
             default -> "Due " + DATE.format(i.dueDate());
         };
-        StringBuilder html = top("Invoice", page.businessName(), i, state, null);
+        StringBuilder html = top("Invoice", page.businessName(), i, state, notice);
         table(html, i, page.taxNames());
         if (i.amountPaid().signum() > 0) {
             html.append("<tr class=\"sum total\"><td colspan=\"3\">Amount due</td><td>").append(money(i.amountDue(), i.currency()))
@@ -95,6 +99,7 @@ public final class PortalPage {
                     .append("<button class=\"pay\" type=\"submit\">Pay ").append(money(i.amountDue(), i.currency()))
                     .append("</button></form>");
         }
+        messages(html, page.businessName(), page.messages(), page.zone(), token);
         finish(response, html, token);
     }
 
@@ -119,6 +124,7 @@ public final class PortalPage {
                     .append("<button id=\"reject\" type=\"submit\" formaction=\"").append(escape(token))
                     .append("/reject\">Decline</button></form>");
         }
+        messages(html, page.businessName(), page.messages(), page.zone(), token);
         finish(response, html, token);
     }
 
@@ -159,6 +165,24 @@ public final class PortalPage {
                     .append("</p>");
         }
         return html;
+    }
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM, HH:mm", Locale.ENGLISH);
+
+    /** "Message <business>": what was written about the document so far, and a form that works without scripts. */
+    private static void messages(StringBuilder html, String businessName, List<PortalMessages.Shown> messages, ZoneId zone,
+                                 String token) {
+        html.append("<h2 id=\"messages\" style=\"font-size:1.1rem\">Messages</h2>");
+        for (var m : messages) {
+            html.append("<div class=\"msg").append(m.fromClient() ? " client" : " business").append("\"><small>")
+                    .append(m.fromClient() ? "You" : escape(businessName)).append(" · ").append(WHEN.format(m.at().atZone(zone)))
+                    .append("</small>").append(escape(m.text())).append("</div>");
+        }
+        html.append("<form method=\"post\" action=\"").append(escape(token)).append("/message\">")
+                .append("<label for=\"message\">Message ").append(escape(businessName)).append("</label>")
+                .append("<textarea id=\"message\" name=\"text\" rows=\"3\" maxlength=\"2000\" required></textarea>")
+                .append("<button id=\"send-message\" type=\"submit\">Send message</button></form>")
+                .append("<p><small>").append(escape(businessName)).append(" answers by e-mail.</small></p>");
     }
 
     /** Closes the lines table and adds the document's notes and terms. */
@@ -217,6 +241,9 @@ public final class PortalPage {
     }
 
     public static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

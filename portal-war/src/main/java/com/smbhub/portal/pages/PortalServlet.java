@@ -3,6 +3,7 @@ package com.smbhub.portal.pages;
 import com.smbhub.invoice.InvoiceStatus;
 import com.smbhub.platform.InputText;
 import com.smbhub.platform.errors.ProviderException;
+import com.smbhub.platform.errors.RateLimitedException;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.portal.PortalService;
 import com.smbhub.quote.QuoteStatus;
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Client portal pages on token links: {@code /portal/invoices/<token>}, its PDF, and Pay ({@code POST
  * …/pay}, on to Stripe Checkout); {@code /portal/quotes/<token>}, its PDF, Approve / Decline ({@code POST
- * …/approve|reject}, confirmed on a second page). Unknown, revoked and expired links all answer the same friendly 404,
+ * …/approve|reject}, confirmed on a second page); "Message <business>" on both ({@code POST …/message}). Unknown, revoked and expired links all answer the same friendly 404,
  * giving no hint of whether a document exists; each address may look up a limited number of links a
  * minute (429 beyond). {@code /portal/paid} thanks a client who paid from a link sent by the business.
  */
@@ -79,7 +80,8 @@ public class PortalServlet extends HttpServlet {
             String done = request.getParameter("done");
             PortalPage.quote(response, page.get(), parts[2], "approved".equals(done)
                     ? "Thank you — " + page.get().businessName() + " has your approval."
-                    : "rejected".equals(done) ? "Thank you — " + page.get().businessName() + " has your answer." : null);
+                    : "rejected".equals(done) ? "Thank you — " + page.get().businessName() + " has your answer."
+                    : sent(request, page.get().businessName()));
             return;
         }
         var page = portal.invoice(parts[2]);
@@ -93,7 +95,8 @@ public class PortalServlet extends HttpServlet {
                     page.get().businessName() + " cancelled this invoice; there is nothing to pay.");
             return;
         }
-        PortalPage.invoice(response, page.get(), parts[2], request.getParameter("paid") != null);
+        PortalPage.invoice(response, page.get(), parts[2], request.getParameter("paid") != null,
+                sent(request, page.get().businessName()));
     }
 
     /** Pay (on to the Stripe Checkout page for the amount due now), or Approve / Decline a quote (after a confirmation). */
@@ -104,7 +107,9 @@ public class PortalServlet extends HttpServlet {
         String[] parts = path.split("/");
         boolean pay = parts.length == 4 && parts[1].equals("invoices") && parts[3].equals("pay");
         boolean answer = parts.length == 4 && parts[1].equals("quotes") && (parts[3].equals("approve") || parts[3].equals("reject"));
-        if (!pay && !answer) {
+        boolean message = parts.length == 4 && (parts[1].equals("quotes") || parts[1].equals("invoices"))
+                && parts[3].equals("message");
+        if (!pay && !answer && !message) {
             notValid(request, response);
             return;
         }
@@ -118,6 +123,10 @@ public class PortalServlet extends HttpServlet {
         }
         if (answer) {
             answer(request, response, parts[2], parts[3].equals("approve"));
+            return;
+        }
+        if (message) {
+            message(request, response, parts[1], parts[2]);
             return;
         }
         String page = publicUrl.replaceAll("/+$", "") + "/portal/invoices/" + parts[2];
@@ -177,6 +186,39 @@ public class PortalServlet extends HttpServlet {
             }
             PortalPage.send(response, 409, "This quote cannot be answered", cause.getMessage() + ".");
         }
+    }
+
+    /** "Message <business>": into the business's inbox, then back to the page with a thank-you (303). */
+    private void message(HttpServletRequest request, HttpServletResponse response, String kind, String token)
+            throws IOException {
+        String text = request.getParameter("text");
+        try {
+            if (portal.message(token, kind.equals("quotes") ? "QUOTE" : "INVOICE", text, request.getRemoteAddr()).isEmpty()) {
+                notValid(request, response);
+                return;
+            }
+            opened(request, token);
+            PortalPage.privacy(response);
+            response.setStatus(303);
+            response.setHeader("Location", publicUrl.replaceAll("/+$", "") + "/portal/" + kind + "/" + token + "?sent=1#messages");
+        } catch (RuntimeException e) {
+            Throwable cause = e instanceof EJBException && e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof ValidationException v) {
+                PortalPage.page(response, 400, "That did not go through", "<h1>That did not go through</h1><p>"
+                        + PortalPage.escape(v.errors().isEmpty() ? v.getMessage() : v.errors().get(0).message())
+                        + ".</p><a class=\"button\" href=\"" + PortalPage.escape(token) + "\">Go back</a>");
+            } else if (cause instanceof RateLimitedException limited) {
+                response.setHeader("Retry-After", String.valueOf(limited.retryAfter().toSeconds()));
+                PortalPage.send(response, 429, "Please wait a little", limited.getMessage() + ".");
+            } else {
+                throw e;
+            }
+        }
+    }
+
+    private static String sent(HttpServletRequest request, String businessName) {
+        return request.getParameter("sent") == null ? null
+                : "Sent — " + businessName + " has your message and answers by e-mail.";
     }
 
     /**

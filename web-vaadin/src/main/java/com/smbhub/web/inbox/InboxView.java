@@ -389,6 +389,14 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
                 actions.add(invoice);
             }
         }
+        if (c.documentId() != null) {
+            boolean quote = "QUOTE".equals(c.documentType());
+            Button document = new Button(quote ? "Open " + profiles.effective().label("quote").toLowerCase() : "Open invoice",
+                    VaadinIcon.FILE_TEXT_O.create(), e -> getUI().ifPresent(ui -> ui.navigate(quote ? "quotes" : "invoices",
+                    QueryParameters.of("open", c.documentId()))));
+            document.setId("thread-document");
+            actions.add(document);
+        }
         for (String workItemId : c.workItemIds()) {
             Button work = new Button("Open work item", e -> getUI().ifPresent(ui -> ui.navigate("work",
                     QueryParameters.of("item", workItemId))));
