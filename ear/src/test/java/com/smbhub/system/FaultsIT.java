@@ -209,6 +209,72 @@ class FaultsIT {
                 "invoice numbers without a gap: " + numbers);
     }
 
+    /**
+     * A mailbox being read while its mail server goes away (coming back empty, the mail delivered again with the
+     * same Message-IDs: a renumbered folder) and while Payara is killed with kill -9: once reading settles, every
+     * message is in the inbox exactly once. After the kill the dead poller's lease (2 minutes) runs out first.
+     */
+    @Test
+    void aMailboxReadThroughAMailServerOutageAndAKilledPayaraHasEveryMessageExactlyOnce() throws Exception {
+        int total = 1_000;
+        List<String> mail = new ArrayList<>();
+        for (int n = 1; n <= total; n++) {
+            mail.add("From: Client <client-" + run + "@example.com>\nTo: office@northside.test\nSubject: Fault " + run + " #" + n
+                    + "\nMessage-ID: <fault-" + run + "-" + n + "@example.com>\n\nMessage " + n + "\n");
+        }
+        Mailbox.deliverAll(PORT_BASE + 25, "office@northside.test", mail);
+        int before = awaitInbox(count -> count > 0, Duration.ofSeconds(60));
+        ProcessHandle.of(Long.parseLong(Files.readString(work.resolve("var/greenmail.pid")).trim())).orElseThrow().destroy();
+        sleep(2_000);
+        start(); // the mail server is back, empty: the same mail arrives again
+        Mailbox.deliverAll(PORT_BASE + 25, "office@northside.test", mail);
+        int reading = awaitInbox(count -> count > before, Duration.ofSeconds(90));
+        ProcessHandle.of(Long.parseLong(payaraPid())).orElseThrow().destroyForcibly();
+        sleep(1_000);
+        start();
+        awaitInbox(count -> count >= total, Duration.ofSeconds(300));
+        Set<String> subjects = new TreeSet<>();
+        String cursor = null;
+        do {
+            Reply page = call("GET", "/api/v1/conversations?limit=100&q=" + run + (cursor == null ? "" : "&cursor=" + cursor), owner,
+                    null);
+            for (var v : page.json().getJsonArray("data")) {
+                JsonObject c = v.asJsonObject();
+                assertTrue(subjects.add(c.getString("subject")), "one conversation per message: " + c);
+                assertEquals(1, c.getInt("unread_count"), "each message once: " + c);
+            }
+            JsonObject meta = page.json().getJsonObject("meta");
+            cursor = meta.isNull("cursor") ? null : meta.getString("cursor");
+        } while (cursor != null);
+        assertEquals(total, subjects.size(), "read " + before + " before the outage, " + reading + " before the kill");
+    }
+
+    /** Waits until the number of this run's conversations satisfies the test (calls failing meanwhile count as not yet). */
+    private int awaitInbox(java.util.function.IntPredicate done, Duration within) {
+        Instant deadline = Instant.now().plus(within);
+        int count = -1;
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                count = 0;
+                String cursor = null;
+                do {
+                    Reply page = call("GET", "/api/v1/conversations?limit=100&q=" + run + (cursor == null ? "" : "&cursor=" + cursor),
+                            owner, null);
+                    count += page.status() == 200 ? page.json().getJsonArray("data").size() : 0;
+                    JsonObject meta = page.json().getJsonObject("meta");
+                    cursor = page.status() != 200 || meta.isNull("cursor") ? null : meta.getString("cursor");
+                } while (cursor != null);
+                if (done.test(count)) {
+                    return count;
+                }
+            } catch (IllegalStateException e) {
+                count = -1; // Payara is starting
+            }
+            sleep(250);
+        }
+        throw new AssertionError("the inbox stopped at " + count + " conversations");
+    }
+
     @Test
     void aFullFileStoreRefusesTheUploadAndKeepsNoPartOfIt() throws Exception {
         Path files = work.resolve("var/files");

@@ -121,6 +121,43 @@ class InboxIT {
     }
 
     @Test
+    void anAnswerCarriesTheBusinesssFilesAndKeepsACopyInTheThread() throws Exception {
+        String client = "files-" + run + "@example.com";
+        Mailbox.deliver(client, address, "From: " + client + "\nTo: " + address + "\nSubject: Send the plan " + run
+                + "\nMessage-ID: <plan-" + run + "@example.com>\n\nCould you send the plan?\n");
+        String id = awaitConversation(owner, run).getString("id");
+        var item = send("POST", "/api/v1/work-items", owner, "{\"title\":\"Plan " + run + "\"}");
+        assertEquals(201, item.status(), item.body());
+        var file = FilesIT.upload(owner, "WORK_ITEM", item.json().getJsonObject("data").getString("id"), "plan.pdf",
+                "%PDF-1.4\n% plan\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(201, file.status(), file.body());
+        String fileId = file.json().getJsonObject("data").getString("id");
+
+        var unknown = send("POST", "/api/v1/conversations/" + id + "/messages", owner, "{\"text\":\"x\",\"attachment_ids\":[\""
+                + UUID.randomUUID() + "\"]}");
+        assertEquals(400, unknown.status(), unknown.body());
+        assertTrue(unknown.body().contains("attachment_ids"), unknown.body());
+        assertEquals(400, send("POST", "/api/v1/conversations/" + id + "/messages", owner,
+                "{\"text\":\"x\",\"attachment_ids\":\"not a list\"}").status());
+        String maple = token(WORLD.maple("owner"), null);
+        var mapleFile = send("POST", "/api/v1/conversations", maple, "{\"to\":\"x-" + run + "@example.com\",\"subject\":\"s\","
+                + "\"text\":\"t\",\"attachment_ids\":[\"" + fileId + "\"]}");
+        assertEquals(400, mapleFile.status(), "compose takes no files: " + mapleFile.body());
+
+        var reply = send("POST", "/api/v1/conversations/" + id + "/messages", owner, "{\"text\":\"Here it is.\",\"attachment_ids\":[\""
+                + fileId + "\"]}");
+        assertEquals(201, reply.status(), reply.body());
+        JsonObject sent = reply.json().getJsonObject("data");
+        assertEquals("SENT", sent.getString("state"));
+        assertEquals("plan.pdf", sent.getJsonArray("attachments").getJsonObject(0).getString("file_name"));
+        Message mail = Mailbox.await(client, "Send the plan " + run);
+        jakarta.mail.Multipart parts = (jakarta.mail.Multipart) mail.getContent();
+        assertEquals("plan.pdf", parts.getBodyPart(1).getFileName());
+        var thread = get("/api/v1/conversations/" + id + "/messages", owner).json().getJsonArray("data");
+        assertEquals(1, thread.getJsonObject(1).getJsonArray("attachments").size(), "a copy stays with the answer");
+    }
+
+    @Test
     void anotherBusinessAndAnAgentSeeNothingThatIsNotTheirs() throws Exception {
         String client = "other-" + run + "@example.com";
         Mailbox.deliver(client, address, "From: " + client + "\nTo: " + address + "\nSubject: Private " + run

@@ -54,10 +54,17 @@ class InboxJourneyIT {
             assertTrue(inbox.linkedToContact(), "the sender became a contact");
             assertEquals("Pat Jones", inbox.who());
 
+            java.nio.file.Path leaflet = java.nio.file.Files.createTempFile("what-to-expect", ".pdf");
+            java.nio.file.Files.writeString(leaflet, "%PDF-1.4\n% what to expect\n");
+            app.upload("composer-attach", leaflet);
+            BackOffice.await(app.driver, 20).until(d -> d.findElement(org.openqa.selenium.By.id("composer-files")).getText()
+                    .contains(leaflet.getFileName().toString()));
             inbox.answer("We will be there at 3 pm. " + run);
             app.waitForToast("Sent");
             Message answer = Mailbox.await(client, "Burst pipe " + run);
             assertTrue(Mailbox.text(answer).contains("We will be there at 3 pm"), Mailbox.text(answer));
+            assertEquals(leaflet.getFileName().toString(),
+                    ((jakarta.mail.Multipart) answer.getContent()).getBodyPart(1).getFileName(), "the file went with it");
             String ourId = answer.getHeader("Message-ID")[0];
 
             Mailbox.deliver(client, address, "From: Pat Jones <" + client + ">\nTo: " + address + "\nSubject: Re: Burst pipe "

@@ -22,18 +22,29 @@ final class Mailbox {
 
     /** Hands a message (raw RFC 822 text, CRLF added) to the development server's SMTP for {@code to}. */
     static void deliver(String from, String to, String raw) throws Exception {
+        deliverAll(SMTP_PORT, to, java.util.List.of(raw));
+    }
+
+    /** Hands messages, in order and over one connection, to the SMTP server on this port for {@code to}. */
+    static void deliverAll(int smtpPort, String to, java.util.List<String> raws) throws Exception {
         Properties props = new Properties();
         props.put("mail.smtp.host", "127.0.0.1");
-        props.put("mail.smtp.port", String.valueOf(SMTP_PORT));
+        props.put("mail.smtp.port", String.valueOf(smtpPort));
         Session session = Session.getInstance(props);
-        MimeMessage message = new MimeMessage(session, new java.io.ByteArrayInputStream(
-                raw.replace("\r\n", "\n").replace("\n", "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
-            @Override
-            protected void updateMessageID() {
-                // keep the Message-ID the text gives
+        try (jakarta.mail.Transport transport = session.getTransport("smtp")) {
+            transport.connect();
+            for (String raw : raws) {
+                MimeMessage message = new MimeMessage(session, new java.io.ByteArrayInputStream(
+                        raw.replace("\r\n", "\n").replace("\n", "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+                    @Override
+                    protected void updateMessageID() {
+                        // keep the Message-ID the text gives
+                    }
+                };
+                message.saveChanges();
+                transport.sendMessage(message, new jakarta.mail.Address[] {new jakarta.mail.internet.InternetAddress(to)});
             }
-        };
-        jakarta.mail.Transport.send(message, new jakarta.mail.Address[] {new jakarta.mail.internet.InternetAddress(to)});
+        }
     }
 
     /** Waits up to 20 s for a message whose subject contains the text; returns it, fully read. */

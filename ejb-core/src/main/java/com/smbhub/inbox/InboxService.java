@@ -17,6 +17,7 @@ import com.smbhub.platform.db.NativeSql;
 import com.smbhub.platform.db.Page;
 import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.NotFoundException;
+import com.smbhub.platform.errors.ProviderException;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.errors.ValidationException.FieldError;
 import com.smbhub.platform.idempotency.Idempotency;
@@ -43,6 +44,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,6 +61,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class InboxService {
 
     static final int MAX_TEXT = 20_000;
+    static final long MAX_ATTACHED_BYTES = 20L * 1024 * 1024;
+
+    /** A file sent with an answer (uploaded, or one of the business's files); a copy stays with the message. */
+    public record Attachment(String fileName, byte[] bytes) implements Serializable {
+    }
 
     @PersistenceContext(unitName = "smbhub") EntityManager em;
 
@@ -213,6 +220,11 @@ public class InboxService {
      * then SENT, or FAILED with the reason (never lost).
      */
     public MessageView reply(String id, String text, Optional<Idempotency.Key> idempotencyKey) {
+        return reply(id, text, List.of(), idempotencyKey);
+    }
+
+    /** The same with files: e-mailed as attachments, kept with the message (PDFs, images, text, CSV; 20 MB in all). */
+    public MessageView reply(String id, String text, List<Attachment> attachments, Optional<Idempotency.Key> idempotencyKey) {
         Conversation c = find(id, access.require(Capability.INBOX_RESPOND));
         if (idempotencyKey.isPresent()) {
             Optional<String> earlier = Idempotency.replay(em, idempotencyKey.get());
@@ -232,6 +244,13 @@ public class InboxService {
                     : "This conversation has no e-mail address to answer; add one to its contact"));
         } else if (c.getChannel() == Channel.SMS) {
             SmsSettings.cannotText(em, to).ifPresent(why -> errors.add(new FieldError("to", why)));
+        }
+        if (!attachments.isEmpty() && c.getChannel() == Channel.SMS) {
+            errors.add(new FieldError("attachments", "Texts cannot carry files here; send them by e-mail"));
+        } else if (attachments.stream().mapToLong(a -> a.bytes().length).sum() > MAX_ATTACHED_BYTES) {
+            errors.add(new FieldError("attachments", "At most 20 MB of files in one message"));
+        } else if (attachments.size() > 10) {
+            errors.add(new FieldError("attachments", "At most 10 files in one message"));
         }
         ValidationException.throwIfAny(errors);
         em.find(Tenant.class, tenant()).requireVerified();
@@ -266,9 +285,14 @@ public class InboxService {
                 me());
         em.persist(m);
         em.flush();
+        for (Attachment a : attachments) {
+            files.keepFromMessage(m.getId(), a.fileName(), a.bytes()).orElseThrow(() -> new ValidationException("attachments",
+                    a.fileName() + ": only PDFs, images, text and CSV files can be sent"));
+        }
+        m.attachments(attachments.size());
         idempotencyKey.ifPresent(k -> Idempotency.remember(em, k, m.getId()));
         send(c, m);
-        return view(m, List.of());
+        return view(m, files.ofMessages(List.of(m.getId())).getOrDefault(m.getId(), List.of()));
     }
 
     /** Sends a failed message again. */
@@ -308,7 +332,7 @@ public class InboxService {
             }
             failure = mailer.sendInThread(em.find(Tenant.class, tenant()).getName(), m.getToAddress(), m.getSubject(),
                     text, new Mailer.Thread(m.getProviderMessageId(), m.getInReplyTo(), refs, m.getFromAddress()),
-                    List.of());
+                    attached(m));
         }
         m.moveTo(failure == null ? MessageState.SENT : MessageState.FAILED, failure);
         c.added(m, false);
@@ -317,6 +341,22 @@ public class InboxService {
                 failure == null ? Map.of("message_id", m.getId(), "to", m.getToAddress())
                         : Map.of("message_id", m.getId(), "to", m.getToAddress(), "error", failure));
         Analytics.record(em, failure == null ? "message.sent" : "message.send_failed", profile, "manual", about);
+    }
+
+    /** The files kept with an outgoing message, to go with the e-mail (again, on a retry). */
+    private List<Mailer.Attachment> attached(InboxMessage m) {
+        if (m.getAttachmentsCount() == 0) {
+            return List.of();
+        }
+        List<Mailer.Attachment> out = new ArrayList<>();
+        for (FileView f : files.ofMessages(List.of(m.getId())).getOrDefault(m.getId(), List.of())) {
+            try (var content = files.open(f.id()).content()) {
+                out.add(new Mailer.Attachment(f.fileName(), f.mimeType(), content.readAllBytes()));
+            } catch (java.io.IOException e) {
+                throw new ProviderException("File storage did not return " + f.fileName() + "; try again later");
+            }
+        }
+        return out;
     }
 
     /** What "Convert to work item" starts with: the subject (else the first line) as title, the latest message as description. */

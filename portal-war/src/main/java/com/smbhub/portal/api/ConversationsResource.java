@@ -1,9 +1,11 @@
 package com.smbhub.portal.api;
 
+import com.smbhub.file.FileService;
 import com.smbhub.inbox.ConversationView;
 import com.smbhub.inbox.InboxService;
 import com.smbhub.inbox.MessageView;
 import com.smbhub.platform.Jsonp;
+import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.errors.ValidationException.FieldError;
 import com.smbhub.platform.idempotency.Idempotency;
@@ -36,6 +38,8 @@ import java.util.Set;
 public class ConversationsResource {
 
     @EJB InboxService inbox;
+
+    @EJB FileService files;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -96,18 +100,37 @@ public class ConversationsResource {
         return Envelope.ok(data.build());
     }
 
-    /** Sends an answer in the thread: {@code {"text"}}; 201 with the message, SENT or FAILED with the reason. */
+    /**
+     * Sends an answer in the thread: {@code {"text", "attachment_ids"?}} (files of the business the caller may
+     * read, e-mailed with it); 201 with the message, SENT or FAILED with the reason.
+     */
     @POST
     @Path("/{id}/messages")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response reply(@PathParam("id") String id, String body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        JsonBody json = JsonBody.parse(body, Set.of("text"));
+        JsonBody json = JsonBody.parse(body, Set.of("text", "attachment_ids"));
         List<FieldError> errors = new ArrayList<>();
         String text = json.requiredString("text", errors);
+        List<String> ids = json.has("attachment_ids") ? json.strings("attachment_ids", errors) : List.of();
         ValidationException.throwIfAny(errors);
+        if (ids != null && ids.size() > 10) {
+            throw new ValidationException("attachment_ids", "At most 10 files in one message");
+        }
+        List<InboxService.Attachment> attachments = new ArrayList<>();
+        for (String fileId : ids == null ? List.<String>of() : ids) {
+            try {
+                var download = files.open(fileId);
+                try (var content = download.content()) {
+                    attachments.add(new InboxService.Attachment(download.file().fileName(), content.readNBytes(25 * 1024 * 1024)));
+                }
+            } catch (NotFoundException | java.io.IOException e) {
+                throw new ValidationException("attachment_ids", "No such file: " + fileId);
+            }
+        }
         var key = Idempotency.Key.of("POST /conversations/" + id + "/messages", idempotencyKey, ApiRequest.sha256(body));
-        return Response.fromResponse(Envelope.ok(json(inbox.reply(id, text, key)))).status(Response.Status.CREATED).build();
+        return Response.fromResponse(Envelope.ok(json(inbox.reply(id, text, attachments, key))))
+                .status(Response.Status.CREATED).build();
     }
 
     /** Sends a failed message again. */

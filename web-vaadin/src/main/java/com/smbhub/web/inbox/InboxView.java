@@ -30,6 +30,7 @@ import com.smbhub.web.shell.MainLayout;
 import com.smbhub.web.shell.PagedRows;
 import com.smbhub.web.shell.Problems;
 import com.smbhub.web.shell.Toasts;
+import com.smbhub.web.shell.Uploads;
 import com.smbhub.web.shell.Words;
 import com.smbhub.workitem.WorkItemDraft;
 import com.smbhub.workitem.WorkItemView;
@@ -57,6 +58,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -127,6 +129,8 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
     private Registration polling;
     private boolean awaitingDelivery;
     private TextArea composerText;
+    /** Files picked for the answer being written (kept while the thread redraws). */
+    private final List<InboxService.Attachment> pending = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public InboxView() {
         setSizeFull();
@@ -335,6 +339,9 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
     /** The conversation: its header and actions, the messages, and the answer box. */
     private void show(ConversationView c) {
         String typed = composerText != null && c.id().equals(openId) ? composerText.getValue() : "";
+        if (!c.id().equals(openId)) {
+            pending.clear();
+        }
         composerText = null;
         openId = c.id();
         addClassName("reading");
@@ -529,7 +536,8 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
         send.addClickListener(e -> {
             send.setEnabled(false);
             try {
-                MessageView sent = inbox.reply(c.id(), text.getValue(), Optional.empty());
+                MessageView sent = inbox.reply(c.id(), text.getValue(), List.copyOf(pending), Optional.empty());
+                pending.clear();
                 if (sent.is(MessageState.SENT)) {
                     Toasts.done("Sent");
                 } else {
@@ -539,17 +547,65 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
                 show(inbox.get(c.id()));
                 paged.reload();
             } catch (ValidationException ex) {
-                FieldErrors.show(ex, Map.of("text", text, "to", text, "channel", text));
+                FieldErrors.show(ex, Map.of("text", text, "to", text, "channel", text, "attachments", text));
                 send.setEnabled(true);
             }
         });
         Span hint = new Span(texting ? "Ctrl+Enter sends, from your Twilio number. Their answer comes back here."
                 : "Ctrl+Enter sends. The client's answer comes back to this conversation.");
         hint.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
-        VerticalLayout box = new VerticalLayout(text, new HorizontalLayout(send, hint));
+        VerticalLayout box = new VerticalLayout(text);
+        if (!texting) {
+            box.add(attachments());
+        }
+        box.add(new HorizontalLayout(send, hint));
         box.setPadding(false);
         box.addClassName("composer");
         return box;
+    }
+
+    /** "Attach a file" for the answer: the picked files as chips with ×, sent with it. */
+    private Div attachments() {
+        Div chips = new Div();
+        chips.setId("composer-files");
+        Runnable[] redraw = new Runnable[1];
+        redraw[0] = () -> {
+            chips.removeAll();
+            for (InboxService.Attachment a : List.copyOf(pending)) {
+                Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
+                    pending.remove(a);
+                    redraw[0].run();
+                });
+                remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+                remove.setAriaLabel("Remove " + a.fileName());
+                Span chip = new Span(new Span("📎 " + a.fileName()), remove);
+                chip.getElement().getThemeList().add("badge contrast");
+                chip.getStyle().set("margin-right", "var(--lumo-space-xs)");
+                chips.add(chip);
+            }
+        };
+        redraw[0].run();
+        Span error = new Span();
+        error.setId("composer-files-error");
+        Upload upload = Uploads.of("composer-attach", error, (name, in) -> {
+            try {
+                byte[] bytes = in.readNBytes((int) files.maxBytes() + 1);
+                if (bytes.length > files.maxBytes()) {
+                    throw new ValidationException("attachments", "Too large to send");
+                }
+                pending.add(new InboxService.Attachment(name, bytes));
+            } catch (java.io.IOException e) {
+                throw new ValidationException("attachments", "The file could not be read");
+            }
+        }, name -> redraw[0].run());
+        upload.setMaxFiles(10);
+        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, files.maxBytes()));
+        upload.setAcceptedFileTypes("application/pdf", "image/*", "text/plain", "text/csv", ".pdf", ".jpg", ".jpeg",
+                ".png", ".gif", ".webp", ".txt", ".csv");
+        upload.setUploadButton(new Button("Attach a file", VaadinIcon.PAPERCLIP.create()));
+        upload.setDropLabel(new Span("or drop it here"));
+        upload.getStyle().set("padding", "var(--lumo-space-xs)");
+        return new Div(chips, upload, error);
     }
 
     private Select<String> assign(ConversationView c) {
