@@ -158,6 +158,23 @@ class InboxIT {
     }
 
     @Test
+    void htmlMailIsShownWithoutWhatRunsAndWithoutItsImagesUntilAsked() throws Exception {
+        String client = "news-" + run + "@example.com";
+        Mailbox.deliver(client, address, "From: " + client + "\nTo: " + address + "\nSubject: Spring offer " + run
+                + "\nMIME-Version: 1.0\nContent-Type: text/html; charset=utf-8\n\n<p onclick=\"steal()\">Our <b>spring</b> offer</p>"
+                + "<script>alert(1)</script><img src=\"https://tracker.example/open.gif?u=1\"><a href=\"javascript:x()\">x</a>\n");
+        String id = awaitConversation(owner, run).getString("id");
+        JsonObject m = awaitMessages(owner, id, 1).getJsonArray("data").getJsonObject(0);
+        String html = m.getString("html");
+        assertTrue(html.contains("<b>spring</b>"), html);
+        for (String never : new String[] {"<script", "onclick", "javascript:", "<img", "tracker.example"}) {
+            assertFalse(html.contains(never), never + " in " + html);
+        }
+        assertTrue(m.getBoolean("remote_images"), "it had an image to show when asked");
+        assertTrue(m.getString("text").contains("Our spring offer"), m.getString("text"));
+    }
+
+    @Test
     void anotherBusinessAndAnAgentSeeNothingThatIsNotTheirs() throws Exception {
         String client = "other-" + run + "@example.com";
         Mailbox.deliver(client, address, "From: " + client + "\nTo: " + address + "\nSubject: Private " + run

@@ -69,8 +69,23 @@ class InboxJourneyIT {
 
             Mailbox.deliver(client, address, "From: Pat Jones <" + client + ">\nTo: " + address + "\nSubject: Re: Burst pipe "
                     + run + "\nMessage-ID: <thanks-" + run + "@example.com>\nIn-Reply-To: " + ourId + "\nReferences: <burst-"
-                    + run + "@example.com> " + ourId + "\n\nPerfect, the door code is 4411.\n");
+                    + run + "@example.com> " + ourId + "\nMIME-Version: 1.0\nContent-Type: multipart/alternative; boundary=b\n\n"
+                    + "--b\nContent-Type: text/plain\n\nPerfect, the door code is 4411.\n--b\nContent-Type: text/html\n\n"
+                    + "<p>Perfect, the door code is <b>4411</b>.</p><img src=\"https://pics.example/sig.png\">\n--b--\n");
             inbox.waitInThread("door code is 4411", 30);
+            app.driver.findElements(org.openqa.selenium.By.cssSelector(".message-format")).get(0).click();
+            BackOffice.await(app.driver, 10).until(d -> d.findElements(org.openqa.selenium.By.cssSelector(".message-html b"))
+                    .stream().anyMatch(b -> b.isDisplayed() && b.getText().equals("4411")));
+            assertTrue(app.driver.findElements(org.openqa.selenium.By.cssSelector(".message-html img")).isEmpty(),
+                    "no image until asked");
+            String here = app.driver.getWindowHandle();
+            app.driver.findElements(org.openqa.selenium.By.cssSelector(".message-images a, a.message-images")).get(0).click();
+            BackOffice.await(app.driver, 10).until(d -> d.getWindowHandles().size() > 1);
+            String original = app.driver.getWindowHandles().stream().filter(h -> !h.equals(here)).findFirst().orElseThrow();
+            app.driver.switchTo().window(original);
+            BackOffice.await(app.driver, 10).until(d -> d.getPageSource().contains("pics.example/sig.png"));
+            app.driver.close();
+            app.driver.switchTo().window(here);
             app.screenshot("inbox-thread");
 
             app.open("settings?tab=inbox");

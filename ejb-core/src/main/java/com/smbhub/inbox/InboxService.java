@@ -162,6 +162,15 @@ public class InboxService {
         return (byte[]) raw.get(0);
     }
 
+    /** The message's sanitised HTML with its images, for a reader who asked to see them (nothing that runs). */
+    public String original(String conversationId, String messageId) {
+        InboxMessage m = message(conversationId, messageId);
+        if (m.getBodyHtml() == null) {
+            throw new NotFoundException("message");
+        }
+        return m.getBodyHtml();
+    }
+
     /** Whether the caller may read the message a file belongs to (the files API asks). */
     public void requireMessage(String messageId) {
         InboxMessage m = isId(messageId) ? em.find(InboxMessage.class, messageId) : null;
@@ -624,8 +633,8 @@ public class InboxService {
         return new MessageView(m.getId(), m.getConversationId(), m.isInbound() ? "INBOUND" : "OUTBOUND", m.getFromAddress(),
                 m.getFromName(), m.getToAddress(), m.getSubject(),
                 m.getState() == MessageState.UNREADABLE ? "This message could not be read; download its source to see it."
-                        : m.getBodyText(), m.getBodyHtml(), m.getState().name(), m.getError(), m.getAutomatic(), m.at(),
-                files);
+                        : m.getBodyText(), MailParser.withoutImages(m.getBodyHtml()), m.getState().name(), m.getError(),
+                m.getAutomatic(), m.at(), files, MailParser.hasImages(m.getBodyHtml()));
     }
 
     private Map<String, String> contactNames(List<Conversation> rows) {

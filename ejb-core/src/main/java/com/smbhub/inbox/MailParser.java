@@ -69,9 +69,21 @@ public final class MailParser {
     private static final Pattern ID = Pattern.compile("<([^<>\\s]{1,500})>");
     static final Pattern PREFIX = Pattern.compile(
             "^\\s*((re|fw|fwd|aw|wg|sv|vs|antw|tr|rif|r|ref)\\s*(\\[\\d+\\]|\\(\\d+\\))?\\s*[:：]\\s*)+", Pattern.CASE_INSENSITIVE);
+    /** What is kept of an HTML body: formatting and links, remote images (shown only when asked), nothing that runs. */
+    private static final Safelist KEPT = Safelist.relaxed();
     private static final Safelist SHOWN = Safelist.relaxed().removeTags("img");
 
     private MailParser() {
+    }
+
+    /** Kept HTML as it is shown at first: without its images (remote ones tell the sender the mail was read). */
+    public static String withoutImages(String html) {
+        return html == null ? null : Jsoup.clean(html, SHOWN);
+    }
+
+    /** Whether kept HTML has images to show when asked. */
+    public static boolean hasImages(String html) {
+        return html != null && html.contains("<img") && !Jsoup.parseBodyFragment(html).select("img[src]").isEmpty();
     }
 
     public static Parsed parse(byte[] raw) {
@@ -96,7 +108,7 @@ public final class MailParser {
             Body body = new Body();
             body.walk(message, false);
             String text = body.text != null ? body.text : body.html != null ? HtmlText.of(body.html) : "";
-            String html = body.html == null ? null : clean(Jsoup.clean(body.html, SHOWN), MAX_TEXT * 2);
+            String html = body.html == null ? null : clean(Jsoup.clean(body.html, KEPT), MAX_TEXT * 2);
             Instant date = sentDate(message);
             return new Parsed(messageId, inReplyTo, refs, subject, from, fromName, recipients(message), date,
                     clean(text, MAX_TEXT), html, List.copyOf(body.files), automatic(message, from), null);

@@ -65,7 +65,11 @@ class MailParserTest {
                 + "Content-Transfer-Encoding: base64\n\nJVBERi0xLjQKJcTl8uXrCg==\n--outer--\n");
         assertEquals("Plain words", p.text());
         assertTrue(p.html().contains("<b>words</b>"), p.html());
-        assertFalse(p.html().contains("script") || p.html().contains("onclick") || p.html().contains("tracker"), p.html());
+        assertFalse(p.html().contains("script") || p.html().contains("onclick"), p.html());
+        assertTrue(MailParser.hasImages(p.html()), "the remote image is kept, to show when asked: " + p.html());
+        assertFalse(MailParser.withoutImages(p.html()).contains("tracker"), "shown at first without it");
+        assertTrue(MailParser.withoutImages(p.html()).contains("<b>words</b>"));
+        assertFalse(MailParser.hasImages(MailParser.withoutImages(p.html())));
         assertEquals(1, p.attachments().size());
         assertEquals("quote.pdf", p.attachments().get(0).fileName());
         assertEquals("application/pdf", p.attachments().get(0).contentType());

@@ -466,6 +466,9 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
             bubble.add(auto);
         }
         bubble.add(text);
+        if (m.html() != null && !m.html().isBlank()) {
+            bubble.add(formatted(c, m, text));
+        }
         for (var file : m.attachments()) {
             Anchor link = new Anchor(FilesPanel.download(files, file.id()), "📎 " + file.fileName());
             link.getElement().setAttribute("download", true);
@@ -511,6 +514,50 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
         }
         bubble.addClassNames("message", m.inbound() ? "inbound" : "outbound");
         return bubble;
+    }
+
+    /**
+     * "Show formatted": the sanitised HTML in place of the text (no images); "Show images" opens the message with
+     * its images in a page of its own, where nothing can run (a remote image tells the sender the mail was read).
+     */
+    private Div formatted(ConversationView c, MessageView m, Div text) {
+        Div html = new Div();
+        html.addClassName("message-html");
+        html.getElement().setProperty("innerHTML", m.html());
+        html.setVisible(false);
+        Button toggle = new Button("Show formatted");
+        toggle.addClassName("message-format");
+        toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+        toggle.addClickListener(e -> {
+            boolean show = !html.isVisible();
+            html.setVisible(show);
+            text.setVisible(!show);
+            toggle.setText(show ? "Show as text" : "Show formatted");
+        });
+        Div tools = new Div(toggle);
+        if (m.remoteImages()) {
+            Anchor images = new Anchor((com.vaadin.flow.server.streams.DownloadHandler) event -> {
+                String page;
+                try {
+                    page = "<!doctype html><meta charset=\"utf-8\"><base target=\"_blank\"><title>Message</title>"
+                            + inbox.original(c.id(), m.id());
+                } catch (RuntimeException ex) {
+                    event.getResponse().setStatus(404);
+                    page = "No such message";
+                }
+                event.getResponse().setHeader("Content-Security-Policy",
+                        "default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; sandbox allow-popups");
+                event.getResponse().setHeader("Referrer-Policy", "no-referrer");
+                event.setContentType("text/html; charset=utf-8");
+                event.getWriter().write(page);
+            }, com.vaadin.flow.component.html.AttachmentType.INLINE, "Show images");
+            images.setTarget("_blank");
+            images.addClassName("message-images");
+            images.getElement().setAttribute("title", "Opens the message with its pictures; their sender can then see it was read");
+            images.getStyle().set("margin-left", "var(--lumo-space-s)").set("font-size", "var(--lumo-font-size-s)");
+            tools.add(images);
+        }
+        return new Div(html, tools);
     }
 
     /** The answer box; {@code typed}: what was in it before the thread was redrawn (new mail arriving). */
