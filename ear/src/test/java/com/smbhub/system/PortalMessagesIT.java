@@ -37,7 +37,7 @@ class PortalMessagesIT {
     }
 
     private static JsonObject document(String staff, String kind, String contact) {
-        var made = send("POST", "/api/v1/" + kind, staff, "{\"contact_id\":\"" + contact + "\",\"tax_code\":\"HST\","
+        var made = send("POST", "/api/v1/" + kind, staff, "{\"contact_id\":\"" + contact + "\","
                 + "\"line_items\":[{\"name\":\"Boiler service\",\"qty\":1,\"rate\":200}]}");
         assertEquals(201, made.status(), made.body());
         return made.json().getJsonObject("data");
@@ -145,6 +145,24 @@ class PortalMessagesIT {
         assertTrue(limited.raw().headers().firstValue("Retry-After").isPresent());
         String id = conversation(owner, run).getString("id");
         assertEquals(10, get("/api/v1/conversations/" + id + "/messages", owner).json().getJsonArray("data").size());
+    }
+
+    @Test
+    void aBusinessWithItsInboxOffOffersNoMessageForm() {
+        String owner = token(WORLD.maple("owner"), null);
+        JsonObject invoice = document(owner, "invoices", contact(owner, "Off " + run, "off-" + run + "@example.com"));
+        String link = link(owner, "invoices", invoice.getString("id"));
+        assertEquals(200, ProfileIT.patchOverrides(owner, "{\"capabilities\":{\"inbox\":false}}").status());
+        try {
+            var page = get(link, null);
+            assertEquals(200, page.status());
+            assertFalse(page.body().contains("send-message"), "no form when nobody would read it");
+            var refused = write(link, "Anyone there? " + run);
+            assertEquals(409, refused.status(), refused.body());
+        } finally {
+            assertEquals(200, ProfileIT.patchOverrides(owner, "{\"capabilities\":{\"inbox\":null}}").status());
+        }
+        assertTrue(get(link, null).body().contains("send-message"));
     }
 
     @Test

@@ -18,6 +18,7 @@ import com.smbhub.platform.security.LinkTokens;
 import com.smbhub.platform.tenancy.CrossTenant;
 import com.smbhub.platform.tenancy.TenantEntry;
 import com.smbhub.platform.time.BusinessClock;
+import com.smbhub.profile.ProfileRules;
 import com.smbhub.profile.ProfileService;
 import com.smbhub.quote.Quote;
 import com.smbhub.quote.QuoteService;
@@ -58,7 +59,10 @@ public class PortalService {
 
     @EJB ProfileService profiles;
 
-    /** What the invoice page shows: no internal ids, no staff names; {@code payable} offers the Pay button. */
+    /**
+     * What the invoice page shows: no internal ids, no staff names; {@code payable} offers the Pay button;
+     * {@code messages} the conversation about it (null: the business's inbox is off, no "Message" form).
+     */
     public record InvoicePage(String businessName, InvoiceView invoice, Map<String, String> taxNames, boolean payable,
                               List<Receipt> receipts, List<PortalMessages.Shown> messages, ZoneId zone) {
     }
@@ -85,7 +89,7 @@ public class PortalService {
                             method(p.getProvider()), p.getStatus() == PaymentStatus.REFUNDED)).toList();
             return new InvoicePage(tenant.getName(), InvoiceService.viewOf(invoice, codes,
                     client == null ? null : client.getDisplayName(), BusinessClock.today(tenant.zone()), List.of()),
-                    taxNames(codes), payable, receipts, PortalMessages.thread(em, "INVOICE", invoice.getId()), tenant.zone());
+                    taxNames(codes), payable, receipts, messages("INVOICE", invoice.getId()), tenant.zone());
         }
     }
 
@@ -123,7 +127,7 @@ public class PortalService {
             Contact client = em.find(Contact.class, quote.getContactId());
             return new QuotePage(tenant.getName(), QuoteService.viewOf(quote, codes,
                     client == null ? null : client.getDisplayName(), BusinessClock.today(tenant.zone()), List.of()),
-                    taxNames(codes), PortalMessages.thread(em, "QUOTE", quote.getId()), tenant.zone());
+                    taxNames(codes), messages("QUOTE", quote.getId()), tenant.zone());
         }
     }
 
@@ -148,12 +152,18 @@ public class PortalService {
         });
     }
 
+    /** The messages about the document, or null when the business turned its inbox off (then the page offers none). */
+    private List<PortalMessages.Shown> messages(String documentType, String documentId) {
+        return profiles.effective().capability("inbox") ? PortalMessages.thread(em, documentType, documentId) : null;
+    }
+
     /**
      * "Message <business>" from the page of the token's invoice or quote ({@code kind} INVOICE or QUOTE): the
      * message lands in the business's inbox; the business's name, or empty for a link that is not valid.
      */
     public Optional<String> message(String token, String kind, String text, String address) {
         Function<MoneyDocument, String> write = d -> {
+            ProfileRules.requireCapability(profiles.effective(), "inbox");
             PortalMessages.receive(em, kind, d.getId(), d.getNumber(), d.getContactId(), text, profiles.effective().profileId());
             return em.find(Tenant.class, d.getTenantId()).getName();
         };

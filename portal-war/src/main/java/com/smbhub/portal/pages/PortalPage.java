@@ -172,6 +172,9 @@ public final class PortalPage {
     /** "Message <business>": what was written about the document so far, and a form that works without scripts. */
     private static void messages(StringBuilder html, String businessName, List<PortalMessages.Shown> messages, ZoneId zone,
                                  String token) {
+        if (messages == null) {
+            return; // the business does not take messages here
+        }
         html.append("<h2 id=\"messages\" style=\"font-size:1.1rem\">Messages</h2>");
         for (var m : messages) {
             html.append("<div class=\"msg").append(m.fromClient() ? " client" : " business").append("\"><small>")

@@ -6,6 +6,7 @@ import com.smbhub.platform.errors.ProviderException;
 import com.smbhub.platform.errors.RateLimitedException;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.portal.PortalService;
+import com.smbhub.profile.CapabilityDisabledException;
 import com.smbhub.quote.QuoteStatus;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
@@ -207,6 +208,9 @@ public class PortalServlet extends HttpServlet {
                 PortalPage.page(response, 400, "That did not go through", "<h1>That did not go through</h1><p>"
                         + PortalPage.escape(v.errors().isEmpty() ? v.getMessage() : v.errors().get(0).message())
                         + ".</p><a class=\"button\" href=\"" + PortalPage.escape(token) + "\">Go back</a>");
+            } else if (cause instanceof CapabilityDisabledException) {
+                PortalPage.send(response, 409, "Messages are not taken here",
+                        "This business does not take messages on this page. Please contact them by e-mail or phone.");
             } else if (cause instanceof RateLimitedException limited) {
                 response.setHeader("Retry-After", String.valueOf(limited.retryAfter().toSeconds()));
                 PortalPage.send(response, 429, "Please wait a little", limited.getMessage() + ".");

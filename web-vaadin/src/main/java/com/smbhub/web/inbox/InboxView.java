@@ -721,8 +721,14 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
         number.setHelperText("Empty: the contact's phone");
         number.setVisible(false);
         contact.addValueChangeListener(e -> {
-            to.setPlaceholder(e.getValue() == null || e.getValue().email() == null ? "" : e.getValue().email());
-            number.setPlaceholder(e.getValue() == null || e.getValue().phone() == null ? "" : e.getValue().phone());
+            ContactView picked = e.getValue();
+            to.setPlaceholder(picked == null || picked.email() == null ? "" : picked.email());
+            number.setPlaceholder(picked == null || picked.phone() == null ? "" : picked.phone());
+            if (picked != null && e.isFromClient()) { // the way to reach them: e-mail when they have one, else a text
+                boolean mail = picked.email() != null && !picked.email().isBlank();
+                boolean phone = picked.phone() != null && !picked.phone().isBlank();
+                how.setValue(!mail && phone ? Channel.SMS.name() : Channel.EMAIL.name());
+            }
         });
         TextField subject = new TextField("Subject");
         subject.setId("compose-subject");
