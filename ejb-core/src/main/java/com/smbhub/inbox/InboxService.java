@@ -10,6 +10,8 @@ import com.smbhub.file.FileView;
 import com.smbhub.invoice.InvoiceService;
 import com.smbhub.invoice.InvoiceView;
 import com.smbhub.money.DocumentService;
+import com.smbhub.money.Drafts;
+import com.smbhub.money.MoneyDocument;
 import com.smbhub.platform.analytics.Analytics;
 import com.smbhub.platform.analytics.ViewEvents;
 import com.smbhub.platform.audit.AuditService;
@@ -335,7 +337,7 @@ public class InboxService {
         } else {
             List<String> refs = m.getReferencesIds() == null ? List.of() : List.of(m.getReferencesIds().split(" "));
             String text = m.getBodyText();
-            if (c.getChannel() == Channel.WEB_PORTAL && c.getDocumentId() != null) {
+            if (c.getChannel() == Channel.WEB_PORTAL && documentLives(c)) {
                 text += "\n\nSee the " + ("QUOTE".equals(c.getDocumentType()) ? "quote" : "invoice") + " and answer on its page: "
                         + publicUrl.replaceAll("/+$", "") + links.forAnswer(c.getDocumentType(), c.getDocumentId());
             }
@@ -350,6 +352,15 @@ public class InboxService {
                 failure == null ? Map.of("message_id", m.getId(), "to", m.getToAddress())
                         : Map.of("message_id", m.getId(), "to", m.getToAddress(), "error", failure));
         Analytics.record(em, failure == null ? "message.sent" : "message.send_failed", profile, "manual", about);
+    }
+
+    /** Whether the invoice or quote a portal conversation is about is still there (a deleted one gets no link). */
+    private boolean documentLives(Conversation c) {
+        if (c.getDocumentId() == null) {
+            return false;
+        }
+        MoneyDocument d = em.find(Drafts.Kind.valueOf(c.getDocumentType()).type, c.getDocumentId());
+        return d != null && d.getDeletedAt() == null;
     }
 
     /** The files kept with an outgoing message, to go with the e-mail (again, on a retry). */
