@@ -14,6 +14,7 @@ import com.smbhub.home.HomeService;
 import com.smbhub.inbox.ConversationView;
 import com.smbhub.inbox.InboxService;
 import com.smbhub.inbox.MessageView;
+import com.smbhub.inbox.SavedAnswers;
 import com.smbhub.invoice.InvoiceSending;
 import com.smbhub.invoice.InvoiceService;
 import com.smbhub.invoice.InvoiceView;
@@ -139,6 +140,8 @@ class ServiceTenantIsolationIT {
 
     @Inject InboxService inbox;
 
+    @Inject SavedAnswers savedAnswers;
+
     @Test
     void aConversationOfOneBusinessIsInvisibleAndUntouchableFromAnother() {
         String owner = "owner@" + n() + ".test";
@@ -171,6 +174,21 @@ class ServiceTenantIsolationIT {
         assertEquals(started.version(), after.version());
         assertEquals(1, as(owner, n(), () -> inbox.list(new InboxService.Filter(null, null, null, null, client), null, 50))
                 .items().size());
+    }
+
+    @Test
+    void aSavedAnswerOfOneBusinessIsInvisibleAndUntouchableFromAnother() {
+        String name = "Leak " + UUID.randomUUID();
+        SavedAnswers.Answer made = as("owner@" + n() + ".test", n(), () -> savedAnswers.create(name, "Private wording"));
+        String other = "owner@" + m() + ".test";
+        assertThrows(NotFoundException.class, () -> as(other, m(), () -> savedAnswers.get(made.id())));
+        assertThrows(NotFoundException.class, () -> as(other, m(), () -> savedAnswers.update(made.id(), made.version(), "x", "y")));
+        assertThrows(NotFoundException.class, () -> as(other, m(), () -> {
+            savedAnswers.delete(made.id());
+            return null;
+        }));
+        assertTrue(as(other, m(), () -> savedAnswers.list()).stream().noneMatch(a -> a.name().equals(name)));
+        assertEquals("Private wording", as("owner@" + n() + ".test", n(), () -> savedAnswers.get(made.id())).body());
     }
 
     @Test

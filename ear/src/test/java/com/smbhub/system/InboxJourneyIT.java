@@ -135,6 +135,8 @@ class InboxJourneyIT {
         var saved = TwilioIT.save(owner, "AC" + TwilioIT.hex(16), TwilioIT.hex(16), TwilioIT.newNumber());
         assertEquals(200, saved.status(), saved.body());
         String from = TwilioIT.client();
+        assertEquals(201, send("POST", "/api/v1/saved-answers", owner, "{\"name\":\"On my way " + run + "\",\"body\":\"Hello"
+                + " {client_name}, {business_name} is on the way.\"}").status());
         try (BackOffice app = new BackOffice()) {
             app.signIn(WORLD.northside("owner"), "demo");
             new HomeScreen(app).waitFor("Welcome");
@@ -143,9 +145,15 @@ class InboxJourneyIT {
             inbox.waitForConversation("leaking tap at 4 Oak Ave " + run, 15);
             inbox.openConversation("leaking tap at 4 Oak Ave " + run);
             assertEquals("Text message", app.text("thread-channel"));
+            app.click("composer-saved");
+            app.choose("On my way " + run);
+            BackOffice.await(app.driver, 10).until(d -> d.findElement(org.openqa.selenium.By.cssSelector("#composer-text textarea"))
+                    .getAttribute("value").contains("Hello there, Northside Plumbing is on the way"));
             inbox.answer("Tomorrow at 9 works " + run);
             app.waitForToast("Sent");
-            assertEquals("Tomorrow at 9 works " + run, TwilioIT.sentTo(from).getString("body"));
+            String texted = TwilioIT.sentTo(from).getString("body");
+            assertTrue(texted.startsWith("Hello there, Northside Plumbing is on the way.") && texted.endsWith("Tomorrow at 9 works "
+                    + run), texted);
             inbox.waitInThread("Delivered", 20);
             app.click("thread-create-contact");
             app.type("new-contact-name", "Robin Oak " + run);

@@ -6,7 +6,8 @@ import jakarta.persistence.Table;
 
 /**
  * One of a business's e-mail texts (subject and body with {placeholders}): its wording of a
- * shipped e-mail (name = kind) or a template of its own, named, of one kind.
+ * shipped e-mail (name = kind) or a template of its own, named, of one kind; kind "reply" holds the inbox's
+ * saved answers (body only, see {@code inbox.SavedAnswers}).
  */
 @Entity
 @Table(name = "templates")
@@ -25,11 +26,11 @@ public class MessageTemplate extends TenantRecord {
         this.name = name;
     }
 
-    void setName(String name) {
+    public void setName(String name) {
         this.name = name;
     }
 
-    void setContent(String content) {
+    public void setContent(String content) {
         this.content = content;
     }
 

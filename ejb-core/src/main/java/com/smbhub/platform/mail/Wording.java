@@ -300,7 +300,8 @@ public class Wording {
 
     private MessageTemplate ownTemplate(String id) {
         MessageTemplate t = Ids.isId(id) ? em.find(MessageTemplate.class, id) : null;
-        if (t == null || t.getDeletedAt() != null || t.getKind() == null || t.getKind().equals(t.getName())) {
+        if (t == null || t.getDeletedAt() != null || t.getKind() == null || t.getKind().equals(t.getName())
+                || !DEFAULTS.containsKey(t.getKind())) {
             throw new NotFoundException("template");
         }
         return t;

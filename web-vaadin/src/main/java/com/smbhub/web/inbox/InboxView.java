@@ -12,6 +12,7 @@ import com.smbhub.inbox.ConversationView;
 import com.smbhub.inbox.InboxService;
 import com.smbhub.inbox.MessageState;
 import com.smbhub.inbox.MessageView;
+import com.smbhub.inbox.SavedAnswers;
 import com.smbhub.inbox.SmsSettings;
 import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.NotFoundException;
@@ -109,6 +110,8 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
     @EJB Access access;
 
     @EJB SmsSettings sms;
+
+    @EJB SavedAnswers saved;
 
     private final H2 heading = new H2();
     private final Button compose = new Button("Compose", VaadinIcon.EDIT.create());
@@ -602,6 +605,25 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
                 : "Ctrl+Enter sends. The client's answer comes back to this conversation.");
         hint.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
         VerticalLayout box = new VerticalLayout(text);
+        List<SavedAnswers.Answer> answers = saved.list();
+        if (!answers.isEmpty()) {
+            Select<SavedAnswers.Answer> pick = new Select<>();
+            pick.setId("composer-saved");
+            pick.setPlaceholder("Insert a saved answer");
+            pick.setAriaLabel("Insert a saved answer");
+            pick.setItems(answers);
+            pick.setItemLabelGenerator(SavedAnswers.Answer::name);
+            pick.setWidth("min(20rem, 100%)");
+            pick.addValueChangeListener(e -> {
+                if (e.getValue() != null && e.isFromClient()) {
+                    String filled = SavedAnswers.fill(e.getValue().body(), c.contactName(), home.greeting().businessName());
+                    text.setValue(text.getValue().isBlank() ? filled : text.getValue().stripTrailing() + "\n\n" + filled);
+                    pick.clear();
+                    text.focus();
+                }
+            });
+            box.add(pick);
+        }
         if (!texting) {
             box.add(attachments());
         }

@@ -1,6 +1,7 @@
 package com.smbhub.web.settings;
 
 import com.smbhub.inbox.MailboxSettings;
+import com.smbhub.inbox.SavedAnswers;
 import com.smbhub.inbox.SmsSettings;
 import com.smbhub.money.TaxCodeService;
 import com.smbhub.payment.StripeAccounts;
@@ -50,6 +51,8 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver 
 
     @EJB SmsSettings sms;
 
+    @EJB SavedAnswers answers;
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (event.hasForwardTarget() || event.hasRerouteTarget()) {
@@ -74,7 +77,7 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver 
         tabs.add("Payments", new PaymentsPanel(stripe));
         tabs.add("Numbers", new NumbersPanel(settings, taxes));
         tabs.add("Email", new EmailPanel(smtp, wording));
-        VerticalLayout inbox = new VerticalLayout(new InboxPanel(mailbox), new TextingPanel(sms));
+        VerticalLayout inbox = new VerticalLayout(new InboxPanel(mailbox), new TextingPanel(sms), new SavedAnswersPanel(answers));
         inbox.setPadding(false);
         tabs.add("Inbox", inbox);
         List<String> names = List.of("business", "team", "payments", "numbers", "email", "inbox");
