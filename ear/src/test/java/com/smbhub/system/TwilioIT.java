@@ -279,7 +279,19 @@ class TwilioIT {
         assertEquals("DELIVERED", lastMessage(owner, id).getString("state"), "late callbacks move nothing back");
         var unknown = signed("/api/v1/webhooks/twilio/status", status("SM" + hex(16), number, from, "delivered"), authToken);
         assertEquals(200, unknown.status());
-        assertEquals("IGNORED", unknown.raw().headers().firstValue("X-SMBHub-Status").orElse(""));
+        assertEquals("WAITING", unknown.raw().headers().firstValue("X-SMBHub-Status").orElse(""),
+                "a callback for a text not stored yet waits for it");
+    }
+
+    @Test
+    void callbacksThatReachUsBeforeTwilioAnswersAreAppliedWhenTheTextIsStored() {
+        // the stand-in posts "sent" and "delivered" for this number before its API answers
+        var composed = send("POST", "/api/v1/conversations", owner, "{\"channel\":\"SMS\",\"to\":\"+15005550010\",\"text\":\"Early "
+                + run + "\"}");
+        assertEquals(201, composed.status(), composed.body());
+        JsonObject text = lastMessage(owner, composed.json().getJsonObject("data").getString("id"));
+        assertEquals("Early " + run, text.getString("text"));
+        assertEquals("DELIVERED", text.getString("state"), text.toString());
     }
 
     @Test

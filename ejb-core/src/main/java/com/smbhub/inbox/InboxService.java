@@ -346,6 +346,9 @@ public class InboxService {
                     attached(m));
         }
         m.moveTo(failure == null ? MessageState.SENT : MessageState.FAILED, failure);
+        if (failure == null && c.getChannel() == Channel.SMS) {
+            SmsWebhooks.applyEarly(em, m);
+        }
         c.added(m, false);
         em.flush();
         audit.record(failure == null ? "message.sent" : "message.send_failed", "conversation", c.getId(), null,

@@ -78,7 +78,7 @@ public class SmsWebhooks {
         }
         int media = parseMedia(params.get("NumMedia"));
         return entry.asTenant(owner.tenantId(), TenantEntry.Path.SMS_WEBHOOK, "sms:" + sid, null, () -> {
-            NativeSql.query(em, "select pg_advisory_xact_lock(hashtext(?1))").setParameter(1, sid).getSingleResult();
+            lock(em, sid);
             if (!em.createQuery("select m.id from InboxMessage m where m.providerMessageId = :sid", String.class)
                     .setParameter("sid", sid).getResultList().isEmpty()) {
                 return "DUPLICATE";
@@ -110,8 +110,10 @@ public class SmsWebhooks {
 
     /**
      * A status callback: the message moves forward (SENT, DELIVERED, or FAILED with Twilio's error) only
-     * where its lifecycle allows, so callbacks arriving late or twice change nothing. Returns its state,
-     * or IGNORED for a message this business does not know.
+     * where its lifecycle allows, so callbacks arriving late or twice change nothing. One that arrives before
+     * the sending transaction has stored Twilio's sid waits in {@code sms_early_statuses} and is applied when
+     * it does ({@link #applyEarly}); both sides hold the sid's lock, so neither misses the other. Returns the
+     * message's state, or WAITING.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public String status(String url, Map<String, String> params, String signature) {
@@ -120,25 +122,49 @@ public class SmsWebhooks {
         String status = required(params, "MessageStatus", "[a-z_]{1,30}");
         String code = params.get("ErrorCode");
         return entry.asTenant(owner.tenantId(), TenantEntry.Path.SMS_WEBHOOK, "sms-status:" + sid, null, () -> {
+            lock(em, sid);
             List<InboxMessage> found = em.createQuery("select m from InboxMessage m where m.providerMessageId = :sid"
                     + " and m.direction = 'OUTBOUND'", InboxMessage.class).setParameter("sid", sid).getResultList();
             if (found.isEmpty()) {
-                LOG.info(() -> "status " + status + " for a text this business does not know: " + sid);
-                return "IGNORED";
+                NativeSql.query(em, "delete from sms_early_statuses where received_at < now() - interval '1 day'").executeUpdate();
+                NativeSql.query(em, "insert into sms_early_statuses (tenant_id, message_sid, status, error_code)"
+                                + " values (cast(?1 as uuid), ?2, ?3, cast(?4 as text)) on conflict do nothing")
+                        .setParameter(1, owner.tenantId()).setParameter(2, sid).setParameter(3, status)
+                        .setParameter(4, code).executeUpdate();
+                LOG.info(() -> "status " + status + " for a text not (yet) known here, kept for a day: " + sid);
+                return "WAITING";
             }
             InboxMessage m = found.get(0);
-            MessageState to = switch (status) {
-                case "sent" -> MessageState.SENT;
-                case "delivered", "read" -> MessageState.DELIVERED;
-                case "failed", "undelivered", "canceled" -> MessageState.FAILED;
-                default -> null;
-            };
-            if (to != null && m.getState().canMoveTo(to)) {
-                m.moveTo(to, to == MessageState.FAILED ? undelivered(code) : null);
-                em.flush();
-            }
+            apply(m, status, code);
+            em.flush();
             return m.getState().name();
         });
+    }
+
+    /** Applies the callbacks that arrived for this text before its sid was stored (the caller has just stored it). */
+    static void applyEarly(EntityManager em, InboxMessage m) {
+        lock(em, m.getProviderMessageId());
+        List<?> early = NativeSql.query(em, "with gone as (delete from sms_early_statuses where message_sid = ?1"
+                + " returning status, error_code, received_at) select status, error_code from gone order by received_at")
+                .setParameter(1, m.getProviderMessageId()).getResultList();
+        early.stream().map(r -> (Object[]) r).forEach(r -> apply(m, (String) r[0], (String) r[1]));
+    }
+
+    private static void apply(InboxMessage m, String status, String code) {
+        MessageState to = switch (status) {
+            case "sent" -> MessageState.SENT;
+            case "delivered", "read" -> MessageState.DELIVERED;
+            case "failed", "undelivered", "canceled" -> MessageState.FAILED;
+            default -> null;
+        };
+        if (to != null && m.getState().canMoveTo(to)) {
+            m.moveTo(to, to == MessageState.FAILED ? undelivered(code) : null);
+        }
+    }
+
+    /** One text's lock, held to the end of the transaction (incoming texts and status callbacks alike). */
+    private static void lock(EntityManager em, String sid) {
+        NativeSql.query(em, "select pg_advisory_xact_lock(hashtext(?1))").setParameter(1, sid).getSingleResult();
     }
 
     /** Whether another business texts from this number. */
