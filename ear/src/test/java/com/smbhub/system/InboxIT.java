@@ -121,6 +121,24 @@ class InboxIT {
     }
 
     @Test
+    void mailIsReadTheMomentTheServerAnnouncesIt() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!get("/api/v1/settings/inbox", owner).json().getJsonObject("data").getBoolean("pushed")) {
+            assertTrue(System.nanoTime() < deadline, "the mailbox is watched with IMAP IDLE after its first read");
+            Thread.sleep(250);
+        }
+        String client = "push-" + run + "@example.com";
+        Mailbox.deliver(client, address, "From: " + client + "\nTo: " + address + "\nSubject: First " + run + "\n\nHello\n");
+        awaitConversation(owner, "First%20" + run);
+        // that read was moments ago: while watched, the schedule reads again only after 5 minutes
+        long sent = System.nanoTime();
+        Mailbox.deliver(client, address, "From: " + client + "\nTo: " + address + "\nSubject: Second " + run + "\n\nAgain\n");
+        awaitConversation(owner, "Second%20" + run);
+        long seconds = Duration.ofNanos(System.nanoTime() - sent).toSeconds();
+        assertTrue(seconds < 20, "read on the server's word, not on the schedule (" + seconds + " s)");
+    }
+
+    @Test
     void anAnswerCarriesTheBusinesssFilesAndKeepsACopyInTheThread() throws Exception {
         String client = "files-" + run + "@example.com";
         Mailbox.deliver(client, address, "From: " + client + "\nTo: " + address + "\nSubject: Send the plan " + run

@@ -35,13 +35,14 @@ public final class MailboxReader {
     }
 
     static final int BATCH = 50;
+    static final int IDLE_TIMEOUT_SECONDS = 180;
 
     private MailboxReader() {
     }
 
     /** Opens the folder and counts its messages: the "Test connection" answer. */
     public static int count(Account account) throws MessagingException {
-        Store store = connect(account);
+        Store store = connect(account, false);
         try {
             Folder folder = store.getFolder(account.folder());
             folder.open(Folder.READ_ONLY);
@@ -57,11 +58,11 @@ public final class MailboxReader {
 
     /**
      * Reads every message with a UID above {@code lastUid} (all of them when {@code knownValidity} is not
-     * the folder's) and hands them over in batches of at most 50.
+     * the folder's) and hands them over in batches of at most 50. Returns whether the server offers IDLE.
      */
-    public static void read(Account account, Long knownValidity, long lastUid, Batches batches)
+    public static boolean read(Account account, Long knownValidity, long lastUid, Batches batches)
             throws MessagingException, IOException {
-        Store store = connect(account);
+        Store store = connect(account, false);
         try {
             Folder folder = store.getFolder(account.folder());
             folder.open(Folder.READ_ONLY);
@@ -96,12 +97,13 @@ public final class MailboxReader {
                         batch.add(new Fetched(uid, raw.toByteArray(), received == null ? Instant.now() : received.toInstant()));
                     }
                     if (!batch.isEmpty() && !batches.take(validity, batch)) {
-                        return;
+                        return offersIdle(store);
                     }
                 }
                 if (knownValidity == null || knownValidity != validity) {
                     batches.take(validity, List.of()); // the new numbering is recorded even when the folder is empty
                 }
+                return offersIdle(store);
             } finally {
                 folder.close(false);
             }
@@ -129,13 +131,26 @@ public final class MailboxReader {
         return null;
     }
 
-    private static Store connect(Account a) throws MessagingException {
+    /** Whether the server announced IDLE (asked through the IMAP provider's own store, by name). */
+    static boolean offersIdle(Store store) {
+        try {
+            return (Boolean) store.getClass().getMethod("hasCapability", String.class).invoke(store, "IDLE");
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A connected store; one that will IDLE waits up to {@link #IDLE_TIMEOUT_SECONDS} for the server (the
+     * watcher renews its IDLE well within that), every other one 30 seconds.
+     */
+    static Store connect(Account a, boolean idle) throws MessagingException {
         boolean ssl = "SSL".equals(a.security());
         String protocol = ssl ? "imaps" : "imap";
         Properties p = new Properties();
         p.put("mail.store.protocol", protocol);
         p.put("mail." + protocol + ".connectiontimeout", "10000");
-        p.put("mail." + protocol + ".timeout", "30000");
+        p.put("mail." + protocol + ".timeout", idle ? String.valueOf(IDLE_TIMEOUT_SECONDS * 1000) : "30000");
         p.put("mail." + protocol + ".writetimeout", "30000");
         p.put("mail." + protocol + ".peek", "true");
         p.put("mail." + protocol + ".partialfetch", "false");

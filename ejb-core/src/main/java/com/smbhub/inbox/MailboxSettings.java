@@ -47,9 +47,13 @@ public class MailboxSettings {
     static final List<String> SECURITY = List.of("SSL", "STARTTLS", "NONE");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What the page shows: the settings ({@code passwordSet} instead of the password) and how reading goes. */
+    /**
+     * What the page shows: the settings ({@code passwordSet} instead of the password) and how reading goes
+     * ({@code pushed}: the server tells us the moment mail arrives, IMAP IDLE).
+     */
     public record View(boolean connected, String host, int port, String security, String username, boolean passwordSet,
-                       String folder, String address, Instant lastPolledAt, Instant lastSuccessAt, String lastError)
+                       String folder, String address, Instant lastPolledAt, Instant lastSuccessAt, String lastError,
+                       boolean pushed)
             implements Serializable {
     }
 
@@ -65,7 +69,7 @@ public class MailboxSettings {
 
     public View get() {
         access.require(Capability.MANAGE_SETTINGS);
-        return connection().map(this::view).orElse(new View(false, "", 993, "SSL", "", false, "INBOX", "", null, null, null));
+        return connection().map(this::view).orElse(new View(false, "", 993, "SSL", "", false, "INBOX", "", null, null, null, false));
     }
 
     /** Saves the mailbox; a null password keeps the stored one. Reading starts at the next poll. */
@@ -199,12 +203,13 @@ public class MailboxSettings {
 
     private View view(IntegrationConnection c) {
         JsonNode j = c.config();
-        List<?> sync = NativeSql.query(em, "select last_polled_at, last_success_at, last_error from mailbox_sync"
-                + " where connection_id = cast(?1 as uuid)").setParameter(1, c.getId()).getResultList();
-        Object[] s = sync.isEmpty() ? new Object[3] : (Object[]) sync.get(0);
+        List<?> sync = NativeSql.query(em, "select last_polled_at, last_success_at, last_error,"
+                + " coalesce(watch_until > now(), false) from mailbox_sync where connection_id = cast(?1 as uuid)")
+                .setParameter(1, c.getId()).getResultList();
+        Object[] s = sync.isEmpty() ? new Object[] {null, null, null, false} : (Object[]) sync.get(0);
         return new View(true, j.path("host").asText(), j.path("port").asInt(993), j.path("security").asText("SSL"),
                 j.path("username").asText(), c.getCredentialsRef() != null, j.path("folder").asText("INBOX"),
-                j.path("address").asText(), instant(s[0]), instant(s[1]), (String) s[2]);
+                j.path("address").asText(), instant(s[0]), instant(s[1]), (String) s[2], Boolean.TRUE.equals(s[3]));
     }
 
     static Instant instant(Object value) {

@@ -36,11 +36,21 @@ class MailboxReaderTest {
 
     @BeforeEach
     void start() {
-        ServerSetup[] setups = ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP);
-        server = new GreenMail(setups);
-        server.start();
-        box = server.setUser("office@northside.test", "office@northside.test", "secret");
-        account = new MailboxReader.Account("127.0.0.1", server.getImap().getPort(), "NONE", "office@northside.test", "secret",
+        server = mailServer();
+        box = server.getUserManager().getUser("office@northside.test");
+        account = account(server);
+    }
+
+    /** GreenMail on free ports with one mailbox, office@northside.test (password "secret"). */
+    static GreenMail mailServer() {
+        GreenMail started = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+        started.start();
+        started.setUser("office@northside.test", "office@northside.test", "secret");
+        return started;
+    }
+
+    static MailboxReader.Account account(GreenMail server) {
+        return new MailboxReader.Account("127.0.0.1", server.getImap().getPort(), "NONE", "office@northside.test", "secret",
                 "INBOX");
     }
 

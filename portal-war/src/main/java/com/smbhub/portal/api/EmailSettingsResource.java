@@ -162,7 +162,7 @@ public class EmailSettingsResource {
                 .add("folder", v.folder()).add("address", v.address())
                 .add("last_polled_at", Envelope.nullable(v.lastPolledAt() == null ? null : v.lastPolledAt().toString()))
                 .add("last_success_at", Envelope.nullable(v.lastSuccessAt() == null ? null : v.lastSuccessAt().toString()))
-                .add("last_error", Envelope.nullable(v.lastError())).build());
+                .add("last_error", Envelope.nullable(v.lastError())).add("pushed", v.pushed()).build());
     }
 
     private static Response reply(SmtpSettings.View v) {

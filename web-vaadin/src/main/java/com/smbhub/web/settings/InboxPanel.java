@@ -114,7 +114,9 @@ class InboxPanel extends VerticalLayout {
         }
         String read = now.lastSuccessAt() == null ? "not read yet" : "last read " + ago(now.lastSuccessAt());
         return "Reading " + now.address() + " (" + now.host() + "), " + read + "."
-                + (now.lastError() == null ? "" : " The last try failed: " + now.lastError() + ".");
+                + (now.lastError() != null ? " The last try failed: " + now.lastError() + "."
+                : now.pushed() ? " New mail shows up the moment it arrives (your mail server tells us)."
+                : " New mail is checked every few seconds.");
     }
 
     private static String ago(Instant at) {
