@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.mail.Message;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -132,7 +133,10 @@ class InboxJourneyIT {
     void aTextFromAClientIsAnsweredFromTheInboxAndShowsDelivered() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String owner = token(WORLD.northside("owner"), null);
-        var saved = TwilioIT.save(owner, "AC" + TwilioIT.hex(16), TwilioIT.hex(16), TwilioIT.newNumber());
+        String accountSid = "AC" + TwilioIT.hex(16);
+        String authToken = TwilioIT.hex(16);
+        String number = TwilioIT.newNumber();
+        var saved = TwilioIT.save(owner, accountSid, authToken, number);
         assertEquals(200, saved.status(), saved.body());
         String from = TwilioIT.client();
         assertEquals(201, send("POST", "/api/v1/saved-answers", owner, "{\"name\":\"On my way " + run + "\",\"body\":\"Hello"
@@ -155,6 +159,16 @@ class InboxJourneyIT {
             assertTrue(texted.startsWith("Hello there, Northside Plumbing is on the way.") && texted.endsWith("Tomorrow at 9 works "
                     + run), texted);
             inbox.waitInThread("Delivered", 20);
+            // the client sends a photo: fetched from (the stand-in for) Twilio and shown in the thread
+            Map<String, String> photo = TwilioIT.incoming(accountSid, from, number, "This is the tap " + run);
+            photo.put("NumMedia", "1");
+            photo.put("MediaUrl0", "https://api.twilio.com/2010-04-01/Accounts/" + accountSid + "/Messages/"
+                    + photo.get("MessageSid") + "/Media/ME" + TwilioIT.hex(16));
+            photo.put("MediaContentType0", "image/png");
+            assertEquals(200, TwilioIT.signed("/api/v1/webhooks/twilio/sms", photo, authToken).status());
+            BackOffice.await(app.driver, 30).until(d -> d.findElements(org.openqa.selenium.By.cssSelector("img.inbox-picture"))
+                    .stream().anyMatch(img -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
+                            .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", img))));
             app.click("thread-create-contact");
             app.type("new-contact-name", "Robin Oak " + run);
             app.click("new-contact-save");

@@ -295,6 +295,44 @@ class TwilioIT {
     }
 
     @Test
+    void picturesSentByMmsAreFetchedFromTwilioAndKeptWithTheText() throws Exception {
+        String from = client();
+        Map<String, String> text = incoming(sid, from, number, "Here is the leak " + run);
+        text.put("NumMedia", "1");
+        text.put("MediaUrl0", "https://api.twilio.com/2010-04-01/Accounts/" + sid + "/Messages/" + text.get("MessageSid")
+                + "/Media/ME" + hex(16));
+        text.put("MediaContentType0", "image/png");
+        assertEquals(200, signed("/api/v1/webhooks/twilio/sms", text, authToken).status());
+        String id = conversationWith(owner, from).getString("id");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonObject message = lastMessage(owner, id);
+        while (message.getJsonArray("attachments").isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            message = lastMessage(owner, id);
+        }
+        assertEquals("Here is the leak " + run + "\n(1 picture or file sent by MMS)", message.getString("text"));
+        assertEquals(1, message.getJsonArray("attachments").size(), message.toString());
+        JsonObject file = message.getJsonArray("attachments").getJsonObject(0);
+        assertEquals("mms-1.png", file.getString("file_name"));
+        assertEquals("image/png", file.getString("mime_type"));
+        var content = SystemUnderTest.send(HttpRequest.newBuilder(URI.create(SystemUnderTest.BASE + "/api/v1/files/"
+                + file.getString("id") + "/content")).header("Authorization", "Bearer " + owner).GET().build());
+        assertEquals(200, content.status());
+
+        for (String address : new String[] {"http://169.254.169.254/latest/meta-data",
+                "https://api.twilio.com/2010-04-01/Accounts/AC" + hex(16) + "/Messages/MM" + hex(16) + "/Media/ME" + hex(16)}) {
+            Map<String, String> odd = incoming(sid, from, number, "odd " + run);
+            odd.put("NumMedia", "1");
+            odd.put("MediaUrl0", address);
+            var refused = signed("/api/v1/webhooks/twilio/sms", odd, authToken);
+            assertEquals(400, refused.status(), address);
+            assertTrue(refused.body().contains("MediaUrl0"), refused.body());
+        }
+        assertFalse(get("/api/v1/conversations/" + id + "/messages", owner).body().contains("odd " + run),
+                "a text naming media that are not its account's is not stored");
+    }
+
+    @Test
     void aTextTwilioRefusesIsFailedInWordsAndKept() {
         var composed = send("POST", "/api/v1/conversations", owner, "{\"channel\":\"SMS\",\"to\":\"+15005550001\",\"text\":\"Hi " + run
                 + "\"}");

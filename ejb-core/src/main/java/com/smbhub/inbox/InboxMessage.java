@@ -129,6 +129,11 @@ public class InboxMessage extends TenantRecord {
         providerMessageId = sid;
     }
 
+    /** Adds a line of ours under the text (what became of a picture sent with it). */
+    void noted(String note) {
+        bodyText = bodyText == null || bodyText.isEmpty() ? note : bodyText + "\n" + note;
+    }
+
     void attachments(int count) {
         attachmentsCount = count;
     }

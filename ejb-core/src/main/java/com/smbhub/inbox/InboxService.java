@@ -150,7 +150,9 @@ public class InboxService {
                 + " and m.deletedAt is null order by m.createdAt", InboxMessage.class).setParameter("id", c.getId())
                 .setMaxResults(500).getResultList();
         Map<String, List<FileView>> files = this.files.ofMessages(rows.stream().map(InboxMessage::getId).toList());
-        return rows.stream().map(m -> view(m, files.getOrDefault(m.getId(), List.of()))).toList();
+        Map<String, Integer> coming = c.getChannel() == Channel.SMS ? SmsMedia.coming(em, c.getId()) : Map.of();
+        return rows.stream().map(m -> view(m, files.getOrDefault(m.getId(), List.of()), coming.getOrDefault(m.getId(), 0)))
+                .toList();
     }
 
     /** The raw source of an incoming message (also of one that could not be read). */
@@ -644,11 +646,15 @@ public class InboxService {
     }
 
     private static MessageView view(InboxMessage m, List<FileView> files) {
+        return view(m, files, 0);
+    }
+
+    private static MessageView view(InboxMessage m, List<FileView> files, int filesComing) {
         return new MessageView(m.getId(), m.getConversationId(), m.isInbound() ? "INBOUND" : "OUTBOUND", m.getFromAddress(),
                 m.getFromName(), m.getToAddress(), m.getSubject(),
                 m.getState() == MessageState.UNREADABLE ? "This message could not be read; download its source to see it."
                         : m.getBodyText(), MailParser.withoutImages(m.getBodyHtml()), m.getState().name(), m.getError(),
-                m.getAutomatic(), m.at(), files, MailParser.hasImages(m.getBodyHtml()));
+                m.getAutomatic(), m.at(), files, MailParser.hasImages(m.getBodyHtml()), filesComing);
     }
 
     private Map<String, String> contactNames(List<Conversation> rows) {

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,6 +65,8 @@ public class SmsWebhooks {
 
     @EJB ProfileService profiles;
 
+    @EJB SmsMedia smsMedia;
+
     @Inject Secrets secrets;
 
     /** Stores an incoming text (once per MessageSid); returns RECEIVED, or DUPLICATE when it was here already. */
@@ -76,7 +79,7 @@ public class SmsWebhooks {
         if (body.length() > MAX_BODY || body.indexOf('\u0000') >= 0) {
             throw new BadRequestException("Body: at most 1,600 characters and no NUL");
         }
-        int media = parseMedia(params.get("NumMedia"));
+        List<String[]> media = media(params, owner.account().sid());
         return entry.asTenant(owner.tenantId(), TenantEntry.Path.SMS_WEBHOOK, "sms:" + sid, null, () -> {
             lock(em, sid);
             if (!em.createQuery("select m.id from InboxMessage m where m.providerMessageId = :sid", String.class)
@@ -92,12 +95,13 @@ public class SmsWebhooks {
                 NativeSql.query(em, "delete from sms_opt_outs where phone = ?1").setParameter(1, from).executeUpdate();
             }
             Conversation c = conversationWith(from);
-            String text = media == 0 ? body : body + (body.isEmpty() ? "" : "\n")
-                    + "(" + media + (media == 1 ? " picture or file" : " pictures or files") + " sent by MMS: open it in Twilio)";
+            String text = media.isEmpty() ? body : body + (body.isEmpty() ? "" : "\n")
+                    + "(" + media.size() + (media.size() == 1 ? " picture or file" : " pictures or files") + " sent by MMS)";
             InboxMessage m = InboxMessage.receivedText(c.getId(), from, owner.account().number(), text, sid, Instant.now());
             em.persist(m);
             c.added(m, true);
             em.flush();
+            smsMedia.expect(owner.tenantId(), m.getId(), media);
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("message_id", m.getId());
             properties.put("conversation_id", c.getId());
@@ -221,14 +225,25 @@ public class SmsWebhooks {
         return value;
     }
 
-    private static int parseMedia(String value) {
-        if (value == null || value.isEmpty()) {
-            return 0;
+    /** The pictures and files a text names (at most 10, each one of this account's media on Twilio): url and type. */
+    private static List<String[]> media(Map<String, String> params, String accountSid) {
+        String count = params.get("NumMedia");
+        if (count == null || count.isEmpty()) {
+            return List.of();
         }
-        if (!value.matches("[0-9]{1,2}")) {
+        if (!count.matches("[0-9]{1,2}") || Integer.parseInt(count) > 10) {
             throw new BadRequestException("NumMedia is not as Twilio sends it");
         }
-        return Integer.parseInt(value);
+        List<String[]> media = new ArrayList<>();
+        for (int i = 0; i < Integer.parseInt(count); i++) {
+            String url = params.get("MediaUrl" + i);
+            if (!TwilioGateway.isMediaOf(accountSid, url)) {
+                throw new BadRequestException("MediaUrl" + i + " is missing or not this account's media on Twilio");
+            }
+            String type = params.get("MediaContentType" + i);
+            media.add(new String[] {url, type != null && type.matches("[a-zA-Z0-9.+-]{1,60}/[a-zA-Z0-9.+-]{1,60}") ? type : null});
+        }
+        return media;
     }
 
     private static String undelivered(String code) {

@@ -11,7 +11,14 @@ import com.twilio.type.PhoneNumber;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -39,6 +46,15 @@ public class TwilioGateway {
             return error == null;
         }
     }
+
+    /** A picture or file a text carried, as Twilio serves it. */
+    public record Media(byte[] bytes, String contentType) {
+    }
+
+    /** Twilio's own limit for an MMS (all its media together). */
+    static final int MAX_MEDIA_BYTES = 5 * 1024 * 1024;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Inject @ConfigProperty(name = "smbhub.twilio.api-base") Optional<String> apiBase;
 
@@ -76,6 +92,48 @@ public class TwilioGateway {
             Integer status = e.getStatusCode();
             throw new IllegalArgumentException(status != null && (status == 401 || status == 404)
                     ? "Twilio refused this Account SID and auth token" : refusal(e));
+        }
+    }
+
+    /** Whether {@code url} names one of this account's media on Twilio, as an incoming MMS does. */
+    public static boolean isMediaOf(String accountSid, String url) {
+        return url != null && accountSid.matches("AC[0-9a-fA-F]{32}") && url.matches("https://api\\.twilio\\.com/2010-04-01"
+                + "/Accounts/" + accountSid + "/Messages/(MM|SM)[0-9a-fA-F]{32}/Media/ME[0-9a-fA-F]{32}");
+    }
+
+    /**
+     * Fetches one of the account's media (see {@link #isMediaOf}): asked of Twilio with the account's
+     * credentials, whose redirect to the file's host is followed once without them. At most 5 MB.
+     */
+    public Media media(Account account, String url) throws IOException, InterruptedException {
+        if (!isMediaOf(account.sid(), url)) {
+            throw new IOException("Not a media address of this Twilio account");
+        }
+        String base = apiBase.filter(b -> !b.isBlank()).map(b -> b.endsWith("/") ? b.substring(0, b.length() - 1) : b)
+                .orElse("https://api.twilio.com");
+        URI asked = URI.create(base + URI.create(url).getRawPath());
+        String basic = Base64.getEncoder().encodeToString((account.sid() + ":" + account.token()).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<InputStream> answer = HTTP.send(HttpRequest.newBuilder(asked).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Basic " + basic).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        if (answer.statusCode() / 100 == 3) {
+            answer.body().close();
+            URI to = answer.headers().firstValue("Location").map(asked::resolve)
+                    .orElseThrow(() -> new IOException("Twilio redirected nowhere"));
+            if (!"https".equals(to.getScheme()) && !(to.getHost() != null && to.getHost().equals(asked.getHost()))) {
+                throw new IOException("Twilio redirected to " + to.getScheme() + "://" + to.getHost());
+            }
+            answer = HTTP.send(HttpRequest.newBuilder(to).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+        }
+        try (InputStream body = answer.body()) {
+            if (answer.statusCode() != 200) {
+                throw new IOException("Twilio answered " + answer.statusCode());
+            }
+            byte[] bytes = body.readNBytes(MAX_MEDIA_BYTES + 1);
+            if (bytes.length > MAX_MEDIA_BYTES) {
+                throw new IOException("larger than 5 MB");
+            }
+            return new Media(bytes, answer.headers().firstValue("Content-Type").orElse(null));
         }
     }
 

@@ -27,6 +27,10 @@ class TwilioGatewayTest {
     private static final String SID = "AC" + "1234567890abcdef".repeat(2);
     private static final TwilioGateway.Account ACCOUNT = new TwilioGateway.Account(SID, "s3cr3tt0k3ns3cr3tt0k3n12", "+14165550100");
 
+    private static final String BIG = "ME" + "f".repeat(32);
+    private static final String MEDIA = "https://api.twilio.com/2010-04-01/Accounts/" + SID + "/Messages/MM" + "0".repeat(32)
+            + "/Media/";
+
     private HttpServer server;
     private final List<Map<String, String>> requests = new CopyOnWriteArrayList<>();
     private TwilioGateway gateway;
@@ -46,6 +50,13 @@ class TwilioGatewayTest {
                 }
             }
             requests.add(seen);
+            if (exchange.getRequestURI().getPath().contains("/Media/")) {
+                String path = exchange.getRequestURI().getPath();
+                exchange.getResponseHeaders().add("Location", "/files/" + path.substring(path.lastIndexOf('/') + 1));
+                exchange.sendResponseHeaders(307, -1);
+                exchange.close();
+                return;
+            }
             String to = seen.getOrDefault("To", "");
             int status;
             String body;
@@ -72,6 +83,16 @@ class TwilioGatewayTest {
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.createContext("/files/", exchange -> {
+            requests.add(Map.of("path", exchange.getRequestURI().getPath(),
+                    "auth", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"))));
+            byte[] bytes = exchange.getRequestURI().getPath().endsWith(BIG) ? new byte[TwilioGateway.MAX_MEDIA_BYTES + 1]
+                    : "a picture".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "image/jpeg");
+            exchange.sendResponseHeaders(200, bytes.length);
             exchange.getResponseBody().write(bytes);
             exchange.close();
         });
@@ -126,6 +147,23 @@ class TwilioGatewayTest {
         assertEquals("Northside Plumbing", gateway.check(ACCOUNT));
         assertEquals("GET", requests.get(0).get("method"));
         assertEquals("/twilio/2010-04-01/Accounts/" + SID + ".json", requests.get(0).get("path"));
+    }
+
+    @Test
+    void mediaAreAskedOfTwilioWithTheAccountAndFetchedFromWhereItPointsWithout() throws Exception {
+        TwilioGateway.Media media = gateway.media(ACCOUNT, MEDIA + "ME" + "1".repeat(32));
+        assertEquals("a picture", new String(media.bytes(), StandardCharsets.UTF_8));
+        assertEquals("image/jpeg", media.contentType());
+        assertEquals("/twilio/2010-04-01/Accounts/" + SID + "/Messages/MM" + "0".repeat(32) + "/Media/ME" + "1".repeat(32),
+                requests.get(0).get("path"));
+        assertTrue(requests.get(0).get("auth").startsWith("Basic "));
+        assertEquals("/files/ME" + "1".repeat(32), requests.get(1).get("path"));
+        assertEquals("null", requests.get(1).get("auth"), "the credentials stay with Twilio");
+        assertThrows(IOException.class, () -> gateway.media(ACCOUNT, MEDIA + BIG), "larger than Twilio's 5 MB");
+        assertThrows(IOException.class, () -> gateway.media(ACCOUNT, "http://169.254.169.254/latest/meta-data"));
+        assertThrows(IOException.class, () -> gateway.media(ACCOUNT, MEDIA.replace(SID, "AC" + "9".repeat(32)) + "ME" + "1".repeat(32)),
+                "another account's media");
+        assertFalse(TwilioGateway.isMediaOf(SID, MEDIA + "ME" + "1".repeat(32) + "?x=1"));
     }
 
     @Test

@@ -47,7 +47,12 @@ public final class CrossTenant {
          * enters that business through {@link TenantEntry}, audited there), and the check that a number is
          * not another business's before it is saved
          */
-        SMS_NUMBERS(false);
+        SMS_NUMBERS(false),
+        /**
+         * the media fetcher's claim of the MMS pictures due for fetching, with their business's Twilio account
+         * (what it keeps enters each business through {@link TenantEntry}, audited there)
+         */
+        SMS_MEDIA(false);
 
         private final boolean audited;
 

@@ -46,6 +46,8 @@ class TenantScopedServicesTest {
             Map.entry("inbox/Mailboxes", "mail poller: leases every business's due mailboxes in the cross-business scope"),
             Map.entry("inbox/InboxIngest", "mail poller: enters the mailbox's business through TenantEntry"),
             Map.entry("inbox/MailPoller", "timer: hands leased mailboxes to InboxIngest"),
+            Map.entry("inbox/SmsMedia", "MMS fetcher: leases every business's due pictures, keeps each through TenantEntry"),
+            Map.entry("inbox/SmsMediaFetcher", "timer: fetches leased pictures from Twilio and hands them to SmsMedia"),
             Map.entry("inbox/SmsWebhooks", "webhook: the business is the one whose number Twilio names, entered through TenantEntry"),
             Map.entry("batch/JobStatusService", "lists the batch runtime's job names, no business data"));
 

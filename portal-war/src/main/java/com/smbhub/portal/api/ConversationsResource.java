@@ -237,6 +237,7 @@ public class ConversationsResource {
         o.add("text", Envelope.nullable(m.text()));
         o.add("html", Envelope.nullable(m.html()));
         o.add("remote_images", m.remoteImages());
+        o.add("files_coming", m.filesComing());
         o.add("error", Envelope.nullable(m.error()));
         o.add("automatic", Envelope.nullable(m.automatic()));
         JsonArrayBuilder files = Jsonp.createArrayBuilder();

@@ -48,6 +48,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -94,6 +95,8 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM");
     private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
+    /** Attached pictures shown in the thread, not only linked. */
+    private static final java.util.Set<String> PICTURES = java.util.Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
 
     @EJB InboxService inbox;
 
@@ -130,6 +133,7 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
     private String title = "Inbox";
     private String openId;
     private Registration polling;
+    /** A text just sent awaits "Delivered", or a picture sent by MMS is still being fetched: the thread redraws. */
     private boolean awaitingDelivery;
     private TextArea composerText;
     /** Files picked for the answer being written (kept while the thread redraws). */
@@ -431,7 +435,7 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
         for (MessageView m : inbox.messages(c.id())) {
             messages.add(bubble(c, m));
             awaitingDelivery |= !m.inbound() && m.is(MessageState.SENT) && c.channel().equals(Channel.SMS.name())
-                    && m.at().isAfter(Instant.now().minusSeconds(600));
+                    && m.at().isAfter(Instant.now().minusSeconds(600)) || m.filesComing() > 0;
         }
         thread.add(header, actions, messages);
         if (c.notice() != null) {
@@ -475,7 +479,20 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
         for (var file : m.attachments()) {
             Anchor link = new Anchor(FilesPanel.download(files, file.id()), "📎 " + file.fileName());
             link.getElement().setAttribute("download", true);
+            if (PICTURES.contains(file.mimeType())) {
+                Image picture = new Image(FilesPanel.download(files, file.id()), file.fileName());
+                picture.addClassName("inbox-picture");
+                picture.getStyle().set("display", "block").set("max-width", "min(240px, 100%)").set("border-radius", "4px");
+                link.add(picture);
+            }
             bubble.add(new Div(link));
+        }
+        if (m.filesComing() > 0) {
+            Span coming = new Span(m.filesComing() == 1 ? "A picture is on its way from Twilio…"
+                    : m.filesComing() + " pictures are on their way from Twilio…");
+            coming.addClassName("inbox-files-coming");
+            coming.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+            bubble.add(coming);
         }
         if (m.is(MessageState.UNREADABLE)) {
             Anchor source = new Anchor(DownloadHandler.fromInputStream(event -> {

@@ -36,7 +36,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Twilio's test credentials, {@code +15005550001} is an invalid number (error 21211) and {@code +15005550009}
  * cannot receive texts (21614); an all-zero auth token is refused (20003); texts to {@code +15005550010} have
  * their callbacks posted before the API answers (the race a busy Twilio produces). {@code GET /app/test-mode/twilio/sent}
- * lists what was sent, newest first. Nothing else in the code knows it exists.
+ * lists what was sent, newest first. A text's media ({@code …/Messages/MM…/Media/ME…}) answer, as Twilio's do,
+ * with a redirect to the file elsewhere (here {@code /media-files/ME…}, a small PNG). Nothing else in the
+ * code knows it exists.
  */
 @WebServlet("/test-mode/twilio/*")
 public class TestModeTwilio extends HttpServlet {
@@ -71,9 +73,35 @@ public class TestModeTwilio extends HttpServlet {
                         .add("type", "Full").add("date_created", now).add("date_updated", now)
                         .add("uri", "/2010-04-01/Accounts/" + sid + ".json").build());
             }
+        } else if (path.matches("/2010-04-01/Accounts/AC[0-9a-fA-F]{32}/Messages/(MM|SM)[0-9a-fA-F]{32}/Media/ME[0-9a-fA-F]{32}")) {
+            String sid = path.substring("/2010-04-01/Accounts/".length(), path.indexOf("/Messages"));
+            if (authorised(request, response, sid) != null) {
+                // as Twilio does: a redirect to the file on its media host, fetched there without credentials
+                String url = request.getRequestURL().toString();
+                response.setStatus(307);
+                response.setHeader("Location", url.substring(0, url.indexOf("/2010-04-01/")) + "/media-files/"
+                        + path.substring(path.lastIndexOf('/') + 1));
+            }
+        } else if (path.matches("/media-files/ME[0-9a-fA-F]{32}")) {
+            response.setContentType("image/png");
+            response.getOutputStream().write(picture(path.substring("/media-files/".length())));
         } else {
             error(response, 404, 20404, "The requested resource " + path + " was not found");
         }
+    }
+
+    /** A small picture of its own for each media sid (a coloured square with a mark), as a PNG. */
+    private static byte[] picture(String mediaSid) throws IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(96, 72, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(new java.awt.Color(mediaSid.hashCode() & 0xffffff));
+        g.fillRect(0, 0, 96, 72);
+        g.setColor(java.awt.Color.WHITE);
+        g.fillOval(30, 18, 36, 36);
+        g.dispose();
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", png);
+        return png.toByteArray();
     }
 
     @Override
