@@ -37,10 +37,11 @@ class BackupRestoreIT {
     private static final World WORLD = World.create();
     private static final Path ROOT = OwnStack.ROOT;
     private static final int PORT_BASE = Integer.parseInt(System.getenv().getOrDefault("SMBHUB_IT_PORT_BASE", "28000"));
-    private static final int RESTORED_BASE = PORT_BASE + 10_000;
+    // below 32768: ports in Linux's ephemeral range can be taken by any outgoing connection of the suite
+    private static final int RESTORED_BASE = PORT_BASE - 10_000;
     private static final int DB_PORT = Integer.parseInt(System.getenv().getOrDefault("SMBHUB_TEST_DB_URL", "jdbc:postgresql://x:25433/")
             .replaceAll("^jdbc:postgresql://[^:/]+:(\\d+)/.*$", "$1"));
-    private static final int RESTORED_DB_PORT = DB_PORT + 10_000;
+    private static final int RESTORED_DB_PORT = DB_PORT - 10_000;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 

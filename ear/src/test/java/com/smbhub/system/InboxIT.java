@@ -130,7 +130,7 @@ class InboxIT {
         String client = "push-" + run + "@example.com";
         Mailbox.deliver(client, address, "From: " + client + "\nTo: " + address + "\nSubject: First " + run + "\n\nHello\n");
         awaitConversation(owner, "First%20" + run);
-        // that read was moments ago: while watched, the schedule reads again only after 5 minutes
+        // that read was moments ago: while watched, the schedule reads again only after a minute
         long sent = System.nanoTime();
         Mailbox.deliver(client, address, "From: " + client + "\nTo: " + address + "\nSubject: Second " + run + "\n\nAgain\n");
         awaitConversation(owner, "Second%20" + run);

@@ -48,7 +48,7 @@ public class MailPoller {
 
     @Inject @ConfigProperty(name = "smbhub.inbox.poll-seconds", defaultValue = "4") int everySeconds;
 
-    @Inject @ConfigProperty(name = "smbhub.inbox.idle-check-seconds", defaultValue = "300") int watchedSeconds;
+    @Inject @ConfigProperty(name = "smbhub.inbox.idle-check-seconds", defaultValue = "60") int watchedSeconds;
 
     @Inject @ConfigProperty(name = "smbhub.inbox.idle-max", defaultValue = "100") int maxWatchers;
 
@@ -135,9 +135,19 @@ public class MailPoller {
         }
     }
 
+    private static long last(List<MailboxReader.Fetched> batch) {
+        return batch.stream().mapToLong(MailboxReader.Fetched::uid).max().orElse(0);
+    }
+
+    /** Lets go of this instance's watches at once (a redeploy, a shutdown), so other pollers read those mailboxes as usual. */
     @PreDestroy
     void stop() {
         watchers.values().forEach(MailboxWatcher::stop);
+        try {
+            mailboxes.unwatchAll(POLLER);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "watches not released (they lapse by themselves)", e);
+        }
     }
 
     /**
@@ -155,21 +165,29 @@ public class MailPoller {
             }
             long started = System.nanoTime();
             long[] stored = {0, 0};
-            boolean idle = MailboxReader.read(box.account(), box.uidValidity(), box.lastUid(), (validity, batch) -> {
-                if (!batch.isEmpty() || box.uidValidity() == null || box.uidValidity() != validity) {
-                    long t = System.nanoTime();
-                    stored[0] += ingest.store(box, POLLER, validity, batch);
-                    stored[1] += System.nanoTime() - t;
-                }
-                return true;
-            });
+            Long[] validity = {box.uidValidity()};
+            long[] lastUid = {box.lastUid()};
+            MailboxReader.Read read;
+            do {
+                read = MailboxReader.read(box.account(), validity[0], lastUid[0], (folderValidity, batch) -> {
+                    if (!batch.isEmpty() || validity[0] == null || validity[0] != folderValidity) {
+                        long t = System.nanoTime();
+                        stored[0] += ingest.store(box, POLLER, folderValidity, batch);
+                        stored[1] += System.nanoTime() - t;
+                        lastUid[0] = validity[0] != null && validity[0] == folderValidity ? Math.max(lastUid[0], last(batch))
+                                : last(batch);
+                        validity[0] = folderValidity;
+                    }
+                    return true;
+                });
+            } while (read.more());
             mailboxes.succeeded(box.connectionId(), POLLER);
             if (stored[0] > 0) {
                 long total = (System.nanoTime() - started) / 1_000_000;
                 LOG.info(() -> "Mailbox " + box.connectionId() + ": " + stored[0] + " new messages in " + total + " ms ("
                         + stored[1] / 1_000_000 + " ms storing, the rest reading the mail server)");
             }
-            return idle;
+            return read.idle();
         } catch (Exception e) {
             boolean server = e instanceof MessagingException || e instanceof IOException;
             LOG.log(server ? Level.INFO : Level.WARNING, "Mailbox " + box.connectionId() + " could not be read", server ? null : e);

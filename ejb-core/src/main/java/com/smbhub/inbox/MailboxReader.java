@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 
@@ -34,7 +35,16 @@ public final class MailboxReader {
         boolean take(long uidValidity, List<Fetched> batch);
     }
 
+    /** What a read did: whether the server offers IDLE, and whether messages are left for another read. */
+    public record Read(boolean idle, boolean more) {
+    }
+
+    /** Messages per stored batch (one transaction with the read position). */
     static final int BATCH = 50;
+    static final int FETCH_MAX = 500;
+    static final long FETCH_BYTES = 10L * 1024 * 1024;
+    static final int READ_MAX = 2_000;
+    static final long READ_BYTES = 100L * 1024 * 1024;
     static final int IDLE_TIMEOUT_SECONDS = 180;
 
     private MailboxReader() {
@@ -57,10 +67,17 @@ public final class MailboxReader {
     }
 
     /**
-     * Reads every message with a UID above {@code lastUid} (all of them when {@code knownValidity} is not
-     * the folder's) and hands them over in batches of at most 50. Returns whether the server offers IDLE.
+     * Reads the messages with a UID above {@code lastUid} (all of them when {@code knownValidity} is not the
+     * folder's) and hands them over in batches of at most 50 — at most 2,000 messages or 100 MB on one
+     * connection ({@code more} says the rest waits; read again at once from where the batches stopped).
+     * Messages are asked for 500 (or 10 MB) to a FETCH, since a round trip costs more than a message.
      */
-    public static boolean read(Account account, Long knownValidity, long lastUid, Batches batches)
+    public static Read read(Account account, Long knownValidity, long lastUid, Batches batches)
+            throws MessagingException, IOException {
+        return read(account, knownValidity, lastUid, batches, READ_MAX);
+    }
+
+    static Read read(Account account, Long knownValidity, long lastUid, Batches batches, int readMax)
             throws MessagingException, IOException {
         Store store = connect(account, false);
         try {
@@ -73,20 +90,22 @@ public final class MailboxReader {
                 Message[] found = uids.getMessagesByUID(from, UIDFolder.LASTUID);
                 FetchProfile ids = new FetchProfile();
                 ids.add(UIDFolder.FetchProfileItem.UID);
+                ids.add(FetchProfile.Item.SIZE);
                 folder.fetch(found, ids);
-                FetchProfile.Item whole = providerItem(folder, "MESSAGE");
+                int share = take(found, 0, found.length, readMax, READ_BYTES);
+                FetchProfile sources = new FetchProfile();
                 FetchProfile.Item arrived = providerItem(folder, "INTERNALDATE");
-                for (int start = 0; start < found.length; start += BATCH) {
-                    Message[] chunk = java.util.Arrays.copyOfRange(found, start, Math.min(found.length, start + BATCH));
-                    // one round trip for the batch's sources and arrival times instead of one per message
-                    FetchProfile sources = new FetchProfile();
-                    sources.add(arrived != null ? arrived : FetchProfile.Item.ENVELOPE);
-                    if (whole != null) {
-                        sources.add(whole);
-                    }
-                    folder.fetch(chunk, sources);
-                    List<Fetched> batch = new ArrayList<>();
-                    for (Message m : chunk) {
+                FetchProfile.Item whole = providerItem(folder, "MESSAGE");
+                sources.add(arrived != null ? arrived : FetchProfile.Item.ENVELOPE);
+                if (whole != null) {
+                    sources.add(whole);
+                }
+                List<Fetched> batch = new ArrayList<>();
+                for (int start = 0; start < share; ) {
+                    int end = take(found, start, share, FETCH_MAX, FETCH_BYTES);
+                    folder.fetch(Arrays.copyOfRange(found, start, end), sources);
+                    for (int i = start; i < end; i++) {
+                        Message m = found[i];
                         long uid = uids.getUID(m);
                         if (uid < from) {
                             continue; // "n:*" answers the last message even when no UID is above n
@@ -95,21 +114,43 @@ public final class MailboxReader {
                         m.writeTo(raw);
                         java.util.Date received = m.getReceivedDate();
                         batch.add(new Fetched(uid, raw.toByteArray(), received == null ? Instant.now() : received.toInstant()));
+                        if (batch.size() == BATCH) {
+                            if (!batches.take(validity, batch)) {
+                                return new Read(offersIdle(store), false);
+                            }
+                            batch = new ArrayList<>();
+                        }
                     }
-                    if (!batch.isEmpty() && !batches.take(validity, batch)) {
-                        return offersIdle(store);
-                    }
+                    start = end;
+                }
+                if (!batch.isEmpty() && !batches.take(validity, batch)) {
+                    return new Read(offersIdle(store), false);
                 }
                 if (knownValidity == null || knownValidity != validity) {
                     batches.take(validity, List.of()); // the new numbering is recorded even when the folder is empty
                 }
-                return offersIdle(store);
+                return new Read(offersIdle(store), share < found.length);
             } finally {
                 folder.close(false);
             }
         } finally {
             store.close();
         }
+    }
+
+    /** The end of the run of messages from {@code start} holding at most {@code max} of them and {@code bytes} (at least one). */
+    private static int take(Message[] found, int start, int limit, int max, long bytes) throws MessagingException {
+        int end = start;
+        long sum = 0;
+        while (end < limit && end - start < max) {
+            long size = Math.max(0, found[end].getSize());
+            if (end > start && sum + size > bytes) {
+                break;
+            }
+            sum += size;
+            end++;
+        }
+        return end;
     }
 
     /**

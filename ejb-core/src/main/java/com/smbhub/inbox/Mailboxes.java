@@ -28,8 +28,8 @@ public class Mailboxes {
 
     /** How long a lease holds when its poller vanishes (a killed instance); a live poller renews it per batch. */
     static final int LEASE_SECONDS = 120;
-    /** How long a watch holds when its instance vanishes; a live one renews it every few seconds. */
-    static final int WATCH_SECONDS = 60;
+    /** How long a watch holds when its instance vanishes; a live one renews it every 5 seconds. */
+    static final int WATCH_SECONDS = 20;
 
     @PersistenceContext(unitName = "smbhub") EntityManager em;
 
@@ -43,8 +43,10 @@ public class Mailboxes {
     public List<Due> lease(String poller, int everySeconds, int watchedSeconds, Collection<String> woken, boolean onlyWoken,
                            int max) {
         return CrossTenant.run(em, CrossTenant.Purpose.MAILBOXES, () -> {
-            NativeSql.query(em, "insert into mailbox_sync (connection_id, tenant_id) select id, tenant_id"
-                    + " from integration_connections where provider = 'IMAP' and status = 'ACTIVE' and deleted_at is null"
+            // only mailboxes without their row: a conflict with a row another poller holds would wait for it
+            NativeSql.query(em, "insert into mailbox_sync (connection_id, tenant_id) select c.id, c.tenant_id"
+                    + " from integration_connections c where c.provider = 'IMAP' and c.status = 'ACTIVE' and c.deleted_at is null"
+                    + " and not exists (select 1 from mailbox_sync s where s.connection_id = c.id)"
                     + " on conflict (connection_id) do nothing").executeUpdate();
             List<?> rows = NativeSql.query(em, "update mailbox_sync s set lease_until = now() + make_interval(secs => ?1),"
                     + " leased_by = ?2 from integration_connections c"
@@ -98,7 +100,13 @@ public class Mailboxes {
         });
     }
 
-    /** The watch ended (the connection dropped, the mailbox changed, the instance stops). */
+    /** Every watch of this poller ends (the instance stops). */
+    public void unwatchAll(String poller) {
+        CrossTenant.run(em, CrossTenant.Purpose.MAILBOXES, () -> NativeSql.query(em, "update mailbox_sync set watched_by = null,"
+                + " watch_until = null where watched_by = ?1").setParameter(1, poller).executeUpdate());
+    }
+
+    /** The watch ended (the connection dropped, the mailbox changed). */
     public void unwatch(String connectionId, String poller) {
         CrossTenant.run(em, CrossTenant.Purpose.MAILBOXES, () -> NativeSql.query(em, "update mailbox_sync set watched_by = null,"
                         + " watch_until = null where connection_id = cast(?1 as uuid) and watched_by = ?2")

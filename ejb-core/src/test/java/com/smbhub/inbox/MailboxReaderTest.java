@@ -168,6 +168,22 @@ class MailboxReaderTest {
     }
 
     @Test
+    void aBigMailboxIsReadInSharesEachOnceOnAFreshConnection() throws Exception {
+        fill();
+        Store store = new Store();
+        int reads = 0;
+        MailboxReader.Read read;
+        do {
+            read = MailboxReader.read(account, store.validity, store.lastUid, store, 120);
+            reads++;
+        } while (read.more());
+        assertEquals(5, reads, "120 messages a read: 4 full shares and the last 20");
+        assertEquals(500, store.byId.size());
+        assertEquals(500, store.seen.size(), "each message handed over once");
+        assertTrue(read.idle(), "GreenMail announces IDLE");
+    }
+
+    @Test
     void aRenumberedFolderIsReadAgainAndMessageIdsKeepEachOnce() throws Exception {
         for (int i = 0; i < 5; i++) {
             deliver("From: a@example.com\nSubject: s" + i + "\nMessage-ID: <r" + i + "@example.com>\n\nx\n");

@@ -63,7 +63,7 @@ class MailboxWatcherTest {
     @Test
     void theServerSaysWhenMailArrivesAndTheWatchSurvivesRenewals() throws Exception {
         List<Boolean> offers = new java.util.ArrayList<>();
-        offers.add(MailboxReader.read(account, null, 0, (validity, batch) -> true));
+        offers.add(MailboxReader.read(account, null, 0, (validity, batch) -> true).idle());
         assertEquals(List.of(true), offers, "GreenMail announces IDLE");
         MailboxWatcher w = watcher();
         Thread.sleep(1500);

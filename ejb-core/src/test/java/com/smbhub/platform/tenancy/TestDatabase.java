@@ -11,7 +11,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * A fresh, migrated database on the PostgreSQL that ./smbhub test starts (SMBHUB_TEST_DB_*).
  * Without it the database tests fail loudly rather than skip.
  */
-final class TestDatabase {
+public final class TestDatabase {
 
     final String url;
     final String user;
@@ -23,7 +23,7 @@ final class TestDatabase {
         this.password = password;
     }
 
-    static TestDatabase fresh(String name) throws SQLException {
+    public static TestDatabase fresh(String name) throws SQLException {
         String base = System.getenv("SMBHUB_TEST_DB_URL");
         if (base == null) {
             throw new IllegalStateException("No test database: run the tests with ./smbhub test");
@@ -44,11 +44,11 @@ final class TestDatabase {
         return db;
     }
 
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         return DriverManager.getConnection(url, user, password);
     }
 
-    Map<String, Object> jpaProperties() {
+    public Map<String, Object> jpaProperties() {
         return Map.of("jakarta.persistence.jdbc.url", url,
                 "jakarta.persistence.jdbc.user", user,
                 "jakarta.persistence.jdbc.password", password,
