@@ -41,10 +41,10 @@ public final class MailboxReader {
 
     /** Messages per stored batch (one transaction with the read position). */
     static final int BATCH = 50;
-    static final int FETCH_MAX = 500;
+    static final int FETCH_MAX = 2_000;
     static final long FETCH_BYTES = 10L * 1024 * 1024;
-    static final int READ_MAX = 2_000;
-    static final long READ_BYTES = 100L * 1024 * 1024;
+    static final int READ_MAX = 10_000;
+    static final long READ_BYTES = 50L * 1024 * 1024;
     static final int IDLE_TIMEOUT_SECONDS = 180;
 
     private MailboxReader() {
@@ -68,9 +68,9 @@ public final class MailboxReader {
 
     /**
      * Reads the messages with a UID above {@code lastUid} (all of them when {@code knownValidity} is not the
-     * folder's) and hands them over in batches of at most 50 — at most 2,000 messages or 100 MB on one
+     * folder's) and hands them over in batches of at most 50 — at most 10,000 messages or 50 MB on one
      * connection ({@code more} says the rest waits; read again at once from where the batches stopped).
-     * Messages are asked for 500 (or 10 MB) to a FETCH, since a round trip costs more than a message.
+     * Messages are asked for 2,000 (or 10 MB) to a FETCH, since a round trip costs more than a message.
      */
     public static Read read(Account account, Long knownValidity, long lastUid, Batches batches)
             throws MessagingException, IOException {
