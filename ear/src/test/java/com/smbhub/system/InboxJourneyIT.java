@@ -156,8 +156,8 @@ class InboxJourneyIT {
             inbox.answer("Tomorrow at 9 works " + run);
             app.waitForToast("Sent");
             String texted = TwilioIT.sentTo(from).getString("body");
-            assertTrue(texted.startsWith("Hello there, Northside Plumbing is on the way.") && texted.endsWith("Tomorrow at 9 works "
-                    + run), texted);
+            assertEquals("Hello there, Northside Plumbing is on the way. Tomorrow at 9 works " + run, texted,
+                    "the saved answer, then what was typed after it as its own sentence");
             inbox.waitInThread("Delivered", 20);
             // the client sends a photo: fetched from (the stand-in for) Twilio and shown in the thread
             Map<String, String> photo = TwilioIT.incoming(accountSid, from, number, "This is the tap " + run);

@@ -634,7 +634,8 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
             pick.addValueChangeListener(e -> {
                 if (e.getValue() != null && e.isFromClient()) {
                     String filled = SavedAnswers.fill(e.getValue().body(), c.contactName(), home.greeting().businessName());
-                    text.setValue(text.getValue().isBlank() ? filled : text.getValue().stripTrailing() + "\n\n" + filled);
+                    // ends with a space: what one types next starts a new sentence, not the last word's end
+                    text.setValue((text.getValue().isBlank() ? filled : text.getValue().stripTrailing() + "\n\n" + filled) + " ");
                     pick.clear();
                     text.focus();
                 }
