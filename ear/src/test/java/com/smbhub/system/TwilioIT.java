@@ -395,6 +395,33 @@ class TwilioIT {
         assertFalse(mapleThread.getString("id").equals(id), "each business has its own thread with the same person");
         var northsideMessages = get("/api/v1/conversations/" + id + "/messages", owner).json().getJsonArray("data");
         assertFalse(northsideMessages.toString().contains("to Maple"), northsideMessages.toString());
+
+        Map<String, String> northsideMedia = incoming(mapleSid, from, mapleNumber, "Northside's picture " + run);
+        northsideMedia.put("NumMedia", "1");
+        northsideMedia.put("MediaUrl0", "https://api.twilio.com/2010-04-01/Accounts/" + sid + "/Messages/MM" + hex(16) + "/Media/ME"
+                + hex(16));
+        assertEquals(400, signed("/api/v1/webhooks/twilio/sms", northsideMedia, mapleToken).status(),
+                "Maple's text cannot name media of Northside's account");
+        Map<String, String> picture = incoming(mapleSid, from, mapleNumber, "Maple's picture " + run);
+        picture.put("NumMedia", "1");
+        picture.put("MediaUrl0", "https://api.twilio.com/2010-04-01/Accounts/" + mapleSid + "/Messages/" + picture.get("MessageSid")
+                + "/Media/ME" + hex(16));
+        picture.put("MediaContentType0", "image/png");
+        assertEquals(200, signed("/api/v1/webhooks/twilio/sms", picture, mapleToken).status());
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonObject withPicture = lastMessage(maple, mapleThread.getString("id"));
+        while (withPicture.getJsonArray("attachments").isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            withPicture = lastMessage(maple, mapleThread.getString("id"));
+        }
+        assertEquals(1, withPicture.getJsonArray("attachments").size(), "fetched with Maple's own account: " + withPicture);
+        String file = withPicture.getJsonArray("attachments").getJsonObject(0).getString("id");
+        for (String path : new String[] {"/api/v1/files/" + file, "/api/v1/files/" + file + "/content"}) {
+            assertEquals(200, get(path, maple).status(), path);
+            assertEquals(404, get(path, owner).status(), path);
+        }
+        assertFalse(get("/api/v1/conversations/" + id + "/messages", owner).body().contains(file),
+                "Northside's thread with the same person never carries Maple's picture");
     }
 
     @Test
