@@ -1,0 +1,189 @@
+package com.smbhub.extract;
+
+import com.smbhub.extract.Extraction.Line;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Money as people write it ("$1,140", "CA$ 75", "£1.20", "85/hr", "RM 9.00") and the lines of a bill ("3 hrs
+ * labour at $85", "labour 8 hrs @ 85/hr", "5 silk scarves at $32", "two dozen cupcakes at $3.50 each",
+ * "40 sausage rolls (£1.20 each)", "$75 permit", "parts $62.40").
+ */
+final class Amounts {
+
+    /** An amount at {@code start}..{@code end}, with the currency its sign names (null for a bare "$" or none). */
+    record Money(BigDecimal value, String currency, int start, int end) {
+    }
+
+    static final String SIGN = "(?:CA\\$|C\\$|CAD\\s?\\$?|AU\\$|A\\$|AUD\\s?\\$?|US\\$|USD\\s?\\$?|NZ\\$|NZD\\s?\\$?|£|€|\\$|GBP\\s?"
+            + "|EUR\\s?|RM\\s?|MYR\\s?)";
+    static final String NUMBER = "(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d{1,2})?";
+    private static final Pattern MONEY = Pattern.compile("(" + SIGN + ")\\s?(-?" + NUMBER + ")(?![\\d%])"
+            + "|(?<![\\w.$£€])(" + NUMBER + ")\\s?(dollars|bucks|quid|pounds|euros|USD|CAD|AUD|GBP|EUR|NZD)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Map<String, Integer> WORDS = Map.ofEntries(Map.entry("a", 1), Map.entry("an", 1), Map.entry("one", 1),
+            Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6),
+            Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11),
+            Map.entry("twelve", 12), Map.entry("a couple of", 2), Map.entry("couple of", 2), Map.entry("a dozen", 12),
+            Map.entry("half a dozen", 6));
+    private static final String QTY = "(\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+            + "(\\s+dozen)?";
+    private static final String RATE = "(?:the\\s+)?(?:agreed\\s+|usual\\s+)?(" + SIGN + "?\\s?" + NUMBER + ")"
+            + "(?:\\s*(?:/\\s*(?:hr|hour|h)\\b|per\\s+(?:hour|hr)\\b|an\\s+hour\\b|each\\b|ea\\b|per\\s+\\w+))?";
+    private static final String HOURS = "(hrs?|hours?|h)\\b";
+    private static final Pattern QTY_NAME_RATE = Pattern.compile("(?:^|\\b)" + QTY + "\\s*(?:" + HOURS + ")?\\s*(?:of\\s+)?"
+            + "([\\p{L}][\\p{L}\\d\\s'&.\"-]*?)?\\s*(?:@|\\bat\\b|\\bx\\b|×)\\s*" + RATE, Pattern.CASE_INSENSITIVE);
+    private static final Pattern NAME_QTY_RATE = Pattern.compile("([\\p{L}][\\p{L}\\s'&-]*?)\\s+(\\d+(?:\\.\\d+)?)\\s*" + HOURS
+            + "\\s*(?:@|\\bat\\b|\\bx\\b)\\s*" + RATE, Pattern.CASE_INSENSITIVE);
+    private static final Pattern QTY_NAME_EACH = Pattern.compile("(?:^|\\b)" + QTY + "\\s+([\\p{L}][\\p{L}\\d\\s'&-]*?)\\s*"
+            + "(?:in\\s+\\p{L}+\\s*)?\\(\\s*(" + SIGN + "\\s?" + NUMBER + ")\\s*(?:each|ea|per\\s+\\w+)\\s*\\)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern MONEY_NAME = Pattern.compile("(?:^|\\s)(?:the\\s+|a\\s+|an\\s+)?(" + SIGN + "\\s?" + NUMBER + ")\\s+"
+            + "(?:for\\s+(?:the\\s+)?)?([\\p{L}][\\p{L}\\d\\s'&-]*)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NAME_MONEY = Pattern.compile("^([\\p{L}][\\p{L}\\d\\s'&-]*?)\\s*:?\\s+(" + SIGN + "\\s?" + NUMBER
+            + ")(?:\\s+(?:fixed|flat|total|all in))?$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NAME_EACH = Pattern.compile("([\\p{L}][\\p{L}\\d\\s'&-]*?)\\s*\\(\\s*(" + SIGN + "\\s?" + NUMBER
+            + ")\\s*(?:each|ea)\\s*\\)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NAME_PRICED = Pattern.compile("([\\p{L}][\\p{L}\\d\\s'&-]*?)\\s*\\(\\s*(" + SIGN + "\\s?" + NUMBER
+            + ")\\s*\\)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern EACH_AFTER = Pattern.compile(SIGN + "\\s?" + NUMBER + "\\s*(?:each|ea|per|apiece)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern HOW_MANY = Pattern.compile("\\b(?:set aside|put aside|hold|reserve|order|want|need|take|get|buy)\\s+"
+            + "(\\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SPLIT = Pattern.compile("\\s*(?:\\+|\\bplus\\b|;|\\band\\b|,\\s|\\.\\s|\\n|:\\s|\\s[-–—]\\s)\\s*",
+            Pattern.CASE_INSENSITIVE);
+
+    private Amounts() {
+    }
+
+    /** Every amount with a money sign or a currency word, in the order written. */
+    static List<Money> find(String text) {
+        List<Money> found = new ArrayList<>();
+        Matcher m = MONEY.matcher(text);
+        while (m.find()) {
+            if (m.group(1) != null) {
+                found.add(new Money(number(m.group(2)), currencyOf(m.group(1)), m.start(), m.end()));
+            } else {
+                found.add(new Money(number(m.group(3)), currencyOf(m.group(4)), m.start(), m.end()));
+            }
+        }
+        return found;
+    }
+
+    /** The currency a sign or word names, null for a bare "$" (its meaning depends on where the sender is). */
+    static String currencyOf(String sign) {
+        String s = sign.toUpperCase(Locale.ROOT).replace(" ", "");
+        if (s.startsWith("CA") || s.startsWith("C$")) {
+            return "CAD";
+        }
+        if (s.startsWith("AU") || s.startsWith("A$")) {
+            return "AUD";
+        }
+        if (s.startsWith("US")) {
+            return "USD";
+        }
+        if (s.startsWith("NZ")) {
+            return "NZD";
+        }
+        if (s.equals("£") || s.startsWith("GBP") || s.equals("POUNDS") || s.equals("QUID")) {
+            return "GBP";
+        }
+        if (s.equals("€") || s.startsWith("EUR")) {
+            return "EUR";
+        }
+        if (s.startsWith("RM") || s.startsWith("MYR")) {
+            return "MYR";
+        }
+        return null;
+    }
+
+    static BigDecimal number(String written) {
+        String digits = written.replaceAll("[^0-9.\\-]", "");
+        BigDecimal n = new BigDecimal(digits).stripTrailingZeros();
+        return n.scale() < 0 ? n.setScale(0) : n;
+    }
+
+    /** The lines of a bill written in the text, each with its quantity (1 when none) and unit price. */
+    static List<Line> lines(String text, String fallbackName) {
+        String plain = text.replaceAll("\\(([^()$£€]*)\\)", " ").replaceAll("[ \\t]+", " ");
+        List<Line> lines = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
+        for (String part : SPLIT.split(plain)) {
+            // "2 exterior doors, $650 each": the price belongs to the part before it
+            if (!parts.isEmpty() && EACH_AFTER.matcher(part.trim()).lookingAt()) {
+                parts.set(parts.size() - 1, parts.get(parts.size() - 1) + " at " + part.trim());
+            } else {
+                parts.add(part);
+            }
+        }
+        for (String part : parts) {
+            String segment = part.trim().replaceAll("[.!?]+$", "");
+            if (segment.isEmpty()) {
+                continue;
+            }
+            Line line = line(segment, plain, fallbackName);
+            if (line != null) {
+                lines.add(line);
+            }
+        }
+        return lines;
+    }
+
+    private static Line line(String segment, String whole, String fallbackName) {
+        Matcher m = NAME_QTY_RATE.matcher(segment);
+        if (m.find()) {
+            return new Line(name(m.group(1), fallbackName), number(m.group(2)), number(m.group(4)));
+        }
+        m = QTY_NAME_EACH.matcher(segment);
+        if (m.find()) {
+            return new Line(name(m.group(3), fallbackName), quantity(m.group(1), m.group(2)), number(m.group(4)));
+        }
+        m = QTY_NAME_RATE.matcher(segment);
+        if (m.find() && (m.group(3) != null || m.group(4) != null && !m.group(4).isBlank() || m.group(5).matches(".*[$£€].*"))) {
+            String name = m.group(4) == null || m.group(4).isBlank() ? (m.group(3) != null ? fallbackName : null) : m.group(4);
+            return name == null ? null : new Line(name(name, fallbackName), quantity(m.group(1), m.group(2)), number(m.group(5)));
+        }
+        m = NAME_MONEY.matcher(segment);
+        if (m.find()) {
+            return new Line(name(m.group(1), fallbackName), BigDecimal.ONE, number(m.group(2)));
+        }
+        m = MONEY_NAME.matcher(segment);
+        if (m.find()) {
+            return new Line(name(m.group(2), fallbackName), BigDecimal.ONE, number(m.group(1)));
+        }
+        m = NAME_PRICED.matcher(segment);
+        if (m.find()) {
+            return new Line(name(m.group(1), fallbackName), BigDecimal.ONE, number(m.group(2)));
+        }
+        m = NAME_EACH.matcher(segment);
+        if (m.find()) {
+            Matcher many = HOW_MANY.matcher(whole);
+            BigDecimal qty = many.find() ? quantity(many.group(1), null) : BigDecimal.ONE;
+            return new Line(name(m.group(1), fallbackName), qty, number(m.group(2)));
+        }
+        return null;
+    }
+
+    private static BigDecimal quantity(String written, String dozen) {
+        String w = written.toLowerCase(Locale.ROOT);
+        BigDecimal n = WORDS.containsKey(w) ? BigDecimal.valueOf(WORDS.get(w)) : number(w);
+        return dozen != null && !dozen.isBlank() ? n.multiply(BigDecimal.valueOf(12)) : n;
+    }
+
+    private static String name(String written, String fallback) {
+        String name = written == null ? "" : written.trim()
+                .replaceAll("(?i)^(?:(?:the|a|an|for|of|our|my|your|their|all)\\s+)+", "")
+                .replaceAll("(?i)\\s+(?:each|ea|at|for|in|on|the)$", "")
+                .replaceAll("(?i)\\b(?:I saw|saw)\\s+", "")
+                .replaceAll("(?i)^(?:please\\s+)?(?:bill|invoice)\\s+(?:us|me|them)\\s+for\\s+", "").trim();
+        if (name.isEmpty() || name.matches("(?i)hrs?|hours?|h")) {
+            return fallback == null || fallback.isBlank() ? "Labour" : fallback;
+        }
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+}

@@ -1,0 +1,169 @@
+package com.smbhub.extract;
+
+import com.google.i18n.phonenumbers.PhoneNumberMatch;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.smbhub.extract.Extraction.Contact;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Who a message is from and who a draft is for: the sender (name, e-mail, the phone they text from or sign
+ * with), the client a team member's note names, a forwarded form's or voicemail's caller.
+ */
+final class People {
+
+    private People() {
+    }
+
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    static final Pattern EMAIL = Pattern.compile("[\\w.+'-]+@[\\w-]+(?:\\.[\\w-]+)+");
+    private static final Pattern SELF_NAME = Pattern.compile("\\b(?:it'?s|its|this is|i'?m|i am|my name is)\\s+"
+            + "([A-Z][a-z]+(?:\\s[A-Z][a-z]+)?)\\b");
+    private static final Pattern SIGN_OFF = Pattern.compile("(?:^|[\\s,.!])(?:thx|thanks|thank you|cheers|ta|regards|best|"
+            + "warmly|sincerely|many thanks|thanks heaps|kind regards)?[,!.]?\\s*[-–—]?\\s*"
+            + "(?!(?:Thx|Thanks|Cheers|Regards|Best|Ta|Warmly)\\b)([A-Z][a-z]+(?:\\s[A-Z][a-z'A-Z]+)?)"
+            + "\\s*(?:[👍🙏😊🙂.!]\\s*)*$");
+    private static final Pattern THIRD_PARTY = Pattern.compile("(?i:\\binv(?:oice)?\\s+(?:for\\s+)?|\\bquote for\\s+|\\bchase\\s+|"
+            + "\\bnudge to\\s+|\\b(?:contact|owner|manager|accounts? person) is\\s+|\\bsend it to\\s+(?:the \\w+,?\\s+)?|\\btheir contact is\\s+|\\bbill\\s+)"
+            + "((?:Mrs?\\.?|Ms\\.?|Dr\\.?)\\s+)?((?:Mrs?\\.?|Ms\\.?|Dr\\.?)\\s+)?([A-Z][a-z]+(?:\\s[A-Z][a-z]+)?)");
+    private static final Pattern FAMILY = Pattern.compile("(?i:\\b(?:inv(?:oice)?|bill|quote|chase)\\s+(?:for\\s+)?)the\\s+([A-Z][a-z]+?)s\\b");
+    private static final Pattern AR_BUSINESS = Pattern.compile("(?i:nudge to|chase|ping|remind|follow up with|email|text|message|\\bto)"
+            + "\\s+((?-i:[A-Z])[\\w']+(?:\\s(?-i:[A-Z])[\\w']+){0,3})\\s*(?:[-–,]|\\b(?i:about|re|on|for)\\b)");
+    private static final Pattern CLIENT_NAMED_BEFORE = Pattern.compile("^([A-Z][\\w']+(?:\\s[A-Z][\\w']+){0,3})\\s+"
+            + "(?:still hasn'?t|hasn'?t|has not|is|are|owes)\\b");
+
+
+    /** Who wrote: the e-mail sender's name and address, or the texting number and the name they sign with. */
+    static Contact sender(Inbound message, MessageText text, Locality locality) {
+        if (message.sms()) {
+            String phone = e164(message.from(), locality.country());
+            return new Contact(signedName(text.own), null, phone);
+        }
+        String from = message.from();
+        String email = null;
+        Matcher e = EMAIL.matcher(from);
+        if (e.find()) {
+            email = e.group().toLowerCase(Locale.ROOT);
+        }
+        String name = from.contains("<") ? from.substring(0, from.indexOf('<')).replaceAll("^[\"'\\s]+|[\"'\\s]+$", "") : null;
+        if (name == null || name.isBlank()) {
+            name = signedName(text.own);
+        }
+        return new Contact(name, email, firstPhone(text.own, locality.country()));
+    }
+
+    /** A client named in a team member's note ("inv for Tom Reece", "contact is Dr. Anne Hendricks, anne@…"). */
+    static Contact thirdParty(String own) {
+        Matcher m = THIRD_PARTY.matcher(own);
+        String name = null;
+        String title = null;
+        while (m.find()) {
+            String candidate = m.group(3);
+            if (!candidate.matches("(them|us|him|her|me|the|this|for|Labour|Labor|Friday|Monday|Saturday|Sunday|Thursday|Tuesday|"
+                    + "Wednesday|Team|Thanks|Hi)(\\s.*)?")) {
+                name = candidate;
+                title = m.group(2) != null ? m.group(2) : m.group(1);
+            }
+        }
+        Matcher family = FAMILY.matcher(own);
+        if (name == null && family.find()) {
+            name = family.group(1);
+        }
+        String email = null;
+        Matcher e = EMAIL.matcher(own);
+        if (e.find()) {
+            email = e.group().toLowerCase(Locale.ROOT);
+        }
+        if (name == null && email == null) {
+            return null;
+        }
+        if (name != null && title != null && title.trim().matches("(?i)mrs?\\.?|ms\\.?") && !name.contains(" ")) {
+            name = title.trim() + " " + name;
+        }
+        return new Contact(name, email, null);
+    }
+
+    static String arClient(String own) {
+        Matcher m = AR_BUSINESS.matcher(own);
+        if (m.find()) {
+            return m.group(1) + " – ";
+        }
+        for (String s : MessageText.sentences(own)) {
+            Matcher c = CLIENT_NAMED_BEFORE.matcher(s.replaceAll("^(?i)(hi|hey)\\b[^,]*,\\s*", ""));
+            if (c.find()) {
+                return c.group(1) + " – ";
+            }
+        }
+        return "";
+    }
+
+    /** A forwarded web form or voicemail names the client: its fields win over the forwarder. */
+    static Contact formContact(MessageText text, Contact contact, Locality locality) {
+        if (text.forwarded.isEmpty() && text.fields.isEmpty()) {
+            return contact;
+        }
+        String name = text.fields.get("name");
+        String email = text.fields.get("email");
+        String phone = text.fields.containsKey("phone") ? e164(text.fields.get("phone"), locality.country()) : null;
+        if (name == null && !text.forwarded.isEmpty()) {
+            Matcher self = SELF_NAME.matcher(text.forwarded);
+            name = self.find() ? self.group(1) : null;
+        }
+        if (phone == null && text.forwardedSubject != null) {
+            phone = firstPhone(text.forwardedSubject, locality.country());
+        }
+        if (phone == null && !text.forwarded.isEmpty()) {
+            phone = firstPhone(text.forwarded, locality.country());
+        }
+        if (name == null && email == null && phone == null) {
+            return contact;
+        }
+        return new Contact(name, email, phone);
+    }
+
+    static String signedName(String own) {
+        Matcher self = SELF_NAME.matcher(own);
+        if (self.find() && !self.group(1).matches("(Sorry|Not|Just|Running|Home|Out|Moving|Here|Going|Available|Still).*")) {
+            return self.group(1);
+        }
+        String[] lines = own.strip().split("\n");
+        for (int i = lines.length - 1; i >= Math.max(0, lines.length - 4); i--) {
+            String line = lines[i].trim();
+            if (line.matches("[A-Z][a-z]+(?:\\s[A-Z][a-z'A-Z]+)?") && !line.matches("(Thanks|Cheers|Regards|Best|Warmly|Hi|Hello)")) {
+                return line;
+            }
+        }
+        Matcher last = Pattern.compile("[.!?]\\s+([A-Z][a-z]{1,15})[.!]?$").matcher(own.strip());
+        if (last.find() && !last.group(1).matches("(Thanks|Thx|Cheers|Ok|Okay|Yes|No|Sure|Great|Perfect|Sorry|Please|Pls|Today|Tonight|"
+                + "Tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Bye|Later|Soon|Thank|Regards|Best|Done|Cool)")) {
+            return last.group(1);
+        }
+        Matcher tail = SIGN_OFF.matcher(own.strip());
+        if (tail.find() && !tail.group(1).matches("(Thanks|Cheers|Regards|Best|Sorry|Thx|Pls|Please|Ok|Mornings|Today|Tomorrow)")) {
+            String before = own.strip().substring(0, tail.start(1)).trim();
+            if (before.matches("(?is).*(thx|thanks|thank you|cheers|ta|regards|-|–|—)[,!.]?$")) {
+                return tail.group(1);
+            }
+        }
+        return null;
+    }
+
+    static String firstPhone(String text, String region) {
+        for (PhoneNumberMatch match : PHONES.findNumbers(text, region, PhoneNumberUtil.Leniency.POSSIBLE, Long.MAX_VALUE)) {
+            String raw = match.rawString();
+            if (raw.replaceAll("\\D", "").length() >= 8) {
+                return PHONES.format(match.number(), PhoneNumberUtil.PhoneNumberFormat.E164);
+            }
+        }
+        return null;
+    }
+
+    static String e164(String phone, String region) {
+        try {
+            return PHONES.format(PHONES.parse(phone, region), PhoneNumberUtil.PhoneNumberFormat.E164);
+        } catch (com.google.i18n.phonenumbers.NumberParseException e) {
+            return phone;
+        }
+    }
+}

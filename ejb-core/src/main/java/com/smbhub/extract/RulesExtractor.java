@@ -1,0 +1,387 @@
+package com.smbhub.extract;
+
+import com.smbhub.extract.Extraction.Contact;
+import com.smbhub.extract.Extraction.Expense;
+import com.smbhub.extract.Extraction.Intent;
+import com.smbhub.extract.Extraction.Line;
+import com.smbhub.extract.Extraction.WorkItem;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The offline extractor: reads a message the way a careful office manager does, with no network and no model
+ * download. Each intent is scored from what the message asks for (cue phrases, weighted), the fields come from
+ * {@link DateExpressions}, {@link Amounts}, libphonenumber and the message's own structure (sender, signature,
+ * forwarded headers, form fields), and every field carries how sure the reading is.
+ */
+public final class RulesExtractor implements Extractor {
+
+    private static final int I = Pattern.CASE_INSENSITIVE;
+    /** What is read of a message: a request is in its first pages, and a 1 MB newsletter must not cost a second. */
+    static final int MAX_TEXT = 20_000;
+    /** The work-item type of a booking change (the word is also a role's name: not a role here). */
+    private static final String SCHEDULING = "ADMIN";
+
+    /** Cue phrases and their weight for each intent; the highest total wins, NONE when nothing asks for work. */
+    private static final Map<Intent, List<Cue>> CUES = new EnumMap<>(Intent.class);
+    /** Words that ask ("could you", "can u", "please", "I'd like", "looking for"). */
+    private static final String ASKING = "\\b(?:can|could|would|will) (?:you|u|someone|somebody|i|we)\\b|\\b(?:you|u) (?:could|can|would)\\b|"
+            + "\\bany chance\\b|\\bpls\\b|\\bplease\\b|\\b(?:need|want|after|get|give|send)\\b|"
+            + "\\bi'?d like\\b|\\bwe'?d like\\b|\\blooking for\\b|\\bhow much\\b|\\bwhat would\\b|\\bwhat do you\\b|\\blet me know\\b";
+
+    /** A phrase and what it weighs, counted at most {@code max} times in a message. */
+    private record Cue(Pattern pattern, double weight, int max) {
+    }
+
+    private static void cue(Intent intent, double weight, String regex) {
+        cue(intent, weight, 2, regex);
+    }
+
+    private static void cue(Intent intent, double weight, int max, String regex) {
+        CUES.computeIfAbsent(intent, k -> new ArrayList<>()).add(new Cue(Pattern.compile(regex, I), weight, max));
+    }
+
+    static {
+        // nobody asks for anything: out of office, newsletters, notifications, thanks, small talk
+        cue(Intent.NONE, 5, "\\b(automatic reply|auto-?reply|out of (the )?office|limited access to (e-?mail|my email)|"
+                + "i am (currently )?away)\\b");
+        cue(Intent.NONE, 4, "\\b(unsubscribe|manage (your )?preferences|view (this email )?in (your )?browser|offer valid|"
+                + "this week only|reply yes|free audit|guaranteed|receiving this (email )?because|read more)\\b");
+        cue(Intent.NONE, 3, "\\b(new review|left you a review|reply to reviews)\\b");
+        cue(Intent.NONE, 3, "^\\s*(?:hi|hey|hello)?[ ,!]*(?:ok|okay|sounds good|perfect|great|thanks|thank you|cheers|no worries)"
+                + "\\b[^?]{0,40}$");
+        cue(Intent.NONE, 3, "\\b(see (u|you) (at|then|tmrw|tomorrow)|running (about )?\\d+ ?min(ute)?s? (late|behind)|on my way|omw)\\b");
+        cue(Intent.NONE, 3, "\\b(just wanted to (say|let you know)|wanted to say thank)");
+        cue(Intent.NONE, 3, "\\bis this (?-i:[A-Z][a-z]+)\\?");
+        cue(Intent.NONE, 6, "\\b(just |already |have )?(sent|made|paid) (the |my |you )?(e-?transfer|payment|transfer)\\b|"
+                + "\\b(just|already|i'?ve|have) paid\\b|\\bremittance\\b|\\bpaid in full\\b|\\bsent (today )?(by|via) (eft|bank transfer|wire|"
+                + "direct deposit|ach)\\b");
+        // we bought something: receipts, bills, statements, a team member's spend
+        cue(Intent.DRAFT_EXPENSE, 4, "\\b(e-?receipt|your receipt|thank you for shopping|thanks for shopping|total charged|"
+                + "amount due|total due|statement date|your (\\w+ )?(bill|statement) is|billing period|order confirmation|"
+                + "order has shipped|your order has|thank you for your (payment|order|purchase)|dear tenant)\\b");
+        cue(Intent.DRAFT_EXPENSE, 4, "\\b(on (my|the|our) (own |company |business |work )?(card|visa|amex|mastercard)|"
+                + "paid (for )?(it )?(on|with) my|reimburse|for the books|receipt'?s in|filled up|bought|grabbed|purchased|"
+                + "picked up (some )?(supplies|materials|parts)|thanks for riding|your trip)\\b");
+        cue(Intent.DRAFT_EXPENSE, 3, "(?m)^\\s*(total|amount paid|total paid)\\s*:?\\s*(" + Amounts.SIGN + ")");
+        cue(Intent.DRAFT_EXPENSE, 3, "\\breceipt (to follow|attached|coming|in the)\\b|\\b(pic|photo|picture) of the (receipt|ticket)\\b|"
+                + "^\\s*(coffee|lunch|dinner|breakfast|parking|fuel|gas|petrol|tolls?|taxi|uber|train|flight|hotel|postage)\\b");
+        cue(Intent.DRAFT_EXPENSE, 2, "\\b(invoice (number|date)|order (no|number|date)|subtotal|sales tax|incl\\.? gst|"
+                + "gst included|rent invoice)\\b");
+        // a client owes us: reminders, promises to pay, disputes, chasing
+        cue(Intent.DRAFT_AR_MESSAGE, 3, "\\b(overdue|past due|chase|nudge|firmer reminder|reminder|when i get paid|pay day|"
+                + "payday|payment plan|can i pay|will pay|i'?ll pay|i'?ll e-?transfer|pay (it )?(on|by|when|next)|sort it|"
+                + "hasn'?t paid|still hasn'?t|ignored|corrected amount|billed)\\b");
+        // a message naming one of our invoices is about that invoice, not a request for a new one
+        cue(Intent.DRAFT_AR_MESSAGE, 5, 1, "\\bINV[-\\s#]?\\d+");
+        cue(Intent.DRAFT_AR_MESSAGE, 3, "\\b(charged? (us |me )?twice|overcharged|double[- ]charged|dispute|mistake|wrong amount|"
+                + "corrected invoice)\\b");
+        // bill a client
+        cue(Intent.DRAFT_INVOICE, 5, "\\b(pls|please|can you|could you|can u)\\s+(?:\\w+\\s+){0,2}invoice\\b|\\binvoice (them|us|him|her|"
+                + "me|(?-i:[A-Z][a-z]+ [A-Z][a-z]+))\\b|\\binv (for|to)\\b|^\\s*inv\\s|(?:^|[.!?]\\s+|\\n)\\s*(?:pls |please )?(?:invoice|bill) "
+                + "(?:the |to )?(?-i:[A-Z])\\w+|\\binvoice (for|please)\\b|"
+                + "\\bsend (me |us )?(an |the )?(itemi[sz]ed )?invoice\\b|\\b(draft|do|raise|make) (up )?(their|an|the) invoice\\b|"
+                + "\\binvoice for (today|the)\\b|\\bemail me an invoice\\b|\\bbill (us|me|them|him|her)\\b");
+        // price something for a client
+        cue(Intent.DRAFT_QUOTE, 4, "(?:" + ASKING + ")[^.!?\\n]*\\b(quote|quotation|estimate|how much|pricing|price|charge|"
+                + "ballpark|cost|rates?)\\b|\\b(quote|quotation|estimate|how much|pricing|price|what would you charge|ballpark|"
+                + "what (would|will) (that|it) cost|roughly what|rates?)\\b[^.!\\n]*\\?");
+        cue(Intent.DRAFT_QUOTE, 3, "^\\s*quote for\\b|\\bput a quote together\\b|\\bcould you quote\\b");
+        // do something
+        cue(Intent.CREATE_WORK_ITEM, 2, "\\b(can|could|would) (you|u|someone|somebody|i|we) \\w+|\\b(you|u) (could|can|would) \\w+|"
+                + "\\bany chance\\b|\\bcan u\\b|\\bpls\\b|\\bplease\\b|"
+                + "\\bneed(s|ed)? (to|it|them|a|someone|this|sorting)\\b|\\bbook\\b|\\bbooking\\b|\\bi'?d like\\b|\\bwe'?d like\\b|"
+                + "\\blooking for\\b");
+        cue(Intent.CREATE_WORK_ITEM, 2, "\\b(leak|leaking|burst|broken|not working|stopped working|won'?t|isn'?t|no hot water|"
+                + "skipping|loose|gone dead|grinding|wrong colou?r|wrong size|exchange|return|refund|where is my order|tracking|"
+                + "reschedule|move (his|her|my|our|the) (appt|appointment|booking)|set aside|pick (it|them) up|go with the|"
+                + "reconciliation|help)\\b");
+        cue(Intent.CREATE_WORK_ITEM, 3, "\\b(go ahead|let'?s (do it|go ahead|book)|book (it|us|me) in|we'?ll take|"
+                + "works for (us|me)|approved?|green light|push|postpone|bring (it )?forward)\\b");
+        cue(Intent.CREATE_WORK_ITEM, 2, "\\bstopped \\w+ing\\b|\\b(?:isn'?t|aren'?t|not|won'?t|doesn'?t|can'?t|keeps?)\\s+"
+                + "(?:\\w+ing)\\b|\\b(?:get (?:it|this|them) (?:fixed|sorted|done)|fix(?:ed)?|repair|come off|came off|rotting)\\b");
+    }
+
+    private static final Pattern INVOICE_REF = Pattern.compile("\\bINV[-\\s#]?(\\d{2,})\\b", I);
+    private static final Pattern ORDER_ID = Pattern.compile("\\border\\s*(?:#|no\\.?|number|num\\.?|id)?\\s*:?\\s*#?"
+            + "([A-Z]{1,4}-\\d{3,}|\\d{3,})\\b", I);
+    private static final Pattern STREET = Pattern.compile("(?:(?:Flat|Unit|Apt|Apartment|Suite)\\s*\\w+,?\\s+)?"
+            + "\\b\\d+[A-Za-z]?(?:[-/]\\d+)?\\s+(?:[NSEW]\\.?\\s+)?(?:[A-Z][a-z']+\\.?\\s+|\\d+(?:st|nd|rd|th)\\s+){1,3}"
+            + "(?:St|Street|Rd|Road|Ave|Avenue|Blvd|Boulevard|Dr|Drive|Ct|Court|Ln|Lane|Way|Pl|Place|Cres|Crescent|Terrace|Tce|"
+            + "Grove|Pkwy|Parkway|Hwy|Highway|Sq|Square|Close|Parade|Pde|Circle|Cir|Trail|Row|Walk|Mews|Gardens|Gdns|Hill|Loop)\\b"
+            + "(?:\\s+(?:NW|NE|SW|SE|N|S|E|W)\\b)?");
+    private static final Pattern STREET_TAIL = Pattern.compile("^(?:,?\\s*(?:Suite|Unit|Apt|Ste)\\.?\\s*\\w+)?"
+            + "(?:(?:,\\s*|\\s+)(?!(?:Tenant|Thanks|Cheers|Please|Pls|Timing|Mornings|I|We|It|The|Can|Could)\\b)"
+            + "[A-Z][a-z]+(?:\\s[A-Z][a-z]+)?){0,2}(?:,?\\s+[A-Z]{2}\\s+\\d{5})?(?:,?\\s+[A-Z]{1,2}\\d[A-Z\\d]?\\s+\\d[A-Z]{2})?");
+    private static final Pattern VENUE = Pattern.compile("\\bat (?:the )?((?:[A-Z][\\w'&]+ ){1,4}(?:Works|Hall|Centre|Center|Park|"
+            + "Hotel|Club|Gardens|Church|Farm|Estate|Barn|House|Lodge|Manor|Inn|Museum|Gallery|Marina|Winery|Vineyard))\\b");
+    @Override
+    public Extraction extract(Inbound message) {
+        Locality locality = Locality.of(message);
+        MessageText text = new MessageText(message.text().length() > MAX_TEXT ? message.text().substring(0, MAX_TEXT) : message.text());
+        LocalDate today = message.receivedAt() == null ? LocalDate.now() : message.receivedAt().toLocalDate();
+        String subject = Titles.cleanSubject(message.subject());
+        String body = text.all();
+        String reading = (subject.isEmpty() ? "" : subject + "\n") + body;
+        Map<String, Double> confidence = new LinkedHashMap<>();
+
+        Map<Intent, Double> scores = score(message, text, withoutName(reading, message.from()));
+        List<Intent> ranked = scores.entrySet().stream().sorted(Map.Entry.<Intent, Double>comparingByValue().reversed())
+                .map(Map.Entry::getKey).toList();
+        Intent intent = ranked.get(0);
+        double top = scores.get(intent);
+        double second = ranked.size() > 1 ? scores.get(ranked.get(1)) : 0;
+        double intentConfidence = top <= 0 ? 0.5 : Math.round(Math.min(0.97, 0.45 + 0.5 * (top - second) / (top + 1)) * 100) / 100.0;
+        confidence.put("intent", intentConfidence);
+
+        List<Amounts.Money> money = Amounts.find(reading);
+        String currency = money.stream().map(Amounts.Money::currency).filter(c -> c != null).findFirst()
+                .orElse(message.currency() != null ? message.currency() : locality.currency());
+
+        Contact sender = People.sender(message, text, locality);
+        Contact contact = sender;
+        WorkItem workItem = null;
+        List<Line> lines = List.of();
+        BigDecimal total = null;
+        Expense expense = null;
+        String invoiceRef = null;
+        String topic = Titles.topic(subject);
+
+        switch (intent) {
+            case DRAFT_EXPENSE -> {
+                expense = Spending.expense(message, text, reading, money, today, locality);
+                total = expense.amount();
+                contact = new Contact(expense.vendor(), Spending.vendorEmail(message, text), null);
+                confidence.put("expense.amount", total == null ? 0.2 : 0.85);
+                confidence.put("expense.vendor", 0.75);
+                confidence.put("expense.category", 0.6);
+            }
+            case DRAFT_AR_MESSAGE -> {
+                Matcher ref = INVOICE_REF.matcher(reading);
+                invoiceRef = ref.find() ? "INV-" + ref.group(1) : null;
+                Contact client = People.thirdParty(text.own);
+                if (client != null) {
+                    contact = client;
+                }
+                total = money.stream().filter(m -> m.value().signum() > 0).map(Amounts.Money::value).findFirst().orElse(null);
+                String named = People.arClient(text.own);
+                String arTitle = (!named.isEmpty() ? named : client != null && client.name() != null ? client.name() + " – " : "")
+                        + (invoiceRef != null ? invoiceRef : "payment");
+                workItem = new WorkItem("COLLECTION", arTitle.trim(), DateExpressions.due(text.own, today, locality.dayFirst()),
+                        priority(text.own, null, today, intent), null, null);
+                confidence.put("invoice_ref", invoiceRef == null ? 0.2 : 0.95);
+            }
+            default -> {
+                if (intent != Intent.NONE) {
+                    Contact client = People.thirdParty(text.own);
+                    if (client != null) {
+                        contact = client;
+                    }
+                    contact = People.formContact(text, contact, locality);
+                    String due = text.own + "\n" + text.forwarded;
+                    LocalDate dueDate = DateExpressions.due((message.subject() + "\n" + due), today, locality.dayFirst());
+                    String priority = priority(reading, dueDate, today, intent);
+                    if (dueDate == null && priority.equals("URGENT")) {
+                        dueDate = today;
+                    }
+                    String orderId = orderId(reading);
+                    boolean priced = intent == Intent.DRAFT_INVOICE || intent == Intent.DRAFT_QUOTE;
+                    String phrase = Titles.phrase(text, intent);
+                    lines = Amounts.lines(text.own, Titles.lineName(topic, phrase, text.own));
+                    String type = type(intent, message, reading, orderId, lines);
+                    if (!priced && !type.equals("ORDER")) {
+                        lines = List.of();
+                    }
+                    if (!lines.isEmpty()) {
+                        total = lines.stream().map(l -> l.qty().multiply(l.rate())).reduce(BigDecimal.ZERO, BigDecimal::add);
+                    }
+                    Matcher billedFor = Titles.BILLED_FOR.matcher(text.own);
+                    String billed = intent == Intent.DRAFT_INVOICE && billedFor.find() ? Titles.compress(billedFor.group(1)) : null;
+                    String title = Titles.title(type.equals(SCHEDULING) ? "" : topic, type.equals(SCHEDULING)
+                            && reading.matches("(?is).*\\b(move|reschedule|change)\\b.*") ? "Reschedule: " + phrase : phrase,
+                            billed, lines, client, message);
+                    workItem = new WorkItem(type, title, dueDate, priority, address(text, reading), orderId);
+                    confidence.put("work_item.due_date", dueDate == null ? 0.5 : 0.8);
+                    confidence.put("line_items", lines.isEmpty() ? 0.5 : 0.75);
+                }
+            }
+        }
+        confidence.put("contact", contact.name() != null || contact.email() != null || contact.phone() != null ? 0.8 : 0.3);
+        double overall = confidence.values().stream().mapToDouble(Double::doubleValue).min().orElse(0.5) * 0.5
+                + intentConfidence * 0.5;
+        return new Extraction(intent, workItem, lines, total, total == null ? null : currency, expense, invoiceRef, contact,
+                Math.round(overall * 100) / 100.0, confidence, ranked.stream().skip(1).filter(i -> scores.get(i) > 0).limit(2).toList());
+    }
+
+    /** The text without the sender's own name, so that Hannah Price does not ask for a price. */
+    private static String withoutName(String text, String from) {
+        String name = from.contains("<") ? from.substring(0, from.indexOf('<')).replaceAll("[\"']", "").trim() : "";
+        String out = text;
+        for (String word : name.split("[\\s|,]+")) {
+            if (word.length() > 1 && Character.isUpperCase(word.charAt(0))) {
+                out = out.replaceAll("\\b" + Pattern.quote(word) + "\\b", " ");
+            }
+        }
+        return out;
+    }
+
+    private static Map<Intent, Double> score(Inbound message, MessageText text, String reading) {
+        Map<Intent, Double> scores = new EnumMap<>(Intent.class);
+        for (Intent intent : Intent.values()) {
+            scores.put(intent, 0.0);
+        }
+        String subject = message.subject();
+        String own = (subject.isEmpty() ? "" : subject + "\n") + text.own;
+        for (Map.Entry<Intent, List<Cue>> e : CUES.entrySet()) {
+            double sum = 0;
+            for (Cue cue : e.getValue()) {
+                Matcher m = cue.pattern().matcher(reading);
+                int hits = 0;
+                while (m.find() && hits < cue.max()) {
+                    hits++;
+                }
+                sum += cue.weight() * hits;
+            }
+            scores.put(e.getKey(), sum);
+        }
+        String sender = message.from().toLowerCase(Locale.ROOT);
+        if (sender.matches(".*\\b(no-?reply|noreply|news|newsletter|marketing|promo|notifications?)[\\w.-]*@.*")
+                && !sender.matches("(?s)[^<]*\\b(receipts?|billing)\\b[^<]*<.*")) {
+            scores.merge(Intent.NONE, 4.0, Double::sum);
+        }
+        if (sender.matches(".*\\b(billing|receipts?|ebill|invoices?|orders|accounts-?payable|statements?)@.*")
+                || sender.matches("(?s)[^<]*\\b(receipts?|billing)\\b[^<]*<.*")
+                || text.forwardedFrom != null && text.forwardedFrom.toLowerCase(Locale.ROOT)
+                        .matches(".*\\b(orders|receipts?|billing|ebill|invoices?)@.*")) {
+            scores.merge(Intent.DRAFT_EXPENSE, 4.0, Double::sum);
+        }
+        if (Amounts.find(reading).isEmpty()) {
+            scores.put(Intent.DRAFT_EXPENSE, scores.get(Intent.DRAFT_EXPENSE) / 3);
+            scores.put(Intent.DRAFT_INVOICE, scores.get(Intent.DRAFT_INVOICE) / 2);
+        }
+        if (!INVOICE_REF.matcher(own).find() && !own.matches("(?is).*\\b(chase|nudge|overdue|hasn'?t paid)\\b.*")) {
+            scores.put(Intent.DRAFT_AR_MESSAGE, 0.0);
+        }
+        boolean asks = own.contains("?") || scores.get(Intent.CREATE_WORK_ITEM) > 0 || scores.get(Intent.DRAFT_QUOTE) > 0
+                || scores.get(Intent.DRAFT_INVOICE) > 0;
+        if (!asks) {
+            scores.merge(Intent.NONE, 2.0, Double::sum);
+        }
+        // an invoice, a quote and a payment chase all ask for something: the work item is their base, not a rival
+        double specific = Math.max(scores.get(Intent.DRAFT_INVOICE), Math.max(scores.get(Intent.DRAFT_QUOTE),
+                Math.max(scores.get(Intent.DRAFT_AR_MESSAGE), scores.get(Intent.DRAFT_EXPENSE))));
+        if (specific >= 3) {
+            scores.put(Intent.CREATE_WORK_ITEM, Math.min(scores.get(Intent.CREATE_WORK_ITEM), specific - 0.5));
+        }
+        if (scores.values().stream().allMatch(v -> v == 0)) {
+            scores.put(Intent.NONE, 1.0);
+        }
+        return scores;
+    }
+
+    private static String type(Intent intent, Inbound message, String reading, String orderId, List<Line> lines) {
+        String r = reading.toLowerCase(Locale.ROOT);
+        switch (intent) {
+            case DRAFT_QUOTE -> {
+                return "REQUEST";
+            }
+            case DRAFT_AR_MESSAGE -> {
+                return "COLLECTION";
+            }
+            case DRAFT_INVOICE -> {
+                boolean service = lines.isEmpty() || lines.stream().anyMatch(l -> l.name().toLowerCase(Locale.ROOT).matches(
+                        ".*\\b(labou?r|hours?|hrs?|clean\\w*|groom\\w*|headshot\\w*|session|visit|service|install\\w*|repair\\w*|"
+                                + "replac\\w*|bookkeeping|consult\\w*|lesson\\w*|shoot|travel|call-?out|fee|migration|work|fit\\w*|support|clearing|"
+                                + "cleaning|design|setup|set-up|maintenance|mowing|service|retainer|visit\\w*|troubleshoot\\w*|call\\w*)\\b.*"));
+                boolean hourly = r.matches("(?s).*\\d\\s*(hrs?|hours?)\\b.*");
+                return orderId != null || !service && !hourly ? "ORDER" : "JOB";
+            }
+            default -> {
+                if (r.matches("(?s).*\\b(reconcil\\w*|bookkeeping|payroll|p&l|balance sheet|tax return|bas|gst return|year[- ]end|"
+                        + "books)\\b.*")) {
+                    return "BOOKKEEPING";
+                }
+                if (r.matches("(?s).*\\b(reschedule|(move|push|postpone|shift|bring forward|cancel|change) (his|her|my|our|the|\\w+'s) "
+                        + "(appt|appointment|booking|visit|session|lesson|time))\\b.*")) {
+                    return SCHEDULING;
+                }
+                if (orderId != null || r.matches("(?s).*\\b(exchange|return (it|this|them)|send (this|it) back|refund|wrong "
+                        + "(colou?r|size|item)|where is my order|tracking|not syncing|syncing|printer|laptop|wi-?fi|outlook|"
+                        + "password|log ?in|remote in|email has stopped|computer|software|website|web ?site|booking page|error|"
+                        + "server|app|network)\\b.*")) {
+                    return orderId != null && !r.matches("(?s).*\\b(exchange|return|refund|wrong|where is|tracking|damaged|"
+                            + "missing)\\b.*") ? "ORDER" : "SUPPORT";
+                }
+                if (r.matches("(?s).*\\b(i'?d like to order|place an order|set aside|put aside|hold \\d|reserve|pick (it|them) up|"
+                        + "pickup|dozen)\\b.*") || "retail_pos".equals(message.profile()) && !lines.isEmpty()) {
+                    return "ORDER";
+                }
+                return "JOB";
+            }
+        }
+    }
+
+    private static String priority(String text, LocalDate due, LocalDate today, Intent intent) {
+        String t = text.toLowerCase(Locale.ROOT);
+        if (text.matches("(?s).*\\b(HELP|NOW|ASAP|EMERGENCY|URGENT)\\b.*") || t.matches("(?s).*\\b(emergency|burst|flood\\w*|"
+                + "water everywhere|gas leak|smell gas|sparking|no power|fire)\\b.*")) {
+            return "URGENT";
+        }
+        if (t.matches("(?s).*\\b(no rush|no hurry|whenever (you|it) (get|suits)|in the next few weeks|when you have time)\\b.*")) {
+            return "LOW";
+        }
+        boolean negated = t.matches("(?s).*\\bnot (urgent|a rush)\\b.*");
+        if (!negated && t.matches("(?s).*\\b(urgent|asap|as soon as possible|right away|immediately|worried|fall|dangerous|"
+                + "unsafe|firmer|final notice|\\d{2,} days overdue|a bit of a problem|no hot water|need it by)\\b.*")) {
+            if (!t.matches("(?s).*\\b([1-2]\\d|[1-9]) days overdue\\b.*") || t.contains("firmer")) {
+                return "HIGH";
+            }
+        }
+        if (due != null && due.equals(today) && intent == Intent.CREATE_WORK_ITEM) {
+            return "HIGH";
+        }
+        return "NORMAL";
+    }
+
+    private static String orderId(String text) {
+        Matcher m = ORDER_ID.matcher(text);
+        while (m.find()) {
+            String id = m.group(1);
+            if (!id.matches("\\d{7,}")) { // a long number is a vendor's order, not the client's reference
+                return id.toUpperCase(Locale.ROOT);
+            }
+        }
+        return null;
+    }
+
+    private static String address(MessageText text, String reading) {
+        String labelled = text.fields.get("address");
+        if (labelled == null) {
+            labelled = text.fields.get("service address");
+        }
+        if (labelled != null) {
+            return labelled.replaceAll("[.\\s]+$", "");
+        }
+        Matcher m = STREET.matcher(reading);
+        if (m.find()) {
+            String street = m.group().trim();
+            String rest = reading.substring(m.end());
+            if (rest.startsWith(".")) {
+                return street.replaceAll("\\.$", "");
+            }
+            Matcher tail = STREET_TAIL.matcher(rest);
+            return (tail.lookingAt() ? street + tail.group() : street).trim();
+        }
+        Matcher venue = VENUE.matcher(reading);
+        return venue.find() ? venue.group(1) : null;
+    }
+
+}

@@ -1,0 +1,149 @@
+package com.smbhub.extract;
+
+import com.smbhub.extract.Extraction.Expense;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What was bought: the amount a receipt or bill says was paid or is due, its date, the vendor and a
+ * category.
+ */
+final class Spending {
+
+    private static final int I = Pattern.CASE_INSENSITIVE;
+
+    private Spending() {
+    }
+
+    private static final Pattern TOTAL_LABEL = Pattern.compile("(?<!sub)(?<!sub-)\\b(grand total|total charged|total due|"
+            + "amount due|order total|total paid|balance due|amount paid|total(?:\\s*\\([^)]*\\))?)\\s*:?\\s*", I);
+    private static final Pattern DATE_LABEL = Pattern.compile("\\b(date|invoice date|order date|statement date|placed|"
+            + "purchased|transaction date)\\b\\s*:?\\s*", I);
+    private static final Pattern AT_VENDOR = Pattern.compile("\\b(?:at|from|@)\\s+(?:the\\s+)?([A-Z][\\w'&]*(?:\\s[A-Z][\\w'&]*){0,2})");
+
+    static Expense expense(Inbound message, MessageText text, String reading, List<Amounts.Money> money, LocalDate today,
+            Locality locality) {
+        BigDecimal amount = null;
+        Matcher label = TOTAL_LABEL.matcher(reading);
+        while (label.find() && amount == null) {
+            for (Amounts.Money m : money) {
+                if (m.start() >= label.end() - 1 && m.start() <= label.end() + 6 && m.value().signum() > 0) {
+                    amount = m.value();
+                    break;
+                }
+            }
+        }
+        if (amount == null) {
+            amount = money.stream().filter(m -> m.value().signum() > 0).map(Amounts.Money::value).findFirst().orElse(null);
+        }
+        LocalDate date = null;
+        List<DateExpressions.Found> dates = DateExpressions.find(reading, today, locality.dayFirst());
+        Matcher dl = DATE_LABEL.matcher(reading);
+        while (dl.find() && date == null) {
+            for (DateExpressions.Found f : dates) {
+                if (f.start() >= dl.end() - 1 && f.start() <= dl.end() + 12 && !f.date().isAfter(today)) {
+                    date = f.date();
+                    break;
+                }
+            }
+        }
+        if (date == null) {
+            date = dates.stream().filter(f -> !f.date().isAfter(today) && !f.date().isBefore(today.minusDays(60)))
+                    .filter(f -> f.cue().matches("yesterday|") || reading.substring(f.start(), f.end()).toLowerCase(Locale.ROOT)
+                            .startsWith("yesterday")).map(DateExpressions.Found::date).findFirst().orElse(today);
+        }
+        String vendor = vendor(message, text);
+        return new Expense(vendor, amount, date, category(vendor + "\n" + reading));
+    }
+
+    static String vendor(Inbound message, MessageText text) {
+        String from = text.forwardedFrom != null ? text.forwardedFrom : message.sms() ? null : message.from();
+        if (from != null && from.contains("<")) {
+            String name = from.substring(0, from.indexOf('<')).replaceAll("^[\"'\\s]+|[\"'\\s]+$", "");
+            if (!name.isBlank()) {
+                return name;
+            }
+        }
+        Matcher at = AT_VENDOR.matcher(text.own);
+        while (at.find()) {
+            String v = at.group(1);
+            boolean workplace = text.own.substring(at.end()).matches("(?s)\\s+(job|site|house|project|reno|build)\\b.*");
+            if (!workplace && !v.matches("(The|My|Our|I|We|Home|Work|Office|Store|Shop)")) {
+                return v;
+            }
+        }
+        Matcher spend = Pattern.compile("^(parking|tolls?|fuel|gas|petrol|diesel|lunch|coffee|dinner|breakfast|taxi|postage|"
+                + "train|bus|ferry)\\b", I).matcher(text.own.strip());
+        if (spend.find()) {
+            return Character.toUpperCase(spend.group(1).charAt(0)) + spend.group(1).substring(1).toLowerCase(Locale.ROOT);
+        }
+        Matcher lead = Pattern.compile("^([A-Z][A-Z0-9&']{1,}(?:\\s[A-Z][\\w&']+)?)\\b").matcher(text.own.strip());
+        if (lead.find()) {
+            return lead.group(1);
+        }
+        if (from != null) {
+            Matcher e = People.EMAIL.matcher(from);
+            if (e.find()) {
+                String domain = e.group().substring(e.group().indexOf('@') + 1).split("\\.")[0];
+                return Character.toUpperCase(domain.charAt(0)) + domain.substring(1);
+            }
+        }
+        return null;
+    }
+
+    static String vendorEmail(Inbound message, MessageText text) {
+        String from = text.forwardedFrom != null ? text.forwardedFrom : message.sms() ? null : message.from();
+        if (from == null) {
+            return null;
+        }
+        Matcher e = People.EMAIL.matcher(from);
+        return e.find() ? e.group().toLowerCase(Locale.ROOT) : null;
+    }
+
+    private static final Map<String, Pattern> CATEGORIES = new LinkedHashMap<>();
+
+    static {
+        CATEGORIES.put("Fuel", Pattern.compile("\\b(fuel|petrol|diesel|gas station|filled up|fill up|shell|esso|chevron|exxon|mobil|"
+                + "petro-?canada|bp|caltex|ampol|texaco|arco|sunoco)\\b", I));
+        CATEGORIES.put("Meals", Pattern.compile("\\b(lunch|dinner|breakfast|coffee|meal|meals|restaurant|cafe|café|subway|"
+                + "mcdonald'?s|pizza|tim hortons|starbucks|catering|snacks)\\b", I));
+        CATEGORIES.put("Software", Pattern.compile("\\b(software|subscription|saas|licen[cs]e|creative cloud|adobe|microsoft 365|"
+                + "office 365|google workspace|dropbox|quickbooks|xero|zoom|slack|app store|plan renewal|renewal|spotify|netflix|icloud|"
+                + "apple\\.com|hosting|domain|shopify|squarespace|wix|mailchimp|canva|godaddy|apps?)\\b", I));
+        CATEGORIES.put("Utilities", Pattern.compile("\\b(electricity|hydro|power bill|water bill|gas bill|internet|broadband|"
+                + "phone line|telecom|mobile plan|utility|utilities|energy)\\b", I));
+        CATEGORIES.put("Rent", Pattern.compile("\\b(rent|lease|cam charges|landlord|property management)\\b", I));
+        CATEGORIES.put("Travel", Pattern.compile("\\b(train|rail|lner|amtrak|via rail|flight|airfare|airline|hotel|motel|taxi|"
+                + "uber|lyft|parking|toll|ticket|return to|bus fare|airbnb)\\b", I));
+        CATEGORIES.put("Equipment", Pattern.compile("\\b(tool|tools|stand|drill|saw|ladder|equipment|laptop|computer|printer|"
+                + "machine|compressor|generator|camera|lens)\\b", I));
+        CATEGORIES.put("Supplies", Pattern.compile("\\b(supplies|materials|hardware|caulk|screws|nails|paint|timber|lumber|"
+                + "fittings|pipe|bunnings|home depot|lowe'?s|ace hardware|menards|b&q|screwfix|stationery|paper|ink|cleaning)\\b", I));
+        CATEGORIES.put("Insurance", Pattern.compile("\\b(insurance|insurer|policy renewal)\\b", I));
+        CATEGORIES.put("Advertising", Pattern.compile("\\b(advertising|ads|marketing|flyers|google ads|facebook ads)\\b", I));
+        CATEGORIES.put("Vehicle", Pattern.compile("\\b(oil change|tyres?|tires?|car wash|service of the van|rego|registration)\\b", I));
+    }
+
+    static String category(String text) {
+        String best = "Other";
+        int most = 0;
+        for (Map.Entry<String, Pattern> e : CATEGORIES.entrySet()) {
+            Matcher m = e.getValue().matcher(text);
+            int n = 0;
+            while (m.find()) {
+                n++;
+            }
+            if (n > most) {
+                most = n;
+                best = e.getKey();
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,186 @@
+package com.smbhub.extract;
+
+import com.smbhub.extract.Extraction.Contact;
+import com.smbhub.extract.Extraction.Intent;
+import com.smbhub.extract.Extraction.Line;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A work item's title in the message's own words: the subject when it says something, what is wrong or
+ * wanted, what a bill is for.
+ */
+final class Titles {
+
+    private static final int I = Pattern.CASE_INSENSITIVE;
+
+    private Titles() {
+    }
+
+    static String cleanSubject(String subject) {
+        String s = subject.trim();
+        String before;
+        do {
+            before = s;
+            s = s.replaceFirst("(?i)^(re|fwd?|fw|aw|automatic reply|auto-?reply|out of office)\\s*:\\s*", "");
+        } while (!s.equals(before));
+        return s.trim();
+    }
+
+    /** The subject when it says what the message is about ("Re:", "- quote?" and "Website enquiry" say nothing). */
+    static String topic(String subject) {
+        String s = subject.replaceAll("(?i)\\s*[-–:]\\s*(quote|pricing|price|estimate|inquiry|enquiry|invoice|overdue)\\s*\\??$", "")
+                .replaceAll("(?i)^(quote|estimate|invoice|pricing)\\s+(for|on)\\s+", "")
+                .replaceAll("\\?$", "").trim();
+        if (s.matches("(?i)(new )?(website |web )?(enquiry|inquiry|message|request|voicemail.*|hello|hi|question|thank you!?|"
+                + "(invoice|quote) please.*)")) {
+            return "";
+        }
+        return expandMonths(s);
+    }
+
+    /**
+     * A short title: the subject when it says something, then what is wrong or wanted in the message's own words
+     * (for a bill, its lines), then the client a team member's note names.
+     */
+    static String title(String topic, String phrase, String billed, List<Line> lines, Contact client, Inbound message) {
+        List<String> parts = new ArrayList<>();
+        if (!topic.isEmpty()) {
+            parts.add(topic);
+        }
+        boolean namedLines = !lines.isEmpty() && !lines.get(0).name().toLowerCase(Locale.ROOT)
+                .matches("(labou?r|parts|materials|hours?|travel|permit|call-?out)( .*)?");
+        String what = billed != null && !billed.isEmpty() ? billed
+                : namedLines ? String.join(", ", lines.stream().limit(2).map(Line::name).toList()) : phrase;
+        if (!what.isEmpty() && !topic.toLowerCase(Locale.ROOT).contains(what.toLowerCase(Locale.ROOT))) {
+            parts.add(parts.isEmpty() ? what : Character.toLowerCase(what.charAt(0)) + what.substring(1));
+        }
+        String title = String.join(" – ", parts);
+        if (client != null && client.name() != null && !title.contains(client.name())) {
+            title = title.isEmpty() ? client.name() : title + " – " + client.name();
+        }
+        if (title.length() > 110) {
+            title = title.substring(0, 110).replaceAll("\\s+\\S*$", "") + "…";
+        }
+        if (title.isBlank()) {
+            title = message.sms() ? "Text from " + message.from() : "Message";
+        }
+        return Character.toUpperCase(title.charAt(0)) + title.substring(1);
+    }
+
+    private static final Pattern REQUEST = Pattern.compile("\\b(can|could|would|will) (you|u|someone|somebody|we|i)\\b|\\bhow much\\b|"
+            + "\\b(you|u) (could|can|would)\\b|\\bany chance\\b|\\bwhat would it\\b|\\bgo ahead\\b|\\bbook (it|us|me)\\b|"
+            + "\\bwhat would you\\b|\\bi'?d like\\b|\\bwe'?d like\\b|\\bneed\\b|\\blooking for\\b|\\bpls\\b|\\bplease\\b|\\bquote\\b|"
+            + "\\binvoice\\b|\\binv\\b|\\bbook\\b|\\bdo you do\\b", I);
+    private static final Pattern PROBLEM = Pattern.compile("\\b(leak\\w*|burst|broken|break|stopped|not working|won'?t|isn'?t|"
+            + "doesn'?t|no (?:hot water|heat|power|water|internet|signal)|dead|loose|wrong|rott\\w+|grinding|noise|skipping|came off|come off|cracked|"
+            + "clogged|blocked|flood\\w*|damaged|missing|faulty|tripping|offline|not syncing|keeps)\\b", I);
+    private static final Pattern DONE = Pattern.compile("\\b(done|finished|completed|replaced|installed|fixed|repaired|wrapped|"
+            + "delivered)\\b", I);
+    private static final Pattern GENERIC_ASK = Pattern.compile("(?i)(send|get) (someone|somebody|a tech\\w*)|come (and )?(take a )?look|"
+            + "(come( over| out| round| by)?)?(\\s*\\b(asap|now|quickly|right away|today|tomorrow|tmrw|soon|mon|tue|wed|thu|fri|sat|sun)"
+            + "\\w*)*(\\s+(arvo|morning|afternoon|evening|night))?\\s*(-\\s*\\w+)?$|"
+            + "take a look|check (it|what'?s going on)|fix it|have a look|pop (round|over)|come out|come over");
+
+    /**
+     * What is wrong or wanted, in the message's words: the sentence naming a problem ("my rear derailleur keeps
+     * skipping gears") when there is one and the ask is generic ("can you send someone"), else the sentence that
+     * asks, without the asking ("can u guys", "could you please"), its date and asides.
+     */
+    static String phrase(MessageText text, Intent intent) {
+        List<String> sentences = new ArrayList<>();
+        String source = text.fields.containsKey("message") ? text.fields.get("message") + "\n" + text.own : text.all();
+        for (String s : MessageText.sentences(source)) {
+            if (!s.matches("(?i)(hi|hey|hello|dear|good (morning|afternoon|evening)|morning|thanks|thank you|cheers|regards|best|"
+                    + "kind regards|many thanks|warmly|thanks heaps)\\b[^.?!]{0,30}[,.!]?")
+                    && !s.matches("(?i)^(from|sent|date|to|subject|name|email|phone|address|service):.*")
+                    && s.split("\\s+").length > 2) {
+                sentences.add(s);
+            }
+        }
+        String asking = sentences.stream().filter(s -> REQUEST.matcher(s).find()).findFirst().orElse(null);
+        String request = asking != null ? asking : sentences.isEmpty() ? "" : sentences.get(0);
+        Pattern describes = intent == Intent.DRAFT_INVOICE ? DONE : PROBLEM;
+        String problem = intent == Intent.DRAFT_QUOTE ? null
+                : sentences.stream().filter(s -> describes.matcher(s).find()).findFirst().orElse(null);
+        String chosen = request;
+        String asked = compress(stripAsk(request));
+        if (problem == null && asking != null && GENERIC_ASK.matcher(asked).lookingAt()) {
+            // "any chance you could come Thursday?": what for is in the sentence before
+            problem = sentences.stream().filter(s -> !REQUEST.matcher(s).find()).findFirst().orElse(null);
+        }
+        if (problem != null) {
+            String[] split = problem.split("(?i),\\s*(?=(?:can|could) (?:i|we|you|u)\\b)", 2);
+            if (asking == null || problem.equals(request) || asked.replaceAll("\\s[-–]\\s*\\w+$", "").split("\\s+").length < 4
+                    || GENERIC_ASK.matcher(asked).lookingAt() || describes == DONE) {
+                chosen = describes.matcher(split[0]).find() ? split[0] : problem;
+            }
+        }
+        return compress(chosen.equals(request) ? stripAsk(chosen) : chosen);
+    }
+
+    static final Pattern BILLED_FOR = Pattern.compile("\\binvoice\\s+(?:us\\s+|me\\s+|them\\s+)?for\\s+(?:the\\s+|our\\s+)?"
+            + "((?:[^?.:!\\n]|\\.(?=\\d)){3,90}?)(?:\\s+(?:as agreed|please|pls))?(?=[?:!\\n]|\\.(?!\\d)|$)", I);
+
+    /** What a line priced by the hour is for: what the invoice is asked "for", or the subject, or the request. */
+    static String lineName(String topic, String phrase, String own) {
+        Matcher m = BILLED_FOR.matcher(own);
+        String billed = m.find() ? m.group(1).trim() : "";
+        if (billed.isEmpty() || billed.matches("(?i).*\\b(today|this|that|it)$")) {
+            return topic.isEmpty() ? phrase : topic;
+        }
+        if (topic.toLowerCase(Locale.ROOT).contains(billed.toLowerCase(Locale.ROOT))) {
+            return topic;
+        }
+        return billed;
+    }
+
+    static String stripAsk(String sentence) {
+        return sentence.replaceAll("(?i)^.*?\\b(?:(?:can|could|would|will) (?:you|u|someone|somebody)|(?:you|u) (?:could|can|would))"
+                        + "(?: guys| please| pls)?"
+                        + "(?: (?:come|pop|pop round|come out|come over) (?:and |to )?)?\\s*", "")
+                .replaceAll("(?i)^(?:i'?d|we'?d) like (?:to|you to)?\\s*", "")
+                .replaceAll("(?i)^(?:please|pls)\\s+", "")
+                .replaceAll("(?i)^.*?\\b(?:go ahead|let'?s go ahead|let'?s do)(?: with)?\\s+", "");
+    }
+
+    /** A sentence made title-sized: no greeting, aside, lead-in ("Tenant says", "We've got … that need sorting:") or date. */
+    static String compress(String sentence) {
+        String t = sentence.replaceAll("\\([^)]*\\)", " ")
+                .replaceAll("(?i)^(?:hi|hey|hello|help|morning)\\b[^,]*?(?:,|\\s(?=[a-z]))\\s*", "")
+                .replaceAll("(?i)^(?:hi|hey|hello|help)\\s+", "")
+                .replaceAll("^[^:]{10,80}:\\s+(?=\\S+(?:\\s+\\S+){3})", "")
+                .replaceAll("(?i)^(?:\\w+ (?:says|said|reports|mentioned)(?: that)?)\\s+", "")
+                .replaceAll("(?i)^(?:my|our|the|their)\\s+", "")
+                .replaceAll("(?i)\\s*\\b(?:by|on|this|next|before|for)\\s+(?:sat|sun|mon|tue|wed|thu|fri)\\w*\\b"
+                        + "(?:\\s+(?:arvo|morning|afternoon|evening|night))?", "")
+                .replaceAll("(?i)\\s*\\b(?:by |on |for )?(?:tmrw|tomorrow|today)\\b(?:\\s+(?:morning|afternoon|evening|night))?", "")
+                .replaceAll("\\s+", " ").replaceAll("\\s+([,.!?])", "$1").replaceAll("[?.!,\\s]+$", "").trim();
+        while (t.length() > 70 && t.matches("(?is).*\\s(?:by|in|on|at|near|under|behind|either side of|since) the [\\w-]+.*")) {
+            String shorter = t.replaceFirst("(?i)\\s(?:by|in|on|at|near|under|behind|either side of|since) the [\\w-]+(?: [a-z-]+)?"
+                    + "(?=[\\s,.]|$)", "");
+            if (shorter.equals(t)) {
+                break;
+            }
+            t = shorter;
+        }
+        t = t.replace(" the ", " ");
+        if (t.length() > 70) {
+            t = t.substring(0, 70).replaceAll("\\s+\\S*$", "").replaceAll("[,;:\\s]+(and|or|but|with)?$", "");
+        }
+        return expandMonths(t);
+    }
+
+    static String expandMonths(String s) {
+        String[][] months = {{"Jan", "January"}, {"Feb", "February"}, {"Mar", "March"}, {"Apr", "April"}, {"Jun", "June"},
+            {"Jul", "July"}, {"Aug", "August"}, {"Sep", "September"}, {"Sept", "September"}, {"Oct", "October"},
+            {"Nov", "November"}, {"Dec", "December"}};
+        for (String[] m : months) {
+            s = s.replaceAll("\\b" + m[0] + "\\b\\.?", m[1]);
+        }
+        return s;
+    }
+}
