@@ -29,8 +29,8 @@ final class DateExpressions {
     private static final String MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
             + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
     private static final Pattern ISO = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
-    private static final Pattern NUMERIC = Pattern.compile("\\b(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4}|\\d{2})\\b");
-    private static final Pattern DAY_MON_YEAR = Pattern.compile("\\b(\\d{1,2})[- ]" + MONTH + "[- ](\\d{4})\\b",
+    private static final Pattern NUMERIC = Pattern.compile("\\b(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})\\b");
+    private static final Pattern DAY_MON_YEAR = Pattern.compile("\\b(\\d{1,2})[- ]?" + MONTH + "[- ,]*(\\d{4}|\\d{2})\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern MONTH_DAY = Pattern.compile("\\b" + MONTH + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!:)"
             + "(?:,?\\s+(\\d{4}))?", Pattern.CASE_INSENSITIVE);
@@ -66,15 +66,16 @@ final class DateExpressions {
         m = NUMERIC.matcher(text);
         while (m.find()) {
             int a = Integer.parseInt(m.group(1));
-            int b = Integer.parseInt(m.group(2));
-            int year = Integer.parseInt(m.group(3));
+            int b = Integer.parseInt(m.group(3));
+            int year = Integer.parseInt(m.group(4));
             year = year < 100 ? 2000 + year : year;
             boolean dayIsFirst = a > 12 || (b <= 12 && dayFirst);
             add(found, text, m, dayIsFirst ? date(year, b, a) : date(year, a, b));
         }
         m = DAY_MON_YEAR.matcher(text);
         while (m.find()) {
-            add(found, text, m, date(Integer.parseInt(m.group(3)), month(m.group(2)), Integer.parseInt(m.group(1))));
+            int year = Integer.parseInt(m.group(3));
+            add(found, text, m, date(year < 100 ? 2000 + year : year, month(m.group(2)), Integer.parseInt(m.group(1))));
         }
         m = MONTH_DAY.matcher(text);
         while (m.find()) {

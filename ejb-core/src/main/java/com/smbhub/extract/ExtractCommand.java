@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
@@ -27,11 +28,25 @@ public final class ExtractCommand {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 2 || !args[0].equals("messages")) {
-            System.err.println("usage: extract messages FILE.jsonl");
+        if (args.length < 2 || !args[0].equals("messages") && !args[0].equals("receipts")) {
+            System.err.println("usage: extract messages FILE.jsonl | extract receipts FILE...");
             System.exit(2);
         }
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+        if (args[0].equals("receipts")) {
+            int bad = 0;
+            for (int i = 1; i < args.length; i++) {
+                Path file = Path.of(args[i]);
+                if (!Files.isRegularFile(file)) {
+                    System.err.println(args[i] + ": no such file");
+                    bad++;
+                    continue;
+                }
+                out.println(JSON.writeValueAsString(receipt(file, LocalDate.now())));
+                out.flush();
+            }
+            System.exit(bad > 0 ? 1 : 0);
+        }
         Extractor extractor = new RulesExtractor();
         int line = 0;
         int bad = 0;
@@ -60,6 +75,39 @@ public final class ExtractCommand {
         if (bad > 0) {
             System.exit(1);
         }
+    }
+
+    /**
+     * A receipt read as the server reads an upload: a picture or PDF through {@link ReceiptScan}; a {@code .txt}
+     * as its text; a {@code .csv} of OCR boxes ({@code x1,y1,…,y4,text}, the benchmark's gold OCR) as those lines.
+     */
+    public static ObjectNode receipt(Path file, LocalDate today) throws IOException {
+        String name = file.getFileName().toString();
+        ReceiptScan.Text text;
+        if (name.endsWith(".csv")) {
+            StringBuilder lines = new StringBuilder();
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String[] cells = line.split(",", 9);
+                lines.append(cells.length == 9 ? cells[8] : line).append('\n');
+            }
+            text = new ReceiptScan.Text(ReceiptScan.Status.READ, "text/csv", lines.toString(), false);
+        } else {
+            text = ReceiptScan.read(Files.readAllBytes(file), name);
+        }
+        ReceiptFields fields = ReceiptFields.read(text.text(), today, null);
+        ObjectNode o = JSON.createObjectNode();
+        o.put("file", file.toString());
+        o.put("status", text.status().name());
+        o.put("vendor", fields.vendor());
+        o.put("date", fields.date() == null ? null : fields.date().toString());
+        o.put("total", fields.total() == null ? null : fields.total().toPlainString());
+        o.put("tax", fields.tax() == null ? null : fields.tax().toPlainString());
+        o.put("currency", fields.currency());
+        o.put("category", fields.category());
+        o.put("confidence", fields.confidence());
+        ObjectNode confidence = o.putObject("field_confidence");
+        fields.fieldConfidence().forEach(confidence::put);
+        return o;
     }
 
     public static Inbound inbound(JsonNode r) {

@@ -1,0 +1,61 @@
+package com.smbhub.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/** Receipt text as OCR leaves it: misread labels and digits, split names, summary tables below the total. */
+class ReceiptFieldsTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2018, 4, 1);
+
+    private static ReceiptFields read(String text) {
+        return ReceiptFields.read(text, TODAY, null);
+    }
+
+    @Test
+    void theTotalIsTheOneTheRestOfTheReceiptAgreesWith() {
+        ReceiptFields r = read("ABC TRADING\nTotal : 9.00\nRounding Adjustment 0.00\nRound::d Total (RM): 9.60\nCash 10.00\nCHANGE 1.00");
+        assertEquals(new BigDecimal("9.00"), r.total(), "cash less change says 9.00, not the misread 9.60");
+        ReceiptFields summary = read("SHOP SDN BHD\nTotal (RM) : 332.30\nCASH 332.30\nGST SUMMARY\nTotal: 313.60 18.81\n");
+        assertEquals(new BigDecimal("332.30"), summary.total(), "the GST summary's row is not the total");
+        ReceiptFields ocr = read("ASIA MART\nTotal Sales (Excluding GST) ; 31.03\nTotalGST : 1.65\nRounding : 0.02\n"
+                + "Tatal Sales (Inclusive of GST) : 32.70\nCASH: 40.00\nChange ; 7.30");
+        assertEquals(new BigDecimal("32.70"), ocr.total(), "'Tatal' is still a total; the one before tax is not");
+        ReceiptFields sums = read("SYL SDN BHD\nTotal Sales (Excluding GST) ; 51.42\nTotal GST : 3.08\nRounding : 0.00\n"
+                + "Total Sales (Inclusive of GST) 64.60\nCASH 100.00\nCHANGE 45.50");
+        assertEquals(new BigDecimal("54.50"), sums.total(), "subtotal + tax and cash - change agree; the total line was misread");
+        ReceiptFields comma = read("MR SHOP\nTOTAL RM 33, 92\nTOTAL ROUNDED RM 33,90");
+        assertEquals(new BigDecimal("33.90"), comma.total());
+    }
+
+    @Test
+    void theDateNextToItsLabelAndInTheReceiptsOrder() {
+        assertEquals(LocalDate.of(2018, 1, 9), read("X\nDATE : 09/01/2019 8:01 PM".replace("2019", "2018")).date());
+        assertEquals(LocalDate.of(2017, 12, 29), read("Frid=v, 29-12-2017 Time : 20217").date());
+        assertEquals(LocalDate.of(2018, 3, 10), read("UNIHAKKA INTERNATIONAL SDN BHD\n10 MAR 2018 18:24").date());
+        assertEquals(LocalDate.of(2017, 12, 28), read("DATE : 12/28/2017 10:17:32 PM").date(), "a part above 12 says which");
+        assertNull(read("14 Mar 2048 18:40").date(), "a date after today is a misread, not the receipt's");
+    }
+
+    @Test
+    void theVendorIsTheCompanyNameAtTheTopAsPrinted() {
+        assertEquals("BOOK TA K (TAMAN DAYA) SDN BHD".replace("TA K", "TAK"),
+                read("tan woon yann\nBOOK TAK (TAMAN DAYA) SDN BND\n789417-W\nNO.53 JALAN SAGU 18,").vendor(),
+                "a lower-case stamp is not the name; SDN BND is SDN BHD");
+        assertEquals("HOME MASTER HARDWARE & ELECTRICAL", read("HOME MASTER HARDWARE &\nELECTRICAL\n(001234-K)\nNO 2 JALAN 3").vendor());
+        assertEquals("C W KHOO HARDWARE SDN BHD", read("(CO REG 12345-A)\nC W KHOO HARDWARE SON. BHD.\nTEL 03-1234567").vendor());
+    }
+
+    @Test
+    void nothingToReadIsNothingFound() {
+        ReceiptFields r = read("");
+        assertNull(r.total());
+        assertNull(r.date());
+        assertNull(r.vendor());
+        assertEquals(0.0, r.fieldConfidence().get("total"));
+    }
+}
