@@ -72,6 +72,7 @@ public final class RulesExtractor implements Extractor {
                 + "paid (for )?(it )?(on|with) my|reimburse|for the books|receipt'?s in|filled up|bought|grabbed|purchased|"
                 + "picked up (some )?(supplies|materials|parts)|thanks for riding|your trip)\\b");
         cue(Intent.DRAFT_EXPENSE, 3, "(?m)^\\s*(total|amount paid|total paid)\\s*:?\\s*(" + Amounts.SIGN + ")");
+        cue(Intent.DRAFT_EXPENSE, 3, 1, "\\breceipts?\\b|\\bthanks for subscribing\\b|\\bsubscription (renewed|receipt)\\b");
         cue(Intent.DRAFT_EXPENSE, 3, "\\breceipt (to follow|attached|coming|in the)\\b|\\b(pic|photo|picture) of the (receipt|ticket)\\b|"
                 + "^\\s*(coffee|lunch|dinner|breakfast|parking|fuel|gas|petrol|tolls?|taxi|uber|train|flight|hotel|postage)\\b");
         cue(Intent.DRAFT_EXPENSE, 2, "\\b(invoice (number|date)|order (no|number|date)|subtotal|sales tax|incl\\.? gst|"

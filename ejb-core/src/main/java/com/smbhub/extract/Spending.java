@@ -117,7 +117,8 @@ final class Spending {
                 + "office 365|google workspace|dropbox|quickbooks|xero|zoom|slack|app store|plan renewal|renewal|spotify|netflix|icloud|"
                 + "apple\\.com|hosting|domain|shopify|squarespace|wix|mailchimp|canva|godaddy|apps?)\\b", I));
         CATEGORIES.put("Utilities", Pattern.compile("\\b(electricity|hydro|power bill|water bill|gas bill|internet|broadband|"
-                + "phone line|telecom|mobile plan|utility|utilities|energy)\\b", I));
+                + "phone line|telecom|mobile plan|utility|utilities|energy|phone bill|wireless|cell plan|telus|rogers|bell canada|verizon|"
+                + "at&t|t-mobile|vodafone|optus|telstra|comcast|xfinity|bt|ee)\\b", I));
         CATEGORIES.put("Rent", Pattern.compile("\\b(rent|lease|cam charges|landlord|property management)\\b", I));
         CATEGORIES.put("Travel", Pattern.compile("\\b(train|rail|lner|amtrak|via rail|flight|airfare|airline|hotel|motel|taxi|"
                 + "uber|lyft|parking|toll|ticket|return to|bus fare|airbnb)\\b", I));

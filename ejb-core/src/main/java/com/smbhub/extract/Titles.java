@@ -122,7 +122,8 @@ final class Titles {
         return compress(chosen.equals(request) ? stripAsk(chosen) : chosen);
     }
 
-    static final Pattern BILLED_FOR = Pattern.compile("\\binvoice\\s+(?:us\\s+|me\\s+|them\\s+)?for\\s+(?:the\\s+|our\\s+)?"
+    static final Pattern BILLED_FOR = Pattern.compile("\\b(?:invoice|bill)\\s+(?:us\\s+|me\\s+|them\\s+|the\\s+[A-Z]\\w+\\s+)?for\\s+"
+            + "(?:the\\s+|our\\s+)?"
             + "((?:[^?.:!\\n]|\\.(?=\\d)){3,90}?)(?:\\s+(?:as agreed|please|pls))?(?=[?:!\\n]|\\.(?!\\d)|$)", I);
 
     /** What a line priced by the hour is for: what the invoice is asked "for", or the subject, or the request. */
