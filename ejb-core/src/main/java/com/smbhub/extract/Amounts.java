@@ -154,7 +154,8 @@ final class Amounts {
         }
         m = MONEY_NAME.matcher(segment);
         if (m.find()) {
-            return new Line(name(m.group(2), fallbackName), BigDecimal.ONE, number(m.group(1)));
+            String what = m.group(2).matches("(?i)(flat|fixed|total|all in|only|each|cash|in total|inc\\w* gst|plus gst)") ? null : m.group(2);
+            return new Line(name(what, fallbackName), BigDecimal.ONE, number(m.group(1)));
         }
         m = NAME_PRICED.matcher(segment);
         if (m.find()) {

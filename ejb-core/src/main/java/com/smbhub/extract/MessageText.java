@@ -19,7 +19,8 @@ final class MessageText {
     private static final Pattern HEADER = Pattern.compile("^(From|Sent|Date|To|Cc|Subject):\\s*(.*)$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern FIELD = Pattern.compile("^\\s*(Name|Full name|Email|E-mail|Phone|Mobile|Tel|Address|"
-            + "Service address|Service|Message|Details)\\s*:\\s*(.+)$", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+            + "Service address|Service|Message|Details|Invitee|Invitee email|Customer|Customer email|Client|Client email|Location)"
+            + "\\s*:\\s*(.+)$", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
 
     /** What the sender wrote above any quote or forward. */
     final String own;
@@ -78,8 +79,11 @@ final class MessageText {
         forwardedSubject = subject;
         Matcher f = FIELD.matcher(own + "\n" + forwarded);
         while (f.find()) {
-            fields.putIfAbsent(f.group(1).toLowerCase(Locale.ROOT).replace("e-mail", "email").replace("full name", "name"),
-                    f.group(2).trim());
+            // a booking tool's "Invitee" or a shop's "Customer" is the form's name, its "Location" the address
+            String label = f.group(1).toLowerCase(Locale.ROOT).replace("e-mail", "email").replace("full name", "name")
+                    .replaceAll("^(invitee|customer|client) email$", "email").replaceAll("^(invitee|customer|client)$", "name")
+                    .replace("location", "address");
+            fields.putIfAbsent(label, f.group(2).trim());
         }
     }
 

@@ -25,7 +25,7 @@ final class People {
             + "(?!(?:Thx|Thanks|Cheers|Regards|Best|Ta|Warmly)\\b)([A-Z][a-z]+(?:\\s[A-Z][a-z'A-Z]+)?)"
             + "\\s*(?:[👍🙏😊🙂.!]\\s*)*$");
     private static final Pattern THIRD_PARTY = Pattern.compile("(?i:\\binv(?:oice)?\\s+(?:for\\s+)?|\\bquote for\\s+|\\bchase\\s+|"
-            + "\\bnudge to\\s+|\\b(?:contact|owner|manager|accounts? person) is\\s+|\\bsend it to\\s+(?:the \\w+,?\\s+)?|\\btheir contact is\\s+|\\bbill\\s+)"
+            + "\\bnudge to\\s+|\\bsend\\s+(?=(?:Mrs?|Ms|Dr)\\.?\\s)|\\b(?:contact|owner|manager|accounts? person) is\\s+|\\bsend it to\\s+(?:the \\w+,?\\s+)?|\\btheir contact is\\s+|\\bbill\\s+)"
             + "((?:Mrs?\\.?|Ms\\.?|Dr\\.?)\\s+)?((?:Mrs?\\.?|Ms\\.?|Dr\\.?)\\s+)?([A-Z][a-z]+(?:\\s[A-Z][a-z]+)?)");
     private static final Pattern FAMILY = Pattern.compile("(?i:\\b(?:inv(?:oice)?|bill|quote|chase)\\s+(?:for\\s+)?)the\\s+([A-Z][a-z]+?)s\\b");
     private static final Pattern AR_BUSINESS = Pattern.compile("(?i:nudge to|chase|ping|remind|follow up with|email|text|message|\\bto)"
@@ -47,6 +47,9 @@ final class People {
             email = e.group().toLowerCase(Locale.ROOT);
         }
         String name = from.contains("<") ? from.substring(0, from.indexOf('<')).replaceAll("^[\"'\\s]+|[\"'\\s]+$", "") : null;
+        if (name != null && name.matches("[\\p{L}'-]+,\\s*[\\p{L}'-]+")) {
+            name = name.replaceAll("([\\p{L}'-]+),\\s*([\\p{L}'-]+)", "$2 $1"); // "Wilson, Greg" is Greg Wilson
+        }
         if (name == null || name.isBlank()) {
             name = signedName(text.own);
         }
@@ -54,6 +57,9 @@ final class People {
     }
 
     /** A client named in a team member's note ("inv for Tom Reece", "contact is Dr. Anne Hendricks, anne@…"). */
+    private static final Pattern DICTATED_EMAIL = Pattern.compile("(?i)(email is|e-mail is|email:|contact is|reach \\w+ at|"
+            + "\\w+'s email|(his|her|their) email)[^@]*$");
+
     static Contact thirdParty(String own) {
         Matcher m = THIRD_PARTY.matcher(own);
         String name = null;
@@ -72,11 +78,11 @@ final class People {
         }
         String email = null;
         Matcher e = EMAIL.matcher(own);
-        if (e.find()) {
+        if (e.find() && (name != null || DICTATED_EMAIL.matcher(own.substring(Math.max(0, e.start() - 30), e.start())).find())) {
             email = e.group().toLowerCase(Locale.ROOT);
         }
         if (name == null && email == null) {
-            return null;
+            return null; // "send the invoice to accounts@…" names where bills go, not who the work is for
         }
         if (name != null && title != null && title.trim().matches("(?i)mrs?\\.?|ms\\.?") && !name.contains(" ")) {
             name = title.trim() + " " + name;

@@ -105,6 +105,8 @@ public final class RulesExtractor implements Extractor {
                 + "skipping|loose|gone dead|grinding|wrong colou?r|wrong size|exchange|return|refund|where is my order|tracking|"
                 + "reschedule|move (his|her|my|our|the) (appt|appointment|booking)|set aside|pick (it|them) up|go with the|"
                 + "reconciliation|help)\\b");
+        cue(Intent.CREATE_WORK_ITEM, 5, 1, "\\b(new (event|booking|appointment) (has been )?(scheduled|booked|requested)|"
+                + "booking (confirmed|request)|appointment (request|booked)|invitee)\\b");
         cue(Intent.CREATE_WORK_ITEM, 3, "\\b(go ahead|let'?s (do it|go ahead|book)|book (it|us|me) in|we'?ll take|"
                 + "works for (us|me)|approved?|green light|push|postpone|bring (it )?forward)\\b");
         cue(Intent.CREATE_WORK_ITEM, 2, "\\bstopped \\w+ing\\b|\\b(?:isn'?t|aren'?t|not|won'?t|doesn'?t|can'?t|keeps?)\\s+"
@@ -303,7 +305,8 @@ public final class RulesExtractor implements Extractor {
                                 + "replac\\w*|bookkeeping|consult\\w*|lesson\\w*|shoot|travel|call-?out|fee|migration|work|fit\\w*|support|clearing|"
                                 + "cleaning|design|setup|set-up|maintenance|mowing|service|retainer|visit\\w*|troubleshoot\\w*|call\\w*)\\b.*"));
                 boolean hourly = r.matches("(?s).*\\d\\s*(hrs?|hours?)\\b.*");
-                return orderId != null || !service && !hourly ? "ORDER" : "JOB";
+                boolean goods = !service && !hourly && lines.stream().anyMatch(l -> l.qty().compareTo(BigDecimal.ONE) > 0);
+                return orderId != null || "retail_pos".equals(message.profile()) || goods ? "ORDER" : "JOB";
             }
             default -> {
                 if (r.matches("(?s).*\\b(reconcil\\w*|bookkeeping|payroll|p&l|balance sheet|tax return|bas|gst return|year[- ]end|"

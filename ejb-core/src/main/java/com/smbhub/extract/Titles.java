@@ -75,15 +75,20 @@ final class Titles {
             + "\\b(you|u) (could|can|would)\\b|\\bany chance\\b|\\bwhat would it\\b|\\bgo ahead\\b|\\bbook (it|us|me)\\b|"
             + "\\bwhat would you\\b|\\bi'?d like\\b|\\bwe'?d like\\b|\\bneed\\b|\\blooking for\\b|\\bpls\\b|\\bplease\\b|\\bquote\\b|"
             + "\\binvoice\\b|\\binv\\b|\\bbook\\b|\\bdo you do\\b", I);
+    /** A sentence that really asks ("please schedule …"), preferred over one that only names a quote or an invoice. */
+    private static final Pattern ASKS = Pattern.compile("\\b(can|could|would|will) (you|u|someone|somebody)\\b|\\b(you|u) (could|can|would)\\b|"
+            + "\\b(can|could|may) (i|we)\\b|\\bany chance\\b|\\bplease\\b|\\bpls\\b|\\bi'?d like\\b|\\bwe'?d like\\b|\\bhow much\\b|\\bwhat would\\b|\\blooking for\\b", I);
     private static final Pattern PROBLEM = Pattern.compile("\\b(leak\\w*|burst|broken|break|stopped|not working|won'?t|isn'?t|"
             + "doesn'?t|no (?:hot water|heat|power|water|internet|signal)|dead|loose|wrong|rott\\w+|grinding|noise|skipping|came off|come off|cracked|"
-            + "clogged|blocked|flood\\w*|damaged|missing|faulty|tripping|offline|not syncing|keeps)\\b", I);
+            + "clogged|blocked|flood\\w*|damaged|missing|faulty|tripping|offline|not syncing|keeps|error|down|crash\\w*|not loading|"
+            + "can'?t (log|sign|get|connect|print|book))\\b", I);
     private static final Pattern DONE = Pattern.compile("\\b(done|finished|completed|replaced|installed|fixed|repaired|wrapped|"
             + "delivered)\\b", I);
     private static final Pattern GENERIC_ASK = Pattern.compile("(?i)(send|get) (someone|somebody|a tech\\w*)|come (and )?(take a )?look|"
             + "(come( over| out| round| by)?)?(\\s*\\b(asap|now|quickly|right away|today|tomorrow|tmrw|soon|mon|tue|wed|thu|fri|sat|sun)"
             + "\\w*)*(\\s+(arvo|morning|afternoon|evening|night))?\\s*(-\\s*\\w+)?$|"
-            + "take a look|check (it|what'?s going on)|fix it|have a look|pop (round|over)|come out|come over");
+            + "take a look|check (it|this|what'?s going on)( out)?|fix (it|this)|sort (it|this)( out)?|look at (it|this)|have a look|"
+            + "pop (round|over)|come out|come over|round|over");
 
     /**
      * What is wrong or wanted, in the message's words: the sentence naming a problem ("my rear derailleur keeps
@@ -101,7 +106,8 @@ final class Titles {
                 sentences.add(s);
             }
         }
-        String asking = sentences.stream().filter(s -> REQUEST.matcher(s).find()).findFirst().orElse(null);
+        String asking = sentences.stream().filter(s -> ASKS.matcher(s).find()).findFirst()
+                .or(() -> sentences.stream().filter(s -> REQUEST.matcher(s).find()).findFirst()).orElse(null);
         String request = asking != null ? asking : sentences.isEmpty() ? "" : sentences.get(0);
         Pattern describes = intent == Intent.DRAFT_INVOICE ? DONE : PROBLEM;
         String problem = intent == Intent.DRAFT_QUOTE ? null
@@ -110,7 +116,7 @@ final class Titles {
         String asked = compress(stripAsk(request));
         if (problem == null && asking != null && GENERIC_ASK.matcher(asked).lookingAt()) {
             // "any chance you could come Thursday?": what for is in the sentence before
-            problem = sentences.stream().filter(s -> !REQUEST.matcher(s).find()).findFirst().orElse(null);
+            problem = sentences.stream().filter(s -> !ASKS.matcher(s).find()).findFirst().orElse(null);
         }
         if (problem != null) {
             String[] split = problem.split("(?i),\\s*(?=(?:can|could) (?:i|we|you|u)\\b)", 2);
@@ -124,7 +130,8 @@ final class Titles {
 
     static final Pattern BILLED_FOR = Pattern.compile("\\b(?:invoice|bill)\\s+(?:us\\s+|me\\s+|them\\s+|the\\s+[A-Z]\\w+\\s+)?for\\s+"
             + "(?:the\\s+|our\\s+)?"
-            + "((?:[^?.:!\\n]|\\.(?=\\d)){3,90}?)(?:\\s+(?:as agreed|please|pls))?(?=[?:!\\n]|\\.(?!\\d)|$)", I);
+            + "((?:[^?.:!,\\n]|\\.(?=\\d)){3,90}?)(?:\\s+(?:as agreed|please|pls|today|yesterday|this morning|last \\w+))?"
+            + "(?=[?:!,\\n]|\\.(?!\\d)|$)", I);
 
     /** What a line priced by the hour is for: what the invoice is asked "for", or the subject, or the request. */
     static String lineName(String topic, String phrase, String own) {
@@ -159,6 +166,8 @@ final class Titles {
                 .replaceAll("(?i)\\s*\\b(?:by|on|this|next|before|for)\\s+(?:sat|sun|mon|tue|wed|thu|fri)\\w*\\b"
                         + "(?:\\s+(?:arvo|morning|afternoon|evening|night))?", "")
                 .replaceAll("(?i)\\s*\\b(?:by |on |for )?(?:tmrw|tomorrow|today)\\b(?:\\s+(?:morning|afternoon|evening|night))?", "")
+                .replaceAll("(?i)\\s*\\b(?:sometime |some time |any time )?(?:next|this) (?:week|month)\\b|\\s*\\b(?:asap|sometime|"
+                        + "when you can|when you get a chance)\\b", "")
                 .replaceAll("\\s+", " ").replaceAll("\\s+([,.!?])", "$1").replaceAll("[?.!,\\s]+$", "").trim();
         while (t.length() > 70 && t.matches("(?is).*\\s(?:by|in|on|at|near|under|behind|either side of|since) the [\\w-]+.*")) {
             String shorter = t.replaceFirst("(?i)\\s(?:by|in|on|at|near|under|behind|either side of|since) the [\\w-]+(?: [a-z-]+)?"
