@@ -34,6 +34,8 @@ public final class ExtractCommand {
         }
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         if (args[0].equals("receipts")) {
+            // Tika says at INFO that tesseract "can add greatly to processing time": known, and not the output
+            java.util.logging.Logger.getLogger("org.apache.tika.parser.ocr").setLevel(java.util.logging.Level.WARNING);
             int bad = 0;
             for (int i = 1; i < args.length; i++) {
                 Path file = Path.of(args[i]);

@@ -169,7 +169,7 @@ public record ReceiptFields(String vendor, LocalDate date, BigDecimal total, Big
             return lines.stream().flatMap(l -> amounts(l).stream()).filter(v -> v.signum() > 0).max(BigDecimal::compareTo)
                     .map(v -> new Candidate(v, 0, 0.2)).orElse(null);
         }
-        return new Candidate(best.value(), best.score(), Math.min(0.95, 0.35 + 0.1 * best.score()));
+        return new Candidate(best.value(), best.score(), Math.round(Math.min(0.95, 0.35 + 0.1 * best.score()) * 100) / 100.0);
     }
 
     private static LocalDate date(List<String> lines, LocalDate today, boolean dayFirst, Map<String, Double> confidence) {
