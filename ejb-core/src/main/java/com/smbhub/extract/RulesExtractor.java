@@ -317,7 +317,10 @@ public final class RulesExtractor implements Extractor {
                         + "(appt|appointment|booking|visit|session|lesson|time))\\b.*")) {
                     return SCHEDULING;
                 }
-                if (orderId != null || r.matches("(?s).*\\b(exchange|return (it|this|them)|send (this|it) back|refund|wrong "
+                boolean faultyPurchase = r.matches("(?s).*\\b(bought|purchased|ordered)\\b.*\\b(broken|faulty|damaged|"
+                        + "stopped working|doesn'?t work|defective)\\b.*");
+                if (orderId != null || faultyPurchase || r.matches("(?s).*\\b(exchange|swap|return (it|this|them)|send (this|it) back|"
+                        + "refund|wrong "
                         + "(colou?r|size|item)|where is my order|tracking|not syncing|syncing|printer|laptop|wi-?fi|outlook|"
                         + "password|log ?in|remote in|email has stopped|computer|software|website|web ?site|booking page|error|"
                         + "server|app|network)\\b.*")) {

@@ -123,9 +123,34 @@ final class Titles {
             if (asking == null || problem.equals(request) || asked.replaceAll("\\s[-–]\\s*\\w+$", "").split("\\s+").length < 4
                     || GENERIC_ASK.matcher(asked).lookingAt() || describes == DONE) {
                 chosen = describes.matcher(split[0]).find() ? split[0] : problem;
+                String[] but = chosen.split("(?i),?\\s+but\\s+", 2);
+                if (but.length == 2 && !describes.matcher(but[0]).find() && describes.matcher(but[1]).find()) {
+                    chosen = but[1]; // "my parcel came this morning but it's the wrong colour": what is wrong
+                }
             }
         }
-        return compress(chosen.equals(request) ? stripAsk(chosen) : chosen);
+        String phrase = compress(chosen.equals(request) ? stripAsk(chosen) : chosen);
+        int at = sentences.indexOf(chosen);
+        return at > 0 ? resolve(phrase, sentences.get(at - 1)) : phrase;
+    }
+
+    private static final Pattern PRONOUN = Pattern.compile("\\b(?:(\\d+|some|all|both|two|three) of them|it|them)\\b", I);
+    private static final Pattern NOUN_PHRASE = Pattern.compile("\\b(?:the|my|our|your|his|her|their)\\s+((?:[a-z][\\w&-]*\\s+){0,3}"
+            + "[a-z][\\w-]*)(?=\\s+(?:but|and|is|are|was|were|has|have|in|on|at|from|as|with|that|which)\\b|\\s*[,.;!?(])");
+
+    /**
+     * "Could I exchange it for a size M?" after "I love the emerald wrap dress but…": the thing asked about is
+     * the one the sentence before names ("exchange emerald wrap dress for a size M").
+     */
+    private static String resolve(String phrase, String before) {
+        Matcher pronoun = PRONOUN.matcher(phrase);
+        Matcher noun = NOUN_PHRASE.matcher(before);
+        if (!pronoun.find() || !noun.find()) {
+            return phrase;
+        }
+        String thing = noun.group(1);
+        String replacement = pronoun.group(1) != null ? pronoun.group(1) + " " + thing : thing;
+        return phrase.substring(0, pronoun.start()) + replacement + phrase.substring(pronoun.end());
     }
 
     static final Pattern BILLED_FOR = Pattern.compile("\\b(?:invoice|bill)\\s+(?:us\\s+|me\\s+|them\\s+|the\\s+[A-Z]\\w+\\s+)?for\\s+"

@@ -190,6 +190,21 @@ class RulesExtractorTest {
     }
 
     @Test
+    void aTitleSaysWhatTheMessageIsAboutEvenWhenTheAskOnlyPointsAtIt() {
+        Extraction e = read("EMAIL", "Lena Park <lena@example.com>", "Return",
+                "Hi,\n\nI bought the blue linen jacket last week but the zip is broken. Can I swap it for another one?\n\nLena",
+                "2026-05-04T10:00:00-04:00");
+        assertEquals(Intent.CREATE_WORK_ITEM, e.intent());
+        assertEquals("SUPPORT", e.workItem().type());
+        assertTrue(e.workItem().title().contains("zip is broken"), e.workItem().title());
+        Extraction candles = read("EMAIL", "Rachel Kim <rkim@example.com>", "Gift order - price?",
+                "Hello,\n\nWe'd love to use your soy candles as client gifts. Could you quote 30 of them, gift-wrapped?\n\nRachel",
+                "2026-05-06T13:40:00-04:00");
+        assertEquals(Intent.DRAFT_QUOTE, candles.intent());
+        assertTrue(candles.workItem().title().contains("30 soy candles"), candles.workItem().title());
+    }
+
+    @Test
     void todayIsTheSendersDayNotUtcs() {
         Extraction e = read("SMS", "+19195550172", null, "pipe burst in the basement!! pls send someone NOW", "2026-01-23T23:10:00-05:00");
         assertEquals(LocalDate.of(2026, 1, 23), e.workItem().dueDate(), "11 pm in Raleigh is already the 24th in UTC");
