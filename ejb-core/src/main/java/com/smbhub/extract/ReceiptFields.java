@@ -34,7 +34,7 @@ public record ReceiptFields(String vendor, LocalDate date, BigDecimal total, Big
     private static final Pattern CHANGE = Pattern.compile("\\b(CHANGE|CHG)\\b", I);
     private static final Pattern TAX = Pattern.compile("\\b(GST|VAT|SST|HST|PST|SALES\\s*TAX|TAX)\\b(?!\\s*(INVOICE|NO|REG|ID|#|SUMMARY))", I);
     private static final Pattern DATE_LABEL = Pattern.compile("\\b(DATE|DATED|TARIKH)\\b", I);
-    private static final Pattern COMPANY = Pattern.compile("\\b(SDN\\.?\\s*BHD|BHD|S/B|ENTERPRISES?|TRADING|RESTAURANT|RESTORAN|STORES?|MART|"
+    private static final Pattern COMPANY = Pattern.compile("\\b(SDN\\.?\\s*BHD|BHD|S/B|ENTERPRISES?|TRADING|PERNIAGAAN|SYARIKAT|RESTAURANT|RESTORAN|STORES?|MART|"
             + "SUPERMARKET|HYPERMARKET|HARDWARE|STATIONERY|BAKERY|CAFE|KEDAI|PHARMACY|LTD|LLC|INC|PLT|GALLERY|HOLDINGS|MARKETING|"
             + "SERVICES?|CENTRE|CENTER|CO|COMPANY|CORP\\w*|GROUP|INDUSTRIES|MARKET|BOOKS?|BOOKSTORE|FOOD|SHOP|OUTLET|DECO|DIY|TEA|"
             + "KOPITIAM|ELECTRICAL|MACHINERY|AUTO|MOTOR|PRINTING|FLORIST|BOUTIQUE)\\b", I);
@@ -198,7 +198,7 @@ public record ReceiptFields(String vendor, LocalDate date, BigDecimal total, Big
         String best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < Math.min(10, lines.size()); i++) {
-            String line = lines.get(i);
+            String line = clean(lines.get(i));
             String letters = line.replaceAll("[^A-Za-z]", "");
             if (letters.length() < 3) {
                 continue;
@@ -207,7 +207,7 @@ public record ReceiptFields(String vendor, LocalDate date, BigDecimal total, Big
             if (COMPANY.matcher(line).find()) {
                 score += 4;
             }
-            if (NOT_NAME.matcher(line).find()) {
+            if (NOT_NAME.matcher(lines.get(i)).find()) { // as printed: a registration number in brackets is not a name
                 score -= 4;
             }
             long lower = letters.chars().filter(Character::isLowerCase).count();
@@ -220,7 +220,7 @@ public record ReceiptFields(String vendor, LocalDate date, BigDecimal total, Big
             }
             if (score > bestScore) {
                 bestScore = score;
-                best = line;
+                best = lines.get(i);
             }
         }
         if (best == null) {
@@ -231,8 +231,10 @@ public record ReceiptFields(String vendor, LocalDate date, BigDecimal total, Big
         int at = lines.indexOf(best);
         if (at + 1 < lines.size()) {
             String next = lines.get(at + 1);
-            boolean continues = best.matches(".*[&,-]\\s*$") || next.matches("(?i)^\\(?\\s*(SDN\\.?\\s*BHD|BHD|S/B|\\(M\\)).*")
-                    || next.matches("\\([A-Z][A-Z ]+\\)\\s*(SDN\\.?\\s*BHD)?\\.?");
+            String suffix = "(SDN\\.?\\s*BHD|BHD|S/B|LTD|LIMITED|INC|LLC|PLT)\\.?";
+            boolean continues = best.matches(".*[&,-]\\s*$") || next.matches("(?i)^\\(?\\s*(" + suffix + "|\\(M\\)).*")
+                    || next.matches("\\([A-Z][A-Z ]+\\)\\s*(SDN\\.?\\s*BHD)?\\.?")
+                    || !clean(best).matches("(?i).*\\b" + suffix + "$") && clean(next).matches("(?i)[A-Z][A-Z &().'-]*\\b" + suffix);
             if (continues && !NOT_NAME.matcher(next).find() && next.replaceAll("[^A-Za-z]", "").length() >= 2) {
                 best = best + " " + next;
             }
@@ -242,7 +244,8 @@ public record ReceiptFields(String vendor, LocalDate date, BigDecimal total, Big
 
     /** A vendor's name as printed: OCR's stray marks off, "SDN BND" back to "SDN BHD". */
     static String clean(String name) {
-        return name.replaceAll("[^\\p{L}\\d&.,()'/@ -]", " ")
+        return name.replaceAll("\\(\\s*(CO\\.?\\s*REG\\w*\\s*(NO\\.?)?\\s*:?\\s*)?\\d{4,}[-\\w]*\\s*\\)", " ") // "(519537-X)": its registration
+                .replaceAll("[^\\p{L}\\d&.,()'/@ -]", " ")
                 .replaceAll("(?i)\\b(SDN|SON|S0N|5DN|SDM)\\.?,?\\s*(BHD|BND|BHO|8HD|BH0|BRD)\\b\\.?", "SDN BHD")
                 .replaceAll("\\s+", " ").replaceAll("^[\\s.,'-]+|[\\s,'-]+$", "").trim();
     }
