@@ -34,8 +34,10 @@ final class Amounts {
     private static final String QTY = "(\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
             + "(\\s+dozen)?";
     private static final String RATE = "(?:the\\s+)?(?:agreed\\s+|usual\\s+)?(" + SIGN + "?\\s?" + NUMBER + ")"
-            + "(?:\\s*(?:/\\s*(?:hr|hour|h)\\b|per\\s+(?:hour|hr)\\b|an\\s+hour\\b|each\\b|ea\\b|per\\s+\\w+))?";
-    private static final String HOURS = "(hrs?|hours?|h)\\b";
+            + "(?:\\s*(?:/\\s*(?:hr|hour|h|day|week|night)\\b|per\\s+(?:hour|hr)\\b|an?\\s+(?:hour|day|week|night)\\b|each\\b|ea\\b|"
+            + "per\\s+\\w+))?";
+    /** Units of time a service is priced by. */
+    private static final String HOURS = "(hrs?|hours?|h|days?|half[- ]days?|weeks?|nights?|sessions?|visits?)\\b";
     private static final Pattern QTY_NAME_RATE = Pattern.compile("(?:^|\\b)" + QTY + "\\s*(?:" + HOURS + ")?\\s*(?:of\\s+)?"
             + "([\\p{L}][\\p{L}\\d\\s'&.\"-]*?)?\\s*(?:@|\\bat\\b|\\bx\\b|×)\\s*" + RATE, Pattern.CASE_INSENSITIVE);
     private static final Pattern NAME_QTY_RATE = Pattern.compile("([\\p{L}][\\p{L}\\s'&-]*?)\\s+(\\d+(?:\\.\\d+)?)\\s*" + HOURS
@@ -53,6 +55,8 @@ final class Amounts {
             + ")\\s*\\)", Pattern.CASE_INSENSITIVE);
     private static final Pattern EACH_AFTER = Pattern.compile(SIGN + "\\s?" + NUMBER + "\\s*(?:each|ea|per|apiece)\\b",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern COUNTED = Pattern.compile("\\b(\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+            + "twelve)(\\s+dozen)?\\s+([\\p{L}][\\p{L}\\d\\s'&-]*)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern HOW_MANY = Pattern.compile("\\b(?:set aside|put aside|hold|reserve|order|want|need|take|get|buy)\\s+"
             + "(\\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern SPLIT = Pattern.compile("\\s*(?:\\+|\\bplus\\b|;|\\band\\b|,\\s|\\.\\s|\\n|:\\s|\\s[-–—]\\s)\\s*",
@@ -163,6 +167,11 @@ final class Amounts {
         }
         m = NAME_EACH.matcher(segment);
         if (m.find()) {
+            // "a dozen red velvet cupcakes ($3 each)": the count is in the name, else elsewhere ("set aside 2")
+            Matcher counted = COUNTED.matcher(m.group(1));
+            if (counted.find()) {
+                return new Line(name(counted.group(3), fallbackName), quantity(counted.group(1), counted.group(2)), number(m.group(2)));
+            }
             Matcher many = HOW_MANY.matcher(whole);
             BigDecimal qty = many.find() ? quantity(many.group(1), null) : BigDecimal.ONE;
             return new Line(name(m.group(1), fallbackName), qty, number(m.group(2)));

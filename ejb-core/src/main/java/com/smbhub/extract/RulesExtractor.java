@@ -52,7 +52,7 @@ public final class RulesExtractor implements Extractor {
     static {
         // nobody asks for anything: out of office, newsletters, notifications, thanks, small talk
         cue(Intent.NONE, 5, "\\b(automatic reply|auto-?reply|out of (the )?office|limited access to (e-?mail|my email)|"
-                + "i am (currently )?away)\\b");
+                + "i am (currently )?away|(i'?m|i am) on (annual |parental |sick )?(leave|holiday|vacation)|no access to (e-?mail|my email))\\b");
         cue(Intent.NONE, 4, "\\b(unsubscribe|manage (your )?preferences|view (this email )?in (your )?browser|offer valid|"
                 + "this week only|reply yes|free audit|guaranteed|receiving this (email )?because|read more)\\b");
         cue(Intent.NONE, 3, "\\b(new review|left you a review|reply to reviews)\\b");
@@ -136,7 +136,8 @@ public final class RulesExtractor implements Extractor {
         String reading = (subject.isEmpty() ? "" : subject + "\n") + body;
         Map<String, Double> confidence = new LinkedHashMap<>();
 
-        Map<Intent, Double> scores = score(message, text, withoutName(reading, message.from()));
+        // the subject as written: "Out of office:" and "Automatic reply:" say what the message is
+        Map<Intent, Double> scores = score(message, text, withoutName(message.subject() + "\n" + body, message.from()));
         List<Intent> ranked = scores.entrySet().stream().sorted(Map.Entry.<Intent, Double>comparingByValue().reversed())
                 .map(Map.Entry::getKey).toList();
         Intent intent = ranked.get(0);
@@ -304,7 +305,7 @@ public final class RulesExtractor implements Extractor {
                         ".*\\b(labou?r|hours?|hrs?|clean\\w*|groom\\w*|headshot\\w*|session|visit|service|install\\w*|repair\\w*|"
                                 + "replac\\w*|bookkeeping|consult\\w*|lesson\\w*|shoot|travel|call-?out|fee|migration|work|fit\\w*|support|clearing|"
                                 + "cleaning|design|setup|set-up|maintenance|mowing|service|retainer|visit\\w*|troubleshoot\\w*|call\\w*)\\b.*"));
-                boolean hourly = r.matches("(?s).*\\d\\s*(hrs?|hours?)\\b.*");
+                boolean hourly = r.matches("(?s).*\\d\\s*(hrs?|hours?|days?|half[- ]days?|weeks?|nights?)\\b.*"); // time is a service
                 boolean goods = !service && !hourly && lines.stream().anyMatch(l -> l.qty().compareTo(BigDecimal.ONE) > 0);
                 return orderId != null || "retail_pos".equals(message.profile()) || goods ? "ORDER" : "JOB";
             }

@@ -78,6 +78,11 @@ final class Spending {
                 return v;
             }
         }
+        Matcher errand = Pattern.compile("^((?-i:[A-Z])[\\w&']+(?:\\s(?-i:[A-Z])[\\w&']+)?)\\s+(run|trip|shop|order|haul)\\b", I)
+                .matcher(text.own.strip());
+        if (errand.find()) {
+            return errand.group(1); // "Bunnings run for the Manly job"
+        }
         Matcher spend = Pattern.compile("^(parking|tolls?|fuel|gas|petrol|diesel|lunch|coffee|dinner|breakfast|taxi|postage|"
                 + "train|bus|ferry)\\b", I).matcher(text.own.strip());
         if (spend.find()) {

@@ -81,7 +81,7 @@ final class Titles {
     private static final Pattern PROBLEM = Pattern.compile("\\b(leak\\w*|burst|broken|break|stopped|not working|won'?t|isn'?t|"
             + "doesn'?t|no (?:hot water|heat|power|water|internet|signal)|dead|loose|wrong|rott\\w+|grinding|noise|skipping|came off|come off|cracked|"
             + "clogged|blocked|flood\\w*|damaged|missing|faulty|tripping|offline|not syncing|keeps|error|down|crash\\w*|not loading|"
-            + "can'?t (log|sign|get|connect|print|book))\\b", I);
+            + "can'?t (log|sign|get|connect|print|book)|smell\\w*|gas)\\b", I);
     private static final Pattern DONE = Pattern.compile("\\b(done|finished|completed|replaced|installed|fixed|repaired|wrapped|"
             + "delivered)\\b", I);
     private static final Pattern GENERIC_ASK = Pattern.compile("(?i)(send|get) (someone|somebody|a tech\\w*)|come (and )?(take a )?look|"
@@ -114,6 +114,7 @@ final class Titles {
                 : sentences.stream().filter(s -> describes.matcher(s).find()).findFirst().orElse(null);
         String chosen = request;
         String asked = compress(stripAsk(request));
+        asked = asked.split(",")[0].trim(); // "come ASAP, 7 Mill Lane, Otley": the ask is before the address
         if (problem == null && asking != null && GENERIC_ASK.matcher(asked).lookingAt()) {
             // "any chance you could come Thursday?": what for is in the sentence before
             problem = sentences.stream().filter(s -> !ASKS.matcher(s).find()).findFirst().orElse(null);
@@ -153,7 +154,8 @@ final class Titles {
         return phrase.substring(0, pronoun.start()) + replacement + phrase.substring(pronoun.end());
     }
 
-    static final Pattern BILLED_FOR = Pattern.compile("\\b(?:invoice|bill)\\s+(?:us\\s+|me\\s+|them\\s+|the\\s+[A-Z]\\w+\\s+)?for\\s+"
+    static final Pattern BILLED_FOR = Pattern.compile("\\b(?:invoice|bill)\\s+(?:us\\s+|me\\s+|them\\s+|(?:the\\s+)?(?-i:[A-Z])\\w+"
+            + "(?:\\s+(?-i:[A-Z])[\\w.]+){0,3}\\s+)?for\\s+"
             + "(?:the\\s+|our\\s+)?"
             + "((?:[^?.:!,\\n]|\\.(?=\\d)){3,90}?)(?:\\s+(?:as agreed|please|pls|today|yesterday|this morning|last \\w+))?"
             + "(?=[?:!,\\n]|\\.(?!\\d)|$)", I);
