@@ -156,6 +156,24 @@ final class DateExpressions {
     }
 
     /**
+     * Every date in a bill or receipt that arrived {@code today}: where a numeric date reads both ways (04/08/2026),
+     * the reading nearer to the day it arrived and not after it — a receipt is sent the day of the purchase, not
+     * four months later.
+     */
+    static List<Found> bought(String text, LocalDate today, boolean dayFirst) {
+        List<Found> usual = find(text, today, dayFirst);
+        List<Found> other = find(text, today, !dayFirst);
+        List<Found> out = new ArrayList<>();
+        for (Found f : usual) {
+            Found alt = other.stream().filter(o -> o.start() == f.start() && !o.date().equals(f.date())).findFirst().orElse(null);
+            boolean better = alt != null && !alt.date().isAfter(today)
+                    && (f.date().isAfter(today) || alt.date().isAfter(f.date()));
+            out.add(better ? alt : f);
+        }
+        return out;
+    }
+
+    /**
      * The deadline a message sets: the first date not behind {@code today} and not told in the past tense, one after
      * by / on / to / before (or "come … today") first.
      */

@@ -43,7 +43,7 @@ final class Spending {
             amount = money.stream().filter(m -> m.value().signum() > 0).map(Amounts.Money::value).findFirst().orElse(null);
         }
         LocalDate date = null;
-        List<DateExpressions.Found> dates = DateExpressions.find(reading, today, locality.dayFirst());
+        List<DateExpressions.Found> dates = DateExpressions.bought(reading, today, locality.dayFirst());
         Matcher dl = DATE_LABEL.matcher(reading);
         while (dl.find() && date == null) {
             for (DateExpressions.Found f : dates) {

@@ -56,5 +56,8 @@ class DateExpressionsTest {
         assertEquals(LocalDate.of(2026, 2, 15), DateExpressions.find("Invoice date: 15-Feb-2026", TODAY, false).get(0).date());
         assertEquals(LocalDate.of(2025, 12, 28), DateExpressions.find("Payment received Dec 28", LocalDate.of(2026, 1, 7), false)
                 .get(0).date(), "late December seen in January is last year's");
+        assertEquals(LocalDate.of(2026, 8, 4), DateExpressions.bought("Date: 04/08/2026", LocalDate.of(2026, 8, 4), false).get(0).date(),
+                "a receipt that arrives on 4 August is dated the 4th of August, not the 8th of April");
+        assertEquals(LocalDate.of(2026, 4, 8), DateExpressions.bought("Date: 04/08/2026", LocalDate.of(2026, 4, 9), false).get(0).date());
     }
 }
