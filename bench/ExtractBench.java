@@ -30,7 +30,7 @@ public class ExtractBench {
             }
         }
         RulesExtractor extractor = new RulesExtractor();
-        List<Inbound> messages = records.stream().map(ExtractBench::inbound).toList();
+        List<Inbound> messages = records.stream().map(ExtractCommand::inbound).toList();
         for (int i = 0; i < 50; i++) {
             messages.forEach(extractor::extract);
         }
@@ -40,29 +40,25 @@ public class ExtractBench {
         for (int round = 0; round < 20; round++) {
             for (JsonNode record : records) {
                 long start = System.nanoTime();
-                extractor.extract(inbound(record));
+                extractor.extract(ExtractCommand.inbound(record));
                 extract[n] = System.nanoTime() - start;
                 start = System.nanoTime();
-                baseline(inbound(record));
+                baseline(ExtractCommand.inbound(record));
                 baseline[n++] = System.nanoTime() - start;
             }
         }
         try (PrintWriter a = new PrintWriter(args[1], StandardCharsets.UTF_8); PrintWriter b = new PrintWriter(args[2], StandardCharsets.UTF_8)) {
             for (JsonNode record : records) {
-                ObjectNode got = ExtractCommand.json(extractor.extract(inbound(record)));
+                ObjectNode got = ExtractCommand.json(extractor.extract(ExtractCommand.inbound(record)));
                 got.set("id", record.get("id"));
                 a.println(json.writeValueAsString(got));
-                ObjectNode base = baseline(inbound(record));
+                ObjectNode base = baseline(ExtractCommand.inbound(record));
                 base.set("id", record.get("id"));
                 b.println(json.writeValueAsString(base));
             }
         }
         System.out.printf("time per message: extractor p50 %.2f ms, p95 %.2f ms, max %.2f ms (target < 50 ms); baseline p50 %.3f ms%n",
                 pct(extract, 50), pct(extract, 95), pct(extract, 100), pct(baseline, 50));
-    }
-
-    static Inbound inbound(JsonNode r) {
-        return ExtractCommand.inbound(r);
     }
 
     /** Knows only the sender: every message is a work item titled by its subject, for whoever sent it. */

@@ -144,6 +144,27 @@ class TwilioIT {
         return data.getJsonObject(data.size() - 1);
     }
 
+    /** An incoming MMS with one picture of this account's media, as Twilio posts it. */
+    static Map<String, String> picture(String account, String from, String to, String body) {
+        Map<String, String> p = incoming(account, from, to, body);
+        p.put("NumMedia", "1");
+        p.put("MediaUrl0", "https://api.twilio.com/2010-04-01/Accounts/" + account + "/Messages/" + p.get("MessageSid") + "/Media/ME"
+                + hex(16));
+        p.put("MediaContentType0", "image/png");
+        return p;
+    }
+
+    /** The conversation's last message once its pictures are fetched (or as it is after 30 s). */
+    static JsonObject awaitAttachments(String token, String conversation) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonObject last = lastMessage(token, conversation);
+        while (last.getJsonArray("attachments").isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            last = lastMessage(token, conversation);
+        }
+        return last;
+    }
+
     static JsonObject awaitState(String token, String conversation, String state) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         JsonObject last = lastMessage(token, conversation);
@@ -297,19 +318,10 @@ class TwilioIT {
     @Test
     void picturesSentByMmsAreFetchedFromTwilioAndKeptWithTheText() throws Exception {
         String from = client();
-        Map<String, String> text = incoming(sid, from, number, "Here is the leak " + run);
-        text.put("NumMedia", "1");
-        text.put("MediaUrl0", "https://api.twilio.com/2010-04-01/Accounts/" + sid + "/Messages/" + text.get("MessageSid")
-                + "/Media/ME" + hex(16));
-        text.put("MediaContentType0", "image/png");
-        assertEquals(200, signed("/api/v1/webhooks/twilio/sms", text, authToken).status());
+        assertEquals(200, signed("/api/v1/webhooks/twilio/sms", picture(sid, from, number, "Here is the leak " + run), authToken)
+                .status());
         String id = conversationWith(owner, from).getString("id");
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        JsonObject message = lastMessage(owner, id);
-        while (message.getJsonArray("attachments").isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-            message = lastMessage(owner, id);
-        }
+        JsonObject message = awaitAttachments(owner, id);
         assertEquals("Here is the leak " + run + "\n(1 picture or file sent by MMS)", message.getString("text"));
         assertEquals(1, message.getJsonArray("attachments").size(), message.toString());
         JsonObject file = message.getJsonArray("attachments").getJsonObject(0);
@@ -402,18 +414,9 @@ class TwilioIT {
                 + hex(16));
         assertEquals(400, signed("/api/v1/webhooks/twilio/sms", northsideMedia, mapleToken).status(),
                 "Maple's text cannot name media of Northside's account");
-        Map<String, String> picture = incoming(mapleSid, from, mapleNumber, "Maple's picture " + run);
-        picture.put("NumMedia", "1");
-        picture.put("MediaUrl0", "https://api.twilio.com/2010-04-01/Accounts/" + mapleSid + "/Messages/" + picture.get("MessageSid")
-                + "/Media/ME" + hex(16));
-        picture.put("MediaContentType0", "image/png");
-        assertEquals(200, signed("/api/v1/webhooks/twilio/sms", picture, mapleToken).status());
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        JsonObject withPicture = lastMessage(maple, mapleThread.getString("id"));
-        while (withPicture.getJsonArray("attachments").isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-            withPicture = lastMessage(maple, mapleThread.getString("id"));
-        }
+        assertEquals(200, signed("/api/v1/webhooks/twilio/sms", picture(mapleSid, from, mapleNumber, "Maple's picture " + run),
+                mapleToken).status());
+        JsonObject withPicture = awaitAttachments(maple, mapleThread.getString("id"));
         assertEquals(1, withPicture.getJsonArray("attachments").size(), "fetched with Maple's own account: " + withPicture);
         String file = withPicture.getJsonArray("attachments").getJsonObject(0).getString("id");
         for (String path : new String[] {"/api/v1/files/" + file, "/api/v1/files/" + file + "/content"}) {

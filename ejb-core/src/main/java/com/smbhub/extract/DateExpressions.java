@@ -53,6 +53,8 @@ final class DateExpressions {
     private static final Pattern PAST_CUE = Pattern.compile("came|arrived|was|were|went|got|broke|happened|since|left|sent|"
             + "\\w+ed", Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern LAST_WORD = Pattern.compile("([a-z]+)\\W*$");
+
     private DateExpressions() {
     }
 
@@ -195,7 +197,7 @@ final class DateExpressions {
 
     private static String cueWord(String text, int start) {
         String before = text.substring(Math.max(0, start - 14), start).toLowerCase(Locale.ROOT);
-        Matcher m = Pattern.compile("([a-z]+)\\W*$").matcher(before);
+        Matcher m = LAST_WORD.matcher(before);
         return m.find() ? m.group(1) : "";
     }
 

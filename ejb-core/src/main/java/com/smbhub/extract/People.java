@@ -46,7 +46,7 @@ final class People {
         if (e.find()) {
             email = e.group().toLowerCase(Locale.ROOT);
         }
-        String name = from.contains("<") ? from.substring(0, from.indexOf('<')).replaceAll("^[\"'\\s]+|[\"'\\s]+$", "") : null;
+        String name = displayName(from);
         if (name != null && name.matches("[\\p{L}'-]+,\\s*[\\p{L}'-]+")) {
             name = name.replaceAll("([\\p{L}'-]+),\\s*([\\p{L}'-]+)", "$2 $1"); // "Wilson, Greg" is Greg Wilson
         }
@@ -56,9 +56,21 @@ final class People {
         return new Contact(name, email, firstPhone(text.own, locality.country()));
     }
 
+    /** The name part of an e-mail From header ({@code "Wilson, Greg" <g@x>} → Wilson, Greg), null when there is none. */
+    static String displayName(String from) {
+        if (from == null || !from.contains("<")) {
+            return null;
+        }
+        String name = from.substring(0, from.indexOf('<')).replaceAll("^[\"'\\s]+|[\"'\\s]+$", "");
+        return name.isBlank() ? null : name;
+    }
+
     /** A client named in a team member's note ("inv for Tom Reece", "contact is Dr. Anne Hendricks, anne@…"). */
     private static final Pattern DICTATED_EMAIL = Pattern.compile("(?i)(email is|e-mail is|email:|contact is|reach \\w+ at|"
             + "\\w+'s email|(his|her|their) email)[^@]*$");
+
+    /** "… already bought it. Jen": a name alone after the last sentence. */
+    private static final Pattern LAST_WORD_SIGNED = Pattern.compile("[.!?]\\s+([A-Z][a-z]{1,15})[.!]?$");
 
     static Contact thirdParty(String own) {
         Matcher m = THIRD_PARTY.matcher(own);
@@ -140,7 +152,7 @@ final class People {
                 return line;
             }
         }
-        Matcher last = Pattern.compile("[.!?]\\s+([A-Z][a-z]{1,15})[.!]?$").matcher(own.strip());
+        Matcher last = LAST_WORD_SIGNED.matcher(own.strip());
         if (last.find() && !last.group(1).matches("(Thanks|Thx|Cheers|Ok|Okay|Yes|No|Sure|Great|Perfect|Sorry|Please|Pls|Today|Tonight|"
                 + "Tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Bye|Later|Soon|Thank|Regards|Best|Done|Cool)")) {
             return last.group(1);

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,15 +28,11 @@ public final class RulesExtractor implements Extractor {
     private static final int I = Pattern.CASE_INSENSITIVE;
     /** What is read of a message: a request is in its first pages, and a 1 MB newsletter must not cost a second. */
     static final int MAX_TEXT = 20_000;
-    /** The work-item type of a booking change (the word is also a role's name: not a role here). */
-    private static final String SCHEDULING = "ADMIN";
 
     /** Cue phrases and their weight for each intent; the highest total wins, NONE when nothing asks for work. */
     private static final Map<Intent, List<Cue>> CUES = new EnumMap<>(Intent.class);
-    /** Words that ask ("could you", "can u", "please", "I'd like", "looking for"). */
-    private static final String ASKING = "\\b(?:can|could|would|will) (?:you|u|someone|somebody|i|we)\\b|\\b(?:you|u) (?:could|can|would)\\b|"
-            + "\\bany chance\\b|\\bpls\\b|\\bplease\\b|\\b(?:need|want|after|get|give|send)\\b|"
-            + "\\bi'?d like\\b|\\bwe'?d like\\b|\\blooking for\\b|\\bhow much\\b|\\bwhat would\\b|\\bwhat do you\\b|\\blet me know\\b";
+    /** Words that ask for a price: the ones that ask at all, and "need / get / send … a price", "let me know". */
+    private static final String ASKING = Titles.ASKING + "|\\b(?:need|want|after|get|give|send)\\b|\\bwhat do you\\b|\\blet me know\\b";
 
     /** A phrase and what it weighs, counted at most {@code max} times in a message. */
     private record Cue(Pattern pattern, double weight, int max) {
@@ -179,8 +176,8 @@ public final class RulesExtractor implements Extractor {
                 String named = People.arClient(text.own);
                 String arTitle = (!named.isEmpty() ? named : client != null && client.name() != null ? client.name() + " – " : "")
                         + (invoiceRef != null ? invoiceRef : "payment");
-                workItem = new WorkItem("COLLECTION", arTitle.trim(), DateExpressions.due(text.own, today, locality.dayFirst()),
-                        priority(text.own, null, today, intent), null, null);
+                workItem = new WorkItem(WorkType.COLLECTION.name(), arTitle.trim(), DateExpressions.due(text.own, today, locality.dayFirst()),
+                        priority(text.own, null, today, intent).name(), null, null);
                 confidence.put("invoice_ref", invoiceRef == null ? 0.2 : 0.95);
             }
             default -> {
@@ -192,16 +189,16 @@ public final class RulesExtractor implements Extractor {
                     contact = People.formContact(text, contact, locality);
                     String due = text.own + "\n" + text.forwarded;
                     LocalDate dueDate = DateExpressions.due((message.subject() + "\n" + due), today, locality.dayFirst());
-                    String priority = priority(reading, dueDate, today, intent);
-                    if (dueDate == null && priority.equals("URGENT")) {
+                    WorkType.Priority priority = priority(reading, dueDate, today, intent);
+                    if (dueDate == null && priority == WorkType.Priority.URGENT) {
                         dueDate = today;
                     }
                     String orderId = orderId(reading);
                     boolean priced = intent == Intent.DRAFT_INVOICE || intent == Intent.DRAFT_QUOTE;
                     String phrase = Titles.phrase(text, intent);
                     lines = Amounts.lines(text.own, Titles.lineName(topic, phrase, text.own));
-                    String type = type(intent, message, reading, orderId, lines);
-                    if (!priced && !type.equals("ORDER")) {
+                    WorkType type = type(intent, message, reading, orderId, lines);
+                    if (!priced && type != WorkType.ORDER) {
                         lines = List.of();
                     }
                     if (!lines.isEmpty()) {
@@ -209,10 +206,10 @@ public final class RulesExtractor implements Extractor {
                     }
                     Matcher billedFor = Titles.BILLED_FOR.matcher(text.own);
                     String billed = intent == Intent.DRAFT_INVOICE && billedFor.find() ? Titles.compress(billedFor.group(1)) : null;
-                    String title = Titles.title(type.equals(SCHEDULING) ? "" : topic, type.equals(SCHEDULING)
-                            && reading.matches("(?is).*\\b(move|reschedule|change)\\b.*") ? "Reschedule: " + phrase : phrase,
-                            billed, lines, client, message);
-                    workItem = new WorkItem(type, title, dueDate, priority, address(text, reading), orderId);
+                    // a booking change (the only way to ADMIN) is titled as one, not by its subject
+                    String title = type == WorkType.ADMIN ? Titles.title("", "Reschedule: " + phrase, billed, lines, client, message)
+                            : Titles.title(topic, phrase, billed, lines, client, message);
+                    workItem = new WorkItem(type.name(), title, dueDate, priority.name(), address(text, reading), orderId);
                     confidence.put("work_item.due_date", dueDate == null ? 0.5 : 0.8);
                     confidence.put("line_items", lines.isEmpty() ? 0.5 : 0.75);
                 }
@@ -227,7 +224,7 @@ public final class RulesExtractor implements Extractor {
 
     /** The text without the sender's own name, so that Hannah Price does not ask for a price. */
     private static String withoutName(String text, String from) {
-        String name = from.contains("<") ? from.substring(0, from.indexOf('<')).replaceAll("[\"']", "").trim() : "";
+        String name = Objects.requireNonNullElse(People.displayName(from), "");
         String out = text;
         for (String word : name.split("[\\s|,]+")) {
             if (word.length() > 1 && Character.isUpperCase(word.charAt(0))) {
@@ -236,6 +233,15 @@ public final class RulesExtractor implements Extractor {
         }
         return out;
     }
+
+    /** Mail from machines that announce: no-reply, newsletters, notifications. */
+    private static final Pattern BROADCAST_ADDRESS = Pattern.compile("\\b(no-?reply|noreply|news|newsletter|marketing|promo|"
+            + "notifications?)[\\w.-]*@", I);
+    /** Mail from someone who bills us: a billing, receipts or orders address, or "Uber Receipts" as the name. */
+    private static final Pattern BILLING_ADDRESS = Pattern.compile("\\b(billing|receipts?|ebill|invoices?|orders|accounts-?payable|"
+            + "statements?)@", I);
+    private static final Pattern BILLING_NAME = Pattern.compile("^[^<]*\\b(receipts?|billing)\\b[^<]*<", I);
+    private static final Pattern CHASING = Pattern.compile("\\b(chase|nudge|overdue|hasn'?t paid)\\b", I);
 
     private static Map<Intent, Double> score(Inbound message, MessageText text, String reading) {
         Map<Intent, Double> scores = new EnumMap<>(Intent.class);
@@ -256,22 +262,20 @@ public final class RulesExtractor implements Extractor {
             }
             scores.put(e.getKey(), sum);
         }
-        String sender = message.from().toLowerCase(Locale.ROOT);
-        if (sender.matches(".*\\b(no-?reply|noreply|news|newsletter|marketing|promo|notifications?)[\\w.-]*@.*")
-                && !sender.matches("(?s)[^<]*\\b(receipts?|billing)\\b[^<]*<.*")) {
+        String sender = message.from();
+        boolean billsUs = BILLING_NAME.matcher(sender).find();
+        if (BROADCAST_ADDRESS.matcher(sender).find() && !billsUs) {
             scores.merge(Intent.NONE, 4.0, Double::sum);
         }
-        if (sender.matches(".*\\b(billing|receipts?|ebill|invoices?|orders|accounts-?payable|statements?)@.*")
-                || sender.matches("(?s)[^<]*\\b(receipts?|billing)\\b[^<]*<.*")
-                || text.forwardedFrom != null && text.forwardedFrom.toLowerCase(Locale.ROOT)
-                        .matches(".*\\b(orders|receipts?|billing|ebill|invoices?)@.*")) {
+        if (billsUs || BILLING_ADDRESS.matcher(sender).find()
+                || text.forwardedFrom != null && BILLING_ADDRESS.matcher(text.forwardedFrom).find()) {
             scores.merge(Intent.DRAFT_EXPENSE, 4.0, Double::sum);
         }
         if (Amounts.find(reading).isEmpty()) {
             scores.put(Intent.DRAFT_EXPENSE, scores.get(Intent.DRAFT_EXPENSE) / 3);
             scores.put(Intent.DRAFT_INVOICE, scores.get(Intent.DRAFT_INVOICE) / 2);
         }
-        if (!INVOICE_REF.matcher(own).find() && !own.matches("(?is).*\\b(chase|nudge|overdue|hasn'?t paid)\\b.*")) {
+        if (!INVOICE_REF.matcher(own).find() && !CHASING.matcher(own).find()) {
             scores.put(Intent.DRAFT_AR_MESSAGE, 0.0);
         }
         boolean asks = own.contains("?") || scores.get(Intent.CREATE_WORK_ITEM) > 0 || scores.get(Intent.DRAFT_QUOTE) > 0
@@ -291,72 +295,84 @@ public final class RulesExtractor implements Extractor {
         return scores;
     }
 
-    private static String type(Intent intent, Inbound message, String reading, String orderId, List<Line> lines) {
-        String r = reading.toLowerCase(Locale.ROOT);
+    private static final Pattern SERVICE_LINE = Pattern.compile("\\b(labou?r|hours?|hrs?|clean\\w*|groom\\w*|headshot\\w*|"
+            + "session|visit\\w*|service|install\\w*|repair\\w*|replac\\w*|bookkeeping|consult\\w*|lesson\\w*|shoot|travel|"
+            + "call-?out|fee|migration|work|fit\\w*|support|clearing|cleaning|design|setup|set-up|maintenance|mowing|retainer|"
+            + "troubleshoot\\w*|call\\w*)\\b", I);
+    /** Time is a service: "3 hrs", "2 days". */
+    private static final Pattern TIMED = Pattern.compile("\\d\\s*(hrs?|hours?|days?|half[- ]days?|weeks?|nights?)\\b", I);
+    private static final Pattern BOOKKEEPING = Pattern.compile("\\b(reconcil\\w*|bookkeeping|payroll|p&l|balance sheet|tax return|"
+            + "bas|gst return|year[- ]end|books)\\b", I);
+    private static final Pattern RESCHEDULE = Pattern.compile("\\b(reschedule|(move|push|postpone|shift|bring forward|cancel|change) "
+            + "(his|her|my|our|the|\\w+'s) (appt|appointment|booking|visit|session|lesson|time))\\b", I);
+    private static final Pattern FAULTY_PURCHASE = Pattern.compile("\\b(bought|purchased|ordered)\\b.*\\b(broken|faulty|damaged|"
+            + "stopped working|doesn'?t work|defective)\\b", I | Pattern.DOTALL);
+    private static final Pattern SUPPORT = Pattern.compile("\\b(exchange|swap|return (it|this|them)|send (this|it) back|refund|"
+            + "wrong (colou?r|size|item)|where is my order|tracking|not syncing|syncing|printer|laptop|wi-?fi|outlook|password|"
+            + "log ?in|remote in|email has stopped|computer|software|website|web ?site|booking page|error|server|app|network)\\b", I);
+    private static final Pattern ORDER_TROUBLE = Pattern.compile("\\b(exchange|return|refund|wrong|where is|tracking|damaged|"
+            + "missing)\\b", I);
+    private static final Pattern ORDERING = Pattern.compile("\\b(i'?d like to order|place an order|set aside|put aside|hold \\d|"
+            + "reserve|pick (it|them) up|pickup|dozen)\\b", I);
+
+    private static WorkType type(Intent intent, Inbound message, String reading, String orderId, List<Line> lines) {
+        boolean retail = "retail_pos".equals(message.profile());
         switch (intent) {
             case DRAFT_QUOTE -> {
-                return "REQUEST";
+                return WorkType.REQUEST;
             }
             case DRAFT_AR_MESSAGE -> {
-                return "COLLECTION";
+                return WorkType.COLLECTION;
             }
             case DRAFT_INVOICE -> {
-                boolean service = lines.isEmpty() || lines.stream().anyMatch(l -> l.name().toLowerCase(Locale.ROOT).matches(
-                        ".*\\b(labou?r|hours?|hrs?|clean\\w*|groom\\w*|headshot\\w*|session|visit|service|install\\w*|repair\\w*|"
-                                + "replac\\w*|bookkeeping|consult\\w*|lesson\\w*|shoot|travel|call-?out|fee|migration|work|fit\\w*|support|clearing|"
-                                + "cleaning|design|setup|set-up|maintenance|mowing|service|retainer|visit\\w*|troubleshoot\\w*|call\\w*)\\b.*"));
-                boolean hourly = r.matches("(?s).*\\d\\s*(hrs?|hours?|days?|half[- ]days?|weeks?|nights?)\\b.*"); // time is a service
-                boolean goods = !service && !hourly && lines.stream().anyMatch(l -> l.qty().compareTo(BigDecimal.ONE) > 0);
-                return orderId != null || "retail_pos".equals(message.profile()) || goods ? "ORDER" : "JOB";
+                boolean service = lines.isEmpty() || lines.stream().anyMatch(l -> SERVICE_LINE.matcher(l.name()).find());
+                boolean goods = !service && !TIMED.matcher(reading).find()
+                        && lines.stream().anyMatch(l -> l.qty().compareTo(BigDecimal.ONE) > 0);
+                return orderId != null || retail || goods ? WorkType.ORDER : WorkType.JOB;
             }
             default -> {
-                if (r.matches("(?s).*\\b(reconcil\\w*|bookkeeping|payroll|p&l|balance sheet|tax return|bas|gst return|year[- ]end|"
-                        + "books)\\b.*")) {
-                    return "BOOKKEEPING";
+                if (BOOKKEEPING.matcher(reading).find()) {
+                    return WorkType.BOOKKEEPING;
                 }
-                if (r.matches("(?s).*\\b(reschedule|(move|push|postpone|shift|bring forward|cancel|change) (his|her|my|our|the|\\w+'s) "
-                        + "(appt|appointment|booking|visit|session|lesson|time))\\b.*")) {
-                    return SCHEDULING;
+                if (RESCHEDULE.matcher(reading).find()) {
+                    return WorkType.ADMIN;
                 }
-                boolean faultyPurchase = r.matches("(?s).*\\b(bought|purchased|ordered)\\b.*\\b(broken|faulty|damaged|"
-                        + "stopped working|doesn'?t work|defective)\\b.*");
-                if (orderId != null || faultyPurchase || r.matches("(?s).*\\b(exchange|swap|return (it|this|them)|send (this|it) back|"
-                        + "refund|wrong "
-                        + "(colou?r|size|item)|where is my order|tracking|not syncing|syncing|printer|laptop|wi-?fi|outlook|"
-                        + "password|log ?in|remote in|email has stopped|computer|software|website|web ?site|booking page|error|"
-                        + "server|app|network)\\b.*")) {
-                    return orderId != null && !r.matches("(?s).*\\b(exchange|return|refund|wrong|where is|tracking|damaged|"
-                            + "missing)\\b.*") ? "ORDER" : "SUPPORT";
+                if (orderId != null || FAULTY_PURCHASE.matcher(reading).find() || SUPPORT.matcher(reading).find()) {
+                    return orderId != null && !ORDER_TROUBLE.matcher(reading).find() ? WorkType.ORDER : WorkType.SUPPORT;
                 }
-                if (r.matches("(?s).*\\b(i'?d like to order|place an order|set aside|put aside|hold \\d|reserve|pick (it|them) up|"
-                        + "pickup|dozen)\\b.*") || "retail_pos".equals(message.profile()) && !lines.isEmpty()) {
-                    return "ORDER";
+                if (ORDERING.matcher(reading).find() || retail && !lines.isEmpty()) {
+                    return WorkType.ORDER;
                 }
-                return "JOB";
+                return WorkType.JOB;
             }
         }
     }
 
-    private static String priority(String text, LocalDate due, LocalDate today, Intent intent) {
-        String t = text.toLowerCase(Locale.ROOT);
-        if (text.matches("(?s).*\\b(HELP|NOW|ASAP|EMERGENCY|URGENT)\\b.*") || t.matches("(?s).*\\b(emergency|burst|flood\\w*|"
-                + "water everywhere|gas leak|smell gas|sparking|no power|fire)\\b.*")) {
-            return "URGENT";
+    private static final Pattern SHOUTED = Pattern.compile("\\b(HELP|NOW|ASAP|EMERGENCY|URGENT)\\b");
+    private static final Pattern EMERGENCY = Pattern.compile("\\b(emergency|burst|flood\\w*|water everywhere|gas leak|smell gas|"
+            + "sparking|no power|fire)\\b", I);
+    private static final Pattern RELAXED = Pattern.compile("\\b(no rush|no hurry|whenever (you|it) (get|suits)|in the next few weeks|"
+            + "when you have time)\\b", I);
+    private static final Pattern NOT_URGENT = Pattern.compile("\\bnot (urgent|a rush)\\b", I);
+    private static final Pattern PRESSING = Pattern.compile("\\b(urgent|asap|as soon as possible|right away|immediately|worried|fall|"
+            + "dangerous|unsafe|firmer|final notice|\\d{2,} days overdue|a bit of a problem|no hot water|need it by)\\b", I);
+    private static final Pattern RECENTLY_OVERDUE = Pattern.compile("\\b([1-2]\\d|[1-9]) days overdue\\b", I);
+
+    private static WorkType.Priority priority(String text, LocalDate due, LocalDate today, Intent intent) {
+        if (SHOUTED.matcher(text).find() || EMERGENCY.matcher(text).find()) {
+            return WorkType.Priority.URGENT;
         }
-        if (t.matches("(?s).*\\b(no rush|no hurry|whenever (you|it) (get|suits)|in the next few weeks|when you have time)\\b.*")) {
-            return "LOW";
+        if (RELAXED.matcher(text).find()) {
+            return WorkType.Priority.LOW;
         }
-        boolean negated = t.matches("(?s).*\\bnot (urgent|a rush)\\b.*");
-        if (!negated && t.matches("(?s).*\\b(urgent|asap|as soon as possible|right away|immediately|worried|fall|dangerous|"
-                + "unsafe|firmer|final notice|\\d{2,} days overdue|a bit of a problem|no hot water|need it by)\\b.*")) {
-            if (!t.matches("(?s).*\\b([1-2]\\d|[1-9]) days overdue\\b.*") || t.contains("firmer")) {
-                return "HIGH";
-            }
+        if (!NOT_URGENT.matcher(text).find() && PRESSING.matcher(text).find()
+                && (!RECENTLY_OVERDUE.matcher(text).find() || text.toLowerCase(Locale.ROOT).contains("firmer"))) {
+            return WorkType.Priority.HIGH;
         }
         if (due != null && due.equals(today) && intent == Intent.CREATE_WORK_ITEM) {
-            return "HIGH";
+            return WorkType.Priority.HIGH;
         }
-        return "NORMAL";
+        return WorkType.Priority.NORMAL;
     }
 
     private static String orderId(String text) {

@@ -62,13 +62,19 @@ final class Spending {
         return new Expense(vendor, amount, date, category(vendor + "\n" + reading));
     }
 
+    /** "Bunnings run for the Manly job": the shop of an errand. */
+    private static final Pattern ERRAND = Pattern.compile("^((?-i:[A-Z])[\\w&']+(?:\\s(?-i:[A-Z])[\\w&']+)?)\\s+(run|trip|shop|order|haul)\\b", I);
+    /** "parking at the Mission St job was $32": no shop named, the spend is the vendor's name. */
+    private static final Pattern SPEND = Pattern.compile("^(parking|tolls?|fuel|gas|petrol|diesel|lunch|coffee|dinner|breakfast|taxi|postage|"
+            + "train|bus|ferry)\\b", I);
+    /** "LNER return to Leeds": a name in capitals first. */
+    private static final Pattern LEAD = Pattern.compile("^([A-Z][A-Z0-9&']{1,}(?:\\s[A-Z][\\w&']+)?)\\b");
+
     static String vendor(Inbound message, MessageText text) {
         String from = text.forwardedFrom != null ? text.forwardedFrom : message.sms() ? null : message.from();
-        if (from != null && from.contains("<")) {
-            String name = from.substring(0, from.indexOf('<')).replaceAll("^[\"'\\s]+|[\"'\\s]+$", "");
-            if (!name.isBlank()) {
-                return name;
-            }
+        String name = People.displayName(from);
+        if (name != null) {
+            return name;
         }
         Matcher at = AT_VENDOR.matcher(text.own);
         while (at.find()) {
@@ -78,17 +84,15 @@ final class Spending {
                 return v;
             }
         }
-        Matcher errand = Pattern.compile("^((?-i:[A-Z])[\\w&']+(?:\\s(?-i:[A-Z])[\\w&']+)?)\\s+(run|trip|shop|order|haul)\\b", I)
-                .matcher(text.own.strip());
+        Matcher errand = ERRAND.matcher(text.own.strip());
         if (errand.find()) {
-            return errand.group(1); // "Bunnings run for the Manly job"
+            return errand.group(1);
         }
-        Matcher spend = Pattern.compile("^(parking|tolls?|fuel|gas|petrol|diesel|lunch|coffee|dinner|breakfast|taxi|postage|"
-                + "train|bus|ferry)\\b", I).matcher(text.own.strip());
+        Matcher spend = SPEND.matcher(text.own.strip());
         if (spend.find()) {
             return Character.toUpperCase(spend.group(1).charAt(0)) + spend.group(1).substring(1).toLowerCase(Locale.ROOT);
         }
-        Matcher lead = Pattern.compile("^([A-Z][A-Z0-9&']{1,}(?:\\s[A-Z][\\w&']+)?)\\b").matcher(text.own.strip());
+        Matcher lead = LEAD.matcher(text.own.strip());
         if (lead.find()) {
             return lead.group(1);
         }

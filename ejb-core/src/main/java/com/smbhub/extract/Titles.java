@@ -75,9 +75,12 @@ final class Titles {
             + "\\b(you|u) (could|can|would)\\b|\\bany chance\\b|\\bwhat would it\\b|\\bgo ahead\\b|\\bbook (it|us|me)\\b|"
             + "\\bwhat would you\\b|\\bi'?d like\\b|\\bwe'?d like\\b|\\bneed\\b|\\blooking for\\b|\\bpls\\b|\\bplease\\b|\\bquote\\b|"
             + "\\binvoice\\b|\\binv\\b|\\bbook\\b|\\bdo you do\\b", I);
+    /** Words that really ask ("could you", "can u", "could I", "please", "I'd like", "how much", "looking for"). */
+    static final String ASKING = "\\b(can|could|would|will) (you|u|someone|somebody)\\b|\\b(you|u) (could|can|would)\\b|"
+            + "\\b(can|could|may) (i|we)\\b|\\bany chance\\b|\\bplease\\b|\\bpls\\b|\\bi'?d like\\b|\\bwe'?d like\\b|\\bhow much\\b|"
+            + "\\bwhat would\\b|\\blooking for\\b";
     /** A sentence that really asks ("please schedule …"), preferred over one that only names a quote or an invoice. */
-    private static final Pattern ASKS = Pattern.compile("\\b(can|could|would|will) (you|u|someone|somebody)\\b|\\b(you|u) (could|can|would)\\b|"
-            + "\\b(can|could|may) (i|we)\\b|\\bany chance\\b|\\bplease\\b|\\bpls\\b|\\bi'?d like\\b|\\bwe'?d like\\b|\\bhow much\\b|\\bwhat would\\b|\\blooking for\\b", I);
+    private static final Pattern ASKS = Pattern.compile(ASKING, I);
     private static final Pattern PROBLEM = Pattern.compile("\\b(leak\\w*|burst|broken|break|stopped|not working|won'?t|isn'?t|"
             + "doesn'?t|no (?:hot water|heat|power|water|internet|signal)|dead|loose|wrong|rott\\w+|grinding|noise|skipping|came off|come off|cracked|"
             + "clogged|blocked|flood\\w*|damaged|missing|faulty|tripping|offline|not syncing|keeps|error|down|crash\\w*|not loading|"
