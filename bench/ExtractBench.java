@@ -3,6 +3,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.smbhub.extract.ExtractCommand;
 import com.smbhub.extract.Extraction;
+import com.smbhub.extract.ExtractionJson;
 import com.smbhub.extract.Inbound;
 import com.smbhub.extract.RulesExtractor;
 import java.io.PrintWriter;
@@ -49,7 +50,7 @@ public class ExtractBench {
         }
         try (PrintWriter a = new PrintWriter(args[1], StandardCharsets.UTF_8); PrintWriter b = new PrintWriter(args[2], StandardCharsets.UTF_8)) {
             for (JsonNode record : records) {
-                ObjectNode got = ExtractCommand.json(extractor.extract(ExtractCommand.inbound(record)));
+                ObjectNode got = ExtractionJson.write(extractor.extract(ExtractCommand.inbound(record)));
                 got.set("id", record.get("id"));
                 a.println(json.writeValueAsString(got));
                 ObjectNode base = baseline(ExtractCommand.inbound(record));

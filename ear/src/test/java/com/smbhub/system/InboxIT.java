@@ -31,8 +31,7 @@ class InboxIT {
     static void connect() {
         owner = token(WORLD.northside("owner"), null);
         address = "office@" + WORLD.northside() + ".test";
-        var saved = send("PUT", "/api/v1/settings/inbox", owner, "{\"host\":\"127.0.0.1\",\"port\":" + Mailbox.IMAP_PORT
-                + ",\"security\":\"NONE\",\"username\":\"" + address + "\",\"password\":\"any\",\"address\":\"" + address + "\"}");
+        var saved = Mailbox.connect(owner, address);
         assertEquals(200, saved.status(), saved.body());
         assertTrue(saved.json().getJsonObject("data").getBoolean("password_set"));
         assertFalse(saved.body().contains("\"any\""), "the password never comes back");

@@ -25,8 +25,7 @@ class InboxJourneyIT {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String address = "office@" + WORLD.northside() + ".test";
         String owner = token(WORLD.northside("owner"), null);
-        var saved = send("PUT", "/api/v1/settings/inbox", owner, "{\"host\":\"127.0.0.1\",\"port\":" + Mailbox.IMAP_PORT
-                + ",\"security\":\"NONE\",\"username\":\"" + address + "\",\"password\":\"any\",\"address\":\"" + address + "\"}");
+        var saved = Mailbox.connect(owner, address);
         assertEquals(200, saved.status(), saved.body());
         String client = "pat-" + run + "@example.com";
         try (BackOffice app = new BackOffice()) {
@@ -102,9 +101,7 @@ class InboxJourneyIT {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String address = "shop@" + WORLD.maple() + ".test";
         String owner = token(WORLD.maple("owner"), null);
-        assertEquals(200, send("PUT", "/api/v1/settings/inbox", owner, "{\"host\":\"127.0.0.1\",\"port\":" + Mailbox.IMAP_PORT
-                + ",\"security\":\"NONE\",\"username\":\"" + address + "\",\"password\":\"any\",\"address\":\""
-                + address + "\"}").status());
+        assertEquals(200, Mailbox.connect(owner, address).status());
         Mailbox.deliver("kim-" + run + "@example.com", address, "From: Kim <kim-" + run + "@example.com>\nTo: " + address
                 + "\nSubject: Return order " + run + "\nMessage-ID: <ret-" + run + "@example.com>\n\nThe scarf is the wrong"
                 + " colour; can I swap it for the blue one?\n");

@@ -61,6 +61,44 @@ final class InboxScreen {
         app.click("convert-save");
     }
 
+    /** "Turn into…": the AI panel opens with what was read from the last received message. */
+    void turnInto() {
+        app.click("thread-ai");
+        BackOffice.await(app.driver, 20).until(d -> !d.findElements(By.id("ai-apply")).isEmpty());
+    }
+
+    /** The AI panel's choice of what to make, as it reads ("Quote"). */
+    String aiKind() {
+        return app.driver.findElement(By.cssSelector("#ai-kind vaadin-radio-button[checked]")).getText();
+    }
+
+    /** A field's value in the AI panel (its input). */
+    String aiValue(String id) {
+        return app.driver.findElement(By.cssSelector("#" + id + " input")).getDomProperty("value");
+    }
+
+    /** The panel's lines as "name qty rate", one each. */
+    java.util.List<String> aiLines() {
+        return app.driver.findElements(By.cssSelector("#ai-lines vaadin-horizontal-layout")).stream()
+                .map(row -> row.findElements(By.cssSelector("input")).stream().map(i -> i.getDomProperty("value"))
+                        .collect(java.util.stream.Collectors.joining(" "))).toList();
+    }
+
+    /** The words the panel marks in the message as found. */
+    java.util.List<String> aiFound() {
+        return app.driver.findElements(By.cssSelector("#ai-source mark")).stream().map(WebElement::getText).toList();
+    }
+
+    void aiType(String id, String text) {
+        app.type(id, text);
+    }
+
+    /** "Apply as draft": waits for the toast that says what was drafted. */
+    void applyAi() {
+        app.click("ai-apply");
+        app.waitForToast("drafted from the message");
+    }
+
     String convertTitle() {
         return app.driver.findElement(By.cssSelector("#convert-title input")).getAttribute("value");
     }

@@ -21,6 +21,12 @@ final class Mailbox {
     }
 
     /** Hands a message (raw RFC 822 text, CRLF added) to the development server's SMTP for {@code to}. */
+    /** Points the business's Settings → Inbox at this server's mailbox {@code address} (any password is taken). */
+    static SystemUnderTest.Reply connect(String token, String address) {
+        return ContactsIT.send("PUT", "/api/v1/settings/inbox", token, "{\"host\":\"127.0.0.1\",\"port\":" + IMAP_PORT
+                + ",\"security\":\"NONE\",\"username\":\"" + address + "\",\"password\":\"any\",\"address\":\"" + address + "\"}");
+    }
+
     static void deliver(String from, String to, String raw) throws Exception {
         deliverAll(SMTP_PORT, to, java.util.List.of(raw));
     }

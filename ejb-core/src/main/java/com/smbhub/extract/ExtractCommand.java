@@ -2,12 +2,10 @@ package com.smbhub.extract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +66,7 @@ public final class ExtractCommand {
                     bad++;
                     continue;
                 }
-                ObjectNode result = json(extractor.extract(message));
+                ObjectNode result = ExtractionJson.write(extractor.extract(message));
                 result.set("id", record.get("id"));
                 out.println(JSON.writeValueAsString(reorder(result)));
             }
@@ -124,53 +122,6 @@ public final class ExtractCommand {
     private static String text(JsonNode r, String field) {
         JsonNode v = r.get(field);
         return v == null || v.isNull() ? null : v.asText();
-    }
-
-    /** The extraction in the benchmark's JSON shape (snake_case, dates ISO, amounts as numbers). */
-    public static ObjectNode json(Extraction e) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("intent", e.intent().name());
-        if (e.workItem() == null) {
-            o.putNull("work_item");
-        } else {
-            ObjectNode w = o.putObject("work_item");
-            w.put("type", e.workItem().type());
-            w.put("title", e.workItem().title());
-            w.put("due_date", e.workItem().dueDate() == null ? null : e.workItem().dueDate().toString());
-            w.put("priority", e.workItem().priority());
-            w.put("service_address", e.workItem().serviceAddress());
-            w.put("external_order_id", e.workItem().externalOrderId());
-        }
-        ArrayNode lines = o.putArray("line_items");
-        for (Extraction.Line l : e.lineItems()) {
-            lines.addObject().put("name", l.name()).put("qty", plain(l.qty())).put("rate", plain(l.rate()));
-        }
-        o.put("total", plain(e.total()));
-        o.put("currency", e.currency());
-        if (e.expense() == null) {
-            o.putNull("expense");
-        } else {
-            ObjectNode x = o.putObject("expense");
-            x.put("vendor", e.expense().vendor());
-            x.put("amount", plain(e.expense().amount()));
-            x.put("date", e.expense().date() == null ? null : e.expense().date().toString());
-            x.put("category", e.expense().category());
-        }
-        o.put("invoice_ref", e.invoiceRef());
-        ObjectNode c = o.putObject("contact");
-        c.put("name", e.contact().name());
-        c.put("email", e.contact().email());
-        c.put("phone", e.contact().phone());
-        o.put("confidence", e.confidence());
-        ObjectNode fields = o.putObject("field_confidence");
-        e.fieldConfidence().forEach(fields::put);
-        ArrayNode alternatives = o.putArray("alternatives");
-        e.alternatives().forEach(a -> alternatives.add(a.name()));
-        return o;
-    }
-
-    private static BigDecimal plain(BigDecimal value) {
-        return value == null ? null : value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros();
     }
 
     private static ObjectNode reorder(ObjectNode result) {

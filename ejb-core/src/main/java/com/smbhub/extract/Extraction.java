@@ -31,6 +31,18 @@ public record Extraction(Intent intent, WorkItem workItem, List<Line> lineItems,
     public record Contact(String name, String email, String phone) {
     }
 
+    /** The same reading made into another kind of draft (a person's choice in "Turn into…"). */
+    public Extraction as(Intent other) {
+        return new Extraction(other, workItem, lineItems, total, currency, expense, invoiceRef, contact, confidence,
+                fieldConfidence, alternatives);
+    }
+
+    /** A person's edit keeps how sure the machine's reading was: {@code read}'s confidences and runners-up. */
+    public Extraction withConfidence(Extraction read) {
+        return new Extraction(intent, workItem, lineItems, total, currency, expense, invoiceRef, contact, read.confidence,
+                read.fieldConfidence, read.alternatives);
+    }
+
     /** High (≥ 0.8), Med (≥ 0.5) or Low, as the draft panel shows a confidence. */
     public static String band(double confidence) {
         return confidence >= 0.8 ? "HIGH" : confidence >= 0.5 ? "MED" : "LOW";

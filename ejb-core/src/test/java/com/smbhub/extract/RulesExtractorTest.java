@@ -46,7 +46,7 @@ class RulesExtractorTest {
                 }
                 JsonNode record = JSON.readTree(line);
                 JsonNode expected = record.get("expected");
-                JsonNode got = ExtractCommand.json(extractor.extract(ExtractCommand.inbound(record)));
+                JsonNode got = ExtractionJson.write(extractor.extract(ExtractCommand.inbound(record)));
                 records++;
                 String id = record.get("id").asText();
                 if (expected.get("intent").asText().equals(got.get("intent").asText())) {

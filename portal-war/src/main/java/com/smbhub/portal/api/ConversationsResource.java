@@ -1,5 +1,6 @@
 package com.smbhub.portal.api;
 
+import com.smbhub.aidraft.AiDraftService;
 import com.smbhub.file.FileService;
 import com.smbhub.inbox.ConversationView;
 import com.smbhub.inbox.InboxService;
@@ -40,6 +41,8 @@ public class ConversationsResource {
     @EJB InboxService inbox;
 
     @EJB FileService files;
+
+    @EJB AiDraftService drafts;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -203,6 +206,16 @@ public class ConversationsResource {
         var key = Idempotency.Key.of("POST /conversations/" + id + "/convert", idempotencyKey, ApiRequest.sha256(body));
         var item = inbox.convertToWorkItem(id, draft, key);
         return Versions.reply(WorkItemsResource.json(item), item.version(), Response.Status.CREATED);
+    }
+
+    /** The Text-to-Task drafts made from the conversation's messages, newest first. */
+    @GET
+    @Path("/{id}/ai-drafts")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response aiDrafts(@PathParam("id") String id) {
+        JsonArrayBuilder data = Jsonp.createArrayBuilder();
+        drafts.forConversation(id).forEach(d -> data.add(AiDraftsResource.json(d)));
+        return Envelope.ok(data.build());
     }
 
     static JsonObject json(ConversationView c) {

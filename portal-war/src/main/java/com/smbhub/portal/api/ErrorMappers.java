@@ -1,5 +1,7 @@
 package com.smbhub.portal.api;
 
+import com.smbhub.aidraft.AiDraftService;
+import com.smbhub.aidraft.AiDraftView;
 import com.smbhub.contact.ContactService;
 import com.smbhub.contact.ContactView;
 import com.smbhub.invoice.InvoiceView;
@@ -65,7 +67,12 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
         if (error instanceof ContactService.DuplicateContactException e) {
             JsonArrayBuilder matches = Jsonp.createArrayBuilder();
             ((List<?>) e.current()).forEach(c -> matches.add(ContactsResource.json((ContactView) c)));
-            return conflict(e, matches.build());
+            return conflict(e, "CONFLICT", matches.build());
+        }
+        if (error instanceof AiDraftService.SimilarWorkException e) {
+            JsonArrayBuilder similar = Jsonp.createArrayBuilder();
+            ((List<?>) e.current()).forEach(w -> similar.add(WorkItemsResource.json((WorkItemView) w)));
+            return conflict(e, "SIMILAR_WORK", similar.build());
         }
         if (error instanceof ConflictException e) {
             Object now = e.current();
@@ -76,8 +83,9 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
                     : now instanceof BusinessSettingsService.Settings s ? SettingsResource.json(s)
                     : now instanceof Wording.Template t ? TemplatesResource.json(t)
                     : now instanceof TeamService.Member m ? TeamResource.json(m)
+                    : now instanceof AiDraftView d ? AiDraftsResource.json(d)
                     : JsonValue.NULL;
-            return conflict(e, current);
+            return conflict(e, "CONFLICT", current);
         }
         if (error instanceof VersionRequiredException) {
             return Envelope.error(428, "PRECONDITION_REQUIRED", error.getMessage());
@@ -104,9 +112,9 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
         return Envelope.error(500, "INTERNAL_ERROR", "Something went wrong on our side; quote the request id");
     }
 
-    /** 409 CONFLICT with the current object (or the duplicates) under "data". */
-    private static Response conflict(RuntimeException e, JsonValue current) {
-        Response envelope = Envelope.error(409, "CONFLICT", e.getMessage());
+    /** 409 with the current object (or the duplicates, or the similar work) under "data". */
+    private static Response conflict(RuntimeException e, String code, JsonValue current) {
+        Response envelope = Envelope.error(409, code, e.getMessage());
         try (var reader = Jsonp.createReader(new StringReader((String) envelope.getEntity()))) {
             String body = Jsonp.createObjectBuilder(reader.readObject()).add("data", current).build().toString();
             return Response.fromResponse(envelope).entity(body).build();

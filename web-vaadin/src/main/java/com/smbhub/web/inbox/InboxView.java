@@ -1,5 +1,8 @@
 package com.smbhub.web.inbox;
 
+import com.smbhub.aidraft.AiDraftService;
+import com.smbhub.aidraft.AiDraftView;
+import com.smbhub.web.aidraft.AiDraftPanel;
 import com.smbhub.contact.ContactChecks;
 import com.smbhub.contact.ContactDraft;
 import com.smbhub.contact.ContactService;
@@ -115,6 +118,8 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
     @EJB SmsSettings sms;
 
     @EJB SavedAnswers saved;
+
+    @EJB AiDraftService drafts;
 
     private final H2 heading = new H2();
     private final Button compose = new Button("Compose", VaadinIcon.EDIT.create());
@@ -383,10 +388,17 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
             create.setId("thread-create-contact");
             actions.add(create);
         }
+        List<MessageView> shown = inbox.messages(c.id());
+        MessageView lastReceived = shown.stream().filter(MessageView::inbound).reduce((a, b) -> b).orElse(null);
+        if (lastReceived != null && Permissions.allows(access.role(), Capability.AI_DRAFTS_CREATE)) {
+            Button turn = new Button("Turn into…", VaadinIcon.MAGIC.create(), e -> turnInto(c, lastReceived));
+            turn.setId("thread-ai");
+            turn.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            actions.add(turn);
+        }
         if (c.allowedActions().contains("convert")) {
             Button convert = new Button("Convert to work item", VaadinIcon.TASKS.create(), e -> convert(c));
             convert.setId("thread-convert");
-            convert.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             actions.add(convert);
         }
         if (c.allowedActions().contains("convert") && c.contactId() != null
@@ -432,7 +444,7 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
         messages.setPadding(false);
         messages.setSpacing(true);
         awaitingDelivery = false;
-        for (MessageView m : inbox.messages(c.id())) {
+        for (MessageView m : shown) {
             messages.add(bubble(c, m));
             awaitingDelivery |= !m.inbound() && m.is(MessageState.SENT) && c.channel().equals(Channel.SMS.name())
                     && m.at().isAfter(Instant.now().minusSeconds(600)) || m.filesComing() > 0;
@@ -933,6 +945,21 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
     }
 
     /** "Convert to work item": the title and description prefilled from the conversation, one click to create. */
+    /** "Turn into…": the last received message read into a draft (its open draft if it has one), in the AI panel. */
+    private void turnInto(ConversationView c, MessageView message) {
+        try {
+            AiDraftView draft = drafts.parseMessage(message.id(), null).draft();
+            new AiDraftPanel(drafts, draft, message.id(), message.text(), done -> {
+                Toasts.done(KIND_MADE.getOrDefault(done.appliedEntityType(), "Draft") + " drafted from the message; nothing was sent");
+                open(c.id());
+            }).open();
+        } catch (RuntimeException e) {
+            Toasts.problem(Problems.say(e));
+        }
+    }
+
+    private static final Map<String, String> KIND_MADE = Map.of("WORK_ITEM", "Work item", "QUOTE", "Quote", "INVOICE", "Invoice");
+
     private void convert(ConversationView c) {
         WorkItemDraft start = inbox.workItemDraft(c.id());
         Dialog dialog = new Dialog();

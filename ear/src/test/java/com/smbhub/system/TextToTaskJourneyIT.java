@@ -1,0 +1,65 @@
+package com.smbhub.system;
+
+import static com.smbhub.system.SystemUnderTest.get;
+import static com.smbhub.system.SystemUnderTest.token;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Issue 15 in a browser: a quote request by e-mail becomes a draft quote from the AI panel, in a few clicks. */
+class TextToTaskJourneyIT {
+
+    private static final World WORLD = World.create();
+
+    @Test
+    void aQuoteRequestByMailBecomesADraftQuoteFromTheAiPanel() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String address = "office@" + WORLD.northside() + ".test";
+        String owner = token(WORLD.northside("owner"), null);
+        assertEquals(200, Mailbox.connect(owner, address).status());
+        String client = "maria-" + run + "@example.com";
+        Mailbox.deliver(client, address, "From: Maria Lopez <" + client + ">\nTo: " + address + "\nSubject: Leak " + run
+                + "\n\nCan you quote 3 hrs labour at $85 to fix the leak at 42 Elm St by Friday?\n");
+        try (BackOffice app = new BackOffice()) {
+            app.signIn(WORLD.northside("owner"), "demo");
+            new HomeScreen(app).waitFor("Welcome");
+            InboxScreen inbox = new InboxScreen(app).open();
+            inbox.waitForConversation("Leak " + run, 30);
+            inbox.openConversation("Leak " + run);
+            inbox.turnInto();
+            app.screenshot("ai-panel");
+            assertEquals("Quote", inbox.aiKind(), "suggests a quote");
+            assertEquals(List.of("Labour 3 85"), inbox.aiLines());
+            assertEquals("255", inbox.aiValue("ai-total"));
+            assertEquals("42 Elm St", inbox.aiValue("ai-address"));
+            assertTrue(!inbox.aiValue("ai-due").isBlank(), "the due date is filled");
+            assertTrue(inbox.aiFound().contains("42 Elm St"), "found values are marked in the message: " + inbox.aiFound());
+            inbox.applyAi();
+            app.screenshot("ai-applied");
+        }
+        JsonObject conversation = get("/api/v1/conversations?q=" + run, owner).json().getJsonArray("data").getJsonObject(0);
+        var drafts = get("/api/v1/conversations/" + conversation.getString("id") + "/ai-drafts", owner).json().getJsonArray("data");
+        JsonObject applied = drafts.getJsonObject(0).getJsonObject("applied");
+        assertEquals("QUOTE", applied.getString("type"));
+        JsonObject quote = get("/api/v1/quotes/" + applied.getString("id"), owner).json().getJsonObject("data");
+        assertEquals("DRAFT", quote.getString("status"));
+        assertEquals("255.00", quote.getString("subtotal"), quote.toString());
+        JsonObject item = get("/api/v1/work-items/" + quote.getString("work_item_id"), owner).json().getJsonObject("data");
+        assertEquals(conversation.getString("id"), item.getString("conversation_id"), "linked to the conversation");
+        ZoneId toronto = ZoneId.of("America/Toronto");
+        var messages = get("/api/v1/conversations/" + conversation.getString("id") + "/messages", owner).json().getJsonArray("data");
+        LocalDate received = Instant.parse(messages.getJsonObject(0).getString("at")).atZone(toronto).toLocalDate();
+        assertEquals(received.with(TemporalAdjusters.next(DayOfWeek.FRIDAY)),
+                Instant.parse(item.getString("due_at")).atZone(toronto).toLocalDate());
+        assertEquals(1, messages.size(), "nothing was sent");
+    }
+}

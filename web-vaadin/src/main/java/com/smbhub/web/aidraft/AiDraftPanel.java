@@ -1,0 +1,476 @@
+package com.smbhub.web.aidraft;
+
+import com.smbhub.aidraft.AiDraftService;
+import com.smbhub.aidraft.AiDraftView;
+import com.smbhub.extract.Extraction;
+import com.smbhub.platform.errors.ConflictException;
+import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.web.shell.FieldErrors;
+import com.smbhub.web.shell.Problems;
+import com.smbhub.web.shell.Toasts;
+import com.smbhub.web.shell.Words;
+import com.smbhub.workitem.WorkItemService;
+import com.smbhub.workitem.WorkItemView;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextField;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The AI panel (PRD 10.5, screen 9): what Text-to-Task read from a message — the suggested kinds of draft, the
+ * source with the values it found marked, an editable preview with a High/Med/Low badge per field — and "Apply
+ * as draft", "Send to QC", "Reject". Applying makes the work item, quote or invoice in DRAFT state; nothing is sent.
+ */
+public class AiDraftPanel extends Dialog {
+
+    private static final Map<String, String> KINDS = Map.of("CREATE_WORK_ITEM", "Work item", "DRAFT_QUOTE", "Quote",
+            "DRAFT_INVOICE", "Invoice", "DRAFT_AR_MESSAGE", "Payment follow-up", "DRAFT_EXPENSE", "Expense");
+
+    private final AiDraftService drafts;
+    private final String messageId;
+    private final String sourceText;
+    private final Consumer<AiDraftView> onApplied;
+    private AiDraftView draft;
+
+    private final RadioButtonGroup<String> kind = new RadioButtonGroup<>("Make a");
+    private final Div source = new Div();
+    private final TextField title = new TextField("Title");
+    private final Select<String> type = Words.select("ai-type", "Type", WorkItemService.TYPES, null);
+    private final Select<String> priority = Words.select("ai-priority", "Priority", WorkItemService.PRIORITIES, null);
+    private final DatePicker due = new DatePicker("Due");
+    private final TextField address = new TextField("Service address");
+    private final TextField order = new TextField("Order reference");
+    private final TextField invoiceRef = new TextField("Invoice referred to");
+    private final VerticalLayout lines = new VerticalLayout();
+    private final BigDecimalField total = new BigDecimalField("Total");
+    private final TextField name = new TextField("Client name");
+    private final TextField email = new TextField("Client e-mail");
+    private final TextField phone = new TextField("Client phone");
+    private final Span overall = new Span();
+    private final Span linesSure = new Span();
+    private final VerticalLayout money = new VerticalLayout();
+    private final List<LineRow> lineRows = new ArrayList<>();
+
+    /** One editable line: what, how many, at what price. */
+    private record LineRow(TextField name, BigDecimalField qty, BigDecimalField rate, HorizontalLayout row) {
+    }
+
+    public AiDraftPanel(AiDraftService drafts, AiDraftView draft, String messageId, String sourceText,
+                        Consumer<AiDraftView> onApplied) {
+        this.drafts = drafts;
+        this.messageId = messageId;
+        this.sourceText = sourceText == null ? "" : sourceText;
+        this.onApplied = onApplied;
+        setId("ai-panel");
+        setHeaderTitle("Turn into…");
+        setWidth("min(52rem, 100vw)");
+        overall.setId("ai-confidence");
+        getHeader().add(overall);
+        kind.setId("ai-kind");
+        kind.setItemLabelGenerator(k -> KINDS.getOrDefault(k, Words.of(k)));
+        kind.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                reaim(e.getValue());
+            }
+        });
+        source.setId("ai-source");
+        source.getStyle().set("white-space", "pre-wrap").set("overflow-wrap", "anywhere").set("max-height", "10rem")
+                .set("overflow", "auto").set("padding", "var(--lumo-space-s)").set("border-radius", "var(--lumo-border-radius-m)")
+                .set("background", "var(--lumo-contrast-5pct)").set("font-size", "var(--lumo-font-size-s)");
+        title.setId("ai-title");
+        title.setWidthFull();
+        title.setMaxLength(200);
+        due.setId("ai-due");
+        address.setId("ai-address");
+        address.setWidthFull();
+        order.setId("ai-order");
+        invoiceRef.setId("ai-invoice-ref");
+        lines.setId("ai-lines");
+        lines.setPadding(false);
+        lines.setSpacing(false);
+        total.setId("ai-total");
+        name.setId("ai-contact-name");
+        email.setId("ai-contact-email");
+        phone.setId("ai-contact-phone");
+        Button addLine = new Button("Add line", VaadinIcon.PLUS.create(), e -> addLine(null));
+        addLine.setId("ai-add-line");
+        addLine.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        money.setPadding(false);
+        linesSure.setId("ai-lines-confidence");
+        HorizontalLayout linesHead = new HorizontalLayout(new H4("Lines"), linesSure);
+        linesHead.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        money.add(linesHead, lines, addLine, total);
+        HorizontalLayout work = row(type, priority, due);
+        HorizontalLayout refs = row(order, invoiceRef);
+        HorizontalLayout client = row(name, email, phone);
+        Paragraph safe = new Paragraph("Applying makes a draft you can check; nothing is sent to anyone.");
+        safe.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        add(kind, source, title, work, address, refs, money, new H4("Client"), client, safe);
+
+        Button apply = new Button("Apply as draft", VaadinIcon.CHECK.create(), e -> apply(false));
+        apply.setId("ai-apply");
+        apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        apply.addClickShortcut(Key.ENTER, KeyModifier.CONTROL);
+        Button qc = new Button("Send to QC", e -> sendToQc());
+        qc.setId("ai-send-to-qc");
+        Button reject = new Button("Reject", e -> reject());
+        reject.setId("ai-reject");
+        reject.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        Button cancel = new Button("Cancel", e -> close());
+        cancel.setId("ai-cancel");
+        getFooter().add(reject, cancel, qc, apply);
+        show(draft);
+        apply.setVisible(draft.allowedActions().contains("apply"));
+        qc.setVisible(draft.allowedActions().contains("send_to_qc"));
+        reject.setVisible(draft.allowedActions().contains("reject"));
+    }
+
+    private static HorizontalLayout row(Component... fields) {
+        HorizontalLayout row = new HorizontalLayout(fields);
+        row.setWidthFull();
+        row.getStyle().set("flex-wrap", "wrap");
+        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        return row;
+    }
+
+    private void show(AiDraftView d) {
+        this.draft = d;
+        Extraction x = d.payload();
+        kind.setItems(kinds(d));
+        kind.setValue(d.intent());
+        overall.setText(badgeWord(d.confidence()) + " confidence");
+        overall.getElement().getThemeList().clear();
+        overall.getElement().getThemeList().add(badgeTheme(d.confidence()));
+        Extraction.WorkItem w = x.workItem();
+        title.setValue(w == null || w.title() == null ? "" : w.title());
+        type.setValue(w == null ? null : w.type());
+        priority.setValue(w == null ? null : w.priority());
+        due.setValue(w == null ? null : w.dueDate());
+        address.setValue(w == null || w.serviceAddress() == null ? "" : w.serviceAddress());
+        order.setValue(w == null || w.externalOrderId() == null ? "" : w.externalOrderId());
+        invoiceRef.setValue(x.invoiceRef() == null ? "" : x.invoiceRef());
+        lines.removeAll();
+        lineRows.clear();
+        x.lineItems().forEach(this::addLine);
+        total.setValue(x.total());
+        name.setValue(x.contact().name() == null ? "" : x.contact().name());
+        email.setValue(x.contact().email() == null ? "" : x.contact().email());
+        phone.setValue(x.contact().phone() == null ? "" : x.contact().phone());
+        Map<String, Double> sure = x.fieldConfidence();
+        badge(title, sure, "work_item.title");
+        badge(type, sure, "work_item.type");
+        badge(priority, sure, "work_item.priority");
+        badge(due, sure, "work_item.due_date");
+        badge(address, sure, "work_item.service_address");
+        badge(order, sure, "work_item.external_order_id");
+        badge(invoiceRef, sure, "invoice_ref");
+        badge(total, sure, "total");
+        badge(name, sure, "contact.name");
+        badge(email, sure, "contact.email");
+        badge(phone, sure, "contact.phone");
+        Double linesRead = sure.get("line_items");
+        linesSure.setVisible(linesRead != null);
+        linesSure.getElement().getThemeList().clear();
+        if (linesRead != null) {
+            linesSure.setText(badgeWord(linesRead));
+            linesSure.getElement().getThemeList().add(badgeTheme(linesRead) + " small");
+        }
+        boolean document = d.intent().equals("DRAFT_QUOTE") || d.intent().equals("DRAFT_INVOICE");
+        money.setVisible(document);
+        invoiceRef.setVisible(d.intent().equals("DRAFT_INVOICE") || d.intent().equals("DRAFT_AR_MESSAGE"));
+        source.getElement().setProperty("innerHTML", marked(sourceText, found(x)));
+    }
+
+    private static List<String> kinds(AiDraftView d) {
+        List<String> out = new ArrayList<>(d.suggestedIntents());
+        if (!out.contains(d.intent())) {
+            out.add(0, d.intent());
+        }
+        if (!out.contains("CREATE_WORK_ITEM")) {
+            out.add("CREATE_WORK_ITEM");
+        }
+        return out;
+    }
+
+    private void addLine(Extraction.Line line) {
+        TextField what = new TextField();
+        what.setPlaceholder("Item");
+        what.setValue(line == null || line.name() == null ? "" : line.name());
+        what.addClassName("ai-line-name");
+        BigDecimalField qty = new BigDecimalField();
+        qty.setPlaceholder("Qty");
+        qty.setValue(line == null ? BigDecimal.ONE : line.qty());
+        qty.addClassName("ai-line-qty");
+        qty.setWidth("6rem");
+        BigDecimalField rate = new BigDecimalField();
+        rate.setPlaceholder("Price");
+        rate.setValue(line == null ? null : line.rate());
+        rate.addClassName("ai-line-rate");
+        rate.setWidth("8rem");
+        HorizontalLayout row = new HorizontalLayout(what, qty, rate);
+        LineRow entry = new LineRow(what, qty, rate, row);
+        Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
+            lineRows.remove(entry);
+            lines.remove(row);
+        });
+        remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        remove.setAriaLabel("Remove line");
+        row.add(remove);
+        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        lineRows.add(entry);
+        lines.add(row);
+    }
+
+    private static void badge(Component field, Map<String, Double> sure, String key) {
+        Double v = sure.get(key);
+        if (v == null && key.contains(".")) {
+            v = sure.get(key.substring(0, key.indexOf('.')).equals("work_item") ? key : key.substring(0, key.indexOf('.')));
+        }
+        Span badge = new Span();
+        if (v != null) {
+            badge.setText(badgeWord(v));
+            badge.getElement().getThemeList().add(badgeTheme(v) + " small");
+            badge.addClassName("ai-badge");
+        }
+        field.getElement().getChildren().filter(c -> "helper".equals(c.getAttribute("slot"))).toList()
+                .forEach(c -> c.removeFromParent());
+        if (v != null) {
+            badge.getElement().setAttribute("slot", "helper");
+            field.getElement().appendChild(badge.getElement());
+        }
+    }
+
+    private static String badgeWord(double confidence) {
+        return switch (Extraction.band(confidence)) {
+            case "HIGH" -> "High";
+            case "MED" -> "Med";
+            default -> "Low";
+        };
+    }
+
+    private static String badgeTheme(double confidence) {
+        return switch (Extraction.band(confidence)) {
+            case "HIGH" -> "badge success";
+            case "MED" -> "badge";
+            default -> "badge error";
+        };
+    }
+
+    /** The values the reading found, as they may appear in the text. */
+    private static List<String> found(Extraction x) {
+        List<String> out = new ArrayList<>();
+        if (x.workItem() != null) {
+            out.add(x.workItem().serviceAddress());
+            out.add(x.workItem().externalOrderId());
+        }
+        out.add(x.invoiceRef());
+        out.add(x.contact().name());
+        out.add(x.contact().email());
+        out.add(x.contact().phone());
+        for (Extraction.Line l : x.lineItems()) {
+            out.add(l.name());
+            if (l.rate() != null) {
+                out.add("$" + l.rate().stripTrailingZeros().toPlainString());
+            }
+        }
+        if (x.total() != null) {
+            out.add("$" + x.total().stripTrailingZeros().toPlainString());
+        }
+        return out.stream().filter(v -> v != null && v.length() >= 2).toList();
+    }
+
+    /** The text, HTML-escaped, with each found value marked (case folded, longest first). */
+    static String marked(String text, List<String> values) {
+        List<String> sorted = new ArrayList<>(values);
+        sorted.sort((a, b) -> b.length() - a.length());
+        boolean[] mark = new boolean[text.length()];
+        String lower = text.toLowerCase();
+        for (String v : sorted) {
+            String needle = v.toLowerCase();
+            for (int at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + needle.length())) {
+                for (int i = at; i < at + needle.length(); i++) {
+                    mark[i] = true;
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        boolean open = false;
+        for (int i = 0; i < text.length(); i++) {
+            if (mark[i] != open) {
+                out.append(mark[i] ? "<mark class=\"ai-found\">" : "</mark>");
+                open = mark[i];
+            }
+            char c = text.charAt(i);
+            out.append(switch (c) {
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '&' -> "&amp;";
+                case '"' -> "&quot;";
+                case '\'' -> "&#39;";
+                default -> String.valueOf(c);
+            });
+        }
+        if (open) {
+            out.append("</mark>");
+        }
+        return out.toString();
+    }
+
+    /** The preview as a payload: the person's values over the reading. */
+    private Extraction edited() {
+        Extraction x = draft.payload();
+        List<Extraction.Line> items = new ArrayList<>();
+        if (money.isVisible()) {
+            for (LineRow r : lineRows) {
+                if (!r.name().getValue().isBlank() || r.rate().getValue() != null) {
+                    items.add(new Extraction.Line(blank(r.name().getValue()), r.qty().getValue(), r.rate().getValue()));
+                }
+            }
+        } else {
+            items.addAll(x.lineItems());
+        }
+        Extraction.WorkItem w = new Extraction.WorkItem(type.getValue(), blank(title.getValue()), due.getValue(),
+                priority.getValue(), blank(address.getValue()), blank(order.getValue()));
+        return new Extraction(Extraction.Intent.valueOf(kind.getValue()), w, items, money.isVisible() ? total.getValue() : x.total(),
+                x.currency(), x.expense(), blank(invoiceRef.getValue()),
+                new Extraction.Contact(blank(name.getValue()), blank(email.getValue()), blank(phone.getValue())),
+                x.confidence(), x.fieldConfidence(), x.alternatives());
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private Map<String, HasValidation> fields() {
+        Map<String, HasValidation> byField = new LinkedHashMap<>();
+        byField.put("payload.work_item.title", title);
+        byField.put("title", title);
+        byField.put("payload.work_item.due_date", due);
+        byField.put("due_at", due);
+        byField.put("payload.work_item.service_address", address);
+        byField.put("labels_json.service_address", address);
+        byField.put("payload.work_item.external_order_id", order);
+        byField.put("payload.invoice_ref", invoiceRef);
+        byField.put("payload.total", total);
+        byField.put("payload.contact.name", name);
+        byField.put("payload.contact.email", email);
+        byField.put("email", email);
+        byField.put("payload.contact.phone", phone);
+        byField.put("phone", phone);
+        return byField;
+    }
+
+    /** Keeps the person's corrections (when there are any) before a decision. */
+    private AiDraftView save() {
+        Extraction now = edited();
+        if (com.smbhub.extract.ExtractionJson.text(now).equals(com.smbhub.extract.ExtractionJson.text(draft.payload()))) {
+            return draft;
+        }
+        return drafts.edit(draft.id(), draft.version(), now, null);
+    }
+
+    private void reaim(String intent) {
+        try {
+            AiDraftView saved = save();
+            show(saved.intent().equals(intent) ? saved : drafts.parseMessage(messageId, intent).draft());
+        } catch (ValidationException e) {
+            FieldErrors.show(e, fields());
+        } catch (RuntimeException e) {
+            Toasts.problem(Problems.say(e));
+        }
+    }
+
+    private void apply(boolean anyway) {
+        try {
+            AiDraftView saved = save();
+            draft = saved;
+            AiDraftView done = drafts.apply(saved.id(), anyway);
+            close();
+            onApplied.accept(done);
+        } catch (AiDraftService.SimilarWorkException e) {
+            similar(e);
+        } catch (ValidationException e) {
+            FieldErrors.show(e, fields());
+        } catch (ConflictException e) {
+            Toasts.problem(Problems.say(e));
+            if (e.current() instanceof AiDraftView current) {
+                show(current);
+            }
+        } catch (RuntimeException e) {
+            Toasts.problem(Problems.say(e));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void similar(AiDraftService.SimilarWorkException e) {
+        List<WorkItemView> items = (List<WorkItemView>) e.current();
+        ConfirmDialog ask = new ConfirmDialog();
+        ask.setId("ai-similar");
+        ask.setHeader("Similar work already open");
+        StringBuilder text = new StringBuilder("This client has open work from the last 24 hours:");
+        items.forEach(w -> text.append("\n• ").append(w.title()));
+        Div body = new Div();
+        body.setText(text.toString());
+        body.getStyle().set("white-space", "pre-wrap");
+        ask.setText(body);
+        ask.setCancelable(true);
+        ask.setCancelText("Cancel");
+        ask.setRejectable(true);
+        ask.setRejectText("Open it");
+        ask.addRejectListener(r -> {
+            close();
+            getUI().ifPresent(ui -> ui.navigate("work", com.vaadin.flow.router.QueryParameters.of("item", items.get(0).id())));
+        });
+        ask.setConfirmText("Create anyway");
+        ask.addConfirmListener(c -> apply(true));
+        ask.open();
+    }
+
+    private void sendToQc() {
+        try {
+            draft = save();
+            drafts.sendToQc(draft.id());
+            Toasts.done("Sent to the review team; you can still apply it here");
+            close();
+        } catch (ValidationException e) {
+            FieldErrors.show(e, fields());
+        } catch (RuntimeException e) {
+            Toasts.problem(Problems.say(e));
+        }
+    }
+
+    private void reject() {
+        try {
+            drafts.reject(draft.id(), null);
+            Toasts.done("Draft rejected");
+            close();
+        } catch (RuntimeException e) {
+            Toasts.problem(Problems.say(e));
+        }
+    }
+}
