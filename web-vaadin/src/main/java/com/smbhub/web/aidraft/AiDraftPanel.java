@@ -309,12 +309,11 @@ public class AiDraftPanel extends Dialog {
         List<String> sorted = new ArrayList<>(values);
         sorted.sort((a, b) -> b.length() - a.length());
         boolean[] mark = new boolean[text.length()];
-        String lower = text.toLowerCase();
         for (String v : sorted) {
-            String needle = v.toLowerCase();
-            for (int at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + needle.length())) {
-                for (int i = at; i < at + needle.length(); i++) {
-                    mark[i] = true;
+            for (int at = 0; at + v.length() <= text.length(); at++) {
+                if (text.regionMatches(true, at, v, 0, v.length())) {
+                    java.util.Arrays.fill(mark, at, at + v.length(), true);
+                    at += v.length() - 1;
                 }
             }
         }
