@@ -99,6 +99,12 @@ final class InboxScreen {
         app.waitForToast("drafted from the message");
     }
 
+    /** "Send to QC": waits for the toast that says the review team has it. */
+    void sendAiToQc() {
+        app.click("ai-send-to-qc");
+        app.waitForToast("Sent to the review team");
+    }
+
     String convertTitle() {
         return app.driver.findElement(By.cssSelector("#convert-title input")).getAttribute("value");
     }

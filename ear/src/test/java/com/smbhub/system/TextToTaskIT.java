@@ -183,6 +183,91 @@ class TextToTaskIT {
     }
 
     @Test
+    void opsReviewTheDraftsSentToThemInTheirBusinessAndNoOneElseReachesTheQueue() throws Exception {
+        JsonObject message = receive("Lee <lee-" + run + "@example.com>", "Fence " + run, "Can you look at our side fence?");
+        String id = data(send("POST", "/api/v1/messages/" + message.getString("id") + "/ai/parse", owner,
+                "{\"intent\":\"CREATE_WORK_ITEM\"}")).getString("id");
+        var sent = send("POST", "/api/v1/ai-drafts/" + id + "/send-to-qc", owner, null);
+        assertEquals(200, sent.status(), sent.body());
+        assertTrue(data(sent).getString("qc_requested_at").length() > 0, sent.body());
+
+        String ops = token("ops@smbhub.test", null);
+        JsonObject business = data(get("/api/v1/me", owner)).getJsonObject("business");
+        String mine = "/api/v1/ops/ai-drafts?limit=100&business=" + business.getString("id");
+        var queue = get(mine, ops);
+        assertEquals(200, queue.status(), queue.body());
+        JsonObject row = queue.json().getJsonObject("data").getJsonArray("drafts").stream().map(JsonObject.class::cast)
+                .filter(d -> d.getString("id").equals(id)).findFirst().orElseThrow(() -> new AssertionError(queue.body()));
+        assertEquals(business.getString("id"), row.getString("business_id"));
+        assertEquals(business.getString("name"), row.getString("business_name"));
+        assertEquals("PENDING_QC", row.getString("status"));
+        assertEquals(false, row.getBoolean("sla_breached"));
+        JsonObject kpis = queue.json().getJsonObject("data").getJsonObject("kpis");
+        assertTrue(kpis.getJsonNumber("drafts_30_days").longValue() >= 1, kpis.toString());
+        assertEquals(240, kpis.getInt("sla_minutes"));
+
+        assertEquals(403, get("/api/v1/ops/ai-drafts", owner).status(), "only platform ops");
+        assertEquals(401, get("/api/v1/ops/ai-drafts", null).status());
+        var bad = get("/api/v1/ops/ai-drafts?status=LOST", ops);
+        assertEquals(400, bad.status(), bad.body());
+        assertEquals("[]", get("/api/v1/ops/ai-drafts?business=" + UUID.randomUUID(), ops).json().getJsonObject("data")
+                .getJsonArray("drafts").toString(), "an unknown business has none");
+        var review = get("/api/v1/ops/ai-drafts/" + id, ops);
+        assertEquals(200, review.status(), review.body());
+        assertEquals(business.getString("name"), data(review).getString("business_name"));
+        assertTrue(data(review).getString("source_text").contains("side fence"), review.body());
+        assertEquals(403, get("/api/v1/ops/ai-drafts/" + id, owner).status(), "a business user cannot reach the queue");
+        assertEquals(403, send("POST", "/api/v1/ops/ai-drafts/" + id + "/apply", owner, null).status());
+        assertEquals(401, send("POST", "/api/v1/ops/ai-drafts/" + id + "/apply", null, null).status());
+        assertEquals(404, get("/api/v1/ops/ai-drafts/" + UUID.randomUUID(), ops).status());
+        assertEquals(404, get("/api/v1/ops/ai-drafts/not-an-id", ops).status());
+
+        var claimed = send("POST", "/api/v1/ops/ai-drafts/" + id + "/claim", ops, null);
+        assertEquals(200, claimed.status(), claimed.body());
+        String opsId = data(claimed).getString("reviewer_id");
+        assertTrue(!opsId.equals(data(get("/api/v1/me", owner)).getJsonObject("user").getString("id")), claimed.body());
+        long version = data(claimed).getJsonNumber("version").longValue();
+        String edited = data(claimed).getJsonObject("payload").toString()
+                .replaceFirst("\"title\":\"[^\"]*\"", "\"title\":\"Side fence repair\"");
+        assertEquals(400, send("PATCH", "/api/v1/ops/ai-drafts/" + id, ops, "{\"if_match_version\":" + version
+                + ",\"payload\":{\"intent\":\"PARTY\"}}").status());
+        var corrected = send("PATCH", "/api/v1/ops/ai-drafts/" + id, ops, "{\"if_match_version\":" + version
+                + ",\"payload\":" + edited + ",\"review_notes\":\"Title fixed\"}");
+        assertEquals(200, corrected.status(), corrected.body());
+        var applied = send("POST", "/api/v1/ops/ai-drafts/" + id + "/apply", ops, null);
+        assertEquals(200, applied.status(), applied.body());
+        assertEquals("APPLIED", data(applied).getString("status"));
+        assertEquals(opsId, data(applied).getString("reviewed_by"));
+        JsonObject seen = data(get("/api/v1/ai-drafts/" + id, owner));
+        assertEquals("APPLIED", seen.getString("status"), "the business sees it applied");
+        assertEquals("Title fixed", seen.getString("review_notes"));
+        JsonObject item = data(get("/api/v1/work-items/" + seen.getJsonObject("applied").getString("id"), owner));
+        assertEquals("Side fence repair", item.getString("title"));
+        String made = get("/api/v1/work-items/" + item.getString("id") + "/activity", owner).json().getJsonArray("data").stream()
+                .map(JsonObject.class::cast).filter(a -> a.getString("action").equals("work_item.created")).findFirst()
+                .orElseThrow().toString();
+        assertTrue(made.toLowerCase(java.util.Locale.ROOT).contains("ops"), "the business sees ops made it: " + made);
+        assertEquals(message.getString("conversation_id"), item.getString("conversation_id"));
+        assertEquals(1, awaitMessages(owner, message.getString("conversation_id"), 1).getJsonArray("data").size(),
+                "nothing was sent to the client");
+        assertTrue(get(mine, ops).json().getJsonObject("data").getJsonArray("drafts").stream()
+                .map(JsonObject.class::cast).noneMatch(d -> d.getString("id").equals(id)), "an applied draft leaves the open queue");
+        assertTrue(get(mine + "&status=APPLIED", ops).body().contains(id));
+
+        JsonObject other = receive("Kai <kai-" + run + "@example.com>", "Thanks " + run, "Thanks for coming yesterday!");
+        String second = data(send("POST", "/api/v1/messages/" + other.getString("id") + "/ai/parse", owner, null)).getString("id");
+        assertEquals(404, send("POST", "/api/v1/ops/ai-drafts/" + second + "/reject", ops, null).status(),
+                "ops reach only what was sent to review");
+        send("POST", "/api/v1/ai-drafts/" + second + "/send-to-qc", owner, null);
+        var rejected = send("POST", "/api/v1/ops/ai-drafts/" + second + "/reject", ops, "{\"review_notes\":\"Nothing to do\"}");
+        assertEquals(200, rejected.status(), rejected.body());
+        JsonObject after = data(get("/api/v1/ai-drafts/" + second, owner));
+        assertEquals("REJECTED", after.getString("status"));
+        assertEquals("Nothing to do", after.getString("review_notes"));
+        assertEquals(409, send("POST", "/api/v1/ops/ai-drafts/" + second + "/apply", ops, null).status());
+    }
+
+    @Test
     void badInputIsNamedAndChangesNothing() throws Exception {
         JsonObject message = receive("Kim <kim-" + run + "@example.com>", "Invoice " + run, "Please send me the invoice for last week's job.");
         String messageId = message.getString("id");

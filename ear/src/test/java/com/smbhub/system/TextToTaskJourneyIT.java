@@ -23,19 +23,9 @@ class TextToTaskJourneyIT {
     @Test
     void aQuoteRequestByMailBecomesADraftQuoteFromTheAiPanel() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        String address = "office@" + WORLD.northside() + ".test";
-        String owner = token(WORLD.northside("owner"), null);
-        assertEquals(200, Mailbox.connect(owner, address).status());
-        String client = "maria-" + run + "@example.com";
-        Mailbox.deliver(client, address, "From: Maria Lopez <" + client + ">\nTo: " + address + "\nSubject: Leak " + run
-                + "\n\nCan you quote 3 hrs labour at $85 to fix the leak at 42 Elm St by Friday?\n");
+        String owner = receive("Maria Lopez", "Leak " + run, "Can you quote 3 hrs labour at $85 to fix the leak at 42 Elm St by Friday?");
         try (BackOffice app = new BackOffice()) {
-            app.signIn(WORLD.northside("owner"), "demo");
-            new HomeScreen(app).waitFor("Welcome");
-            InboxScreen inbox = new InboxScreen(app).open();
-            inbox.waitForConversation("Leak " + run, 30);
-            inbox.openConversation("Leak " + run);
-            inbox.turnInto();
+            InboxScreen inbox = turnInto(app, "Leak " + run);
             app.screenshot("ai-panel");
             assertEquals("Quote", inbox.aiKind(), "suggests a quote");
             assertEquals(List.of("Labour 3 85"), inbox.aiLines());
@@ -61,5 +51,55 @@ class TextToTaskJourneyIT {
         assertEquals(received.with(TemporalAdjusters.next(DayOfWeek.FRIDAY)),
                 Instant.parse(item.getString("due_at")).atZone(toronto).toLocalDate());
         assertEquals(1, messages.size(), "nothing was sent");
+    }
+
+    @Test
+    void opsApproveADraftSentToQcAndTheBusinessSeesItApplied() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String owner = receive("Ines Roy", "Heater " + run, "could someone have a look at the heater");
+        try (BackOffice app = new BackOffice()) {
+            turnInto(app, "Heater " + run).sendAiToQc();
+        }
+        JsonObject conversation = get("/api/v1/conversations?q=" + run, owner).json().getJsonArray("data").getJsonObject(0);
+        String path = "/api/v1/conversations/" + conversation.getString("id") + "/ai-drafts";
+        assertEquals("PENDING_QC", get(path, owner).json().getJsonArray("data").getJsonObject(0).getString("status"));
+        try (BackOffice app = new BackOffice()) {
+            app.signIn("ops@smbhub.test", "demo");
+            OpsScreen ops = new OpsScreen(app).waitForIt();
+            ops.waitForReviewQueue("drafts in 30 days", "Heater " + run);
+            app.screenshot("ops-ai-queue");
+            ops.openReview("Heater " + run);
+            app.type("ai-title", "Service the water heater");
+            app.screenshot("ops-ai-review");
+            ops.approveAndApply();
+        }
+        JsonObject applied = get(path, owner).json().getJsonArray("data").getJsonObject(0);
+        assertEquals("APPLIED", applied.getString("status"), "the business sees it applied: " + applied);
+        JsonObject item = get("/api/v1/work-items/" + applied.getJsonObject("applied").getString("id"), owner).json()
+                .getJsonObject("data");
+        assertEquals("Service the water heater", item.getString("title"));
+        assertEquals(conversation.getString("id"), item.getString("conversation_id"));
+    }
+
+    /** Mails Northside's connected mailbox from a new client; returns the owner's token. */
+    private static String receive(String name, String subject, String text) throws Exception {
+        String address = "office@" + WORLD.northside() + ".test";
+        String owner = token(WORLD.northside("owner"), null);
+        assertEquals(200, Mailbox.connect(owner, address).status());
+        String client = name.toLowerCase().replace(' ', '.') + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Mailbox.deliver(client, address, "From: " + name + " <" + client + ">\nTo: " + address + "\nSubject: " + subject
+                + "\n\n" + text + "\n");
+        return owner;
+    }
+
+    /** Signs the owner in and opens the AI panel on the conversation with this subject. */
+    private static InboxScreen turnInto(BackOffice app, String subject) {
+        app.signIn(WORLD.northside("owner"), "demo");
+        new HomeScreen(app).waitFor("Welcome");
+        InboxScreen inbox = new InboxScreen(app).open();
+        inbox.waitForConversation(subject, 30);
+        inbox.openConversation(subject);
+        inbox.turnInto();
+        return inbox;
     }
 }

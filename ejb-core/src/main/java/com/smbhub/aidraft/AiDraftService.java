@@ -201,6 +201,27 @@ public class AiDraftService {
         return view(d, profile, grant);
     }
 
+    /** The text the draft was read from (a message's text; empty for a draft without one). */
+    public String sourceText(String id) {
+        access.require(Capability.AI_DRAFTS_CREATE);
+        AiDraft d = find(id);
+        InboxMessage m = d.getSourceType() == AiDraft.Source.MESSAGE ? em.find(InboxMessage.class, d.getSourceId()) : null;
+        return m == null || m.getBodyText() == null ? "" : m.getBodyText();
+    }
+
+    /** The caller takes the draft's review (a reviewer of the ops team); anyone may take it over. */
+    public AiDraftView claim(String id) {
+        Grant grant = access.require(Capability.AI_DRAFTS_APPROVE);
+        AiDraft d = locked(id);
+        EffectiveProfile profile = profiles.effective();
+        require(d, AiDraftStatus.Action.EDIT, profile, grant);
+        Map<String, Object> before = snapshot(d);
+        d.claim(me());
+        em.flush();
+        audit.recordChanges("ai_draft.claimed", "ai_draft", d.getId(), before, snapshot(d));
+        return view(d, profile, grant);
+    }
+
     /** Hands the draft to the ops team's review queue; it stays open here too. */
     public AiDraftView sendToQc(String id) {
         Grant grant = access.require(Capability.AI_DRAFTS_CREATE);
@@ -520,6 +541,7 @@ public class AiDraftService {
         values.put("intent", d.getIntent());
         values.put("payload", d.getPayload());
         values.put("review_notes", d.getReviewNotes());
+        values.put("reviewer_id", d.getReviewerId());
         values.put("qc_requested_at", d.getQcRequestedAt() == null ? null : d.getQcRequestedAt().toString());
         values.put("applied_entity_type", d.getAppliedEntityType());
         values.put("applied_entity_id", d.getAppliedEntityId());

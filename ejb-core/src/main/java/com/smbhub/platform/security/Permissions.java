@@ -44,6 +44,12 @@ public final class Permissions {
         row(Capability.EXPORT,                ALL, ALL, NONE, NONE, NONE);
     }
 
+    /**
+     * The grants platform ops act with inside a business, only when deciding a draft it sent to their review
+     * queue (entered through {@code TenantEntry.asOps}, audited): STAFF's — edit, approve, apply, reject.
+     */
+    public static final Role OPS_REVIEWER = Role.STAFF;
+
     private Permissions() {
     }
 

@@ -52,7 +52,9 @@ public final class CrossTenant {
          * the media fetcher's claim of the MMS pictures due for fetching, with their business's Twilio account
          * (what it keeps enters each business through {@link TenantEntry}, audited there)
          */
-        SMS_MEDIA(false);
+        SMS_MEDIA(false),
+        /** platform ops' review queue of Text-to-Task drafts sent to QC, over every business (read only) */
+        AI_REVIEW(true);
 
         private final boolean audited;
 

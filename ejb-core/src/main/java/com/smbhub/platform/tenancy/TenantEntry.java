@@ -1,6 +1,7 @@
 package com.smbhub.platform.tenancy;
 
 import com.smbhub.platform.audit.AuditService;
+import com.smbhub.platform.security.Permissions;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -23,7 +24,7 @@ public class TenantEntry {
     /** Where such work comes from; {@code platform} is what analytics and the audit log see. */
     public enum Path {
         PORTAL("portal"), STRIPE_WEBHOOK("webhook"), JOB("job"), SIGNUP("signup"), MAILBOX("mailbox"),
-        SMS_WEBHOOK("webhook"), SMS_MEDIA("job");
+        SMS_WEBHOOK("webhook"), SMS_MEDIA("job"), OPS_REVIEW("ops");
 
         private final String platform;
 
@@ -47,6 +48,23 @@ public class TenantEntry {
         try (RequestContext.Scope scope = RequestContext.open(null, tenantId, path.platform + ":" + UUID.randomUUID(),
                 address, path.platform)) {
             audit.record("tenant.entered", "entry", path.name(), null, Map.of("reference", reference));
+            return work.get();
+        }
+    }
+
+    /**
+     * Runs a platform ops user's decision on a draft the business sent to their review queue inside that
+     * business, in the caller's transaction: the ops user is the actor of everything recorded, with the grants
+     * of {@link Permissions#OPS_REVIEWER}; the entry is audited ({@code tenant.entered}, path {@code OPS_REVIEW}).
+     */
+    public <T> T asOps(String tenantId, String opsUserId, String reference, Supplier<T> work) {
+        Tenancy.bind(em, transaction, tenantId);
+        RequestContext outer = RequestContext.current().orElse(null);
+        try (RequestContext.Scope scope = RequestContext.open(opsUserId, tenantId,
+                outer == null ? "ops:" + UUID.randomUUID() : outer.requestId(), outer == null ? null : outer.ipAddress(),
+                Path.OPS_REVIEW.platform)) {
+            RequestContext.current().orElseThrow().resolvedRole(Permissions.OPS_REVIEWER.name());
+            audit.record("tenant.entered", "entry", Path.OPS_REVIEW.name(), null, Map.of("reference", reference));
             return work.get();
         }
     }

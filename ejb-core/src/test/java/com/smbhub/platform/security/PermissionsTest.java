@@ -64,6 +64,18 @@ class PermissionsTest {
     }
 
     @Test
+    void opsReviewingADraftMayDecideAndDraftButNotVoidOrManage() {
+        Role ops = Permissions.OPS_REVIEWER;
+        for (Capability may : EnumSet.of(Capability.AI_DRAFTS_APPROVE, Capability.WORK_WRITE, Capability.MONEY_DRAFT)) {
+            assertEquals(Grant.ALL, Permissions.grant(ops, may), may.name());
+        }
+        for (Capability never : EnumSet.of(Capability.MONEY_VOID, Capability.MANAGE_SETTINGS, Capability.MANAGE_TEAM,
+                Capability.EXPORT, Capability.MONEY_OTHER_CURRENCY)) {
+            assertEquals(Grant.NONE, Permissions.grant(ops, never), never.name());
+        }
+    }
+
+    @Test
     void noRoleMeansNoAccess() {
         for (Capability capability : Capability.values()) {
             assertEquals(Grant.NONE, Permissions.grant(null, capability));

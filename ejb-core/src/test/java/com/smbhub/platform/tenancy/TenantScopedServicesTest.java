@@ -41,6 +41,7 @@ class TenantScopedServicesTest {
             Map.entry("payment/WebhookRetries", "timer: hands events to StripeEventProcessor"),
             Map.entry("payment/WebhookLog", "platform ops: every business's webhook events"),
             Map.entry("platform/analytics/Activation", "platform ops: activation over every business"),
+            Map.entry("aidraft/AiDraftQueue", "platform ops: the QC queue over every business; decisions enter the draft's business through TenantEntry.asOps"),
             Map.entry("portal/PortalService", "client portal: enters the token's business through TenantEntry"),
             Map.entry("platform/tenancy/TenantEntry", "the one audited way into a business without a signed-in caller"),
             Map.entry("inbox/Mailboxes", "mail poller: leases every business's due mailboxes in the cross-business scope"),

@@ -54,22 +54,31 @@ public class AiDraftsResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response update(@PathParam("id") String id, String body, @HeaderParam("If-Match") String ifMatch) {
-        JsonBody json = JsonBody.parse(body, Set.of("payload", "review_notes", "if_match_version"));
-        List<FieldError> errors = new ArrayList<>();
-        Long version = Versions.expected(json, ifMatch, errors);
-        String notes = notes(json, errors);
-        JsonValue raw = json.raw("payload");
-        Extraction payload = null;
-        if (raw != null && raw.getValueType() != JsonValue.ValueType.NULL) {
-            try {
-                payload = ExtractionJson.read(raw.toString(), "payload");
-            } catch (ValidationException e) {
-                errors.addAll(e.errors());
-            }
-        }
-        ValidationException.throwIfAny(errors);
-        AiDraftView d = drafts.edit(id, version, payload, json.has("review_notes") && notes == null ? "" : notes);
+        Edit edit = Edit.parse(body, ifMatch);
+        AiDraftView d = drafts.edit(id, edit.version(), edit.payload(), edit.notes());
         return Versions.reply(json(d), d.version(), Response.Status.OK);
+    }
+
+    /** A PATCH body: the version it was made against, the corrected payload and notes (null: unchanged; "": none). */
+    record Edit(Long version, Extraction payload, String notes) {
+
+        static Edit parse(String body, String ifMatch) {
+            JsonBody json = JsonBody.parse(body, Set.of("payload", "review_notes", "if_match_version"));
+            List<FieldError> errors = new ArrayList<>();
+            Long version = Versions.expected(json, ifMatch, errors);
+            String notes = AiDraftsResource.notes(json, errors);
+            JsonValue raw = json.raw("payload");
+            Extraction payload = null;
+            if (raw != null && raw.getValueType() != JsonValue.ValueType.NULL) {
+                try {
+                    payload = ExtractionJson.read(raw.toString(), "payload");
+                } catch (ValidationException e) {
+                    errors.addAll(e.errors());
+                }
+            }
+            ValidationException.throwIfAny(errors);
+            return new Edit(version, payload, json.has("review_notes") && notes == null ? "" : notes);
+        }
     }
 
     /**
@@ -81,14 +90,7 @@ public class AiDraftsResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response apply(@PathParam("id") String id, String body) {
-        boolean anyway = false;
-        if (body != null && !body.isBlank()) {
-            JsonBody json = JsonBody.parse(body, Set.of("create_anyway"));
-            List<FieldError> errors = new ArrayList<>();
-            anyway = json.bool("create_anyway", false, errors);
-            ValidationException.throwIfAny(errors);
-        }
-        AiDraftView d = drafts.apply(id, anyway);
+        AiDraftView d = drafts.apply(id, createAnyway(body));
         return Versions.reply(json(d), d.version(), Response.Status.OK);
     }
 
@@ -106,14 +108,7 @@ public class AiDraftsResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response reject(@PathParam("id") String id, String body) {
-        String notes = null;
-        if (body != null && !body.isBlank()) {
-            JsonBody json = JsonBody.parse(body, Set.of("review_notes"));
-            List<FieldError> errors = new ArrayList<>();
-            notes = notes(json, errors);
-            ValidationException.throwIfAny(errors);
-        }
-        AiDraftView d = drafts.reject(id, notes);
+        AiDraftView d = drafts.reject(id, rejectNotes(body));
         return Versions.reply(json(d), d.version(), Response.Status.OK);
     }
 
@@ -123,6 +118,30 @@ public class AiDraftsResource {
     public Response sendToQc(@PathParam("id") String id) {
         AiDraftView d = drafts.sendToQc(id);
         return Versions.reply(json(d), d.version(), Response.Status.OK);
+    }
+
+    /** An apply body: {@code {"create_anyway"?: true}} (none: false). */
+    static boolean createAnyway(String body) {
+        if (body == null || body.isBlank()) {
+            return false;
+        }
+        JsonBody json = JsonBody.parse(body, Set.of("create_anyway"));
+        List<FieldError> errors = new ArrayList<>();
+        boolean anyway = json.bool("create_anyway", false, errors);
+        ValidationException.throwIfAny(errors);
+        return anyway;
+    }
+
+    /** A reject body: {@code {"review_notes"?}} (none: null). */
+    static String rejectNotes(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        JsonBody json = JsonBody.parse(body, Set.of("review_notes"));
+        List<FieldError> errors = new ArrayList<>();
+        String notes = notes(json, errors);
+        ValidationException.throwIfAny(errors);
+        return notes;
     }
 
     private static String notes(JsonBody json, List<FieldError> errors) {

@@ -159,6 +159,7 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
 
     private static String message(int status) {
         return switch (status) {
+            case 401 -> "Sign in: send a valid bearer token";
             case 404 -> "No such resource";
             case 405 -> "This method is not allowed here";
             case 406, 415 -> "Send and accept application/json";

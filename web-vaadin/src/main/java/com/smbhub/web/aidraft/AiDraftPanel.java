@@ -1,5 +1,6 @@
 package com.smbhub.web.aidraft;
 
+import com.smbhub.aidraft.AiDraftQueue;
 import com.smbhub.aidraft.AiDraftService;
 import com.smbhub.aidraft.AiDraftView;
 import com.smbhub.extract.Extraction;
@@ -31,6 +32,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -45,15 +47,62 @@ import java.util.regex.Pattern;
  * The AI panel (PRD 10.5, screen 9): what Text-to-Task read from a message — the suggested kinds of draft, the
  * source with the values it found marked, an editable preview with a High/Med/Low badge per field — and "Apply
  * as draft", "Send to QC", "Reject". Applying makes the work item, quote or invoice in DRAFT state; nothing is sent.
+ * Platform ops review a draft sent to QC in the same panel ({@link Actions#review}): "Approve + Apply", "Reject",
+ * "Take it", review notes and "Next" (Alt+N), with the business named in the header.
  */
 public class AiDraftPanel extends Dialog {
 
     private static final Map<String, String> KINDS = Map.of("CREATE_WORK_ITEM", "Work item", "DRAFT_QUOTE", "Quote",
             "DRAFT_INVOICE", "Invoice", "DRAFT_AR_MESSAGE", "Payment follow-up", "DRAFT_EXPENSE", "Expense");
 
-    private final AiDraftService drafts;
-    private final String messageId;
+    /**
+     * What the panel's buttons do: the business's own calls ({@link #business}) or platform ops' on a draft sent to
+     * their review ({@link #review}).
+     */
+    public interface Actions extends java.io.Serializable {
+        AiDraftView edit(AiDraftView d, Extraction payload, String notes);
+
+        AiDraftView reaim(AiDraftView d, String intent);
+
+        AiDraftView apply(AiDraftView d, boolean createAnyway);
+
+        AiDraftView sendToQc(AiDraftView d);
+
+        AiDraftView reject(AiDraftView d, String notes);
+
+        AiDraftView claim(AiDraftView d);
+
+        /** Platform ops reviewing (notes, "Take it", no "Send to QC", no way into the business's screens). */
+        boolean reviewing();
+
+        static Actions business(AiDraftService drafts, String messageId) {
+            return new Actions() {
+                @Override public AiDraftView edit(AiDraftView d, Extraction p, String notes) { return drafts.edit(d.id(), d.version(), p, notes); }
+                @Override public AiDraftView reaim(AiDraftView d, String intent) { return drafts.parseMessage(messageId, intent).draft(); }
+                @Override public AiDraftView apply(AiDraftView d, boolean anyway) { return drafts.apply(d.id(), anyway); }
+                @Override public AiDraftView sendToQc(AiDraftView d) { return drafts.sendToQc(d.id()); }
+                @Override public AiDraftView reject(AiDraftView d, String notes) { return drafts.reject(d.id(), notes); }
+                @Override public AiDraftView claim(AiDraftView d) { throw new UnsupportedOperationException(); }
+                @Override public boolean reviewing() { return false; }
+            };
+        }
+
+        static Actions review(AiDraftQueue queue) {
+            return new Actions() {
+                @Override public AiDraftView edit(AiDraftView d, Extraction p, String notes) { return queue.edit(d.id(), d.version(), p, notes); }
+                @Override public AiDraftView reaim(AiDraftView d, String intent) { return queue.reaim(d.id(), intent); }
+                @Override public AiDraftView apply(AiDraftView d, boolean anyway) { return queue.approveAndApply(d.id(), anyway); }
+                @Override public AiDraftView sendToQc(AiDraftView d) { throw new UnsupportedOperationException(); }
+                @Override public AiDraftView reject(AiDraftView d, String notes) { return queue.reject(d.id(), notes); }
+                @Override public AiDraftView claim(AiDraftView d) { return queue.claim(d.id()); }
+                @Override public boolean reviewing() { return true; }
+            };
+        }
+    }
+
+    private final Actions drafts;
     private final String sourceText;
+    private final TextArea notes = new TextArea("Review notes");
     private final Consumer<AiDraftView> onApplied;
     private AiDraftView draft;
 
@@ -80,14 +129,23 @@ public class AiDraftPanel extends Dialog {
     private record LineRow(TextField name, BigDecimalField qty, BigDecimalField rate, HorizontalLayout row) {
     }
 
+    /** The business's panel, on one of its messages. */
     public AiDraftPanel(AiDraftService drafts, AiDraftView draft, String messageId, String sourceText,
                         Consumer<AiDraftView> onApplied) {
+        this(Actions.business(drafts, messageId), draft, "Turn into…", sourceText, onApplied, null);
+    }
+
+    /**
+     * {@code onDone} gets the draft once it was applied or rejected (and ops' "Next" the one left open when
+     * {@code next} is given).
+     */
+    public AiDraftPanel(Actions drafts, AiDraftView draft, String heading, String sourceText, Consumer<AiDraftView> onDone,
+                        Runnable next) {
         this.drafts = drafts;
-        this.messageId = messageId;
         this.sourceText = sourceText == null ? "" : sourceText;
-        this.onApplied = onApplied;
+        this.onApplied = onDone;
         setId("ai-panel");
-        setHeaderTitle("Turn into…");
+        setHeaderTitle(heading);
         setWidth("min(52rem, 100vw)");
         overall.setId("ai-confidence");
         getHeader().add(overall);
@@ -131,8 +189,15 @@ public class AiDraftPanel extends Dialog {
         Paragraph safe = new Paragraph("Applying makes a draft you can check; nothing is sent to anyone.");
         safe.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
         add(kind, source, title, work, address, refs, money, new H4("Client"), client, safe);
+        notes.setId("ai-notes");
+        notes.setWidthFull();
+        notes.setMaxLength(2000);
+        notes.setValue(draft.reviewNotes() == null ? "" : draft.reviewNotes());
+        notes.setVisible(drafts.reviewing());
+        add(notes);
 
-        Button apply = new Button("Apply as draft", VaadinIcon.CHECK.create(), e -> apply(false));
+        boolean review = drafts.reviewing();
+        Button apply = new Button(review ? "Approve + Apply" : "Apply as draft", VaadinIcon.CHECK.create(), e -> apply(false));
         apply.setId("ai-apply");
         apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         apply.addClickShortcut(Key.ENTER, KeyModifier.CONTROL);
@@ -141,13 +206,28 @@ public class AiDraftPanel extends Dialog {
         Button reject = new Button("Reject", e -> reject());
         reject.setId("ai-reject");
         reject.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-        Button cancel = new Button("Cancel", e -> close());
+        Button cancel = new Button(review ? "Close" : "Cancel", e -> close());
         cancel.setId("ai-cancel");
-        getFooter().add(reject, cancel, qc, apply);
+        Button claim = new Button("Take it", VaadinIcon.USER_CHECK.create(), e -> claim());
+        claim.setId("ai-claim");
+        Button save = new Button("Save notes", e -> saveNotes());
+        save.setId("ai-save-notes");
+        Button following = new Button("Next", VaadinIcon.ARROW_RIGHT.create(), e -> {
+            close();
+            next.run();
+        });
+        following.setId("ai-next");
+        following.addClickShortcut(Key.KEY_N, KeyModifier.ALT);
+        following.setTooltipText("Alt+N");
+        getFooter().add(reject, cancel, following, claim, save, qc, apply);
         show(draft);
+        boolean open = draft.allowedActions().contains("edit");
         apply.setVisible(draft.allowedActions().contains("apply"));
-        qc.setVisible(draft.allowedActions().contains("send_to_qc"));
+        qc.setVisible(!review && draft.allowedActions().contains("send_to_qc"));
         reject.setVisible(draft.allowedActions().contains("reject"));
+        claim.setVisible(review && open);
+        save.setVisible(review && open);
+        following.setVisible(next != null);
     }
 
     private static HorizontalLayout row(Component... fields) {
@@ -390,13 +470,13 @@ public class AiDraftPanel extends Dialog {
         if (com.smbhub.extract.ExtractionJson.text(now).equals(com.smbhub.extract.ExtractionJson.text(draft.payload()))) {
             return draft;
         }
-        return drafts.edit(draft.id(), draft.version(), now, null);
+        return drafts.edit(draft, now, null);
     }
 
     private void reaim(String intent) {
         try {
             AiDraftView saved = save();
-            show(saved.intent().equals(intent) ? saved : drafts.parseMessage(messageId, intent).draft());
+            show(saved.intent().equals(intent) ? saved : drafts.reaim(saved, intent));
         } catch (ValidationException e) {
             FieldErrors.show(e, fields());
         } catch (RuntimeException e) {
@@ -408,7 +488,7 @@ public class AiDraftPanel extends Dialog {
         try {
             AiDraftView saved = save();
             draft = saved;
-            AiDraftView done = drafts.apply(saved.id(), anyway);
+            AiDraftView done = drafts.apply(saved, anyway);
             close();
             onApplied.accept(done);
         } catch (AiDraftService.SimilarWorkException e) {
@@ -439,7 +519,7 @@ public class AiDraftPanel extends Dialog {
         ask.setText(body);
         ask.setCancelable(true);
         ask.setCancelText("Cancel");
-        ask.setRejectable(true);
+        ask.setRejectable(!drafts.reviewing());
         ask.setRejectText("Open it");
         ask.addRejectListener(r -> {
             close();
@@ -453,7 +533,7 @@ public class AiDraftPanel extends Dialog {
     private void sendToQc() {
         try {
             draft = save();
-            drafts.sendToQc(draft.id());
+            drafts.sendToQc(draft);
             Toasts.done("Sent to the review team; you can still apply it here");
             close();
         } catch (ValidationException e) {
@@ -465,9 +545,34 @@ public class AiDraftPanel extends Dialog {
 
     private void reject() {
         try {
-            drafts.reject(draft.id(), null);
+            AiDraftView done = drafts.reject(draft, drafts.reviewing() ? blank(notes.getValue()) : null);
             Toasts.done("Draft rejected");
             close();
+            if (drafts.reviewing()) {
+                onApplied.accept(done);
+            }
+        } catch (RuntimeException e) {
+            Toasts.problem(Problems.say(e));
+        }
+    }
+
+    private void claim() {
+        try {
+            show(drafts.claim(draft));
+            Toasts.done("The review is yours");
+        } catch (RuntimeException e) {
+            Toasts.problem(Problems.say(e));
+        }
+    }
+
+    /** Keeps the corrections and the review notes without deciding. */
+    private void saveNotes() {
+        try {
+            AiDraftView saved = save();
+            show(drafts.edit(saved, null, notes.getValue().strip()));
+            Toasts.done("Notes saved");
+        } catch (ValidationException e) {
+            FieldErrors.show(e, fields());
         } catch (RuntimeException e) {
             Toasts.problem(Problems.say(e));
         }

@@ -1,9 +1,11 @@
 package com.smbhub.web.shell;
 
+import com.smbhub.aidraft.AiDraftQueue;
 import com.smbhub.account.SignupService;
 import com.smbhub.payment.WebhookLog;
 import com.smbhub.platform.analytics.Activation;
 import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.web.aidraft.ReviewQueue;
 import com.smbhub.web.security.BusinessFields;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.HasValidation;
@@ -47,6 +49,8 @@ public class OpsView extends VerticalLayout {
 
     @EJB Activation activation;
 
+    @EJB AiDraftQueue drafts;
+
     private final Grid<WebhookLog.Entry> events = new Grid<>();
     private final Checkbox attention = new Checkbox("Needs attention only", true);
 
@@ -86,8 +90,8 @@ public class OpsView extends VerticalLayout {
                 new Paragraph("Every signed event from Stripe is stored before it is answered, then applied; a failed attempt is"
                         + " retried with backoff (8 attempts) and then stays FAILED here. REJECTED events named an unknown account"
                         + " or another business's invoice."),
-                new HorizontalLayout(attention, refresh), events,
-                new Paragraph("The AI draft QC queue is not available yet; it arrives with Text-to-Task."));
+                new HorizontalLayout(attention, refresh), events);
+        add(new ReviewQueue(drafts));
         activation();
         customerBusiness();
         setSizeFull();
