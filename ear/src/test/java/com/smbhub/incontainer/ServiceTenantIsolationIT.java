@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.smbhub.contact.ContactDraft;
 import com.smbhub.contact.ContactService;
 import com.smbhub.contact.ContactView;
+import com.smbhub.expense.ExpenseFields;
+import com.smbhub.expense.ExpenseService;
+import com.smbhub.expense.ExpenseView;
 import com.smbhub.file.FileService;
 import com.smbhub.file.FileView;
 import com.smbhub.home.HomeService;
@@ -142,6 +145,8 @@ class ServiceTenantIsolationIT {
 
     @Inject SavedAnswers savedAnswers;
 
+    @Inject ExpenseService expenses;
+
     @Test
     void aConversationOfOneBusinessIsInvisibleAndUntouchableFromAnother() {
         String owner = "owner@" + n() + ".test";
@@ -174,6 +179,24 @@ class ServiceTenantIsolationIT {
         assertEquals(started.version(), after.version());
         assertEquals(1, as(owner, n(), () -> inbox.list(new InboxService.Filter(null, null, null, null, client), null, 50))
                 .items().size());
+    }
+
+    @Test
+    void anExpenseOfOneBusinessIsInvisibleAndUntouchableFromAnother() {
+        String vendor = "Corner Hardware " + UUID.randomUUID();
+        ExpenseView made = as("owner@" + n() + ".test", n(), () -> expenses.create(new ExpenseFields(vendor,
+                null, new BigDecimal("12.50"), null, null, null, null, null)));
+        String other = "owner@" + m() + ".test";
+        assertThrows(NotFoundException.class, () -> as(other, m(), () -> expenses.get(made.id())));
+        assertThrows(NotFoundException.class, () -> as(other, m(), () -> expenses.update(made.id(), made.version(),
+                new ExpenseFields("x", null, BigDecimal.ONE, null, null, null, null, null))));
+        assertThrows(NotFoundException.class, () -> as(other, m(), () -> expenses.submit(made.id())));
+        assertThrows(NotFoundException.class, () -> as(other, m(), () -> {
+            expenses.delete(made.id());
+            return null;
+        }));
+        assertTrue(as(other, m(), () -> expenses.list(null, null, 500)).items().stream().noneMatch(e -> e.id().equals(made.id())));
+        assertEquals(vendor, as("owner@" + n() + ".test", n(), () -> expenses.get(made.id())).vendor());
     }
 
     @Test

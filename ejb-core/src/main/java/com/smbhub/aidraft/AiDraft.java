@@ -50,7 +50,7 @@ public class AiDraft extends TenantRecord {
     protected AiDraft() {
     }
 
-    AiDraft(Source source, String sourceId, String conversationId, String intent, String payload, double confidence, int parseMillis) {
+    public AiDraft(Source source, String sourceId, String conversationId, String intent, String payload, double confidence, int parseMillis) {
         this.sourceType = source.name();
         this.sourceId = sourceId;
         this.conversationId = conversationId;

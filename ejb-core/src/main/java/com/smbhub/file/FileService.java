@@ -1,6 +1,7 @@
 package com.smbhub.file;
 
 import com.smbhub.contact.ContactService;
+import com.smbhub.expense.ExpenseService;
 import com.smbhub.inbox.InboxService;
 import com.smbhub.platform.Ids;
 import com.smbhub.platform.analytics.Analytics;
@@ -56,7 +57,7 @@ public class FileService {
 
     private static final Logger LOG = Logger.getLogger(FileService.class.getName());
 
-    public static final Set<String> LINKABLE = Set.of("WORK_ITEM", "CONTACT");
+    public static final Set<String> LINKABLE = Set.of("WORK_ITEM", "CONTACT", "EXPENSE");
 
     @PersistenceContext(unitName = "smbhub") EntityManager em;
 
@@ -65,6 +66,8 @@ public class FileService {
     @EJB ContactService contacts;
 
     @EJB InboxService inbox;
+
+    @EJB ExpenseService expenses;
 
     @EJB AuditService audit;
 
@@ -226,13 +229,21 @@ public class FileService {
             return;
         }
         if (type == null || !LINKABLE.contains(type)) {
-            throw new ValidationException("linked_type", "One of WORK_ITEM, CONTACT");
+            throw new ValidationException("linked_type", "One of WORK_ITEM, CONTACT, EXPENSE");
         }
-        Capability write = type.equals("WORK_ITEM") ? Capability.WORK_WRITE : Capability.CONTACTS_WRITE;
+        Capability write = switch (type) {
+            case "WORK_ITEM" -> Capability.WORK_WRITE;
+            case "EXPENSE" -> Capability.EXPENSES_WRITE;
+            default -> Capability.CONTACTS_WRITE;
+        };
         if (change) {
             access.require(write);
         }
-        List<String> actions = type.equals("WORK_ITEM") ? work.get(id).allowedActions() : contacts.get(id).allowedActions();
+        List<String> actions = switch (type) {
+            case "WORK_ITEM" -> work.get(id).allowedActions();
+            case "EXPENSE" -> expenses.get(id).allowedActions().stream().map(a -> a.equals("edit") ? "update" : a).toList();
+            default -> contacts.get(id).allowedActions();
+        };
         if (change && !actions.contains("update")) {
             throw new PermissionDeniedException(write);
         }

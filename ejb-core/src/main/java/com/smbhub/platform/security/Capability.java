@@ -28,6 +28,7 @@ public enum Capability {
     PAYMENTS_RECORD,
     EXPENSES_READ,
     EXPENSES_WRITE,
+    EXPENSES_APPROVE,
     /** Turn a message or receipt into a Text-to-Task draft, edit it, send it to the ops team's review. */
     AI_DRAFTS_CREATE,
     /** Decide a draft: approve, apply (makes the work item, quote or invoice in DRAFT state) or reject. */

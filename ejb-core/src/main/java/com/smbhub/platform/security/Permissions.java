@@ -39,6 +39,7 @@ public final class Permissions {
         row(Capability.PAYMENTS_RECORD,       ALL, ALL, ALL, NONE, NONE);
         row(Capability.EXPENSES_READ,         ALL, ALL, ALL, ASSIGNED, ALL);
         row(Capability.EXPENSES_WRITE,        ALL, ALL, ALL, ASSIGNED, NONE);
+        row(Capability.EXPENSES_APPROVE,      ALL, ALL, NONE, NONE, NONE);
         row(Capability.AI_DRAFTS_CREATE,      ALL, ALL, ALL, ASSIGNED, NONE);
         row(Capability.AI_DRAFTS_APPROVE,     ALL, ALL, ALL, ASSIGNED, NONE);
         row(Capability.EXPORT,                ALL, ALL, NONE, NONE, NONE);

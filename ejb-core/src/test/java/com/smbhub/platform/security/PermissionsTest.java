@@ -40,6 +40,7 @@ class PermissionsTest {
             "PAYMENTS_RECORD,   A, A, A, -, -",
             "EXPENSES_READ,     A, A, A, S, A",
             "EXPENSES_WRITE,    A, A, A, S, -",
+            "EXPENSES_APPROVE,  A, A, -, -, -",
             "AI_DRAFTS_CREATE,  A, A, A, S, -",
             "AI_DRAFTS_APPROVE, A, A, A, S, -",
             "EXPORT,            A, A, -, -, -",

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.smbhub.aidraft.AiDraft;
 import com.smbhub.contact.Contact;
+import com.smbhub.expense.Expense;
 import com.smbhub.file.StoredFile;
 import com.smbhub.inbox.Channel;
 import com.smbhub.inbox.Conversation;
@@ -98,6 +100,9 @@ class TenantIsolationTest {
         FACTORIES.put(Conversation.class, (t, tenant) -> new Conversation(Channel.EMAIL, "client@x.test", "Leaking tap"));
         FACTORIES.put(InboxMessage.class, (t, tenant) -> InboxMessage.outgoing(t.newConversation(tenant), "office@x.test",
                 "client@x.test", "Re: Leaking tap", "We come at 9", UUID.randomUUID() + "@x.test", null, null, null));
+        FACTORIES.put(AiDraft.class, (t, tenant) -> new AiDraft(AiDraft.Source.MANUAL, null, null, "CREATE_WORK_ITEM",
+                "{\"intent\":\"CREATE_WORK_ITEM\"}", 0.5, 1));
+        FACTORIES.put(Expense.class, (t, tenant) -> new Expense(Expense.Source.MANUAL, "CAD"));
     }
 
     /** Types with at most one row per business: the suite clears the row before making a new one. */

@@ -138,7 +138,7 @@ final class DocumentJson {
                 json.has("terms") ? json.string("terms", errors) : base.terms());
     }
 
-    private static LocalDate date(JsonBody json, String field, List<FieldError> errors) {
+    static LocalDate date(JsonBody json, String field, List<FieldError> errors) {
         String raw = json.string(field, errors);
         if (raw == null) {
             return null;

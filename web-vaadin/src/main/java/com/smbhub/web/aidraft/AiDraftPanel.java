@@ -243,9 +243,9 @@ public class AiDraftPanel extends Dialog {
         Extraction x = d.payload();
         kind.setItems(kinds(d));
         kind.setValue(d.intent());
-        overall.setText(badgeWord(d.confidence()) + " confidence");
+        overall.setText(ConfidenceBadge.word(d.confidence()) + " confidence");
         overall.getElement().getThemeList().clear();
-        overall.getElement().getThemeList().add(badgeTheme(d.confidence()));
+        overall.getElement().getThemeList().add(ConfidenceBadge.theme(d.confidence()));
         Extraction.WorkItem w = x.workItem();
         title.setValue(w == null || w.title() == null ? "" : w.title());
         type.setValue(w == null ? null : w.type());
@@ -277,8 +277,8 @@ public class AiDraftPanel extends Dialog {
         linesSure.setVisible(linesRead != null);
         linesSure.getElement().getThemeList().clear();
         if (linesRead != null) {
-            linesSure.setText(badgeWord(linesRead));
-            linesSure.getElement().getThemeList().add(badgeTheme(linesRead) + " small");
+            linesSure.setText(ConfidenceBadge.word(linesRead));
+            linesSure.getElement().getThemeList().add(ConfidenceBadge.theme(linesRead) + " small");
         }
         boolean document = d.intent().equals("DRAFT_QUOTE") || d.intent().equals("DRAFT_INVOICE");
         money.setVisible(document);
@@ -331,34 +331,7 @@ public class AiDraftPanel extends Dialog {
         if (v == null && key.contains(".")) {
             v = sure.get(key.substring(0, key.indexOf('.')).equals("work_item") ? key : key.substring(0, key.indexOf('.')));
         }
-        Span badge = new Span();
-        if (v != null) {
-            badge.setText(badgeWord(v));
-            badge.getElement().getThemeList().add(badgeTheme(v) + " small");
-            badge.addClassName("ai-badge");
-        }
-        field.getElement().getChildren().filter(c -> "helper".equals(c.getAttribute("slot"))).toList()
-                .forEach(c -> c.removeFromParent());
-        if (v != null) {
-            badge.getElement().setAttribute("slot", "helper");
-            field.getElement().appendChild(badge.getElement());
-        }
-    }
-
-    private static String badgeWord(double confidence) {
-        return switch (Extraction.band(confidence)) {
-            case "HIGH" -> "High";
-            case "MED" -> "Med";
-            default -> "Low";
-        };
-    }
-
-    private static String badgeTheme(double confidence) {
-        return switch (Extraction.band(confidence)) {
-            case "HIGH" -> "badge success";
-            case "MED" -> "badge";
-            default -> "badge error";
-        };
+        ConfidenceBadge.on(field, v);
     }
 
     /** The values the reading found, as they may appear in the text. */

@@ -1,0 +1,49 @@
+package com.smbhub.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/** Issue 15 in a browser: a receipt photo upload becomes an expense draft with vendor, date and total filled, then submitted. */
+class ExpensesJourneyIT {
+
+    private static final World WORLD = World.create();
+
+    @Test
+    void aReceiptPhotoBecomesAFilledInDraftThatIsSubmitted() throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        LocalDate bought = LocalDate.now(ZoneId.of("America/Toronto")).minusDays(2);
+        Path photo = Files.createTempFile("receipt-", ".png");
+        Files.write(photo, ExpensesIT.receipt("MAPLE LUMBER", bought, "56.81"));
+        try (BackOffice app = new BackOffice()) {
+            app.signIn(WORLD.northside("owner"), "demo");
+            new HomeScreen(app).waitFor("Welcome");
+            app.open("expenses");
+            app.waitForText("page-title", "Expenses");
+            app.upload("expense-upload", photo);
+            BackOffice.await(app.driver, 60).until(d -> !d.findElements(By.id("expense-drawer")).isEmpty());
+            assertEquals("MAPLE LUMBER", value(app, "expense-vendor"));
+            assertEquals("64.20", value(app, "expense-amount"));
+            assertEquals(bought, LocalDate.parse(app.driver.findElement(By.cssSelector("#expense-date")).getAttribute("value")));
+            app.screenshot("expense-drawer");
+            app.click("expense-submit");
+            app.waitForToast("Expense submitted");
+            app.waitForText("expenses-grid", "Submitted");
+            app.screenshot("expenses");
+        } finally {
+            Files.deleteIfExists(photo);
+        }
+    }
+
+    private static String value(BackOffice app, String id) {
+        return BackOffice.await(app.driver, 10).until(d -> {
+            String v = d.findElement(By.cssSelector("#" + id + " input")).getAttribute("value");
+            return v == null || v.isBlank() ? null : v;
+        });
+    }
+}

@@ -1,0 +1,164 @@
+package com.smbhub.web.expense;
+
+import com.smbhub.expense.ExpenseService;
+import com.smbhub.expense.ExpenseStatus;
+import com.smbhub.expense.ExpenseView;
+import com.smbhub.file.FileService;
+import com.smbhub.money.MoneyText;
+import com.smbhub.platform.security.Access;
+import com.smbhub.platform.security.Capability;
+import com.smbhub.platform.security.Permissions;
+import com.smbhub.web.aidraft.ConfidenceBadge;
+import com.smbhub.web.shell.MainLayout;
+import com.smbhub.web.shell.Problems;
+import com.smbhub.web.shell.Toasts;
+import com.smbhub.web.shell.Uploads;
+import com.vaadin.cdi.annotation.CdiComponent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+/**
+ * Expenses (PRD 3.12, 10.3.6): "Upload receipt" first (a photo or PDF, read into a draft), the list by status and
+ * month with its total, and the drawer to correct, submit, approve or reject one.
+ */
+@Route(value = "expenses", layout = MainLayout.class)
+@PageTitle("Expenses · SMB Hub")
+@CdiComponent
+@PermitAll
+public class ExpensesView extends VerticalLayout {
+
+    static final Map<String, String> STATUS = Map.of("DRAFT", "Draft", "SUBMITTED", "Submitted", "APPROVED", "Approved",
+            "REJECTED", "Rejected");
+    private static final String ALL = "ALL";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
+
+    @EJB ExpenseService expenses;
+
+    @EJB FileService files;
+
+    @EJB Access access;
+
+    private final Grid<ExpenseView> grid = new Grid<>();
+    private final Select<String> status = new Select<>();
+    private final Select<YearMonth> month = new Select<>();
+    private final Paragraph totals = new Paragraph();
+
+    @PostConstruct
+    void build() {
+        H2 title = new H2("Expenses");
+        title.setId("page-title");
+        Span error = new Span();
+        error.setId("expense-upload-error");
+        AtomicReference<ExpenseView> made = new AtomicReference<>();
+        Upload upload = Uploads.of("expense-upload", error, (name, in) -> made.set(expenses.upload(name, in)), name -> {
+            Toasts.done(made.get().scanStatus() != null && made.get().scanStatus().equals("READ")
+                    ? "Read " + name + ": check what was filled in" : name + " kept; fill in the expense by hand");
+            reload();
+            open(made.get());
+        });
+        upload.setAcceptedFileTypes("image/*", "application/pdf", ".pdf", ".jpg", ".jpeg", ".png", ".heic", ".webp");
+        upload.setMaxFiles(1);
+        upload.setDropLabel(new Span("Drop a receipt photo or PDF here — it is read for you"));
+        Button uploadButton = new Button("Upload receipt", VaadinIcon.CAMERA.create());
+        uploadButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
+        upload.setUploadButton(uploadButton);
+        Button manual = new Button("Add by hand", VaadinIcon.PLUS.create(), e -> {
+            try {
+                open(expenses.create(new com.smbhub.expense.ExpenseFields(null, null, null, null, null, null, null, null)));
+                reload();
+            } catch (RuntimeException ex) {
+                Toasts.problem(Problems.say(ex));
+            }
+        });
+        manual.setId("expense-new");
+
+        status.setId("expense-status");
+        status.setLabel("Status");
+        status.setItems(ALL, "DRAFT", "SUBMITTED", "APPROVED", "REJECTED");
+        status.setItemLabelGenerator(s -> ALL.equals(s) ? "All" : STATUS.get(s));
+        status.setValue(ALL);
+        status.addValueChangeListener(e -> reload());
+        month.setId("expense-month");
+        month.setLabel("Month");
+        List<YearMonth> months = new ArrayList<>();
+        YearMonth now = YearMonth.now();
+        for (int i = 0; i < 24; i++) {
+            months.add(now.minusMonths(i));
+        }
+        month.setItems(months);
+        month.setEmptySelectionAllowed(true);
+        month.setEmptySelectionCaption("Any month");
+        month.setItemLabelGenerator(m -> m == null ? "Any month" : MONTH.format(m));
+        month.addValueChangeListener(e -> reload());
+        totals.setId("expense-totals");
+        HorizontalLayout filters = new HorizontalLayout(status, month, totals);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        filters.getStyle().set("flex-wrap", "wrap");
+
+        grid.setId("expenses-grid");
+        grid.addColumn(e -> e.date() == null ? "" : DAY.format(e.date())).setHeader("Date").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(e -> e.vendor() == null ? "(no vendor yet)" : e.vendor()).setHeader("Vendor").setFlexGrow(2);
+        grid.addColumn(e -> e.category() == null ? "" : e.category()).setHeader("Category");
+        grid.addColumn(e -> e.amount() == null ? "" : MoneyText.format(e.amount(), e.currency())).setHeader("Amount")
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(e -> STATUS.get(e.status())).setHeader("Status").setAutoWidth(true);
+        grid.addComponentColumn(e -> {
+            Span read = new Span();
+            if (e.confidence() != null) {
+                read.setText("Read · " + ConfidenceBadge.word(e.confidence()));
+                read.getElement().getThemeList().add(ConfidenceBadge.theme(e.confidence()) + " small");
+            }
+            return read;
+        }).setHeader("Receipt").setAutoWidth(true);
+        grid.setEmptyStateText("No expenses here yet. Upload a receipt photo, or add one by hand.");
+        grid.addItemClickListener(e -> open(e.getItem()));
+        grid.setSizeFull();
+
+        HorizontalLayout capture = new HorizontalLayout(upload, manual);
+        capture.setVisible(Permissions.allows(access.role(), Capability.EXPENSES_WRITE));
+        add(title, capture, error, filters, grid);
+        setSizeFull();
+        reload();
+    }
+
+    void reload() {
+        try {
+            ExpenseService.Listing listing = expenses.list(ALL.equals(status.getValue()) ? null : status.getValue(),
+                    month.getValue() == null ? null : month.getValue().toString(), 500);
+            grid.setItems(listing.items());
+            totals.setText(listing.totals().isEmpty() ? "" : "Total " + listing.totals().entrySet().stream()
+                    .map(t -> MoneyText.format(t.getValue(), t.getKey())).collect(Collectors.joining(" + ")));
+        } catch (RuntimeException e) {
+            Toasts.problem(Problems.say(e));
+        }
+    }
+
+    private void open(ExpenseView e) {
+        new ExpenseDrawer(expenses, files, e, this::reload).open();
+    }
+}
