@@ -195,7 +195,7 @@ class ServiceTenantIsolationIT {
             expenses.delete(made.id());
             return null;
         }));
-        assertTrue(as(other, m(), () -> expenses.list(null, null, 500)).items().stream().noneMatch(e -> e.id().equals(made.id())));
+        assertTrue(as(other, m(), () -> expenses.list(null, null, null, 500)).items().stream().noneMatch(e -> e.id().equals(made.id())));
         assertEquals(vendor, as("owner@" + n() + ".test", n(), () -> expenses.get(made.id())).vendor());
     }
 

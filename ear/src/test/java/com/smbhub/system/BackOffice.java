@@ -79,7 +79,10 @@ final class BackOffice implements AutoCloseable {
     }
 
     void type(String id, String text) {
-        WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#" + id + " input")));
+        By field = By.cssSelector("#" + id + " input");
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+                wait.until(ExpectedConditions.presenceOfElementLocated(field)));
+        WebElement input = wait.until(ExpectedConditions.elementToBeClickable(field));
         input.clear();
         input.sendKeys(text);
     }

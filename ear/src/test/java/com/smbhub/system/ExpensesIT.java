@@ -20,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -139,11 +140,53 @@ class ExpensesIT {
     }
 
     @Test
+    void anExpenseOnAJobShowsOnTheJobAndOnTheClientsTimelineAndARejectedOneIsNotSpent() {
+        String owner = token(WORLD.northside("owner"), null);
+        var client = send("POST", "/api/v1/contacts", owner, "{\"display_name\":\"Ada " + UUID.randomUUID() + "\"}");
+        assertEquals(201, client.status(), client.body());
+        String clientId = data(client).getString("id");
+        var item = send("POST", "/api/v1/work-items", owner, "{\"title\":\"Fix the leak\",\"contact_id\":\"" + clientId + "\"}");
+        assertEquals(201, item.status(), item.body());
+        String job = data(item).getString("id");
+        String onJob = ",\"expense_date\":\"" + BOUGHT + "\",\"work_item_id\":\"" + job + "\"}";
+        var pipes = send("POST", "/api/v1/expenses", owner, "{\"vendor\":\"Pipe Depot\",\"amount\":\"25.00\"" + onJob);
+        assertEquals(201, pipes.status(), pipes.body());
+        String wrong = data(send("POST", "/api/v1/expenses", owner, "{\"vendor\":\"Wrong Shop\",\"amount\":\"99.00\"" + onJob))
+                .getString("id");
+        assertEquals(200, send("POST", "/api/v1/expenses/" + wrong + "/submit", owner, null).status());
+        assertEquals(200, send("POST", "/api/v1/expenses/" + wrong + "/reject", owner, null).status());
+
+        JsonObject spent = data(get("/api/v1/expenses?work_item_id=" + job, owner));
+        assertEquals(2, spent.getJsonArray("expenses").size(), spent.toString());
+        assertEquals("25.00", spent.getJsonObject("totals").getString("CAD"), "a rejected expense is not spent");
+        assertEquals("99.00", data(get("/api/v1/expenses?status=REJECTED&work_item_id=" + job, owner)).getJsonObject("totals")
+                .getString("CAD"), "unless the rejected ones are asked for");
+        var timeline = get("/api/v1/contacts/" + clientId + "/timeline", owner);
+        assertEquals(200, timeline.status(), timeline.body());
+        assertTrue(timeline.json().getJsonArray("data").stream().map(JsonObject.class::cast).anyMatch(line ->
+                line.getString("type").equals("expense") && line.getString("id").equals(data(pipes).getString("id"))
+                        && line.getString("title").equals("Expense of $25.00 at Pipe Depot on Fix the leak (draft)")), timeline.body());
+
+        LocalDate today = LocalDate.now(ZoneId.of("America/Toronto"));
+        assertEquals(201, send("POST", "/api/v1/expenses", owner, "{\"vendor\":\"Pipe Depot\",\"amount\":\"30.00\",\"expense_date\":\""
+                + today + "\"}").status());
+        JsonObject home = data(get("/api/v1/home/summary", owner));
+        assertTrue(new BigDecimal(home.getJsonObject("expenses_this_month").getString("CAD")).compareTo(new BigDecimal("30.00")) >= 0,
+                home.toString());
+
+        assertEquals(404, get("/api/v1/expenses?work_item_id=" + UUID.randomUUID(), owner).status());
+        assertEquals(404, get("/api/v1/expenses?work_item_id=" + job, token(WORLD.maple("owner"), null)).status(),
+                "another business's work item");
+        assertEquals(404, get("/api/v1/expenses?work_item_id=" + job, token(WORLD.northside("agent"), null)).status(),
+                "an agent's scope: work assigned to them");
+    }
+
+    @Test
     void badInputIsNamedAndChangesNothing() {
         String owner = token(WORLD.northside("owner"), null);
         for (String body : List.of("{\"amount\":\"-5\"}", "{\"amount\":0}", "{\"amount\":\"lots\"}", "{\"currency\":\"dollars\"}",
                 "{\"expense_date\":\"yesterday\"}", "{\"expense_date\":\"2099-01-01\"}", "{\"tax_total\":\"50\",\"amount\":\"10\"}",
-                "{\"work_item_id\":\"" + java.util.UUID.randomUUID() + "\"}", "{\"colour\":\"red\"}", "{\"vendor\":", "[]")) {
+                "{\"work_item_id\":\"" + UUID.randomUUID() + "\"}", "{\"colour\":\"red\"}", "{\"vendor\":", "[]")) {
             var refused = send("POST", "/api/v1/expenses", owner, body);
             assertEquals(400, refused.status(), body + " → " + refused.body());
         }

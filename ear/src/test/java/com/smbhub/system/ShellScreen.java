@@ -1,13 +1,14 @@
 package com.smbhub.system;
 
+import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 
 /**
  * Page object of the back office's frame (web/shell): the menu and the phone's bottom bar, the
- * business switcher, sign-out, the command palette, and the pages for not found, no access and
- * modules still to come.
+ * business switcher, sign-out, the command palette, the phone's More page, and the pages for not
+ * found and no access.
  */
 final class ShellScreen {
 
@@ -59,8 +60,14 @@ final class ShellScreen {
         app.waitForText("page-title", title);
     }
 
-    boolean saysComingSoon() {
-        return app.driver.findElement(By.tagName("body")).getText().contains("not available yet");
+    /** The routes the phone's More page lists, in order. */
+    List<String> moreModules() {
+        return app.driver.findElements(By.cssSelector("#more-modules a")).stream()
+                .map(a -> a.getAttribute("id").substring("more-".length())).toList();
+    }
+
+    void openMore(String route) {
+        app.click("more-" + route);
     }
 
     void waitForNotFound() {

@@ -79,7 +79,8 @@ public class ContactService {
         Contact contact = find(id, access.require(Capability.CONTACTS_READ));
         return new ContactTimeline(em, audit).of(contact, Permissions.grant(access.role(), Capability.WORK_READ),
                 Permissions.grant(access.role(), Capability.INBOX_READ),
-                Permissions.grant(access.role(), Capability.MONEY_READ) == Grant.ALL, me());
+                Permissions.grant(access.role(), Capability.MONEY_READ) == Grant.ALL, profiles.effective().capability("expenses")
+                        ? Permissions.grant(access.role(), Capability.EXPENSES_READ) : Grant.NONE, me());
     }
 
     public ContactView create(ContactDraft draft, boolean allowDuplicate, Optional<Idempotency.Key> idempotencyKey) {

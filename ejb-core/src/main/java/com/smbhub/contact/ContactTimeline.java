@@ -1,5 +1,6 @@
 package com.smbhub.contact;
 
+import com.smbhub.expense.Expense;
 import com.smbhub.file.StoredFile;
 import com.smbhub.inbox.InboxMessage;
 import com.smbhub.invoice.Invoice;
@@ -16,7 +17,7 @@ import java.util.Map;
 
 /**
  * The queries behind a contact's timeline: its work items with their status moves and files, files
- * on the contact, its invoices and their payments. Returns the lines as data, newest first; the
+ * on the contact, its invoices and their payments, its messages, the expenses bought from it or spent on its work. Returns the lines as data, newest first; the
  * caller decided what the reader may see.
  */
 final class ContactTimeline {
@@ -31,9 +32,10 @@ final class ContactTimeline {
 
     /**
      * {@code work} / {@code inbox}: the reader's grants on work items and conversations (an agent sees only
-     * theirs); {@code seesMoney}: invoices too. A message line opens its conversation ({@code id}).
+     * theirs); {@code seesMoney}: invoices too; {@code expenses}: the reader's grant on expenses (NONE where the
+     * profile has none). A message line opens its conversation ({@code id}), an expense line the expense.
      */
-    List<TimelineEntry> of(Contact contact, Grant work, Grant inbox, boolean seesMoney, String me) {
+    List<TimelineEntry> of(Contact contact, Grant work, Grant inbox, boolean seesMoney, Grant expenses, String me) {
         String id = contact.getId();
         List<TimelineEntry> entries = new ArrayList<>();
         Map<String, String> titles = new LinkedHashMap<>();
@@ -80,6 +82,9 @@ final class ContactTimeline {
                     m.getCreatedAt(), null, TimelineEntry.factsOf("subject", m.getSubject() == null ? "(no subject)"
                             : m.getSubject()))));
         }
+        if (expenses != Grant.NONE) {
+            expenseLines(id, titles, expenses, me, entries);
+        }
         em.createQuery("select f from StoredFile f where f.linkedEntityType = 'CONTACT' and f.linkedEntityId = :c"
                         + " and f.deletedAt is null order by f.createdAt desc", StoredFile.class)
                 .setParameter("c", id).setMaxResults(200).getResultStream()
@@ -88,6 +93,21 @@ final class ContactTimeline {
         entries.add(new TimelineEntry(TimelineEntry.Event.CONTACT_ADDED, contact.getId(), contact.getCreatedAt(), null, Map.of()));
         entries.sort(Comparator.comparing(TimelineEntry::at).reversed());
         return entries;
+    }
+
+    /** Expenses bought from the contact (its vendor) or spent on its work items; {@code titles}: the work the reader sees. */
+    private void expenseLines(String contactId, Map<String, String> titles, Grant grant, String me, List<TimelineEntry> entries) {
+        TypedQuery<Expense> expenses = em.createQuery("select e from Expense e where e.deletedAt is null and (e.vendorContactId = :c"
+                + " or e.workItemId in (select w.id from WorkItem w where w.contactId = :c))"
+                + (grant == Grant.ASSIGNED ? " and e.createdBy = :me" : "") + " order by e.createdAt desc", Expense.class)
+                .setParameter("c", contactId);
+        if (grant == Grant.ASSIGNED) {
+            expenses.setParameter("me", me);
+        }
+        expenses.setMaxResults(200).getResultStream().forEach(e -> entries.add(new TimelineEntry(TimelineEntry.Event.EXPENSE,
+                e.getId(), e.getCreatedAt(), null, TimelineEntry.factsOf("amount", e.getAmount() == null ? null
+                        : e.getAmount().toPlainString(), "currency", e.getCurrency(), "vendor", e.getVendorName(),
+                        "on", e.getWorkItemId() == null ? null : titles.get(e.getWorkItemId()), "status", e.getStatus().name()))));
     }
 
     /** The contact's invoices: drafted, sent, first opened by the client, paid (by whom), refunded, voided; each opens its invoice. */

@@ -20,7 +20,7 @@ public record TimelineEntry(Event event, String id, Instant at, String workItemI
     public enum Event {
         CONTACT_ADDED("contact"), WORK_ITEM("work_item"), STATUS_MOVED("status"), FILE("file"), FILE_REMOVED("file_removed"),
         INVOICE_DRAFTED("invoice"), INVOICE_SENT("invoice"), INVOICE_VIEWED("invoice"), INVOICE_VOIDED("invoice"), PAYMENT_RECEIVED("payment"),
-        PAYMENT_REFUNDED("payment"), MESSAGE_RECEIVED("message"), MESSAGE_SENT("message");
+        PAYMENT_REFUNDED("payment"), MESSAGE_RECEIVED("message"), MESSAGE_SENT("message"), EXPENSE("expense");
 
         private final String type;
 
@@ -65,6 +65,9 @@ public record TimelineEntry(Event event, String id, Instant at, String workItemI
             case PAYMENT_REFUNDED -> "Refund" + (facts.containsKey("amount") ? " of " + amount() : "") + " on " + fact("number");
             case MESSAGE_RECEIVED -> "E-mail received: " + fact("subject");
             case MESSAGE_SENT -> "E-mail sent: " + fact("subject");
+            case EXPENSE -> "Expense" + (facts.containsKey("amount") ? " of " + amount() : "")
+                    + (facts.containsKey("vendor") ? " at " + fact("vendor") : "") + (facts.containsKey("on") ? " on " + fact("on") : "")
+                    + " (" + words(fact("status")) + ")";
         };
     }
 

@@ -35,6 +35,7 @@ import jakarta.persistence.TypedQuery;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -42,8 +43,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Expenses (PRD 3.12, issue 15): typed in, or read from a receipt photo or PDF (Tika + tesseract, then the
@@ -73,11 +77,14 @@ public class ExpenseService {
     @EJB WorkItemService work;
 
     /** A page of the list, newest first, with its totals by currency. */
-    public record Listing(List<ExpenseView> items, Map<String, BigDecimal> totals) implements java.io.Serializable {
+    public record Listing(List<ExpenseView> items, Map<String, BigDecimal> totals) implements Serializable {
     }
 
-    /** {@code status} one of the lifecycle's names or null (all); {@code month} "2026-11" or null (all). */
-    public Listing list(String status, String month, int limit) {
+    /**
+     * {@code status} one of the lifecycle's names or null (all); {@code month} "2026-11" or null (all);
+     * {@code workItemId} the work item they were spent on (one the caller sees) or null (any).
+     */
+    public Listing list(String status, String month, String workItemId, int limit) {
         Grant grant = allowed(Capability.EXPENSES_READ);
         List<FieldError> errors = new ArrayList<>();
         if (status != null && ExpenseStatus.of(status) == null) {
@@ -92,28 +99,54 @@ public class ExpenseService {
             }
         }
         ValidationException.throwIfAny(errors);
-        String where = " where e.deletedAt is null" + (status == null ? "" : " and e.status = :status")
-                + (ym == null ? "" : " and e.date >= :from and e.date <= :to")
-                + (grant == Grant.ASSIGNED ? " and e.createdBy = :me" : "");
-        TypedQuery<Expense> q = em.createQuery("select e from Expense e" + where + " order by e.date desc, e.createdAt desc",
-                Expense.class);
-        List<Object[]> sums;
-        var totals = em.createQuery("select e.currency, sum(e.amount) from Expense e" + where + " group by e.currency",
-                Object[].class);
-        for (var query : List.<jakarta.persistence.Query>of(q, totals)) {
-            if (status != null) {
-                query.setParameter("status", status);
-            }
-            if (ym != null) {
-                query.setParameter("from", ym.atDay(1)).setParameter("to", ym.atEndOfMonth());
-            }
-            if (grant == Grant.ASSIGNED) {
-                query.setParameter("me", me());
-            }
+        Map<String, Object> where = new LinkedHashMap<>();
+        if (status != null) {
+            where.put("e.status = :status", status);
         }
-        sums = totals.getResultList();
+        if (ym != null) {
+            where.put("e.date >= :from", ym.atDay(1));
+            where.put("e.date <= :to", ym.atEndOfMonth());
+        }
+        if (workItemId != null) {
+            where.put("e.workItemId = :item", work.get(workItemId).id());
+        }
+        return listing(where, grant, limit);
+    }
+
+    /** What the business spent this month in its zone (every expense but the rejected ones), by currency; for Home. */
+    public Map<String, BigDecimal> thisMonth() {
+        Grant grant = allowed(Capability.EXPENSES_READ);
+        YearMonth ym = YearMonth.from(BusinessClock.today(tenant().zone()));
+        Map<String, Object> where = new LinkedHashMap<>();
+        where.put("e.date >= :from", ym.atDay(1));
+        where.put("e.date <= :to", ym.atEndOfMonth());
+        return listing(where, grant, 1).totals();
+    }
+
+    /**
+     * Newest first with the totals by currency (rejected expenses are not spent: they count only when asked for by
+     * status); {@code where} maps each condition to its one parameter's value.
+     */
+    private Listing listing(Map<String, Object> where, Grant grant, int limit) {
+        Map<String, Object> conditions = new LinkedHashMap<>(where);
+        if (grant == Grant.ASSIGNED) {
+            conditions.put("e.createdBy = :me", me());
+        }
+        String clause = " where e.deletedAt is null" + conditions.keySet().stream().map(c -> " and " + c)
+                .collect(Collectors.joining());
+        TypedQuery<Expense> q = em.createQuery("select e from Expense e" + clause + " order by e.date desc, e.createdAt desc",
+                Expense.class);
+        TypedQuery<Object[]> totals = em.createQuery("select e.currency, sum(e.amount) from Expense e" + clause
+                + (where.containsKey("e.status = :status") ? "" : " and e.status <> 'REJECTED'") + " group by e.currency",
+                Object[].class);
+        conditions.forEach((condition, value) -> {
+            String name = condition.substring(condition.indexOf(':') + 1);
+            q.setParameter(name, value);
+            totals.setParameter(name, value);
+        });
         Map<String, BigDecimal> byCurrency = new TreeMap<>();
-        sums.stream().filter(r -> r[0] != null && r[1] != null).forEach(r -> byCurrency.put((String) r[0], (BigDecimal) r[1]));
+        totals.getResultList().stream().filter(r -> r[0] != null && r[1] != null)
+                .forEach(r -> byCurrency.put((String) r[0], (BigDecimal) r[1]));
         List<ExpenseView> items = q.setMaxResults(Math.max(1, Math.min(limit, 500))).getResultStream().map(e -> view(e, grant)).toList();
         return new Listing(items, byCurrency);
     }
@@ -268,13 +301,13 @@ public class ExpenseService {
     /** The VENDOR contact with this name (any case), else a new one. */
     private String vendor(String name) {
         List<String> found = em.createQuery("select c.id from Contact c where lower(c.displayName) = :n and c.deletedAt is null"
-                + " and c.type = 'VENDOR' order by c.createdAt", String.class).setParameter("n", name.toLowerCase(java.util.Locale.ROOT))
+                + " and c.type = 'VENDOR' order by c.createdAt", String.class).setParameter("n", name.toLowerCase(Locale.ROOT))
                 .setMaxResults(1).getResultList();
         if (!found.isEmpty()) {
             return found.get(0);
         }
         ContactDraft draft = new ContactDraft("VENDOR", name, null, null, null, null, null, null, null, null, null, List.of(), null);
-        return contacts.create(draft, true, java.util.Optional.empty()).id();
+        return contacts.create(draft, true, Optional.empty()).id();
     }
 
     /** Checks a person's fields: every error at once, at its field. */
@@ -294,7 +327,7 @@ public class ExpenseService {
         } else if (f.tax() != null && f.amount() != null && f.tax().compareTo(f.amount()) > 0) {
             errors.add(new FieldError("tax_total", "More than the amount"));
         }
-        String currency = f.currency() == null || f.currency().isBlank() ? fallbackCurrency : f.currency().strip().toUpperCase(java.util.Locale.ROOT);
+        String currency = f.currency() == null || f.currency().isBlank() ? fallbackCurrency : f.currency().strip().toUpperCase(Locale.ROOT);
         if (!currency.matches("[A-Z]{3}")) {
             errors.add(new FieldError("currency", "A three-letter currency code, such as CAD"));
         }
@@ -403,8 +436,8 @@ public class ExpenseService {
 
     private ExpenseView view(Expense e, Grant grant) {
         List<String> actions = new ArrayList<>();
-        boolean approver = Permissions.allows(com.smbhub.platform.security.Access.resolved(), Capability.EXPENSES_APPROVE);
-        boolean writer = grant != Grant.NONE && Permissions.allows(com.smbhub.platform.security.Access.resolved(), Capability.EXPENSES_WRITE);
+        boolean approver = Permissions.allows(Access.resolved(), Capability.EXPENSES_APPROVE);
+        boolean writer = grant != Grant.NONE && Permissions.allows(Access.resolved(), Capability.EXPENSES_WRITE);
         for (ExpenseStatus.Action a : ExpenseStatus.Action.values()) {
             boolean may = a == ExpenseStatus.Action.APPROVE || a == ExpenseStatus.Action.REJECT ? approver : writer;
             if (may && e.getStatus().allows(a)) {

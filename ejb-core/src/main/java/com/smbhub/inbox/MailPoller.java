@@ -62,9 +62,10 @@ public class MailPoller {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void run() {
         List<Mailboxes.Due> due;
-        List<String> wake = List.copyOf(woken);
+        List<String> wake = List.of();
         try {
             renewWatches();
+            wake = List.copyOf(woken);
             woken.removeAll(wake);
             due = mailboxes.lease(POLLER, everySeconds, watchedSeconds, wake, false, 20);
         } catch (RuntimeException e) {
@@ -113,7 +114,10 @@ public class MailPoller {
         }
     }
 
-    /** Keeps this instance's watches; stops those whose mailbox was disconnected or changed. */
+    /**
+     * Keeps this instance's watches; stops those whose mailbox was disconnected or changed; reads once more
+     * each mailbox whose watch has just begun to listen.
+     */
     private void renewWatches() {
         Map<String, MailboxReader.Account> ours = mailboxes.renewWatches(POLLER);
         watchers.forEach((id, watcher) -> {
@@ -121,6 +125,9 @@ public class MailPoller {
                 watcher.stop();
             } else {
                 watcher.renew(RENEW_IDLE_SECONDS);
+                if (watcher.firstIdleBegan()) {
+                    woken.add(id);
+                }
             }
         });
         ours.keySet().stream().filter(id -> !watchers.containsKey(id)).forEach(id -> mailboxes.unwatch(id, POLLER));

@@ -28,6 +28,7 @@ final class MailboxWatcher implements Runnable {
     private volatile Folder folder;
     private volatile long idleSince = System.nanoTime();
     private volatile int idles;
+    private volatile boolean caughtUp;
 
     MailboxWatcher(String connectionId, MailboxReader.Account account, Consumer<String> wake, Consumer<String> ended) {
         this.connectionId = connectionId;
@@ -92,6 +93,18 @@ final class MailboxWatcher implements Runnable {
         if (f != null) {
             close(f.getStore());
         }
+    }
+
+    /**
+     * True once, when its first IDLE has begun: mail that arrived while the watch was starting (after the
+     * poller's read, before the IDLE) is announced by nothing, so the poller reads the mailbox once more then.
+     */
+    boolean firstIdleBegan() {
+        if (idles > 0 && !caughtUp) {
+            caughtUp = true;
+            return true;
+        }
+        return false;
     }
 
     /** How many IDLE commands it has issued (one per notification or renewal, never a busy loop). */

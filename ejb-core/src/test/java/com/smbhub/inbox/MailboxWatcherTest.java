@@ -66,6 +66,8 @@ class MailboxWatcherTest {
         offers.add(MailboxReader.read(account, null, 0, (validity, batch) -> true).idle());
         assertEquals(List.of(true), offers, "GreenMail announces IDLE");
         MailboxWatcher w = watcher();
+        assertTrue(w.firstIdleBegan(), "listening: the poller reads once more for what came while it started");
+        assertFalse(w.firstIdleBegan(), "only once");
         Thread.sleep(1500);
         assertTrue(woken.isEmpty(), "nothing arrived, nothing said");
         assertEquals(1, w.idles(), "one IDLE waits; the watcher does not poll");
@@ -80,6 +82,28 @@ class MailboxWatcherTest {
         w.stop();
         assertTrue(ended.await(10, TimeUnit.SECONDS), "a stopped watcher ends and says so");
         assertFalse(w.running());
+    }
+
+    @Test
+    void readingOnEveryWakeKeepsTheWatch() throws Exception {
+        MailboxWatcher w = new MailboxWatcher("box-1", account, id -> {
+            try {
+                MailboxReader.read(account, null, 0, (validity, batch) -> true);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            woken.add(id);
+        }, id -> ended.countDown());
+        Thread t = new Thread(w, "watcher");
+        t.setDaemon(true);
+        t.start();
+        Thread.sleep(500);
+        deliver("Before");
+        assertEquals("box-1", woken.poll(10, TimeUnit.SECONDS));
+        Thread.sleep(300);
+        deliver("After");
+        assertEquals("box-1", woken.poll(10, TimeUnit.SECONDS), "read after the first read");
+        w.stop();
     }
 
     @Test

@@ -49,8 +49,9 @@ public class ExpensesResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@QueryParam("status") String status, @QueryParam("month") String month,
-                         @QueryParam("limit") String limit) {
-        ExpenseService.Listing listing = expenses.list(ApiRequest.blank(status), ApiRequest.blank(month), Paging.limit(limit));
+                         @QueryParam("work_item_id") String workItemId, @QueryParam("limit") String limit) {
+        ExpenseService.Listing listing = expenses.list(ApiRequest.blank(status), ApiRequest.blank(month),
+                ApiRequest.blank(workItemId), Paging.limit(limit));
         JsonArrayBuilder data = Jsonp.createArrayBuilder();
         listing.items().forEach(e -> data.add(json(e)));
         JsonObjectBuilder totals = Jsonp.createObjectBuilder();

@@ -13,6 +13,7 @@ import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.security.Permissions;
 import com.smbhub.profile.ProfileService;
+import com.smbhub.web.expense.ExpensesView;
 import com.smbhub.web.file.FilesPanel;
 import com.smbhub.web.inbox.InboxView;
 import com.smbhub.web.invoice.InvoicesView;
@@ -260,6 +261,10 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
                     timeline.add(link);
                 } else if (entry.type().equals("invoice") || entry.type().equals("payment")) {
                     RouterLink link = new RouterLink(line, InvoicesView.class);
+                    link.setQueryParameters(QueryParameters.of("open", entry.id()));
+                    timeline.add(link);
+                } else if (entry.type().equals("expense")) {
+                    RouterLink link = new RouterLink(line, ExpensesView.class);
                     link.setQueryParameters(QueryParameters.of("open", entry.id()));
                     timeline.add(link);
                 } else {

@@ -11,12 +11,15 @@ import com.smbhub.web.file.FilesPanel;
 import com.smbhub.web.shell.FieldErrors;
 import com.smbhub.web.shell.Problems;
 import com.smbhub.web.shell.Toasts;
+import com.smbhub.workitem.WorkItemService;
+import com.smbhub.workitem.WorkItemView;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -30,6 +33,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * One expense in a drawer (PRD 10.3.6): the receipt beside the fields, each read value with how sure the reading
@@ -54,8 +58,11 @@ class ExpenseDrawer extends Dialog {
     private final TextField category = new TextField("Category");
     private final BigDecimalField tax = new BigDecimalField("Tax");
     private final TextArea notes = new TextArea("Notes");
+    private final ComboBox<WorkItemView> job = new ComboBox<>("Spent on");
+    /** The work item the expense is on when this reader cannot see it: kept as it is. */
+    private String unseenJob;
 
-    ExpenseDrawer(ExpenseService expenses, FileService files, ExpenseView expense, Runnable changed) {
+    ExpenseDrawer(ExpenseService expenses, FileService files, WorkItemService work, ExpenseView expense, Runnable changed) {
         this.expenses = expenses;
         this.changed = changed;
         this.expense = expense;
@@ -76,7 +83,22 @@ class ExpenseDrawer extends Dialog {
         notes.setId("expense-notes");
         notes.setMaxLength(2000);
         notes.setWidthFull();
-        VerticalLayout form = new VerticalLayout(vendor, date, amount, currency, category, tax, notes);
+        job.setId("expense-work-item");
+        job.setPlaceholder("Type 2 letters of a title");
+        job.setHelperText("The job this was bought for, if any");
+        job.setClearButtonVisible(true);
+        job.setItemLabelGenerator(WorkItemView::title);
+        job.setItems(query -> query.getOffset() > 0 ? Stream.empty()
+                : work.search(query.getFilter().orElse(""), Math.min(query.getLimit(), 50)).stream());
+        job.setWidthFull();
+        if (expense.workItemId() != null) {
+            try {
+                job.setValue(work.get(expense.workItemId()));
+            } catch (RuntimeException notSeen) {
+                unseenJob = expense.workItemId();
+            }
+        }
+        VerticalLayout form = new VerticalLayout(vendor, date, amount, currency, category, tax, job, notes);
         form.setPadding(false);
         form.setWidth("22rem");
         form.getStyle().set("flex", "1 1 18rem");
@@ -135,7 +157,7 @@ class ExpenseDrawer extends Dialog {
         approve.setVisible(expense.allowedActions().contains("approve"));
         reject.setVisible(expense.allowedActions().contains("reject"));
         delete.setVisible(expense.allowedActions().contains("delete"));
-        for (HasValue<?, ?> field : new HasValue<?, ?>[] {vendor, date, amount, currency, category, tax, notes}) {
+        for (HasValue<?, ?> field : new HasValue<?, ?>[] {vendor, date, amount, currency, category, tax, job, notes}) {
             field.setReadOnly(!edit);
         }
     }
@@ -163,7 +185,7 @@ class ExpenseDrawer extends Dialog {
 
     private ExpenseView saved() {
         ExpenseFields fields = new ExpenseFields(vendor.getValue(), date.getValue(), amount.getValue(), currency.getValue(),
-                category.getValue(), tax.getValue(), notes.getValue(), expense.workItemId());
+                category.getValue(), tax.getValue(), notes.getValue(), job.getValue() == null ? unseenJob : job.getValue().id());
         return expenses.update(expense.id(), expense.version(), fields);
     }
 
@@ -229,6 +251,7 @@ class ExpenseDrawer extends Dialog {
         byField.put("category", category);
         byField.put("tax_total", tax);
         byField.put("notes", notes);
+        byField.put("work_item_id", job);
         return byField;
     }
 }

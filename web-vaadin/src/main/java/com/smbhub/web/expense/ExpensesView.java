@@ -1,5 +1,6 @@
 package com.smbhub.web.expense;
 
+import com.smbhub.expense.ExpenseFields;
 import com.smbhub.expense.ExpenseService;
 import com.smbhub.expense.ExpenseStatus;
 import com.smbhub.expense.ExpenseView;
@@ -13,6 +14,7 @@ import com.smbhub.web.shell.MainLayout;
 import com.smbhub.web.shell.Problems;
 import com.smbhub.web.shell.Toasts;
 import com.smbhub.web.shell.Uploads;
+import com.smbhub.workitem.WorkItemService;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -27,6 +29,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.PostConstruct;
@@ -49,12 +53,12 @@ import java.util.stream.Collectors;
 @PageTitle("Expenses · SMB Hub")
 @CdiComponent
 @PermitAll
-public class ExpensesView extends VerticalLayout {
+public class ExpensesView extends VerticalLayout implements BeforeEnterObserver {
 
     static final Map<String, String> STATUS = Map.of("DRAFT", "Draft", "SUBMITTED", "Submitted", "APPROVED", "Approved",
             "REJECTED", "Rejected");
     private static final String ALL = "ALL";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
     @EJB ExpenseService expenses;
@@ -62,6 +66,8 @@ public class ExpensesView extends VerticalLayout {
     @EJB FileService files;
 
     @EJB Access access;
+
+    @EJB WorkItemService work;
 
     private final Grid<ExpenseView> grid = new Grid<>();
     private final Select<String> status = new Select<>();
@@ -89,7 +95,7 @@ public class ExpensesView extends VerticalLayout {
         upload.setUploadButton(uploadButton);
         Button manual = new Button("Add by hand", VaadinIcon.PLUS.create(), e -> {
             try {
-                open(expenses.create(new com.smbhub.expense.ExpenseFields(null, null, null, null, null, null, null, null)));
+                open(expenses.create(ExpenseFields.none(null)));
                 reload();
             } catch (RuntimeException ex) {
                 Toasts.problem(Problems.say(ex));
@@ -146,10 +152,22 @@ public class ExpensesView extends VerticalLayout {
         reload();
     }
 
+    /** {@code ?open=<id>} opens that expense's drawer (links from a contact's timeline and a work item). */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("open").ifPresent(id -> {
+            try {
+                open(expenses.get(id));
+            } catch (RuntimeException e) {
+                Toasts.problem(Problems.say(e));
+            }
+        });
+    }
+
     void reload() {
         try {
             ExpenseService.Listing listing = expenses.list(ALL.equals(status.getValue()) ? null : status.getValue(),
-                    month.getValue() == null ? null : month.getValue().toString(), 500);
+                    month.getValue() == null ? null : month.getValue().toString(), null, 500);
             grid.setItems(listing.items());
             totals.setText(listing.totals().isEmpty() ? "" : "Total " + listing.totals().entrySet().stream()
                     .map(t -> MoneyText.format(t.getValue(), t.getKey())).collect(Collectors.joining(" + ")));
@@ -159,6 +177,6 @@ public class ExpensesView extends VerticalLayout {
     }
 
     private void open(ExpenseView e) {
-        new ExpenseDrawer(expenses, files, e, this::reload).open();
+        new ExpenseDrawer(expenses, files, work, e, this::reload).open();
     }
 }

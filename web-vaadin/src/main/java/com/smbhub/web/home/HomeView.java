@@ -1,5 +1,6 @@
 package com.smbhub.web.home;
 
+import com.smbhub.expense.ExpenseService;
 import com.smbhub.home.HomeService;
 import com.smbhub.inbox.InboxService;
 import com.smbhub.invoice.InvoiceService;
@@ -48,6 +49,8 @@ import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Home "Today": greeting, KPI cards, next actions (urgent or overdue work). */
 @Route(value = "", layout = MainLayout.class)
@@ -71,6 +74,8 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
     @EJB SampleDataService samples;
 
     @EJB InboxService inbox;
+
+    @EJB ExpenseService expenses;
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
@@ -101,6 +106,15 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
             unread.getStyle().set("cursor", "pointer");
             unread.addClickListener(e -> unread.getUI().ifPresent(ui -> ui.navigate("inbox")));
             cards.addComponentAsFirst(unread);
+        }
+        if (profile.capability("expenses") && Permissions.allows(greeting.role(), Capability.EXPENSES_READ)) {
+            Map<String, BigDecimal> spent = expenses.thisMonth();
+            Div month = card("kpi-expenses", "Expenses this month", spent.isEmpty() ? MoneyText.format(BigDecimal.ZERO,
+                    greeting.currency()) : spent.entrySet().stream().map(t -> MoneyText.format(t.getValue(), t.getKey()))
+                    .collect(Collectors.joining(" + ")));
+            month.getStyle().set("cursor", "pointer");
+            month.addClickListener(e -> month.getUI().ifPresent(ui -> ui.navigate("expenses")));
+            cards.add(month);
         }
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         cards.getStyle().set("gap", "var(--lumo-space-m)");

@@ -38,6 +38,7 @@ import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,6 +46,9 @@ import java.util.Optional;
 @CdiComponent
 @StyleSheet("context://styles/app.css")
 public class MainLayout extends AppLayout implements BeforeEnterObserver {
+
+    /** The phone's bottom bar after Home; {@link MoreView} lists the rest. */
+    static final List<Module> IN_BOTTOM_BAR = List.of(Module.INBOX, Module.WORK, Module.INVOICES, Module.MORE);
 
     private final CurrentBusiness business;
     private final ProfileService profiles;
@@ -138,7 +142,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         // PRD 10.2 mobile navigation: a bottom bar on phone widths (styles/app.css), hidden on desktop
         bottomBar.removeAll();
         bottomBar.add(link("Home", null));
-        for (Module module : new Module[] {Module.INBOX, Module.WORK, Module.INVOICES, Module.MORE}) {
+        for (Module module : IN_BOTTOM_BAR) {
             if (module.enabled(profile)) {
                 bottomBar.add(link(module == Module.INVOICES ? "Money" : module.label(profile), module.path()));
             }
@@ -146,7 +150,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     }
 
     private static RouterLink link(String label, String path) {
-        RouterLink link = new RouterLink(label, path == null ? HomeView.class : ComingSoonView.class);
+        RouterLink link = new RouterLink(label, HomeView.class);
         link.setHighlightCondition(HighlightConditions.sameLocation());
         if (path != null) {
             link.getElement().setAttribute("href", path);

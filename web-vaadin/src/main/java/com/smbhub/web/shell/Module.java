@@ -3,8 +3,6 @@ package com.smbhub.web.shell;
 import com.smbhub.profile.EffectiveProfile;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import java.util.Arrays;
-import java.util.Optional;
 
 /** The back office's modules (PRD 10.2): route, label key in the profile, and the capability that gates it. */
 public enum Module {
@@ -46,9 +44,5 @@ public enum Module {
 
     public Icon icon() {
         return icon.create();
-    }
-
-    public static Optional<Module> at(String path) {
-        return Arrays.stream(values()).filter(m -> m.path.equals(path)).findFirst();
     }
 }

@@ -1,6 +1,7 @@
 package com.smbhub.web.work;
 
 import com.smbhub.contact.ContactService;
+import com.smbhub.expense.ExpenseService;
 import com.smbhub.file.FileService;
 import com.smbhub.home.HomeService;
 import com.smbhub.invoice.InvoiceService;
@@ -16,6 +17,7 @@ import com.smbhub.profile.ProfileService;
 import com.smbhub.quote.QuoteService;
 import com.smbhub.tenant.TeamService;
 import com.smbhub.web.contact.ContactPicker;
+import com.smbhub.web.expense.ExpensesPanel;
 import com.smbhub.web.file.FilesPanel;
 import com.smbhub.web.shell.MainLayout;
 import com.smbhub.web.shell.PagedRows;
@@ -81,6 +83,8 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
     @EJB InvoiceService invoices;
 
     @EJB QuoteService quotes;
+
+    @EJB ExpenseService expenses;
 
     private final H2 heading = new H2();
     private final Button create = new Button();
@@ -247,6 +251,10 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
         };
         showActivity.run();
         tabs.add("Files", new FilesPanel(files, "WORK_ITEM", item.id(), editable, zone, showActivity));
+        if (profile.capability("expenses") && Permissions.allows(access.role(), Capability.EXPENSES_READ)) {
+            tabs.add("Expenses", new ExpensesPanel(expenses, files, work, item.id(),
+                    Permissions.allows(access.role(), Capability.EXPENSES_WRITE)));
+        }
         tabs.add("Activity", activity);
         dialog.add(tabs);
         dialog.setWidth("min(48rem, 100vw)");
