@@ -72,6 +72,15 @@ final class InboxScreen {
         return app.driver.findElement(By.cssSelector("#ai-kind vaadin-radio-button[checked]")).getText();
     }
 
+    /** Picks what to make ("Expense"); the panel reads the message again for it. */
+    void aiChoose(String kind) {
+        BackOffice.await(app.driver, 10).until(d -> d.findElements(By.cssSelector("#ai-kind vaadin-radio-button")).stream()
+                .filter(b -> b.getText().equals(kind)).findFirst().map(b -> {
+                    b.click();
+                    return true;
+                }).orElse(false));
+    }
+
     /** A field's value in the AI panel (its input). */
     String aiValue(String id) {
         return app.driver.findElement(By.cssSelector("#" + id + " input")).getDomProperty("value");

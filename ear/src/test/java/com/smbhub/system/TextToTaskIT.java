@@ -8,12 +8,14 @@ import static com.smbhub.system.SystemUnderTest.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -121,6 +123,68 @@ class TextToTaskIT {
         var listed = get("/api/v1/conversations/" + conversation + "/ai-drafts", owner).json().getJsonArray("data");
         assertEquals(1, listed.size());
         assertEquals("APPLIED", listed.getJsonObject(0).getString("status"));
+    }
+
+    @Test
+    void aForwardedReceiptBecomesADraftExpenseWithThePictureAsItsReceipt() throws Exception {
+        LocalDate bought = LocalDate.now(TORONTO).minusDays(1);
+        byte[] png = ExpensesIT.receipt("PIPE DEPOT", bought, "38.50");
+        String from = "jo-" + run + "@example.com";
+        String subject = "Receipt " + run;
+        String boundary = "part-" + run;
+        Mailbox.deliver(from, address, "From: Jo Field <" + from + ">\nTo: " + address + "\nSubject: " + subject
+                + "\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"" + boundary + "\"\n\n--" + boundary
+                + "\nContent-Type: text/plain; charset=UTF-8\n\nReceipt for the copper fittings, paid by card.\n--" + boundary
+                + "\nContent-Type: image/png; name=\"receipt.png\"\nContent-Disposition: attachment; filename=\"receipt.png\""
+                + "\nContent-Transfer-Encoding: base64\n\n" + Base64.getMimeEncoder().encodeToString(png) + "\n--" + boundary + "--\n");
+        JsonObject c = awaitConversation(owner, subject.replace(' ', '+'));
+        JsonObject message = awaitMessages(owner, c.getString("id"), 1).getJsonArray("data").getJsonObject(0);
+        var parsed = send("POST", "/api/v1/messages/" + message.getString("id") + "/ai/parse", owner,
+                "{\"intent\":\"DRAFT_EXPENSE\"}");
+        assertEquals(201, parsed.status(), parsed.body());
+        JsonObject draft = data(parsed);
+        assertEquals("DRAFT_EXPENSE", draft.getString("intent"));
+        JsonObject payload = draft.getJsonObject("payload");
+        JsonObject corrected = Json.createObjectBuilder(payload).add("expense",
+                Json.createObjectBuilder(payload.getJsonObject("expense")).add("category", "Plumbing materials")).build();
+        var edited = send("PATCH", "/api/v1/ai-drafts/" + draft.getString("id"), owner, "{\"if_match_version\":"
+                + draft.getJsonNumber("version").longValue() + ",\"payload\":" + corrected + "}");
+        assertEquals(200, edited.status(), edited.body());
+
+        var applied = send("POST", "/api/v1/ai-drafts/" + draft.getString("id") + "/apply", owner, null);
+        assertEquals(200, applied.status(), applied.body());
+        JsonObject made = data(applied).getJsonObject("applied");
+        assertEquals("EXPENSE", made.getString("type"));
+        JsonObject expense = data(get("/api/v1/expenses/" + made.getString("id"), owner));
+        assertEquals("DRAFT", expense.getString("status"), "a draft for a person to submit");
+        assertEquals("PIPE DEPOT", expense.getString("vendor"), "the receipt names the shop, not the sender");
+        assertEquals("43.51", expense.getString("amount"));
+        assertEquals(bought.toString(), expense.getString("expense_date"), "the receipt's date, not the day it was forwarded");
+        assertEquals("Plumbing materials", expense.getString("category"), "the person's correction wins");
+        assertTrue(expense.getString("notes").contains(from), expense.toString());
+        JsonObject file = data(get("/api/v1/files/" + expense.getString("receipt_file_id"), owner));
+        assertEquals("image/png", file.getString("mime_type"));
+
+        var twice = send("POST", "/api/v1/ai-drafts/" + draft.getString("id") + "/apply", owner, null);
+        assertEquals(made.getString("id"), data(twice).getJsonObject("applied").getString("id"), "applying again: the same expense");
+        assertEquals(1, awaitMessages(owner, c.getString("id"), 1).getJsonArray("data").size(), "nothing was sent");
+    }
+
+    @Test
+    void aSpendTextedWithoutAReceiptBecomesADraftExpenseFromTheWords() throws Exception {
+        JsonObject message = receive("Jo Field <jo-" + run + "@example.com>", "Parking " + run,
+                "Parking at the Elm St job was $32 yesterday");
+        var parsed = send("POST", "/api/v1/messages/" + message.getString("id") + "/ai/parse", owner,
+                "{\"intent\":\"DRAFT_EXPENSE\"}");
+        assertEquals(201, parsed.status(), parsed.body());
+        var applied = send("POST", "/api/v1/ai-drafts/" + data(parsed).getString("id") + "/apply", owner, null);
+        assertEquals(200, applied.status(), applied.body());
+        JsonObject expense = data(get("/api/v1/expenses/" + data(applied).getJsonObject("applied").getString("id"), owner));
+        assertEquals("32.00", expense.getString("amount"));
+        assertEquals("MANUAL", expense.getString("source"));
+        LocalDate received = Instant.parse(message.getString("at")).atZone(TORONTO).toLocalDate();
+        assertEquals(received.minusDays(1).toString(), expense.getString("expense_date"));
+        assertTrue(expense.isNull("receipt_file_id"), expense.toString());
     }
 
     @Test

@@ -14,8 +14,12 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
-/** Issue 15 in a browser: a quote request by e-mail becomes a draft quote from the AI panel, in a few clicks. */
+/**
+ * Issue 15 in a browser: a quote request by e-mail becomes a draft quote from the AI panel, in a few clicks; a spend
+ * mailed in becomes a draft expense; ops approve a draft sent to them.
+ */
 class TextToTaskJourneyIT {
 
     private static final World WORLD = World.create();
@@ -51,6 +55,30 @@ class TextToTaskJourneyIT {
         assertEquals(received.with(TemporalAdjusters.next(DayOfWeek.FRIDAY)),
                 Instant.parse(item.getString("due_at")).atZone(toronto).toLocalDate());
         assertEquals(1, messages.size(), "nothing was sent");
+    }
+
+    @Test
+    void aSpendByMailBecomesADraftExpenseFromTheAiPanel() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String owner = receive("Jo Field", "Parking " + run, "Parking at the Elm St job was $32 yesterday");
+        try (BackOffice app = new BackOffice()) {
+            InboxScreen inbox = turnInto(app, "Parking " + run);
+            inbox.aiChoose("Expense");
+            BackOffice.await(app.driver, 20).until(d -> inbox.aiValue("ai-expense-amount").startsWith("32"));
+            inbox.aiType("ai-expense-category", "Parking");
+            app.screenshot("ai-expense");
+            inbox.applyAi();
+            app.waitForText("page-title", "Expenses");
+            BackOffice.await(app.driver, 20).until(d -> !d.findElements(By.id("expense-drawer")).isEmpty());
+        }
+        JsonObject conversation = get("/api/v1/conversations?q=" + run, owner).json().getJsonArray("data").getJsonObject(0);
+        var drafts = get("/api/v1/conversations/" + conversation.getString("id") + "/ai-drafts", owner).json().getJsonArray("data");
+        JsonObject applied = drafts.getJsonObject(0).getJsonObject("applied");
+        assertEquals("EXPENSE", applied.getString("type"));
+        JsonObject expense = get("/api/v1/expenses/" + applied.getString("id"), owner).json().getJsonObject("data");
+        assertEquals("DRAFT", expense.getString("status"));
+        assertEquals("32.00", expense.getString("amount"));
+        assertEquals("Parking", expense.getString("category"), "the person's value");
     }
 
     @Test

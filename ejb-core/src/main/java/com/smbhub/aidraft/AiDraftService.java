@@ -5,11 +5,16 @@ import static com.smbhub.platform.Ids.isId;
 import com.smbhub.contact.ContactDraft;
 import com.smbhub.contact.ContactService;
 import com.smbhub.contact.ContactView;
+import com.smbhub.expense.ExpenseFields;
+import com.smbhub.expense.ExpenseService;
+import com.smbhub.expense.ExpenseView;
 import com.smbhub.extract.Extraction;
 import com.smbhub.extract.ExtractionJson;
 import com.smbhub.extract.Extractor;
 import com.smbhub.extract.Inbound;
 import com.smbhub.extract.RulesExtractor;
+import com.smbhub.file.FileService;
+import com.smbhub.file.FileView;
 import com.smbhub.inbox.Channel;
 import com.smbhub.inbox.Conversation;
 import com.smbhub.inbox.InboxMessage;
@@ -22,6 +27,7 @@ import com.smbhub.platform.analytics.Analytics;
 import com.smbhub.platform.audit.AuditService;
 import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.NotFoundException;
+import com.smbhub.platform.errors.ProviderException;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
@@ -44,6 +50,8 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,6 +100,10 @@ public class AiDraftService {
 
     @EJB ContactService contacts;
 
+    @EJB ExpenseService expenses;
+
+    @EJB FileService files;
+
     /** Applying found open work of the same client from the last day: the person opens it or creates anyway. */
     public static class SimilarWorkException extends ConflictException {
         public SimilarWorkException(List<WorkItemView> similar) {
@@ -120,10 +132,16 @@ public class AiDraftService {
         Optional<AiDraft> open = em.createQuery("select d from AiDraft d where d.sourceType = 'MESSAGE' and d.sourceId = :m"
                         + " and d.status in ('PENDING_QC', 'APPROVED') and d.deletedAt is null", AiDraft.class)
                 .setParameter("m", messageId).getResultStream().findFirst();
+        Conversation conversation = em.find(Conversation.class, message.getConversationId());
+        Tenant tenant = tenant();
         if (open.isPresent()) {
             AiDraft d = open.get();
             if (wanted != null && !wanted.name().equals(d.getIntent())) {
                 Extraction payload = ExtractionJson.read(d.getPayload(), "payload").as(wanted);
+                if (wanted == Extraction.Intent.DRAFT_EXPENSE && payload.expense() == null) {
+                    // a work item's reading has no expense: read the message again for one
+                    payload = EXTRACTOR.extract(inbound(message, conversation, tenant, profile), wanted).as(wanted);
+                }
                 Map<String, Object> before = snapshot(d);
                 d.edit(wanted.name(), ExtractionJson.text(payload), d.getConfidence());
                 em.flush();
@@ -131,13 +149,11 @@ public class AiDraftService {
             }
             return new Parsed(view(d, profile, grant), false);
         }
-        Conversation conversation = em.find(Conversation.class, message.getConversationId());
-        Tenant tenant = tenant();
         Analytics.record(em, "ai.parse.started", profile.profileId(), "inbox", Map.of("message_id", messageId));
         long started = System.nanoTime();
         Extraction read;
         try {
-            read = EXTRACTOR.extract(inbound(message, conversation, tenant, profile));
+            read = EXTRACTOR.extract(inbound(message, conversation, tenant, profile), wanted);
         } catch (RuntimeException e) {
             Analytics.record(em, "ai.parse.failed", profile.profileId(), "inbox",
                     Map.of("message_id", messageId, "reason", e.getClass().getSimpleName()));
@@ -277,8 +293,7 @@ public class AiDraftService {
         require(d, AiDraftStatus.Action.APPLY, profile, grant);
         Extraction x = ExtractionJson.read(d.getPayload(), "payload");
         if (x.intent() == Extraction.Intent.DRAFT_EXPENSE) {
-            throw new ValidationException("intent", "Expenses are made from receipts on the Expenses screen;"
-                    + " apply this as a work item, or reject it");
+            return applied(d, "EXPENSE", expenseFrom(d, x), profile, grant);
         }
         if (d.getConversationId() == null) {
             throw new ValidationException("source", "This draft has no conversation to make work from");
@@ -309,6 +324,11 @@ public class AiDraftService {
                 made = invoices.create(draft, Optional.empty()).id();
             }
         }
+        return applied(d, type, made, profile, grant);
+    }
+
+    /** Marks the draft APPLIED with what it made, and records it (what a person changed first, field by field). */
+    private AiDraftView applied(AiDraft d, String type, String made, EffectiveProfile profile, Grant grant) {
         Map<String, Object> before = snapshot(d);
         Instant now = BusinessClock.now();
         d.act(AiDraftStatus.Action.APPLY, me(), now);
@@ -323,6 +343,46 @@ public class AiDraftService {
         Analytics.record(em, "ai.draft.applied", profile.profileId(), "manual", Map.of("ai_draft_id", d.getId(),
                 "intent", d.getIntent(), "target", type, "confidence", d.getConfidence(), "edited_fields", edited.size()));
         return view(d, profile, grant);
+    }
+
+    /**
+     * A DRAFT expense: the message's first picture or PDF becomes its receipt, read as an upload is. A value a
+     * person corrected in the draft wins; else what the receipt shows; else what the message said.
+     */
+    private String expenseFrom(AiDraft d, Extraction x) {
+        Extraction.Expense read = x.expense() == null ? new Extraction.Expense(null, null, null, null) : x.expense();
+        BigDecimal amount = read.amount() != null ? read.amount() : x.total();
+        String currency = x.currency() != null && x.currency().matches("[A-Z]{3}") ? x.currency() : null;
+        String notes = null;
+        Optional<FileView> receipt = Optional.empty();
+        if (d.getSourceType() == AiDraft.Source.MESSAGE && d.getSourceId() != null) {
+            InboxMessage message = em.find(InboxMessage.class, d.getSourceId());
+            Conversation conversation = message == null ? null : em.find(Conversation.class, message.getConversationId());
+            notes = conversation == null ? null : "From the message of " + conversation.getCounterpart();
+            receipt = files.ofMessages(List.of(d.getSourceId())).getOrDefault(d.getSourceId(), List.of()).stream()
+                    .filter(f -> f.mimeType().startsWith("image/") || f.mimeType().equals("application/pdf")).findFirst();
+        }
+        if (receipt.isEmpty()) {
+            return expenses.create(new ExpenseFields(read.vendor(), read.date(), amount, currency, read.category(), null,
+                    notes, null)).id();
+        }
+        ExpenseView scanned;
+        try (InputStream content = files.open(receipt.get().id()).content()) {
+            scanned = expenses.upload(receipt.get().fileName(), content);
+        } catch (IOException e) {
+            throw new ProviderException("File storage did not return the receipt; try again later");
+        }
+        List<String> corrected = Payloads.changed(d.getSuggestedPayload(), d.getPayload());
+        return expenses.update(scanned.id(), scanned.version(), new ExpenseFields(
+                first(corrected, "expense.vendor", read.vendor(), scanned.vendor()),
+                first(corrected, "expense.date", read.date(), scanned.date()),
+                first(corrected, "expense.amount", amount, scanned.amount()),
+                first(corrected, "currency", currency, scanned.currency()),
+                first(corrected, "expense.category", read.category(), scanned.category()), scanned.tax(), notes, null)).id();
+    }
+
+    private static <T> T first(List<String> corrected, String field, T draft, T receipt) {
+        return draft != null && (corrected.contains(field) || receipt == null) ? draft : receipt;
     }
 
     private WorkItemDraft workItemDraft(Extraction x, Conversation conversation, String contactId, EffectiveProfile profile) {

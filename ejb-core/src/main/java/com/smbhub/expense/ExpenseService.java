@@ -113,10 +113,15 @@ public class ExpenseService {
         return listing(where, grant, limit);
     }
 
+    /** The business's current month, in its time zone. */
+    public YearMonth currentMonth() {
+        return YearMonth.from(BusinessClock.today(tenant().zone()));
+    }
+
     /** What the business spent this month in its zone (every expense but the rejected ones), by currency; for Home. */
     public Map<String, BigDecimal> thisMonth() {
         Grant grant = allowed(Capability.EXPENSES_READ);
-        YearMonth ym = YearMonth.from(BusinessClock.today(tenant().zone()));
+        YearMonth ym = currentMonth();
         Map<String, Object> where = new LinkedHashMap<>();
         where.put("e.date >= :from", ym.atDay(1));
         where.put("e.date <= :to", ym.atEndOfMonth());

@@ -124,7 +124,7 @@ public final class RulesExtractor implements Extractor {
     private static final Pattern VENUE = Pattern.compile("\\bat (?:the )?((?:[A-Z][\\w'&]+ ){1,4}(?:Works|Hall|Centre|Center|Park|"
             + "Hotel|Club|Gardens|Church|Farm|Estate|Barn|House|Lodge|Manor|Inn|Museum|Gallery|Marina|Winery|Vineyard))\\b");
     @Override
-    public Extraction extract(Inbound message) {
+    public Extraction extract(Inbound message, Intent as) {
         Locality locality = Locality.of(message);
         MessageText text = new MessageText(message.text().length() > MAX_TEXT ? message.text().substring(0, MAX_TEXT) : message.text());
         LocalDate today = message.receivedAt() == null ? LocalDate.now() : message.receivedAt().toLocalDate();
@@ -137,8 +137,9 @@ public final class RulesExtractor implements Extractor {
         Map<Intent, Double> scores = score(message, text, withoutName(message.subject() + "\n" + body, message.from()));
         List<Intent> ranked = scores.entrySet().stream().sorted(Map.Entry.<Intent, Double>comparingByValue().reversed())
                 .map(Map.Entry::getKey).toList();
-        Intent intent = ranked.get(0);
-        double top = scores.get(intent);
+        Intent best = ranked.get(0);
+        Intent intent = as != null && as != Intent.NONE ? as : best;
+        double top = scores.get(best);
         double second = ranked.size() > 1 ? scores.get(ranked.get(1)) : 0;
         double intentConfidence = top <= 0 ? 0.5 : Math.round(Math.min(0.97, 0.45 + 0.5 * (top - second) / (top + 1)) * 100) / 100.0;
         confidence.put("intent", intentConfidence);
@@ -218,7 +219,7 @@ public final class RulesExtractor implements Extractor {
         confidence.put("contact", contact.name() != null || contact.email() != null || contact.phone() != null ? 0.8 : 0.3);
         double overall = confidence.values().stream().mapToDouble(Double::doubleValue).min().orElse(0.5) * 0.5
                 + intentConfidence * 0.5;
-        return new Extraction(intent, workItem, lines, total, total == null ? null : currency, expense, invoiceRef, contact,
+        return new Extraction(best, workItem, lines, total, total == null ? null : currency, expense, invoiceRef, contact,
                 Math.round(overall * 100) / 100.0, confidence, ranked.stream().skip(1).filter(i -> scores.get(i) > 0).limit(2).toList());
     }
 

@@ -178,6 +178,17 @@ class RulesExtractorTest {
     }
 
     @Test
+    void readAsAnotherKindTheMessageGivesThatKindsFieldsAndKeepsWhatItReadsAs() {
+        Inbound quote = new Inbound("EMAIL", "Maria Lopez <maria@example.com>", "Leak",
+                "Can you quote 3 hrs labour at $85 to fix the leak at 42 Elm St by Friday?",
+                OffsetDateTime.parse("2026-03-02T09:00:00-05:00"), "general", null, null);
+        Extraction asExpense = extractor.extract(quote, Intent.DRAFT_EXPENSE);
+        assertEquals(Intent.DRAFT_QUOTE, asExpense.intent(), "still reads as a quote request");
+        assertEquals(0, new BigDecimal("85").compareTo(asExpense.expense().amount()), asExpense.toString());
+        assertEquals(extractor.extract(quote), extractor.extract(quote, null));
+    }
+
+    @Test
     void theQuoteOfThePrdBecomesAQuoteWithItsLineTotalAndDueDate() {
         Extraction e = read("EMAIL", "Maria Lopez <maria@example.com>", "Leak",
                 "Can you quote 3 hrs labour at $85 to fix the leak at 42 Elm St by Friday?", "2026-03-02T09:00:00-05:00");

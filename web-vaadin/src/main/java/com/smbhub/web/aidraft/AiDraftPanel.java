@@ -120,6 +120,12 @@ public class AiDraftPanel extends Dialog {
     private final TextField name = new TextField("Client name");
     private final TextField email = new TextField("Client e-mail");
     private final TextField phone = new TextField("Client phone");
+    private final TextField vendor = new TextField("Vendor");
+    private final BigDecimalField spent = new BigDecimalField("Amount");
+    private final DatePicker spentOn = new DatePicker("Date");
+    private final TextField category = new TextField("Category");
+    private final Component[] workOnly;
+    private final HorizontalLayout expense;
     private final Span overall = new Span();
     private final Span linesSure = new Span();
     private final VerticalLayout money = new VerticalLayout();
@@ -186,9 +192,19 @@ public class AiDraftPanel extends Dialog {
         HorizontalLayout work = row(type, priority, due);
         HorizontalLayout refs = row(order, invoiceRef);
         HorizontalLayout client = row(name, email, phone);
+        vendor.setId("ai-expense-vendor");
+        vendor.setMaxLength(200);
+        spent.setId("ai-expense-amount");
+        spentOn.setId("ai-expense-date");
+        category.setId("ai-expense-category");
+        category.setMaxLength(100);
+        expense = row(vendor, spent, spentOn, category);
+        expense.setId("ai-expense");
+        H4 clientHead = new H4("Client");
+        workOnly = new Component[] {title, work, address, refs, clientHead, client};
         Paragraph safe = new Paragraph("Applying makes a draft you can check; nothing is sent to anyone.");
         safe.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
-        add(kind, source, title, work, address, refs, money, new H4("Client"), client, safe);
+        add(kind, source, title, work, address, refs, money, expense, clientHead, client, safe);
         notes.setId("ai-notes");
         notes.setWidthFull();
         notes.setMaxLength(2000);
@@ -261,6 +277,11 @@ public class AiDraftPanel extends Dialog {
         name.setValue(x.contact().name() == null ? "" : x.contact().name());
         email.setValue(x.contact().email() == null ? "" : x.contact().email());
         phone.setValue(x.contact().phone() == null ? "" : x.contact().phone());
+        Extraction.Expense bought = x.expense();
+        vendor.setValue(bought == null || bought.vendor() == null ? "" : bought.vendor());
+        spent.setValue(bought != null && bought.amount() != null ? bought.amount() : x.total());
+        spentOn.setValue(bought == null ? null : bought.date());
+        category.setValue(bought == null || bought.category() == null ? "" : bought.category());
         Map<String, Double> sure = x.fieldConfidence();
         badge(title, sure, "work_item.title");
         badge(type, sure, "work_item.type");
@@ -273,6 +294,10 @@ public class AiDraftPanel extends Dialog {
         badge(name, sure, "contact.name");
         badge(email, sure, "contact.email");
         badge(phone, sure, "contact.phone");
+        badge(vendor, sure, "expense.vendor");
+        badge(spent, sure, "expense.amount");
+        badge(spentOn, sure, "expense.date");
+        badge(category, sure, "expense.category");
         Double linesRead = sure.get("line_items");
         linesSure.setVisible(linesRead != null);
         linesSure.getElement().getThemeList().clear();
@@ -282,6 +307,11 @@ public class AiDraftPanel extends Dialog {
         }
         boolean document = d.intent().equals("DRAFT_QUOTE") || d.intent().equals("DRAFT_INVOICE");
         money.setVisible(document);
+        boolean bill = d.intent().equals("DRAFT_EXPENSE");
+        expense.setVisible(bill);
+        for (Component c : workOnly) {
+            c.setVisible(!bill);
+        }
         invoiceRef.setVisible(d.intent().equals("DRAFT_INVOICE") || d.intent().equals("DRAFT_AR_MESSAGE"));
         source.getElement().setProperty("innerHTML", marked(sourceText, found(x)));
     }
@@ -342,6 +372,9 @@ public class AiDraftPanel extends Dialog {
             out.add(x.workItem().externalOrderId());
         }
         out.add(x.invoiceRef());
+        if (x.expense() != null) {
+            out.add(x.expense().vendor());
+        }
         out.add(x.contact().name());
         out.add(x.contact().email());
         out.add(x.contact().phone());
@@ -409,7 +442,8 @@ public class AiDraftPanel extends Dialog {
         Extraction.WorkItem w = new Extraction.WorkItem(type.getValue(), blank(title.getValue()), due.getValue(),
                 priority.getValue(), blank(address.getValue()), blank(order.getValue()));
         return new Extraction(Extraction.Intent.valueOf(kind.getValue()), w, items, money.isVisible() ? total.getValue() : x.total(),
-                x.currency(), x.expense(), blank(invoiceRef.getValue()),
+                x.currency(), expense.isVisible() ? new Extraction.Expense(blank(vendor.getValue()), spent.getValue(),
+                        spentOn.getValue(), blank(category.getValue())) : x.expense(), blank(invoiceRef.getValue()),
                 new Extraction.Contact(blank(name.getValue()), blank(email.getValue()), blank(phone.getValue())),
                 x.confidence(), x.fieldConfidence(), x.alternatives());
     }
@@ -434,6 +468,14 @@ public class AiDraftPanel extends Dialog {
         byField.put("email", email);
         byField.put("payload.contact.phone", phone);
         byField.put("phone", phone);
+        byField.put("payload.expense.vendor", vendor);
+        byField.put("vendor", vendor);
+        byField.put("payload.expense.amount", spent);
+        byField.put("amount", spent);
+        byField.put("payload.expense.date", spentOn);
+        byField.put("date", spentOn);
+        byField.put("payload.expense.category", category);
+        byField.put("category", category);
         return byField;
     }
 

@@ -112,7 +112,7 @@ public class ExpensesView extends VerticalLayout implements BeforeEnterObserver 
         month.setId("expense-month");
         month.setLabel("Month");
         List<YearMonth> months = new ArrayList<>();
-        YearMonth now = YearMonth.now();
+        YearMonth now = expenses.currentMonth();
         for (int i = 0; i < 24; i++) {
             months.add(now.minusMonths(i));
         }

@@ -944,13 +944,19 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
         }
     }
 
-    /** "Convert to work item": the title and description prefilled from the conversation, one click to create. */
-    /** "Turn into…": the last received message read into a draft (its open draft if it has one), in the AI panel. */
+    /**
+     * "Turn into…": the last received message read into a draft (its open draft if it has one), in the AI panel; an
+     * expense made from it opens on the Expenses screen.
+     */
     private void turnInto(ConversationView c, MessageView message) {
         try {
             AiDraftView draft = drafts.parseMessage(message.id(), null).draft();
             new AiDraftPanel(drafts, draft, message.id(), message.text(), done -> {
                 Toasts.done(KIND_MADE.getOrDefault(done.appliedEntityType(), "Draft") + " drafted from the message; nothing was sent");
+                if ("EXPENSE".equals(done.appliedEntityType())) {
+                    getUI().ifPresent(ui -> ui.navigate("expenses", QueryParameters.of("open", done.appliedEntityId())));
+                    return;
+                }
                 open(c.id());
             }).open();
         } catch (RuntimeException e) {
@@ -958,8 +964,10 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
         }
     }
 
-    private static final Map<String, String> KIND_MADE = Map.of("WORK_ITEM", "Work item", "QUOTE", "Quote", "INVOICE", "Invoice");
+    private static final Map<String, String> KIND_MADE = Map.of("WORK_ITEM", "Work item", "QUOTE", "Quote", "INVOICE", "Invoice",
+            "EXPENSE", "Expense");
 
+    /** "Convert to work item": the title and description prefilled from the conversation, one click to create. */
     private void convert(ConversationView c) {
         WorkItemDraft start = inbox.workItemDraft(c.id());
         Dialog dialog = new Dialog();
