@@ -205,7 +205,7 @@ public class ExpenseService {
         String profile = profiles.effective().profileId();
         Analytics.record(em, "expense.uploaded", profile, "manual", Map.of("expense_id", e.getId(), "mime_type", file.mimeType()));
         if (text.status() == ReceiptScan.Status.READ) {
-            ReceiptFields read = ReceiptFields.read(text.text(), BusinessClock.today(tenant.zone()), tenant.getCountry());
+            ReceiptFields read = ReceiptFields.read(text, BusinessClock.today(tenant.zone()), tenant.getCountry());
             String currency = read.currency() != null && read.currency().matches("[A-Z]{3}") ? read.currency() : e.getCurrency();
             e.fill(new ExpenseFields(trim(read.vendor()), read.date(), positive(read.total()), currency, trim(read.category()),
                     read.tax() == null || read.tax().signum() < 0 ? null : read.tax(), null, null));

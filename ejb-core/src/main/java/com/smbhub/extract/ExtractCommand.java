@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code ./smbhub extract messages FILE.jsonl}: reads messages (one JSON object a line: id, channel, from,
@@ -81,20 +83,49 @@ public final class ExtractCommand {
      * A receipt read as the server reads an upload: a picture or PDF through {@link ReceiptScan}; a {@code .txt}
      * as its text; a {@code .csv} of OCR boxes ({@code x1,y1,…,y4,text}, the benchmark's gold OCR) as those lines.
      */
+    /**
+     * OCR boxes put back into printed lines, as OCR's own text has them: boxes whose middles sit at the same
+     * height (within half a box) are one line, read left to right. A row that is not a box is a line of its own.
+     */
+    static String boxLines(List<String> rows) {
+        record Box(double x, double y, double height, String text) {
+        }
+        List<Box> boxes = new ArrayList<>();
+        double y = 0;
+        for (String row : rows) {
+            String[] cells = row.split(",", 9);
+            try {
+                double top = Math.min(Double.parseDouble(cells[1]), Double.parseDouble(cells[3]));
+                double bottom = Math.max(Double.parseDouble(cells[5]), Double.parseDouble(cells[7]));
+                boxes.add(new Box(Double.parseDouble(cells[0]), (top + bottom) / 2, bottom - top, cells[8]));
+                y = (top + bottom) / 2;
+            } catch (RuntimeException notABox) {
+                boxes.add(new Box(0, y += 0.001, 0, row));
+            }
+        }
+        boxes.sort(java.util.Comparator.comparingDouble(Box::y));
+        List<List<Box>> lines = new ArrayList<>();
+        for (Box box : boxes) {
+            List<Box> last = lines.isEmpty() ? null : lines.get(lines.size() - 1);
+            if (last == null || box.height() == 0 || last.get(0).height() == 0
+                    || Math.abs(box.y() - last.get(0).y()) > Math.max(box.height(), last.get(0).height()) / 2) {
+                lines.add(last = new ArrayList<>());
+            }
+            last.add(box);
+        }
+        return lines.stream().map(l -> l.stream().sorted(java.util.Comparator.comparingDouble(Box::x)).map(Box::text)
+                .collect(java.util.stream.Collectors.joining(" "))).collect(java.util.stream.Collectors.joining("\n"));
+    }
+
     public static ObjectNode receipt(Path file, LocalDate today) throws IOException {
         String name = file.getFileName().toString();
         ReceiptScan.Text text;
         if (name.endsWith(".csv")) {
-            StringBuilder lines = new StringBuilder();
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                String[] cells = line.split(",", 9);
-                lines.append(cells.length == 9 ? cells[8] : line).append('\n');
-            }
-            text = new ReceiptScan.Text(ReceiptScan.Status.READ, "text/csv", lines.toString(), false);
+            text = new ReceiptScan.Text(ReceiptScan.Status.READ, "text/csv", boxLines(Files.readAllLines(file, StandardCharsets.UTF_8)), false);
         } else {
             text = ReceiptScan.read(Files.readAllBytes(file), name);
         }
-        ReceiptFields fields = ReceiptFields.read(text.text(), today, null);
+        ReceiptFields fields = ReceiptFields.read(text, today, null);
         ObjectNode o = JSON.createObjectNode();
         o.put("file", file.toString());
         o.put("status", text.status().name());

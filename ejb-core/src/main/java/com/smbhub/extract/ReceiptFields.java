@@ -41,8 +41,42 @@ public record ReceiptFields(String vendor, LocalDate date, BigDecimal total, Big
     private static final Pattern NOT_NAME = Pattern.compile("\\b(JALAN|JLN|LOT|TAMAN|TMN|ROAD|STREET|AVENUE|TEL|FAX|PHONE|GST|ROC|REG|"
             + "CO\\.?\\s*REG|RECEIPT|INVOICE|CASH\\s*BILL|BILL|CASHIER|DATE|TIME|NO\\.|NO:|WELCOME|THANK|MEMBER|TABLE|ORDER|"
             + "DOCUMENT|SIMPLIFIED|TAX)\\b|\\(\\s*\\d{4,}|\\d{5}", I);
+    private static final Pattern LEGAL_NAME = Pattern.compile("[A-Z].*\\)\\s*(SDN\\.?\\s*BHD|BHD|LTD|LIMITED|INC|LLC|PLT)\\.?$", I);
     private static final Pattern MALAYSIA = Pattern.compile("\\b(SDN\\.?\\s*BHD|BHD|MALAYSIA|JOHOR|SELANGOR|KUALA LUMPUR|PULAU PINANG|"
             + "PENANG|KEDAH|PERAK|MELAKA|PAHANG|SABAH|SARAWAK|JALAN|TAMAN)\\b|\\bRM\\s?\\d", I);
+
+    /** Reads what a scan made of a receipt: its text and, for a picture, OCR's other readings of it. */
+    public static ReceiptFields read(ReceiptScan.Text scan, LocalDate today, String country) {
+        ReceiptFields fields = read(scan.text(), today, country);
+        for (String other : scan.otherReadings()) {
+            fields = fields.or(read(other, today, country));
+        }
+        return fields;
+    }
+
+    /**
+     * Each field from whichever of two readings of one receipt is surer of it, this one on a tie (a date only when
+     * this one has none): the line-by-line reading catches a shop's name in large print, the block reading keeps
+     * amounts beside their labels.
+     */
+    ReceiptFields or(ReceiptFields other) {
+        Map<String, Double> confidence = new LinkedHashMap<>(fieldConfidence);
+        boolean vendorThere = surer(other, "vendor");
+        boolean totalThere = surer(other, "total");
+        boolean dateThere = date == null && other.date != null;
+        for (String field : List.of("vendor", "total", "date")) {
+            if (field.equals("vendor") && vendorThere || field.equals("total") && totalThere || field.equals("date") && dateThere) {
+                confidence.put(field, other.fieldConfidence.get(field));
+            }
+        }
+        double overall = confidence.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        return new ReceiptFields(vendorThere ? other.vendor : vendor, dateThere ? other.date : date, totalThere ? other.total : total, tax != null ? tax : other.tax,
+                currency, vendorThere ? other.category : category, Math.round(overall * 100) / 100.0, confidence);
+    }
+
+    private boolean surer(ReceiptFields other, String field) {
+        return other.fieldConfidence.getOrDefault(field, 0.0) > fieldConfidence.getOrDefault(field, 0.0);
+    }
 
     /** Reads a receipt's text; {@code country} is the business's (ISO 3166), null when not known. */
     public static ReceiptFields read(String text, LocalDate today, String country) {
@@ -69,7 +103,11 @@ public record ReceiptFields(String vendor, LocalDate date, BigDecimal total, Big
                 Math.round(overall * 100) / 100.0, confidence);
     }
 
-    private record Candidate(BigDecimal value, double score, double confidence) {
+    private record Candidate(BigDecimal value, double score, double confidence, int line) {
+
+        Candidate(BigDecimal value, double score, double confidence) {
+            this(value, score, confidence, -1);
+        }
     }
 
     /** Every amount written on a line, OCR's "33, 92" and "33,90" included. */
@@ -146,9 +184,9 @@ public record ReceiptFields(String vendor, LocalDate date, BigDecimal total, Big
                 score += sum.compareTo(value) == 0 ? 2 : 0;
             }
             score += 0.1 * i / Math.max(1, lines.size()); // of equals the last: totals come after the lines
-            candidates.add(new Candidate(value, score, 0));
+            candidates.add(new Candidate(value, score, 0, i));
         }
-        candidates.replaceAll(c -> new Candidate(c.value(), c.score() + (totals.get(c.value()) > 1 ? 1 : 0), 0));
+        candidates.replaceAll(c -> new Candidate(c.value(), c.score() + (totals.get(c.value()) > 1 ? 1 : 0), 0, c.line()));
         Candidate best = candidates.stream().max((a, b) -> Double.compare(a.score(), b.score())).orElse(null);
         boolean supported = best != null && best.score() >= 4;
         for (int x = 0; x < sums.size() && !supported; x++) {
@@ -169,7 +207,24 @@ public record ReceiptFields(String vendor, LocalDate date, BigDecimal total, Big
             return lines.stream().flatMap(l -> amounts(l).stream()).filter(v -> v.signum() > 0).max(BigDecimal::compareTo)
                     .map(v -> new Candidate(v, 0, 0.2)).orElse(null);
         }
-        return new Candidate(best.value(), best.score(), Math.round(Math.min(0.95, 0.35 + 0.1 * best.score()) * 100) / 100.0);
+        return new Candidate(rounded(best, rounding, lines), best.score(), Math.round(Math.min(0.95, 0.35 + 0.1 * best.score()) * 100) / 100.0);
+    }
+
+    /** A total rounded after it is printed ("TOTAL 60.31 / ROUNDING -0.01 / 60.30"): the rounded amount is what was paid. */
+    private static BigDecimal rounded(Candidate best, BigDecimal rounding, List<String> lines) {
+        if (rounding.signum() == 0) {
+            return best.value();
+        }
+        BigDecimal rounded = best.value().add(rounding);
+        boolean roundingAfter = false;
+        for (int i = best.line() + 1; i < lines.size(); i++) {
+            if (ROUNDING.matcher(lines.get(i)).find()) {
+                roundingAfter = true;
+            } else if (roundingAfter && amounts(lines.get(i)).stream().anyMatch(a -> a.compareTo(rounded) == 0)) {
+                return rounded;
+            }
+        }
+        return best.value();
     }
 
     private static LocalDate date(List<String> lines, LocalDate today, boolean dayFirst, Map<String, Double> confidence) {
@@ -200,14 +255,18 @@ public record ReceiptFields(String vendor, LocalDate date, BigDecimal total, Big
         for (int i = 0; i < Math.min(10, lines.size()); i++) {
             String line = clean(lines.get(i));
             String letters = line.replaceAll("[^A-Za-z]", "");
-            if (letters.length() < 3) {
-                continue;
+            if (letters.length() < 3 || line.matches("(?i)(SDN\\.?\\s*)?BHD\\.?|S/B|LTD\\.?|LIMITED|INC\\.?|LLC|PLT")) {
+                continue; // a legal suffix alone is the end of a name OCR split, not the name
             }
             double score = -0.3 * i;
             if (COMPANY.matcher(line).find()) {
                 score += 4;
             }
-            if (NOT_NAME.matcher(lines.get(i)).find()) { // as printed: a registration number in brackets is not a name
+            String printed = lines.get(i);
+            if (LEGAL_NAME.matcher(line).find()) {
+                printed = printed.replaceAll("\\([^)]*\\)", " "); // "BOOK TA.K (TAMAN DAYA) SDN BHD": the branch in brackets
+            }
+            if (NOT_NAME.matcher(printed).find()) { // as printed: a registration number in brackets is not a name
                 score -= 4;
             }
             long lower = letters.chars().filter(Character::isLowerCase).count();

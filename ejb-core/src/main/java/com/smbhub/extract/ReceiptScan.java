@@ -7,7 +7,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javax.imageio.ImageIO;
 import org.apache.tika.Tika;
 import org.apache.tika.exception.TikaConfigException;
@@ -28,16 +32,22 @@ import org.xml.sax.SAXException;
 /**
  * The text of a receipt or bill: Apache Tika says what the file is; a PDF with text gives its text; a photo or
  * a scan (or a PDF of one) is read by tesseract after the preprocessing scans need — grayscale, scaled up when
- * small, deskewed (Tika's tess4j deskew), contrast stretched. When tesseract is not installed the answer says
- * so ({@link Status#OCR_UNAVAILABLE}) rather than an empty text.
+ * small, deskewed (Tika's tess4j deskew), contrast stretched. A picture is read three ways at once: the prepared
+ * image as one block of text (labels and amounts stay on one line) and as a column of lines of any size (a shop's
+ * name in large print, which the block reading drops), and the picture as taken (what preparing blurred). When
+ * tesseract is not installed the answer says so ({@link Status#OCR_UNAVAILABLE}) rather than an empty text.
  */
 public final class ReceiptScan {
 
     /** What became of a file. */
     public enum Status { READ, NO_TEXT, OCR_UNAVAILABLE, UNSUPPORTED, UNREADABLE }
 
-    /** A file's text, its detected type and whether OCR made it. */
-    public record Text(Status status, String mediaType, String text, boolean ocr) {
+    /** A file's text, its detected type, whether OCR made it, and OCR's other readings of a picture (else empty). */
+    public record Text(Status status, String mediaType, String text, boolean ocr, List<String> otherReadings) {
+
+        public Text(Status status, String mediaType, String text, boolean ocr) {
+            this(status, mediaType, text, ocr, List.of());
+        }
     }
 
     /** The largest file read; a phone photo is a few MB. */
@@ -98,7 +108,13 @@ public final class ReceiptScan {
                 if (image == null || (long) image.getWidth() * image.getHeight() > MAX_PIXELS) {
                     return new Text(Status.UNREADABLE, type, "", true);
                 }
-                return text(type, ocr(prepare(image)), true);
+                BufferedImage prepared = prepare(image);
+                List<CompletableFuture<String>> others = List.of(
+                        CompletableFuture.supplyAsync(() -> ocrQuietly(prepared, COLUMN), OCR_THREADS),
+                        CompletableFuture.supplyAsync(() -> ocrQuietly(toGray(image), BLOCK), OCR_THREADS));
+                Text block = text(type, ocr(prepared, BLOCK), true);
+                return new Text(block.status(), type, block.text(), true, others.stream().map(CompletableFuture::join)
+                        .filter(java.util.Objects::nonNull).map(ReceiptScan::clean).toList());
             }
             return new Text(Status.UNSUPPORTED, type, "", false);
         } catch (IOException | TikaException | SAXException | RuntimeException e) {
@@ -107,8 +123,12 @@ public final class ReceiptScan {
     }
 
     private static Text text(String type, String text, boolean ocr) {
-        String t = text == null ? "" : text.replace("\r\n", "\n").replaceAll("[ \\t\\x0B\\f]+", " ").replaceAll("\\n{3,}", "\n\n").trim();
+        String t = clean(text);
         return new Text(t.isEmpty() ? Status.NO_TEXT : Status.READ, type, t, ocr);
+    }
+
+    private static String clean(String text) {
+        return text == null ? "" : text.replace("\r\n", "\n").replaceAll("[ \\t\\x0B\\f]+", " ").replaceAll("\\n{3,}", "\n\n").trim();
     }
 
     /** A PDF's own text; its scanned pages through tesseract (Tika's "auto" OCR strategy). */
@@ -118,7 +138,7 @@ public final class ReceiptScan {
         boolean ocr = ocrAvailable();
         config.setOcrStrategy(ocr ? PDFParserConfig.OCR_STRATEGY.AUTO : PDFParserConfig.OCR_STRATEGY.NO_OCR);
         context.set(PDFParserConfig.class, config);
-        context.set(TesseractOCRConfig.class, ocrConfig());
+        context.set(TesseractOCRConfig.class, ocrConfig(BLOCK));
         TesseractOCRParser tesseract = tesseract();
         context.set(Parser.class, new CompositeParser(new org.apache.tika.mime.MediaTypeRegistry(), tesseract));
         BodyContentHandler handler = new BodyContentHandler(-1);
@@ -132,20 +152,38 @@ public final class ReceiptScan {
         return text;
     }
 
-    private static TesseractOCRConfig ocrConfig() {
+    /** Tesseract's page segmentation: one uniform block of text; a single column of text of varying sizes. */
+    private static final String BLOCK = "6";
+    private static final String COLUMN = "4";
+    /** The other readings of each picture; two at a time, daemon threads (they hold no container state). */
+    private static final ExecutorService OCR_THREADS = Executors.newFixedThreadPool(2, task -> {
+        Thread t = new Thread(task, "receipt-ocr");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private static TesseractOCRConfig ocrConfig(String pageSegMode) {
         TesseractOCRConfig config = new TesseractOCRConfig();
         config.setLanguage("eng");
-        config.setPageSegMode("6"); // one block of text: a receipt's label and amount stay on one line
+        config.setPageSegMode(pageSegMode);
         config.setTimeoutSeconds(60);
         config.setPreserveInterwordSpacing(false);
         return config;
     }
 
-    private static String ocr(BufferedImage image) throws IOException, TikaException, SAXException {
+    private static String ocrQuietly(BufferedImage image, String pageSegMode) {
+        try {
+            return ocr(image, pageSegMode);
+        } catch (IOException | TikaException | SAXException | RuntimeException e) {
+            return null; // the block reading stands alone
+        }
+    }
+
+    private static String ocr(BufferedImage image, String pageSegMode) throws IOException, TikaException, SAXException {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(image, "png", png);
         ParseContext context = new ParseContext();
-        context.set(TesseractOCRConfig.class, ocrConfig());
+        context.set(TesseractOCRConfig.class, ocrConfig(pageSegMode));
         BodyContentHandler handler = new BodyContentHandler(-1);
         Metadata metadata = new Metadata();
         metadata.set(Metadata.CONTENT_TYPE, "image/png");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Receipt text as OCR leaves it: misread labels and digits, split names, summary tables below the total. */
@@ -48,6 +49,35 @@ class ReceiptFieldsTest {
                 "a lower-case stamp is not the name; SDN BND is SDN BHD");
         assertEquals("HOME MASTER HARDWARE & ELECTRICAL", read("HOME MASTER HARDWARE &\nELECTRICAL\n(001234-K)\nNO 2 JALAN 3").vendor());
         assertEquals("C W KHOO HARDWARE SDN BHD", read("(CO REG 12345-A)\nC W KHOO HARDWARE SON. BHD.\nTEL 03-1234567").vendor());
+    }
+
+    @Test
+    void aTotalRoundedAfterItIsPrintedIsTheRoundedAmount() {
+        assertEquals(new BigDecimal("60.30"), read("INDAH GIFT & HOME DECO\nTOTAL AMT...... RM 60.31\nROUNDING ADJ..... -0.01\nRM 60.30\n"
+                + "CASH 70.30\nCHANGE 10.00").total());
+        assertEquals(new BigDecimal("112.45"), read("SHOP SDN BHD\nRounding (RM) : -0.02\nTotal (RM): 112.45\nCash 112.45").total(),
+                "rounding printed before the total is already in it");
+        assertEquals(new BigDecimal("60.31"), read("SHOP\nTOTAL 60.31\nROUNDING 0.01\nTHANK YOU").total(),
+                "no rounded amount printed: the total as printed");
+    }
+
+    @Test
+    void aBranchInBracketsAndALoneSuffixAreNotWhatDecides() {
+        assertEquals("BOOK TA .K(TAMAN DAYA) SDN BHD", read("TAN WOON YANN\nBOOK TA .K(TAMAN DAYA) SDN BND\n789417-W").vendor(),
+                "TAMAN in the branch's brackets is not an address line");
+        assertEquals("LIGHTROOM GALLERY SDN BHD", read("BHD\nLIGHTROOM GALLERY SDN BHD\nNo: 28, JALAN AST").vendor());
+    }
+
+    @Test
+    void eachFieldComesFromTheReadingSurerOfIt() {
+        ReceiptScan.Text scan = new ReceiptScan.Text(ReceiptScan.Status.READ, "image/jpeg",
+                "(001451637-M)\nNO. 53, JALAN BESAR\nSELANGOR DARUL EHSAN\nTOTAL RM 55.10\nCASH 60.00\nCHANGE 4.90", true,
+                List.of("TEO HENG STATIONERY & BOOKS\nNO. 53, JALAN BESAR\nTOTAL 56.10\nDate: 15/01/2018", "no date here"));
+        ReceiptFields r = ReceiptFields.read(scan, TODAY, null);
+        assertEquals("TEO HENG STATIONERY & BOOKS", r.vendor(), "the name the line-by-line reading saw in large print");
+        assertEquals(new BigDecimal("55.10"), r.total(), "the total the paid amount agrees with");
+        assertEquals(LocalDate.of(2018, 1, 15), r.date(), "a date only one reading found");
+        assertEquals(0.8, r.fieldConfidence().get("vendor"));
     }
 
     @Test
