@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.smbhub.aidraft.AiDraftService;
 import com.smbhub.contact.ContactDraft;
 import com.smbhub.contact.ContactService;
 import com.smbhub.contact.ContactView;
@@ -114,6 +115,8 @@ class ServiceTenantIsolationIT {
     @Inject InvoiceSending sending;
 
     @Inject SmtpSettings smtp;
+
+    @Inject AiDraftService drafts;
 
     @Inject Wording wording;
 
@@ -447,6 +450,20 @@ class ServiceTenantIsolationIT {
         } finally {
             as("owner@" + n() + ".test", n(), () -> smtp.clear());
             as("owner@" + n() + ".test", n(), () -> wording.reset("quote_email"));
+        }
+    }
+
+    @Test
+    void aBusinessesTextToTaskAutomationIsItsOwn() {
+        var before = as("owner@" + n() + ".test", n(), () -> drafts.automation());
+        var maple = as("owner@" + m() + ".test", m(), () -> drafts.automation());
+        try {
+            as("owner@" + n() + ".test", n(), () -> drafts.automate(!before.autoDraft(), before.autoDraft() ? null : new BigDecimal("0.90")));
+            assertEquals(!before.autoDraft(), as("admin@" + n() + ".test", n(), () -> drafts.automation()).autoDraft());
+            assertEquals(maple, as("owner@" + m() + ".test", m(), () -> drafts.automation()));
+            assertThrows(PermissionDeniedException.class, () -> as("staff@" + n() + ".test", n(), () -> drafts.automation()));
+        } finally {
+            as("owner@" + n() + ".test", n(), () -> drafts.automate(before.autoDraft(), before.applyAt()));
         }
     }
 

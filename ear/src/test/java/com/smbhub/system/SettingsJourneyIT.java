@@ -12,7 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
 
-/** Settings in the browser: the onboarding checklist ticks, an invitation is accepted by a new person. */
+/** Settings in the browser: the onboarding checklist ticks, an invitation is accepted by a new person, Text-to-Task turned on. */
 class SettingsJourneyIT {
 
     private static final World WORLD = World.create();
@@ -63,6 +63,23 @@ class SettingsJourneyIT {
             home.removeSampleData();
             app.waitForText("kpi-new", "0");
         }
+    }
+
+    @Test
+    void anOwnerTurnsOnTextToTaskByItself() {
+        try (BackOffice app = new BackOffice()) {
+            app.signIn(WORLD.maple("owner"), "demo");
+            new HomeScreen(app).waitFor("Welcome");
+            new SettingsScreen(app).open("inbox").waitForTab("Inbox");
+            app.click("automation-draft");
+            app.click("automation-apply");
+            app.choose("90 % sure");
+            app.click("automation-save");
+            app.waitForToast("New messages are drafted automatically");
+            app.screenshot("settings-text-to-task");
+        }
+        var saved = SystemUnderTest.get("/api/v1/settings/text-to-task", SystemUnderTest.token(WORLD.maple("owner"), null));
+        assertEquals("{\"auto_draft\":true,\"auto_apply_at\":0.90}", saved.json().getJsonObject("data").toString());
     }
 
     @Test

@@ -46,6 +46,8 @@ public class AiDraft extends TenantRecord {
     private String appliedEntityId;
     @Column(name = "applied_at")
     private Instant appliedAt;
+    @Column(name = "auto_applied")
+    private boolean autoApplied;
 
     protected AiDraft() {
     }
@@ -87,6 +89,11 @@ public class AiDraft extends TenantRecord {
         appliedAt = at;
     }
 
+    /** Applied by the business's automation (a confident enough reading), not by a person. */
+    void autoApplied() {
+        autoApplied = true;
+    }
+
     void sentToQc(Instant at) {
         if (qcRequestedAt == null) {
             qcRequestedAt = at;
@@ -115,4 +122,5 @@ public class AiDraft extends TenantRecord {
     public String getAppliedEntityType() { return appliedEntityType; }
     public String getAppliedEntityId() { return appliedEntityId; }
     public Instant getAppliedAt() { return appliedAt; }
+    public boolean isAutoApplied() { return autoApplied; }
 }

@@ -58,7 +58,7 @@ public class AiDraftQueue {
     /**
      * The PRD's AI KPIs over the last 30 days: of the drafts decided, how many were applied (acceptance) and
      * approved or applied (approval); average minutes from QC request to review; drafts by confidence band; the
-     * share applied without a person (always 0: nothing is auto-applied yet); reviews later than the SLA.
+     * share of the applied ones the business's automation applied (a sure reading, no person); reviews later than the SLA.
      */
     public record Kpis(long drafts, double acceptanceRate, double approvalRate, Double averageQcMinutes, long high,
                        long medium, long low, double autoAppliedRate, long slaBreaches) implements Serializable {
@@ -115,7 +115,7 @@ public class AiDraftQueue {
                         + " count(*) filter (where coalesce(confidence, 0) >= 0.8),"
                         + " count(*) filter (where coalesce(confidence, 0) >= 0.5 and coalesce(confidence, 0) < 0.8),"
                         + " count(*) filter (where coalesce(confidence, 0) < 0.5),"
-                        + " count(*) filter (where status = 'APPLIED' and reviewed_by is null),"
+                        + " count(*) filter (where status = 'APPLIED' and auto_applied),"
                         + " count(*) filter (where qc_requested_at is not null and coalesce(reviewed_at, ?2) - qc_requested_at"
                         + "   > make_interval(secs => ?3))"
                         + " from ai_drafts where deleted_at is null and created_at >= ?1")

@@ -121,6 +121,74 @@ public class AiDraftService {
      * named), else a new draft read from it. {@code intent} null takes the best suggestion.
      */
     public Parsed parseMessage(String messageId, String intent) {
+        return parse(messageId, intent, false);
+    }
+
+    /**
+     * A new message read into a draft by itself, when the business turned that on (Settings → Inbox): nothing
+     * is drafted from an automatic reply, a message sent here, or one with nothing to do (NONE); a message with a
+     * draft keeps it. Runs as the business's automation ({@code TenantEntry.asAutomation}). Null when no draft.
+     */
+    public AiDraftView autoDraft(String messageId) {
+        InboxMessage message = em.find(InboxMessage.class, messageId);
+        if (!tenant().isAiAutoDraft() || message == null || !message.isInbound() || message.getAutomatic() != null) {
+            return null;
+        }
+        Parsed parsed = parse(messageId, null, true);
+        return parsed == null || !parsed.created() ? null : parsed.draft();
+    }
+
+    /**
+     * Applies a draft the automation made when its reading is at least as sure as the business's threshold
+     * (Settings → Inbox; none: never): the same apply a person's click does — drafts made, nothing sent — marked
+     * as applied by the automation. Similar open work from the last day stops it ({@link SimilarWorkException}),
+     * as it would a person. Null when not sure enough.
+     */
+    public AiDraftView autoApply(String draftId) {
+        BigDecimal at = tenant().getAiAutoApplyAt();
+        AiDraft d = locked(draftId);
+        if (at == null || d.getStatus() != AiDraftStatus.PENDING_QC || d.getQcRequestedAt() != null
+                || BigDecimal.valueOf(d.getConfidence()).compareTo(at) < 0) {
+            return null;
+        }
+        return apply(draftId, false, true);
+    }
+
+    /** Text-to-Task automation of the business (Settings → Inbox). */
+    public record Automation(boolean autoDraft, BigDecimal applyAt) implements java.io.Serializable {
+    }
+
+    public Automation automation() {
+        access.require(Capability.MANAGE_SETTINGS);
+        Tenant tenant = tenant();
+        return new Automation(tenant.isAiAutoDraft(), tenant.getAiAutoApplyAt());
+    }
+
+    /** {@code applyAt}: null never applies by itself; else from 0.50 to 1.00 (how sure a reading must be). */
+    public Automation automate(boolean autoDraft, BigDecimal applyAt) {
+        access.require(Capability.MANAGE_SETTINGS);
+        if (applyAt != null && (applyAt.compareTo(new BigDecimal("0.50")) < 0 || applyAt.compareTo(BigDecimal.ONE) > 0
+                || applyAt.scale() > 2 && applyAt.stripTrailingZeros().scale() > 2)) {
+            throw new ValidationException("auto_apply_at", "From 50 % to 100 %, or never");
+        }
+        if (applyAt != null && !autoDraft) {
+            throw new ValidationException("auto_apply_at", "Drafts are applied by themselves only when new messages are drafted by themselves");
+        }
+        Tenant tenant = tenant();
+        Map<String, Object> before = new HashMap<>();
+        before.put("ai_auto_draft", tenant.isAiAutoDraft());
+        before.put("ai_auto_apply_at", tenant.getAiAutoApplyAt());
+        tenant.automate(autoDraft, applyAt == null ? null : applyAt.setScale(2, java.math.RoundingMode.UNNECESSARY));
+        Map<String, Object> after = new HashMap<>();
+        after.put("ai_auto_draft", autoDraft);
+        after.put("ai_auto_apply_at", tenant.getAiAutoApplyAt());
+        em.flush();
+        audit.recordChanges("tenant.ai_automation_changed", "tenant", tenant.getId(), before, after);
+        return new Automation(tenant.isAiAutoDraft(), tenant.getAiAutoApplyAt());
+    }
+
+    /** {@code automatic}: made by the business's automation, which drafts nothing from a message with nothing to do. */
+    private Parsed parse(String messageId, String intent, boolean automatic) {
         Grant grant = access.require(Capability.AI_DRAFTS_CREATE);
         inbox.requireMessage(messageId);
         EffectiveProfile profile = profiles.effective();
@@ -149,26 +217,30 @@ public class AiDraftService {
             }
             return new Parsed(view(d, profile, grant), false);
         }
-        Analytics.record(em, "ai.parse.started", profile.profileId(), "inbox", Map.of("message_id", messageId));
+        String platform = automatic ? "automation" : "inbox";
+        Analytics.record(em, "ai.parse.started", profile.profileId(), platform, Map.of("message_id", messageId));
         long started = System.nanoTime();
         Extraction read;
         try {
             read = EXTRACTOR.extract(inbound(message, conversation, tenant, profile), wanted);
         } catch (RuntimeException e) {
-            Analytics.record(em, "ai.parse.failed", profile.profileId(), "inbox",
+            Analytics.record(em, "ai.parse.failed", profile.profileId(), platform,
                     Map.of("message_id", messageId, "reason", e.getClass().getSimpleName()));
             read = nothingRead();
         }
         int millis = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1_000_000);
+        Analytics.record(em, "ai.parse.completed", profile.profileId(), platform, Map.of("message_id", messageId,
+                "intent", read.intent().name(), "confidence", read.confidence(), "millis", millis));
+        if (automatic && read.intent() == Extraction.Intent.NONE) {
+            return null;
+        }
         List<String> suggested = suggestions(read, profile);
         Extraction.Intent chosen = wanted != null ? wanted : Extraction.Intent.valueOf(suggested.get(0));
         AiDraft d = new AiDraft(AiDraft.Source.MESSAGE, messageId, conversation.getId(), chosen.name(),
                 ExtractionJson.text(read.as(chosen)), read.confidence(), millis);
         em.persist(d);
         em.flush();
-        Analytics.record(em, "ai.parse.completed", profile.profileId(), "inbox", Map.of("message_id", messageId,
-                "intent", read.intent().name(), "confidence", read.confidence(), "millis", millis));
-        Analytics.record(em, "ai.draft.created", profile.profileId(), "inbox", Map.of("ai_draft_id", d.getId(),
+        Analytics.record(em, "ai.draft.created", profile.profileId(), platform, Map.of("ai_draft_id", d.getId(),
                 "intent", chosen.name(), "confidence", read.confidence()));
         audit.record("ai_draft.created", "ai_draft", d.getId(), null, snapshot(d));
         return new Parsed(view(d, profile, grant), true);
@@ -284,11 +356,18 @@ public class AiDraftService {
      * {@code createAnyway}. Sends nothing.
      */
     public AiDraftView apply(String id, boolean createAnyway) {
+        return apply(id, createAnyway, false);
+    }
+
+    private AiDraftView apply(String id, boolean createAnyway, boolean automatic) {
         Grant grant = access.require(Capability.AI_DRAFTS_APPROVE);
         AiDraft d = locked(id);
         EffectiveProfile profile = profiles.effective();
         if (d.getStatus() == AiDraftStatus.APPLIED) {
             return view(d, profile, grant);
+        }
+        if (automatic) {
+            d.autoApplied();
         }
         require(d, AiDraftStatus.Action.APPLY, profile, grant);
         Extraction x = ExtractionJson.read(d.getPayload(), "payload");
@@ -340,8 +419,9 @@ public class AiDraftService {
             Analytics.record(em, "ai.draft.edited_before_apply", profile.profileId(), "manual",
                     Map.of("ai_draft_id", d.getId(), "fields", String.join(",", edited)));
         }
-        Analytics.record(em, "ai.draft.applied", profile.profileId(), "manual", Map.of("ai_draft_id", d.getId(),
-                "intent", d.getIntent(), "target", type, "confidence", d.getConfidence(), "edited_fields", edited.size()));
+        Analytics.record(em, "ai.draft.applied", profile.profileId(), d.isAutoApplied() ? "automation" : "manual",
+                Map.of("ai_draft_id", d.getId(), "intent", d.getIntent(), "target", type, "confidence", d.getConfidence(),
+                        "edited_fields", edited.size(), "auto", d.isAutoApplied()));
         return view(d, profile, grant);
     }
 
@@ -591,7 +671,7 @@ public class AiDraftService {
                 d.getStatus().name(), payload, suggestions(suggested, profile), d.getConfidence(),
                 Extraction.band(d.getConfidence()), Payloads.changed(d.getSuggestedPayload(), d.getPayload()),
                 d.getQcRequestedAt(), d.getReviewerId(), d.getReviewedBy(), d.getReviewedAt(), d.getReviewNotes(),
-                d.getAppliedEntityType(), d.getAppliedEntityId(), d.getAppliedAt(), d.getParseMillis(), d.getCreatedAt(),
+                d.getAppliedEntityType(), d.getAppliedEntityId(), d.getAppliedAt(), d.isAutoApplied(), d.getParseMillis(), d.getCreatedAt(),
                 d.getVersion(), List.copyOf(actions));
     }
 

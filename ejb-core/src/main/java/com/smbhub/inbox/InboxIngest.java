@@ -7,10 +7,13 @@ import com.smbhub.platform.db.NativeSql;
 import com.smbhub.platform.tenancy.RequestContext;
 import com.smbhub.platform.tenancy.TenantEntry;
 import com.smbhub.profile.ProfileService;
+import com.smbhub.tenant.Tenant;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
@@ -46,6 +49,8 @@ public class InboxIngest {
 
     @EJB ProfileService profiles;
 
+    @Inject Event<MessagesReceived> received;
+
     /** Stores one batch of the leased mailbox and moves its read position; returns how many messages were new. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int store(Mailboxes.Due box, String poller, long uidValidity, List<MailboxReader.Fetched> batch) {
@@ -76,6 +81,9 @@ public class InboxIngest {
             }
             em.flush();
             keepSources(sources);
+            if (!sources.isEmpty() && em.find(Tenant.class, box.tenantId()).isAiAutoDraft()) {
+                received.fire(new MessagesReceived(box.tenantId(), sources.stream().map(s -> (String) s[0]).toList()));
+            }
             return added;
         });
     }

@@ -7,11 +7,13 @@ import com.smbhub.platform.security.Secrets;
 import com.smbhub.platform.tenancy.CrossTenant;
 import com.smbhub.platform.tenancy.TenantEntry;
 import com.smbhub.profile.ProfileService;
+import com.smbhub.tenant.Tenant;
 import jakarta.ejb.ApplicationException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -67,6 +69,8 @@ public class SmsWebhooks {
 
     @EJB SmsMedia smsMedia;
 
+    @Inject Event<MessagesReceived> received;
+
     @Inject Secrets secrets;
 
     /** Stores an incoming text (once per MessageSid); returns RECEIVED, or DUPLICATE when it was here already. */
@@ -108,6 +112,9 @@ public class SmsWebhooks {
             properties.put("channel", Channel.SMS.name());
             properties.put("keyword", STOP.contains(keyword) ? "stop" : START.contains(keyword) ? "start" : "none");
             Analytics.record(em, "message.received", profiles.effective().profileId(), "sms", properties);
+            if (em.find(Tenant.class, owner.tenantId()).isAiAutoDraft()) {
+                received.fire(new MessagesReceived(owner.tenantId(), List.of(m.getId())));
+            }
             return "RECEIVED";
         });
     }

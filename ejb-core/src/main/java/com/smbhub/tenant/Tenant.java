@@ -30,6 +30,10 @@ public class Tenant {
     private String country;
     @Column(name = "verification_pending")
     private boolean verificationPending;
+    @Column(name = "ai_auto_draft")
+    private boolean aiAutoDraft;
+    @Column(name = "ai_auto_apply_at")
+    private java.math.BigDecimal aiAutoApplyAt;
     @Column(name = "created_at")
     private Instant createdAt = Instant.now();
     @Column(name = "updated_at")
@@ -81,6 +85,8 @@ public class Tenant {
     public String getCountry() { return country; }
     public boolean isVerificationPending() { return verificationPending; }
     public Instant getDeletedAt() { return deletedAt; }
+    public boolean isAiAutoDraft() { return aiAutoDraft; }
+    public java.math.BigDecimal getAiAutoApplyAt() { return aiAutoApplyAt; }
     public long getVersion() { return version; }
 
     /** The business's time zone for dates and "today" (UTC if the stored one is unusable). */
@@ -94,6 +100,13 @@ public class Tenant {
 
     public void connectStripe(String accountId) {
         this.stripeAccountId = accountId;
+        this.updatedAt = Instant.now();
+    }
+
+    /** Text-to-Task automation: new messages drafted by themselves; applied when at least {@code applyAt} sure (null: never). */
+    public void automate(boolean autoDraft, java.math.BigDecimal applyAt) {
+        this.aiAutoDraft = autoDraft;
+        this.aiAutoApplyAt = applyAt;
         this.updatedAt = Instant.now();
     }
 

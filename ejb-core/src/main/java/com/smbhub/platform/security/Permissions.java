@@ -51,6 +51,12 @@ public final class Permissions {
      */
     public static final Role OPS_REVIEWER = Role.STAFF;
 
+    /**
+     * The grants a business's own automation acts with (entered through {@code TenantEntry.asAutomation}, audited),
+     * only for what the business turned on in Settings → Inbox — drafting new messages, applying sure drafts: STAFF's.
+     */
+    public static final Role AUTOMATION = Role.STAFF;
+
     private Permissions() {
     }
 

@@ -24,7 +24,8 @@ public class TenantEntry {
     /** Where such work comes from; {@code platform} is what analytics and the audit log see. */
     public enum Path {
         PORTAL("portal"), STRIPE_WEBHOOK("webhook"), JOB("job"), SIGNUP("signup"), MAILBOX("mailbox"),
-        SMS_WEBHOOK("webhook"), SMS_MEDIA("job"), OPS_REVIEW("ops");
+        SMS_WEBHOOK("webhook"), SMS_MEDIA("job"), OPS_REVIEW("ops"),
+        AUTOMATION("automation");
 
         private final String platform;
 
@@ -50,6 +51,18 @@ public class TenantEntry {
             audit.record("tenant.entered", "entry", path.name(), null, Map.of("reference", reference));
             return work.get();
         }
+    }
+
+    /**
+     * Runs what a business's own automation does (Text-to-Task drafting new messages, applying sure ones, when
+     * the business turned that on) inside it, in the caller's transaction: no user, the grants of
+     * {@link Permissions#AUTOMATION}; the entry is audited ({@code tenant.entered}, path {@code AUTOMATION}).
+     */
+    public <T> T asAutomation(String tenantId, String reference, Supplier<T> work) {
+        return asTenant(tenantId, Path.AUTOMATION, reference, null, () -> {
+            RequestContext.current().orElseThrow().resolvedRole(Permissions.AUTOMATION.name());
+            return work.get();
+        });
     }
 
     /**

@@ -175,7 +175,7 @@ public class AiDraftsResource {
             o.addNull("applied");
         } else {
             o.add("applied", Jsonp.createObjectBuilder().add("type", d.appliedEntityType()).add("id", d.appliedEntityId())
-                    .add("at", time(d.appliedAt())));
+                    .add("at", time(d.appliedAt())).add("automatically", d.autoApplied()));
         }
         if (d.parseMillis() == null) {
             o.addNull("parse_millis");

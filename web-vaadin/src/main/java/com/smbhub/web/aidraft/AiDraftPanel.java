@@ -55,6 +55,11 @@ public class AiDraftPanel extends Dialog {
     private static final Map<String, String> KINDS = Map.of("CREATE_WORK_ITEM", "Work item", "DRAFT_QUOTE", "Quote",
             "DRAFT_INVOICE", "Invoice", "DRAFT_AR_MESSAGE", "Payment follow-up", "DRAFT_EXPENSE", "Expense");
 
+    /** What a draft of this intent makes, in words ("Quote"). */
+    public static String kind(String intent) {
+        return KINDS.getOrDefault(intent, Words.of(intent));
+    }
+
     /**
      * What the panel's buttons do: the business's own calls ({@link #business}) or platform ops' on a draft sent to
      * their review ({@link #review}).

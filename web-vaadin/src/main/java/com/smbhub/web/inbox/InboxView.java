@@ -391,10 +391,17 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
         List<MessageView> shown = inbox.messages(c.id());
         MessageView lastReceived = shown.stream().filter(MessageView::inbound).reduce((a, b) -> b).orElse(null);
         if (lastReceived != null && Permissions.allows(access.role(), Capability.AI_DRAFTS_CREATE)) {
-            Button turn = new Button("Turn into…", VaadinIcon.MAGIC.create(), e -> turnInto(c, lastReceived));
+            List<AiDraftView> made = drafts.forConversation(c.id());
+            Optional<AiDraftView> waiting = made.stream().filter(d -> lastReceived.id().equals(d.sourceId())
+                    && (d.status().equals("PENDING_QC") || d.status().equals("APPROVED"))).findFirst();
+            Button turn = new Button(waiting.isPresent() ? "Review draft" : "Turn into…", VaadinIcon.MAGIC.create(),
+                    e -> turnInto(c, lastReceived));
             turn.setId("thread-ai");
             turn.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             actions.add(turn);
+            waiting.ifPresent(d -> actions.add(badge("thread-ai-ready", AiDraftPanel.kind(d.intent()) + " drafted from this message")));
+            made.stream().filter(d -> d.autoApplied() && lastReceived.id().equals(d.sourceId())).findFirst().ifPresent(d -> actions.add(
+                    badge("thread-ai-applied", AiDraftPanel.kind(d.intent()) + " made by itself as a draft; nothing was sent")));
         }
         if (c.allowedActions().contains("convert")) {
             Button convert = new Button("Convert to work item", VaadinIcon.TASKS.create(), e -> convert(c));
@@ -962,6 +969,13 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
         } catch (RuntimeException e) {
             Toasts.problem(Problems.say(e));
         }
+    }
+
+    private static Span badge(String id, String text) {
+        Span badge = new Span(text);
+        badge.setId(id);
+        badge.getElement().getThemeList().add("badge small");
+        return badge;
     }
 
     private static final Map<String, String> KIND_MADE = Map.of("WORK_ITEM", "Work item", "QUOTE", "Quote", "INVOICE", "Invoice",

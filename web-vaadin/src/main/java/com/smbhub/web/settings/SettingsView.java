@@ -1,5 +1,6 @@
 package com.smbhub.web.settings;
 
+import com.smbhub.aidraft.AiDraftService;
 import com.smbhub.inbox.MailboxSettings;
 import com.smbhub.inbox.SavedAnswers;
 import com.smbhub.inbox.SmsSettings;
@@ -53,6 +54,8 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver 
 
     @EJB SavedAnswers answers;
 
+    @EJB AiDraftService drafts;
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (event.hasForwardTarget() || event.hasRerouteTarget()) {
@@ -77,7 +80,8 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver 
         tabs.add("Payments", new PaymentsPanel(stripe));
         tabs.add("Numbers", new NumbersPanel(settings, taxes));
         tabs.add("Email", new EmailPanel(smtp, wording));
-        VerticalLayout inbox = new VerticalLayout(new InboxPanel(mailbox), new TextingPanel(sms), new SavedAnswersPanel(answers));
+        VerticalLayout inbox = new VerticalLayout(new InboxPanel(mailbox), new TextingPanel(sms), new AutomationPanel(drafts),
+                new SavedAnswersPanel(answers));
         inbox.setPadding(false);
         tabs.add("Inbox", inbox);
         List<String> names = List.of("business", "team", "payments", "numbers", "email", "inbox");
