@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Text-to-Task against the deployed EAR (issue 15): a received e-mail becomes a draft a person corrects and
  * applies — the quote it makes is a DRAFT linked to the conversation, applying twice makes one, nothing is sent;
- * similar open work of the same client is named before a second item; drafts stay in their business and the
- * caller's scope; bad input changes nothing.
+ * similar open work of the same client is named before a second item; a work item's notes become its draft invoice;
+ * drafts stay in their business and the caller's scope; bad input changes nothing.
  */
 class TextToTaskIT {
 
@@ -185,6 +185,44 @@ class TextToTaskIT {
         LocalDate received = Instant.parse(message.getString("at")).atZone(TORONTO).toLocalDate();
         assertEquals(received.minusDays(1).toString(), expense.getString("expense_date"));
         assertTrue(expense.isNull("receipt_file_id"), expense.toString());
+    }
+
+    @Test
+    void aWorkItemsNotesBecomeItsDraftInvoiceQuoteOrExpense() {
+        String client = data(send("POST", "/api/v1/contacts", owner, "{\"display_name\":\"Rita Moss " + run + "\"}")).getString("id");
+        JsonObject job = data(send("POST", "/api/v1/work-items", owner, "{\"type\":\"JOB\",\"title\":\"Kitchen tap " + run
+                + "\",\"contact_id\":\"" + client + "\",\"description\":\"Replaced the kitchen tap: 2 hrs labour at $85 and 1 tap at $120\"}"));
+        String item = job.getString("id");
+        var parsed = send("POST", "/api/v1/work-items/" + item + "/ai/parse", owner, null);
+        assertEquals(201, parsed.status(), parsed.body());
+        JsonObject draft = data(parsed);
+        assertEquals("WORK_ITEM", draft.getString("source_type"));
+        assertEquals(item, draft.getString("source_id"));
+        assertEquals("DRAFT_INVOICE", draft.getString("intent"), "a job's notes bill it");
+        assertEquals("[\"DRAFT_INVOICE\",\"DRAFT_QUOTE\",\"DRAFT_EXPENSE\"]", draft.getJsonArray("suggested_intents").toString(),
+                "what notes can become, and nothing else");
+        assertEquals(290, draft.getJsonObject("payload").getInt("total"), draft.toString());
+        assertEquals(200, send("POST", "/api/v1/work-items/" + item + "/ai/parse", owner, null).status(), "one open draft per work item");
+        var wrong = send("POST", "/api/v1/work-items/" + item + "/ai/parse", owner, "{\"intent\":\"CREATE_WORK_ITEM\"}");
+        assertEquals(400, wrong.status(), wrong.body());
+        assertTrue(wrong.body().contains("\"intent\""), wrong.body());
+
+        var applied = send("POST", "/api/v1/ai-drafts/" + draft.getString("id") + "/apply", owner, null);
+        assertEquals(200, applied.status(), applied.body());
+        JsonObject made = data(applied).getJsonObject("applied");
+        assertEquals("INVOICE", made.getString("type"));
+        JsonObject invoice = data(get("/api/v1/invoices/" + made.getString("id"), owner));
+        assertEquals("DRAFT", invoice.getString("status"), "a draft, never sent");
+        assertEquals(item, invoice.getString("work_item_id"), "the work item's own invoice");
+        assertEquals(client, invoice.getString("contact_id"));
+        assertEquals(2, invoice.getJsonArray("line_items").size(), invoice.toString());
+
+        String bare = data(send("POST", "/api/v1/work-items", owner, "{\"title\":\"Nothing written " + run + "\"}")).getString("id");
+        var empty = send("POST", "/api/v1/work-items/" + bare + "/ai/parse", owner, null);
+        assertEquals(400, empty.status(), empty.body());
+        assertTrue(empty.body().contains("\"description\""), empty.body());
+        assertEquals(404, send("POST", "/api/v1/work-items/" + item + "/ai/parse", token(WORLD.maple("owner"), null), null).status());
+        assertEquals(403, send("POST", "/api/v1/work-items/" + item + "/ai/parse", token(WORLD.northside("viewer"), null), null).status());
     }
 
     @Test

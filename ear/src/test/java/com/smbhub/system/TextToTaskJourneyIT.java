@@ -18,7 +18,7 @@ import org.openqa.selenium.By;
 
 /**
  * Issue 15 in a browser: a quote request by e-mail becomes a draft quote from the AI panel, in a few clicks; a spend
- * mailed in becomes a draft expense; ops approve a draft sent to them.
+ * mailed in becomes a draft expense; a job's notes become its draft invoice; ops approve a draft sent to them.
  */
 class TextToTaskJourneyIT {
 
@@ -79,6 +79,36 @@ class TextToTaskJourneyIT {
         assertEquals("DRAFT", expense.getString("status"));
         assertEquals("32.00", expense.getString("amount"));
         assertEquals("Parking", expense.getString("category"), "the person's value");
+    }
+
+    @Test
+    void aJobsNotesBecomeItsDraftInvoiceFromTheWorkItem() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String owner = token(WORLD.northside("owner"), null);
+        String client = ContactsIT.send("POST", "/api/v1/contacts", owner, "{\"display_name\":\"Rita Moss " + run + "\"}").json()
+                .getJsonObject("data").getString("id");
+        String title = "Kitchen tap " + run;
+        var job = ContactsIT.send("POST", "/api/v1/work-items", owner, "{\"type\":\"JOB\",\"title\":\"" + title + "\",\"contact_id\":\""
+                + client + "\",\"description\":\"Replaced the kitchen tap: 2 hrs labour at $85 and 1 tap at $120\"}");
+        assertEquals(201, job.status(), job.body());
+        try (BackOffice app = new BackOffice()) {
+            app.signIn(WORLD.northside("owner"), "demo");
+            new HomeScreen(app).waitFor("Welcome");
+            new WorkScreen(app).open(null).openItem(title);
+            app.click("wi-ai");
+            InboxScreen panel = new InboxScreen(app);
+            BackOffice.await(app.driver, 20).until(d -> !d.findElements(By.id("ai-panel")).isEmpty());
+            assertEquals("Invoice", panel.aiKind(), "a job's notes bill it");
+            assertEquals(List.of("Labour 2 85", "Tap 1 120"), panel.aiLines());
+            app.screenshot("ai-work-item");
+            app.click("ai-apply");
+            app.waitForToast("drafted from the notes");
+            app.waitForText("page-title", "Invoices");
+        }
+        var invoices = get("/api/v1/invoices?contact_id=" + client, owner).json().getJsonArray("data");
+        assertEquals(1, invoices.size());
+        assertEquals("DRAFT", invoices.getJsonObject(0).getString("status"));
+        assertEquals(job.json().getJsonObject("data").getString("id"), invoices.getJsonObject(0).getString("work_item_id"));
     }
 
     @Test

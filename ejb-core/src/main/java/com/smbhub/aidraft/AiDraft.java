@@ -12,7 +12,7 @@ import java.time.Instant;
 public class AiDraft extends TenantRecord {
 
     /** Where a draft was read from. */
-    public enum Source { MESSAGE, FILE, MANUAL }
+    public enum Source { MESSAGE, FILE, MANUAL, WORK_ITEM }
 
     @Column(name = "source_type")
     private String sourceType;

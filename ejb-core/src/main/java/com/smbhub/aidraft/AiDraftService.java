@@ -59,6 +59,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -197,51 +198,113 @@ public class AiDraftService {
         if (!message.isInbound()) {
             throw new ValidationException("message_id", "Only a message you received can be turned into a draft");
         }
-        Optional<AiDraft> open = em.createQuery("select d from AiDraft d where d.sourceType = 'MESSAGE' and d.sourceId = :m"
-                        + " and d.status in ('PENDING_QC', 'APPROVED') and d.deletedAt is null", AiDraft.class)
-                .setParameter("m", messageId).getResultStream().findFirst();
         Conversation conversation = em.find(Conversation.class, message.getConversationId());
-        Tenant tenant = tenant();
+        Inbound source = inbound(message, conversation, tenant(), profile);
+        Optional<AiDraft> open = openDraft(AiDraft.Source.MESSAGE, messageId);
         if (open.isPresent()) {
-            AiDraft d = open.get();
-            if (wanted != null && !wanted.name().equals(d.getIntent())) {
-                Extraction payload = ExtractionJson.read(d.getPayload(), "payload").as(wanted);
-                if (wanted == Extraction.Intent.DRAFT_EXPENSE && payload.expense() == null) {
-                    // a work item's reading has no expense: read the message again for one
-                    payload = EXTRACTOR.extract(inbound(message, conversation, tenant, profile), wanted).as(wanted);
-                }
-                Map<String, Object> before = snapshot(d);
-                d.edit(wanted.name(), ExtractionJson.text(payload), d.getConfidence());
-                em.flush();
-                audit.recordChanges("ai_draft.edited", "ai_draft", d.getId(), before, snapshot(d));
-            }
-            return new Parsed(view(d, profile, grant), false);
+            return new Parsed(view(reaimed(open.get(), wanted, source), profile, grant), false);
         }
         String platform = automatic ? "automation" : "inbox";
-        Analytics.record(em, "ai.parse.started", profile.profileId(), platform, Map.of("message_id", messageId));
+        Reading r = read(source, wanted, "message_id", messageId, platform, profile);
+        if (automatic && r.extraction().intent() == Extraction.Intent.NONE) {
+            return null;
+        }
+        Extraction.Intent chosen = wanted != null ? wanted : Extraction.Intent.valueOf(suggestions(r.extraction(), profile).get(0));
+        return created(new AiDraft(AiDraft.Source.MESSAGE, messageId, conversation.getId(), chosen.name(),
+                ExtractionJson.text(r.extraction().as(chosen)), r.extraction().confidence(), r.millis()), platform, profile, grant);
+    }
+
+    /** What a work item's notes can become: the quote or the bill of that work, or what was spent on it. */
+    static final Set<Extraction.Intent> FROM_NOTES = EnumSet.of(Extraction.Intent.DRAFT_QUOTE, Extraction.Intent.DRAFT_INVOICE,
+            Extraction.Intent.DRAFT_EXPENSE);
+    private static final String NOTES_BECOME = "A work item's notes become a quote, an invoice or an expense";
+
+    /**
+     * "Turn into…" on a work item: its title and description (what was done, or is to be quoted) read into a draft
+     * quote, invoice or expense of that work item — its open draft if it has one, re-aimed at {@code intent} when
+     * one is named. Null intent: the reading's best of those, else a quote for a request and an invoice for other work.
+     */
+    public Parsed parseWorkItem(String workItemId, String intent) {
+        Grant grant = access.require(Capability.AI_DRAFTS_CREATE);
+        WorkItemView item = work.get(workItemId);
+        EffectiveProfile profile = profiles.effective();
+        Extraction.Intent wanted = requestedIntent(intent, profile);
+        if (wanted != null && !FROM_NOTES.contains(wanted)) {
+            throw new ValidationException("intent", NOTES_BECOME);
+        }
+        if (item.description() == null || item.description().isBlank()) {
+            throw new ValidationException("description", "Write what was done, or what to quote, in the description first");
+        }
+        em.find(WorkItem.class, workItemId, LockModeType.PESSIMISTIC_WRITE); // one open draft per work item
+        Tenant tenant = tenant();
+        Inbound notes = new Inbound("EMAIL", "", item.title(), item.description(),
+                BusinessClock.now().atZone(tenant.zone()).toOffsetDateTime(), profile.profileId(), tenant.getCurrency(),
+                tenant.getCountry());
+        Optional<AiDraft> open = openDraft(AiDraft.Source.WORK_ITEM, workItemId);
+        if (open.isPresent()) {
+            return new Parsed(view(reaimed(open.get(), wanted, notes), profile, grant), false);
+        }
+        Reading r = read(notes, wanted, "work_item_id", workItemId, "manual", profile);
+        Extraction.Intent best = r.extraction().intent();
+        Extraction.Intent chosen = wanted != null ? wanted : FROM_NOTES.contains(best) && offered(best, profile) ? best
+                : "REQUEST".equals(item.type()) && offered(Extraction.Intent.DRAFT_QUOTE, profile) ? Extraction.Intent.DRAFT_QUOTE
+                : Extraction.Intent.DRAFT_INVOICE;
+        if (chosen != best && wanted == null) {
+            r = new Reading(EXTRACTOR.extract(notes, chosen), r.millis()); // read again for the kind chosen
+        }
+        return created(new AiDraft(AiDraft.Source.WORK_ITEM, workItemId, item.conversationId(), chosen.name(),
+                ExtractionJson.text(r.extraction().as(chosen)), r.extraction().confidence(), r.millis()), "manual", profile, grant);
+    }
+
+    private Optional<AiDraft> openDraft(AiDraft.Source source, String sourceId) {
+        return em.createQuery("select d from AiDraft d where d.sourceType = :t and d.sourceId = :s"
+                        + " and d.status in ('PENDING_QC', 'APPROVED') and d.deletedAt is null", AiDraft.class)
+                .setParameter("t", source.name()).setParameter("s", sourceId).getResultStream().findFirst();
+    }
+
+    /** An open draft asked for again, re-aimed at {@code wanted} when that is another kind. */
+    private AiDraft reaimed(AiDraft d, Extraction.Intent wanted, Inbound source) {
+        if (wanted != null && !wanted.name().equals(d.getIntent())) {
+            Extraction payload = ExtractionJson.read(d.getPayload(), "payload").as(wanted);
+            if (wanted == Extraction.Intent.DRAFT_EXPENSE && payload.expense() == null) {
+                // a work item's reading has no expense: read the source again for one
+                payload = EXTRACTOR.extract(source, wanted).as(wanted);
+            }
+            Map<String, Object> before = snapshot(d);
+            d.edit(wanted.name(), ExtractionJson.text(payload), d.getConfidence());
+            em.flush();
+            audit.recordChanges("ai_draft.edited", "ai_draft", d.getId(), before, snapshot(d));
+        }
+        return d;
+    }
+
+    private record Reading(Extraction extraction, int millis) {
+    }
+
+    /** The extractor's reading of a source, timed, with its events; a failure reads as nothing found. */
+    private Reading read(Inbound source, Extraction.Intent wanted, String sourceKey, String sourceId, String platform,
+                         EffectiveProfile profile) {
+        Analytics.record(em, "ai.parse.started", profile.profileId(), platform, Map.of(sourceKey, sourceId));
         long started = System.nanoTime();
         Extraction read;
         try {
-            read = EXTRACTOR.extract(inbound(message, conversation, tenant, profile), wanted);
+            read = EXTRACTOR.extract(source, wanted);
         } catch (RuntimeException e) {
             Analytics.record(em, "ai.parse.failed", profile.profileId(), platform,
-                    Map.of("message_id", messageId, "reason", e.getClass().getSimpleName()));
+                    Map.of(sourceKey, sourceId, "reason", e.getClass().getSimpleName()));
             read = nothingRead();
         }
         int millis = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1_000_000);
-        Analytics.record(em, "ai.parse.completed", profile.profileId(), platform, Map.of("message_id", messageId,
+        Analytics.record(em, "ai.parse.completed", profile.profileId(), platform, Map.of(sourceKey, sourceId,
                 "intent", read.intent().name(), "confidence", read.confidence(), "millis", millis));
-        if (automatic && read.intent() == Extraction.Intent.NONE) {
-            return null;
-        }
-        List<String> suggested = suggestions(read, profile);
-        Extraction.Intent chosen = wanted != null ? wanted : Extraction.Intent.valueOf(suggested.get(0));
-        AiDraft d = new AiDraft(AiDraft.Source.MESSAGE, messageId, conversation.getId(), chosen.name(),
-                ExtractionJson.text(read.as(chosen)), read.confidence(), millis);
+        return new Reading(read, millis);
+    }
+
+    private Parsed created(AiDraft d, String platform, EffectiveProfile profile, Grant grant) {
         em.persist(d);
         em.flush();
         Analytics.record(em, "ai.draft.created", profile.profileId(), platform, Map.of("ai_draft_id", d.getId(),
-                "intent", chosen.name(), "confidence", read.confidence()));
+                "intent", d.getIntent(), "confidence", d.getConfidence()));
         audit.record("ai_draft.created", "ai_draft", d.getId(), null, snapshot(d));
         return new Parsed(view(d, profile, grant), true);
     }
@@ -278,6 +341,9 @@ public class AiDraftService {
                 throw new ValidationException("payload.intent", "Choose what to make: a work item, quote, invoice or expense");
             }
             requestedIntent(payload.intent().name(), profile);
+            if (d.getSourceType() == AiDraft.Source.WORK_ITEM && !FROM_NOTES.contains(payload.intent())) {
+                throw new ValidationException("payload.intent", NOTES_BECOME);
+            }
             Extraction stored = ExtractionJson.read(d.getPayload(), "payload");
             d.edit(payload.intent().name(), ExtractionJson.text(payload.withConfidence(stored)), d.getConfidence());
         }
@@ -289,12 +355,16 @@ public class AiDraftService {
         return view(d, profile, grant);
     }
 
-    /** The text the draft was read from (a message's text; empty for a draft without one). */
+    /** The text the draft was read from (a message's text, a work item's description; empty for a draft without one). */
     public String sourceText(String id) {
         access.require(Capability.AI_DRAFTS_CREATE);
         AiDraft d = find(id);
-        InboxMessage m = d.getSourceType() == AiDraft.Source.MESSAGE ? em.find(InboxMessage.class, d.getSourceId()) : null;
-        return m == null || m.getBodyText() == null ? "" : m.getBodyText();
+        String text = switch (d.getSourceType()) {
+            case MESSAGE -> em.find(InboxMessage.class, d.getSourceId()).getBodyText();
+            case WORK_ITEM -> em.find(WorkItem.class, d.getSourceId()).getDescription();
+            default -> null;
+        };
+        return text == null ? "" : text;
     }
 
     /** The caller takes the draft's review (a reviewer of the ops team); anyone may take it over. */
@@ -374,6 +444,16 @@ public class AiDraftService {
         if (x.intent() == Extraction.Intent.DRAFT_EXPENSE) {
             return applied(d, "EXPENSE", expenseFrom(d, x), profile, grant);
         }
+        if (d.getSourceType() == AiDraft.Source.WORK_ITEM) {
+            WorkItemView item = work.get(d.getSourceId());
+            if (item.contactId() == null) {
+                throw new ValidationException("contact", "Link a client to this work item first: a quote or invoice goes to a client");
+            }
+            DocumentDraft draft = documentDraft(x, item.id(), item.contactId());
+            return x.intent() == Extraction.Intent.DRAFT_QUOTE
+                    ? applied(d, "QUOTE", quotes.create(draft, Optional.empty()).id(), profile, grant)
+                    : applied(d, "INVOICE", invoices.create(draft, Optional.empty()).id(), profile, grant);
+        }
         if (d.getConversationId() == null) {
             throw new ValidationException("source", "This draft has no conversation to make work from");
         }
@@ -442,9 +522,10 @@ public class AiDraftService {
             receipt = files.ofMessages(List.of(d.getSourceId())).getOrDefault(d.getSourceId(), List.of()).stream()
                     .filter(f -> f.mimeType().startsWith("image/") || f.mimeType().equals("application/pdf")).findFirst();
         }
+        String workItemId = d.getSourceType() == AiDraft.Source.WORK_ITEM ? d.getSourceId() : null;
         if (receipt.isEmpty()) {
             return expenses.create(new ExpenseFields(read.vendor(), read.date(), amount, currency, read.category(), null,
-                    notes, null)).id();
+                    notes, workItemId)).id();
         }
         ExpenseView scanned;
         try (InputStream content = files.open(receipt.get().id()).content()) {
@@ -596,6 +677,17 @@ public class AiDraftService {
     }
 
     /** Up to three intents, the reading's first, then its runners-up; a work item when nothing fits. */
+    /** A work item's draft offers what its notes can become, the reading's best first; any other source as read. */
+    static List<String> suggestions(Extraction read, EffectiveProfile profile, AiDraft.Source source) {
+        if (source != AiDraft.Source.WORK_ITEM) {
+            return suggestions(read, profile);
+        }
+        List<Extraction.Intent> ranked = new ArrayList<>(List.of(read.intent()));
+        ranked.addAll(read.alternatives());
+        ranked.addAll(FROM_NOTES);
+        return ranked.stream().filter(i -> FROM_NOTES.contains(i) && offered(i, profile)).map(Enum::name).distinct().toList();
+    }
+
     static List<String> suggestions(Extraction read, EffectiveProfile profile) {
         Set<String> out = new LinkedHashSet<>();
         List<Extraction.Intent> ranked = new ArrayList<>();
@@ -639,12 +731,14 @@ public class AiDraftService {
         if (d == null || d.getDeletedAt() != null) {
             throw new NotFoundException("draft");
         }
-        if (d.getSourceType() == AiDraft.Source.MESSAGE) {
-            try {
+        try {
+            if (d.getSourceType() == AiDraft.Source.MESSAGE) {
                 inbox.requireMessage(d.getSourceId());
-            } catch (NotFoundException e) {
-                throw new NotFoundException("draft");
+            } else if (d.getSourceType() == AiDraft.Source.WORK_ITEM) {
+                work.get(d.getSourceId());
             }
+        } catch (NotFoundException e) {
+            throw new NotFoundException("draft");
         }
         return d;
     }
@@ -668,7 +762,7 @@ public class AiDraftService {
             }
         }
         return new AiDraftView(d.getId(), d.getSourceType().name(), d.getSourceId(), d.getConversationId(), d.getIntent(),
-                d.getStatus().name(), payload, suggestions(suggested, profile), d.getConfidence(),
+                d.getStatus().name(), payload, suggestions(suggested, profile, d.getSourceType()), d.getConfidence(),
                 Extraction.band(d.getConfidence()), Payloads.changed(d.getSuggestedPayload(), d.getPayload()),
                 d.getQcRequestedAt(), d.getReviewerId(), d.getReviewedBy(), d.getReviewedAt(), d.getReviewNotes(),
                 d.getAppliedEntityType(), d.getAppliedEntityId(), d.getAppliedAt(), d.isAutoApplied(), d.getParseMillis(), d.getCreatedAt(),

@@ -152,6 +152,23 @@ public class AiDraftsResource {
         return notes;
     }
 
+    /**
+     * "Turn into…" of a message or a work item: the body is optional ({@code {"intent"?}} to make a chosen kind);
+     * 201 with a new draft, 200 with the source's open draft.
+     */
+    static Response parsed(String body, java.util.function.Function<String, AiDraftService.Parsed> parse) {
+        String intent = null;
+        if (body != null && !body.isBlank()) {
+            JsonBody json = JsonBody.parse(body, Set.of("intent"));
+            List<FieldError> errors = new ArrayList<>();
+            intent = json.has("intent") ? json.string("intent", errors) : null;
+            ValidationException.throwIfAny(errors);
+        }
+        AiDraftService.Parsed parsed = parse.apply(intent);
+        AiDraftView draft = parsed.draft();
+        return Versions.reply(json(draft), draft.version(), parsed.created() ? Response.Status.CREATED : Response.Status.OK);
+    }
+
     static JsonObject json(AiDraftView d) {
         JsonObject payload;
         try (var reader = Jsonp.createReader(new StringReader(ExtractionJson.text(d.payload())))) {

@@ -1,9 +1,6 @@
 package com.smbhub.portal.api;
 
 import com.smbhub.aidraft.AiDraftService;
-import com.smbhub.aidraft.AiDraftView;
-import com.smbhub.platform.errors.ValidationException;
-import com.smbhub.platform.errors.ValidationException.FieldError;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
@@ -13,9 +10,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 
 /** Text-to-Task on one received message (issue 15): {@code POST /messages/{id}/ai/parse}. */
 @ApplicationScoped
@@ -34,16 +28,6 @@ public class MessagesResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response parse(@PathParam("id") String id, String body) {
-        String intent = null;
-        if (body != null && !body.isBlank()) {
-            JsonBody json = JsonBody.parse(body, Set.of("intent"));
-            List<FieldError> errors = new ArrayList<>();
-            intent = json.has("intent") ? json.string("intent", errors) : null;
-            ValidationException.throwIfAny(errors);
-        }
-        AiDraftService.Parsed parsed = drafts.parseMessage(id, intent);
-        AiDraftView draft = parsed.draft();
-        return Versions.reply(AiDraftsResource.json(draft), draft.version(),
-                parsed.created() ? Response.Status.CREATED : Response.Status.OK);
+        return AiDraftsResource.parsed(body, intent -> drafts.parseMessage(id, intent));
     }
 }

@@ -1,5 +1,6 @@
 package com.smbhub.portal.api;
 
+import com.smbhub.aidraft.AiDraftService;
 import com.smbhub.invoice.InvoiceService;
 import com.smbhub.platform.Jsonp;
 import com.smbhub.platform.audit.AuditService;
@@ -53,6 +54,8 @@ public class WorkItemsResource {
 
     @EJB QuoteService quotes;
 
+    @EJB AiDraftService drafts;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@QueryParam("status") String status, @QueryParam("type") String type,
@@ -90,6 +93,15 @@ public class WorkItemsResource {
     }
 
     /** The item's activity, newest first: who did what, with the changed fields before and after. */
+    /** Its title and description read into a draft quote, invoice or expense of this work item (docs/text-to-task.md). */
+    @POST
+    @Path("/{id}/ai/parse")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response parse(@PathParam("id") String id, String body) {
+        return AiDraftsResource.parsed(body, intent -> drafts.parseWorkItem(id, intent));
+    }
+
     @GET
     @Path("/{id}/activity")
     @Produces(MediaType.APPLICATION_JSON)

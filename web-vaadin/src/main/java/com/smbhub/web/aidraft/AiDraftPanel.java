@@ -80,10 +80,13 @@ public class AiDraftPanel extends Dialog {
         /** Platform ops reviewing (notes, "Take it", no "Send to QC", no way into the business's screens). */
         boolean reviewing();
 
-        static Actions business(AiDraftService drafts, String messageId) {
+        /** A draft of a received message ({@code messageId}) or of a work item's notes ({@code workItemId}); one is null. */
+        static Actions business(AiDraftService drafts, String messageId, String workItemId) {
             return new Actions() {
                 @Override public AiDraftView edit(AiDraftView d, Extraction p, String notes) { return drafts.edit(d.id(), d.version(), p, notes); }
-                @Override public AiDraftView reaim(AiDraftView d, String intent) { return drafts.parseMessage(messageId, intent).draft(); }
+                @Override public AiDraftView reaim(AiDraftView d, String intent) {
+                    return (workItemId != null ? drafts.parseWorkItem(workItemId, intent) : drafts.parseMessage(messageId, intent)).draft();
+                }
                 @Override public AiDraftView apply(AiDraftView d, boolean anyway) { return drafts.apply(d.id(), anyway); }
                 @Override public AiDraftView sendToQc(AiDraftView d) { return drafts.sendToQc(d.id()); }
                 @Override public AiDraftView reject(AiDraftView d, String notes) { return drafts.reject(d.id(), notes); }
@@ -141,9 +144,11 @@ public class AiDraftPanel extends Dialog {
     }
 
     /** The business's panel, on one of its messages. */
-    public AiDraftPanel(AiDraftService drafts, AiDraftView draft, String messageId, String sourceText,
+    /** The panel of a received message's draft, or of a work item's ({@code sourceId} the message's or the work item's). */
+    public AiDraftPanel(AiDraftService drafts, AiDraftView draft, String sourceId, String sourceText,
                         Consumer<AiDraftView> onApplied) {
-        this(Actions.business(drafts, messageId), draft, "Turn into…", sourceText, onApplied, null);
+        this(draft.sourceType().equals("WORK_ITEM") ? Actions.business(drafts, null, sourceId) : Actions.business(drafts, sourceId, null),
+                draft, "Turn into…", sourceText, onApplied, null);
     }
 
     /**
@@ -314,8 +319,9 @@ public class AiDraftPanel extends Dialog {
         money.setVisible(document);
         boolean bill = d.intent().equals("DRAFT_EXPENSE");
         expense.setVisible(bill);
+        boolean ofWorkItem = d.sourceType().equals("WORK_ITEM"); // the work item and its client exist
         for (Component c : workOnly) {
-            c.setVisible(!bill);
+            c.setVisible(!bill && !ofWorkItem);
         }
         invoiceRef.setVisible(d.intent().equals("DRAFT_INVOICE") || d.intent().equals("DRAFT_AR_MESSAGE"));
         source.getElement().setProperty("innerHTML", marked(sourceText, found(x)));
@@ -326,7 +332,7 @@ public class AiDraftPanel extends Dialog {
         if (!out.contains(d.intent())) {
             out.add(0, d.intent());
         }
-        if (!out.contains("CREATE_WORK_ITEM")) {
+        if (!out.contains("CREATE_WORK_ITEM") && !d.sourceType().equals("WORK_ITEM")) {
             out.add("CREATE_WORK_ITEM");
         }
         return out;

@@ -1,5 +1,7 @@
 package com.smbhub.web.work;
 
+import com.smbhub.aidraft.AiDraftService;
+import com.smbhub.aidraft.AiDraftView;
 import com.smbhub.contact.ContactService;
 import com.smbhub.expense.ExpenseService;
 import com.smbhub.file.FileService;
@@ -16,6 +18,7 @@ import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.profile.ProfileService;
 import com.smbhub.quote.QuoteService;
 import com.smbhub.tenant.TeamService;
+import com.smbhub.web.aidraft.AiDraftPanel;
 import com.smbhub.web.contact.ContactPicker;
 import com.smbhub.web.expense.ExpensesPanel;
 import com.smbhub.web.file.FilesPanel;
@@ -36,6 +39,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -85,6 +89,8 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
     @EJB QuoteService quotes;
 
     @EJB ExpenseService expenses;
+
+    @EJB AiDraftService drafts;
 
     private final H2 heading = new H2();
     private final Button create = new Button();
@@ -268,6 +274,15 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
             conversation.setId("wi-conversation");
             dialog.getFooter().addComponentAsFirst(conversation);
         }
+        if (Permissions.allows(access.role(), Capability.AI_DRAFTS_CREATE) && item.description() != null
+                && !item.description().isBlank()) {
+            Button turn = new Button("Turn into…", VaadinIcon.MAGIC.create(), e -> {
+                dialog.close();
+                turnInto(item);
+            });
+            turn.setId("wi-ai");
+            dialog.getFooter().addComponentAsFirst(turn);
+        }
         if (canDraftInvoices()) {
             Button invoice = new Button("Draft invoice", e -> {
                 dialog.close();
@@ -291,6 +306,24 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
             dialog.getFooter().add(saveButton);
         }
         dialog.open();
+    }
+
+    /** "Turn into…": the item's notes read into a draft quote, invoice or expense of it, opened where it was made. */
+    private void turnInto(WorkItemView item) {
+        try {
+            AiDraftView draft = drafts.parseWorkItem(item.id(), null).draft();
+            new AiDraftPanel(drafts, draft, item.id(), item.description(), done -> {
+                Toasts.done(AiDraftPanel.kind(done.intent()) + " drafted from the notes; nothing was sent");
+                String screen = switch (done.appliedEntityType()) {
+                    case "QUOTE" -> "quotes";
+                    case "INVOICE" -> "invoices";
+                    default -> "expenses";
+                };
+                getUI().ifPresent(ui -> ui.navigate(screen, QueryParameters.of("open", done.appliedEntityId())));
+            }).open();
+        } catch (RuntimeException e) {
+            Toasts.problem(Problems.say(e));
+        }
     }
 
     private boolean canDraftInvoices() {
