@@ -110,11 +110,12 @@ public class ExpenseService {
         if (workItemId != null) {
             where.put("e.workItemId = :item", work.get(workItemId).id());
         }
-        return listing(where, grant, limit);
+        return listing(where, grant, Math.max(1, limit));
     }
 
     /** The business's current month, in its time zone. */
     public YearMonth currentMonth() {
+        allowed(Capability.EXPENSES_READ);
         return YearMonth.from(BusinessClock.today(tenant().zone()));
     }
 
@@ -125,12 +126,12 @@ public class ExpenseService {
         Map<String, Object> where = new LinkedHashMap<>();
         where.put("e.date >= :from", ym.atDay(1));
         where.put("e.date <= :to", ym.atEndOfMonth());
-        return listing(where, grant, 1).totals();
+        return listing(where, grant, 0).totals();
     }
 
     /**
      * Newest first with the totals by currency (rejected expenses are not spent: they count only when asked for by
-     * status); {@code where} maps each condition to its one parameter's value.
+     * status); {@code where} maps each condition to its one parameter's value; {@code limit} 0: the totals alone.
      */
     private Listing listing(Map<String, Object> where, Grant grant, int limit) {
         Map<String, Object> conditions = new LinkedHashMap<>(where);
@@ -152,7 +153,8 @@ public class ExpenseService {
         Map<String, BigDecimal> byCurrency = new TreeMap<>();
         totals.getResultList().stream().filter(r -> r[0] != null && r[1] != null)
                 .forEach(r -> byCurrency.put((String) r[0], (BigDecimal) r[1]));
-        List<ExpenseView> items = q.setMaxResults(Math.max(1, Math.min(limit, 500))).getResultStream().map(e -> view(e, grant)).toList();
+        List<ExpenseView> items = limit == 0 ? List.of()
+                : q.setMaxResults(Math.min(limit, 500)).getResultStream().map(e -> view(e, grant)).toList();
         return new Listing(items, byCurrency);
     }
 

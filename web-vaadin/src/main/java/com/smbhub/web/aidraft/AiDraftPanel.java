@@ -135,6 +135,8 @@ public class AiDraftPanel extends Dialog {
     private final Component[] workOnly;
     private final HorizontalLayout expense;
     private final Span overall = new Span();
+    private final Paragraph nothingRead = new Paragraph("Nothing could be read from this: fill in the draft by hand, with the text"
+            + " above beside you.");
     private final Span linesSure = new Span();
     private final VerticalLayout money = new VerticalLayout();
     private final List<LineRow> lineRows = new ArrayList<>();
@@ -214,7 +216,9 @@ public class AiDraftPanel extends Dialog {
         workOnly = new Component[] {title, work, address, refs, clientHead, client};
         Paragraph safe = new Paragraph("Applying makes a draft you can check; nothing is sent to anyone.");
         safe.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
-        add(kind, source, title, work, address, refs, money, expense, clientHead, client, safe);
+        nothingRead.setId("ai-nothing-read");
+        nothingRead.getStyle().set("color", "var(--lumo-error-text-color)");
+        add(kind, source, nothingRead, title, work, address, refs, money, expense, clientHead, client, safe);
         notes.setId("ai-notes");
         notes.setWidthFull();
         notes.setMaxLength(2000);
@@ -270,6 +274,7 @@ public class AiDraftPanel extends Dialog {
         kind.setItems(kinds(d));
         kind.setValue(d.intent());
         overall.setText(ConfidenceBadge.word(d.confidence()) + " confidence");
+        nothingRead.setVisible(d.confidence() == 0);
         overall.getElement().getThemeList().clear();
         overall.getElement().getThemeList().add(ConfidenceBadge.theme(d.confidence()));
         Extraction.WorkItem w = x.workItem();
