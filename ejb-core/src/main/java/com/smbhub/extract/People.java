@@ -4,6 +4,7 @@ import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.smbhub.extract.Extraction.Contact;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,6 +50,11 @@ final class People {
         String name = displayName(from);
         if (name != null && name.matches("[\\p{L}'-]+,\\s*[\\p{L}'-]+")) {
             name = name.replaceAll("([\\p{L}'-]+),\\s*([\\p{L}'-]+)", "$2 $1"); // "Wilson, Greg" is Greg Wilson
+        }
+        if (name != null && ROLE_MAILBOX.matcher(name).matches()) {
+            // "Front Desk <frontdesk@clinic>": the person or the business that signs the message
+            String signed = signedName(text.own);
+            name = signed != null ? signed : Objects.requireNonNullElse(signature(text.own), name);
         }
         if (name == null || name.isBlank()) {
             name = signedName(text.own);
@@ -138,6 +144,23 @@ final class People {
             return contact;
         }
         return new Contact(name, email, phone);
+    }
+
+    /** A From name that is a mailbox's role, not who writes ("Front Desk", "Accounts Payable", "Info"). */
+    private static final Pattern ROLE_MAILBOX = Pattern.compile("(?i)(the\\s+)?(front desk|reception|office|info|admin\\w*|billing|"
+            + "accounts?( payable| receivable)?|support|sales|bookings?|orders|enquiries|inquiries|hello|contact|team|"
+            + "customer (service|care)|help ?desk|no-?reply)");
+
+    /** The name a message is signed with when it is a business's ("Maplewood Family Clinic" above its address). */
+    static String signature(String own) {
+        String[] lines = own.strip().split("\n");
+        for (int i = lines.length - 1; i >= Math.max(0, lines.length - 4); i--) {
+            String line = lines[i].trim();
+            if (line.matches("[A-Z][\\w&'.-]*(?:\\s+(?:[A-Z][\\w&'.-]*|&|of|and)){1,5}") && !line.matches(".*\\d.*")) {
+                return line;
+            }
+        }
+        return null;
     }
 
     static String signedName(String own) {

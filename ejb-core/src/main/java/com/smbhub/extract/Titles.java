@@ -36,7 +36,7 @@ final class Titles {
                 .replaceAll("(?i)^(quote|estimate|invoice|pricing)\\s+(for|on)\\s+", "")
                 .replaceAll("\\?$", "").trim();
         if (s.matches("(?i)(new )?(website |web )?(enquiry|inquiry|message|request|voicemail.*|hello|hi|question|thank you!?|"
-                + "(invoice|quote) please.*)")) {
+                + "(invoice|quote) please.*)|(new )?(form submission|(contact|web|website|online) form( submission)?)\\b.*|contact us")) {
             return "";
         }
         return expandMonths(s);
@@ -84,6 +84,7 @@ final class Titles {
     private static final Pattern PROBLEM = Pattern.compile("\\b(leak\\w*|burst|broken|break|stopped|not working|won'?t|isn'?t|"
             + "doesn'?t|no (?:hot water|heat|power|water|internet|signal)|dead|loose|wrong|rott\\w+|grinding|noise|skipping|came off|come off|cracked|"
             + "clogged|blocked|flood\\w*|damaged|missing|faulty|tripping|offline|not syncing|keeps|error|down|crash\\w*|not loading|"
+            + "jammed|stuck|hums|humming|dripping|overflow\\w*|backed up|backing up|sparking|frozen|not draining|"
             + "can'?t (log|sign|get|connect|print|book)|smell\\w*|gas)\\b", I);
     private static final Pattern DONE = Pattern.compile("\\b(done|finished|completed|replaced|installed|fixed|repaired|wrapped|"
             + "delivered)\\b", I);
@@ -91,7 +92,7 @@ final class Titles {
             + "(come( over| out| round| by)?)?(\\s*\\b(asap|now|quickly|right away|today|tomorrow|tmrw|soon|mon|tue|wed|thu|fri|sat|sun)"
             + "\\w*)*(\\s+(arvo|morning|afternoon|evening|night))?\\s*(-\\s*\\w+)?$|"
             + "take a look|check (it|this|what'?s going on)( out)?|fix (it|this)|sort (it|this)( out)?|look at (it|this)|have a look|"
-            + "pop (round|over)|come out|come over|round|over");
+            + "pop (round|over|by)|(swing|stop|drop) (by|past|round)|come out|come over|round|over");
 
     /**
      * What is wrong or wanted, in the message's words: the sentence naming a problem ("my rear derailleur keeps
@@ -139,7 +140,7 @@ final class Titles {
     }
 
     private static final Pattern PRONOUN = Pattern.compile("\\b(?:(\\d+|some|all|both|two|three) of them|it|them)\\b", I);
-    private static final Pattern NOUN_PHRASE = Pattern.compile("\\b(?:the|my|our|your|his|her|their)\\s+((?:[a-z][\\w&-]*\\s+){0,3}"
+    private static final Pattern NOUN_PHRASE = Pattern.compile("\\b(?i:the|my|our|your|his|her|their)\\s+((?:[a-z][\\w&-]*\\s+){0,3}"
             + "[a-z][\\w-]*)(?=\\s+(?:but|and|is|are|was|were|has|have|in|on|at|from|as|with|that|which)\\b|\\s*[,.;!?(])");
 
     /**
@@ -181,6 +182,7 @@ final class Titles {
                         + "(?: guys| please| pls)?"
                         + "(?: (?:come|pop|pop round|come out|come over) (?:and |to )?)?\\s*", "")
                 .replaceAll("(?i)^(?:i'?d|we'?d) like (?:to|you to)?\\s*", "")
+                .replaceAll("(?i)^(?:i'?m |we'?re )?looking for (?:a )?(?:price|quote|estimate)s? (?:to|for|on)\\s+", "")
                 .replaceAll("(?i)^(?:please|pls)\\s+", "")
                 .replaceAll("(?i)^.*?\\b(?:go ahead|let'?s go ahead|let'?s do)(?: with)?\\s+", "");
     }

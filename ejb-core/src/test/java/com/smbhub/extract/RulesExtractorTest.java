@@ -216,6 +216,21 @@ class RulesExtractorTest {
     }
 
     @Test
+    void aFormNotificationARoleMailboxAndAVisitAskStillNameTheWorkAndTheClient() {
+        Extraction form = read("EMAIL", "Website <no-reply@forms.example>", "New form submission - Contact us",
+                "Name: Harold Briggs\nEmail: h.briggs@example.com\nMessage: Our water heater is 15 years old and leaking from the"
+                        + " bottom. Looking for a price to replace it with a 50 gallon gas unit.", "2026-05-12T09:40:00-05:00");
+        assertTrue(form.workItem().title().startsWith("Replace water heater"), form.workItem().title());
+        Extraction visit = read("SMS", "+12065550177", null, "Hey it's Marcus at 2214 Alder St. garbage disposal is jammed and just"
+                + " hums. any chance u could swing by tomorrow morning?", "2026-05-12T18:20:00-07:00");
+        assertTrue(visit.workItem().title().toLowerCase().contains("garbage disposal"), visit.workItem().title());
+        Extraction desk = read("EMAIL", "Front Desk <frontdesk@clinic.example>", "No heat",
+                "Our furnace stopped overnight. Please send someone ASAP.\n\nMaplewood Family Clinic\n400 Queen St E, Toronto",
+                "2026-01-19T07:10:00-05:00");
+        assertEquals("Maplewood Family Clinic", desk.contact().name(), "who signs, not the mailbox's role");
+    }
+
+    @Test
     void todayIsTheSendersDayNotUtcs() {
         Extraction e = read("SMS", "+19195550172", null, "pipe burst in the basement!! pls send someone NOW", "2026-01-23T23:10:00-05:00");
         assertEquals(LocalDate.of(2026, 1, 23), e.workItem().dueDate(), "11 pm in Raleigh is already the 24th in UTC");
