@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.smbhub.aidraft.AiDraftService;
+import com.smbhub.aidraft.ChatReader;
 import com.smbhub.contact.ContactDraft;
 import com.smbhub.contact.ContactService;
 import com.smbhub.contact.ContactView;
 import com.smbhub.expense.ExpenseFields;
 import com.smbhub.expense.ExpenseService;
 import com.smbhub.expense.ExpenseView;
+import com.smbhub.extract.ChatExtractor;
+import com.smbhub.extract.Extraction;
+import com.smbhub.extract.Inbound;
 import com.smbhub.file.FileService;
 import com.smbhub.file.FileView;
 import com.smbhub.home.HomeService;
@@ -117,6 +121,8 @@ class ServiceTenantIsolationIT {
     @Inject SmtpSettings smtp;
 
     @Inject AiDraftService drafts;
+
+    @Inject ChatReader chat;
 
     @Inject Wording wording;
 
@@ -464,6 +470,43 @@ class ServiceTenantIsolationIT {
             assertThrows(PermissionDeniedException.class, () -> as("staff@" + n() + ".test", n(), () -> drafts.automation()));
         } finally {
             as("owner@" + n() + ".test", n(), () -> drafts.automate(before.autoDraft(), before.applyAt()));
+        }
+    }
+
+    @Test
+    void theOptionalChatReaderCountsEachBusinesssOwnRateAndBudget() throws Exception {
+        String reading = "{\\\"intent\\\":\\\"DRAFT_QUOTE\\\",\\\"contact\\\":{\\\"name\\\":\\\"Maria Lopez\\\"},\\\"confidence\\\":0.9}";
+        byte[] completion = ("{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"" + reading + "\"}}],"
+                + "\"usage\":{\"prompt_tokens\":1200,\"completion_tokens\":300}}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer endpoint = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        endpoint.createContext("/v1/chat/completions", exchange -> {
+            calls.incrementAndGet();
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(200, completion.length);
+            exchange.getResponseBody().write(completion);
+            exchange.close();
+        });
+        endpoint.start();
+        try {
+            var settings = new ChatExtractor.Settings(java.net.URI.create("http://127.0.0.1:" + endpoint.getAddress().getPort() + "/v1/"),
+                    "small-model", "sk-test", java.time.Duration.ofSeconds(5), BigDecimal.ONE, BigDecimal.ONE); // 1.50 a call
+            Inbound leak = new Inbound("EMAIL", "Maria Lopez <maria@example.com>", "Leak", "Can you quote the leak at 42 Elm St?",
+                    java.time.OffsetDateTime.parse("2026-03-02T09:00:00-05:00"), "general", "CAD", "CA");
+            String owner = "owner@" + n() + ".test";
+            var roomy = new ChatReader.Options(settings, new BigDecimal("1000"), 2);
+            assertEquals(Extraction.Intent.DRAFT_QUOTE, as(owner, n(), () -> chat.read(leak, null, roomy)).orElseThrow().intent());
+            assertTrue(as(owner, n(), () -> chat.read(leak, null, roomy)).isPresent());
+            assertTrue(as(owner, n(), () -> chat.read(leak, null, roomy)).isEmpty(), "a third in the minute: over the rate, rules read it");
+            var tight = new ChatReader.Options(settings, new BigDecimal("2.00"), 100);
+            assertTrue(as(owner, n(), () -> chat.read(leak, null, tight)).isEmpty(), "3.00 spent this month: over the budget");
+            assertEquals(2, calls.get(), "nothing was asked over the rate or the budget");
+            assertTrue(as("owner@" + m() + ".test", m(), () -> chat.read(leak, null, tight)).isPresent(), "Maple's budget is its own");
+            endpoint.stop(0);
+            assertTrue(as("owner@" + m() + ".test", m(), () -> chat.read(leak, null, roomy)).isEmpty(), "no endpoint: rules read it");
+        } finally {
+            endpoint.stop(0);
         }
     }
 

@@ -63,6 +63,12 @@ public class AiDraft extends TenantRecord {
         this.parseMillis = parseMillis;
     }
 
+    /** Who read it: {@code rules}, or {@code chat} for the optional chat-completions reader. */
+    AiDraft readBy(String extractor) {
+        this.extractor = extractor;
+        return this;
+    }
+
     void edit(String intent, String payload, double confidence) {
         this.intent = intent;
         this.payload = payload;

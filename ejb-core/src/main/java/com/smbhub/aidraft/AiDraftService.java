@@ -105,6 +105,8 @@ public class AiDraftService {
 
     @EJB FileService files;
 
+    @EJB ChatReader chat;
+
     /** Applying found open work of the same client from the last day: the person opens it or creates anyway. */
     public static class SimilarWorkException extends ConflictException {
         public SimilarWorkException(List<WorkItemView> similar) {
@@ -211,7 +213,8 @@ public class AiDraftService {
         }
         Extraction.Intent chosen = wanted != null ? wanted : Extraction.Intent.valueOf(suggestions(r.extraction(), profile).get(0));
         return created(new AiDraft(AiDraft.Source.MESSAGE, messageId, conversation.getId(), chosen.name(),
-                ExtractionJson.text(r.extraction().as(chosen)), r.extraction().confidence(), r.millis()), platform, profile, grant);
+                ExtractionJson.text(r.extraction().as(chosen)), r.extraction().confidence(), r.millis()).readBy(r.extractor()),
+                platform, profile, grant);
     }
 
     /** What a work item's notes can become: the quote or the bill of that work, or what was spent on it. */
@@ -250,10 +253,11 @@ public class AiDraftService {
                 : "REQUEST".equals(item.type()) && offered(Extraction.Intent.DRAFT_QUOTE, profile) ? Extraction.Intent.DRAFT_QUOTE
                 : Extraction.Intent.DRAFT_INVOICE;
         if (chosen != best && wanted == null) {
-            r = new Reading(EXTRACTOR.extract(notes, chosen), r.millis()); // read again for the kind chosen
+            r = new Reading(EXTRACTOR.extract(notes, chosen), r.millis(), "rules"); // read again for the kind chosen
         }
         return created(new AiDraft(AiDraft.Source.WORK_ITEM, workItemId, item.conversationId(), chosen.name(),
-                ExtractionJson.text(r.extraction().as(chosen)), r.extraction().confidence(), r.millis()), "manual", profile, grant);
+                ExtractionJson.text(r.extraction().as(chosen)), r.extraction().confidence(), r.millis()).readBy(r.extractor()),
+                "manual", profile, grant);
     }
 
     private Optional<AiDraft> openDraft(AiDraft.Source source, String sourceId) {
@@ -278,7 +282,8 @@ public class AiDraftService {
         return d;
     }
 
-    private record Reading(Extraction extraction, int millis) {
+    /** A reading, how long it took and who read it ({@code rules}, or {@code chat} for the optional model). */
+    private record Reading(Extraction extraction, int millis, String extractor) {
     }
 
     /** The extractor's reading of a source, timed, with its events; a failure reads as nothing found. */
@@ -287,8 +292,11 @@ public class AiDraftService {
         Analytics.record(em, "ai.parse.started", profile.profileId(), platform, Map.of(sourceKey, sourceId));
         long started = System.nanoTime();
         Extraction read;
+        String by = "rules";
         try {
-            read = EXTRACTOR.extract(source, wanted);
+            Optional<Extraction> model = chat.read(source, wanted);
+            by = model.isPresent() ? "chat" : by;
+            read = model.orElseGet(() -> EXTRACTOR.extract(source, wanted));
         } catch (RuntimeException e) {
             Analytics.record(em, "ai.parse.failed", profile.profileId(), platform,
                     Map.of(sourceKey, sourceId, "reason", e.getClass().getSimpleName()));
@@ -296,8 +304,8 @@ public class AiDraftService {
         }
         int millis = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1_000_000);
         Analytics.record(em, "ai.parse.completed", profile.profileId(), platform, Map.of(sourceKey, sourceId,
-                "intent", read.intent().name(), "confidence", read.confidence(), "millis", millis));
-        return new Reading(read, millis);
+                "intent", read.intent().name(), "confidence", read.confidence(), "millis", millis, "extractor", by));
+        return new Reading(read, millis, by);
     }
 
     private Parsed created(AiDraft d, String platform, EffectiveProfile profile, Grant grant) {
