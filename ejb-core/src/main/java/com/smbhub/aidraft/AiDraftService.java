@@ -262,8 +262,9 @@ public class AiDraftService {
 
     private Optional<AiDraft> openDraft(AiDraft.Source source, String sourceId) {
         return em.createQuery("select d from AiDraft d where d.sourceType = :t and d.sourceId = :s"
-                        + " and d.status in ('PENDING_QC', 'APPROVED') and d.deletedAt is null", AiDraft.class)
-                .setParameter("t", source.name()).setParameter("s", sourceId).getResultStream().findFirst();
+                        + " and d.status in :open and d.deletedAt is null", AiDraft.class)
+                .setParameter("t", source.name()).setParameter("s", sourceId)
+                .setParameter("open", AiDraftStatus.OPEN.stream().map(Enum::name).toList()).getResultStream().findFirst();
     }
 
     /** An open draft asked for again, re-aimed at {@code wanted} when that is another kind. */

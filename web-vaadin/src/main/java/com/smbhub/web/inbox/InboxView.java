@@ -1,6 +1,7 @@
 package com.smbhub.web.inbox;
 
 import com.smbhub.aidraft.AiDraftService;
+import com.smbhub.aidraft.AiDraftStatus;
 import com.smbhub.aidraft.AiDraftView;
 import com.smbhub.web.aidraft.AiDraftPanel;
 import com.smbhub.contact.ContactChecks;
@@ -393,7 +394,7 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
         if (lastReceived != null && Permissions.allows(access.role(), Capability.AI_DRAFTS_CREATE)) {
             List<AiDraftView> made = drafts.forConversation(c.id());
             Optional<AiDraftView> waiting = made.stream().filter(d -> lastReceived.id().equals(d.sourceId())
-                    && (d.status().equals("PENDING_QC") || d.status().equals("APPROVED"))).findFirst();
+                    && AiDraftStatus.OPEN.contains(AiDraftStatus.of(d.status()))).findFirst();
             Button turn = new Button(waiting.isPresent() ? "Review draft" : "Turn into…", VaadinIcon.MAGIC.create(),
                     e -> turnInto(c, lastReceived));
             turn.setId("thread-ai");
