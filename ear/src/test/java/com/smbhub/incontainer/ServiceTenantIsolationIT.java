@@ -1,6 +1,7 @@
 package com.smbhub.incontainer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,6 +46,7 @@ import com.smbhub.platform.security.Membership;
 import com.smbhub.platform.security.NotAMemberException;
 import com.smbhub.platform.security.PermissionDeniedException;
 import com.smbhub.platform.security.Role;
+import com.smbhub.platform.tenancy.Background;
 import com.smbhub.platform.tenancy.RequestContext;
 import com.smbhub.platform.tenancy.TenantMissingException;
 import com.smbhub.portal.PortalLinks;
@@ -62,6 +64,9 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -156,6 +161,8 @@ class ServiceTenantIsolationIT {
 
     @Inject ExpenseService expenses;
 
+    @Inject Background background;
+
     @Test
     void aConversationOfOneBusinessIsInvisibleAndUntouchableFromAnother() {
         String owner = "owner@" + n() + ".test";
@@ -206,6 +213,27 @@ class ServiceTenantIsolationIT {
         }));
         assertTrue(as(other, m(), () -> expenses.list(null, null, null, 500)).items().stream().noneMatch(e -> e.id().equals(made.id())));
         assertEquals(vendor, as("owner@" + n() + ".test", n(), () -> expenses.get(made.id())).vendor());
+    }
+
+    @Test
+    void workOffTheRequestThreadRunsAsTheSameCallerInTheSameBusinessOnly() throws Exception {
+        String vendor = "Background Supply " + UUID.randomUUID();
+        ExpenseView made = as("owner@" + n() + ".test", n(), () -> expenses.create(new ExpenseFields(vendor,
+                null, new BigDecimal("9.90"), null, null, null, null, null)));
+        String caller = Thread.currentThread().getName();
+        String[] ranOn = new String[1];
+        Future<ExpenseView> seen = as("owner@" + n() + ".test", n(), () -> background.start(() -> {
+            ranOn[0] = Thread.currentThread().getName();
+            return expenses.get(made.id());
+        }));
+        assertEquals(vendor, seen.get(30, TimeUnit.SECONDS).vendor());
+        assertNotEquals(caller, ranOn[0], "the work ran on another thread");
+        Future<ExpenseView> foreign = as("owner@" + m() + ".test", m(), () -> background.start(() -> expenses.get(made.id())));
+        ExecutionException refused = assertThrows(ExecutionException.class, () -> foreign.get(30, TimeUnit.SECONDS));
+        assertTrue(refused.getCause() instanceof NotFoundException
+                || refused.getCause() instanceof EJBException && refused.getCause().getCause() instanceof NotFoundException,
+                String.valueOf(refused.getCause()));
+        assertThrows(TenantMissingException.class, () -> unwrap(() -> background.start(() -> expenses.get(made.id()))));
     }
 
     @Test

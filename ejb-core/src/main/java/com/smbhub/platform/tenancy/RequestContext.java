@@ -50,6 +50,19 @@ public final class RequestContext {
         CURRENT.set(new RequestContext(context.userId, tenantId, context.requestId, context.ipAddress, context.platform));
     }
 
+    /** This caller in this business, to carry to a worker thread ({@link Handoff#open()} there). */
+    public Handoff handoff() {
+        return new Handoff(userId, tenantId, requestId, ipAddress, platform);
+    }
+
+    /** Who called, kept to continue their unit of work on another thread; the role is looked up again there. */
+    public record Handoff(String userId, String tenantId, String requestId, String ipAddress, String platform) {
+
+        public Scope open() {
+            return RequestContext.open(userId, tenantId, requestId, ipAddress, platform);
+        }
+    }
+
     public static Optional<RequestContext> current() {
         return Optional.ofNullable(CURRENT.get());
     }

@@ -44,6 +44,7 @@ class TenantScopedServicesTest {
             Map.entry("aidraft/AiDraftQueue", "platform ops: the QC queue over every business; decisions enter the draft's business through TenantEntry.asOps"),
             Map.entry("aidraft/AutoDrafts", "after new messages are stored: enters their business through TenantEntry.asAutomation"),
             Map.entry("portal/PortalService", "client portal: enters the token's business through TenantEntry"),
+            Map.entry("platform/tenancy/Background", "runs a caller's work on a worker thread as that caller; the services it calls are tenant-scoped"),
             Map.entry("platform/tenancy/TenantEntry", "the one audited way into a business without a signed-in caller"),
             Map.entry("inbox/Mailboxes", "mail poller: leases every business's due mailboxes in the cross-business scope"),
             Map.entry("inbox/InboxIngest", "mail poller: enters the mailbox's business through TenantEntry"),

@@ -4,18 +4,22 @@ import com.smbhub.expense.ExpenseFields;
 import com.smbhub.expense.ExpenseService;
 import com.smbhub.expense.ExpenseStatus;
 import com.smbhub.expense.ExpenseView;
+import com.smbhub.extract.ReceiptScan;
 import com.smbhub.file.FileService;
 import com.smbhub.money.MoneyText;
 import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.security.Permissions;
+import com.smbhub.platform.tenancy.Background;
 import com.smbhub.web.aidraft.ConfidenceBadge;
 import com.smbhub.web.shell.MainLayout;
 import com.smbhub.web.shell.Problems;
 import com.smbhub.web.shell.Toasts;
 import com.smbhub.web.shell.Uploads;
+import com.smbhub.web.shell.Waiting;
 import com.smbhub.workitem.WorkItemService;
 import com.vaadin.cdi.annotation.CdiComponent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
@@ -27,21 +31,25 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
+import java.io.ByteArrayInputStream;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -69,10 +77,16 @@ public class ExpensesView extends VerticalLayout implements BeforeEnterObserver 
 
     @EJB WorkItemService work;
 
+    @EJB Background background;
+
     private final Grid<ExpenseView> grid = new Grid<>();
     private final Select<String> status = new Select<>();
     private final Select<YearMonth> month = new Select<>();
     private final Paragraph totals = new Paragraph();
+    private final VerticalLayout reading = new VerticalLayout();
+    private final Span readingText = new Span();
+    /** Receipts being read for this screen. */
+    private int readings;
 
     @PostConstruct
     void build() {
@@ -80,13 +94,9 @@ public class ExpensesView extends VerticalLayout implements BeforeEnterObserver 
         title.setId("page-title");
         Span error = new Span();
         error.setId("expense-upload-error");
-        AtomicReference<ExpenseView> made = new AtomicReference<>();
-        Upload upload = Uploads.of("expense-upload", error, (name, in) -> made.set(expenses.upload(name, in)), name -> {
-            Toasts.done(made.get().scanStatus() != null && made.get().scanStatus().equals("READ")
-                    ? "Read " + name + ": check what was filled in" : name + " kept; fill in the expense by hand");
-            reload();
-            open(made.get());
-        });
+        AtomicReference<byte[]> received = new AtomicReference<>();
+        Upload upload = Uploads.of("expense-upload", error, (name, in) -> received.set(Uploads.bytes(in, ReceiptScan.MAX_BYTES + 1)),
+                name -> read(name, received.getAndSet(null), error));
         upload.setAcceptedFileTypes("image/*", "application/pdf", ".pdf", ".jpg", ".jpeg", ".png", ".heic", ".webp");
         upload.setMaxFiles(1);
         upload.setDropLabel(new Span("Drop a receipt photo or PDF here — it is read for you"));
@@ -147,7 +157,14 @@ public class ExpensesView extends VerticalLayout implements BeforeEnterObserver 
 
         HorizontalLayout capture = new HorizontalLayout(upload, manual);
         capture.setVisible(Permissions.allows(access.role(), Capability.EXPENSES_WRITE));
-        add(title, capture, error, filters, grid);
+        reading.setId("expense-reading");
+        reading.setVisible(false);
+        ProgressBar bar = new ProgressBar();
+        bar.setIndeterminate(true);
+        reading.add(readingText, bar);
+        reading.setPadding(false);
+        reading.setMaxWidth("30rem");
+        add(title, capture, error, reading, filters, grid);
         setSizeFull();
         reload();
     }
@@ -162,6 +179,33 @@ public class ExpensesView extends VerticalLayout implements BeforeEnterObserver 
                 Toasts.problem(Problems.say(e));
             }
         });
+    }
+
+    /**
+     * Reads the receipt off this request (OCR takes a few seconds) while "Reading …" shows; then the draft opens with
+     * what was filled in, or the refusal shows under the upload. Leaving the screen stops the wait, not the reading.
+     */
+    private void read(String name, byte[] content, Span error) {
+        UI ui = UI.getCurrent();
+        readingText.setText("Reading " + name + "… what it says is filled in for you to check.");
+        reading.setVisible(true);
+        Future<ExpenseView> made = background.start(() -> expenses.upload(name, new ByteArrayInputStream(content)));
+        Registration[] detached = new Registration[1];
+        Registration wait = Waiting.until(ui, made, e -> {
+            detached[0].remove();
+            reading.setVisible(--readings > 0);
+            Toasts.done(e.scanStatus() != null && e.scanStatus().equals("READ")
+                    ? "Read " + name + ": check what was filled in" : name + " kept; fill in the expense by hand");
+            reload();
+            open(e);
+        }, problem -> {
+            detached[0].remove();
+            reading.setVisible(--readings > 0);
+            error.setText(name + ": " + Problems.say(problem));
+            error.setVisible(true);
+        });
+        readings++;
+        detached[0] = addDetachListener(e -> wait.remove());
     }
 
     void reload() {

@@ -3,6 +3,7 @@ package com.smbhub.web.inbox;
 import com.smbhub.aidraft.AiDraftService;
 import com.smbhub.aidraft.AiDraftStatus;
 import com.smbhub.aidraft.AiDraftView;
+import com.smbhub.platform.tenancy.Background;
 import com.smbhub.web.aidraft.AiDraftPanel;
 import com.smbhub.contact.ContactChecks;
 import com.smbhub.contact.ContactDraft;
@@ -35,6 +36,7 @@ import com.smbhub.web.shell.MainLayout;
 import com.smbhub.web.shell.PagedRows;
 import com.smbhub.web.shell.Problems;
 import com.smbhub.web.shell.Toasts;
+import com.smbhub.web.shell.Waiting;
 import com.smbhub.web.shell.Uploads;
 import com.smbhub.web.shell.Words;
 import com.smbhub.workitem.WorkItemDraft;
@@ -101,6 +103,8 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
     private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
     /** Attached pictures shown in the thread, not only linked. */
     private static final java.util.Set<String> PICTURES = java.util.Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
+
+    @EJB Background background;
 
     @EJB InboxService inbox;
 
@@ -958,15 +962,15 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
      */
     private void turnInto(ConversationView c, MessageView message) {
         try {
-            AiDraftView draft = drafts.parseMessage(message.id(), null).draft();
-            new AiDraftPanel(drafts, draft, message.id(), message.text(), done -> {
-                Toasts.done(KIND_MADE.getOrDefault(done.appliedEntityType(), "Draft") + " drafted from the message; nothing was sent");
-                if ("EXPENSE".equals(done.appliedEntityType())) {
-                    getUI().ifPresent(ui -> ui.navigate("expenses", QueryParameters.of("open", done.appliedEntityId())));
-                    return;
-                }
-                open(c.id());
-            }).open();
+            Waiting.inDialog("ai-reading", "Reading the message…", background.start(() -> drafts.parseMessage(message.id(), null).draft()),
+                    draft -> new AiDraftPanel(drafts, draft, message.id(), message.text(), done -> {
+                        Toasts.done(KIND_MADE.getOrDefault(done.appliedEntityType(), "Draft") + " drafted from the message; nothing was sent");
+                        if ("EXPENSE".equals(done.appliedEntityType())) {
+                            getUI().ifPresent(ui -> ui.navigate("expenses", QueryParameters.of("open", done.appliedEntityId())));
+                            return;
+                        }
+                        open(c.id());
+                    }).open());
         } catch (RuntimeException e) {
             Toasts.problem(Problems.say(e));
         }

@@ -21,6 +21,15 @@ public final class Uploads {
     private Uploads() {
     }
 
+    /** The file's bytes, at most {@code max} (a service refuses what is larger); a broken upload is a refusal. */
+    public static byte[] bytes(InputStream content, int max) {
+        try {
+            return content.readNBytes(max);
+        } catch (java.io.IOException e) {
+            throw new ValidationException("file", "The upload broke off; try again");
+        }
+    }
+
     /** {@code error}: where a refusal shows; {@code received}: run in the UI with the file's name once it was taken. */
     public static Upload of(String id, Span error, Receiver receiver, Consumer<String> received) {
         error.getStyle().set("color", "var(--lumo-error-text-color)");

@@ -18,6 +18,7 @@ import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.profile.ProfileService;
 import com.smbhub.quote.QuoteService;
 import com.smbhub.tenant.TeamService;
+import com.smbhub.platform.tenancy.Background;
 import com.smbhub.web.aidraft.AiDraftPanel;
 import com.smbhub.web.contact.ContactPicker;
 import com.smbhub.web.expense.ExpensesPanel;
@@ -26,6 +27,7 @@ import com.smbhub.web.shell.MainLayout;
 import com.smbhub.web.shell.PagedRows;
 import com.smbhub.web.shell.Problems;
 import com.smbhub.web.shell.Toasts;
+import com.smbhub.web.shell.Waiting;
 import com.smbhub.web.shell.Words;
 import com.smbhub.workitem.WorkItemService;
 import com.smbhub.workitem.WorkItemStatus;
@@ -69,6 +71,8 @@ import java.util.stream.Stream;
 public class WorkView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private static final String ANY = "ANY";
+
+    @EJB Background background;
 
     @EJB WorkItemService work;
 
@@ -311,16 +315,16 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
     /** "Turn into…": the item's notes read into a draft quote, invoice or expense of it, opened where it was made. */
     private void turnInto(WorkItemView item) {
         try {
-            AiDraftView draft = drafts.parseWorkItem(item.id(), null).draft();
-            new AiDraftPanel(drafts, draft, item.id(), item.description(), done -> {
-                Toasts.done(AiDraftPanel.kind(done.intent()) + " drafted from the notes; nothing was sent");
-                String screen = switch (done.appliedEntityType()) {
-                    case "QUOTE" -> "quotes";
-                    case "INVOICE" -> "invoices";
-                    default -> "expenses";
-                };
-                getUI().ifPresent(ui -> ui.navigate(screen, QueryParameters.of("open", done.appliedEntityId())));
-            }).open();
+            Waiting.inDialog("ai-reading", "Reading the notes…", background.start(() -> drafts.parseWorkItem(item.id(), null).draft()),
+                    draft -> new AiDraftPanel(drafts, draft, item.id(), item.description(), done -> {
+                        Toasts.done(AiDraftPanel.kind(done.intent()) + " drafted from the notes; nothing was sent");
+                        String screen = switch (done.appliedEntityType()) {
+                            case "QUOTE" -> "quotes";
+                            case "INVOICE" -> "invoices";
+                            default -> "expenses";
+                        };
+                        getUI().ifPresent(ui -> ui.navigate(screen, QueryParameters.of("open", done.appliedEntityId())));
+                    }).open());
         } catch (RuntimeException e) {
             Toasts.problem(Problems.say(e));
         }
