@@ -121,6 +121,8 @@ public record ReceiptFields(String vendor, LocalDate date, BigDecimal total, Big
     }
 
     private static final Pattern SUBTOTAL = Pattern.compile("\\bSUB\\W*" + TOTAL + "|EXCL\\w*|EXCLUDING|BEFORE\\s*TAX", I);
+    private static final Pattern ROUNDED_TOTAL = Pattern.compile("\\bROUND\\w*\\W*\\w*\\W*" + TOTAL + "|" + TOTAL + "\\W*ROUND\\w*", I);
+    private static final Pattern BEFORE_TAX = Pattern.compile("EXCL\\w*|EXCLUDING|\\(EX\\)|BEFORE\\s*TAX", I);
     private static final Pattern ROUNDING = Pattern.compile("\\bROUND\\w*\\s*(ADJ\\w*)?\\b(?!.*" + TOTAL + ")", I);
 
     /**
@@ -132,8 +134,10 @@ public record ReceiptFields(String vendor, LocalDate date, BigDecimal total, Big
         List<BigDecimal> paid = new ArrayList<>();
         BigDecimal change = null;
         BigDecimal subtotal = null;
+        int subtotalLine = -1;
         BigDecimal rounding = BigDecimal.ZERO;
-        for (String line : lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
             List<BigDecimal> here = amounts(line);
             if (here.isEmpty()) {
                 continue;
@@ -145,6 +149,7 @@ public record ReceiptFields(String vendor, LocalDate date, BigDecimal total, Big
                 change = last;
             } else if (SUBTOTAL.matcher(line).find() && subtotal == null && here.size() == 1) {
                 subtotal = last;
+                subtotalLine = i;
             } else if (ROUNDING.matcher(line).find() && last.abs().compareTo(BigDecimal.ONE) < 0) {
                 rounding = last;
             }
@@ -177,16 +182,19 @@ public record ReceiptFields(String vendor, LocalDate date, BigDecimal total, Big
             BigDecimal value = here.get(here.size() - 1);
             totals.merge(value, 1, Integer::sum);
             double score = (strong ? 3 : 2) - (here.size() >= 2 ? 1.5 : 0); // "Total: 26.00 1.56" is a summary row
+            score -= BEFORE_TAX.matcher(line).find() ? 1.5 : 0; // "Total Sales (Excluding GST)": a total, not the one paid
             for (BigDecimal p : paid) {
                 score += p.compareTo(value) == 0 ? 2 : 0;
             }
-            for (BigDecimal sum : sums) {
-                score += sum.compareTo(value) == 0 ? 2 : 0;
+            for (int x = 0; x < sums.size(); x++) {
+                boolean itself = x == 0 && subtotalLine == i && subtotal != null && tax != null; // subtotal + no tax
+                score += sums.get(x).compareTo(value) == 0 && !itself ? 2 : 0;
             }
             score += 0.1 * i / Math.max(1, lines.size()); // of equals the last: totals come after the lines
             candidates.add(new Candidate(value, score, 0, i));
         }
         candidates.replaceAll(c -> new Candidate(c.value(), c.score() + (totals.get(c.value()) > 1 ? 1 : 0), 0, c.line()));
+        misreadRounding(candidates, lines);
         Candidate best = candidates.stream().max((a, b) -> Double.compare(a.score(), b.score())).orElse(null);
         boolean supported = best != null && best.score() >= 4;
         for (int x = 0; x < sums.size() && !supported; x++) {
@@ -208,6 +216,43 @@ public record ReceiptFields(String vendor, LocalDate date, BigDecimal total, Big
                     .map(v -> new Candidate(v, 0, 0.2)).orElse(null);
         }
         return new Candidate(rounded(best, rounding, lines), best.score(), Math.round(Math.min(0.95, 0.35 + 0.1 * best.score()) * 100) / 100.0);
+    }
+
+    /**
+     * A rounded total is within a few cents of the total it rounds; further apart, OCR misread one of the two ("9.00"
+     * as "9.60"), and the one the rest of the receipt repeats (an item line, the amount paid) stands.
+     */
+    private static void misreadRounding(List<Candidate> candidates, List<String> lines) {
+        for (Candidate r : List.copyOf(candidates)) {
+            if (!ROUNDED_TOTAL.matcher(lines.get(r.line())).find()) {
+                continue;
+            }
+            for (Candidate t : List.copyOf(candidates)) {
+                if (t.line() == r.line() || ROUNDED_TOTAL.matcher(lines.get(t.line())).find()
+                        || r.value().subtract(t.value()).abs().compareTo(new BigDecimal("0.05")) <= 0) {
+                    continue;
+                }
+                int forRounded = repeats(r.value(), candidates, lines);
+                int forTotal = repeats(t.value(), candidates, lines);
+                Candidate loser = forTotal > forRounded ? r : forRounded > forTotal ? t : null;
+                if (loser != null) {
+                    candidates.replaceAll(c -> c.value().compareTo(loser.value()) == 0
+                            ? new Candidate(c.value(), c.score() - 2, 0, c.line()) : c);
+                }
+            }
+        }
+    }
+
+    /** How many times {@code value} is written on the lines that are not total lines. */
+    private static int repeats(BigDecimal value, List<Candidate> candidates, List<String> lines) {
+        int n = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            int line = i;
+            if (candidates.stream().noneMatch(c -> c.line() == line)) {
+                n += (int) amounts(lines.get(i)).stream().filter(a -> a.compareTo(value) == 0).count();
+            }
+        }
+        return n;
     }
 
     /** A total rounded after it is printed ("TOTAL 60.31 / ROUNDING -0.01 / 60.30"): the rounded amount is what was paid. */

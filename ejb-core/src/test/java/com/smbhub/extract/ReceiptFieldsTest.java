@@ -62,6 +62,21 @@ class ReceiptFieldsTest {
     }
 
     @Test
+    void aRoundedTotalFarFromTheTotalIsAMisreadAndTheReceiptSaysWhichOne() {
+        assertEquals(new BigDecimal("9.00"), read("BOOK SHOP\n1PC 9.00 0.00 9.00\nTotal : 9,00\nRounded Total (RM): 9.60\n"
+                + "Cash 40.00").total(), "the item line repeats 9.00");
+        assertEquals(new BigDecimal("19.60"), read("BOOK SHOP\n2PC 9.80 0.00 19.60\nTotal : 18,00\nRounded Total (RM): 19.60\n"
+                + "Cash 20.00").total(), "the item line repeats 19.60");
+        assertEquals(new BigDecimal("9.05"), read("SHOP\nTotal : 9.03\nRounded Total: 9.05").total(), "a few cents apart is rounding");
+    }
+
+    @Test
+    void aTotalBeforeTaxIsNotTheOnePaid() {
+        assertEquals(new BigDecimal("80.90"), read("YONGFATT ENTERPRISE\nTotal Sales (Excluding GST) 60.91\nTotal GST 0.00\n"
+                + "Total Sales clusive of GST : 80.90\nCash 100.00").total());
+    }
+
+    @Test
     void aBranchInBracketsAndALoneSuffixAreNotWhatDecides() {
         assertEquals("BOOK TA .K(TAMAN DAYA) SDN BHD", read("TAN WOON YANN\nBOOK TA .K(TAMAN DAYA) SDN BND\n789417-W").vendor(),
                 "TAMAN in the branch's brackets is not an address line");
