@@ -524,6 +524,8 @@ class ServiceTenantIsolationIT {
                     java.time.OffsetDateTime.parse("2026-03-02T09:00:00-05:00"), "general", "CAD", "CA");
             String owner = "owner@" + n() + ".test";
             var roomy = new ChatReader.Options(settings, new BigDecimal("1000"), 2);
+            ChatReader.Usage before = as(owner, n(), () -> chat.usage(roomy));
+            ChatReader.Usage mapleBefore = as("owner@" + m() + ".test", m(), () -> chat.usage(roomy));
             assertEquals(Extraction.Intent.DRAFT_QUOTE, as(owner, n(), () -> chat.read(leak, null, roomy)).orElseThrow().intent());
             assertTrue(as(owner, n(), () -> chat.read(leak, null, roomy)).isPresent());
             assertTrue(as(owner, n(), () -> chat.read(leak, null, roomy)).isEmpty(), "a third in the minute: over the rate, rules read it");
@@ -533,6 +535,14 @@ class ServiceTenantIsolationIT {
             assertTrue(as("owner@" + m() + ".test", m(), () -> chat.read(leak, null, tight)).isPresent(), "Maple's budget is its own");
             endpoint.stop(0);
             assertTrue(as("owner@" + m() + ".test", m(), () -> chat.read(leak, null, roomy)).isEmpty(), "no endpoint: rules read it");
+            ChatReader.Usage after = as(owner, n(), () -> chat.usage(roomy));
+            assertEquals(2, after.read() - before.read(), "what the owner is shown: the model's readings this month");
+            assertEquals(2, after.fellBack() - before.fellBack(), "over the rate, over the budget");
+            assertEquals(0, new BigDecimal("3.00").compareTo(after.spent().subtract(before.spent())), after.spent().toString());
+            ChatReader.Usage mapleAfter = as("owner@" + m() + ".test", m(), () -> chat.usage(roomy));
+            assertEquals(1, mapleAfter.read() - mapleBefore.read());
+            assertEquals(1, mapleAfter.fellBack() - mapleBefore.fellBack(), "the endpoint that was down");
+            assertThrows(PermissionDeniedException.class, () -> as("staff@" + n() + ".test", n(), () -> chat.usage(roomy)));
         } finally {
             endpoint.stop(0);
         }

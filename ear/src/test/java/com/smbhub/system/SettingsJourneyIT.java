@@ -76,10 +76,12 @@ class SettingsJourneyIT {
             app.choose("90 % sure");
             app.click("automation-save");
             app.waitForToast("New messages are drafted automatically");
+            app.waitForText("automation-reader", "read on this server by SMB Hub's own rules");
             app.screenshot("settings-text-to-task");
         }
         var saved = SystemUnderTest.get("/api/v1/settings/text-to-task", SystemUnderTest.token(WORLD.maple("owner"), null));
-        assertEquals("{\"auto_draft\":true,\"auto_apply_at\":0.90}", saved.json().getJsonObject("data").toString());
+        assertEquals("{\"auto_draft\":true,\"auto_apply_at\":0.90,\"reader\":{\"by\":\"rules\"}}",
+                saved.json().getJsonObject("data").toString(), "no model is configured on the test stack: nothing leaves it");
     }
 
     @Test

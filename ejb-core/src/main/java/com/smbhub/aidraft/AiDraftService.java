@@ -157,14 +157,14 @@ public class AiDraftService {
         return apply(draftId, false, true);
     }
 
-    /** Text-to-Task automation of the business (Settings → Inbox). */
-    public record Automation(boolean autoDraft, BigDecimal applyAt) implements java.io.Serializable {
+    /** Text-to-Task automation of the business (Settings → Inbox); {@code reader}: which reads the messages, this month. */
+    public record Automation(boolean autoDraft, BigDecimal applyAt, ChatReader.Usage reader) implements java.io.Serializable {
     }
 
     public Automation automation() {
         access.require(Capability.MANAGE_SETTINGS);
         Tenant tenant = tenant();
-        return new Automation(tenant.isAiAutoDraft(), tenant.getAiAutoApplyAt());
+        return new Automation(tenant.isAiAutoDraft(), tenant.getAiAutoApplyAt(), chat.usage());
     }
 
     /** {@code applyAt}: null never applies by itself; else from 0.50 to 1.00 (how sure a reading must be). */
@@ -187,7 +187,7 @@ public class AiDraftService {
         after.put("ai_auto_apply_at", tenant.getAiAutoApplyAt());
         em.flush();
         audit.recordChanges("tenant.ai_automation_changed", "tenant", tenant.getId(), before, after);
-        return new Automation(tenant.isAiAutoDraft(), tenant.getAiAutoApplyAt());
+        return new Automation(tenant.isAiAutoDraft(), tenant.getAiAutoApplyAt(), chat.usage());
     }
 
     /** {@code automatic}: made by the business's automation, which drafts nothing from a message with nothing to do. */

@@ -4,20 +4,23 @@ import com.smbhub.extract.ChatExtractor;
 import com.smbhub.extract.Extraction;
 import com.smbhub.extract.Inbound;
 import com.smbhub.platform.db.NativeSql;
+import com.smbhub.platform.security.Access;
+import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.tenancy.RequestContext;
 import com.smbhub.platform.tenancy.TenantScoped;
 import com.smbhub.platform.time.BusinessClock;
 import com.smbhub.tenant.Tenant;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -33,6 +36,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class ChatReader {
 
     @PersistenceContext(unitName = "smbhub") EntityManager em;
+
+    @EJB Access access;
 
     /** Where the model is, and what each business may spend on it a month and ask of it a minute. */
     public record Options(ChatExtractor.Settings chat, BigDecimal monthlyBudget, long perMinute) {
@@ -52,6 +57,35 @@ public class ChatReader {
                 config.getOptionalValue("smbhub.ai.chat.per-minute", Long.class).orElse(20L)));
     }
 
+    /**
+     * This month's use of the model by the current business, for its owners: {@code model} null when no model is
+     * configured (the rules read every message on the server); {@code read} readings the model gave, {@code
+     * fellBack} asks the rules answered instead (over budget or rate, or the endpoint failed).
+     */
+    public record Usage(String model, BigDecimal budget, BigDecimal spent, long read, long fellBack) implements Serializable {
+    }
+
+    public Usage usage() {
+        access.require(Capability.MANAGE_SETTINGS);
+        return configured().map(this::usage).orElseGet(() -> new Usage(null, null, BigDecimal.ZERO, 0, 0));
+    }
+
+    /** This month's use of the model with these options. */
+    public Usage usage(Options options) {
+        access.require(Capability.MANAGE_SETTINGS);
+        String tenantId = RequestContext.current().orElseThrow().tenantId();
+        Object[] row = (Object[]) NativeSql.query(em, "select coalesce(sum(cost), 0), count(*) filter (where outcome = 'READ'),"
+                + " count(*) filter (where outcome <> 'READ') from ai_usage where tenant_id = cast(?1 as uuid) and at >= ?2")
+                .setParameter(1, tenantId).setParameter(2, monthStart(tenantId)).getSingleResult();
+        return new Usage(options.chat().model(), options.monthlyBudget(),
+                ((BigDecimal) row[0]).setScale(2, java.math.RoundingMode.UP), ((Number) row[1]).longValue(), ((Number) row[2]).longValue());
+    }
+
+    private Timestamp monthStart(String tenantId) {
+        ZoneId zone = em.find(Tenant.class, tenantId).zone();
+        return Timestamp.from(BusinessClock.today(zone).withDayOfMonth(1).atStartOfDay(zone).toInstant());
+    }
+
     /** The configured model's reading, or empty for the rules extractor. */
     public Optional<Extraction> read(Inbound message, Extraction.Intent as) {
         return configured().flatMap(options -> read(message, as, options));
@@ -67,10 +101,8 @@ public class ChatReader {
             record(tenantId, now, model, 0, 0, BigDecimal.ZERO, "RATE_LIMITED");
             return Optional.empty();
         }
-        ZoneId zone = em.find(Tenant.class, tenantId).zone();
-        ZonedDateTime monthStart = BusinessClock.today(zone).withDayOfMonth(1).atStartOfDay(zone);
         BigDecimal spent = (BigDecimal) NativeSql.query(em, "select coalesce(sum(cost), 0) from ai_usage where tenant_id = cast(?1 as uuid)"
-                + " and at >= ?2").setParameter(1, tenantId).setParameter(2, Timestamp.from(monthStart.toInstant())).getSingleResult();
+                + " and at >= ?2").setParameter(1, tenantId).setParameter(2, monthStart(tenantId)).getSingleResult();
         if (spent.compareTo(options.monthlyBudget()) >= 0) {
             record(tenantId, now, model, 0, 0, BigDecimal.ZERO, "OVER_BUDGET");
             return Optional.empty();

@@ -1,6 +1,7 @@
 package com.smbhub.portal.api;
 
 import com.smbhub.aidraft.AiDraftService;
+import com.smbhub.aidraft.ChatReader;
 import com.smbhub.platform.Jsonp;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.errors.ValidationException.FieldError;
@@ -59,6 +60,13 @@ public class TextToTaskSettingsResource {
         } else {
             o.add("auto_apply_at", a.applyAt());
         }
-        return Envelope.ok(o.build());
+        ChatReader.Usage r = a.reader();
+        JsonObjectBuilder reader = Jsonp.createObjectBuilder().add("by", r.model() == null ? "rules" : "chat");
+        if (r.model() != null) {
+            reader.add("model", r.model()).add("monthly_budget", r.budget().toPlainString())
+                    .add("spent_this_month", r.spent().toPlainString()).add("read_this_month", r.read())
+                    .add("rules_instead_this_month", r.fellBack());
+        }
+        return Envelope.ok(o.add("reader", reader).build());
     }
 }

@@ -1,6 +1,7 @@
 package com.smbhub.web.settings;
 
 import com.smbhub.aidraft.AiDraftService;
+import com.smbhub.aidraft.ChatReader;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.web.shell.Toasts;
 import com.vaadin.flow.component.button.Button;
@@ -27,6 +28,18 @@ class AutomationPanel extends VerticalLayout {
         this.drafts = drafts;
         setPadding(false);
         build();
+    }
+
+    /** Who reads the messages, and what the optional model cost this month. */
+    static String reader(ChatReader.Usage usage) {
+        if (usage.model() == null) {
+            return "Messages are read on this server by SMB Hub's own rules; no message is sent anywhere to be read.";
+        }
+        return "Messages are read by the AI model " + usage.model() + " this server is set up with: " + usage.read()
+                + (usage.read() == 1 ? " message" : " messages") + " this month, costing US$" + usage.spent() + " of the US$"
+                + usage.budget().setScale(2, java.math.RoundingMode.HALF_UP) + " monthly budget"
+                + (usage.fellBack() == 0 ? "." : "; " + usage.fellBack() + " read by the rules instead (over the budget or"
+                + " the rate, or the model did not answer).");
     }
 
     private void build() {
@@ -67,6 +80,9 @@ class AutomationPanel extends VerticalLayout {
         });
         save.setId("automation-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(title, about, draft, apply, save);
+        Paragraph reader = new Paragraph(reader(now.reader()));
+        reader.setId("automation-reader");
+        reader.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        add(title, about, reader, draft, apply, save);
     }
 }
