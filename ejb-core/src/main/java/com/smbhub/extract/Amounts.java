@@ -190,7 +190,7 @@ final class Amounts {
                 .replaceAll("(?i)^(?:(?:the|a|an|for|of|our|my|your|their|all)\\s+)+", "")
                 .replaceAll("(?i)\\s+(?:each|ea|at|for|in|on|the)$", "")
                 .replaceAll("(?i)\\b(?:I saw|saw)\\s+", "")
-                .replaceAll("(?i)^(?:please\\s+)?(?:bill|invoice)\\s+(?:us|me|them)\\s+for\\s+", "").trim();
+                .replaceAll("(?i)^(?:please\\s+)?(?:bill|invoice|charge)\\s+(?:us|me|them|him|her)(?:\\s+for\\s+|$)", "").trim();
         if (name.isEmpty() || name.matches("(?i)hrs?|hours?|h")) {
             return fallback == null || fallback.isBlank() ? "Labour" : fallback;
         }

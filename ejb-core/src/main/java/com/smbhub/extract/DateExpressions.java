@@ -53,6 +53,8 @@ final class DateExpressions {
     private static final Pattern PAST_CUE = Pattern.compile("came|arrived|was|were|went|got|broke|happened|since|left|sent|"
             + "\\w+ed", Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern STOPPED = Pattern.compile("\\b(?:stopped|quit|started|been|kept)\\s+\\w+ing\\W*$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern LAST_WORD = Pattern.compile("([a-z]+)\\W*$");
 
     private DateExpressions() {
@@ -196,6 +198,9 @@ final class DateExpressions {
     }
 
     private static String cueWord(String text, int start) {
+        if (STOPPED.matcher(text.substring(Math.max(0, start - 30), start)).find()) {
+            return "since"; // "stopped working this morning": when it happened
+        }
         String before = text.substring(Math.max(0, start - 14), start).toLowerCase(Locale.ROOT);
         Matcher m = LAST_WORD.matcher(before);
         return m.find() ? m.group(1) : "";

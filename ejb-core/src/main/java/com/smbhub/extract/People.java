@@ -29,6 +29,9 @@ final class People {
             + "\\bnudge to\\s+|\\bsend\\s+(?=(?:Mrs?|Ms|Dr)\\.?\\s)|\\b(?:contact|owner|manager|accounts? person) is\\s+|\\bsend it to\\s+(?:the \\w+,?\\s+)?|\\btheir contact is\\s+|\\bbill\\s+)"
             + "((?:Mrs?\\.?|Ms\\.?|Dr\\.?)\\s+)?((?:Mrs?\\.?|Ms\\.?|Dr\\.?)\\s+)?([A-Z][a-z]+(?:\\s[A-Z][a-z]+)?)");
     private static final Pattern FAMILY = Pattern.compile("(?i:\\b(?:inv(?:oice)?|bill|quote|chase)\\s+(?:for\\s+)?)the\\s+([A-Z][a-z]+?)s\\b");
+    /** "Done at the Nguyen place", "the Parkers' house": the client is the family named. */
+    private static final Pattern FAMILY_PLACE = Pattern.compile("\\b(?i:the)\\s+([A-Z][a-z]+?)(?:s'|'s|s)?\\s+"
+            + "(?i:place|house|home|job|property|residence|cottage)\\b");
     private static final Pattern AR_BUSINESS = Pattern.compile("(?i:nudge to|chase|ping|remind|follow up with|email|text|message|\\bto)"
             + "\\s+((?-i:[A-Z])[\\w']+(?:\\s(?-i:[A-Z])[\\w']+){0,3})\\s*(?:[-–,]|\\b(?i:about|re|on|for)\\b)");
     private static final Pattern CLIENT_NAMED_BEFORE = Pattern.compile("^([A-Z][\\w']+(?:\\s[A-Z][\\w']+){0,3})\\s+"
@@ -93,6 +96,10 @@ final class People {
         Matcher family = FAMILY.matcher(own);
         if (name == null && family.find()) {
             name = family.group(1);
+        }
+        Matcher place = FAMILY_PLACE.matcher(own);
+        if (name == null && place.find()) {
+            name = place.group(1);
         }
         String email = null;
         Matcher e = EMAIL.matcher(own);

@@ -78,6 +78,10 @@ public final class RulesExtractor implements Extractor {
         cue(Intent.DRAFT_AR_MESSAGE, 3, "\\b(overdue|past due|chase|nudge|firmer reminder|reminder|when i get paid|pay day|"
                 + "payday|payment plan|can i pay|will pay|i'?ll pay|i'?ll e-?transfer|pay (it )?(on|by|when|next)|sort it|"
                 + "hasn'?t paid|still hasn'?t|ignored|corrected amount|billed)\\b");
+        // a client's accounts team saying when our invoice is paid
+        cue(Intent.DRAFT_AR_MESSAGE, 3, "\\b((sorry|apologies) for the (delay|late payment)|payment run|runs? (the )?payments|"
+                + "(accounts|payables|finance|ap) (team|department|dept)|you'?ll (see|get|have|receive) (the |your |it|payment|"
+                + "\\$)|cheque is in the (mail|post)|processing (the |your )?(payment|invoice))\\b");
         // a message naming one of our invoices is about that invoice, not a request for a new one
         cue(Intent.DRAFT_AR_MESSAGE, 5, 1, "\\bINV[-\\s#]?\\d+");
         cue(Intent.DRAFT_AR_MESSAGE, 3, "\\b(charged? (us |me )?twice|overcharged|double[- ]charged|dispute|mistake|wrong amount|"
@@ -110,7 +114,8 @@ public final class RulesExtractor implements Extractor {
                 + "(?:\\w+ing)\\b|\\b(?:get (?:it|this|them) (?:fixed|sorted|done)|fix(?:ed)?|repair|come off|came off|rotting)\\b");
     }
 
-    private static final Pattern INVOICE_REF = Pattern.compile("\\bINV[-\\s#]?(\\d{2,})\\b", I);
+    /** One of our invoices: "INV-3310", or "invoice 2291" / "invoice #2291" (its number as written). */
+    private static final Pattern INVOICE_REF = Pattern.compile("\\bINV[-\\s#]?(\\d{2,})\\b|\\binvoice\\s*(?:#|no\\.?\\s*|number\\s*)?(\\d{3,})\\b", I);
     private static final Pattern ORDER_ID = Pattern.compile("\\border\\s*(?:#|no\\.?|number|num\\.?|id)?\\s*:?\\s*#?"
             + "([A-Z]{1,4}-\\d{3,}|\\d{3,})\\b", I);
     private static final Pattern STREET = Pattern.compile("(?:(?:Flat|Unit|Apt|Apartment|Suite)\\s*\\w+,?\\s+)?"
@@ -168,7 +173,7 @@ public final class RulesExtractor implements Extractor {
             }
             case DRAFT_AR_MESSAGE -> {
                 Matcher ref = INVOICE_REF.matcher(reading);
-                invoiceRef = ref.find() ? "INV-" + ref.group(1) : null;
+                invoiceRef = !ref.find() ? null : ref.group(1) != null ? "INV-" + ref.group(1) : ref.group(2);
                 Contact client = People.thirdParty(text.own);
                 if (client != null) {
                     contact = client;
@@ -351,7 +356,7 @@ public final class RulesExtractor implements Extractor {
 
     private static final Pattern SHOUTED = Pattern.compile("\\b(HELP|NOW|ASAP|EMERGENCY|URGENT)\\b");
     private static final Pattern EMERGENCY = Pattern.compile("\\b(emergency|burst|flood\\w*|water everywhere|gas leak|smell gas|"
-            + "sparking|no power|fire)\\b", I);
+            + "sparking|no power|fire|(?:through|thru) the ceiling|(?:come|someone|here|over) (?:right )?now)\\b", I);
     private static final Pattern RELAXED = Pattern.compile("\\b(no rush|no hurry|whenever (you|it) (get|suits)|in the next few weeks|"
             + "when you have time)\\b", I);
     private static final Pattern NOT_URGENT = Pattern.compile("\\bnot (urgent|a rush)\\b", I);

@@ -89,7 +89,7 @@ final class Titles {
     private static final Pattern DONE = Pattern.compile("\\b(done|finished|completed|replaced|installed|fixed|repaired|wrapped|"
             + "delivered)\\b", I);
     private static final Pattern GENERIC_ASK = Pattern.compile("(?i)(send|get) (someone|somebody|a tech\\w*)|come (and )?(take a )?look|"
-            + "(come( over| out| round| by)?)?(\\s*\\b(asap|now|quickly|right away|today|tomorrow|tmrw|soon|mon|tue|wed|thu|fri|sat|sun)"
+            + "(come( over| out| round| by)?)?(\\s*\\b(asap|now|quickly|right away|today|tomorrow|tmrw|soon|first thing|mon|tue|wed|thu|fri|sat|sun)"
             + "\\w*)*(\\s+(arvo|morning|afternoon|evening|night))?\\s*(-\\s*\\w+)?$|"
             + "take a look|check (it|this|what'?s going on)( out)?|fix (it|this)|sort (it|this)( out)?|look at (it|this)|have a look|"
             + "pop (round|over|by)|(swing|stop|drop) (by|past|round)|come out|come over|round|over");
@@ -178,7 +178,7 @@ final class Titles {
     }
 
     static String stripAsk(String sentence) {
-        return sentence.replaceAll("(?i)^.*?\\b(?:(?:can|could|would|will) (?:you|u|someone|somebody)|(?:you|u) (?:could|can|would))"
+        return sentence.replaceAll("(?i)^.*?\\b(?:(?:can|could|would|will) (?:you|u|someone|somebody)|(?:you|u|someone|somebody) (?:could|can|would))"
                         + "(?: guys| please| pls)?"
                         + "(?: (?:come|pop|pop round|come out|come over) (?:and |to )?)?\\s*", "")
                 .replaceAll("(?i)^(?:i'?d|we'?d) like (?:to|you to)?\\s*", "")
