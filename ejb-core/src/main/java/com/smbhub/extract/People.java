@@ -115,6 +115,16 @@ final class People {
         return new Contact(name, email, null);
     }
 
+    /** Null when the client named is the sender's own business ("invoice Becker Build" from tom@beckerbuild…). */
+    static Contact notTheSender(Contact sender, Contact named) {
+        if (named == null || named.email() != null || named.name() == null || sender == null || sender.email() == null) {
+            return named;
+        }
+        String squashed = named.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        String domain = sender.email().substring(sender.email().indexOf('@') + 1).toLowerCase(Locale.ROOT).split("\\.")[0];
+        return squashed.length() >= 4 && domain.replace("-", "").equals(squashed) ? null : named;
+    }
+
     static String arClient(String own) {
         Matcher m = AR_BUSINESS.matcher(own);
         if (m.find()) {
@@ -156,7 +166,8 @@ final class People {
     /** A From name that is a mailbox's role, not who writes ("Front Desk", "Accounts Payable", "Info"). */
     private static final Pattern ROLE_MAILBOX = Pattern.compile("(?i)(the\\s+)?(front desk|reception|office|info|admin\\w*|billing|"
             + "accounts?( payable| receivable)?|support|sales|bookings?|orders|enquiries|inquiries|hello|contact|team|"
-            + "customer (service|care)|help ?desk|no-?reply)");
+            + "customer (service|care)|help ?desk|no-?reply|facilities|maintenance|operations|property management|"
+            + "procurement|purchasing|hr|reception desk)");
 
     /** The name a message is signed with when it is a business's ("Maplewood Family Clinic" above its address). */
     static String signature(String own) {

@@ -74,6 +74,9 @@ public final class RulesExtractor implements Extractor {
                 + "^\\s*(coffee|lunch|dinner|breakfast|parking|fuel|gas|petrol|tolls?|taxi|uber|train|flight|hotel|postage)\\b");
         cue(Intent.DRAFT_EXPENSE, 2, "\\b(invoice (number|date)|order (no|number|date)|subtotal|sales tax|incl\\.? gst|"
                 + "gst included|rent invoice)\\b");
+        // a shop's tax invoice paid at the till
+        cue(Intent.DRAFT_EXPENSE, 3, "\\b(paid (by |with |via )?(eftpos|debit|credit card|card|visa|mastercard|amex|apple pay|"
+                + "google pay|interac|contactless)|your (\\w+ )?tax invoice|tax invoice from)\\b");
         // a client owes us: reminders, promises to pay, disputes, chasing
         cue(Intent.DRAFT_AR_MESSAGE, 3, "\\b(overdue|past due|chase|nudge|firmer reminder|reminder|when i get paid|pay day|"
                 + "payday|payment plan|can i pay|will pay|i'?ll pay|i'?ll e-?transfer|pay (it )?(on|by|when|next)|sort it|"
@@ -174,7 +177,7 @@ public final class RulesExtractor implements Extractor {
             case DRAFT_AR_MESSAGE -> {
                 Matcher ref = INVOICE_REF.matcher(reading);
                 invoiceRef = !ref.find() ? null : ref.group(1) != null ? "INV-" + ref.group(1) : ref.group(2);
-                Contact client = People.thirdParty(text.own);
+                Contact client = People.notTheSender(contact, People.thirdParty(text.own));
                 if (client != null) {
                     contact = client;
                 }
@@ -188,7 +191,7 @@ public final class RulesExtractor implements Extractor {
             }
             default -> {
                 if (intent != Intent.NONE) {
-                    Contact client = People.thirdParty(text.own);
+                    Contact client = People.notTheSender(contact, People.thirdParty(text.own));
                     if (client != null) {
                         contact = client;
                     }
@@ -310,7 +313,8 @@ public final class RulesExtractor implements Extractor {
     private static final Pattern BOOKKEEPING = Pattern.compile("\\b(reconcil\\w*|bookkeeping|payroll|p&l|balance sheet|tax return|"
             + "bas|gst return|year[- ]end|books)\\b", I);
     private static final Pattern RESCHEDULE = Pattern.compile("\\b(reschedule|(move|push|postpone|shift|bring forward|cancel|change) "
-            + "(his|her|my|our|the|\\w+'s) (appt|appointment|booking|visit|session|lesson|time))\\b", I);
+            + "(his|her|my|our|the|\\w+'s) (\\w+ )?(appt|appointment|booking|visit|session|lesson|time|grooming|cut|clean|class|"
+            + "service|fitting|consult\\w*|shoot|walk))\\b", I);
     private static final Pattern FAULTY_PURCHASE = Pattern.compile("\\b(bought|purchased|ordered)\\b.*\\b(broken|faulty|damaged|"
             + "stopped working|doesn'?t work|defective)\\b", I | Pattern.DOTALL);
     private static final Pattern SUPPORT = Pattern.compile("\\b(exchange|swap|return (it|this|them)|send (this|it) back|refund|"
@@ -361,7 +365,7 @@ public final class RulesExtractor implements Extractor {
             + "when you have time)\\b", I);
     private static final Pattern NOT_URGENT = Pattern.compile("\\bnot (urgent|a rush)\\b", I);
     private static final Pattern PRESSING = Pattern.compile("\\b(urgent|asap|as soon as possible|right away|immediately|worried|fall|"
-            + "dangerous|unsafe|firmer|final notice|\\d{2,} days overdue|a bit of a problem|no hot water|need it by)\\b", I);
+            + "dangerous|unsafe|firmer|final notice|\\d{2,} days overdue|a bit of a problem|no hot water|no heat(ing)?|need it by)\\b", I);
     private static final Pattern RECENTLY_OVERDUE = Pattern.compile("\\b([1-2]\\d|[1-9]) days overdue\\b", I);
 
     private static WorkType.Priority priority(String text, LocalDate due, LocalDate today, Intent intent) {
