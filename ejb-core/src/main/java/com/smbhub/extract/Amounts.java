@@ -20,7 +20,7 @@ final class Amounts {
     record Money(BigDecimal value, String currency, int start, int end) {
     }
 
-    static final String SIGN = "(?:CA\\$|C\\$|CAD\\s?\\$?|AU\\$|A\\$|AUD\\s?\\$?|US\\$|USD\\s?\\$?|NZ\\$|NZD\\s?\\$?|£|€|\\$|GBP\\s?"
+    static final String SIGN = "(?:CA\\$|C\\$|CDN\\s?\\$|CAD\\s?\\$?|AU\\$|A\\$|AUD\\s?\\$?|US\\$|USD\\s?\\$?|NZ\\$|NZD\\s?\\$?|£|€|\\$|GBP\\s?"
             + "|EUR\\s?|RM\\s?|MYR\\s?)";
     static final String NUMBER = "(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d{1,2})?";
     private static final Pattern MONEY = Pattern.compile("(" + SIGN + ")\\s?(-?" + NUMBER + ")(?![\\d%])"
@@ -45,6 +45,8 @@ final class Amounts {
     private static final Pattern QTY_NAME_EACH = Pattern.compile("(?:^|\\b)" + QTY + "\\s+([\\p{L}][\\p{L}\\d\\s'&-]*?)\\s*"
             + "(?:in\\s+\\p{L}+\\s*)?\\(\\s*(" + SIGN + "\\s?" + NUMBER + ")\\s*(?:each|ea|per\\s+\\w+)\\s*\\)",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern QTY_NAME_MONEY = Pattern.compile("^" + QTY + "\\s+([\\p{L}][\\p{L}\\d\\s'&-]*?)\\s*:?\\s+(" + SIGN
+            + "\\s?" + NUMBER + ")$", Pattern.CASE_INSENSITIVE);
     private static final Pattern MONEY_NAME = Pattern.compile("(?:^|\\s)(?:the\\s+|a\\s+|an\\s+)?(" + SIGN + "\\s?" + NUMBER + ")\\s+"
             + "(?:for\\s+(?:the\\s+)?)?([\\p{L}][\\p{L}\\d\\s'&-]*)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern NAME_MONEY = Pattern.compile("^([\\p{L}][\\p{L}\\d\\s'&-]*?)\\s*:?\\s+(" + SIGN + "\\s?" + NUMBER
@@ -82,7 +84,7 @@ final class Amounts {
     /** The currency a sign or word names, null for a bare "$" (its meaning depends on where the sender is). */
     static String currencyOf(String sign) {
         String s = sign.toUpperCase(Locale.ROOT).replace(" ", "");
-        if (s.startsWith("CA") || s.startsWith("C$")) {
+        if (s.startsWith("CA") || s.startsWith("C$") || s.startsWith("CDN")) {
             return "CAD";
         }
         if (s.startsWith("AU") || s.startsWith("A$")) {
@@ -155,6 +157,14 @@ final class Amounts {
         m = NAME_MONEY.matcher(segment);
         if (m.find()) {
             return new Line(name(m.group(1), fallbackName), BigDecimal.ONE, number(m.group(2)));
+        }
+        m = QTY_NAME_MONEY.matcher(segment);
+        if (m.find()) {
+            // "1 furnace service $149"; "25 images $300" is the line's amount when it divides evenly
+            BigDecimal qty = quantity(m.group(1), m.group(2));
+            BigDecimal amount = number(m.group(4));
+            BigDecimal each = qty.signum() > 0 && amount.remainder(qty).signum() == 0 ? amount.divide(qty) : amount;
+            return new Line(name(m.group(3), fallbackName), qty, qty.compareTo(BigDecimal.ONE) > 0 ? each : amount);
         }
         m = MONEY_NAME.matcher(segment);
         if (m.find()) {

@@ -68,7 +68,15 @@ public final class ExtractCommand {
                     bad++;
                     continue;
                 }
-                ObjectNode result = ExtractionJson.write(extractor.extract(message));
+                ObjectNode result;
+                try {
+                    result = ExtractionJson.write(extractor.extract(message));
+                } catch (RuntimeException e) {
+                    // the server drafts such a message by hand (ai.parse.failed); here it is named and the rest read
+                    System.err.println(args[1] + ":" + line + ": could not be read (" + e + ")");
+                    bad++;
+                    continue;
+                }
                 result.set("id", record.get("id"));
                 out.println(JSON.writeValueAsString(reorder(result)));
             }

@@ -19,7 +19,7 @@ final class People {
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     static final Pattern EMAIL = Pattern.compile("[\\w.+'-]+@[\\w-]+(?:\\.[\\w-]+)+");
-    private static final Pattern SELF_NAME = Pattern.compile("\\b(?:it'?s|its|this is|i'?m|i am|my name is)\\s+"
+    private static final Pattern SELF_NAME = Pattern.compile("\\b(?:(?i:it'?s)|its|(?i:this is)|i'?m|i am|my name is)\\s+"
             + "([A-Z][a-z]+(?:\\s[A-Z][a-z]+)?)\\b");
     private static final Pattern SIGN_OFF = Pattern.compile("(?:^|[\\s,.!])(?:thx|thanks|thank you|cheers|ta|regards|best|"
             + "warmly|sincerely|many thanks|thanks heaps|kind regards)?[,!.]?\\s*[-–—]?\\s*"
@@ -78,6 +78,8 @@ final class People {
     private static final Pattern DICTATED_EMAIL = Pattern.compile("(?i)(email is|e-mail is|email:|contact is|reach \\w+ at|"
             + "\\w+'s email|(his|her|their) email)[^@]*$");
 
+    /** "… next in the area. - Linda, 402 Pecan St": signed with a dash, the address after the name. */
+    private static final Pattern DASH_SIGNED = Pattern.compile("(?:^|\\s)[-–—]\\s*([A-Z][a-z]+(?:\\s[A-Z][a-z'A-Z]+)?)\\s*,\\s*\\d");
     /** "… already bought it. Jen": a name alone after the last sentence. */
     private static final Pattern LAST_WORD_SIGNED = Pattern.compile("[.!?]\\s+([A-Z][a-z]{1,15})[.!]?$");
 
@@ -183,7 +185,8 @@ final class People {
 
     static String signedName(String own) {
         Matcher self = SELF_NAME.matcher(own);
-        if (self.find() && !self.group(1).matches("(Sorry|Not|Just|Running|Home|Out|Moving|Here|Going|Available|Still).*")) {
+        if (self.find() && !self.group(1).matches("(Sorry|Not|Just|Running|Home|Out|Moving|Here|Going|Available|Still|Urgent|Broken|"
+                + "Leaking|Ok|Okay|Fine|Done|Me|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tomorrow)\\b.*")) {
             return self.group(1);
         }
         String[] lines = own.strip().split("\n");
@@ -197,6 +200,10 @@ final class People {
         if (last.find() && !last.group(1).matches("(Thanks|Thx|Cheers|Ok|Okay|Yes|No|Sure|Great|Perfect|Sorry|Please|Pls|Today|Tonight|"
                 + "Tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Bye|Later|Soon|Thank|Regards|Best|Done|Cool)")) {
             return last.group(1);
+        }
+        Matcher dashed = DASH_SIGNED.matcher(own);
+        if (dashed.find()) {
+            return dashed.group(1);
         }
         Matcher tail = SIGN_OFF.matcher(own.strip());
         if (tail.find() && !tail.group(1).matches("(Thanks|Cheers|Regards|Best|Sorry|Thx|Pls|Please|Ok|Mornings|Today|Tomorrow)")) {

@@ -74,6 +74,9 @@ public final class RulesExtractor implements Extractor {
                 + "^\\s*(coffee|lunch|dinner|breakfast|parking|fuel|gas|petrol|tolls?|taxi|uber|train|flight|hotel|postage)\\b");
         cue(Intent.DRAFT_EXPENSE, 2, "\\b(invoice (number|date)|order (no|number|date)|subtotal|sales tax|incl\\.? gst|"
                 + "gst included|rent invoice)\\b");
+        // a supplier's bill to us: "Your invoice for November is available", "will be charged to your Visa"
+        cue(Intent.DRAFT_EXPENSE, 5, "\\byour (\\w+ )?(invoice|bill|statement) (is|for|from|has)\\b|"
+                + "\\b(will be|has been|was) (charged|debited) (to|from) your\\b");
         // a shop's tax invoice paid at the till
         cue(Intent.DRAFT_EXPENSE, 3, "\\b(paid (by |with |via )?(eftpos|debit|credit card|card|visa|mastercard|amex|apple pay|"
                 + "google pay|interac|contactless)|your (\\w+ )?tax invoice|tax invoice from)\\b");
@@ -124,7 +127,8 @@ public final class RulesExtractor implements Extractor {
     private static final Pattern STREET = Pattern.compile("(?:(?:Flat|Unit|Apt|Apartment|Suite)\\s*\\w+,?\\s+)?"
             + "\\b\\d+[A-Za-z]?(?:[-/]\\d+)?\\s+(?:[NSEW]\\.?\\s+)?(?:[A-Z][a-z']+\\.?\\s+|\\d+(?:st|nd|rd|th)\\s+){1,3}"
             + "(?:St|Street|Rd|Road|Ave|Avenue|Blvd|Boulevard|Dr|Drive|Ct|Court|Ln|Lane|Way|Pl|Place|Cres|Crescent|Terrace|Tce|"
-            + "Grove|Pkwy|Parkway|Hwy|Highway|Sq|Square|Close|Parade|Pde|Circle|Cir|Trail|Row|Walk|Mews|Gardens|Gdns|Hill|Loop)\\b"
+            + "Grove|Pkwy|Parkway|Hwy|Highway|Sq|Square|Close|Parade|Pde|Circle|Cir|Trail|Row|Walk|Mews|Gardens|Gdns|Hill|Loop|"
+            + "View|Rise|Heights|Green|Vale|Glen|Quay|Wharf)\\b"
             + "(?:\\s+(?:NW|NE|SW|SE|N|S|E|W)\\b)?");
     private static final Pattern STREET_TAIL = Pattern.compile("^(?:,?\\s*(?:Suite|Unit|Apt|Ste)\\.?\\s*\\w+)?"
             + "(?:(?:,\\s*|\\s+)(?!(?:Tenant|Thanks|Cheers|Please|Pls|Timing|Mornings|I|We|It|The|Can|Could)\\b)"
@@ -362,7 +366,7 @@ public final class RulesExtractor implements Extractor {
     private static final Pattern EMERGENCY = Pattern.compile("\\b(emergency|burst|flood\\w*|water everywhere|gas leak|smell gas|"
             + "sparking|no power|fire|(?:through|thru) the ceiling|(?:come|someone|here|over) (?:right )?now)\\b", I);
     private static final Pattern RELAXED = Pattern.compile("\\b(no rush|no hurry|whenever (you|it) (get|suits)|in the next few weeks|"
-            + "when you have time)\\b", I);
+            + "when you have time|whenever you'?re (next )?(in the area|around|passing|nearby|free))\\b", I);
     private static final Pattern NOT_URGENT = Pattern.compile("\\bnot (urgent|a rush)\\b", I);
     private static final Pattern PRESSING = Pattern.compile("\\b(urgent|asap|as soon as possible|right away|immediately|worried|fall|"
             + "dangerous|unsafe|firmer|final notice|\\d{2,} days overdue|a bit of a problem|no hot water|no heat(ing)?|need it by)\\b", I);

@@ -132,7 +132,8 @@ final class Spending {
         CATEGORIES.put("Travel", Pattern.compile("\\b(train|rail|lner|amtrak|via rail|flight|airfare|airline|hotel|motel|taxi|"
                 + "uber|lyft|parking|toll|ticket|return to|bus fare|airbnb)\\b", I));
         CATEGORIES.put("Equipment", Pattern.compile("\\b(tool|tools|stand|drill|saw|ladder|equipment|laptop|computer|printer|"
-                + "machine|compressor|generator|camera|lens)\\b", I));
+                + "machine|compressor|generator|camera|lens|impact driver|driver|grinder|sander|nailer|router|multimeter|"
+                + "pressure washer|vacuum|dewalt|milwaukee|makita|ryobi|festool|bosch)\\b", I));
         CATEGORIES.put("Supplies", Pattern.compile("\\b(supplies|materials|hardware|caulk|screws|nails|paint|timber|lumber|"
                 + "fittings|pipe|bunnings|home depot|lowe'?s|ace hardware|menards|b&q|screwfix|stationery|paper|ink|cleaning)\\b", I));
         CATEGORIES.put("Insurance", Pattern.compile("\\b(insurance|insurer|policy renewal)\\b", I));

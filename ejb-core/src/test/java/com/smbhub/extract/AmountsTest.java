@@ -29,6 +29,15 @@ class AmountsTest {
     }
 
     @Test
+    void aCountThenTheThingThenItsPrice() {
+        assertEquals(List.of(line("Furnace service", "1", "149"), line("Filter", "1", "35")),
+                Amounts.lines("Invoice Marc Tremblay for today's tune-up: 1 furnace service $149, 1 filter $35", "Tune-up"));
+        assertEquals(List.of(line("Edited images", "25", "12")), Amounts.lines("25 edited images $300", "Shoot"),
+                "an amount that divides evenly is the line's");
+        assertEquals("CAD", Amounts.find("Order Total: CDN$ 214.69").get(0).currency());
+    }
+
+    @Test
     void signsNameTheirCurrencyAndABareDollarWaitsForTheSendersCountry() {
         List<Amounts.Money> found = Amounts.find("CA$ 75, £1.20, €9, A$5, $1,150.50, 40 quid, RM 9.00");
         assertEquals(List.of("CAD", "GBP", "EUR", "AUD", "-", "GBP", "MYR"),
