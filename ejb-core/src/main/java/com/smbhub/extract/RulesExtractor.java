@@ -364,7 +364,9 @@ public final class RulesExtractor implements Extractor {
 
     private static final Pattern SHOUTED = Pattern.compile("\\b(HELP|NOW|ASAP|EMERGENCY|URGENT)\\b");
     private static final Pattern EMERGENCY = Pattern.compile("\\b(emergency|burst|flood\\w*|water everywhere|gas leak|smell gas|"
-            + "sparking|no power|fire|(?:through|thru) the ceiling|(?:come|someone|here|over) (?:right )?now)\\b", I);
+            + "sparking|no power|fire|(?:through|thru) the ceiling|(?:come|someone|here|over) (?:right )?now|"
+            + "costing us|losing (?:sales|customers|money|business)|can'?t (?:take|make) (?:orders|sales|payments|bookings)|"
+            + "(?:website|site|server|system|till|pos|card machine|network|email) (?:is |has been |went |goes )?down)\\b", I);
     private static final Pattern RELAXED = Pattern.compile("\\b(no rush|no hurry|whenever (you|it) (get|suits)|in the next few weeks|"
             + "when you have time|whenever you'?re (next )?(in the area|around|passing|nearby|free))\\b", I);
     private static final Pattern NOT_URGENT = Pattern.compile("\\bnot (urgent|a rush)\\b", I);
