@@ -194,7 +194,7 @@ public class ExpensesView extends VerticalLayout implements BeforeEnterObserver 
         Registration wait = Waiting.until(ui, made, e -> {
             detached[0].remove();
             reading.setVisible(--readings > 0);
-            Toasts.done(e.scanStatus() != null && e.scanStatus().equals("READ")
+            Toasts.done(ReceiptScan.Status.READ.name().equals(e.scanStatus())
                     ? "Read " + name + ": check what was filled in" : name + " kept; fill in the expense by hand");
             reload();
             open(e);
