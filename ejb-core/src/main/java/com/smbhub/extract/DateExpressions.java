@@ -179,14 +179,16 @@ final class DateExpressions {
 
     /**
      * The deadline a message sets: the first date not behind {@code today} and not told in the past tense, one after
-     * by / on / to / before (or "come … today") first.
+     * by / before / until first, then on / to / for (or "come … today").
      */
     static LocalDate due(String text, LocalDate today, boolean dayFirst) {
         List<Found> ahead = find(text, today, dayFirst).stream().filter(f -> !f.date().isBefore(today))
                 .filter(f -> !PAST_CUE.matcher(f.cue()).matches()).toList();
-        return ahead.stream().filter(f -> f.cue().matches("by|before|on|to|until|till|til|due|for")
+        // "moves in on the 1st, so it needs to be done by the 28th": the deadline is the "by" date
+        return ahead.stream().filter(f -> f.cue().matches("by|before|until|till|til|due")).findFirst()
+                .or(() -> ahead.stream().filter(f -> f.cue().matches("on|to|for")
                 || f.date().equals(today) && f.cue().matches("look|here|in|out|over|someone|it|done|fixed|ready|fix|someone"))
-                .findFirst().or(() -> ahead.stream().findFirst()).map(Found::date).orElse(null);
+                .findFirst()).or(() -> ahead.stream().findFirst()).map(Found::date).orElse(null);
     }
 
     private static void add(List<Found> found, String text, Matcher m, LocalDate date) {

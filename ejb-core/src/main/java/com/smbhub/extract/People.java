@@ -25,9 +25,10 @@ final class People {
             + "warmly|sincerely|many thanks|thanks heaps|kind regards)?[,!.]?\\s*[-–—]?\\s*"
             + "(?!(?:Thx|Thanks|Cheers|Regards|Best|Ta|Warmly)\\b)([A-Z][a-z]+(?:\\s[A-Z][a-z'A-Z]+)?)"
             + "\\s*(?:[👍🙏😊🙂.!]\\s*)*$");
-    private static final Pattern THIRD_PARTY = Pattern.compile("(?i:\\binv(?:oice)?\\s+(?:for\\s+)?|\\bquote for\\s+|\\bchase\\s+|"
+    private static final Pattern THIRD_PARTY = Pattern.compile("(?i:\\binv(?:oice)?\\s+(?:for\\s+|to\\s+)?|\\bquote for\\s+|\\bchase\\s+|"
             + "\\bnudge to\\s+|\\bsend\\s+(?=(?:Mrs?|Ms|Dr)\\.?\\s)|\\b(?:contact|owner|manager|accounts? person) is\\s+|\\bsend it to\\s+(?:the \\w+,?\\s+)?|\\btheir contact is\\s+|\\bbill\\s+)"
-            + "((?:Mrs?\\.?|Ms\\.?|Dr\\.?)\\s+)?((?:Mrs?\\.?|Ms\\.?|Dr\\.?)\\s+)?([A-Z][a-z]+(?:\\s[A-Z][a-z]+)?)");
+            + "((?:Mrs?\\.?|Ms\\.?|Dr\\.?)\\s+)?((?:Mrs?\\.?|Ms\\.?|Dr\\.?)\\s+)?([A-Z][a-z]+(?:\\s[A-Z][a-z]+)?(?:\\s(?:[A-Z][a-z]+\\s)?"
+            + "(?:HOA|LLC|Ltd|Inc|Co|Corp|Group|Association|Society|Council|Club|School|Church|Clinic|Cafe|Bakery|Dental|Properties))?)");
     private static final Pattern FAMILY = Pattern.compile("(?i:\\b(?:inv(?:oice)?|bill|quote|chase)\\s+(?:for\\s+)?)the\\s+([A-Z][a-z]+?)s\\b");
     /** "Done at the Nguyen place", "the Parkers' house": the client is the family named. */
     private static final Pattern FAMILY_PLACE = Pattern.compile("\\b(?i:the)\\s+([A-Z][a-z]+?)(?:s'|'s|s)?\\s+"
@@ -169,7 +170,7 @@ final class People {
     private static final Pattern ROLE_MAILBOX = Pattern.compile("(?i)(the\\s+)?(front desk|reception|office|info|admin\\w*|billing|"
             + "accounts?( payable| receivable)?|support|sales|bookings?|orders|enquiries|inquiries|hello|contact|team|"
             + "customer (service|care)|help ?desk|no-?reply|facilities|maintenance|operations|property management|"
-            + "procurement|purchasing|hr|reception desk)");
+            + "procurement|purchasing|hr|reception desk|events( at .+)?|events team|catering)");
 
     /** The name a message is signed with when it is a business's ("Maplewood Family Clinic" above its address). */
     static String signature(String own) {

@@ -60,7 +60,8 @@ public final class RulesExtractor implements Extractor {
         cue(Intent.NONE, 3, "\\bis this (?-i:[A-Z][a-z]+)\\?");
         cue(Intent.NONE, 6, "\\b(just |already |have )?(sent|made|paid) (the |my |you )?(e-?transfer|payment|transfer)\\b|"
                 + "\\b(just|already|i'?ve|have) paid\\b|\\bremittance\\b|\\bpaid in full\\b|\\bsent (today )?(by|via) (eft|bank transfer|wire|"
-                + "direct deposit|ach)\\b");
+                + "direct deposit|ach)\\b|\\b(sent|paid|transferred) [^.?!]{0,40}\\b(by|via) (e-?transfer|interac|bank transfer|wire|eft|"
+                + "ach|zelle|venmo|paypal)\\b");
         // we bought something: receipts, bills, statements, a team member's spend
         cue(Intent.DRAFT_EXPENSE, 4, "\\b(e-?receipt|your receipt|thank you for shopping|thanks for shopping|total charged|"
                 + "amount due|total due|statement date|your (\\w+ )?(bill|statement) is|billing period|order confirmation|"
@@ -68,7 +69,8 @@ public final class RulesExtractor implements Extractor {
         cue(Intent.DRAFT_EXPENSE, 4, "\\b(on (my|the|our) (own |company |business |work )?(card|visa|amex|mastercard)|"
                 + "paid (for )?(it )?(on|with) my|reimburse|for the books|receipt'?s in|filled up|bought|grabbed|purchased|"
                 + "picked up (some )?(supplies|materials|parts)|thanks for riding|your trip)\\b");
-        cue(Intent.DRAFT_EXPENSE, 3, "(?m)^\\s*(total|amount paid|total paid)\\s*:?\\s*(" + Amounts.SIGN + ")");
+        cue(Intent.DRAFT_EXPENSE, 3, "(?m)^\\s*(?:(ride|trip|fare|order|grand) )?(total|amount paid|total paid)\\s*:?\\s*(" + Amounts.SIGN + ")");
+        cue(Intent.DRAFT_EXPENSE, 3, "\\b(thanks for riding|your ride with|ride total)\\b");
         cue(Intent.DRAFT_EXPENSE, 3, 1, "\\breceipts?\\b|\\bthanks for subscribing\\b|\\bsubscription (renewed|receipt)\\b");
         cue(Intent.DRAFT_EXPENSE, 3, "\\breceipt (to follow|attached|coming|in the)\\b|\\b(pic|photo|picture) of the (receipt|ticket)\\b|"
                 + "^\\s*(coffee|lunch|dinner|breakfast|parking|fuel|gas|petrol|tolls?|taxi|uber|train|flight|hotel|postage)\\b");
@@ -91,7 +93,7 @@ public final class RulesExtractor implements Extractor {
         // a message naming one of our invoices is about that invoice, not a request for a new one
         cue(Intent.DRAFT_AR_MESSAGE, 5, 1, "\\bINV[-\\s#]?\\d+");
         cue(Intent.DRAFT_AR_MESSAGE, 3, "\\b(charged? (us |me )?twice|overcharged|double[- ]charged|dispute|mistake|wrong amount|"
-                + "corrected invoice)\\b");
+                + "corrected invoice|not paying|won'?t pay|refuse to pay|we agreed|(fix|amend|correct) the invoice)\\b");
         // bill a client
         cue(Intent.DRAFT_INVOICE, 5, "\\b(pls|please|can you|could you|can u)\\s+(?:\\w+\\s+){0,2}invoice\\b|\\binvoice (them|us|him|her|"
                 + "me|(?-i:[A-Z][a-z]+ [A-Z][a-z]+))\\b|\\binv (for|to)\\b|^\\s*inv\\s|(?:^|[.!?]\\s+|\\n)\\s*(?:pls |please )?(?:invoice|bill) "
@@ -103,6 +105,7 @@ public final class RulesExtractor implements Extractor {
                 + "ballpark|cost|rates?)\\b|\\b(quote|quotation|estimate|how much|pricing|price|what would you charge|ballpark|"
                 + "what (would|will) (that|it) cost|roughly what|rates?)\\b[^.!\\n]*\\?");
         cue(Intent.DRAFT_QUOTE, 3, "^\\s*quote for\\b|\\bput a quote together\\b|\\bcould you quote\\b");
+        cue(Intent.DRAFT_QUOTE, 5, "^\\s*(quote|estimate) (pls|please)\\b|^\\s*(pls|please) (quote|price)\\b|\\b(send|give) (us |me )?pricing\\b");
         // do something
         cue(Intent.CREATE_WORK_ITEM, 2, "\\b(can|could|would) (you|u|someone|somebody|i|we) \\w+|\\b(you|u) (could|can|would) \\w+|"
                 + "\\bany chance\\b|\\bcan u\\b|\\bpls\\b|\\bplease\\b|"
@@ -114,6 +117,9 @@ public final class RulesExtractor implements Extractor {
                 + "reconciliation|help)\\b");
         cue(Intent.CREATE_WORK_ITEM, 5, 1, "\\b(new (event|booking|appointment) (has been )?(scheduled|booked|requested)|"
                 + "booking (confirmed|request)|appointment (request|booked)|invitee)\\b");
+        // a client chasing work already agreed
+        cue(Intent.CREATE_WORK_ITEM, 4, "\\b(still no word|still waiting|any update on|haven'?t heard back|when (are|will) you (be )?"
+                + "(coming|fixing|starting|back|finishing))\\b");
         cue(Intent.CREATE_WORK_ITEM, 3, "\\b(go ahead|let'?s (do it|go ahead|book)|book (it|us|me) in|we'?ll take|"
                 + "works for (us|me)|approved?|green light|push|postpone|bring (it )?forward)\\b");
         cue(Intent.CREATE_WORK_ITEM, 2, "\\bstopped \\w+ing\\b|\\b(?:isn'?t|aren'?t|not|won'?t|doesn'?t|can'?t|keeps?)\\s+"
@@ -317,8 +323,8 @@ public final class RulesExtractor implements Extractor {
     private static final Pattern BOOKKEEPING = Pattern.compile("\\b(reconcil\\w*|bookkeeping|payroll|p&l|balance sheet|tax return|"
             + "bas|gst return|year[- ]end|books)\\b", I);
     private static final Pattern RESCHEDULE = Pattern.compile("\\b(reschedule|(move|push|postpone|shift|bring forward|cancel|change) "
-            + "(his|her|my|our|the|\\w+'s) (\\w+ )?(appt|appointment|booking|visit|session|lesson|time|grooming|cut|clean|class|"
-            + "service|fitting|consult\\w*|shoot|walk))\\b", I);
+            + "(his|her|my|our|the|\\w+'s) (\\w+ )?(appt|appointment|booking|visit|session|lesson|time|grooming|cut|clean\\w*|class|"
+            + "service|fitting|consult\\w*|shoot|walk))\\b|\\brebook\\b", I);
     private static final Pattern FAULTY_PURCHASE = Pattern.compile("\\b(bought|purchased|ordered)\\b.*\\b(broken|faulty|damaged|"
             + "stopped working|doesn'?t work|defective)\\b", I | Pattern.DOTALL);
     private static final Pattern SUPPORT = Pattern.compile("\\b(exchange|swap|return (it|this|them)|send (this|it) back|refund|"
@@ -371,7 +377,8 @@ public final class RulesExtractor implements Extractor {
             + "when you have time|whenever you'?re (next )?(in the area|around|passing|nearby|free))\\b", I);
     private static final Pattern NOT_URGENT = Pattern.compile("\\bnot (urgent|a rush)\\b", I);
     private static final Pattern PRESSING = Pattern.compile("\\b(urgent|asap|as soon as possible|right away|immediately|worried|fall|"
-            + "dangerous|unsafe|firmer|final notice|\\d{2,} days overdue|a bit of a problem|no hot water|no heat(ing)?|need it by)\\b", I);
+            + "dangerous|unsafe|firmer|final notice|\\d{2,} days overdue|a bit of a problem|no hot water|no heat(ing)?|need it by|"
+            + "still no word|still waiting|(been|over) \\d+ weeks)\\b", I);
     private static final Pattern RECENTLY_OVERDUE = Pattern.compile("\\b([1-2]\\d|[1-9]) days overdue\\b", I);
 
     private static WorkType.Priority priority(String text, LocalDate due, LocalDate today, Intent intent) {

@@ -136,6 +136,8 @@ final class Spending {
                 + "pressure washer|vacuum|dewalt|milwaukee|makita|ryobi|festool|bosch)\\b", I));
         CATEGORIES.put("Supplies", Pattern.compile("\\b(supplies|materials|hardware|caulk|screws|nails|paint|timber|lumber|"
                 + "fittings|pipe|bunnings|home depot|lowe'?s|ace hardware|menards|b&q|screwfix|stationery|paper|ink|cleaning)\\b", I));
+        CATEGORIES.put("Postage", Pattern.compile("\\b(postage|shipping|courier|parcel|canada post|usps|ups|fedex|dhl|royal mail|"
+                + "auspost|australia post|purolator|stamps)\\b", I));
         CATEGORIES.put("Insurance", Pattern.compile("\\b(insurance|insurer|policy renewal)\\b", I));
         CATEGORIES.put("Advertising", Pattern.compile("\\b(advertising|ads|marketing|flyers|google ads|facebook ads)\\b", I));
         CATEGORIES.put("Vehicle", Pattern.compile("\\b(oil change|tyres?|tires?|car wash|service of the van|rego|registration)\\b", I));
