@@ -45,10 +45,13 @@ final class Amounts {
     private static final Pattern QTY_NAME_EACH = Pattern.compile("(?:^|\\b)" + QTY + "\\s+([\\p{L}][\\p{L}\\d\\s'&-]*?)\\s*"
             + "(?:in\\s+\\p{L}+\\s*)?\\(\\s*(" + SIGN + "\\s?" + NUMBER + ")\\s*(?:each|ea|per\\s+\\w+)\\s*\\)",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern CREW_HOURS = Pattern.compile("\\b(\\d+)\\s+(?:techs?|technicians?|men|guys|workers|people|staff|"
+            + "crew|labou?rers|painters|cleaners|movers|electricians|plumbers)\\s*(?:x|×|for)\\s*(\\d+(?:\\.\\d+)?)\\s*" + HOURS
+            .replace("(", "(?:") + "\\s*(?:@|\\bat\\b|x)\\s*" + RATE, Pattern.CASE_INSENSITIVE);
     private static final Pattern QTY_NAME_MONEY = Pattern.compile("^" + QTY + "\\s+([\\p{L}][\\p{L}\\d\\s'&-]*?)\\s*:?\\s+(" + SIGN
             + "\\s?" + NUMBER + ")$", Pattern.CASE_INSENSITIVE);
     private static final Pattern MONEY_NAME = Pattern.compile("(?:^|\\s)(?:the\\s+|a\\s+|an\\s+)?(" + SIGN + "\\s?" + NUMBER + ")\\s+"
-            + "(?:for\\s+(?:the\\s+)?)?([\\p{L}][\\p{L}\\d\\s'&-]*)$", Pattern.CASE_INSENSITIVE);
+            + "(?:(?:for|in|on)\\s+(?:the\\s+)?)?([\\p{L}][\\p{L}\\d\\s'&-]*)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern NAME_MONEY = Pattern.compile("^([\\p{L}][\\p{L}\\d\\s'&-]*?)\\s*:?\\s+(" + SIGN + "\\s?" + NUMBER
             + ")(?:\\s+(?:fixed|flat|total|all in))?$", Pattern.CASE_INSENSITIVE);
     private static final Pattern NAME_EACH = Pattern.compile("([\\p{L}][\\p{L}\\d\\s'&-]*?)\\s*\\(\\s*(" + SIGN + "\\s?" + NUMBER
@@ -141,6 +144,11 @@ final class Amounts {
     }
 
     private static Line line(String segment, String whole, String fallbackName) {
+        Matcher crew = CREW_HOURS.matcher(segment);
+        if (crew.find()) {
+            // "2 techs x 5 hrs at $95/hr": ten hours of labour
+            return new Line("Labour", number(crew.group(1)).multiply(number(crew.group(2))), number(crew.group(3)));
+        }
         Matcher m = NAME_QTY_RATE.matcher(segment);
         if (m.find()) {
             return new Line(name(m.group(1), fallbackName), number(m.group(2)), number(m.group(4)));

@@ -79,6 +79,8 @@ final class People {
     private static final Pattern DICTATED_EMAIL = Pattern.compile("(?i)(email is|e-mail is|email:|contact is|reach \\w+ at|"
             + "\\w+'s email|(his|her|their) email)[^@]*$");
 
+    /** "yo its jess - the dryer…": a text's sender in lower case, the name set off by a dash or comma. */
+    private static final Pattern CASUAL_SELF = Pattern.compile("\\b(?i:it'?s|this is)\\s+([a-z]{3,12})\\s*[-–,]");
     /** "… next in the area. - Linda, 402 Pecan St": signed with a dash, the address after the name. */
     private static final Pattern DASH_SIGNED = Pattern.compile("(?:^|\\s)[-–—]\\s*([A-Z][a-z]+(?:\\s[A-Z][a-z'A-Z]+)?)\\s*,\\s*\\d");
     /** "… already bought it. Jen": a name alone after the last sentence. */
@@ -201,6 +203,11 @@ final class People {
         if (last.find() && !last.group(1).matches("(Thanks|Thx|Cheers|Ok|Okay|Yes|No|Sure|Great|Perfect|Sorry|Please|Pls|Today|Tonight|"
                 + "Tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Bye|Later|Soon|Thank|Regards|Best|Done|Cool)")) {
             return last.group(1);
+        }
+        Matcher casual = CASUAL_SELF.matcher(own);
+        if (casual.find() && !casual.group(1).matches("(?i)(fine|ok|okay|done|broken|leaking|urgent|me|here|not|just|still|the|"
+                + "about|over|gone|back|off|on|out)")) {
+            return Character.toUpperCase(casual.group(1).charAt(0)) + casual.group(1).substring(1);
         }
         Matcher dashed = DASH_SIGNED.matcher(own);
         if (dashed.find()) {

@@ -95,7 +95,8 @@ public final class RulesExtractor implements Extractor {
         cue(Intent.DRAFT_AR_MESSAGE, 3, "\\b(charged? (us |me )?twice|overcharged|double[- ]charged|dispute|mistake|wrong amount|"
                 + "corrected invoice|not paying|won'?t pay|refuse to pay|we agreed|(fix|amend|correct) the invoice)\\b");
         // bill a client
-        cue(Intent.DRAFT_INVOICE, 5, "\\b(pls|please|can you|could you|can u)\\s+(?:\\w+\\s+){0,2}invoice\\b|\\binvoice (them|us|him|her|"
+        cue(Intent.DRAFT_INVOICE, 5, "\\b(pls|please|can you|could you|can u)\\s+(?:\\w+\\s+){0,2}invoice\\b|"
+                + "\\b(can you|could you|can u|pls|please) (please )?bill (the |them|him|her|(?-i:[A-Z]))|\\binvoice (them|us|him|her|"
                 + "me|(?-i:[A-Z][a-z]+ [A-Z][a-z]+))\\b|\\binv (for|to)\\b|^\\s*inv\\s|(?:^|[.!?]\\s+|\\n)\\s*(?:pls |please )?(?:invoice|bill) "
                 + "(?:the |to )?(?-i:[A-Z])\\w+|\\binvoice (for|please)\\b|"
                 + "\\bsend (me |us )?(an |the )?(itemi[sz]ed )?invoice\\b|\\b(draft|do|raise|make) (up )?(their|an|the) invoice\\b|"
@@ -122,6 +123,8 @@ public final class RulesExtractor implements Extractor {
                 + "(coming|fixing|starting|back|finishing))\\b");
         cue(Intent.CREATE_WORK_ITEM, 3, "\\b(go ahead|let'?s (do it|go ahead|book)|book (it|us|me) in|we'?ll take|"
                 + "works for (us|me)|approved?|green light|push|postpone|bring (it )?forward)\\b");
+        cue(Intent.CREATE_WORK_ITEM, 2, "\\b(keeps|is|are|started|been) (eating|jamming|tripping|beeping|flashing|overheating|smoking|"
+                + "freezing up|rattling|dripping|sparking)\\b|\\bjammed\\b");
         cue(Intent.CREATE_WORK_ITEM, 2, "\\bstopped \\w+ing\\b|\\b(?:isn'?t|aren'?t|not|won'?t|doesn'?t|can'?t|keeps?)\\s+"
                 + "(?:\\w+ing)\\b|\\b(?:get (?:it|this|them) (?:fixed|sorted|done)|fix(?:ed)?|repair|come off|came off|rotting)\\b");
     }
@@ -130,7 +133,9 @@ public final class RulesExtractor implements Extractor {
     private static final Pattern INVOICE_REF = Pattern.compile("\\bINV[-\\s#]?(\\d{2,})\\b|\\binvoice\\s*(?:#|no\\.?\\s*|number\\s*)?(\\d{3,})\\b", I);
     private static final Pattern ORDER_ID = Pattern.compile("\\border\\s*(?:#|no\\.?|number|num\\.?|id)?\\s*:?\\s*#?"
             + "([A-Z]{1,4}-\\d{3,}|\\d{3,})\\b", I);
-    private static final Pattern STREET = Pattern.compile("(?:(?:Flat|Unit|Apt|Apartment|Suite)\\s*\\w+,?\\s+)?"
+    private static final Pattern STREET = Pattern.compile("\\b\\d+[a-z]?,?\\s+(?i:rue|avenue|boulevard|chemin|allée|impasse|quai|via|"
+            + "viale|calle|avenida|rua)\\s+(?:(?:de|des|du|la|le|les|d'|del|della|di|do|da)\\s+)*[A-Z][\\w'-]+|"
+            + "(?:(?:Flat|Unit|Apt|Apartment|Suite)\\s*\\w+,?\\s+)?"
             + "\\b\\d+[A-Za-z]?(?:[-/]\\d+)?\\s+(?:[NSEW]\\.?\\s+)?(?:[A-Z][a-z']+\\.?\\s+|\\d+(?:st|nd|rd|th)\\s+){1,3}"
             + "(?:St|Street|Rd|Road|Ave|Avenue|Blvd|Boulevard|Dr|Drive|Ct|Court|Ln|Lane|Way|Pl|Place|Cres|Crescent|Terrace|Tce|"
             + "Grove|Pkwy|Parkway|Hwy|Highway|Sq|Square|Close|Parade|Pde|Circle|Cir|Trail|Row|Walk|Mews|Gardens|Gdns|Hill|Loop|"
@@ -333,7 +338,8 @@ public final class RulesExtractor implements Extractor {
     private static final Pattern ORDER_TROUBLE = Pattern.compile("\\b(exchange|return|refund|wrong|where is|tracking|damaged|"
             + "missing)\\b", I);
     private static final Pattern ORDERING = Pattern.compile("\\b(i'?d like to order|place an order|set aside|put aside|hold \\d|"
-            + "reserve|pick (it|them) up|pickup|dozen)\\b", I);
+            + "reserve|pick (it|them) up|pickup|dozen|(can|could) (we|i) (get|order) \\d+\\s*(lbs?|kg|cases?|boxes|bags|units|pcs|"
+            + "bottles|trays|loaves))\\b", I);
 
     private static WorkType type(Intent intent, Inbound message, String reading, String orderId, List<Line> lines) {
         boolean retail = "retail_pos".equals(message.profile());
@@ -374,7 +380,8 @@ public final class RulesExtractor implements Extractor {
             + "costing us|losing (?:sales|customers|money|business)|can'?t (?:take|make) (?:orders|sales|payments|bookings)|"
             + "(?:website|site|server|system|till|pos|card machine|network|email) (?:is |has been |went |goes )?down)\\b", I);
     private static final Pattern RELAXED = Pattern.compile("\\b(no rush|no hurry|whenever (you|it) (get|suits)|in the next few weeks|"
-            + "when you have time|whenever you'?re (next )?(in the area|around|passing|nearby|free))\\b", I);
+            + "when you have time|whenever you'?re (next )?(in the area|around|passing|nearby|free)|just budgeting|"
+            + "not looking to start (until|till|before)|no timeline|not in a hurry)\\b", I);
     private static final Pattern NOT_URGENT = Pattern.compile("\\bnot (urgent|a rush)\\b", I);
     private static final Pattern PRESSING = Pattern.compile("\\b(urgent|asap|as soon as possible|right away|immediately|worried|fall|"
             + "dangerous|unsafe|firmer|final notice|\\d{2,} days overdue|a bit of a problem|no hot water|no heat(ing)?|need it by|"

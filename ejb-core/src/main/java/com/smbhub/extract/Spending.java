@@ -23,6 +23,8 @@ final class Spending {
 
     private static final Pattern TOTAL_LABEL = Pattern.compile("(?<!sub)(?<!sub-)\\b(grand total|total charged|total due|"
             + "amount due|order total|total paid|balance due|amount paid|total(?:\\s*\\([^)]*\\))?)\\s*:?\\s*", I);
+    /** "Billing period: Oct 12 - Nov 10": what a bill covers, not when it was bought. */
+    private static final Pattern PERIOD = Pattern.compile("\\b(period|billing cycle|service dates?|usage from|for the period)\\b", I);
     private static final Pattern DATE_LABEL = Pattern.compile("\\b(date|invoice date|order date|statement date|placed|"
             + "purchased|transaction date)\\b\\s*:?\\s*", I);
     private static final Pattern AT_VENDOR = Pattern.compile("\\b(?:at|from|@)\\s+(?:the\\s+)?([A-Z][\\w'&]*(?:\\s[A-Z][\\w'&]*){0,2})");
@@ -55,6 +57,7 @@ final class Spending {
         }
         if (date == null) {
             date = dates.stream().filter(f -> !f.date().isAfter(today) && !f.date().isBefore(today.minusDays(60)))
+                    .filter(f -> !PERIOD.matcher(lineOf(reading, f.start())).find())
                     .filter(f -> f.cue().matches("yesterday|") || reading.substring(f.start(), f.end()).toLowerCase(Locale.ROOT)
                             .startsWith("yesterday")).map(DateExpressions.Found::date).findFirst().orElse(today);
         }
@@ -131,11 +134,12 @@ final class Spending {
         CATEGORIES.put("Rent", Pattern.compile("\\b(rent|lease|cam charges|landlord|property management)\\b", I));
         CATEGORIES.put("Travel", Pattern.compile("\\b(train|rail|lner|amtrak|via rail|flight|airfare|airline|hotel|motel|taxi|"
                 + "uber|lyft|parking|toll|ticket|return to|bus fare|airbnb)\\b", I));
-        CATEGORIES.put("Equipment", Pattern.compile("\\b(tool|tools|stand|drill|saw|ladder|equipment|laptop|computer|printer|"
+        CATEGORIES.put("Equipment", Pattern.compile("\\b(tool|tools|stand|drill|saw|ladder|equipment|laptop|computer|printer(?! paper| ink| toner)|"
                 + "machine|compressor|generator|camera|lens|impact driver|driver|grinder|sander|nailer|router|multimeter|"
                 + "pressure washer|vacuum|dewalt|milwaukee|makita|ryobi|festool|bosch)\\b", I));
         CATEGORIES.put("Supplies", Pattern.compile("\\b(supplies|materials|hardware|caulk|screws|nails|paint|timber|lumber|"
-                + "fittings|pipe|bunnings|home depot|lowe'?s|ace hardware|menards|b&q|screwfix|stationery|paper|ink|cleaning)\\b", I));
+                + "fittings|pipe|bunnings|home depot|lowe'?s|ace hardware|menards|b&q|screwfix|stationery|paper|ink|toner|reams?|"
+                + "cleaning)\\b", I));
         CATEGORIES.put("Postage", Pattern.compile("\\b(postage|shipping|courier|parcel|canada post|usps|ups|fedex|dhl|royal mail|"
                 + "auspost|australia post|purolator|stamps)\\b", I));
         CATEGORIES.put("Insurance", Pattern.compile("\\b(insurance|insurer|policy renewal)\\b", I));
@@ -158,5 +162,11 @@ final class Spending {
             }
         }
         return best;
+    }
+
+    private static String lineOf(String text, int at) {
+        int start = text.lastIndexOf('\n', Math.max(0, at - 1)) + 1;
+        int end = text.indexOf('\n', at);
+        return text.substring(start, end < 0 ? text.length() : end);
     }
 }
