@@ -176,7 +176,8 @@ final class Amounts {
         }
         m = MONEY_NAME.matcher(segment);
         if (m.find()) {
-            String what = m.group(2).matches("(?i)(flat|fixed|total|all in|only|each|cash|in total|inc\\w* gst|plus gst)") ? null : m.group(2);
+            // "$2,800 flat like we quoted": a word about the price, not what it is for
+            String what = m.group(2).matches("(?i)(flat|fixed|total|all in|only|each|cash|in total|inc\\w* gst|plus gst)\\b.*") ? null : m.group(2);
             return new Line(name(what, fallbackName), BigDecimal.ONE, number(m.group(1)));
         }
         m = NAME_PRICED.matcher(segment);

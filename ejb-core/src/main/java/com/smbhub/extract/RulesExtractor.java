@@ -96,7 +96,8 @@ public final class RulesExtractor implements Extractor {
                 + "corrected invoice|not paying|won'?t pay|refuse to pay|we agreed|(fix|amend|correct) the invoice)\\b");
         // bill a client
         cue(Intent.DRAFT_INVOICE, 5, "\\b(pls|please|can you|could you|can u)\\s+(?:\\w+\\s+){0,2}invoice\\b|"
-                + "\\b(can you|could you|can u|pls|please) (please )?bill (the |them|him|her|(?-i:[A-Z]))|\\binvoice (them|us|him|her|"
+                + "\\b(can you|could you|can u|pls|please) (please )?bill (the |them|him|her|(?-i:[A-Z]))|"
+                + "\\b(?:just |pls |please )?invoice (?:the )?[\\w']+(?: [\\w']+)? for (?:the|their|our|today'?s?|yesterday'?s?|this|last)\\b|\\binvoice (them|us|him|her|"
                 + "me|(?-i:[A-Z][a-z]+ [A-Z][a-z]+))\\b|\\binv (for|to)\\b|^\\s*inv\\s|(?:^|[.!?]\\s+|\\n)\\s*(?:pls |please )?(?:invoice|bill) "
                 + "(?:the |to )?(?-i:[A-Z])\\w+|\\binvoice (for|please)\\b|"
                 + "\\bsend (me |us )?(an |the )?(itemi[sz]ed )?invoice\\b|\\b(draft|do|raise|make) (up )?(their|an|the) invoice\\b|"
@@ -106,6 +107,9 @@ public final class RulesExtractor implements Extractor {
                 + "ballpark|cost|rates?)\\b|\\b(quote|quotation|estimate|how much|pricing|price|what would you charge|ballpark|"
                 + "what (would|will) (that|it) cost|roughly what|rates?)\\b[^.!\\n]*\\?");
         cue(Intent.DRAFT_QUOTE, 3, "^\\s*quote for\\b|\\bput a quote together\\b|\\bcould you quote\\b");
+        // a lead service's new customer asks for a price
+        cue(Intent.DRAFT_QUOTE, 6, 1, "\\b(new lead|you have a new lead|lead details|new (job )?request from|wants a quote|"
+                + "requested a quote|quote request)\\b");
         cue(Intent.DRAFT_QUOTE, 5, "^\\s*(quote|estimate) (pls|please)\\b|^\\s*(pls|please) (quote|price)\\b|\\b(send|give) (us |me )?pricing\\b");
         // do something
         cue(Intent.CREATE_WORK_ITEM, 2, "\\b(can|could|would) (you|u|someone|somebody|i|we) \\w+|\\b(you|u) (could|can|would) \\w+|"
@@ -123,6 +127,8 @@ public final class RulesExtractor implements Extractor {
                 + "(coming|fixing|starting|back|finishing))\\b");
         cue(Intent.CREATE_WORK_ITEM, 3, "\\b(go ahead|let'?s (do it|go ahead|book)|book (it|us|me) in|we'?ll take|"
                 + "works for (us|me)|approved?|green light|push|postpone|bring (it )?forward)\\b");
+        cue(Intent.CREATE_WORK_ITEM, 3, "\\b(hot water'?s? (gone|is|has gone) (cold|off)|(has|'s|is) gone (cold|off|dead)|"
+                + "not heating|no (hot )?water)\\b");
         cue(Intent.CREATE_WORK_ITEM, 2, "\\b(keeps|is|are|started|been) (eating|jamming|tripping|beeping|flashing|overheating|smoking|"
                 + "freezing up|rattling|dripping|sparking)\\b|\\bjammed\\b");
         cue(Intent.CREATE_WORK_ITEM, 2, "\\bstopped \\w+ing\\b|\\b(?:isn'?t|aren'?t|not|won'?t|doesn'?t|can'?t|keeps?)\\s+"
@@ -139,7 +145,7 @@ public final class RulesExtractor implements Extractor {
             + "\\b\\d+[A-Za-z]?(?:[-/]\\d+)?\\s+(?:[NSEW]\\.?\\s+)?(?:[A-Z][a-z']+\\.?\\s+|\\d+(?:st|nd|rd|th)\\s+){1,3}"
             + "(?:St|Street|Rd|Road|Ave|Avenue|Blvd|Boulevard|Dr|Drive|Ct|Court|Ln|Lane|Way|Pl|Place|Cres|Crescent|Terrace|Tce|"
             + "Grove|Pkwy|Parkway|Hwy|Highway|Sq|Square|Close|Parade|Pde|Circle|Cir|Trail|Row|Walk|Mews|Gardens|Gdns|Hill|Loop|"
-            + "View|Rise|Heights|Green|Vale|Glen|Quay|Wharf)\\b"
+            + "View|Rise|Heights|Green|Vale|Glen|Quay|Wharf|Ridge|Bend|Point|Crossing|Landing)\\b"
             + "(?:\\s+(?:NW|NE|SW|SE|N|S|E|W)\\b)?");
     private static final Pattern STREET_TAIL = Pattern.compile("^(?:,?\\s*(?:Suite|Unit|Apt|Ste)\\.?\\s*\\w+)?"
             + "(?:(?:,\\s*|\\s+)(?!(?:Tenant|Thanks|Cheers|Please|Pls|Timing|Mornings|I|We|It|The|Can|Could)\\b)"
@@ -385,7 +391,7 @@ public final class RulesExtractor implements Extractor {
     private static final Pattern NOT_URGENT = Pattern.compile("\\bnot (urgent|a rush)\\b", I);
     private static final Pattern PRESSING = Pattern.compile("\\b(urgent|asap|as soon as possible|right away|immediately|worried|fall|"
             + "dangerous|unsafe|firmer|final notice|\\d{2,} days overdue|a bit of a problem|no hot water|no heat(ing)?|need it by|"
-            + "still no word|still waiting|(been|over) \\d+ weeks)\\b", I);
+            + "still no word|still waiting|(been|over) \\d+ weeks|fuming|furious)\\b", I);
     private static final Pattern RECENTLY_OVERDUE = Pattern.compile("\\b([1-2]\\d|[1-9]) days overdue\\b", I);
 
     private static WorkType.Priority priority(String text, LocalDate due, LocalDate today, Intent intent) {

@@ -23,6 +23,7 @@ final class Spending {
 
     private static final Pattern TOTAL_LABEL = Pattern.compile("(?<!sub)(?<!sub-)\\b(grand total|total charged|total due|"
             + "amount due|order total|total paid|balance due|amount paid|total(?:\\s*\\([^)]*\\))?)\\s*:?\\s*", I);
+    private static final Pattern BARE_TOTAL = Pattern.compile("(?im)^[\\W]*(?<!sub)(?:grand |order )?total\\W*(\\d{1,3}(?:,\\d{3})*\\.\\d{2})\\s*$");
     /** "Billing period: Oct 12 - Nov 10": what a bill covers, not when it was bought. */
     private static final Pattern PERIOD = Pattern.compile("\\b(period|billing cycle|service dates?|usage from|for the period)\\b", I);
     private static final Pattern DATE_LABEL = Pattern.compile("\\b(date|invoice date|order date|statement date|placed|"
@@ -40,6 +41,10 @@ final class Spending {
                     break;
                 }
             }
+        }
+        Matcher bare = BARE_TOTAL.matcher(reading);
+        if (amount == null && money.isEmpty() && bare.find()) {
+            amount = new BigDecimal(bare.group(1).replace(",", "")); // a till's "**** TOTAL 68.71", no sign printed
         }
         if (amount == null) {
             amount = money.stream().filter(m -> m.value().signum() > 0).map(Amounts.Money::value).findFirst().orElse(null);
