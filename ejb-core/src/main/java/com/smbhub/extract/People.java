@@ -79,6 +79,8 @@ final class People {
     private static final Pattern DICTATED_EMAIL = Pattern.compile("(?i)(email is|e-mail is|email:|contact is|reach \\w+ at|"
             + "\\w+'s email|(his|her|their) email)[^@]*$");
 
+    /** "Brian here from 4C.": a text that starts with who sends it. */
+    private static final Pattern NAME_HERE = Pattern.compile("^(?:(?i:hi|hey|hello)[,!]?\\s+)?([A-Z][a-z]+(?:\\s[A-Z][a-z]+)?) here\\b");
     /** "yo its jess - the dryer…": a text's sender in lower case, the name set off by a dash or comma. */
     private static final Pattern CASUAL_SELF = Pattern.compile("\\b(?i:it'?s|this is)\\s+([a-z]{3,12})\\s*[-–,]");
     /** "… next in the area. - Linda, 402 Pecan St": signed with a dash, the address after the name. */
@@ -203,6 +205,10 @@ final class People {
         if (last.find() && !last.group(1).matches("(Thanks|Thx|Cheers|Ok|Okay|Yes|No|Sure|Great|Perfect|Sorry|Please|Pls|Today|Tonight|"
                 + "Tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Bye|Later|Soon|Thank|Regards|Best|Done|Cool)")) {
             return last.group(1);
+        }
+        Matcher here = NAME_HERE.matcher(own.strip());
+        if (here.find()) {
+            return here.group(1);
         }
         Matcher casual = CASUAL_SELF.matcher(own);
         if (casual.find() && !casual.group(1).matches("(?i)(fine|ok|okay|done|broken|leaking|urgent|me|here|not|just|still|the|"

@@ -57,6 +57,7 @@ public final class RulesExtractor implements Extractor {
                 + "\\b[^?]{0,40}$");
         cue(Intent.NONE, 3, "\\b(see (u|you) (at|then|tmrw|tomorrow)|running (about )?\\d+ ?min(ute)?s? (late|behind)|on my way|omw)\\b");
         cue(Intent.NONE, 3, "\\b(just wanted to (say|let you know)|wanted to say thank)");
+        cue(Intent.NONE, 6, "\\b(works|suits|is fine|sounds good|perfect|great)\\b[^?]{0,60}\\bsee (you|u) (then|there|soon|on \\w+|\\w+day)\\b");
         cue(Intent.NONE, 3, "\\bis this (?-i:[A-Z][a-z]+)\\?");
         cue(Intent.NONE, 6, "\\b(just |already |have )?(sent|made|paid) (the |my |you )?(e-?transfer|payment|transfer)\\b|"
                 + "\\b(just|already|i'?ve|have) paid\\b|\\bremittance\\b|\\bpaid in full\\b|\\bsent (today )?(by|via) (eft|bank transfer|wire|"
@@ -86,6 +87,9 @@ public final class RulesExtractor implements Extractor {
         cue(Intent.DRAFT_AR_MESSAGE, 3, "\\b(overdue|past due|chase|nudge|firmer reminder|reminder|when i get paid|pay day|"
                 + "payday|payment plan|can i pay|will pay|i'?ll pay|i'?ll e-?transfer|pay (it )?(on|by|when|next)|sort it|"
                 + "hasn'?t paid|still hasn'?t|ignored|corrected amount|billed)\\b");
+        // a client asking for one of our invoices again
+        cue(Intent.DRAFT_AR_MESSAGE, 3, "\\b(resend|re-send|send (us |me )?(a copy|another copy)|never (received|got)|"
+                + "can'?t find (the |your |it)|check your records|already paid (it|this|that))\\b");
         // a client's accounts team saying when our invoice is paid
         cue(Intent.DRAFT_AR_MESSAGE, 3, "\\b((sorry|apologies) for the (delay|late payment)|payment run|runs? (the )?payments|"
                 + "(accounts|payables|finance|ap) (team|department|dept)|you'?ll (see|get|have|receive) (the |your |it|payment|"
@@ -95,7 +99,7 @@ public final class RulesExtractor implements Extractor {
         cue(Intent.DRAFT_AR_MESSAGE, 3, "\\b(charged? (us |me )?twice|overcharged|double[- ]charged|dispute|mistake|wrong amount|"
                 + "corrected invoice|not paying|won'?t pay|refuse to pay|we agreed|(fix|amend|correct) the invoice)\\b");
         // bill a client
-        cue(Intent.DRAFT_INVOICE, 5, "\\b(pls|please|can you|could you|can u)\\s+(?:\\w+\\s+){0,2}invoice\\b|"
+        cue(Intent.DRAFT_INVOICE, 5, "\\b(pls|please|can you|could you|can u)\\s+(?:\\w+\\s+){0,2}invoice\\b(?!\\s*#?\\s*(?:INV)?[-\\s#]?\\d)|"
                 + "\\b(can you|could you|can u|pls|please) (please )?bill (the |them|him|her|(?-i:[A-Z]))|"
                 + "\\b(?:just |pls |please )?invoice (?:the )?[\\w']+(?: [\\w']+)? for (?:the|their|our|today'?s?|yesterday'?s?|this|last)\\b|\\binvoice (them|us|him|her|"
                 + "me|(?-i:[A-Z][a-z]+ [A-Z][a-z]+))\\b|\\binv (for|to)\\b|^\\s*inv\\s|(?:^|[.!?]\\s+|\\n)\\s*(?:pls |please )?(?:invoice|bill) "
@@ -122,6 +126,7 @@ public final class RulesExtractor implements Extractor {
                 + "reconciliation|help)\\b");
         cue(Intent.CREATE_WORK_ITEM, 5, 1, "\\b(new (event|booking|appointment) (has been )?(scheduled|booked|requested)|"
                 + "booking (confirmed|request)|appointment (request|booked)|invitee)\\b");
+        cue(Intent.CREATE_WORK_ITEM, 3, "\\b(are|r) (you|u) (free|available|around) (to|for|on|next)\\b");
         // a client chasing work already agreed
         cue(Intent.CREATE_WORK_ITEM, 4, "\\b(still no word|still waiting|any update on|haven'?t heard back|when (are|will) you (be )?"
                 + "(coming|fixing|starting|back|finishing))\\b");
@@ -383,7 +388,7 @@ public final class RulesExtractor implements Extractor {
     private static final Pattern SHOUTED = Pattern.compile("\\b(HELP|NOW|ASAP|EMERGENCY|URGENT)\\b");
     private static final Pattern EMERGENCY = Pattern.compile("\\b(emergency|burst|flood\\w*|water everywhere|gas leak|smell gas|"
             + "sparking|no power|fire|(?:through|thru) the ceiling|(?:come|someone|here|over) (?:right )?now|"
-            + "costing us|losing (?:sales|customers|money|business)|can'?t (?:take|make) (?:orders|sales|payments|bookings)|"
+            + "costing us|losing (?:sales|customers|money|business)|and climbing|spoil\\w*|(?:worth|\\$[\\d,]+) of (?:food|stock|product)|can'?t (?:take|make) (?:orders|sales|payments|bookings)|"
             + "(?:website|site|server|system|till|pos|card machine|network|email) (?:is |has been |went |goes )?down)\\b", I);
     private static final Pattern RELAXED = Pattern.compile("\\b(no rush|no hurry|whenever (you|it) (get|suits)|in the next few weeks|"
             + "when you have time|whenever you'?re (next )?(in the area|around|passing|nearby|free)|just budgeting|"

@@ -23,6 +23,10 @@ final class Spending {
 
     private static final Pattern TOTAL_LABEL = Pattern.compile("(?<!sub)(?<!sub-)\\b(grand total|total charged|total due|"
             + "amount due|order total|total paid|balance due|amount paid|total(?:\\s*\\([^)]*\\))?)\\s*:?\\s*", I);
+    private static final Pattern DELIVERY_APP = Pattern.compile("\\b(uber ?eats|doordash|skip ?the ?dishes|grubhub|deliveroo|"
+            + "menulog|just ?eat|postmates|foodpanda|instacart)\\b", I);
+    private static final Pattern ORDER_FROM = Pattern.compile("\\b(?:order|lunch|dinner|breakfast|delivery|meal) from "
+            + "([A-Z][\\w'&.-]*(?: [A-Z][\\w'&.-]*){0,3})");
     private static final Pattern BARE_TOTAL = Pattern.compile("(?im)^[\\W]*(?<!sub)(?:grand |order )?total\\W*(\\d{1,3}(?:,\\d{3})*\\.\\d{2})\\s*$");
     /** "Billing period: Oct 12 - Nov 10": what a bill covers, not when it was bought. */
     private static final Pattern PERIOD = Pattern.compile("\\b(period|billing cycle|service dates?|usage from|for the period)\\b", I);
@@ -81,6 +85,10 @@ final class Spending {
     static String vendor(Inbound message, MessageText text) {
         String from = text.forwardedFrom != null ? text.forwardedFrom : message.sms() ? null : message.from();
         String name = People.displayName(from);
+        Matcher restaurant = ORDER_FROM.matcher((message.subject() == null ? "" : message.subject()) + "\n" + text.own);
+        if (name != null && DELIVERY_APP.matcher(name).find() && restaurant.find()) {
+            return restaurant.group(1); // an Uber Eats order from Chipotle: Chipotle sold it
+        }
         if (name != null) {
             return name;
         }

@@ -88,6 +88,9 @@ final class Titles {
             + "can'?t (log|sign|get|connect|print|book)|smell\\w*|gas)\\b", I);
     private static final Pattern DONE = Pattern.compile("\\b(done|finished|completed|replaced|installed|fixed|repaired|wrapped|"
             + "delivered)\\b", I);
+    /** "Brian here from 4C.", "It's Sue from no. 12": who writes, not what for. */
+    private static final Pattern INTRODUCTION = Pattern.compile("(?i)(?:hi|hey|hello)?[ ,!]*(?:(?:it'?s|this is) )?[a-z]+ here"
+            + "(?: from [^.!?,]*)?[.!]*|(?:hi|hey|hello)?[ ,!]*(?:it'?s|this is) [a-z]+ from [^.!?,]*[.!]*");
     private static final Pattern GENERIC_ASK = Pattern.compile("(?i)(send|get) (someone|somebody|a tech\\w*)|come (and )?(take a )?look|"
             + "(come( over| out| round| by)?)?(\\s*\\b(asap|now|quickly|right away|today|tomorrow|tmrw|soon|first thing|mon|tue|wed|thu|fri|sat|sun)"
             + "\\w*)*(\\s+(arvo|morning|afternoon|evening|night))?\\s*(-\\s*\\w+)?$|"
@@ -106,7 +109,7 @@ final class Titles {
             if (!s.matches("(?i)(hi|hey|hello|dear|good (morning|afternoon|evening)|morning|thanks|thank you|cheers|regards|best|"
                     + "kind regards|many thanks|warmly|thanks heaps)\\b[^.?!]{0,30}[,.!]?")
                     && !s.matches("(?i)^(from|sent|date|to|subject|name|email|phone|address|service):.*")
-                    && s.split("\\s+").length > 2) {
+                    && s.split("\\s+").length > 2 && !INTRODUCTION.matcher(s.trim()).matches()) {
                 sentences.add(s);
             }
         }
