@@ -72,13 +72,15 @@ final class InboxScreen {
         return app.driver.findElement(By.cssSelector("#ai-kind vaadin-radio-button[checked]")).getText();
     }
 
-    /** Picks what to make ("Expense"); the panel reads the message again for it. */
+    /** Picks what to make ("Expense"); the panel reads the message again for it, with progress, and shows the reading. */
     void aiChoose(String kind) {
         BackOffice.await(app.driver, 10).until(d -> d.findElements(By.cssSelector("#ai-kind vaadin-radio-button")).stream()
                 .filter(b -> b.getText().equals(kind)).findFirst().map(b -> {
                     b.click();
                     return true;
                 }).orElse(false));
+        BackOffice.await(app.driver, 30).until(d -> d.findElements(By.id("ai-rereading")).stream().noneMatch(WebElement::isDisplayed)
+                && aiKind().equals(kind) && d.findElement(By.id("ai-apply")).isEnabled());
     }
 
     /** A field's value in the AI panel (its input). */

@@ -67,12 +67,16 @@ public class ChatReader {
 
     public Usage usage() {
         access.require(Capability.MANAGE_SETTINGS);
-        return configured().map(this::usage).orElseGet(() -> new Usage(null, null, BigDecimal.ZERO, 0, 0));
+        return configured().map(this::usageOf).orElseGet(() -> new Usage(null, null, BigDecimal.ZERO, 0, 0));
     }
 
     /** This month's use of the model with these options. */
     public Usage usage(Options options) {
         access.require(Capability.MANAGE_SETTINGS);
+        return usageOf(options);
+    }
+
+    private Usage usageOf(Options options) {
         String tenantId = RequestContext.current().orElseThrow().tenantId();
         Object[] row = (Object[]) NativeSql.query(em, "select coalesce(sum(cost), 0), count(*) filter (where outcome = 'READ'),"
                 + " count(*) filter (where outcome <> 'READ') from ai_usage where tenant_id = cast(?1 as uuid) and at >= ?2")

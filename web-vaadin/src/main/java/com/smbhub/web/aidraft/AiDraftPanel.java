@@ -4,11 +4,13 @@ import com.smbhub.aidraft.AiDraftQueue;
 import com.smbhub.aidraft.AiDraftService;
 import com.smbhub.aidraft.AiDraftView;
 import com.smbhub.extract.Extraction;
+import com.smbhub.platform.tenancy.Background;
 import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.web.shell.FieldErrors;
 import com.smbhub.web.shell.Problems;
 import com.smbhub.web.shell.Toasts;
+import com.smbhub.web.shell.Waiting;
 import com.smbhub.web.shell.Words;
 import com.smbhub.workitem.WorkItemService;
 import com.smbhub.workitem.WorkItemView;
@@ -16,6 +18,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -29,16 +32,19 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.shared.Registration;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,7 +73,8 @@ public class AiDraftPanel extends Dialog {
     public interface Actions extends java.io.Serializable {
         AiDraftView edit(AiDraftView d, Extraction payload, String notes);
 
-        AiDraftView reaim(AiDraftView d, String intent);
+        /** Reads the draft's source again as {@code intent}, off the request thread (a model's call may take seconds). */
+        Future<AiDraftView> reaim(AiDraftView d, String intent);
 
         AiDraftView apply(AiDraftView d, boolean createAnyway);
 
@@ -81,11 +88,12 @@ public class AiDraftPanel extends Dialog {
         boolean reviewing();
 
         /** A draft of a received message ({@code messageId}) or of a work item's notes ({@code workItemId}); one is null. */
-        static Actions business(AiDraftService drafts, String messageId, String workItemId) {
+        static Actions business(AiDraftService drafts, Background background, String messageId, String workItemId) {
             return new Actions() {
                 @Override public AiDraftView edit(AiDraftView d, Extraction p, String notes) { return drafts.edit(d.id(), d.version(), p, notes); }
-                @Override public AiDraftView reaim(AiDraftView d, String intent) {
-                    return (workItemId != null ? drafts.parseWorkItem(workItemId, intent) : drafts.parseMessage(messageId, intent)).draft();
+                @Override public Future<AiDraftView> reaim(AiDraftView d, String intent) {
+                    return background.start(() -> (workItemId != null ? drafts.parseWorkItem(workItemId, intent)
+                            : drafts.parseMessage(messageId, intent)).draft());
                 }
                 @Override public AiDraftView apply(AiDraftView d, boolean anyway) { return drafts.apply(d.id(), anyway); }
                 @Override public AiDraftView sendToQc(AiDraftView d) { return drafts.sendToQc(d.id()); }
@@ -95,10 +103,12 @@ public class AiDraftPanel extends Dialog {
             };
         }
 
-        static Actions review(AiDraftQueue queue) {
+        static Actions review(AiDraftQueue queue, Background background) {
             return new Actions() {
                 @Override public AiDraftView edit(AiDraftView d, Extraction p, String notes) { return queue.edit(d.id(), d.version(), p, notes); }
-                @Override public AiDraftView reaim(AiDraftView d, String intent) { return queue.reaim(d.id(), intent); }
+                @Override public Future<AiDraftView> reaim(AiDraftView d, String intent) {
+                    return background.start(() -> queue.reaim(d.id(), intent));
+                }
                 @Override public AiDraftView apply(AiDraftView d, boolean anyway) { return queue.approveAndApply(d.id(), anyway); }
                 @Override public AiDraftView sendToQc(AiDraftView d) { throw new UnsupportedOperationException(); }
                 @Override public AiDraftView reject(AiDraftView d, String notes) { return queue.reject(d.id(), notes); }
@@ -140,16 +150,19 @@ public class AiDraftPanel extends Dialog {
     private final Span linesSure = new Span();
     private final VerticalLayout money = new VerticalLayout();
     private final List<LineRow> lineRows = new ArrayList<>();
+    private final ProgressBar rereading = new ProgressBar();
+    private final List<Button> buttons = new ArrayList<>();
+    private Registration reading;
 
     /** One editable line: what, how many, at what price. */
     private record LineRow(TextField name, BigDecimalField qty, BigDecimalField rate, HorizontalLayout row) {
     }
 
-    /** The business's panel, on one of its messages. */
     /** The panel of a received message's draft, or of a work item's ({@code sourceId} the message's or the work item's). */
-    public AiDraftPanel(AiDraftService drafts, AiDraftView draft, String sourceId, String sourceText,
+    public AiDraftPanel(AiDraftService drafts, Background background, AiDraftView draft, String sourceId, String sourceText,
                         Consumer<AiDraftView> onApplied) {
-        this(draft.sourceType().equals("WORK_ITEM") ? Actions.business(drafts, null, sourceId) : Actions.business(drafts, sourceId, null),
+        this(draft.sourceType().equals("WORK_ITEM") ? Actions.business(drafts, background, null, sourceId)
+                : Actions.business(drafts, background, sourceId, null),
                 draft, "Turn into…", sourceText, onApplied, null);
     }
 
@@ -168,7 +181,7 @@ public class AiDraftPanel extends Dialog {
         overall.setId("ai-confidence");
         getHeader().add(overall);
         kind.setId("ai-kind");
-        kind.setItemLabelGenerator(k -> KINDS.getOrDefault(k, Words.of(k)));
+        kind.setItemLabelGenerator(AiDraftPanel::kind);
         kind.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
                 reaim(e.getValue());
@@ -218,7 +231,10 @@ public class AiDraftPanel extends Dialog {
         safe.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
         nothingRead.setId("ai-nothing-read");
         nothingRead.getStyle().set("color", "var(--lumo-error-text-color)");
-        add(kind, source, nothingRead, title, work, address, refs, money, expense, clientHead, client, safe);
+        rereading.setId("ai-rereading");
+        rereading.setIndeterminate(true);
+        rereading.setVisible(false);
+        add(kind, rereading, source, nothingRead, title, work, address, refs, money, expense, clientHead, client, safe);
         notes.setId("ai-notes");
         notes.setWidthFull();
         notes.setMaxLength(2000);
@@ -250,6 +266,8 @@ public class AiDraftPanel extends Dialog {
         following.addClickShortcut(Key.KEY_N, KeyModifier.ALT);
         following.setTooltipText("Alt+N");
         getFooter().add(reject, cancel, following, claim, save, qc, apply);
+        buttons.addAll(List.of(reject, following, claim, save, qc, apply));
+        addDetachListener(e -> stopReading());
         show(draft);
         boolean open = draft.allowedActions().contains("edit");
         apply.setVisible(draft.allowedActions().contains("apply"));
@@ -504,14 +522,55 @@ public class AiDraftPanel extends Dialog {
         return drafts.edit(draft, now, null);
     }
 
+    /** Reads the source again as another kind while the panel shows progress; its buttons wait for the answer. */
     private void reaim(String intent) {
+        AiDraftView saved;
         try {
-            AiDraftView saved = save();
-            show(saved.intent().equals(intent) ? saved : drafts.reaim(saved, intent));
+            saved = save();
         } catch (ValidationException e) {
+            kind.setValue(draft.intent());
             FieldErrors.show(e, fields());
+            return;
         } catch (RuntimeException e) {
+            kind.setValue(draft.intent());
             Toasts.problem(Problems.say(e));
+            return;
+        }
+        draft = saved;
+        if (saved.intent().equals(intent)) {
+            show(saved);
+            return;
+        }
+        Future<AiDraftView> read;
+        try {
+            read = drafts.reaim(saved, intent);
+        } catch (RuntimeException e) {
+            kind.setValue(saved.intent());
+            Toasts.problem(Problems.say(e));
+            return;
+        }
+        busy(true);
+        stopReading();
+        reading = Waiting.until(UI.getCurrent(), read, d -> {
+            busy(false);
+            show(d);
+        }, problem -> {
+            busy(false);
+            kind.setValue(draft.intent());
+            Toasts.problem(Problems.say(problem));
+        });
+    }
+
+    private void busy(boolean on) {
+        rereading.setVisible(on);
+        kind.setEnabled(!on);
+        buttons.forEach(b -> b.setEnabled(!on));
+    }
+
+    private void stopReading() {
+        if (reading != null) {
+            reading.remove();
+            reading = null;
         }
     }
 

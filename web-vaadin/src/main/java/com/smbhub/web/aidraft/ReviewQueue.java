@@ -2,6 +2,7 @@ package com.smbhub.web.aidraft;
 
 import com.smbhub.aidraft.AiDraftQueue;
 import com.smbhub.aidraft.AiDraftView;
+import com.smbhub.platform.tenancy.Background;
 import com.smbhub.web.shell.Problems;
 import com.smbhub.web.shell.Toasts;
 import com.smbhub.web.shell.Words;
@@ -30,11 +31,10 @@ public class ReviewQueue extends VerticalLayout {
 
     static final Map<String, String> STATUS = Map.of("PENDING_QC", "Waiting for review", "APPROVED", "Approved",
             "APPLIED", "Applied", "REJECTED", "Rejected");
-    private static final Map<String, String> KINDS = Map.of("CREATE_WORK_ITEM", "Work item", "DRAFT_QUOTE", "Quote",
-            "DRAFT_INVOICE", "Invoice", "DRAFT_AR_MESSAGE", "Payment follow-up", "DRAFT_EXPENSE", "Expense");
     private static final String OPEN = "OPEN";
 
     private final AiDraftQueue queue;
+    private final Background background;
     private final Paragraph kpis = new Paragraph();
     private final Grid<AiDraftQueue.Row> grid = new Grid<>();
     private final Select<String> status = new Select<>();
@@ -43,8 +43,9 @@ public class ReviewQueue extends VerticalLayout {
     private final Select<String> band = new Select<>();
     private GridListDataView<AiDraftQueue.Row> rows;
 
-    public ReviewQueue(AiDraftQueue queue) {
+    public ReviewQueue(AiDraftQueue queue, Background background) {
         this.queue = queue;
+        this.background = background;
         setPadding(false);
         kpis.setId("ops-ai-kpis");
         status.setId("ops-ai-status");
@@ -65,7 +66,7 @@ public class ReviewQueue extends VerticalLayout {
         kind.setEmptySelectionAllowed(true);
         kind.setEmptySelectionCaption("Any");
         kind.setItems(List.of("CREATE_WORK_ITEM", "DRAFT_QUOTE", "DRAFT_INVOICE", "DRAFT_AR_MESSAGE", "DRAFT_EXPENSE"));
-        kind.setItemLabelGenerator(k -> k == null ? "Any" : KINDS.get(k));
+        kind.setItemLabelGenerator(k -> k == null ? "Any" : AiDraftPanel.kind(k));
         kind.addValueChangeListener(e -> filter());
         band.setId("ops-ai-confidence");
         band.setLabel("Confidence");
@@ -84,7 +85,7 @@ public class ReviewQueue extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.addColumn(AiDraftQueue.Row::businessName).setHeader("Business").setFlexGrow(2);
         grid.addColumn(r -> r.subject() == null ? "" : r.subject()).setHeader("Subject").setFlexGrow(2);
-        grid.addColumn(r -> KINDS.getOrDefault(r.intent(), Words.of(r.intent()))).setHeader("Kind").setAutoWidth(true);
+        grid.addColumn(r -> AiDraftPanel.kind(r.intent())).setHeader("Kind").setAutoWidth(true);
         grid.addColumn(r -> Words.of(r.confidenceBand()) + " (" + Math.round(100 * r.confidence()) + " %)")
                 .setHeader("Confidence").setAutoWidth(true);
         grid.addColumn(r -> STATUS.getOrDefault(r.status(), r.status())).setHeader("Status").setAutoWidth(true);
@@ -128,7 +129,7 @@ public class ReviewQueue extends VerticalLayout {
         try {
             AiDraftQueue.Review review = queue.review(row.id());
             AiDraftQueue.Row following = rows.getNextItem(row).orElse(null);
-            new AiDraftPanel(AiDraftPanel.Actions.review(queue), review.draft(), "Review · " + review.businessName(),
+            new AiDraftPanel(AiDraftPanel.Actions.review(queue, background), review.draft(), "Review · " + review.businessName(),
                     review.sourceText(), this::decided, following == null ? null : () -> open(following)).open();
         } catch (RuntimeException e) {
             Toasts.problem(Problems.say(e));

@@ -963,7 +963,7 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
     private void turnInto(ConversationView c, MessageView message) {
         try {
             Waiting.inDialog("ai-reading", "Reading the message…", background.start(() -> drafts.parseMessage(message.id(), null).draft()),
-                    draft -> new AiDraftPanel(drafts, draft, message.id(), message.text(), done -> {
+                    draft -> new AiDraftPanel(drafts, background, draft, message.id(), message.text(), done -> {
                         Toasts.done(KIND_MADE.getOrDefault(done.appliedEntityType(), "Draft") + " drafted from the message; nothing was sent");
                         if ("EXPENSE".equals(done.appliedEntityType())) {
                             getUI().ifPresent(ui -> ui.navigate("expenses", QueryParameters.of("open", done.appliedEntityId())));

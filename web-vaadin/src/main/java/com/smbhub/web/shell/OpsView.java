@@ -5,6 +5,7 @@ import com.smbhub.account.SignupService;
 import com.smbhub.payment.WebhookLog;
 import com.smbhub.platform.analytics.Activation;
 import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.tenancy.Background;
 import com.smbhub.web.aidraft.ReviewQueue;
 import com.smbhub.web.security.BusinessFields;
 import com.vaadin.cdi.annotation.CdiComponent;
@@ -51,6 +52,8 @@ public class OpsView extends VerticalLayout {
 
     @EJB AiDraftQueue drafts;
 
+    @EJB Background background;
+
     private final Grid<WebhookLog.Entry> events = new Grid<>();
     private final Checkbox attention = new Checkbox("Needs attention only", true);
 
@@ -91,7 +94,7 @@ public class OpsView extends VerticalLayout {
                         + " retried with backoff (8 attempts) and then stays FAILED here. REJECTED events named an unknown account"
                         + " or another business's invoice."),
                 new HorizontalLayout(attention, refresh), events);
-        add(new ReviewQueue(drafts));
+        add(new ReviewQueue(drafts, background));
         activation();
         customerBusiness();
         setSizeFull();

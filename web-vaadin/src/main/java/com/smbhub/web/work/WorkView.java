@@ -316,7 +316,7 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
     private void turnInto(WorkItemView item) {
         try {
             Waiting.inDialog("ai-reading", "Reading the notes…", background.start(() -> drafts.parseWorkItem(item.id(), null).draft()),
-                    draft -> new AiDraftPanel(drafts, draft, item.id(), item.description(), done -> {
+                    draft -> new AiDraftPanel(drafts, background, draft, item.id(), item.description(), done -> {
                         Toasts.done(AiDraftPanel.kind(done.intent()) + " drafted from the notes; nothing was sent");
                         String screen = switch (done.appliedEntityType()) {
                             case "QUOTE" -> "quotes";
