@@ -50,6 +50,10 @@ final class Amounts {
             .replace("(", "(?:") + "\\s*(?:@|\\bat\\b|x)\\s*" + RATE, Pattern.CASE_INSENSITIVE);
     private static final Pattern QTY_NAME_MONEY = Pattern.compile("^" + QTY + "\\s+([\\p{L}][\\p{L}\\d\\s'&-]*?)\\s*:?\\s+(" + SIGN
             + "\\s?" + NUMBER + ")$", Pattern.CASE_INSENSITIVE);
+    /** "2 days excavator rental $650/day": how many units, what, the price of one unit. */
+    private static final Pattern QTY_UNIT_NAME_PER = Pattern.compile("^" + QTY + "\\s*" + HOURS + "\\s+(?:of\\s+)?"
+            + "([\\p{L}][\\p{L}\\d\\s'&-]*?)\\s*:?\\s*(?:at\\s+|@\\s*)?(" + SIGN + "?\\s?" + NUMBER + ")\\s*"
+            + "(?:/\\s*|per\\s+|an?\\s+)(?:hr|hour|h|day|week|night|month)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern MONEY_NAME = Pattern.compile("(?:^|\\s)(?:the\\s+|a\\s+|an\\s+)?(" + SIGN + "\\s?" + NUMBER + ")\\s+"
             + "(?:(?:for|in|on)\\s+(?:the\\s+)?)?([\\p{L}][\\p{L}\\d\\s'&-]*)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern NAME_MONEY = Pattern.compile("^([\\p{L}][\\p{L}\\d\\s'&-]*?)\\s*:?\\s+(" + SIGN + "\\s?" + NUMBER
@@ -162,6 +166,10 @@ final class Amounts {
             String name = m.group(4) == null || m.group(4).isBlank() ? (m.group(3) != null ? fallbackName : null) : m.group(4);
             return name == null ? null : new Line(name(name, fallbackName), quantity(m.group(1), m.group(2)), number(m.group(5)));
         }
+        m = QTY_UNIT_NAME_PER.matcher(segment);
+        if (m.find()) {
+            return new Line(name(m.group(4), fallbackName), quantity(m.group(1), m.group(2)), number(m.group(5)));
+        }
         m = NAME_MONEY.matcher(segment);
         if (m.find()) {
             return new Line(name(m.group(1), fallbackName), BigDecimal.ONE, number(m.group(2)));
@@ -206,7 +214,7 @@ final class Amounts {
 
     private static String name(String written, String fallback) {
         String name = written == null ? "" : written.trim()
-                .replaceAll("(?i)^(?:(?:the|a|an|for|of|our|my|your|their|all)\\s+)+", "")
+                .replaceAll("(?i)^(?:(?:the|a|an|for|of|our|my|your|their|all|x|×)\\s+)+", "")
                 .replaceAll("(?i)\\s+(?:each|ea|at|for|in|on|the)$", "")
                 .replaceAll("(?i)\\b(?:I saw|saw)\\s+", "")
                 .replaceAll("(?i)^(?:please\\s+)?(?:bill|invoice|charge)\\s+(?:us|me|them|him|her)(?:\\s+for\\s+|$)", "").trim();

@@ -18,8 +18,9 @@ final class MessageText {
     private static final Pattern QUOTE_HEAD = Pattern.compile("^\\s*On .{6,160}wrote:\\s*$", Pattern.MULTILINE);
     private static final Pattern HEADER = Pattern.compile("^(From|Sent|Date|To|Cc|Subject):\\s*(.*)$",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern FIELD = Pattern.compile("^\\s*(Name|Full name|Email|E-mail|Phone|Mobile|Tel|Address|"
-            + "Service address|Service|Message|Details|Invitee|Invitee email|Customer|Customer email|Client|Client email|Location)"
+    private static final Pattern FIELD = Pattern.compile("^\\s*(?:Your\\s+)?(Name|Full name|First and last name|Email|E-mail|"
+            + "Email address|E-mail address|Phone|Phone number|Mobile|Mobile number|Contact number|Tel|Address|"
+            + "Service address|Service|Message|Details|Invitee|Invitee email|Customer|Customer email|Client|Client email|Buyer|Buyer email|Location)"
             + "\\s*:\\s*(.+)$", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
 
     /** What the sender wrote above any quote or forward. */
@@ -80,8 +81,9 @@ final class MessageText {
         Matcher f = FIELD.matcher(own + "\n" + forwarded);
         while (f.find()) {
             // a booking tool's "Invitee" or a shop's "Customer" is the form's name, its "Location" the address
-            String label = f.group(1).toLowerCase(Locale.ROOT).replace("e-mail", "email").replace("full name", "name")
-                    .replaceAll("^(invitee|customer|client) email$", "email").replaceAll("^(invitee|customer|client)$", "name")
+            String label = f.group(1).toLowerCase(Locale.ROOT).replace("e-mail", "email").replaceAll("^(full|first and last) name$", "name")
+                    .replaceAll("^(email) address$", "$1").replaceAll("^(phone|mobile|contact) number$", "phone").replace("mobile", "phone")
+                    .replaceAll("^(invitee|customer|client|buyer) email$", "email").replaceAll("^(invitee|customer|client|buyer)$", "name")
                     .replace("location", "address");
             fields.putIfAbsent(label, f.group(2).trim());
         }

@@ -33,6 +33,8 @@ final class People {
     /** "Done at the Nguyen place", "the Parkers' house": the client is the family named. */
     private static final Pattern FAMILY_PLACE = Pattern.compile("\\b(?i:the)\\s+([A-Z][a-z]+?)(?:s'|'s|s)?\\s+"
             + "(?i:place|house|home|job|property|residence|cottage)\\b");
+    /** "Did Kyle's invoice go out?": the client whose document it is. */
+    private static final Pattern WHOSE_DOCUMENT = Pattern.compile("\\b([A-Z][a-z]+(?:\\s[A-Z][a-z]+)?)'s\\s+(?i:invoice|quote|estimate|bill)\\b");
     private static final Pattern AR_BUSINESS = Pattern.compile("(?i:nudge to|chase|ping|remind|follow up with|email|text|message|\\bto)"
             + "\\s+((?-i:[A-Z])[\\w']+(?:\\s(?-i:[A-Z])[\\w']+){0,3})\\s*(?:[-–,]|\\b(?i:about|re|on|for)\\b)");
     private static final Pattern CLIENT_NAMED_BEFORE = Pattern.compile("^([A-Z][\\w']+(?:\\s[A-Z][\\w']+){0,3})\\s+"
@@ -107,6 +109,10 @@ final class People {
         Matcher place = FAMILY_PLACE.matcher(own);
         if (name == null && place.find()) {
             name = place.group(1);
+        }
+        Matcher whose = WHOSE_DOCUMENT.matcher(own);
+        if (name == null && whose.find()) {
+            name = whose.group(1);
         }
         String email = null;
         Matcher e = EMAIL.matcher(own);

@@ -34,6 +34,10 @@ public final class RulesExtractor implements Extractor {
     /** Words that ask for a price: the ones that ask at all, and "need / get / send … a price", "let me know". */
     private static final String ASKING = Titles.ASKING + "|\\b(?:need|want|after|get|give|send)\\b|\\bwhat do you\\b|\\blet me know\\b";
 
+    /** A sale the business must fulfil, as a shop platform announces it: "You made a sale!", "Ship by: Dec 9". */
+    static final Pattern SALE = Pattern.compile("\\b(you (just )?(made|have|got) a (new )?sale|you'?ve (just )?sold|you sold|"
+            + "new order (from|#|received|placed)|order #?\\w+ (was )?placed by|ship by|buyer:|ready to ship|needs to ship)", I);
+
     /** A phrase and what it weighs, counted at most {@code max} times in a message. */
     private record Cue(Pattern pattern, double weight, int max) {
     }
@@ -53,12 +57,20 @@ public final class RulesExtractor implements Extractor {
         cue(Intent.NONE, 4, "\\b(unsubscribe|manage (your )?preferences|view (this email )?in (your )?browser|offer valid|"
                 + "this week only|reply yes|free audit|guaranteed|receiving this (email )?because|read more)\\b");
         cue(Intent.NONE, 3, "\\b(new review|left you a review|reply to reviews)\\b");
+        // a cold pitch: "we help local businesses get more calls", "would you be open to a 15-minute call?"
+        cue(Intent.NONE, 4, "\\b((would|are) you (be )?open to|open to a (quick |short )?(\\d+[- ]?min(ute)?s? )?(call|chat|demo)|"
+                + "we help (\\w+ ){0,2}(businesses|companies|contractors|owners|brands)|ranking (on|for|higher)|page (1|one) of google|"
+                + "\\d+x more (calls|leads|customers|sales|bookings)|i (was|were) (looking at|on) your (website|site)|"
+                + "book (a|your) (free )?(demo|strategy call|consultation call)|worth a (quick )?(call|chat)|partnering with you)\\b");
         cue(Intent.NONE, 3, "^\\s*(?:hi|hey|hello)?[ ,!]*(?:ok|okay|sounds good|perfect|great|thanks|thank you|cheers|no worries)"
                 + "\\b[^?]{0,40}$");
         cue(Intent.NONE, 3, "\\b(see (u|you) (at|then|tmrw|tomorrow)|running (about )?\\d+ ?min(ute)?s? (late|behind)|on my way|omw)\\b");
         cue(Intent.NONE, 3, "\\b(just wanted to (say|let you know)|wanted to say thank)");
         cue(Intent.NONE, 6, "\\b(works|suits|is fine|sounds good|perfect|great)\\b[^?]{0,60}\\bsee (you|u) (then|there|soon|on \\w+|\\w+day)\\b");
         cue(Intent.NONE, 3, "\\bis this (?-i:[A-Z][a-z]+)\\?");
+        // someone else's reminder to us: "your appointment with Dr. Patel is on Mon … Reply C to confirm"
+        cue(Intent.NONE, 5, 1, "\\breply \\w{1,3} to (confirm|cancel)\\b|\\byour (appointment|appt|booking|reservation) (with|at) [^.?!\\n]{1,40}"
+                + "\\bis (on|at|tomorrow|today|confirmed)\\b");
         cue(Intent.NONE, 6, "\\b(just |already |have )?(sent|made|paid) (the |my |you )?(e-?transfer|payment|transfer)\\b|"
                 + "\\b(just|already|i'?ve|have) paid\\b|\\bremittance\\b|\\bpaid in full\\b|\\bsent (today )?(by|via) (eft|bank transfer|wire|"
                 + "direct deposit|ach)\\b|\\b(sent|paid|transferred) [^.?!]{0,40}\\b(by|via) (e-?transfer|interac|bank transfer|wire|eft|"
@@ -78,6 +90,8 @@ public final class RulesExtractor implements Extractor {
         cue(Intent.DRAFT_EXPENSE, 2, "\\b(invoice (number|date)|order (no|number|date)|subtotal|sales tax|incl\\.? gst|"
                 + "gst included|rent invoice)\\b");
         // a supplier's bill to us: "Your invoice for November is available", "will be charged to your Visa"
+        cue(Intent.DRAFT_EXPENSE, 4, "\\b(please find|attached( is| please find)?|enclosed( is)?) (the |our |your )?(invoice|bill|statement)\\b|"
+                + "\\b(invoice|bill) (no\\.? |#)?\\w+ (for your|from (?-i:[A-Z]))|\\bthank you for your business\\b");
         cue(Intent.DRAFT_EXPENSE, 5, "\\byour (\\w+ )?(invoice|bill|statement) (is|for|from|has)\\b|"
                 + "\\b(will be|has been|was) (charged|debited) (to|from) your\\b");
         // a shop's tax invoice paid at the till
@@ -88,6 +102,9 @@ public final class RulesExtractor implements Extractor {
                 + "payday|payment plan|can i pay|will pay|i'?ll pay|i'?ll e-?transfer|pay (it )?(on|by|when|next)|sort it|"
                 + "hasn'?t paid|still hasn'?t|ignored|corrected amount|billed)\\b");
         // a client asking for one of our invoices again
+        // a client asking whether their payment of our invoice arrived
+        cue(Intent.DRAFT_AR_MESSAGE, 7, 1, "\\b(did you|checking (that )?you|confirm (that )?you|make sure you) (get|got|receive|received) "
+                + "(my|our|the) (payment|e-?transfer|transfer|cheque|check|deposit)\\b");
         cue(Intent.DRAFT_AR_MESSAGE, 3, "\\b(resend|re-send|send (us |me )?(a copy|another copy)|never (received|got)|"
                 + "can'?t find (the |your |it)|check your records|already paid (it|this|that))\\b");
         // a client's accounts team saying when our invoice is paid
@@ -105,7 +122,8 @@ public final class RulesExtractor implements Extractor {
                 + "me|(?-i:[A-Z][a-z]+ [A-Z][a-z]+))\\b|\\binv (for|to)\\b|^\\s*inv\\s|(?:^|[.!?]\\s+|\\n)\\s*(?:pls |please )?(?:invoice|bill) "
                 + "(?:the |to )?(?-i:[A-Z])\\w+|\\binvoice (for|please)\\b|"
                 + "\\bsend (me |us )?(an |the )?(itemi[sz]ed )?invoice\\b|\\b(draft|do|raise|make) (up )?(their|an|the) invoice\\b|"
-                + "\\binvoice for (today|the)\\b|\\bemail me an invoice\\b|\\bbill (us|me|them|him|her)\\b");
+                + "\\binvoice for (today|the)\\b|\\bemail me an invoice\\b|\\bbill (us|me|them|him|her)\\b|"
+                + "\\b(?-i:[A-Z][a-z]+)'s invoice\\b|\\b(did|has|have) (the |his |her |their )?invoice (go|gone|get|got|been)\\b");
         // price something for a client
         cue(Intent.DRAFT_QUOTE, 4, "(?:" + ASKING + ")[^.!?\\n]*\\b(quote|quotation|estimate|how much|pricing|price|charge|"
                 + "ballpark|cost|rates?)\\b|\\b(quote|quotation|estimate|how much|pricing|price|what would you charge|ballpark|"
@@ -124,6 +142,7 @@ public final class RulesExtractor implements Extractor {
                 + "skipping|loose|gone dead|grinding|wrong colou?r|wrong size|exchange|return|refund|where is my order|tracking|"
                 + "reschedule|move (his|her|my|our|the) (appt|appointment|booking)|set aside|pick (it|them) up|go with the|"
                 + "reconciliation|help)\\b");
+        cue(Intent.CREATE_WORK_ITEM, 7, 1, SALE.pattern());
         cue(Intent.CREATE_WORK_ITEM, 5, 1, "\\b(new (event|booking|appointment) (has been )?(scheduled|booked|requested)|"
                 + "booking (confirmed|request)|appointment (request|booked)|invitee)\\b");
         cue(Intent.CREATE_WORK_ITEM, 3, "\\b(are|r) (you|u) (free|available|around) (to|for|on|next)\\b");
@@ -228,7 +247,7 @@ public final class RulesExtractor implements Extractor {
                     if (dueDate == null && priority == WorkType.Priority.URGENT) {
                         dueDate = today;
                     }
-                    String orderId = orderId(reading);
+                    String orderId = orderId(reading, SALE.matcher(reading).find());
                     boolean priced = intent == Intent.DRAFT_INVOICE || intent == Intent.DRAFT_QUOTE;
                     String phrase = Titles.phrase(text, intent);
                     lines = Amounts.lines(text.own, Titles.lineName(topic, phrase, text.own));
@@ -273,7 +292,8 @@ public final class RulesExtractor implements Extractor {
     private static final Pattern BROADCAST_ADDRESS = Pattern.compile("\\b(no-?reply|noreply|news|newsletter|marketing|promo|"
             + "notifications?)[\\w.-]*@", I);
     /** Mail from someone who bills us: a billing, receipts or orders address, or "Uber Receipts" as the name. */
-    private static final Pattern BILLING_ADDRESS = Pattern.compile("\\b(billing|receipts?|ebill|invoices?|orders|accounts-?payable|"
+    private static final Pattern BILLING_ADDRESS = Pattern.compile("\\b(billing|receipts?|ebill|invoices?|invoicing|orders|ar|"
+            + "accounts-?receivable|accounts-?payable|"
             + "statements?)@", I);
     private static final Pattern BILLING_NAME = Pattern.compile("^[^<]*\\b(receipts?|billing)\\b[^<]*<", I);
     private static final Pattern CHASING = Pattern.compile("\\b(chase|nudge|overdue|hasn'?t paid)\\b", I);
@@ -309,6 +329,9 @@ public final class RulesExtractor implements Extractor {
         if (Amounts.find(reading).isEmpty()) {
             scores.put(Intent.DRAFT_EXPENSE, scores.get(Intent.DRAFT_EXPENSE) / 3);
             scores.put(Intent.DRAFT_INVOICE, scores.get(Intent.DRAFT_INVOICE) / 2);
+        }
+        if (SALE.matcher(reading).find()) {
+            scores.put(Intent.DRAFT_EXPENSE, scores.get(Intent.DRAFT_EXPENSE) / 3); // a sale's total is money coming in
         }
         if (!INVOICE_REF.matcher(own).find() && !CHASING.matcher(own).find()) {
             scores.put(Intent.DRAFT_AR_MESSAGE, 0.0);
@@ -377,7 +400,7 @@ public final class RulesExtractor implements Extractor {
                 if (orderId != null || FAULTY_PURCHASE.matcher(reading).find() || SUPPORT.matcher(reading).find()) {
                     return orderId != null && !ORDER_TROUBLE.matcher(reading).find() ? WorkType.ORDER : WorkType.SUPPORT;
                 }
-                if (ORDERING.matcher(reading).find() || retail && !lines.isEmpty()) {
+                if (ORDERING.matcher(reading).find() || SALE.matcher(reading).find() || retail && !lines.isEmpty()) {
                     return WorkType.ORDER;
                 }
                 return WorkType.JOB;
@@ -416,11 +439,11 @@ public final class RulesExtractor implements Extractor {
         return WorkType.Priority.NORMAL;
     }
 
-    private static String orderId(String text) {
+    private static String orderId(String text, boolean sale) {
         Matcher m = ORDER_ID.matcher(text);
         while (m.find()) {
             String id = m.group(1);
-            if (!id.matches("\\d{7,}")) { // a long number is a vendor's order, not the client's reference
+            if (sale || !id.matches("\\d{7,}")) { // a long number is a vendor's order, unless the message is our sale
                 return id.toUpperCase(Locale.ROOT);
             }
         }
@@ -437,6 +460,16 @@ public final class RulesExtractor implements Extractor {
         }
         Matcher m = STREET.matcher(reading);
         if (m.find()) {
+            int from = m.start();
+            if (reading.substring(Math.max(0, from - 6), from).matches("(?is).*\\bfrom\\s+")) {
+                Matcher to = STREET.matcher(reading).useTransparentBounds(true).region(m.end(), reading.length());
+                while (to.find()) {
+                    if (reading.substring(Math.max(0, to.start() - 4), to.start()).matches("(?is).*\\bto\\s+")) {
+                        m = to; // "from 400 Main St to 88 Harbour Rd": the move, the delivery ends there
+                        break;
+                    }
+                }
+            }
             String street = m.group().trim();
             String rest = reading.substring(m.end());
             if (rest.startsWith(".")) {

@@ -32,6 +32,11 @@ final class Spending {
     private static final Pattern PERIOD = Pattern.compile("\\b(period|billing cycle|service dates?|usage from|for the period)\\b", I);
     private static final Pattern DATE_LABEL = Pattern.compile("\\b(date|invoice date|order date|statement date|placed|"
             + "purchased|transaction date)\\b\\s*:?\\s*", I);
+    /** Payment apps that send a merchant's receipt in their own name: the merchant sold it. */
+    private static final Pattern PAYMENT_APP = Pattern.compile("\\b(square(up)?|stripe|paypal|toast(tab)?|clover|sumup|zettle|"
+            + "lightspeed|shopify|venmo|afterpay|klarna)\\b", I);
+    private static final Pattern MERCHANT = Pattern.compile("(?i:\\b(?:receipt|payment|purchase|order) (?:from|to|at)\\s+)"
+            + "([A-Z0-9][\\w'&.-]*(?: [A-Z0-9&][\\w'&.-]*){0,4})");
     private static final Pattern AT_VENDOR = Pattern.compile("\\b(?:at|from|@)\\s+(?:the\\s+)?([A-Z][\\w'&]*(?:\\s[A-Z][\\w'&]*){0,2})");
 
     static Expense expense(Inbound message, MessageText text, String reading, List<Amounts.Money> money, LocalDate today,
@@ -79,6 +84,10 @@ final class Spending {
     /** "parking at the Mission St job was $32": no shop named, the spend is the vendor's name. */
     private static final Pattern SPEND = Pattern.compile("^(parking|tolls?|fuel|gas|petrol|diesel|lunch|coffee|dinner|breakfast|taxi|postage|"
             + "train|bus|ferry)\\b", I);
+    /** "Fuel $84.50 Shell on Hwy 7": the spend, its amount, then the shop. */
+    private static final Pattern SPENT_AT = Pattern.compile("^(?i:parking|tolls?|fuel|gas|petrol|diesel|lunch|coffee|dinner|breakfast|"
+            + "supplies|materials|parts)\\s*:?\\s*" + Amounts.SIGN + "\\s?" + Amounts.NUMBER + "\\s+(?i:at\\s+|@\\s*|from\\s+)?"
+            + "([A-Z][\\w'&]*(?:\\s[A-Z][\\w'&]*){0,2})");
     /** "LNER return to Leeds": a name in capitals first. */
     private static final Pattern LEAD = Pattern.compile("^([A-Z][A-Z0-9&']{1,}(?:\\s[A-Z][\\w&']+)?)\\b");
 
@@ -88,6 +97,10 @@ final class Spending {
         Matcher restaurant = ORDER_FROM.matcher((message.subject() == null ? "" : message.subject()) + "\n" + text.own);
         if (name != null && DELIVERY_APP.matcher(name).find() && restaurant.find()) {
             return restaurant.group(1); // an Uber Eats order from Chipotle: Chipotle sold it
+        }
+        Matcher merchant = MERCHANT.matcher((message.subject() == null ? "" : message.subject()) + "\n" + text.own);
+        if (name != null && PAYMENT_APP.matcher(name + " " + from).find() && merchant.find()) {
+            return merchant.group(1).trim(); // "Receipt from Bean There Cafe" sent by Square
         }
         if (name != null) {
             return name;
@@ -103,6 +116,10 @@ final class Spending {
         Matcher errand = ERRAND.matcher(text.own.strip());
         if (errand.find()) {
             return errand.group(1);
+        }
+        Matcher spentAt = SPENT_AT.matcher(text.own.strip());
+        if (spentAt.find()) {
+            return spentAt.group(1); // "Fuel $84.50 Shell on Hwy 7"
         }
         Matcher spend = SPEND.matcher(text.own.strip());
         if (spend.find()) {
@@ -135,10 +152,10 @@ final class Spending {
 
     static {
         CATEGORIES.put("Fuel", Pattern.compile("\\b(fuel|petrol|diesel|gas station|filled up|fill up|shell|esso|chevron|exxon|mobil|"
-                + "petro-?canada|bp|caltex|ampol|texaco|arco|sunoco)\\b", I));
+                + "petro-?canada|bp(?![-\\d])|caltex|ampol|texaco|arco|sunoco)\\b", I));
         CATEGORIES.put("Meals", Pattern.compile("\\b(lunch|dinner|breakfast|coffee|meal|meals|restaurant|cafe|café|subway|"
                 + "mcdonald'?s|pizza|tim hortons|starbucks|catering|snacks)\\b", I));
-        CATEGORIES.put("Software", Pattern.compile("\\b(software|subscription|saas|licen[cs]e|creative cloud|adobe|microsoft 365|"
+        CATEGORIES.put("Software", Pattern.compile("\\b(software|subscription|saas|(?<!business |trade |liquor |driver'?s |contractor'?s )licen[cs]e(?! (?:no|number|fee)\\b)|creative cloud|adobe|microsoft 365|"
                 + "office 365|google workspace|dropbox|quickbooks|xero|zoom|slack|app store|plan renewal|renewal|spotify|netflix|icloud|"
                 + "apple\\.com|hosting|domain|shopify|squarespace|wix|mailchimp|canva|godaddy|apps?)\\b", I));
         CATEGORIES.put("Utilities", Pattern.compile("\\b(electricity|hydro|power bill|water bill|gas bill|internet|broadband|"
@@ -150,13 +167,16 @@ final class Spending {
         CATEGORIES.put("Equipment", Pattern.compile("\\b(tool|tools|stand|drill|saw|ladder|equipment|laptop|computer|printer(?! paper| ink| toner)|"
                 + "machine|compressor|generator|camera|lens|impact driver|driver|grinder|sander|nailer|router|multimeter|"
                 + "pressure washer|vacuum|dewalt|milwaukee|makita|ryobi|festool|bosch)\\b", I));
-        CATEGORIES.put("Supplies", Pattern.compile("\\b(supplies|materials|hardware|caulk|screws|nails|paint|timber|lumber|"
+        CATEGORIES.put("Supplies", Pattern.compile("\\b(suppl(?:y|ies)|materials|hardware|caulk|screws|nails|paint|timber|lumber|"
                 + "fittings|pipe|bunnings|home depot|lowe'?s|ace hardware|menards|b&q|screwfix|stationery|paper|ink|toner|reams?|"
                 + "cleaning)\\b", I));
         CATEGORIES.put("Postage", Pattern.compile("\\b(postage|shipping|courier|parcel|canada post|usps|ups|fedex|dhl|royal mail|"
                 + "auspost|australia post|purolator|stamps)\\b", I));
-        CATEGORIES.put("Insurance", Pattern.compile("\\b(insurance|insurer|policy renewal)\\b", I));
+        CATEGORIES.put("Insurance", Pattern.compile("\\b(insurance|insurer|insured|policy renewal|premium payment|premiums?|"
+                + "policy(holder)?|liability|coverage|deductible)\\b", I));
         CATEGORIES.put("Advertising", Pattern.compile("\\b(advertising|ads|marketing|flyers|google ads|facebook ads)\\b", I));
+        CATEGORIES.put("Other", Pattern.compile("\\b((business|trade|liquor|contractor'?s) licen[cs]e|licensing|permits?|"
+                + "(city|town|county|municipality) of|filing fee|annual return|corporate registry)\\b", I));
         CATEGORIES.put("Vehicle", Pattern.compile("\\b(oil change|tyres?|tires?|car wash|service of the van|rego|registration)\\b", I));
     }
 

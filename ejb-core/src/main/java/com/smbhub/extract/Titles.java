@@ -85,12 +85,15 @@ final class Titles {
             + "doesn'?t|no (?:hot water|heat|power|water|internet|signal)|dead|loose|wrong|rott\\w+|grinding|noise|skipping|came off|come off|cracked|"
             + "clogged|blocked|flood\\w*|damaged|missing|faulty|tripping|offline|not syncing|keeps|error|down|crash\\w*|not loading|"
             + "jammed|stuck|hums|humming|dripping|overflow\\w*|backed up|backing up|sparking|frozen|not draining|"
-            + "can'?t (log|sign|get|connect|print|book)|smell\\w*|gas)\\b", I);
+            + "can'?t (log|sign|get|connect|print|book)|smell\\w*|gas|(?:coming|pouring|leaking|dripping) (?:through|in|out|down)|"
+            + "(?:through|thru) the (?:ceiling|roof|wall|floor))\\b", I);
     private static final Pattern DONE = Pattern.compile("\\b(done|finished|completed|replaced|installed|fixed|repaired|wrapped|"
             + "delivered)\\b", I);
     /** "Brian here from 4C.", "It's Sue from no. 12": who writes, not what for. */
     private static final Pattern INTRODUCTION = Pattern.compile("(?i)(?:hi|hey|hello)?[ ,!]*(?:(?:it'?s|this is) )?[a-z]+ here"
             + "(?: from [^.!?,]*)?[.!]*|(?:hi|hey|hello)?[ ,!]*(?:it'?s|this is) [a-z]+ from [^.!?,]*[.!]*");
+    private static final Pattern INTRODUCED = Pattern.compile("^(?i:(?:hi|hey|hello)?[ ,!]*(?:(?:it'?s|this is) [a-z]+|[a-z]+ here)"
+            + "(?: from [^.!?,]*?)?)\\s+[-–—]\\s+");
     private static final Pattern GENERIC_ASK = Pattern.compile("(?i)(send|get) (someone|somebody|a tech\\w*)|come (and )?(take a )?look|"
             + "(come( over| out| round| by)?)?(\\s*\\b(asap|now|quickly|right away|today|tomorrow|tmrw|soon|first thing|mon|tue|wed|thu|fri|sat|sun)"
             + "\\w*)*(\\s+(arvo|morning|afternoon|evening|night))?\\s*(-\\s*\\w+)?$|"
@@ -105,7 +108,8 @@ final class Titles {
     static String phrase(MessageText text, Intent intent) {
         List<String> sentences = new ArrayList<>();
         String source = text.fields.containsKey("message") ? text.fields.get("message") + "\n" + text.own : text.all();
-        for (String s : MessageText.sentences(source)) {
+        for (String written : MessageText.sentences(source)) {
+            String s = INTRODUCED.matcher(written).replaceFirst(""); // "it's Bev from 22 Larch Cres - the garage door …"
             if (!s.matches("(?i)(hi|hey|hello|dear|good (morning|afternoon|evening)|morning|thanks|thank you|cheers|regards|best|"
                     + "kind regards|many thanks|warmly|thanks heaps)\\b[^.?!]{0,30}[,.!]?")
                     && !s.matches("(?i)^(from|sent|date|to|subject|name|email|phone|address|service):.*")
@@ -121,7 +125,8 @@ final class Titles {
                 : sentences.stream().filter(s -> describes.matcher(s).find()).findFirst().orElse(null);
         String chosen = request;
         String asked = compress(stripAsk(request));
-        asked = asked.split(",")[0].trim(); // "come ASAP, 7 Mill Lane, Otley": the ask is before the address
+        // "come ASAP, 7 Mill Lane, Otley" or "come now 2210 Desert Rose Dr": the ask is before the address
+        asked = asked.split(",")[0].trim().replaceAll("\\s+\\d+[A-Za-z]?\\s+(?-i:[A-Z])[\\w' ]*$", "");
         if (problem == null && asking != null && GENERIC_ASK.matcher(asked).lookingAt()) {
             // "any chance you could come Thursday?": what for is in the sentence before
             problem = sentences.stream().filter(s -> !ASKS.matcher(s).find()).findFirst().orElse(null);
