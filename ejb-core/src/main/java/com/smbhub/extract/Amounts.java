@@ -48,6 +48,10 @@ final class Amounts {
     private static final Pattern CREW_HOURS = Pattern.compile("\\b(\\d+)\\s+(?:techs?|technicians?|men|guys|workers|people|staff|"
             + "crew|labou?rers|painters|cleaners|movers|electricians|plumbers)\\s*(?:x|×|for)\\s*(\\d+(?:\\.\\d+)?)\\s*" + HOURS
             .replace("(", "(?:") + "\\s*(?:@|\\bat\\b|x)\\s*" + RATE, Pattern.CASE_INSENSITIVE);
+    /** "3 days x 2 carpenters at $480/day": six days of a carpenter's work. */
+    private static final Pattern TIME_CREW = Pattern.compile("\\b(\\d+(?:\\.\\d+)?)\\s*" + HOURS.replace("(", "(?:") + "\\s*(?:x|×|of)\\s*"
+            + "(\\d+)\\s+(techs?|technicians?|men|guys|workers|people|staff|crew|labou?rers|painters|cleaners|movers|electricians|"
+            + "plumbers|carpenters|roofers|tilers|landscapers|installers|helpers)\\s*(?:@|\\bat\\b|x)\\s*" + RATE, Pattern.CASE_INSENSITIVE);
     private static final Pattern QTY_NAME_MONEY = Pattern.compile("^" + QTY + "\\s+([\\p{L}][\\p{L}\\d\\s'&-]*?)\\s*:?\\s+(" + SIGN
             + "\\s?" + NUMBER + ")$", Pattern.CASE_INSENSITIVE);
     /** "2 days excavator rental $650/day": how many units, what, the price of one unit. */
@@ -70,6 +74,19 @@ final class Amounts {
             + "(\\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern SPLIT = Pattern.compile("\\s*(?:\\+|\\bplus\\b|;|\\band\\b|,\\s|\\.\\s|\\n|:\\s|\\s[-–—]\\s)\\s*",
             Pattern.CASE_INSENSITIVE);
+
+    /** An order's or a receipt's item row: "1 x Linen throw pillow - Sage  $42.00", "Beeswax candle × 2  $36.00". */
+    private static final Pattern ITEM_ROW = Pattern.compile("(?m)^[ \\t]*(?:(\\d+)\\s*[x×]\\s+(\\S.*?)|(\\S.*?)\\s*[x×]\\s*(\\d+))"
+            + "[ \\t]+(" + SIGN + "\\s?" + NUMBER + ")[ \\t]*$", Pattern.CASE_INSENSITIVE);
+    /** A row with a name and an amount ("Shipping $9.00") beside the item rows. */
+    private static final Pattern AMOUNT_ROW = Pattern.compile("(?m)^[ \\t]*([\\p{L}][\\p{L} '&-]{1,40}?)\\s*:?[ \\t]+(" + SIGN + "\\s?"
+            + NUMBER + ")[ \\t]*$", Pattern.CASE_INSENSITIVE);
+    /** A bill's summary rows, which are not lines of it. */
+    private static final Pattern SUMMARY = Pattern.compile("(?i)(sub-?total|(grand |order )?total( due| paid| charged)?|(sales )?tax|gst|hst|"
+            + "pst|vat|balance( due)?|amount( due| paid)?|tip|discount|change|paid|cash|card|visa|mastercard|amex|debit)");
+    private static final Pattern SUBTOTAL_ROW = Pattern.compile("(?im)^[ \\t]*sub-?total\\s*:?\\s*(" + SIGN + "?\\s?" + NUMBER + ")");
+    private static final Pattern TOTAL_ROW = Pattern.compile("(?im)^[ \\t]*(?:grand |order )?total\\s*:?\\s*(" + SIGN + "?\\s?"
+            + NUMBER + ")");
 
     private Amounts() {
     }
@@ -116,13 +133,21 @@ final class Amounts {
     }
 
     static BigDecimal number(String written) {
-        String digits = written.replaceAll("[^0-9.\\-]", "");
-        BigDecimal n = new BigDecimal(digits).stripTrailingZeros();
-        return n.scale() < 0 ? n.setScale(0) : n;
+        return plain(new BigDecimal(written.replaceAll("[^0-9.\\-]", "")));
+    }
+
+    /** 18.00 as 18, 9.50 as 9.5. */
+    private static BigDecimal plain(BigDecimal n) {
+        BigDecimal s = n.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     /** The lines of a bill written in the text, each with its quantity (1 when none) and unit price. */
     static List<Line> lines(String text, String fallbackName) {
+        List<Line> rows = rows(text);
+        if (!rows.isEmpty()) {
+            return rows;
+        }
         String plain = text.replaceAll("\\(([^()$£€]*)\\)", " ").replaceAll("[ \\t]+", " ");
         List<Line> lines = new ArrayList<>();
         List<String> parts = new ArrayList<>();
@@ -140,11 +165,78 @@ final class Amounts {
                 continue;
             }
             Line line = line(segment, plain, fallbackName);
-            if (line != null) {
+            if (line != null && !SUMMARY.matcher(line.name()).matches()) {
                 lines.add(line);
             }
         }
         return lines;
+    }
+
+    /**
+     * Item rows as an order notification or a receipt prints them, with the other named amounts (shipping) beside
+     * them. "2 x Beeswax candle $18.00" can be the price of one or of both: the reading that adds up to the printed
+     * subtotal or total wins, else the price of both.
+     */
+    private static List<Line> rows(String text) {
+        List<Line> items = new ArrayList<>();
+        List<BigDecimal> amounts = new ArrayList<>();
+        Matcher m = ITEM_ROW.matcher(text);
+        while (m.find()) {
+            String qty = m.group(1) != null ? m.group(1) : m.group(4);
+            String name = (m.group(1) != null ? m.group(2) : m.group(3)).trim().replaceAll("\\s*[-–—:]$", "");
+            items.add(new Line(name(name, null), number(qty), number(m.group(5))));
+            amounts.add(number(m.group(5)));
+        }
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        List<Line> extras = new ArrayList<>();
+        Matcher row = AMOUNT_ROW.matcher(text);
+        while (row.find()) {
+            String name = row.group(1).trim();
+            if (!SUMMARY.matcher(name).matches() && !ITEM_ROW.matcher(row.group()).matches()) {
+                extras.add(new Line(name(name, null), BigDecimal.ONE, number(row.group(2))));
+            }
+        }
+        BigDecimal subtotal = printed(SUBTOTAL_ROW, text);
+        BigDecimal total = printed(TOTAL_ROW, text);
+        BigDecimal extra = extras.stream().map(Line::rate).reduce(BigDecimal.ZERO, BigDecimal::add);
+        int n = Math.min(items.size(), 8);
+        for (int bits = 0; bits <= n; bits++) {
+            for (int mask = 0; mask < 1 << n; mask++) {
+                if (Integer.bitCount(mask) != bits) {
+                    continue;
+                }
+                List<Line> reading = new ArrayList<>();
+                BigDecimal sum = BigDecimal.ZERO;
+                for (int i = 0; i < items.size(); i++) {
+                    Line item = items.get(i);
+                    boolean each = i < n && (mask & 1 << i) != 0; // the row's amount is the price of one
+                    BigDecimal rate = each || item.qty().signum() == 0 ? amounts.get(i)
+                            : amounts.get(i).divide(item.qty(), 2, java.math.RoundingMode.HALF_UP);
+                    reading.add(new Line(item.name(), item.qty(), plain(rate)));
+                    sum = sum.add(item.qty().multiply(rate));
+                }
+                if (subtotal != null && sum.compareTo(subtotal) == 0 || total != null && sum.add(extra).compareTo(total) == 0) {
+                    reading.addAll(extras);
+                    return reading;
+                }
+            }
+        }
+        List<Line> bothPriced = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Line item = items.get(i);
+            BigDecimal amount = amounts.get(i);
+            boolean even = item.qty().signum() > 0 && amount.remainder(item.qty()).signum() == 0;
+            bothPriced.add(new Line(item.name(), item.qty(), even ? amount.divide(item.qty()) : amount));
+        }
+        bothPriced.addAll(extras);
+        return bothPriced;
+    }
+
+    private static BigDecimal printed(Pattern label, String text) {
+        Matcher m = label.matcher(text);
+        return m.find() ? number(m.group(1)) : null;
     }
 
     private static Line line(String segment, String whole, String fallbackName) {
@@ -152,6 +244,13 @@ final class Amounts {
         if (crew.find()) {
             // "2 techs x 5 hrs at $95/hr": ten hours of labour
             return new Line("Labour", number(crew.group(1)).multiply(number(crew.group(2))), number(crew.group(3)));
+        }
+        Matcher timeCrew = TIME_CREW.matcher(segment);
+        if (timeCrew.find()) {
+            String who = timeCrew.group(3).toLowerCase(Locale.ROOT).replaceAll("s$", "");
+            String name = who.matches("tech|technician|men|guy|worker|people|staff|crew|labou?rer|helper") ? "Labour"
+                    : Character.toUpperCase(who.charAt(0)) + who.substring(1) + " labour"; // "Carpenter labour"
+            return new Line(name, number(timeCrew.group(1)).multiply(number(timeCrew.group(2))), number(timeCrew.group(4)));
         }
         Matcher m = NAME_QTY_RATE.matcher(segment);
         if (m.find()) {

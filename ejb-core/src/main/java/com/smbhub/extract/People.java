@@ -33,6 +33,10 @@ final class People {
     /** "Done at the Nguyen place", "the Parkers' house": the client is the family named. */
     private static final Pattern FAMILY_PLACE = Pattern.compile("\\b(?i:the)\\s+([A-Z][a-z]+?)(?:s'|'s|s)?\\s+"
             + "(?i:place|house|home|job|property|residence|cottage)\\b");
+    /** A shop's or a directory's notification naming the client: "Jordan Ellis placed an order", "Chris P. sent you a message". */
+    private static final Pattern RELAYED_CLIENT = Pattern.compile("\\b(?:placed by|(?i:buyer|sold to|purchased by|ordered by)\\s*:?)\\s+"
+            + "([A-Z][a-z]+(?:\\s[A-Z][a-z]+)?)|^([A-Z][a-z]+(?:\\s[A-Z][a-z]*\\.?)?)\\s+(?:placed an order|has placed an order|"
+            + "sent you a (?:new )?message|(?:has )?requested a quote|wants a quote)");
     /** "Did Kyle's invoice go out?": the client whose document it is. */
     private static final Pattern WHOSE_DOCUMENT = Pattern.compile("\\b([A-Z][a-z]+(?:\\s[A-Z][a-z]+)?)'s\\s+(?i:invoice|quote|estimate|bill)\\b");
     private static final Pattern AR_BUSINESS = Pattern.compile("(?i:nudge to|chase|ping|remind|follow up with|email|text|message|\\bto)"
@@ -113,6 +117,10 @@ final class People {
         Matcher whose = WHOSE_DOCUMENT.matcher(own);
         if (name == null && whose.find()) {
             name = whose.group(1);
+        }
+        Matcher relayed = RELAYED_CLIENT.matcher(own);
+        if (name == null && relayed.find()) {
+            name = relayed.group(1) != null ? relayed.group(1) : relayed.group(2);
         }
         String email = null;
         Matcher e = EMAIL.matcher(own);

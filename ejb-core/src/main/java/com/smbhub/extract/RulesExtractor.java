@@ -91,7 +91,8 @@ public final class RulesExtractor implements Extractor {
                 + "gst included|rent invoice)\\b");
         // a supplier's bill to us: "Your invoice for November is available", "will be charged to your Visa"
         cue(Intent.DRAFT_EXPENSE, 4, "\\b(please find|attached( is| please find)?|enclosed( is)?) (the |our |your )?(invoice|bill|statement)\\b|"
-                + "\\b(invoice|bill) (no\\.? |#)?\\w+ (for your|from (?-i:[A-Z]))|\\bthank you for your business\\b");
+                + "\\b(invoice|bill) (no\\.? |#)?[\\w-]+ (for your|from (?-i:[A-Z]))|\\bthank you for your business\\b|"
+                + "\\b(view|pay) (and pay )?your (bill|invoice)\\b|\\bamount outstanding\\b");
         cue(Intent.DRAFT_EXPENSE, 5, "\\byour (\\w+ )?(invoice|bill|statement) (is|for|from|has)\\b|"
                 + "\\b(will be|has been|was) (charged|debited) (to|from) your\\b");
         // a shop's tax invoice paid at the till
@@ -116,17 +117,19 @@ public final class RulesExtractor implements Extractor {
         cue(Intent.DRAFT_AR_MESSAGE, 3, "\\b(charged? (us |me )?twice|overcharged|double[- ]charged|dispute|mistake|wrong amount|"
                 + "corrected invoice|not paying|won'?t pay|refuse to pay|we agreed|(fix|amend|correct) the invoice)\\b");
         // bill a client
-        cue(Intent.DRAFT_INVOICE, 5, "\\b(pls|please|can you|could you|can u)\\s+(?:\\w+\\s+){0,2}invoice\\b(?!\\s*#?\\s*(?:INV)?[-\\s#]?\\d)|"
+        // a client asking for the invoice of work done: "can you send over the invoice for last week's rewire?"
+        cue(Intent.DRAFT_INVOICE, 7, 1, "\\bsend (over |through |across )?(me |us )?(the|an|my|our) (final |itemi[sz]ed )?invoice (for|from)\\b");
+        cue(Intent.DRAFT_INVOICE, 5, "\\b(pls|please|can you|could you|can u)\\s+(?:\\w+\\s+){0,3}invoice\\b(?!\\s*#?\\s*(?:INV)?[-\\s#]?\\d)|"
                 + "\\b(can you|could you|can u|pls|please) (please )?bill (the |them|him|her|(?-i:[A-Z]))|"
                 + "\\b(?:just |pls |please )?invoice (?:the )?[\\w']+(?: [\\w']+)? for (?:the|their|our|today'?s?|yesterday'?s?|this|last)\\b|\\binvoice (them|us|him|her|"
                 + "me|(?-i:[A-Z][a-z]+ [A-Z][a-z]+))\\b|\\binv (for|to)\\b|^\\s*inv\\s|(?:^|[.!?]\\s+|\\n)\\s*(?:pls |please )?(?:invoice|bill) "
-                + "(?:the |to )?(?-i:[A-Z])\\w+|\\binvoice (for|please)\\b|"
+                + "(?:the |to )?(?!(?-i:INV)[-\\s#]?\\d)(?-i:[A-Z])\\w+|\\binvoice (for|please)\\b|"
                 + "\\bsend (me |us )?(an |the )?(itemi[sz]ed )?invoice\\b|\\b(draft|do|raise|make) (up )?(their|an|the) invoice\\b|"
                 + "\\binvoice for (today|the)\\b|\\bemail me an invoice\\b|\\bbill (us|me|them|him|her)\\b|"
                 + "\\b(?-i:[A-Z][a-z]+)'s invoice\\b|\\b(did|has|have) (the |his |her |their )?invoice (go|gone|get|got|been)\\b");
         // price something for a client
-        cue(Intent.DRAFT_QUOTE, 4, "(?:" + ASKING + ")[^.!?\\n]*\\b(quote|quotation|estimate|how much|pricing|price|charge|"
-                + "ballpark|cost|rates?)\\b|\\b(quote|quotation|estimate|how much|pricing|price|what would you charge|ballpark|"
+        cue(Intent.DRAFT_QUOTE, 4, "(?:" + ASKING + ")[^.!?\\n]*\\b(quote|quotation|estimate|how much|pricing|prices?|charge|"
+                + "ballpark|cost|rates?|packages and prices|price list|pricelist)\\b|\\b(quote|quotation|estimate|how much|pricing|price|what would you charge|ballpark|"
                 + "what (would|will) (that|it) cost|roughly what|rates?)\\b[^.!\\n]*\\?");
         cue(Intent.DRAFT_QUOTE, 3, "^\\s*quote for\\b|\\bput a quote together\\b|\\bcould you quote\\b");
         // a lead service's new customer asks for a price
@@ -145,7 +148,10 @@ public final class RulesExtractor implements Extractor {
         cue(Intent.CREATE_WORK_ITEM, 7, 1, SALE.pattern());
         cue(Intent.CREATE_WORK_ITEM, 5, 1, "\\b(new (event|booking|appointment) (has been )?(scheduled|booked|requested)|"
                 + "booking (confirmed|request)|appointment (request|booked)|invitee)\\b");
-        cue(Intent.CREATE_WORK_ITEM, 3, "\\b(are|r) (you|u) (free|available|around) (to|for|on|next)\\b");
+        cue(Intent.CREATE_WORK_ITEM, 3, "\\b(are|r) (you|u) (free|available|around|about) (to|for|on|next|(mon|tues|wednes|thurs|fri|satur|sun)day|"
+                + "tomorrow|tmrw|today|this|later)\\b");
+        cue(Intent.CREATE_WORK_ITEM, 2, "\\b(making|makes|made) (a|an|this|that|some|weird|strange|funny|loud) (\\w+ )?(noise|sound|racket|smell)|"
+                + "\\b(banging|knocking|squealing|squeaking|screeching|buzzing|clicking)\\b");
         // a client chasing work already agreed
         cue(Intent.CREATE_WORK_ITEM, 4, "\\b(still no word|still waiting|any update on|haven'?t heard back|when (are|will) you (be )?"
                 + "(coming|fixing|starting|back|finishing))\\b");
@@ -361,17 +367,21 @@ public final class RulesExtractor implements Extractor {
     private static final Pattern TIMED = Pattern.compile("\\d\\s*(hrs?|hours?|days?|half[- ]days?|weeks?|nights?)\\b", I);
     private static final Pattern BOOKKEEPING = Pattern.compile("\\b(reconcil\\w*|bookkeeping|payroll|p&l|balance sheet|tax return|"
             + "bas|gst return|year[- ]end|books)\\b", I);
-    private static final Pattern RESCHEDULE = Pattern.compile("\\b(reschedule|(move|push|postpone|shift|bring forward|cancel|change) "
+    private static final Pattern RESCHEDULE = Pattern.compile("\\b(move|push|postpone|shift|bump) (my|our|his|her|the|\\w+'s) [\\w ]{2,25}? from "
+            + "(tmrw|tomorrow|today|mon|tue|wed|thu|fri|sat|sun|next|this|the \\d)\\w* to\\b|\\b(reschedule|(move|push|postpone|shift|bring forward|cancel|change) "
             + "(his|her|my|our|the|\\w+'s) (\\w+ )?(appt|appointment|booking|visit|session|lesson|time|grooming|cut|clean\\w*|class|"
             + "service|fitting|consult\\w*|shoot|walk))\\b|\\brebook\\b", I);
     private static final Pattern FAULTY_PURCHASE = Pattern.compile("\\b(bought|purchased|ordered)\\b.*\\b(broken|faulty|damaged|"
             + "stopped working|doesn'?t work|defective)\\b", I | Pattern.DOTALL);
     private static final Pattern SUPPORT = Pattern.compile("\\b(exchange|swap|return (it|this|them)|send (this|it) back|refund|"
             + "wrong (colou?r|size|item)|where is my order|tracking|not syncing|syncing|printer|laptop|wi-?fi|outlook|password|"
-            + "log ?in|remote in|email has stopped|computer|software|website|web ?site|booking page|error|server|app|network)\\b", I);
+            + "log ?in|remote in|email has stopped|computer|software|website|web ?site|booking page|error|server|app|network|"
+            + "(card |payment |eftpos )?terminal|card machine|pos|point of sale)\\b", I);
     private static final Pattern ORDER_TROUBLE = Pattern.compile("\\b(exchange|return|refund|wrong|where is|tracking|damaged|"
             + "missing)\\b", I);
     private static final Pattern ORDERING = Pattern.compile("\\b(i'?d like to order|place an order|set aside|put aside|hold \\d|"
+            + "hold (one|it|them|a|an|two|\\d+) (for me|aside|till|until)|do you have (the |a |an |any )?[\\w ]{2,40} in (a |an )?(size |xs|small|"
+            + "medium|large|xl|\\d)|"
             + "reserve|pick (it|them) up|pickup|dozen|(can|could) (we|i) (get|order) \\d+\\s*(lbs?|kg|cases?|boxes|bags|units|pcs|"
             + "bottles|trays|loaves))\\b", I);
 
@@ -409,7 +419,9 @@ public final class RulesExtractor implements Extractor {
     }
 
     private static final Pattern SHOUTED = Pattern.compile("\\b(HELP|NOW|ASAP|EMERGENCY|URGENT)\\b");
-    private static final Pattern EMERGENCY = Pattern.compile("\\b(emergency|burst|flood\\w*|water everywhere|gas leak|smell gas|"
+    private static final Pattern EMERGENCY = Pattern.compile("\\b((?:blowing warm|no (?:heat|ac|a/c|air|cooling)|not cooling|freezing|"
+            + "(?:9\\d|1[01]\\d) (?:degrees|in here))\\b[^\\n]{0,80}\\b(?:newborn|infant|baby|elderly|pregnant)|(?:newborn|infant|elderly|pregnant)"
+            + "\\b[^\\n]{0,80}\\b(?:blowing warm|no (?:heat|ac|a/c|air|cooling)|not cooling|freezing)|emergency|burst|flood\\w*|water everywhere|gas leak|smell gas|"
             + "sparking|no power|fire|(?:through|thru) the ceiling|(?:come|someone|here|over) (?:right )?now|"
             + "costing us|losing (?:sales|customers|money|business)|and climbing|spoil\\w*|(?:worth|\\$[\\d,]+) of (?:food|stock|product)|can'?t (?:take|make) (?:orders|sales|payments|bookings)|"
             + "(?:website|site|server|system|till|pos|card machine|network|email) (?:is |has been |went |goes )?down)\\b", I);
@@ -418,7 +430,7 @@ public final class RulesExtractor implements Extractor {
             + "not looking to start (until|till|before)|no timeline|not in a hurry)\\b", I);
     private static final Pattern NOT_URGENT = Pattern.compile("\\bnot (urgent|a rush)\\b", I);
     private static final Pattern PRESSING = Pattern.compile("\\b(urgent|asap|as soon as possible|right away|immediately|worried|fall|"
-            + "dangerous|unsafe|firmer|final notice|\\d{2,} days overdue|a bit of a problem|no hot water|no heat(ing)?|need it by|"
+            + "dangerous|unsafe|firmer|final notice|upset|angry|livid|not happy|unhappy|\\d{2,} days overdue|a bit of a problem|no hot water|no heat(ing)?|need it by|"
             + "still no word|still waiting|(been|over) \\d+ weeks|fuming|furious)\\b", I);
     private static final Pattern RECENTLY_OVERDUE = Pattern.compile("\\b([1-2]\\d|[1-9]) days overdue\\b", I);
 

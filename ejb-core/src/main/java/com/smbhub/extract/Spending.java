@@ -34,8 +34,8 @@ final class Spending {
             + "purchased|transaction date)\\b\\s*:?\\s*", I);
     /** Payment apps that send a merchant's receipt in their own name: the merchant sold it. */
     private static final Pattern PAYMENT_APP = Pattern.compile("\\b(square(up)?|stripe|paypal|toast(tab)?|clover|sumup|zettle|"
-            + "lightspeed|shopify|venmo|afterpay|klarna)\\b", I);
-    private static final Pattern MERCHANT = Pattern.compile("(?i:\\b(?:receipt|payment|purchase|order) (?:from|to|at)\\s+)"
+            + "lightspeed|shopify|venmo|afterpay|klarna|xero|quickbooks|intuit|freshbooks|wave|zoho|invoice2go|sage)\\b", I);
+    private static final Pattern MERCHANT = Pattern.compile("(?i:\\b(?:receipt|payment|purchase|order|invoice(?: [\\w-]+)?) (?:from|to|at)\\s+)"
             + "([A-Z0-9][\\w'&.-]*(?: [A-Z0-9&][\\w'&.-]*){0,4})");
     private static final Pattern AT_VENDOR = Pattern.compile("\\b(?:at|from|@)\\s+(?:the\\s+)?([A-Z][\\w'&]*(?:\\s[A-Z][\\w'&]*){0,2})");
 
@@ -174,7 +174,8 @@ final class Spending {
                 + "auspost|australia post|purolator|stamps)\\b", I));
         CATEGORIES.put("Insurance", Pattern.compile("\\b(insurance|insurer|insured|policy renewal|premium payment|premiums?|"
                 + "policy(holder)?|liability|coverage|deductible)\\b", I));
-        CATEGORIES.put("Advertising", Pattern.compile("\\b(advertising|ads|marketing|flyers|google ads|facebook ads)\\b", I));
+        CATEGORIES.put("Advertising", Pattern.compile("\\b(advertising|ads|marketing|flyers|google ads|facebook ads|signs?|signage|banners?|"
+                + "billboards?|business cards|vehicle wrap)\\b", I));
         CATEGORIES.put("Other", Pattern.compile("\\b((business|trade|liquor|contractor'?s) licen[cs]e|licensing|permits?|"
                 + "(city|town|county|municipality) of|filing fee|annual return|corporate registry)\\b", I));
         CATEGORIES.put("Vehicle", Pattern.compile("\\b(oil change|tyres?|tires?|car wash|service of the van|rego|registration)\\b", I));

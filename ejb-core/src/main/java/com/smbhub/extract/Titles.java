@@ -35,8 +35,8 @@ final class Titles {
         String s = subject.replaceAll("(?i)\\s*[-–:]\\s*(quote|pricing|price|estimate|inquiry|enquiry|invoice|overdue)\\s*\\??$", "")
                 .replaceAll("(?i)^(quote|estimate|invoice|pricing)\\s+(for|on)\\s+", "")
                 .replaceAll("\\?$", "").trim();
-        if (s.matches("(?i)(new )?(website |web )?(enquiry|inquiry|message|request|voicemail.*|hello|hi|question|thank you!?|"
-                + "(invoice|quote) please.*)|(new )?(form submission|(contact|web|website|online) form( submission)?)\\b.*|contact us")) {
+        if (s.matches("(?i)(you have )?(a )?(new )?(website |web )?(enquiry|inquiry|message|request|voicemail.*|hello|hi|question|thank you!?|"
+                + "(message|lead|enquiry|inquiry|request) from .*|(invoice|quote) please.*)|.* sent you a (new )?message.*|(new )?(form submission|(contact|web|website|online) form( submission)?)\\b.*|contact us")) {
             return "";
         }
         return expandMonths(s);
@@ -52,7 +52,8 @@ final class Titles {
             parts.add(topic);
         }
         boolean namedLines = !lines.isEmpty() && !lines.get(0).name().toLowerCase(Locale.ROOT)
-                .matches("(labou?r|parts|materials|hours?|travel|permit|call-?out)( .*)?");
+                .matches("(labou?r|parts|materials|hours?|travel|permit|call-?out)( .*)?")
+                && !DONE_WHAT.matcher(phrase).lookingAt(); // "Finished the pool service at …": what was done names it
         String what = billed != null && !billed.isEmpty() ? billed
                 : namedLines ? String.join(", ", lines.stream().limit(2).map(Line::name).toList()) : phrase;
         if (!what.isEmpty() && !topic.toLowerCase(Locale.ROOT).contains(what.toLowerCase(Locale.ROOT))) {
@@ -86,19 +87,26 @@ final class Titles {
             + "clogged|blocked|flood\\w*|damaged|missing|faulty|tripping|offline|not syncing|keeps|error|down|crash\\w*|not loading|"
             + "jammed|stuck|hums|humming|dripping|overflow\\w*|backed up|backing up|sparking|frozen|not draining|"
             + "can'?t (log|sign|get|connect|print|book)|smell\\w*|gas|(?:coming|pouring|leaking|dripping) (?:through|in|out|down)|"
-            + "(?:through|thru) the (?:ceiling|roof|wall|floor))\\b", I);
+            + "(?:through|thru) the (?:ceiling|roof|wall|floor)|can'?t (?:take|accept|process|open|start|turn)|unreachable|"
+            + "not responding|showing (?:an? )?(?:error|message))\\b", I);
     private static final Pattern DONE = Pattern.compile("\\b(done|finished|completed|replaced|installed|fixed|repaired|wrapped|"
             + "delivered)\\b", I);
+    private static final Pattern DONE_WHAT = Pattern.compile("(finished|completed|done with|wrapped up|replaced|installed|fixed|"
+            + "repaired|serviced|cleaned) (?:(?:the|a|an|their|his|her|our) )?(?!(?:at|on|in|for|with|up|today|now|there|here)\\b)\\w+", I);
     /** "Brian here from 4C.", "It's Sue from no. 12": who writes, not what for. */
     private static final Pattern INTRODUCTION = Pattern.compile("(?i)(?:hi|hey|hello)?[ ,!]*(?:(?:it'?s|this is) )?[a-z]+ here"
-            + "(?: from [^.!?,]*)?[.!]*|(?:hi|hey|hello)?[ ,!]*(?:it'?s|this is) [a-z]+ from [^.!?,]*[.!]*");
+            + "(?: from [^.!?,]*)?[.!]*|(?:hi|hey|hello)?[ ,!]*(?:it'?s|this is) [a-z]+ (?:from|at|in|over at|up at) [^.!?,]*[.!]*");
+    /** A platform's wrapping around a relayed message: "Chris P. sent you a message:", "Reply on Yelp". */
+    private static final Pattern RELAYED = Pattern.compile("(?i)\\bsent you a (new )?message\\b|^reply (on|in|via) \\w+|"
+            + "^(view|see) (the |this |full )?(message|conversation)\\b|^(you have )?(a )?new message from\\b");
     private static final Pattern INTRODUCED = Pattern.compile("^(?i:(?:hi|hey|hello)?[ ,!]*(?:(?:it'?s|this is) [a-z]+|[a-z]+ here)"
             + "(?: from [^.!?,]*?)?)\\s+[-–—]\\s+");
     private static final Pattern GENERIC_ASK = Pattern.compile("(?i)(send|get) (someone|somebody|a tech\\w*)|come (and )?(take a )?look|"
             + "(come( over| out| round| by)?)?(\\s*\\b(asap|now|quickly|right away|today|tomorrow|tmrw|soon|first thing|mon|tue|wed|thu|fri|sat|sun)"
             + "\\w*)*(\\s+(arvo|morning|afternoon|evening|night))?\\s*(-\\s*\\w+)?$|"
             + "take a look|check (it|this|what'?s going on)( out)?|fix (it|this)|sort (it|this)( out)?|look at (it|this)|have a look|"
-            + "pop (round|over|by)|(swing|stop|drop) (by|past|round)|come out|come over|round|over");
+            + "pop (round|over|by)|(swing|stop|drop) (by|past|round)|come out|come over|round|over|"
+            + "(?:you )?(?:charge|cost|costs|be|run)\\W*$|call (me|us)( back)?\\b.*");
 
     /**
      * What is wrong or wanted, in the message's words: the sentence naming a problem ("my rear derailleur keeps
@@ -113,7 +121,7 @@ final class Titles {
             if (!s.matches("(?i)(hi|hey|hello|dear|good (morning|afternoon|evening)|morning|thanks|thank you|cheers|regards|best|"
                     + "kind regards|many thanks|warmly|thanks heaps)\\b[^.?!]{0,30}[,.!]?")
                     && !s.matches("(?i)^(from|sent|date|to|subject|name|email|phone|address|service):.*")
-                    && s.split("\\s+").length > 2 && !INTRODUCTION.matcher(s.trim()).matches()) {
+                    && s.split("\\s+").length > 2 && !INTRODUCTION.matcher(s.trim()).matches() && !RELAYED.matcher(s).find()) {
                 sentences.add(s);
             }
         }
@@ -147,7 +155,7 @@ final class Titles {
         return at > 0 ? resolve(phrase, sentences.get(at - 1)) : phrase;
     }
 
-    private static final Pattern PRONOUN = Pattern.compile("\\b(?:(\\d+|some|all|both|two|three) of them|it|them)\\b", I);
+    private static final Pattern PRONOUN = Pattern.compile("\\b(?:(\\d+|some|all|both|two|three) of them|it|them|(?<=\\bhold )one)\\b", I);
     private static final Pattern NOUN_PHRASE = Pattern.compile("\\b(?i:the|my|our|your|his|her|their)\\s+((?:[a-z][\\w&-]*\\s+){0,3}"
             + "[a-z][\\w-]*)(?=\\s+(?:but|and|is|are|was|were|has|have|in|on|at|from|as|with|that|which)\\b|\\s*[,.;!?(])");
 

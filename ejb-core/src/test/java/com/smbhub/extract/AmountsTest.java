@@ -38,6 +38,26 @@ class AmountsTest {
     }
 
     @Test
+    void anOrdersItemRowsAreItsLinesAndTheirPricesAddUpToWhatIsPrinted() {
+        String order = "1 x Linen throw pillow - Sage  $42.00\n2 x Beeswax candle  $18.00\n\nSubtotal $78.00\nShipping $9.00\nTotal $87.00";
+        assertEquals(List.of(line("Linen throw pillow - Sage", "1", "42"), line("Beeswax candle", "2", "18"), line("Shipping", "1", "9")),
+                Amounts.lines(order, null), "$18.00 is the price of one candle: only that adds up to the subtotal");
+        String receipt = "2 x Flat white  $10.50\n1 x Breakfast wrap  $8.25\n\nTotal  $18.75";
+        assertEquals(List.of(line("Flat white", "2", "5.25"), line("Breakfast wrap", "1", "8.25")), Amounts.lines(receipt, null),
+                "$10.50 is the price of both: only that adds up to the total");
+        assertEquals(List.of(line("Beeswax candle", "2", "9")), Amounts.lines("Beeswax candle × 2  $18.00", null),
+                "nothing printed to add up to: the row's amount is the line's");
+    }
+
+    @Test
+    void crewsAndDaysMultiply() {
+        assertEquals(List.of(line("Carpenter labour", "6", "480")),
+                Amounts.lines("Please invoice for 3 days x 2 carpenters at $480/day per carpenter", null));
+        assertEquals(List.of(line("Excavator rental", "2", "650"), line("Labour", "6", "80")),
+                Amounts.lines("2 days excavator rental $650/day plus 6 hrs labour at $80", null));
+    }
+
+    @Test
     void signsNameTheirCurrencyAndABareDollarWaitsForTheSendersCountry() {
         List<Amounts.Money> found = Amounts.find("CA$ 75, £1.20, €9, A$5, $1,150.50, 40 quid, RM 9.00");
         assertEquals(List.of("CAD", "GBP", "EUR", "AUD", "-", "GBP", "MYR"),
