@@ -308,7 +308,7 @@ final class SampleBook {
             BigDecimal amount = p.share().equals("rest") ? totals.total().subtract(paid)
                     : totals.total().multiply(new BigDecimal(p.share())).setScale(Totals.scale(currency), RoundingMode.HALF_UP);
             paid = paid.add(amount);
-            paidRows.add(new Object[] {amount, p.daysAgo() == 0 ? now.minus(Duration.ofMinutes(25)) : daysAgo(p.daysAgo(), 14), p.provider()});
+            paidRows.add(new Object[] {amount, p.daysAgo() == 0 ? earlierToday() : daysAgo(p.daysAgo(), 14), p.provider()});
         }
         BigDecimal dueAmount = plan.status() == InvoiceStatus.VOID ? BigDecimal.ZERO : totals.total().subtract(paid);
         String actor = member(0);
@@ -448,6 +448,13 @@ final class SampleBook {
     private Instant moved(Instant created, int ageDays, int step) {
         Instant at = created.plus(Duration.ofHours(Math.max(1, ageDays * 6L * step / 2)));
         return at.isAfter(now) ? now.minus(Duration.ofMinutes(10L * (3 - step))) : at;
+    }
+
+    /** A moment of today before now: 25 minutes ago, or halfway since midnight in the business's zone when that is sooner. */
+    private Instant earlierToday() {
+        Instant midnight = today.atStartOfDay(zone).toInstant();
+        Instant at = now.minus(Duration.ofMinutes(25));
+        return at.isBefore(midnight) ? midnight.plus(Duration.between(midnight, now).dividedBy(2)) : at;
     }
 
     private Instant earlier(Instant at) {
