@@ -27,6 +27,10 @@ import com.smbhub.inbox.SavedAnswers;
 import com.smbhub.invoice.InvoiceSending;
 import com.smbhub.invoice.InvoiceService;
 import com.smbhub.invoice.InvoiceView;
+import com.smbhub.job.JobLedger;
+import com.smbhub.job.JobRunStatus;
+import com.smbhub.job.JobRunView;
+import com.smbhub.job.Jobs;
 import com.smbhub.money.DocumentDraft;
 import com.smbhub.money.Drafts;
 import com.smbhub.money.LineItem;
@@ -163,6 +167,10 @@ class ServiceTenantIsolationIT {
 
     @Inject Background background;
 
+    @Inject Jobs jobs;
+
+    @Inject JobLedger ledger;
+
     @Test
     void aConversationOfOneBusinessIsInvisibleAndUntouchableFromAnother() {
         String owner = "owner@" + n() + ".test";
@@ -234,6 +242,21 @@ class ServiceTenantIsolationIT {
                 || refused.getCause() instanceof EJBException && refused.getCause().getCause() instanceof NotFoundException,
                 String.valueOf(refused.getCause()));
         assertThrows(TenantMissingException.class, () -> unwrap(() -> background.start(() -> expenses.get(made.id()))));
+    }
+
+    @Test
+    void aJobRunOfOneBusinessIsInvisibleFromAnother() {
+        String owner = "owner@" + n() + ".test";
+        String other = "owner@" + m() + ".test";
+        JobRunView run = as(owner, n(), () -> jobs.queue("ar-reminders"));
+        try {
+            assertThrows(NotFoundException.class, () -> as(other, m(), () -> jobs.get(run.id())));
+            assertTrue(as(other, m(), () -> jobs.runs(null, 200)).stream().noneMatch(r -> r.id().equals(run.id())));
+            assertTrue(as(other, m(), () -> jobs.runs("ar-reminders", 200)).stream().noneMatch(r -> r.id().equals(run.id())));
+            assertEquals(run.id(), as(owner, n(), () -> jobs.get(run.id())).id());
+        } finally {
+            ledger.ended(tenantOf(owner, n()), run.id(), JobRunStatus.COMPLETED, 0, 0, 0, List.of());
+        }
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
 
-/** Settings in the browser: the onboarding checklist ticks, an invitation is accepted by a new person, Text-to-Task turned on. */
+/** Settings in the browser: the onboarding checklist ticks, an invitation is accepted by a new person, Text-to-Task turned on, reminders run. */
 class SettingsJourneyIT {
 
     private static final World WORLD = World.create();
@@ -82,6 +82,24 @@ class SettingsJourneyIT {
         var saved = SystemUnderTest.get("/api/v1/settings/text-to-task", SystemUnderTest.token(WORLD.maple("owner"), null));
         assertEquals("{\"auto_draft\":true,\"auto_apply_at\":0.90,\"reader\":{\"by\":\"rules\"}}",
                 saved.json().getJsonObject("data").toString(), "no model is configured on the test stack: nothing leaves it");
+    }
+
+    @Test
+    void anOwnerRunsThePaymentRemindersNowAndSeesWhatTheRunDid() {
+        World own = World.create();
+        try (BackOffice app = new BackOffice()) {
+            app.signIn(own.northside("owner"), "demo");
+            new HomeScreen(app).waitFor("Welcome");
+            new SettingsScreen(app).open("reminders").waitForTab("Reminders");
+            app.waitForText("reminders-state", "from 9:00 in your time zone");
+            app.waitForText("reminders-next", "Next run: ");
+            app.click("reminders-run");
+            app.waitForToast("(Run now): ");
+            app.waitForText("reminders-runs", "(Run now): ");
+            app.screenshot("settings-reminders");
+        }
+        assertEquals("COMPLETED", SystemUnderTest.get("/api/v1/jobs/runs?job=ar-reminders", SystemUnderTest.token(own.northside("owner"), null))
+                .json().getJsonArray("data").getJsonObject(0).getString("status"));
     }
 
     @Test

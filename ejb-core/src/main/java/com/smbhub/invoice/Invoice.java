@@ -76,13 +76,9 @@ public class Invoice extends MoneyDocument {
     }
 
     /** A reminder went out: the collection stage moves on (NONE → REMINDER_1 → REMINDER_2 → FINAL). */
-    void reminded() {
-        arStage = switch (arStage) {
-            case "NONE" -> "REMINDER_1";
-            case "REMINDER_1" -> "REMINDER_2";
-            case "REMINDER_2" -> "FINAL";
-            default -> arStage;
-        };
+    /** One reminder went out: the collection stage moves on to {@code stage}. */
+    void reminded(ArStage stage) {
+        arStage = stage.name();
     }
 
     void markVoid() {

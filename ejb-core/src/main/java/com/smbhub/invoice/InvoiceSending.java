@@ -3,6 +3,7 @@ package com.smbhub.invoice;
 import com.smbhub.money.DocumentMail;
 import com.smbhub.money.Drafts;
 import com.smbhub.money.MoneyText;
+import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.ValidationException.FieldError;
 import com.smbhub.platform.mail.Mailer;
 import com.smbhub.platform.mail.Wording;
@@ -64,16 +65,37 @@ public class InvoiceSending {
     public InvoiceView remind(String id, String to, String message, String templateId) {
         access.require(Capability.MONEY_SEND);
         InvoiceView invoice = invoices.get(id);
+        return remind(invoice, to, message, templateId, ArStage.of(invoice.arStage()).next(), null);
+    }
+
+    /**
+     * The reminders job's reminder of {@code stage} (the one due now) to the client's e-mail with the business's
+     * default wording; false when that stage was already sent.
+     */
+    public boolean remindAutomatically(String id, ArStage stage, String jobRunId) {
+        access.require(Capability.MONEY_SEND);
+        return remind(invoices.get(id), null, null, null, stage, jobRunId) != null;
+    }
+
+    private InvoiceView remind(InvoiceView invoice, String to, String message, String templateId, ArStage stage, String jobRunId) {
+        String id = invoice.id();
         List<FieldError> errors = new ArrayList<>();
         if (!invoice.allowedActions().contains(InvoiceStatus.Action.REMIND.apiName())) {
             errors.add(new FieldError("status", "Reminders go for sent invoices with an amount due"));
         }
         DocumentMail.Addressed addressed = mail.address(invoice.contactId(), to, message, errors);
-        boolean last = List.of("REMINDER_2", "FINAL").contains(invoice.arStage());
+        boolean automatic = jobRunId != null;
+        boolean again = !automatic && ArStage.of(invoice.arStage()) == ArStage.FINAL; // a person may repeat the final one
+        if (!again && !invoices.claimReminder(id, stage, automatic, jobRunId)) {
+            if (automatic) {
+                return null;
+            }
+            throw new ConflictException("This reminder was just sent", invoice);
+        }
         mail.send("REMINDER", id, invoice.contactId(), letter(REMINDER_EMAIL, invoice), templateId, addressed,
                 links.regenerate(Drafts.Kind.INVOICE, id, addressed.address(), null), null,
-                subject -> last ? "Final reminder: " + subject.replaceFirst("^(?i)reminder:\\s*", "") : subject);
-        return invoices.markReminded(id, addressed.address());
+                subject -> stage == ArStage.FINAL ? "Final reminder: " + subject.replaceFirst("^(?i)reminder:\\s*", "") : subject);
+        return invoices.markReminded(id, addressed.address(), stage, automatic);
     }
 
     /** What the client will read (send: "invoice_email", reminder: "reminder_email"); the link is made when sending. */

@@ -63,16 +63,29 @@ public class InvoiceService extends DocumentService<Invoice, InvoiceView> {
         return audit.history("invoice", id, 200);
     }
 
-    /** Moves the collection stage on; called by {@link InvoiceSending} once the reminder went out. */
-    public InvoiceView markReminded(String id, String recipient) {
+    /**
+     * Claims the reminder of {@code stage} before it goes: false when that stage was already sent (by a person or
+     * the reminders job, even at the same moment); the claim is undone with the transaction if the mail fails.
+     */
+    public boolean claimReminder(String id, ArStage stage, boolean automatic, String jobRunId) {
+        access.require(Capability.MONEY_SEND);
+        Invoice invoice = find(id, Grant.ALL);
+        return NativeSql.query(em, "insert into ar_reminders (tenant_id, invoice_id, stage, automatic, job_run_id)"
+                + " values (cast(?1 as uuid), cast(?2 as uuid), ?3, ?4, cast(?5 as uuid)) on conflict do nothing")
+                .setParameter(1, invoice.getTenantId()).setParameter(2, id).setParameter(3, stage.name())
+                .setParameter(4, automatic).setParameter(5, jobRunId).executeUpdate() == 1;
+    }
+
+    /** Moves the collection stage on to {@code stage}; called by {@link InvoiceSending} once the reminder went out. */
+    public InvoiceView markReminded(String id, String recipient, ArStage stage, boolean automatic) {
         access.require(Capability.MONEY_SEND);
         Invoice invoice = find(id, Grant.ALL);
         String before = invoice.getArStage();
-        invoice.reminded();
+        invoice.reminded(stage);
         em.flush();
         audit.record("invoice.reminder_sent", "invoice", id, Map.of("ar_stage", before),
-                Map.of("ar_stage", invoice.getArStage(), "to", recipient));
-        Analytics.record(em, "invoice.reminder_sent", profiles.effective().profileId(), "manual",
+                Map.of("ar_stage", invoice.getArStage(), "to", recipient, "automatic", automatic));
+        Analytics.record(em, "invoice.reminder_sent", profiles.effective().profileId(), automatic ? "automatic" : "manual",
                 Map.of("invoice_id", id, "ar_stage", invoice.getArStage()));
         return view(invoice);
     }

@@ -33,5 +33,7 @@ public enum Capability {
     AI_DRAFTS_CREATE,
     /** Decide a draft: approve, apply (makes the work item, quote or invoice in DRAFT state) or reject. */
     AI_DRAFTS_APPROVE,
-    EXPORT
+    EXPORT,
+    /** Run a business's jobs now (payment reminders, export, POS sync) and see their runs. */
+    RUN_JOBS
 }

@@ -43,6 +43,7 @@ public final class Permissions {
         row(Capability.AI_DRAFTS_CREATE,      ALL, ALL, ALL, ASSIGNED, NONE);
         row(Capability.AI_DRAFTS_APPROVE,     ALL, ALL, ALL, ASSIGNED, NONE);
         row(Capability.EXPORT,                ALL, ALL, NONE, NONE, NONE);
+        row(Capability.RUN_JOBS,              ALL, ALL, NONE, NONE, NONE);
     }
 
     /**

@@ -44,6 +44,7 @@ class PermissionsTest {
             "AI_DRAFTS_CREATE,  A, A, A, S, -",
             "AI_DRAFTS_APPROVE, A, A, A, S, -",
             "EXPORT,            A, A, -, -, -",
+            "RUN_JOBS,          A, A, -, -, -",
     })
     void matrixCellMatchesThePrd(Capability capability, String owner, String admin, String staff, String agent,
                                  String viewer) {

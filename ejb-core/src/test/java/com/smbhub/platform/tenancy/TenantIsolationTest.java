@@ -15,6 +15,9 @@ import com.smbhub.inbox.Channel;
 import com.smbhub.inbox.Conversation;
 import com.smbhub.inbox.InboxMessage;
 import com.smbhub.invoice.Invoice;
+import com.smbhub.job.JobName;
+import com.smbhub.job.JobRun;
+import com.smbhub.job.JobRunStatus;
 import com.smbhub.money.BusinessTaxCode;
 import com.smbhub.notification.Notification;
 import com.smbhub.payment.Payment;
@@ -37,6 +40,8 @@ import jakarta.persistence.Persistence;
 import jakarta.persistence.Table;
 import jakarta.persistence.metamodel.EntityType;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -50,6 +55,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,6 +110,8 @@ class TenantIsolationTest {
         FACTORIES.put(AiDraft.class, (t, tenant) -> new AiDraft(AiDraft.Source.MANUAL, null, null, "CREATE_WORK_ITEM",
                 "{\"intent\":\"CREATE_WORK_ITEM\"}", 0.5, 1));
         FACTORIES.put(Expense.class, (t, tenant) -> new Expense(Expense.Source.MANUAL, "CAD"));
+        FACTORIES.put(JobRun.class, (t, tenant) -> new JobRun(JobName.AR_REMINDERS, JobRunStatus.Trigger.SCHEDULE, null,
+                Instant.now()));
     }
 
     /** Types with at most one row per business: the suite clears the row before making a new one. */
@@ -139,6 +148,21 @@ class TenantIsolationTest {
                 .filter(TenantOwned.class::isAssignableFrom)
                 .collect(Collectors.toSet());
         assertEquals(tenantOwned, FACTORIES.keySet(), "add the new entity to FACTORIES");
+    }
+
+    /** The server's unit lists its entities too: a tenant-owned one missing from this suite's unit fails here. */
+    @Test
+    void theSuiteMapsEveryTenantOwnedEntityTheServerMaps() throws Exception {
+        Set<Class<?>> served = new java.util.HashSet<>();
+        Matcher listed = Pattern.compile("<class>([\\w.]+)</class>").matcher(
+                Files.readString(Path.of("src/main/resources/META-INF/persistence.xml")));
+        while (listed.find()) {
+            Class<?> type = Class.forName(listed.group(1));
+            if (TenantOwned.class.isAssignableFrom(type) && type.isAnnotationPresent(jakarta.persistence.Entity.class)) {
+                served.add(type);
+            }
+        }
+        assertEquals(served, FACTORIES.keySet(), "list the entity in src/test/resources/META-INF/persistence.xml");
     }
 
     @ParameterizedTest(name = "{0}")

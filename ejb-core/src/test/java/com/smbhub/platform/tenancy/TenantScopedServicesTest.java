@@ -36,6 +36,8 @@ class TenantScopedServicesTest {
             Map.entry("tenant/InvitationService", "the invitee is not a member yet"),
             Map.entry("account/SignupService", "makes the business; enters it through TenantEntry"),
             Map.entry("account/AccountService", "a person's own account (verification, reset), before any business"),
+            Map.entry("job/JobLedger", "the batch jobs' runs: enters each run's business through TenantEntry"),
+            Map.entry("invoice/ArReminders", "the reminders job: enters the run's business through TenantEntry as its automation"),
             Map.entry("payment/StripeWebhooks", "webhook: stores first, the business is found from the event"),
             Map.entry("payment/StripeEventProcessor", "webhook: enters the event's business through TenantEntry"),
             Map.entry("payment/WebhookRetries", "timer: hands events to StripeEventProcessor"),
@@ -52,7 +54,7 @@ class TenantScopedServicesTest {
             Map.entry("inbox/SmsMedia", "MMS fetcher: leases every business's due pictures, keeps each through TenantEntry"),
             Map.entry("inbox/SmsMediaFetcher", "timer: fetches leased pictures from Twilio and hands them to SmsMedia"),
             Map.entry("inbox/SmsWebhooks", "webhook: the business is the one whose number Twilio names, entered through TenantEntry"),
-            Map.entry("batch/JobStatusService", "lists the batch runtime's job names, no business data"));
+            Map.entry("batch/JobLauncher", "starts batch executions; each run's business is entered through JobLedger"));
 
     @Test
     void everyServiceIsTenantScopedOrNamedWithItsReason() throws IOException {

@@ -1,7 +1,9 @@
 package com.smbhub.web.settings;
 
 import com.smbhub.aidraft.AiDraftService;
+import com.smbhub.batch.JobLauncher;
 import com.smbhub.inbox.MailboxSettings;
+import com.smbhub.job.Jobs;
 import com.smbhub.inbox.SavedAnswers;
 import com.smbhub.inbox.SmsSettings;
 import com.smbhub.money.TaxCodeService;
@@ -27,7 +29,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import java.util.List;
 
-/** Settings: the business (name, zone, currency, profile, switches), the team (invite, roles, disable), payments (Stripe). */
+/** Settings: the business (name, zone, currency, profile, switches), the team, payments (Stripe), numbers, e-mail, inbox, reminders. */
 @Route(value = "settings", layout = MainLayout.class)
 @PageTitle("Settings · SMB Hub")
 @CdiComponent
@@ -55,6 +57,10 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver 
     @EJB SavedAnswers answers;
 
     @EJB AiDraftService drafts;
+
+    @EJB Jobs jobs;
+
+    @EJB JobLauncher launcher;
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
@@ -84,7 +90,8 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver 
                 new SavedAnswersPanel(answers));
         inbox.setPadding(false);
         tabs.add("Inbox", inbox);
-        List<String> names = List.of("business", "team", "payments", "numbers", "email", "inbox");
+        tabs.add("Reminders", new RemindersPanel(jobs, launcher::launch));
+        List<String> names = List.of("business", "team", "payments", "numbers", "email", "inbox", "reminders");
         String tab = event.getLocation().getQueryParameters().getSingleParameter("tab").orElse("");
         tabs.setSelectedIndex(Math.max(0, names.indexOf(tab)));
         add(tabs);

@@ -1,0 +1,125 @@
+package com.smbhub.system;
+
+import static com.smbhub.system.ContactsIT.edit;
+import static com.smbhub.system.ContactsIT.send;
+import static com.smbhub.system.SystemUnderTest.get;
+import static com.smbhub.system.SystemUnderTest.token;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Automatic payment reminders (issue 16): a run sends each unpaid invoice past due the reminder of the stage due
+ * now, once, through the business's mail; a paid invoice gets none; runs are the business's own.
+ */
+class ArRemindersIT {
+
+    private static final World WORLD = World.create();
+    private static final ZoneId TORONTO = ZoneId.of("America/Toronto");
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    @AfterAll
+    static void realClock() {
+        World.clock(WORLD.northside(), null);
+    }
+
+    private static String invoice(String owner, String email, LocalDate due) {
+        String contact = send("POST", "/api/v1/contacts", owner, "{\"display_name\":\"Late payer\",\"email\":\"" + email + "\"}")
+                .json().getJsonObject("data").getString("id");
+        var draft = send("POST", "/api/v1/invoices", owner, "{\"contact_id\":\"" + contact + "\",\"due_date\":\"" + due + "\","
+                + "\"line_items\":[{\"name\":\"Repair\",\"qty\":1,\"rate\":200}]}");
+        assertEquals(201, draft.status(), draft.body());
+        String id = draft.json().getJsonObject("data").getString("id");
+        assertEquals(200, send("POST", "/api/v1/invoices/" + id + "/send", owner, "{}").status());
+        return id;
+    }
+
+    /** Starts a run now and waits for its end. */
+    private static JsonObject runNow(String owner) throws InterruptedException {
+        var started = send("POST", "/api/v1/jobs/ar-reminders/run", owner, null);
+        for (int i = 0; i < 100 && started.status() == 409; i++) { // the other test's run is still going
+            Thread.sleep(300);
+            started = send("POST", "/api/v1/jobs/ar-reminders/run", owner, null);
+        }
+        assertEquals(202, started.status(), started.body());
+        String id = started.json().getJsonObject("data").getString("id");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonObject r = get("/api/v1/jobs/runs/" + id, owner).json().getJsonObject("data");
+            if (!"STARTED".equals(r.getString("status"))) {
+                return r;
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("run " + id + " did not end");
+    }
+
+    private static String stage(String owner, String id) {
+        return get("/api/v1/invoices/" + id, owner).json().getJsonObject("data").getString("ar_stage");
+    }
+
+    private static long reminders(String id) throws Exception {
+        return Database.count("select count(*) from audit_log where entity_id = ? and action = 'invoice.reminder_sent'", id);
+    }
+
+    @Test
+    void eachUnpaidInvoiceGetsTheStageDueNowOnceAndAPaidOneNone() throws Exception {
+        String owner = token(WORLD.northside("owner"), null);
+        assertEquals(200, edit("PATCH", "/api/v1/settings/business", owner, "{\"ar_enabled\":true,\"ar_days\":[3,7,14]}").status());
+        LocalDate today = LocalDate.now(TORONTO);
+        String late = invoice(owner, "late." + run + "@example.com", today.plusDays(1));
+        String paid = invoice(owner, "paid." + run + "@example.com", today.plusDays(1));
+        String due = get("/api/v1/invoices/" + paid, owner).json().getJsonObject("data").getString("amount_due");
+        var payment = send("POST", "/api/v1/payments", owner, "{\"invoice_id\":\"" + paid + "\",\"provider\":\"BANK\",\"amount\":" + due + "}");
+        assertTrue(payment.status() == 201 || payment.status() == 200, payment.body());
+
+        World.clock(WORLD.northside(), Instant.now().plus(Duration.ofDays(5))); // 4 days past due: the first reminder
+        JsonObject first = runNow(owner);
+        assertEquals("COMPLETED", first.getString("status"), first.toString());
+        assertTrue(first.getInt("done") >= 1, first.toString());
+        assertEquals("REMINDER_1", stage(owner, late));
+        Mailbox.await("late." + run + "@example.com", "Reminder:");
+        assertEquals("NONE", stage(owner, paid), "a paid invoice gets no reminder");
+
+        JsonObject again = runNow(owner);
+        assertEquals("COMPLETED", again.getString("status"));
+        assertEquals(1, reminders(late), "the same day's second run sends nothing again");
+
+        World.clock(WORLD.northside(), Instant.now().plus(Duration.ofDays(20))); // back after a pause: FINAL is due
+        runNow(owner);
+        assertEquals("FINAL", stage(owner, late), "the stage due now, not every stage missed");
+        assertEquals(2, reminders(late), "one mail for the pause, never three at once");
+        Mailbox.await("late." + run + "@example.com", "Final reminder:");
+        assertEquals(1, Database.count("select count(*) from ar_reminders where invoice_id = cast(? as uuid) and stage = 'FINAL'"
+                + " and automatic", late));
+    }
+
+    @Test
+    void runsAreTheBusinesssOwnAndOnlyItsOwnersAndAdminsRunThem() throws Exception {
+        String owner = token(WORLD.northside("owner"), null);
+        String runId = runNow(owner).getString("id");
+        assertEquals(403, send("POST", "/api/v1/jobs/ar-reminders/run", token(WORLD.northside("staff"), null), null).status());
+        assertEquals(403, get("/api/v1/jobs/runs", token(WORLD.northside("viewer"), null)).status());
+        String maple = token(WORLD.maple("owner"), null);
+        assertEquals(404, get("/api/v1/jobs/runs/" + runId, maple).status(), "another business's run is not there");
+        var mapleRuns = get("/api/v1/jobs/runs", maple);
+        assertEquals(200, mapleRuns.status(), mapleRuns.body());
+        assertTrue(mapleRuns.json().getJsonArray("data").stream()
+                .noneMatch(r -> r.asJsonObject().getString("id").equals(runId)));
+        assertTrue(get("/api/v1/jobs/runs?job=ar-reminders", owner).json().getJsonArray("data").stream()
+                .anyMatch(r -> r.asJsonObject().getString("id").equals(runId)));
+        assertEquals(404, send("POST", "/api/v1/jobs/export/run", owner, null).status(), "not built yet");
+        assertEquals(404, send("POST", "/api/v1/jobs/nonsense/run", owner, null).status());
+        assertEquals(400, get("/api/v1/jobs/runs?job=nonsense", owner).status());
+        assertEquals(404, get("/api/v1/jobs/runs/not-an-id", owner).status());
+    }
+}

@@ -1,0 +1,155 @@
+package com.smbhub.invoice;
+
+import com.smbhub.job.JobLedger;
+import com.smbhub.job.JobRunStatus;
+import com.smbhub.platform.errors.ConflictException;
+import com.smbhub.platform.errors.NotFoundException;
+import com.smbhub.platform.errors.ProviderException;
+import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.tenancy.RequestContext;
+import com.smbhub.platform.tenancy.TenantEntry;
+import com.smbhub.platform.time.BusinessClock;
+import com.smbhub.profile.EffectiveProfile;
+import com.smbhub.profile.ProfileService;
+import com.smbhub.tenant.Tenant;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Automatic payment reminders (PRD 5.5, issue 16): for a business that turned them on, every unpaid invoice past
+ * due gets the reminder of the stage due now (the days after the due date in Settings), through the business's own
+ * mail settings, as its automation. Each invoice is its own transaction: a reminder is claimed before it goes and
+ * the claim is undone if the mail server refuses, so it is sent once and retried next run.
+ */
+@Stateless
+public class ArReminders {
+
+    private static final Logger LOG = Logger.getLogger(ArReminders.class.getName());
+    /** Reminders go from this hour of the business's day on (no mail at midnight). */
+    public static final int SEND_HOUR = 9;
+    private static final long QUARTER_HOUR = 15 * 60;
+
+    /** An invoice whose reminder is due, and the stage due now. */
+    public record Due(String invoiceId, String number, ArStage stage) implements Serializable {
+    }
+
+    @PersistenceContext(unitName = "smbhub") EntityManager em;
+
+    @EJB TenantEntry entry;
+
+    @EJB ProfileService profiles;
+
+    @EJB InvoiceSending sending;
+
+    @EJB JobLedger ledger;
+
+    @Resource SessionContext context;
+
+    /** Whether the business wants its scheduled run now: reminders on and its day past {@link #SEND_HOUR}. */
+    public boolean dueNow(String tenantId) {
+        ZonedDateTime local = BusinessClock.now(tenantId).atZone(em.find(Tenant.class, tenantId).zone());
+        return profiles.effective().arRemindersEnabled() && local.getHour() >= SEND_HOUR;
+    }
+
+    /**
+     * When the schedule (every quarter hour) next starts the reminders of a business in {@code zone}: at {@link #SEND_HOUR}
+     * today, at the next quarter hour when today's run is still to come, else at {@link #SEND_HOUR} tomorrow.
+     */
+    public static Instant nextRun(Instant now, ZoneId zone, boolean ranToday) {
+        ZonedDateTime start = now.atZone(zone).toLocalDate().atTime(SEND_HOUR, 0).atZone(zone);
+        if (now.isBefore(start.toInstant())) {
+            return start.toInstant();
+        }
+        if (!ranToday) {
+            return Instant.ofEpochSecond((now.getEpochSecond() / QUARTER_HOUR + 1) * QUARTER_HOUR);
+        }
+        return start.plusDays(1).toInstant();
+    }
+
+    /** Run {@code runId} for business {@code tenantId}: each due reminder sent, then the run's counts and errors kept. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void run(String tenantId, String runId) {
+        ArReminders self = context.getBusinessObject(ArReminders.class);
+        List<String> errors = new ArrayList<>();
+        int done = 0;
+        int skipped = 0;
+        int failed = 0;
+        List<Due> due;
+        try {
+            due = self.due(tenantId, runId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Reminders of business " + tenantId + " could not be listed", e);
+            ledger.ended(tenantId, runId, JobRunStatus.FAILED, 0, 0, 0, List.of("The unpaid invoices could not be read; the next run tries again"));
+            return;
+        }
+        for (Due d : due) {
+            try {
+                if (self.remind(tenantId, runId, d)) {
+                    done++;
+                } else {
+                    skipped++; // sent meanwhile (by a person, or another run)
+                }
+            } catch (ProviderException e) {
+                failed++;
+                errors.add(d.number() + ": " + e.getMessage() + " — tried again next run");
+            } catch (ValidationException e) {
+                skipped++;
+                errors.add(d.number() + ": " + e.errors().get(0).message());
+            } catch (ConflictException | NotFoundException e) {
+                skipped++; // paid, voided or changed while the run went on
+            } catch (RuntimeException e) {
+                failed++;
+                errors.add(d.number() + ": could not be sent — tried again next run");
+                LOG.log(Level.WARNING, "Reminder of invoice " + d.invoiceId() + " failed", e);
+            }
+        }
+        ledger.ended(tenantId, runId, JobRunStatus.COMPLETED, done, skipped, failed, errors);
+    }
+
+    /** The business's unpaid invoices past due whose stage due today is further than the one they are at. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<Due> due(String tenantId, String runId) {
+        return entry.asAutomation(tenantId, "job_run:" + runId, () -> {
+            EffectiveProfile profile = profiles.effective();
+            List<Integer> days = profile.arReminderDays();
+            if (!profile.arRemindersEnabled() || days.isEmpty()) {
+                return List.of();
+            }
+            LocalDate today = BusinessClock.today(em.find(Tenant.class, RequestContext.current().orElseThrow().tenantId()).zone());
+            List<Invoice> unpaid = em.createQuery("select i from Invoice i where i.status in :open and i.amountDue > 0"
+                            + " and i.endDate < :today and i.deletedAt is null order by i.endDate, i.id", Invoice.class)
+                    .setParameter("open", List.of(InvoiceStatus.SENT.name(), InvoiceStatus.PARTIALLY_PAID.name()))
+                    .setParameter("today", today).getResultList();
+            List<Due> due = new ArrayList<>();
+            for (Invoice invoice : unpaid) {
+                ArStage now = ArStage.dueOn(invoice.endDate(), today, days);
+                if (now.ordinal() > ArStage.of(invoice.getArStage()).ordinal()) {
+                    due.add(new Due(invoice.getId(), invoice.getNumber(), now));
+                }
+            }
+            return due;
+        });
+    }
+
+    /** One invoice's reminder, in its own transaction; false when that stage went out meanwhile. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean remind(String tenantId, String runId, Due due) {
+        return entry.asAutomation(tenantId, "invoice:" + due.invoiceId(), () -> sending.remindAutomatically(due.invoiceId(),
+                due.stage(), runId));
+    }
+}

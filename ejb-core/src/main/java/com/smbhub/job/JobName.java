@@ -1,0 +1,37 @@
+package com.smbhub.job;
+
+import com.smbhub.platform.errors.NotFoundException;
+import java.util.Arrays;
+
+/** The jobs a business has (issue 16) by their API names; {@code built} says which exist yet. */
+public enum JobName {
+    EXPORT("export", false), AR_REMINDERS("ar-reminders", true), POS_SYNC("pos-sync", false);
+
+    private final String apiName;
+    private final boolean built;
+
+    JobName(String apiName, boolean built) {
+        this.apiName = apiName;
+        this.built = built;
+    }
+
+    public String apiName() {
+        return apiName;
+    }
+
+    /** The job XML's name in the batch runtime. */
+    public String jobXml() {
+        return apiName;
+    }
+
+    /** Whether {@code name} names a job (built or not). */
+    public static boolean known(String name) {
+        return Arrays.stream(values()).anyMatch(j -> j.apiName.equals(name));
+    }
+
+    /** The job named {@code name} that can run here; anything else is not found. */
+    public static JobName runnable(String name) {
+        return Arrays.stream(values()).filter(j -> j.built && j.apiName.equals(name)).findFirst()
+                .orElseThrow(() -> new NotFoundException("job"));
+    }
+}

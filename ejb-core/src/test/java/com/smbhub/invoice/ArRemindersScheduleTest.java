@@ -1,0 +1,35 @@
+package com.smbhub.invoice;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+
+/** When the quarter-hour schedule next sends a business's reminders, in the business's own day. */
+class ArRemindersScheduleTest {
+
+    private static final ZoneId TORONTO = ZoneId.of("America/Toronto");
+
+    @Test
+    void beforeNineTheRunIsAtNineThatMorning() {
+        assertEquals(Instant.parse("2026-12-05T14:00:00Z"), ArReminders.nextRun(Instant.parse("2026-12-05T06:10:00Z"), TORONTO, false));
+        assertEquals(Instant.parse("2026-12-05T14:00:00Z"), ArReminders.nextRun(Instant.parse("2026-12-05T06:10:00Z"), TORONTO, true),
+                "a run a person started before nine is not the day's scheduled run");
+    }
+
+    @Test
+    void afterNineTheNextQuarterHourUntilTodaysRunHasStarted() {
+        assertEquals(Instant.parse("2026-12-05T14:15:00Z"), ArReminders.nextRun(Instant.parse("2026-12-05T14:03:10Z"), TORONTO, false));
+        assertEquals(Instant.parse("2026-12-05T15:00:00Z"), ArReminders.nextRun(Instant.parse("2026-12-05T14:45:00Z"), TORONTO, false));
+        assertEquals(Instant.parse("2026-12-06T14:00:00Z"), ArReminders.nextRun(Instant.parse("2026-12-05T14:03:10Z"), TORONTO, true));
+    }
+
+    @Test
+    void lateInTheEveningTomorrowIsTheBusinesssTomorrow() {
+        // 23:30 in Toronto is already the next day in UTC
+        assertEquals(Instant.parse("2026-12-06T14:00:00Z"), ArReminders.nextRun(Instant.parse("2026-12-06T04:30:00Z"), TORONTO, true));
+        assertEquals(Instant.parse("2026-03-08T13:00:00Z"), ArReminders.nextRun(Instant.parse("2026-03-07T20:00:00Z"), TORONTO, true),
+                "nine o'clock after the clocks go forward");
+    }
+}

@@ -1,0 +1,163 @@
+package com.smbhub.web.settings;
+
+import com.smbhub.job.JobName;
+import com.smbhub.job.JobRunStatus;
+import com.smbhub.job.JobRunView;
+import com.smbhub.job.Jobs;
+import com.smbhub.platform.errors.ConflictException;
+import com.smbhub.web.shell.Toasts;
+import com.smbhub.web.shell.Waiting;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Settings → Reminders: whether the schedule sends payment reminders, its next run, what the latest runs did (errors in
+ * words), and "Run now" with progress until the run has ended.
+ */
+class RemindersPanel extends VerticalLayout {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
+
+    private final transient Jobs jobs;
+
+    private final transient Consumer<JobRunView> launch;
+
+    /** {@code launch} starts a run {@link Jobs#queue} just made (the batch module's launcher). */
+    RemindersPanel(Jobs jobs, Consumer<JobRunView> launch) {
+        this.jobs = jobs;
+        this.launch = launch;
+        setPadding(false);
+        build(false);
+    }
+
+    static String state(Jobs.Reminders now) {
+        if (!now.on()) {
+            return "Payment reminders are off: turn them on under Business, with the days after the due date they go out.";
+        }
+        return "Each unpaid invoice past its due date gets the reminder due that day, once, by e-mail — from 9:00 in your"
+                + " time zone (" + now.timezone() + "). A paid or voided invoice gets none.";
+    }
+
+    static String next(Jobs.Reminders now) {
+        return now.next() == null ? "No run is scheduled." : "Next run: " + WHEN.format(now.next().atZone(ZoneId.of(now.timezone()))) + ".";
+    }
+
+    /** One run in a line: when, who started it, what it did. */
+    static String line(JobRunView run, ZoneId zone) {
+        String when = WHEN.format(run.startedAt().atZone(zone)) + (JobRunStatus.Trigger.valueOf(run.trigger())
+                == JobRunStatus.Trigger.SCHEDULE ? " (on schedule)" : " (Run now)") + ": ";
+        return when + switch (JobRunStatus.valueOf(run.status())) {
+            case STARTED -> "sending…";
+            case FAILED -> "failed.";
+            case COMPLETED -> run.done() + run.skipped() + run.failed() == 0 ? "no reminder was due."
+                    : run.done() + (run.done() == 1 ? " reminder" : " reminders") + " sent"
+                    + (run.skipped() == 0 ? "" : ", " + run.skipped() + " not needed any more")
+                    + (run.failed() == 0 ? "" : ", " + run.failed() + " could not be sent") + ".";
+        };
+    }
+
+    private void build(boolean running) {
+        removeAll();
+        Jobs.Reminders now = jobs.reminders();
+        ZoneId zone = ZoneId.of(now.timezone());
+        H3 title = new H3("Payment reminders");
+        Paragraph state = new Paragraph(state(now));
+        state.setId("reminders-state");
+        Paragraph next = new Paragraph(next(now));
+        next.setId("reminders-next");
+        add(title, state, next);
+        Button run = new Button("Run now", e -> start());
+        run.setId("reminders-run");
+        run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        run.setEnabled(now.on() && !running);
+        if (!now.on()) {
+            run.setTooltipText("Turn payment reminders on under Business first");
+        }
+        add(run);
+        if (running) {
+            ProgressBar bar = new ProgressBar();
+            bar.setIndeterminate(true);
+            bar.setId("reminders-running");
+            add(bar);
+        }
+        if (now.recent().isEmpty()) {
+            Paragraph empty = new Paragraph("No run yet. The first runs at the next scheduled time, or now if you click Run now.");
+            empty.setId("reminders-empty");
+            add(empty);
+            return;
+        }
+        UnorderedList runs = new UnorderedList();
+        runs.setId("reminders-runs");
+        for (JobRunView r : now.recent()) {
+            ListItem item = new ListItem(line(r, zone));
+            if (r.errors() != null) {
+                Div errors = new Div();
+                errors.getStyle().set("color", "var(--lumo-error-text-color)").set("white-space", "pre-line");
+                errors.setText(r.errors());
+                item.add(errors);
+            }
+            runs.add(item);
+        }
+        add(runs);
+    }
+
+    private void start() {
+        JobRunView queued;
+        try {
+            queued = jobs.queue(JobName.AR_REMINDERS.apiName());
+        } catch (ConflictException ex) {
+            Toasts.problem(ex.getMessage());
+            return;
+        }
+        launch.accept(queued);
+        build(true);
+        Waiting.until(UI.getCurrent(), new Ended(jobs, queued.id()), ended -> {
+            build(false);
+            Toasts.done(line(ended, ZoneId.of(jobs.reminders().timezone())));
+        }, problem -> build(false));
+    }
+
+    /** A run as a {@link Future} for {@link Waiting}: done once the run has ended (asked on the UI's polls). */
+    private record Ended(Jobs jobs, String id) implements Future<JobRunView> {
+
+        @Override
+        public boolean isDone() {
+            return JobRunStatus.valueOf(jobs.get(id).status()) != JobRunStatus.STARTED;
+        }
+
+        @Override
+        public JobRunView get() {
+            return jobs.get(id);
+        }
+
+        @Override
+        public JobRunView get(long timeout, TimeUnit unit) {
+            return get();
+        }
+
+        @Override
+        public boolean cancel(boolean interrupt) {
+            return false;
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+    }
+}
