@@ -101,6 +101,15 @@ class ArRemindersIT {
         Mailbox.await("late." + run + "@example.com", "Final reminder:");
         assertEquals(1, Database.count("select count(*) from ar_reminders where invoice_id = cast(? as uuid) and stage = 'FINAL'"
                 + " and automatic", late));
+        String contact = get("/api/v1/invoices/" + late, owner).json().getJsonObject("data").getString("contact_id");
+        String collection = "select count(*) from work_items w join tenant_members m on m.tenant_id = w.tenant_id"
+                + " and m.user_id = w.assigned_to and m.role = 'OWNER' where w.contact_id = cast(? as uuid) and w.type = 'COLLECTION'"
+                + " and w.priority = 'HIGH' and w.title like 'Collect payment of invoice %'";
+        assertEquals(1, Database.count(collection, contact), "the final reminder leaves an owner a collection work item");
+        runNow(owner);
+        assertEquals(1, Database.count(collection, contact), "once");
+        assertEquals(1, Database.count("select count(*) from analytics_events where event_name = 'ar.run_completed'"
+                + " and properties ->> 'run_id' = ?", again.getString("id")), "each run's end is an event");
     }
 
     @Test

@@ -2,16 +2,20 @@ package com.smbhub.invoice;
 
 import com.smbhub.job.JobLedger;
 import com.smbhub.job.JobRunStatus;
+import com.smbhub.money.MoneyText;
 import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ProviderException;
 import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.security.Role;
 import com.smbhub.platform.tenancy.RequestContext;
 import com.smbhub.platform.tenancy.TenantEntry;
 import com.smbhub.platform.time.BusinessClock;
 import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.profile.ProfileService;
 import com.smbhub.tenant.Tenant;
+import com.smbhub.workitem.WorkItemDraft;
+import com.smbhub.workitem.WorkItemService;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
@@ -27,6 +31,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -55,6 +61,10 @@ public class ArReminders {
     @EJB ProfileService profiles;
 
     @EJB InvoiceSending sending;
+
+    @EJB InvoiceService invoices;
+
+    @EJB WorkItemService work;
 
     @EJB JobLedger ledger;
 
@@ -101,6 +111,9 @@ public class ArReminders {
             try {
                 if (self.remind(tenantId, runId, d)) {
                     done++;
+                    if (d.stage() == ArStage.FINAL) {
+                        collect(self, tenantId, runId, d, errors);
+                    }
                 } else {
                     skipped++; // sent meanwhile (by a person, or another run)
                 }
@@ -143,6 +156,35 @@ public class ArReminders {
                 }
             }
             return due;
+        });
+    }
+
+    private static void collect(ArReminders self, String tenantId, String runId, Due due, List<String> errors) {
+        try {
+            self.collection(tenantId, runId, due);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Collection work item of invoice " + due.invoiceId() + " not made", e);
+            errors.add(due.number() + ": the final reminder went, but its collection work item could not be made");
+        }
+    }
+
+    /**
+     * After an invoice's final reminder: a COLLECTION work item, assigned to an owner, to chase the payment in person
+     * (its own transaction; the final reminder's claim makes it once per invoice).
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void collection(String tenantId, String runId, Due due) {
+        entry.asAutomation(tenantId, "job_run:" + runId, () -> {
+            InvoiceView invoice = invoices.get(due.invoiceId());
+            String owner = em.createQuery("select m.userId from TenantMember m where m.role = :owner and m.status = 'ACTIVE'"
+                    + " and m.deletedAt is null order by m.id", String.class).setParameter("owner", Role.OWNER).setMaxResults(1)
+                    .getResultStream().findFirst().orElse(null);
+            work.create(new WorkItemDraft("COLLECTION", "Collect payment of invoice " + invoice.number()
+                    + (invoice.contactName() == null ? "" : " from " + invoice.contactName()),
+                    "The final payment reminder went on " + BusinessClock.today(em.find(Tenant.class, tenantId).zone()) + ": "
+                    + MoneyText.format(invoice.amountDue(), invoice.currency()) + " is still due since " + invoice.dueDate() + ".",
+                    "HIGH", invoice.contactId(), null, owner, Map.of()), Optional.empty());
+            return null;
         });
     }
 

@@ -1,9 +1,11 @@
 package com.smbhub.job;
 
+import com.smbhub.platform.analytics.Analytics;
 import com.smbhub.platform.audit.AuditService;
 import com.smbhub.platform.db.NativeSql;
 import com.smbhub.platform.tenancy.TenantEntry;
 import com.smbhub.platform.time.BusinessClock;
+import com.smbhub.profile.ProfileService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -27,6 +29,8 @@ public class JobLedger {
     @EJB TenantEntry entry;
 
     @EJB AuditService audit;
+
+    @EJB ProfileService profiles;
 
     /** True for the one instance that claims {@code slot} of {@code job} (e.g. the hour); every other gets false. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -87,8 +91,11 @@ public class JobLedger {
             JobRun run = find(runId);
             run.ended(end, done, skipped, failed, errors.isEmpty() ? null : String.join("\n", errors.stream().limit(50).toList()),
                     BusinessClock.now());
-            audit.record("job.completed", "job_run", runId, null, Map.of("job", run.getJob(), "status", end.name(),
-                    "done", done, "skipped", skipped, "failed", failed));
+            Map<String, Object> what = Map.of("run_id", runId, "job", run.getJob(), "status", end.name(), "done", done,
+                    "skipped", skipped, "failed", failed);
+            audit.record("job.completed", "job_run", runId, null, what);
+            Analytics.record(em, JobName.of(run.getJob()).completedEvent(), profiles.effective().profileId(),
+                    JobRunStatus.Trigger.valueOf(run.getTrigger()) == JobRunStatus.Trigger.SCHEDULE ? "schedule" : "manual", what);
             return null;
         });
     }

@@ -5,14 +5,26 @@ import java.util.Arrays;
 
 /** The jobs a business has (issue 16) by their API names; {@code built} says which exist yet. */
 public enum JobName {
-    EXPORT("export", false), AR_REMINDERS("ar-reminders", true), POS_SYNC("pos-sync", false);
+    EXPORT("export", false, "export.run_completed"), AR_REMINDERS("ar-reminders", true, "ar.run_completed"),
+    POS_SYNC("pos-sync", false, "pos.run_completed");
 
     private final String apiName;
     private final boolean built;
+    private final String completedEvent;
 
-    JobName(String apiName, boolean built) {
+    JobName(String apiName, boolean built, String completedEvent) {
         this.apiName = apiName;
         this.built = built;
+        this.completedEvent = completedEvent;
+    }
+
+    /** The analytics event of a business's run that ended. */
+    public String completedEvent() {
+        return completedEvent;
+    }
+
+    public static JobName of(String apiName) {
+        return Arrays.stream(values()).filter(j -> j.apiName.equals(apiName)).findFirst().orElseThrow();
     }
 
     public String apiName() {
