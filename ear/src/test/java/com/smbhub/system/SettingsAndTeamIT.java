@@ -44,9 +44,10 @@ class SettingsAndTeamIT {
         String owner = token(WORLD.northside("owner"), null);
         JsonObject before = get("/api/v1/settings/business", owner).json().getJsonObject("data");
         var refused = edit("PATCH", "/api/v1/settings/business", owner,
-                "{\"name\":\"\",\"timezone\":\"Mars/Base\",\"currency\":\"XX\",\"profile_id\":\"bakery\",\"ar_days\":[400]}");
+                "{\"name\":\"\",\"timezone\":\"Mars/Base\",\"currency\":\"XX\",\"profile_id\":\"bakery\",\"ar_days\":[400],"
+                + "\"ar_send_hour\":24}");
         assertEquals(400, refused.status(), refused.body());
-        assertEquals(List.of("name", "timezone", "currency", "profile_id", "ar_days"), fields(refused));
+        assertEquals(List.of("name", "timezone", "currency", "profile_id", "ar_days", "ar_send_hour"), fields(refused));
         assertEquals(before, get("/api/v1/settings/business", owner).json().getJsonObject("data"));
         assertEquals(403, get("/api/v1/settings/business", token(WORLD.northside("staff"), null)).status());
         assertEquals(400, send("PATCH", "/api/v1/settings/business", owner, "{\"colour\":\"red\"}").status());
@@ -60,20 +61,21 @@ class SettingsAndTeamIT {
         long selected = Database.count(selections, WORLD.maple());
         try {
             var changed = edit("PATCH", "/api/v1/settings/business", owner,
-                    "{\"profile_id\":\"general\",\"quotes_enabled\":false,\"ar_days\":[5,10]}");
+                    "{\"profile_id\":\"general\",\"quotes_enabled\":false,\"ar_days\":[5,10],\"ar_send_hour\":7}");
             assertEquals(200, changed.status(), changed.body());
             JsonObject profile = get("/api/v1/profile", owner).json().getJsonObject("data");
             assertEquals("Requests", profile.getJsonObject("labels").getString("work_item_plural"));
             assertEquals(false, profile.getJsonObject("capabilities").getBoolean("quotes"));
             assertEquals("[5,10]", get("/api/v1/settings/business", owner).json().getJsonObject("data")
                     .getJsonArray("ar_days").toString());
+            assertEquals(7, get("/api/v1/settings/business", owner).json().getJsonObject("data").getInt("ar_send_hour"));
             assertEquals(selected + 1, Database.count(selections, WORLD.maple()));
             assertTrue(Database.count("select count(*) from audit_log where action = 'tenant.settings_changed'") > 0);
             var stale = send("PATCH", "/api/v1/settings/business", owner, "{\"name\":\"Maple & Co\",\"if_match_version\":0}");
             assertEquals(409, stale.status(), stale.body());
         } finally {
             var back = edit("PATCH", "/api/v1/settings/business", owner,
-                    "{\"profile_id\":\"retail_pos\",\"quotes_enabled\":true,\"ar_days\":[3,7,14]}");
+                    "{\"profile_id\":\"retail_pos\",\"quotes_enabled\":true,\"ar_days\":[3,7,14],\"ar_send_hour\":9}");
             assertEquals(200, back.status(), back.body());
         }
         assertEquals("Orders / Issues", get("/api/v1/profile", owner).json().getJsonObject("data")

@@ -46,8 +46,6 @@ import java.util.logging.Logger;
 public class ArReminders {
 
     private static final Logger LOG = Logger.getLogger(ArReminders.class.getName());
-    /** Reminders go from this hour of the business's day on (no mail at midnight). */
-    public static final int SEND_HOUR = 9;
     private static final long QUARTER_HOUR = 15 * 60;
 
     /** An invoice whose reminder is due, and the stage due now. */
@@ -70,18 +68,19 @@ public class ArReminders {
 
     @Resource SessionContext context;
 
-    /** Whether the business wants its scheduled run now: reminders on and its day past {@link #SEND_HOUR}. */
+    /** Whether the business wants its scheduled run now: reminders on and its day past its send hour. */
     public boolean dueNow(String tenantId) {
         ZonedDateTime local = BusinessClock.now(tenantId).atZone(em.find(Tenant.class, tenantId).zone());
-        return profiles.effective().arRemindersEnabled() && local.getHour() >= SEND_HOUR;
+        EffectiveProfile profile = profiles.effective();
+        return profile.arRemindersEnabled() && local.getHour() >= profile.arSendHour();
     }
 
     /**
-     * When the schedule (every quarter hour) next starts the reminders of a business in {@code zone}: at {@link #SEND_HOUR}
-     * today, at the next quarter hour when today's run is still to come, else at {@link #SEND_HOUR} tomorrow.
+     * When the schedule (every quarter hour) next starts the reminders of a business in {@code zone} sending from
+     * {@code hour}: at that hour today, at the next quarter hour when today's run is still to come, else tomorrow.
      */
-    public static Instant nextRun(Instant now, ZoneId zone, boolean ranToday) {
-        ZonedDateTime start = now.atZone(zone).toLocalDate().atTime(SEND_HOUR, 0).atZone(zone);
+    public static Instant nextRun(Instant now, ZoneId zone, int hour, boolean ranToday) {
+        ZonedDateTime start = now.atZone(zone).toLocalDate().atTime(hour, 0).atZone(zone);
         if (now.isBefore(start.toInstant())) {
             return start.toInstant();
         }

@@ -11,6 +11,7 @@ import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.tenancy.RequestContext;
 import com.smbhub.platform.tenancy.TenantScoped;
 import com.smbhub.platform.time.BusinessClock;
+import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.profile.ProfileService;
 import com.smbhub.tenant.Tenant;
 import jakarta.ejb.EJB;
@@ -44,7 +45,8 @@ public class Jobs {
     @EJB ProfileService profiles;
 
     /** The business's payment reminders as Settings shows them: on or off, the next scheduled run, the latest runs. */
-    public record Reminders(boolean on, String timezone, Instant next, List<JobRunView> recent) implements Serializable {
+    public record Reminders(boolean on, String timezone, int sendHour, Instant next, List<JobRunView> recent)
+            implements Serializable {
     }
 
     /** A new run of job {@code name} for the caller's business, to be started right after; one at a time per job. */
@@ -81,10 +83,11 @@ public class Jobs {
     public Reminders reminders() {
         access.require(Capability.RUN_JOBS);
         Tenant business = em.find(Tenant.class, RequestContext.current().orElseThrow().tenantId());
-        boolean on = profiles.effective().arRemindersEnabled();
-        Instant next = on ? ArReminders.nextRun(BusinessClock.now(), business.zone(),
+        EffectiveProfile profile = profiles.effective();
+        boolean on = profile.arRemindersEnabled();
+        Instant next = on ? ArReminders.nextRun(BusinessClock.now(), business.zone(), profile.arSendHour(),
                 JobLedger.scheduledToday(em, JobName.AR_REMINDERS, business.zone())) : null;
-        return new Reminders(on, business.zone().getId(), next, runs(JobName.AR_REMINDERS.apiName(), 5));
+        return new Reminders(on, business.zone().getId(), profile.arSendHour(), next, runs(JobName.AR_REMINDERS.apiName(), 5));
     }
 
     public JobRunView get(String id) {

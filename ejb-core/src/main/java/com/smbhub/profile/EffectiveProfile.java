@@ -85,6 +85,11 @@ public final class EffectiveProfile implements Serializable {
         return tree().path("automations").path("ar_reminders").path("enabled").asBoolean(false);
     }
 
+    /** The hour of the business's day from which the day's AR reminders go out (9 unless the business chose another). */
+    public int arSendHour() {
+        return tree().path("automations").path("ar_reminders").path("send_hour").asInt(9);
+    }
+
     /** Days after the due date on which AR reminders go out. */
     public List<Integer> arReminderDays() {
         List<Integer> days = new ArrayList<>();

@@ -50,11 +50,12 @@ public class BusinessSettingsService {
     @EJB Wording wording;
 
     /**
-     * What the form shows and sends back; {@code arDays} are the reminder days after the due date,
+     * What the form shows and sends back; {@code arDays} are the reminder days after the due date, {@code arSendHour}
+     * the hour of the business's day they go from,
      * {@code templates} each e-mail kind's default template id (null: keep the current ones).
      */
     public record Settings(String name, String timezone, String currency, String profileId, boolean quotesEnabled,
-                           boolean arEnabled, List<Integer> arDays, Map<String, String> templates, long version)
+                           boolean arEnabled, List<Integer> arDays, int arSendHour, Map<String, String> templates, long version)
             implements Serializable {
     }
 
@@ -63,7 +64,7 @@ public class BusinessSettingsService {
         Tenant tenant = tenant();
         EffectiveProfile profile = profiles.effective();
         return new Settings(tenant.getName(), tenant.getTimezone(), tenant.getCurrency(), tenant.getProfileId(),
-                profile.capability("quotes"), profile.arRemindersEnabled(), profile.arReminderDays(), wording.defaults(),
+                profile.capability("quotes"), profile.arRemindersEnabled(), profile.arReminderDays(), profile.arSendHour(), wording.defaults(),
                 tenant.getVersion());
     }
 
@@ -106,6 +107,9 @@ public class BusinessSettingsService {
         } else if (wanted.arEnabled() && days.isEmpty()) {
             errors.add(new FieldError("ar_days", "Give at least one day, or turn reminders off"));
         }
+        if (wanted.arSendHour() < 0 || wanted.arSendHour() > 23) {
+            errors.add(new FieldError("ar_send_hour", "An hour of the day from 0 to 23, e.g. 9 for 9:00"));
+        }
         Map<String, String> templates = new LinkedHashMap<>(wording.defaults());
         if (wanted.templates() != null) {
             wanted.templates().forEach((kind, id) -> {
@@ -129,6 +133,7 @@ public class BusinessSettingsService {
         String quotes = wanted.quotesEnabled() == shipped.capability("quotes") ? "null" : String.valueOf(wanted.quotesEnabled());
         String enabled = wanted.arEnabled() == shipped.arRemindersEnabled() ? "null" : String.valueOf(wanted.arEnabled());
         String schedule = days.equals(shipped.arReminderDays()) ? "null" : days.toString();
+        String hour = wanted.arSendHour() == shipped.arSendHour() ? "null" : String.valueOf(wanted.arSendHour());
         StringBuilder chosen = new StringBuilder();
         templates.forEach((kind, id) -> {
             String key = Wording.PROFILE_KEYS.get(kind);
@@ -137,7 +142,8 @@ public class BusinessSettingsService {
         });
         try {
             profiles.patchOverrides("{\"capabilities\":{\"quotes\":" + quotes + "},"
-                    + "\"automations\":{\"ar_reminders\":{\"enabled\":" + enabled + ",\"days_after_due\":" + schedule + "}},"
+                    + "\"automations\":{\"ar_reminders\":{\"enabled\":" + enabled + ",\"days_after_due\":" + schedule
+                    + ",\"send_hour\":" + hour + "}},"
                     + "\"templates\":{" + chosen + "}}");
         } catch (ValidationException e) {
             throw new ValidationException("profile_id", "Your business's overrides do not fit this profile: " + e.getMessage());
@@ -204,6 +210,7 @@ public class BusinessSettingsService {
         values.put("quotes", s.quotesEnabled());
         values.put("ar_enabled", s.arEnabled());
         values.put("ar_days", s.arDays());
+        values.put("ar_send_hour", s.arSendHour());
         values.put("default_templates", s.templates());
         values.put("version", s.version());
         return values;

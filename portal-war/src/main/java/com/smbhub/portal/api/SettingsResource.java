@@ -46,13 +46,18 @@ public class SettingsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response update(String body, @HeaderParam("If-Match") String ifMatch) {
         JsonBody json = JsonBody.parse(body, Set.of("name", "timezone", "currency", "profile_id", "quotes_enabled",
-                "ar_enabled", "ar_days", "default_templates", "if_match_version"));
+                "ar_enabled", "ar_days", "ar_send_hour", "default_templates", "if_match_version"));
         List<FieldError> errors = new ArrayList<>();
         Long version = Versions.expected(json, ifMatch, errors);
         BusinessSettingsService.Settings current = settings.get();
         List<Integer> days = current.arDays();
         if (json.has("ar_days")) {
             days = days(json.raw("ar_days"), errors);
+        }
+        int hour = current.arSendHour();
+        if (json.has("ar_send_hour")) {
+            Long wantedHour = json.integer("ar_send_hour", errors);
+            hour = wantedHour == null ? hour : wantedHour < 0 || wantedHour > 23 ? -1 : wantedHour.intValue();
         }
         Map<String, String> templates = null;
         if (json.has("default_templates")) {
@@ -64,7 +69,7 @@ public class SettingsResource {
                 json.has("currency") ? json.string("currency", errors) : current.currency(),
                 json.has("profile_id") ? json.string("profile_id", errors) : current.profileId(),
                 json.bool("quotes_enabled", current.quotesEnabled(), errors),
-                json.bool("ar_enabled", current.arEnabled(), errors), days, templates, current.version());
+                json.bool("ar_enabled", current.arEnabled(), errors), days, hour, templates, current.version());
         ValidationException.throwIfAny(errors);
         return reply(settings.update(wanted, version));
     }
@@ -100,7 +105,7 @@ public class SettingsResource {
         s.templates().forEach(templates::add);
         return Jsonp.createObjectBuilder().add("name", s.name()).add("timezone", s.timezone())
                 .add("currency", s.currency()).add("profile_id", s.profileId()).add("quotes_enabled", s.quotesEnabled())
-                .add("ar_enabled", s.arEnabled()).add("ar_days", Jsonp.createArrayBuilder(s.arDays()))
+                .add("ar_enabled", s.arEnabled()).add("ar_days", Jsonp.createArrayBuilder(s.arDays())).add("ar_send_hour", s.arSendHour())
                 .add("default_templates", templates)
                 .add("version", s.version()).build();
     }

@@ -68,8 +68,19 @@ class BusinessForm extends VerticalLayout {
         TextField days = new TextField("Reminder days after the due date", join(current.arDays()), "3, 7, 14");
         days.setId("settings-ar-days");
         days.setEnabled(current.arEnabled());
-        reminders.addValueChangeListener(e -> days.setEnabled(e.getValue()));
-        FormLayout form = new FormLayout(name, zone, currency, profile, quotes, reminders, days);
+        Select<Integer> hour = new Select<>();
+        hour.setId("settings-ar-hour");
+        hour.setLabel("Send reminders from");
+        hour.setItems(java.util.stream.IntStream.range(0, 24).boxed().toList());
+        hour.setItemLabelGenerator(h -> String.format("%d:00", h));
+        hour.setValue(current.arSendHour());
+        hour.setHelperText("In your time zone; each day's reminders go at this hour");
+        hour.setEnabled(current.arEnabled());
+        reminders.addValueChangeListener(e -> {
+            days.setEnabled(e.getValue());
+            hour.setEnabled(e.getValue());
+        });
+        FormLayout form = new FormLayout(name, zone, currency, profile, quotes, reminders, days, hour);
         Map<String, Select<Wording.Template>> templates = new LinkedHashMap<>();
         List<Wording.Template> choices = settings.templateChoices();
         for (String kind : TEMPLATE_WORDS.keySet()) {
@@ -90,6 +101,7 @@ class BusinessForm extends VerticalLayout {
         byField.put("currency", currency);
         byField.put("profile_id", profile);
         byField.put("ar_days", days);
+        byField.put("ar_send_hour", hour);
         templates.forEach((kind, select) -> byField.put("default_templates." + kind, select));
         Button save = new Button("Save", e -> {
             List<Integer> parsed = parse(days.getValue());
@@ -100,7 +112,7 @@ class BusinessForm extends VerticalLayout {
             }
             try {
                 settings.update(new BusinessSettingsService.Settings(name.getValue(), zone.getValue(), currency.getValue(),
-                        profile.getValue(), quotes.getValue(), reminders.getValue(), parsed, chosenTemplates(templates), 0),
+                        profile.getValue(), quotes.getValue(), reminders.getValue(), parsed, hour.getValue(), chosenTemplates(templates), 0),
                         current.version());
                 getUI().ifPresent(ui -> ui.refreshCurrentRoute(true));
                 Toasts.done("Settings saved");

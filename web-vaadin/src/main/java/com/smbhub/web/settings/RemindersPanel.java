@@ -49,7 +49,8 @@ class RemindersPanel extends VerticalLayout {
         if (!now.on()) {
             return "Payment reminders are off: turn them on under Business, with the days after the due date they go out.";
         }
-        return "Each unpaid invoice past its due date gets the reminder due that day, once, by e-mail — from 9:00 in your"
+        return "Each unpaid invoice past its due date gets the reminder due that day, once, by e-mail — from " + now.sendHour()
+                + ":00 in your"
                 + " time zone (" + now.timezone() + "). A paid or voided invoice gets none.";
     }
 

@@ -16,7 +16,7 @@ class RemindersPanelTest {
 
     @Test
     void offSaysWhereToTurnThemOn() {
-        Jobs.Reminders off = new Jobs.Reminders(false, "America/Toronto", null, List.of());
+        Jobs.Reminders off = new Jobs.Reminders(false, "America/Toronto", 9, null, List.of());
         assertEquals("Payment reminders are off: turn them on under Business, with the days after the due date they go out.",
                 RemindersPanel.state(off));
         assertEquals("No run is scheduled.", RemindersPanel.next(off));
@@ -24,8 +24,11 @@ class RemindersPanelTest {
 
     @Test
     void theNextRunIsInTheBusinesssZone() {
-        Jobs.Reminders on = new Jobs.Reminders(true, "America/Toronto", Instant.parse("2026-12-05T14:00:00Z"), List.of());
+        Jobs.Reminders on = new Jobs.Reminders(true, "America/Toronto", 9, Instant.parse("2026-12-05T14:00:00Z"), List.of());
         assertEquals("Next run: Sat 5 Dec, 09:00.", RemindersPanel.next(on));
+        assertEquals("Each unpaid invoice past its due date gets the reminder due that day, once, by e-mail — from 7:00 in your"
+                + " time zone (America/Toronto). A paid or voided invoice gets none.",
+                RemindersPanel.state(new Jobs.Reminders(true, "America/Toronto", 7, null, List.of())));
     }
 
     @Test
