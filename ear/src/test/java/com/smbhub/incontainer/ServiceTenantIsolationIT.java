@@ -17,6 +17,7 @@ import com.smbhub.expense.ExpenseView;
 import com.smbhub.extract.ChatExtractor;
 import com.smbhub.extract.Extraction;
 import com.smbhub.extract.Inbound;
+import com.smbhub.export.Exports;
 import com.smbhub.file.FileService;
 import com.smbhub.file.FileView;
 import com.smbhub.home.HomeService;
@@ -171,6 +172,8 @@ class ServiceTenantIsolationIT {
 
     @Inject JobLedger ledger;
 
+    @Inject Exports exports;
+
     @Test
     void aConversationOfOneBusinessIsInvisibleAndUntouchableFromAnother() {
         String owner = "owner@" + n() + ".test";
@@ -254,6 +257,7 @@ class ServiceTenantIsolationIT {
             assertTrue(as(other, m(), () -> jobs.runs(null, 200)).stream().noneMatch(r -> r.id().equals(run.id())));
             assertTrue(as(other, m(), () -> jobs.runs("ar-reminders", 200)).stream().noneMatch(r -> r.id().equals(run.id())));
             assertEquals(run.id(), as(owner, n(), () -> jobs.get(run.id())).id());
+            assertThrows(NotFoundException.class, () -> as(other, m(), () -> exports.download(run.id())));
         } finally {
             ledger.ended(tenantOf(owner, n()), run.id(), JobRunStatus.COMPLETED, 0, 0, 0, List.of());
         }

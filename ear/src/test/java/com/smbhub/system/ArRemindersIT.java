@@ -51,16 +51,7 @@ class ArRemindersIT {
             started = send("POST", "/api/v1/jobs/ar-reminders/run", owner, null);
         }
         assertEquals(202, started.status(), started.body());
-        String id = started.json().getJsonObject("data").getString("id");
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonObject r = get("/api/v1/jobs/runs/" + id, owner).json().getJsonObject("data");
-            if (!"STARTED".equals(r.getString("status"))) {
-                return r;
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError("run " + id + " did not end");
+        return ExportIT.awaitEnd(owner, started.json().getJsonObject("data").getString("id"));
     }
 
     private static String stage(String owner, String id) {
@@ -126,7 +117,7 @@ class ArRemindersIT {
                 .noneMatch(r -> r.asJsonObject().getString("id").equals(runId)));
         assertTrue(get("/api/v1/jobs/runs?job=ar-reminders", owner).json().getJsonArray("data").stream()
                 .anyMatch(r -> r.asJsonObject().getString("id").equals(runId)));
-        assertEquals(404, send("POST", "/api/v1/jobs/export/run", owner, null).status(), "not built yet");
+        assertEquals(404, send("POST", "/api/v1/jobs/pos-sync/run", owner, null).status(), "not built yet");
         assertEquals(404, send("POST", "/api/v1/jobs/nonsense/run", owner, null).status());
         assertEquals(400, get("/api/v1/jobs/runs?job=nonsense", owner).status());
         assertEquals(404, get("/api/v1/jobs/runs/not-an-id", owner).status());

@@ -12,7 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
 
-/** Settings in the browser: the onboarding checklist ticks, an invitation is accepted by a new person, Text-to-Task turned on, reminders run. */
+/** Settings in the browser: the onboarding checklist ticks, an invitation is accepted by a new person, Text-to-Task turned on, reminders run, everything exported. */
 class SettingsJourneyIT {
 
     private static final World WORLD = World.create();
@@ -100,6 +100,25 @@ class SettingsJourneyIT {
         }
         assertEquals("COMPLETED", SystemUnderTest.get("/api/v1/jobs/runs?job=ar-reminders", SystemUnderTest.token(own.northside("owner"), null))
                 .json().getJsonArray("data").getJsonObject(0).getString("status"));
+    }
+
+    @Test
+    void anOwnerExportsEverythingWatchesItAndDownloadsTheZip() {
+        World own = World.create();
+        try (BackOffice app = new BackOffice()) {
+            app.signIn(own.northside("owner"), "demo");
+            new HomeScreen(app).waitFor("Welcome");
+            new SettingsScreen(app).open("data").waitForTab("Data");
+            app.click("export-start");
+            app.waitForToast("Your export is ready to download");
+            app.waitForText("export-runs", "items, until");
+            app.screenshot("settings-export");
+            String href = app.driver.findElement(By.cssSelector("#export-runs a[id^=export-download-]")).getAttribute("href");
+            Object got = ((JavascriptExecutor) app.driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + "fetch(arguments[0]).then(r => r.arrayBuffer().then(b => done(r.status + ' ' + r.headers.get('content-type')"
+                    + " + ' ' + new Uint8Array(b.slice(0, 2)).join(','))))", href);
+            assertEquals("200 application/zip 80,75", got, "the ZIP (it starts with PK)");
+        }
     }
 
     @Test

@@ -84,6 +84,15 @@ public class JobLedger {
         });
     }
 
+    /** How far run {@code runId} got: {@code done} of {@code total} items. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void progress(String tenantId, String runId, int done, int total) {
+        entry.asTenant(tenantId, TenantEntry.Path.JOB, "job_run:" + runId, null, () -> {
+            find(runId).progress(done, total);
+            return null;
+        });
+    }
+
     /** How run {@code runId} ended: what it did, skipped and could not do (in words, one line each). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void ended(String tenantId, String runId, JobRunStatus end, int done, int skipped, int failed, List<String> errors) {

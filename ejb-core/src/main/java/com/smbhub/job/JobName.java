@@ -5,7 +5,7 @@ import java.util.Arrays;
 
 /** The jobs a business has (issue 16) by their API names; {@code built} says which exist yet. */
 public enum JobName {
-    EXPORT("export", false, "export.run_completed"), AR_REMINDERS("ar-reminders", true, "ar.run_completed"),
+    EXPORT("export", true, "export.run_completed"), AR_REMINDERS("ar-reminders", true, "ar.run_completed"),
     POS_SYNC("pos-sync", false, "pos.run_completed");
 
     private final String apiName;

@@ -23,6 +23,7 @@ public class JobRun extends TenantOwned {
     @Column(name = "finished_at")
     private Instant finishedAt;
     private int done;
+    private Integer total;
     private int skipped;
     private int failed;
     private String errors;
@@ -39,6 +40,11 @@ public class JobRun extends TenantOwned {
 
     void started(long execution) {
         executionId = execution;
+    }
+
+    void progress(int done, int total) {
+        this.done = done;
+        this.total = total;
     }
 
     void ended(JobRunStatus end, int done, int skipped, int failed, String errors, Instant at) {
@@ -58,6 +64,7 @@ public class JobRun extends TenantOwned {
     public Instant getStartedAt() { return startedAt; }
     public Instant getFinishedAt() { return finishedAt; }
     public int getDone() { return done; }
+    public Integer getTotal() { return total; }
     public int getSkipped() { return skipped; }
     public int getFailed() { return failed; }
     public String getErrors() { return errors; }

@@ -37,6 +37,7 @@ class TenantScopedServicesTest {
             Map.entry("account/SignupService", "makes the business; enters it through TenantEntry"),
             Map.entry("account/AccountService", "a person's own account (verification, reset), before any business"),
             Map.entry("job/JobLedger", "the batch jobs' runs: enters each run's business through TenantEntry"),
+            Map.entry("export/Exporter", "the export job: enters the run's business through TenantEntry"),
             Map.entry("invoice/ArReminders", "the reminders job: enters the run's business through TenantEntry as its automation"),
             Map.entry("payment/StripeWebhooks", "webhook: stores first, the business is found from the event"),
             Map.entry("payment/StripeEventProcessor", "webhook: enters the event's business through TenantEntry"),

@@ -62,7 +62,7 @@ public class JobsResource {
         return Jsonp.createObjectBuilder().add("id", r.id()).add("job", r.job()).add("trigger", r.trigger())
                 .add("status", r.status()).add("execution_id", r.executionId() == null ? JsonValue.NULL : Jsonp.createValue(r.executionId()))
                 .add("started_at", time(r.startedAt())).add("finished_at", time(r.finishedAt()))
-                .add("done", r.done()).add("skipped", r.skipped()).add("failed", r.failed())
+                .add("done", r.done()).add("total", r.total() == null ? JsonValue.NULL : Jsonp.createValue(r.total())).add("skipped", r.skipped()).add("failed", r.failed())
                 .add("errors", Envelope.nullable(r.errors())).build();
     }
 

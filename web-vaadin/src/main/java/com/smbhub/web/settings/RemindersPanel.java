@@ -4,9 +4,7 @@ import com.smbhub.job.JobName;
 import com.smbhub.job.JobRunStatus;
 import com.smbhub.job.JobRunView;
 import com.smbhub.job.Jobs;
-import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.web.shell.Toasts;
-import com.smbhub.web.shell.Waiting;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -21,8 +19,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -118,47 +114,14 @@ class RemindersPanel extends VerticalLayout {
     }
 
     private void start() {
-        JobRunView queued;
-        try {
-            queued = jobs.queue(JobName.AR_REMINDERS.apiName());
-        } catch (ConflictException ex) {
-            Toasts.problem(ex.getMessage());
+        JobRunView queued = RunWatch.start(jobs, JobName.AR_REMINDERS, launch);
+        if (queued == null) {
             return;
         }
-        launch.accept(queued);
         build(true);
-        Waiting.until(UI.getCurrent(), new Ended(jobs, queued.id()), ended -> {
+        RunWatch.follow(UI.getCurrent(), jobs, queued.id(), going -> { }, ended -> {
             build(false);
             Toasts.done(line(ended, ZoneId.of(jobs.reminders().timezone())));
         }, problem -> build(false));
-    }
-
-    /** A run as a {@link Future} for {@link Waiting}: done once the run has ended (asked on the UI's polls). */
-    private record Ended(Jobs jobs, String id) implements Future<JobRunView> {
-
-        @Override
-        public boolean isDone() {
-            return JobRunStatus.valueOf(jobs.get(id).status()) != JobRunStatus.STARTED;
-        }
-
-        @Override
-        public JobRunView get() {
-            return jobs.get(id);
-        }
-
-        @Override
-        public JobRunView get(long timeout, TimeUnit unit) {
-            return get();
-        }
-
-        @Override
-        public boolean cancel(boolean interrupt) {
-            return false;
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
     }
 }

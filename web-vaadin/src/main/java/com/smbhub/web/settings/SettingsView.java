@@ -2,6 +2,7 @@ package com.smbhub.web.settings;
 
 import com.smbhub.aidraft.AiDraftService;
 import com.smbhub.batch.JobLauncher;
+import com.smbhub.export.Exports;
 import com.smbhub.inbox.MailboxSettings;
 import com.smbhub.job.Jobs;
 import com.smbhub.inbox.SavedAnswers;
@@ -27,9 +28,10 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
+import java.time.ZoneId;
 import java.util.List;
 
-/** Settings: the business (name, zone, currency, profile, switches), the team, payments (Stripe), numbers, e-mail, inbox, reminders. */
+/** Settings: the business (name, zone, currency, profile, switches), the team, payments (Stripe), numbers, e-mail, inbox, reminders, data (export). */
 @Route(value = "settings", layout = MainLayout.class)
 @PageTitle("Settings · SMB Hub")
 @CdiComponent
@@ -62,6 +64,8 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver 
 
     @EJB JobLauncher launcher;
 
+    @EJB Exports exports;
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (event.hasForwardTarget() || event.hasRerouteTarget()) {
@@ -91,7 +95,8 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver 
         inbox.setPadding(false);
         tabs.add("Inbox", inbox);
         tabs.add("Reminders", new RemindersPanel(jobs, launcher::launch));
-        List<String> names = List.of("business", "team", "payments", "numbers", "email", "inbox", "reminders");
+        tabs.add("Data", new DataPanel(jobs, exports, launcher::launch, ZoneId.of(settings.get().timezone())));
+        List<String> names = List.of("business", "team", "payments", "numbers", "email", "inbox", "reminders", "data");
         String tab = event.getLocation().getQueryParameters().getSingleParameter("tab").orElse("");
         tabs.setSelectedIndex(Math.max(0, names.indexOf(tab)));
         add(tabs);

@@ -1,0 +1,37 @@
+package com.smbhub.batch;
+
+import com.smbhub.export.Exporter;
+import com.smbhub.invoice.ArReminders;
+import com.smbhub.job.JobName;
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.api.BatchProperty;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** One business's run of a job (a partition): the job's service does the work and keeps the run's counts. */
+@Named("businessRunBatchlet")
+@Dependent
+public class BusinessRunBatchlet extends AbstractBatchlet {
+
+    @Inject @BatchProperty(name = "job") String job;
+
+    @Inject @BatchProperty(name = "tenantId") String tenantId;
+
+    @Inject @BatchProperty(name = "runId") String runId;
+
+    @EJB Exporter exporter;
+
+    @EJB ArReminders reminders;
+
+    @Override
+    public String process() {
+        switch (JobName.of(job)) {
+            case EXPORT -> exporter.run(tenantId, runId);
+            case AR_REMINDERS -> reminders.run(tenantId, runId);
+            default -> throw new IllegalArgumentException("no batchlet for job " + job);
+        }
+        return "COMPLETED";
+    }
+}

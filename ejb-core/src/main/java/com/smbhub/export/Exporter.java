@@ -1,0 +1,210 @@
+package com.smbhub.export;
+
+import com.smbhub.file.FileStores;
+import com.smbhub.job.JobLedger;
+import com.smbhub.job.JobName;
+import com.smbhub.job.JobRunStatus;
+import com.smbhub.platform.Jsonp;
+import com.smbhub.platform.tenancy.TenantEntry;
+import com.smbhub.platform.time.BusinessClock;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * "Export everything" (issue 16): one ZIP of a business's records — each table as JSON lines (every column, lossless)
+ * and as CSV (for spreadsheets), every stored file under {@code files/}, and {@code manifest.json} with the counts,
+ * the schema version and each entry's SHA-256. Rows stream from a cursor straight into the ZIP, which is written to a
+ * file and then to the file store, so memory stays flat whatever the size. Runs as the business's job
+ * ({@link TenantEntry.Path#JOB}): the queries name the business and row-level security holds them to it too.
+ */
+@Stateless
+public class Exporter {
+
+    private static final Logger LOG = Logger.getLogger(Exporter.class.getName());
+
+    /** The business's tables, parents before children (the order an import writes them back in). */
+    static final List<String> TABLES = List.of("tax_codes", "document_sequences", "templates", "tenant_profile_overrides",
+            "contacts", "work_items", "quotes", "invoices", "payments", "expenses", "conversations", "messages", "files",
+            "ai_drafts", "notifications", "ar_reminders", "sms_opt_outs");
+    /** How many rows go between two progress updates. */
+    private static final int PROGRESS_EVERY = 2_000;
+
+    @PersistenceContext(unitName = "smbhub") EntityManager em;
+
+    @EJB TenantEntry entry;
+
+    @EJB JobLedger ledger;
+
+    @Inject FileStores stores;
+
+    @Resource SessionContext context;
+
+    /** Where the export of run {@code runId} is kept in the file store. */
+    public static String key(String tenantId, String runId) {
+        return "exports/" + tenantId + "/" + runId + ".zip";
+    }
+
+    /** Run {@code runId}: the ZIP written and stored, then the run's counts kept (or why it failed). */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void run(String tenantId, String runId) {
+        try {
+            int rows = context.getBusinessObject(Exporter.class).write(tenantId, runId);
+            ledger.ended(tenantId, runId, JobRunStatus.COMPLETED, rows, 0, 0, List.of());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Export " + runId + " of business " + tenantId + " failed", e);
+            ledger.ended(tenantId, runId, JobRunStatus.FAILED, 0, 0, 0, List.of("The export could not be written; start it again"));
+        }
+    }
+
+    /** Writes the ZIP in one read-only transaction (one consistent view of the business) and answers the rows written. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int write(String tenantId, String runId) {
+        return entry.asTenant(tenantId, TenantEntry.Path.JOB, "job_run:" + runId, null, () -> {
+            Path zip = null;
+            try {
+                Files.createDirectories(stores.incoming());
+                zip = Files.createTempFile(stores.incoming(), "export-", ".zip");
+                int rows;
+                try (OutputStream file = Files.newOutputStream(zip)) {
+                    rows = write(em.unwrap(Connection.class), tenantId, runId, file);
+                }
+                stores.current().put(key(tenantId, runId), zip);
+                dropExpired(tenantId);
+                return rows;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (SQLException e) {
+                throw new IllegalStateException("export query failed", e);
+            } finally {
+                deleteQuietly(zip);
+            }
+        });
+    }
+
+    private int write(Connection db, String tenantId, String runId, OutputStream out) throws SQLException, IOException {
+        ExportZip zip = new ExportZip(new ZipOutputStream(out));
+        JsonObjectBuilder counts = Jsonp.createObjectBuilder();
+        int total = 0;
+        for (String table : TABLES) {
+            total += count(db, table, tenantId);
+        }
+        int files = count(db, "files", tenantId);
+        total += files;
+        ledger.progress(tenantId, runId, 0, total);
+        int done = 0;
+        for (String table : TABLES) {
+            int rows = 0;
+            try (ResultSet r = rows(db, "select row_to_json(t)::text from " + table + " t where t.tenant_id = cast(? as uuid)"
+                    + " order by 1", tenantId)) {
+                OutputStream entry = zip.entry(table + ".jsonl");
+                while (r.next()) {
+                    entry.write(r.getString(1).getBytes(StandardCharsets.UTF_8));
+                    entry.write('\n');
+                    rows++;
+                    if (++done % PROGRESS_EVERY == 0) {
+                        ledger.progress(tenantId, runId, done, total);
+                    }
+                }
+                zip.close(entry);
+            }
+            try (ResultSet r = rows(db, "select * from " + table + " t where t.tenant_id = cast(? as uuid)", tenantId)) {
+                OutputStream entry = zip.entry(table + ".csv");
+                Csv.write(r, entry);
+                zip.close(entry);
+            }
+            counts.add(table, rows);
+        }
+        try (ResultSet r = rows(db, "select cast(id as text), storage_provider, object_key, file_name from files"
+                + " where tenant_id = cast(? as uuid) and deleted_at is null order by id", tenantId)) {
+            while (r.next()) {
+                try (InputStream bytes = stores.of(r.getString(2)).open(r.getString(3))) {
+                    OutputStream entry = zip.entry("files/" + r.getString(1) + "/" + ExportZip.safeName(r.getString(4)));
+                    bytes.transferTo(entry);
+                    zip.close(entry);
+                } catch (IOException e) {
+                    zip.missing("files/" + r.getString(1));
+                }
+                if (++done % PROGRESS_EVERY == 0) {
+                    ledger.progress(tenantId, runId, done, total);
+                }
+            }
+        }
+        JsonObjectBuilder manifest = Jsonp.createObjectBuilder().add("format", "smbhub-export").add("format_version", 1)
+                .add("schema_version", schemaVersion(db)).add("business_id", tenantId)
+                .add("exported_at", BusinessClock.now().toString()).add("rows", counts).add("files", files);
+        zip.finish(manifest);
+        ledger.progress(tenantId, runId, total, total);
+        return done;
+    }
+
+    /** The business's exports past their download week leave the file store (each new export tidies up). */
+    private void dropExpired(String tenantId) {
+        List<String> expired = em.createQuery("select r.id from JobRun r where r.job = :job and r.finishedAt < :before"
+                        + " and r.finishedAt > :since order by r.finishedAt desc", String.class)
+                .setParameter("job", JobName.EXPORT.apiName()).setParameter("before", BusinessClock.now().minus(Exports.KEPT))
+                .setParameter("since", BusinessClock.now().minus(Exports.KEPT.multipliedBy(4))).setMaxResults(50).getResultList();
+        for (String runId : expired) {
+            try {
+                stores.current().delete(key(tenantId, runId));
+            } catch (IOException e) {
+                LOG.fine(() -> "expired export " + runId + " not deleted: " + e.getMessage());
+            }
+        }
+    }
+
+    private static int count(Connection db, String table, String tenantId) throws SQLException {
+        try (ResultSet r = rows(db, "select count(*) from " + table + " where tenant_id = cast(? as uuid)", tenantId)) {
+            r.next();
+            return r.getInt(1);
+        }
+    }
+
+    /** A streaming cursor over the rows (the transaction is open, so the driver fetches in batches). */
+    private static ResultSet rows(Connection db, String sql, String tenantId) throws SQLException {
+        PreparedStatement query = db.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+        query.setFetchSize(500);
+        query.setString(1, tenantId);
+        query.closeOnCompletion();
+        return query.executeQuery();
+    }
+
+    private static String schemaVersion(Connection db) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement("select version from flyway_schema_history where success"
+                + " and version is not null order by installed_rank desc limit 1"); ResultSet r = query.executeQuery()) {
+            return r.next() ? r.getString(1) : "unknown";
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.fine(() -> "temporary export not deleted: " + e.getMessage());
+            }
+        }
+    }
+}
