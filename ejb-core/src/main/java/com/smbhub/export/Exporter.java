@@ -28,10 +28,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.zip.ZipOutputStream;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 /**
  * "Export everything" (issue 16): one ZIP of a business's records — each table as JSON lines (every column, lossless)
@@ -49,7 +53,10 @@ public class Exporter {
     static final List<String> TABLES = List.of("tax_codes", "document_sequences", "templates", "tenant_profile_overrides",
             "contacts", "work_items", "quotes", "invoices", "payments", "expenses", "conversations", "messages", "files",
             "ai_drafts", "notifications", "ar_reminders", "sms_opt_outs");
-    /** How many rows go between two progress updates. */
+    /** UTF-8's byte-order mark: spreadsheets then read the CSV's accents right. */
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    private static final Set<String> TEXT_TYPES = Set.of("text", "character varying", "character");
+    /** How many files go between two progress updates. */
     private static final int PROGRESS_EVERY = 2_000;
 
     @PersistenceContext(unitName = "smbhub") EntityManager em;
@@ -115,27 +122,23 @@ public class Exporter {
         total += files;
         ledger.progress(tenantId, runId, 0, total);
         int done = 0;
+        CopyManager copy = db.unwrap(PGConnection.class).getCopyAPI();
         for (String table : TABLES) {
-            int rows = 0;
-            try (ResultSet r = rows(db, "select row_to_json(t)::text from " + table + " t where t.tenant_id = cast(? as uuid)"
-                    + " order by 1", tenantId)) {
-                OutputStream entry = zip.entry(table + ".jsonl");
-                while (r.next()) {
-                    entry.write(r.getString(1).getBytes(StandardCharsets.UTF_8));
-                    entry.write('\n');
-                    rows++;
-                    if (++done % PROGRESS_EVERY == 0) {
-                        ledger.progress(tenantId, runId, done, total);
-                    }
-                }
-                zip.close(entry);
-            }
-            try (ResultSet r = rows(db, "select * from " + table + " t where t.tenant_id = cast(? as uuid)", tenantId)) {
-                OutputStream entry = zip.entry(table + ".csv");
-                Csv.write(r, entry);
-                zip.close(entry);
-            }
+            // COPY takes no parameters: the id is a UUID this server made, and row-level security holds the rows anyway
+            String rowsOf = table + " t where t.tenant_id = '" + tenantId + "'";
+            OutputStream entry = zip.entry(table + ".jsonl");
+            // CSV with quote and delimiter that JSON text never holds raw: each row_to_json line comes out as it is
+            long rows = copy.copyOut("copy (select row_to_json(t) from " + rowsOf + ") to stdout with (format csv,"
+                    + " quote e'\\x01', delimiter e'\\x02')", entry);
+            zip.close(entry);
+            entry = zip.entry(table + ".csv");
+            entry.write(BOM);
+            copy.copyOut("copy (select " + csvColumns(columns(db, table)) + " from " + rowsOf + ") to stdout with (format csv,"
+                    + " header)", entry);
+            zip.close(entry);
             counts.add(table, rows);
+            done += (int) rows;
+            ledger.progress(tenantId, runId, done, total);
         }
         try (ResultSet r = rows(db, "select cast(id as text), storage_provider, object_key, file_name from files"
                 + " where tenant_id = cast(? as uuid) and deleted_at is null order by id", tenantId)) {
@@ -173,6 +176,33 @@ public class Exporter {
                 LOG.fine(() -> "expired export " + runId + " not deleted: " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * The CSV's select list: each column by its name; a text cell starting with = + - @ gets a leading apostrophe so
+     * no spreadsheet runs it as a formula (the JSON lines keep the exact value).
+     */
+    static String csvColumns(List<String[]> columns) {
+        return String.join(", ", columns.stream().map(c -> {
+            String name = '"' + c[0].replace("\"", "\"\"") + '"';
+            return TEXT_TYPES.contains(c[1])
+                    ? "case when " + name + " ~ '^[=+@-]' then '''' || " + name + " else " + name + " end as " + name : name;
+        }).toList());
+    }
+
+    /** A table's columns in order: name and data type. */
+    private static List<String[]> columns(Connection db, String table) throws SQLException {
+        List<String[]> columns = new ArrayList<>();
+        try (PreparedStatement query = db.prepareStatement("select column_name, data_type from information_schema.columns"
+                + " where table_schema = current_schema() and table_name = ? order by ordinal_position")) {
+            query.setString(1, table);
+            try (ResultSet r = query.executeQuery()) {
+                while (r.next()) {
+                    columns.add(new String[] {r.getString(1), r.getString(2)});
+                }
+            }
+        }
+        return columns;
     }
 
     private static int count(Connection db, String table, String tenantId) throws SQLException {
