@@ -88,6 +88,9 @@ class ExportIT {
         assertTrue(csv.contains("'=SUM(A1:A2)"), "no formula runs in a spreadsheet");
         assertArrayEquals(FilesIT.PDF, entries.get("files/" + fileId + "/plan-" + run + ".pdf"));
         assertTrue(Database.count("select count(*) from audit_log where action = 'export.downloaded' and entity_id = ?", id) >= 1);
+        assertEquals(1, Database.count("select count(*) from notifications where kind = 'export.ready' and entity_id = ?", id),
+                "everyone in the business sees it is ready");
+        Mailbox.await(WORLD.northside("owner"), "Your SMB Hub export is ready");
     }
 
     @Test

@@ -3,10 +3,15 @@ package com.smbhub.export;
 import com.smbhub.file.FileStores;
 import com.smbhub.job.JobLedger;
 import com.smbhub.job.JobName;
+import com.smbhub.job.JobRun;
+import com.smbhub.notification.NotificationService;
 import com.smbhub.job.JobRunStatus;
 import com.smbhub.platform.Jsonp;
+import com.smbhub.platform.mail.Mailer;
+import com.smbhub.platform.security.User;
 import com.smbhub.platform.tenancy.TenantEntry;
 import com.smbhub.platform.time.BusinessClock;
+import com.smbhub.tenant.Tenant;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
@@ -34,6 +39,7 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.zip.ZipOutputStream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -67,6 +73,10 @@ public class Exporter {
 
     @Inject FileStores stores;
 
+    @EJB Mailer mailer;
+
+    @Inject @ConfigProperty(name = "smbhub.public-url", defaultValue = "http://localhost:8080") String publicUrl;
+
     @Resource SessionContext context;
 
     /** Where the export of run {@code runId} is kept in the file store. */
@@ -77,13 +87,37 @@ public class Exporter {
     /** Run {@code runId}: the ZIP written and stored, then the run's counts kept (or why it failed). */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void run(String tenantId, String runId) {
+        Exporter self = context.getBusinessObject(Exporter.class);
         try {
-            int rows = context.getBusinessObject(Exporter.class).write(tenantId, runId);
+            int rows = self.write(tenantId, runId);
             ledger.ended(tenantId, runId, JobRunStatus.COMPLETED, rows, 0, 0, List.of());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Export " + runId + " of business " + tenantId + " failed", e);
             ledger.ended(tenantId, runId, JobRunStatus.FAILED, 0, 0, 0, List.of("The export could not be written; start it again"));
+            return;
         }
+        try {
+            self.ready(tenantId, runId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Export " + runId + " is ready, but the business was not told", e);
+        }
+    }
+
+    /** Tells the business its export is ready: a notification for everyone, an e-mail to whoever started it. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void ready(String tenantId, String runId) {
+        entry.asTenant(tenantId, TenantEntry.Path.JOB, "job_run:" + runId, null, () -> {
+            NotificationService.add(em, "export.ready", "Your export is ready to download in Settings → Data", "job_run", runId);
+            String startedBy = em.find(JobRun.class, runId).getStartedBy();
+            User person = startedBy == null ? null : em.find(User.class, startedBy);
+            if (person != null) {
+                mailer.sendPlatformLater("EXPORT_READY", person.getEmail(), "Your SMB Hub export is ready",
+                        "Hello,\n\nThe export of " + em.find(Tenant.class, tenantId).getName() + " you started is ready: download"
+                                + " it in Settings → Data within " + Exports.KEPT.toDays() + " days:\n" + publicUrl
+                                + "/app/settings?tab=data\n");
+            }
+            return null;
+        });
     }
 
     /** Writes the ZIP in one read-only transaction (one consistent view of the business) and answers the rows written. */

@@ -14,6 +14,7 @@ import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.profile.ProfileService;
 import com.smbhub.sample.SampleDataService;
 import com.smbhub.web.quote.QuotesView;
+import com.smbhub.web.settings.SettingsView;
 import com.smbhub.web.shell.MainLayout;
 import com.smbhub.web.shell.Toasts;
 import com.smbhub.web.shell.Words;
@@ -157,6 +158,21 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
         add(nextTitle, next);
     }
 
+    /** A notification's line, leading to what it is about: the quote, or Settings → Data for an export. */
+    private static Component link(NotificationService.View n, String line) {
+        if ("quote".equals(n.entityType())) {
+            RouterLink link = new RouterLink(line, QuotesView.class, RouteParameters.empty());
+            link.setQueryParameters(QueryParameters.of("open", n.entityId()));
+            return link;
+        }
+        if ("job_run".equals(n.entityType())) {
+            RouterLink link = new RouterLink(line, SettingsView.class, RouteParameters.empty());
+            link.setQueryParameters(QueryParameters.of("tab", "data"));
+            return link;
+        }
+        return new Span(line);
+    }
+
     /** What happened that the business should know (a client approved a quote, …), until someone marks it read. */
     private VerticalLayout notificationsBox(List<NotificationService.View> recent, ZoneId zone) {
         VerticalLayout box = new VerticalLayout(new H3("Notifications"));
@@ -165,12 +181,7 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
         box.setSpacing(false);
         for (var n : recent) {
             String line = DateTimeFormatter.ofPattern("d MMM HH:mm").format(n.at().atZone(zone)) + " · " + n.title();
-            Component item = "quote".equals(n.entityType())
-                    ? new RouterLink(line, QuotesView.class,
-                    RouteParameters.empty()) : new Span(line);
-            if (item instanceof RouterLink link) {
-                link.setQueryParameters(QueryParameters.of("open", n.entityId()));
-            }
+            Component item = link(n, line);
             item.getElement().getStyle().set("font-weight", n.read() ? "normal" : "600");
             box.add(item);
         }
