@@ -117,14 +117,19 @@ class BackOfficeJourneyIT {
     }
 
     @Test
-    void theOpsUserLandsInTheCommandCenterAndSeesWebhookEventsNeedingAttention() {
+    void theOpsUserLandsInTheCommandCenterAndSeesWebhookEventsNeedingAttentionAndJobRuns() {
         String account = "acct_unknown_" + UUID.randomUUID().toString().substring(0, 8);
         StripeWebhooksIT.deliver(StripeWebhooksIT.sessionEvent(StripeWebhooksIT.eventId(), "checkout.session.completed",
                 account, UUID.randomUUID().toString(), "pi_ops", 100, "paid"));
+        String owner = SystemUnderTest.token(WORLD.northside("owner"), null);
+        var export = ContactsIT.send("POST", "/api/v1/export", owner, null);
+        assertTrue(export.status() == 202 || export.status() == 409, export.body());
         try (BackOffice app = new BackOffice()) {
             app.signIn("ops@smbhub.test", "demo");
             new OpsScreen(app).waitForIt().waitForWebhookProblem("No business has connected " + account);
             app.screenshot("ops-webhooks");
+            app.click("ops-jobs-problems"); // every run, not only failures
+            app.waitForText("ops-jobs", "export (Run now)");
         }
     }
 

@@ -1,5 +1,7 @@
 package com.smbhub.aidraft;
 
+import static com.smbhub.platform.db.NativeSql.instant;
+
 import com.smbhub.extract.Extraction;
 import com.smbhub.platform.Ids;
 import com.smbhub.platform.analytics.Analytics;
@@ -138,10 +140,6 @@ public class AiDraftQueue {
 
     private static String str(Object value) {
         return value == null ? null : value.toString();
-    }
-
-    private static Instant instant(Object value) {
-        return value == null ? null : value instanceof Timestamp t ? t.toInstant() : ((java.time.OffsetDateTime) value).toInstant();
     }
 
     /** Opens a draft for review (records {@code ops.ai_draft.view}). */

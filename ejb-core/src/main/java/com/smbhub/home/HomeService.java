@@ -1,5 +1,7 @@
 package com.smbhub.home;
 
+import static com.smbhub.platform.db.NativeSql.instant;
+
 import com.smbhub.platform.audit.AuditService;
 import com.smbhub.platform.db.NativeSql;
 import com.smbhub.platform.errors.ValidationException;
@@ -17,11 +19,9 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.Serializable;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -120,11 +120,6 @@ public class HomeService {
     private boolean audited(String tenant, String action) {
         return ((Number) NativeSql.query(em, "select count(*) from audit_log where tenant_id = cast(?1 as uuid) and action = ?2")
                 .setParameter(1, tenant).setParameter(2, action).getSingleResult()).longValue() > 0;
-    }
-
-    private static Instant instant(Object value) {
-        return value == null ? null : value instanceof Timestamp t ? t.toInstant()
-                : value instanceof OffsetDateTime o ? o.toInstant() : (Instant) value;
     }
 
     private long count(String sql, String tenant) {

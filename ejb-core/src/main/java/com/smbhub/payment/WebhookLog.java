@@ -1,5 +1,7 @@
 package com.smbhub.payment;
 
+import static com.smbhub.platform.db.NativeSql.instant;
+
 import com.smbhub.platform.Ids;
 import com.smbhub.platform.audit.AuditService;
 import com.smbhub.platform.db.NativeSql;
@@ -12,9 +14,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.Serializable;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -60,15 +60,5 @@ public class WebhookLog {
         String status = webhooks.deliver(id);
         audit.recordAlone(null, user, "webhook.retried", "webhook_event", id, Map.of("status", status));
         return status;
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return value instanceof Timestamp t ? t.toInstant() : Instant.parse(value.toString());
     }
 }

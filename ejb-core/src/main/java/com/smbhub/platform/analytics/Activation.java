@@ -1,5 +1,7 @@
 package com.smbhub.platform.analytics;
 
+import static com.smbhub.platform.db.NativeSql.instant;
+
 import com.smbhub.platform.db.NativeSql;
 import com.smbhub.platform.security.PlatformOps;
 import com.smbhub.platform.tenancy.CrossTenant;
@@ -10,7 +12,6 @@ import java.io.Serializable;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -74,10 +75,5 @@ public class Activation {
 
     private static long number(Object value) {
         return value == null ? 0 : ((Number) value).longValue();
-    }
-
-    private static Instant instant(Object value) {
-        return value == null ? null : value instanceof Timestamp t ? t.toInstant()
-                : value instanceof OffsetDateTime o ? o.toInstant() : (Instant) value;
     }
 }

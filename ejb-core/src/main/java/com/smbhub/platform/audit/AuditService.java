@@ -1,5 +1,7 @@
 package com.smbhub.platform.audit;
 
+import static com.smbhub.platform.db.NativeSql.instant;
+
 import com.smbhub.platform.Jsonp;
 import com.smbhub.platform.db.NativeSql;
 import com.smbhub.platform.tenancy.RequestContext;
@@ -16,7 +18,6 @@ import java.io.Serializable;
 import java.io.StringReader;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -94,16 +95,6 @@ public class AuditService {
                     fields((String) r[5])));
         }
         return entries;
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof OffsetDateTime t) {
-            return t.toInstant();
-        }
-        return (Instant) value;
     }
 
     private static Map<String, String> fields(String json) {

@@ -35,7 +35,7 @@ public final class CrossTenant {
         ANALYTICS(false),
         /** the mail log of one business, named explicitly (the log row is the record; the send is audited) */
         MAIL_LOG(false),
-        /** platform ops' activation report over every business (read only) */
+        /** platform ops' reports over every business: activation, job runs (read only) */
         OPS_REPORT(true),
         /**
          * the mail poller's claim of the mailboxes due for reading and its own bookkeeping of them (what it

@@ -36,6 +36,7 @@ class TenantScopedServicesTest {
             Map.entry("tenant/InvitationService", "the invitee is not a member yet"),
             Map.entry("account/SignupService", "makes the business; enters it through TenantEntry"),
             Map.entry("account/AccountService", "a person's own account (verification, reset), before any business"),
+            Map.entry("job/JobsReport", "platform ops' report of every business's job runs, through CrossTenant"),
             Map.entry("job/JobLedger", "the batch jobs' runs: enters each run's business through TenantEntry"),
             Map.entry("export/Exporter", "the export job: enters the run's business through TenantEntry"),
             Map.entry("invoice/ArReminders", "the reminders job: enters the run's business through TenantEntry as its automation"),

@@ -2,6 +2,8 @@ package com.smbhub.web.shell;
 
 import com.smbhub.aidraft.AiDraftQueue;
 import com.smbhub.account.SignupService;
+import com.smbhub.job.JobRunStatus;
+import com.smbhub.job.JobsReport;
 import com.smbhub.payment.WebhookLog;
 import com.smbhub.platform.analytics.Activation;
 import com.smbhub.platform.errors.ValidationException;
@@ -54,6 +56,8 @@ public class OpsView extends VerticalLayout {
 
     @EJB Background background;
 
+    @EJB JobsReport jobs;
+
     private final Grid<WebhookLog.Entry> events = new Grid<>();
     private final Checkbox attention = new Checkbox("Needs attention only", true);
 
@@ -95,6 +99,7 @@ public class OpsView extends VerticalLayout {
                         + " or another business's invoice."),
                 new HorizontalLayout(attention, refresh), events);
         add(new ReviewQueue(drafts, background));
+        jobs();
         activation();
         customerBusiness();
         setSizeFull();
@@ -107,6 +112,28 @@ public class OpsView extends VerticalLayout {
 
     private static String when(Instant at) {
         return at == null ? "" : WHEN.format(at);
+    }
+
+    /** The jobs (issue 16): every business's latest runs, failures first to look at; errors in words. */
+    private void jobs() {
+        Grid<JobsReport.Run> grid = new Grid<>();
+        grid.setId("ops-jobs");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(r -> WHEN.format(r.startedAt())).setHeader("Started").setAutoWidth(true);
+        grid.addColumn(JobsReport.Run::business).setHeader("Business").setFlexGrow(2);
+        grid.addColumn(r -> r.job() + (JobRunStatus.Trigger.valueOf(r.trigger()) == JobRunStatus.Trigger.SCHEDULE ? "" : " (Run now)")).setHeader("Job").setAutoWidth(true);
+        grid.addColumn(JobsReport.Run::status).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(r -> r.done() + (r.total() == null ? "" : " of " + r.total())).setHeader("Done").setAutoWidth(true);
+        grid.addColumn(JobsReport.Run::failed).setHeader("Failed").setAutoWidth(true);
+        grid.addColumn(r -> r.errors() == null ? "" : r.errors()).setHeader("Errors").setFlexGrow(4);
+        grid.setEmptyStateText("No job runs need attention.");
+        Checkbox problems = new Checkbox("Failures only", true);
+        problems.setId("ops-jobs-problems");
+        problems.addValueChangeListener(e -> grid.setItems(jobs.recent(e.getValue(), 200)));
+        grid.setItems(jobs.recent(true, 200));
+        add(new H3("Jobs"), new Paragraph("Export, payment reminders and POS sync, one run per business: failed runs and"
+                + " runs with items that could not be done (tried again next run). Every execution is also in the Payara"
+                + " admin console (Batch) and asadmin list-batch-job-executions."), problems, grid);
     }
 
     /** Activation (PRD 4.1.2): the funnel, and per business its milestones, time to first value and weekly actions. */
