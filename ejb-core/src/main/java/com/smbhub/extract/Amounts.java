@@ -45,13 +45,14 @@ final class Amounts {
     private static final Pattern QTY_NAME_EACH = Pattern.compile("(?:^|\\b)" + QTY + "\\s+([\\p{L}][\\p{L}\\d\\s'&-]*?)\\s*"
             + "(?:in\\s+\\p{L}+\\s*)?\\(\\s*(" + SIGN + "\\s?" + NUMBER + ")\\s*(?:each|ea|per\\s+\\w+)\\s*\\)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern CREW_HOURS = Pattern.compile("\\b(\\d+)\\s+(?:techs?|technicians?|men|guys|workers|people|staff|"
-            + "crew|labou?rers|painters|cleaners|movers|electricians|plumbers)\\s*(?:x|×|for)\\s*(\\d+(?:\\.\\d+)?)\\s*" + HOURS
-            .replace("(", "(?:") + "\\s*(?:@|\\bat\\b|x)\\s*" + RATE, Pattern.CASE_INSENSITIVE);
+    /** People a crew is counted in: "2 techs", "3 carpenters". */
+    private static final String WORKERS = "techs?|technicians?|men|guys|workers|people|staff|crew|labou?rers|painters|cleaners|"
+            + "movers|electricians|plumbers|carpenters|roofers|tilers|landscapers|installers|helpers";
+    private static final Pattern CREW_HOURS = Pattern.compile("\\b(\\d+)\\s+(?:" + WORKERS + ")\\s*(?:x|×|for)\\s*"
+            + "(\\d+(?:\\.\\d+)?)\\s*" + HOURS.replace("(", "(?:") + "\\s*(?:@|\\bat\\b|x)\\s*" + RATE, Pattern.CASE_INSENSITIVE);
     /** "3 days x 2 carpenters at $480/day": six days of a carpenter's work. */
     private static final Pattern TIME_CREW = Pattern.compile("\\b(\\d+(?:\\.\\d+)?)\\s*" + HOURS.replace("(", "(?:") + "\\s*(?:x|×|of)\\s*"
-            + "(\\d+)\\s+(techs?|technicians?|men|guys|workers|people|staff|crew|labou?rers|painters|cleaners|movers|electricians|"
-            + "plumbers|carpenters|roofers|tilers|landscapers|installers|helpers)\\s*(?:@|\\bat\\b|x)\\s*" + RATE, Pattern.CASE_INSENSITIVE);
+            + "(\\d+)\\s+(" + WORKERS + ")\\s*(?:@|\\bat\\b|x)\\s*" + RATE, Pattern.CASE_INSENSITIVE);
     private static final Pattern QTY_NAME_MONEY = Pattern.compile("^" + QTY + "\\s+([\\p{L}][\\p{L}\\d\\s'&-]*?)\\s*:?\\s+(" + SIGN
             + "\\s?" + NUMBER + ")$", Pattern.CASE_INSENSITIVE);
     /** "2 days excavator rental $650/day": how many units, what, the price of one unit. */
@@ -178,14 +179,12 @@ final class Amounts {
      * subtotal or total wins, else the price of both.
      */
     private static List<Line> rows(String text) {
-        List<Line> items = new ArrayList<>();
-        List<BigDecimal> amounts = new ArrayList<>();
+        List<Line> items = new ArrayList<>(); // each row's printed amount as its rate, for now
         Matcher m = ITEM_ROW.matcher(text);
         while (m.find()) {
             String qty = m.group(1) != null ? m.group(1) : m.group(4);
             String name = (m.group(1) != null ? m.group(2) : m.group(3)).trim().replaceAll("\\s*[-–—:]$", "");
             items.add(new Line(name(name, null), number(qty), number(m.group(5))));
-            amounts.add(number(m.group(5)));
         }
         if (items.isEmpty()) {
             return List.of();
@@ -212,8 +211,8 @@ final class Amounts {
                 for (int i = 0; i < items.size(); i++) {
                     Line item = items.get(i);
                     boolean each = i < n && (mask & 1 << i) != 0; // the row's amount is the price of one
-                    BigDecimal rate = each || item.qty().signum() == 0 ? amounts.get(i)
-                            : amounts.get(i).divide(item.qty(), 2, java.math.RoundingMode.HALF_UP);
+                    BigDecimal rate = each || item.qty().signum() == 0 ? item.rate()
+                            : item.rate().divide(item.qty(), 2, java.math.RoundingMode.HALF_UP);
                     reading.add(new Line(item.name(), item.qty(), plain(rate)));
                     sum = sum.add(item.qty().multiply(rate));
                 }
@@ -224,14 +223,16 @@ final class Amounts {
             }
         }
         List<Line> bothPriced = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            Line item = items.get(i);
-            BigDecimal amount = amounts.get(i);
-            boolean even = item.qty().signum() > 0 && amount.remainder(item.qty()).signum() == 0;
-            bothPriced.add(new Line(item.name(), item.qty(), even ? amount.divide(item.qty()) : amount));
+        for (Line item : items) {
+            bothPriced.add(new Line(item.name(), item.qty(), perUnit(item.qty(), item.rate())));
         }
         bothPriced.addAll(extras);
         return bothPriced;
+    }
+
+    /** {@code amount} as the price of one of {@code qty} when it divides evenly ("25 images $300": $12 each), else as it is. */
+    private static BigDecimal perUnit(BigDecimal qty, BigDecimal amount) {
+        return qty.signum() > 0 && amount.remainder(qty).signum() == 0 ? amount.divide(qty) : amount;
     }
 
     private static BigDecimal printed(Pattern label, String text) {
@@ -275,11 +276,10 @@ final class Amounts {
         }
         m = QTY_NAME_MONEY.matcher(segment);
         if (m.find()) {
-            // "1 furnace service $149"; "25 images $300" is the line's amount when it divides evenly
+            // "1 furnace service $149"; "25 images $300" is the line's amount
             BigDecimal qty = quantity(m.group(1), m.group(2));
             BigDecimal amount = number(m.group(4));
-            BigDecimal each = qty.signum() > 0 && amount.remainder(qty).signum() == 0 ? amount.divide(qty) : amount;
-            return new Line(name(m.group(3), fallbackName), qty, qty.compareTo(BigDecimal.ONE) > 0 ? each : amount);
+            return new Line(name(m.group(3), fallbackName), qty, qty.compareTo(BigDecimal.ONE) > 0 ? perUnit(qty, amount) : amount);
         }
         m = MONEY_NAME.matcher(segment);
         if (m.find()) {

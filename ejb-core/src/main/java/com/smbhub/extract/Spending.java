@@ -81,13 +81,13 @@ final class Spending {
 
     /** "Bunnings run for the Manly job": the shop of an errand. */
     private static final Pattern ERRAND = Pattern.compile("^((?-i:[A-Z])[\\w&']+(?:\\s(?-i:[A-Z])[\\w&']+)?)\\s+(run|trip|shop|order|haul)\\b", I);
+    /** What a day out costs, said in a word: "Parking $12", "Fuel $84.50 Shell". */
+    private static final String DAILY_SPEND = "parking|tolls?|fuel|gas|petrol|diesel|lunch|coffee|dinner|breakfast";
     /** "parking at the Mission St job was $32": no shop named, the spend is the vendor's name. */
-    private static final Pattern SPEND = Pattern.compile("^(parking|tolls?|fuel|gas|petrol|diesel|lunch|coffee|dinner|breakfast|taxi|postage|"
-            + "train|bus|ferry)\\b", I);
+    private static final Pattern SPEND = Pattern.compile("^(" + DAILY_SPEND + "|taxi|postage|train|bus|ferry)\\b", I);
     /** "Fuel $84.50 Shell on Hwy 7": the spend, its amount, then the shop. */
-    private static final Pattern SPENT_AT = Pattern.compile("^(?i:parking|tolls?|fuel|gas|petrol|diesel|lunch|coffee|dinner|breakfast|"
-            + "supplies|materials|parts)\\s*:?\\s*" + Amounts.SIGN + "\\s?" + Amounts.NUMBER + "\\s+(?i:at\\s+|@\\s*|from\\s+)?"
-            + "([A-Z][\\w'&]*(?:\\s[A-Z][\\w'&]*){0,2})");
+    private static final Pattern SPENT_AT = Pattern.compile("^(?i:" + DAILY_SPEND + "|supplies|materials|parts)\\s*:?\\s*"
+            + Amounts.SIGN + "\\s?" + Amounts.NUMBER + "\\s+(?i:at\\s+|@\\s*|from\\s+)?" + "([A-Z][\\w'&]*(?:\\s[A-Z][\\w'&]*){0,2})");
     /** "LNER return to Leeds": a name in capitals first. */
     private static final Pattern LEAD = Pattern.compile("^([A-Z][A-Z0-9&']{1,}(?:\\s[A-Z][\\w&']+)?)\\b");
 
