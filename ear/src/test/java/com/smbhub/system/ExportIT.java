@@ -128,12 +128,12 @@ class ExportIT {
         throw new AssertionError("run " + id + " did not end");
     }
 
-    private static HttpResponse<byte[]> download(String token, String id) throws Exception {
+    static HttpResponse<byte[]> download(String token, String id) throws Exception {
         return SystemUnderTest.HTTP.send(HttpRequest.newBuilder(URI.create(SystemUnderTest.BASE + "/api/v1/export/" + id
                 + "/download")).header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
+    static Map<String, byte[]> unzip(byte[] zip) throws Exception {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
@@ -143,7 +143,7 @@ class ExportIT {
         return entries;
     }
 
-    private static String tenantOf(String org) throws Exception {
+    static String tenantOf(String org) throws Exception {
         try (var db = Database.connect(); var q = db.prepareStatement("select cast(id as text) from tenants where external_org_id = ?")) {
             q.setString(1, org);
             try (var r = q.executeQuery()) {

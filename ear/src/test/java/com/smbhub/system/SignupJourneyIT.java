@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.smbhub.system.SystemUnderTest.Reply;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -14,7 +16,8 @@ import org.openqa.selenium.By;
  * "confirm your e-mail" on every screen, follows the e-mailed link, and the note goes; the Home checklist
  * leads to card payments, a client, an invoice sent and paid by the client through test-mode checkout, then
  * shows every step done and the time to first value. Later they forget their password: the e-mailed link
- * sets a new one, and the API token they had stops working. Platform ops start a business for a customer.
+ * sets a new one, and the API token they had stops working. Platform ops start a business for a customer. An owner
+ * moving here signs up with "I have an export" and brings it in.
  */
 class SignupJourneyIT {
 
@@ -129,6 +132,35 @@ class SignupJourneyIT {
             app.waitForText("business-name", business);
             assertTrue(app.driver.findElements(By.id("verify-banner")).stream().noneMatch(e -> e.isDisplayed()),
                     "the invitation proved the address");
+        }
+    }
+
+    @Test
+    void anOwnerMovingHereSignsUpWithTheirExportAndBringsItIn() throws Exception {
+        World old = World.create();
+        String before = SystemUnderTest.token(old.northside("owner"), null);
+        assertEquals(200, ContactsIT.send("POST", "/api/v1/sample-data", before, null).status());
+        String exportRun = ContactsIT.send("POST", "/api/v1/export", before, null).json().getJsonObject("data").getString("id");
+        assertEquals("COMPLETED", ExportIT.awaitEnd(before, exportRun).getString("status"));
+        Path zip = Files.createTempFile("smbhub-export-", ".zip");
+        Files.write(zip, ExportIT.download(before, exportRun).body());
+        String email = "mover." + run + "@example.com";
+        try (BackOffice app = new BackOffice()) {
+            app.open("signup");
+            app.type("signup-name", "Mo Ver");
+            app.type("signup-email", email);
+            app.type("signup-password", "copper kettle 42");
+            business(app, "signup", "Moved Here " + run, "America/Toronto");
+            app.click("signup-has-export");
+            app.click("signup-submit");
+            new SettingsScreen(app).waitForTab("Data");
+            app.upload("import-export-upload", zip);
+            app.waitForText("import-done", "Brought in 30 contacts");
+            app.screenshot("settings-import");
+            app.upload("import-export-upload", zip);
+            app.waitForText("import-error", "already has records");
+        } finally {
+            Files.deleteIfExists(zip);
         }
     }
 

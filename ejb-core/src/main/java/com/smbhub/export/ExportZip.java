@@ -1,9 +1,8 @@
 package com.smbhub.export;
 
-import jakarta.json.Json;
+import com.smbhub.platform.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonWriter;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,7 +23,7 @@ final class ExportZip {
 
     private final ZipOutputStream zip;
     private final Map<String, String> sums = new TreeMap<>();
-    private final JsonArrayBuilder missing = Json.createArrayBuilder();
+    private final JsonArrayBuilder missing = Jsonp.createArrayBuilder();
     private String open;
     private MessageDigest digest;
 
@@ -68,17 +67,10 @@ final class ExportZip {
 
     /** Writes the manifest ({@code about} plus every entry's SHA-256) and closes the ZIP. */
     void finish(JsonObjectBuilder about) throws IOException {
-        JsonObjectBuilder entries = Json.createObjectBuilder();
+        JsonObjectBuilder entries = Jsonp.createObjectBuilder();
         sums.forEach(entries::add);
         zip.putNextEntry(new ZipEntry(MANIFEST));
-        try (JsonWriter writer = Json.createWriter(new java.io.OutputStreamWriter(new FilterOutputStream(zip) {
-            @Override
-            public void close() {
-                // closed below with the ZIP
-            }
-        }, StandardCharsets.UTF_8))) {
-            writer.writeObject(about.add("sha256", entries).add("missing_files", missing).build());
-        }
+        zip.write(about.add("sha256", entries).add("missing_files", missing).build().toString().getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
         zip.close();
     }

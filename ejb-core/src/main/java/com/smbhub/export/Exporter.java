@@ -57,7 +57,7 @@ public class Exporter {
 
     /** The business's tables, parents before children (the order an import writes them back in). */
     static final List<String> TABLES = List.of("tax_codes", "document_sequences", "templates", "tenant_profile_overrides",
-            "contacts", "work_items", "quotes", "invoices", "payments", "expenses", "conversations", "messages", "files",
+            "contacts", "conversations", "messages", "files", "work_items", "quotes", "invoices", "payments", "expenses",
             "ai_drafts", "notifications", "ar_reminders", "sms_opt_outs");
     /** UTF-8's byte-order mark: spreadsheets then read the CSV's accents right. */
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
@@ -225,7 +225,7 @@ public class Exporter {
     }
 
     /** A table's columns in order: name and data type. */
-    private static List<String[]> columns(Connection db, String table) throws SQLException {
+    static List<String[]> columns(Connection db, String table) throws SQLException {
         List<String[]> columns = new ArrayList<>();
         try (PreparedStatement query = db.prepareStatement("select column_name, data_type from information_schema.columns"
                 + " where table_schema = current_schema() and table_name = ? order by ordinal_position")) {
@@ -255,19 +255,20 @@ public class Exporter {
         return query.executeQuery();
     }
 
-    private static String schemaVersion(Connection db) throws SQLException {
+    static String schemaVersion(Connection db) throws SQLException {
         try (PreparedStatement query = db.prepareStatement("select version from flyway_schema_history where success"
                 + " and version is not null order by installed_rank desc limit 1"); ResultSet r = query.executeQuery()) {
             return r.next() ? r.getString(1) : "unknown";
         }
     }
 
-    private static void deleteQuietly(Path file) {
+    /** Removes a temporary file; one left behind is only logged. */
+    static void deleteQuietly(Path file) {
         if (file != null) {
             try {
                 Files.deleteIfExists(file);
             } catch (IOException e) {
-                LOG.fine(() -> "temporary export not deleted: " + e.getMessage());
+                LOG.fine(() -> "temporary file not deleted: " + e.getMessage());
             }
         }
     }

@@ -33,8 +33,6 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -43,7 +41,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -135,7 +132,7 @@ public class FileService {
                 throw new ValidationException("file", "This kind of file (" + type + ") is not accepted. Accepted: "
                         + FileTypes.allowedWords());
             }
-            String key = tenant() + "/" + LocalDate.now(ZoneOffset.UTC).toString().substring(0, 7) + "/" + UUID.randomUUID();
+            String key = FileStores.newKey(tenant());
             FileStore store = stores.current();
             StoredFile file = new StoredFile(store.provider(), key, name, type, size,
                     HexFormat.of().formatHex(sha256.digest()), linkedType, linkedId, uploadedBy);

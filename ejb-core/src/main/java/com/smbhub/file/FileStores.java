@@ -6,8 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -85,6 +88,11 @@ public class FileStores {
             return s3;
         }
         return local;
+    }
+
+    /** A new file's key: the business, the month it came in, a random id. */
+    public static String newKey(String tenantId) {
+        return tenantId + "/" + LocalDate.now(ZoneOffset.UTC).toString().substring(0, 7) + "/" + UUID.randomUUID();
     }
 
     /** Where uploads are written while they are checked, before they go to a store. */

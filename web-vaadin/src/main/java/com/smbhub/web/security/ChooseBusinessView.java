@@ -16,7 +16,9 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -27,6 +29,9 @@ import java.util.List;
 @PermitAll
 @CdiComponent
 public class ChooseBusinessView extends VerticalLayout implements BeforeEnterObserver {
+
+    /** Sign-up's "I have an export": the new business opens on Settings → Data, where the export is brought in. */
+    static final String BRING_EXPORT = "smbhub.bring-export";
 
     private final CurrentBusiness business;
     private final SignupService signups;
@@ -44,7 +49,12 @@ public class ChooseBusinessView extends VerticalLayout implements BeforeEnterObs
         boolean ops = business.person().map(p -> p.ops()).orElse(false);
         boolean all = event.getLocation().getQueryParameters().getParameters().containsKey("all");
         if (!all && memberships.size() == 1 && business.select(memberships.get(0).tenantId())) {
-            event.forwardTo("");
+            if (Boolean.TRUE.equals(VaadinSession.getCurrent().getAttribute(BRING_EXPORT))) {
+                VaadinSession.getCurrent().setAttribute(BRING_EXPORT, null);
+                event.forwardTo("settings", QueryParameters.of("tab", "data"));
+            } else {
+                event.forwardTo("");
+            }
             return;
         }
         if (memberships.isEmpty() && ops) {

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -34,6 +35,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
@@ -64,6 +66,7 @@ public class SignupView extends VerticalLayout implements BeforeEnterObserver {
     private final ProgressBar strength = new ProgressBar(0, 4);
     private final Span strengthText = new Span();
     private final Paragraph problem = new Paragraph();
+    private final Checkbox hasExport = new Checkbox("I have an SMB Hub export to bring in");
     private BusinessFields business;
 
     @Inject
@@ -124,8 +127,10 @@ public class SignupView extends VerticalLayout implements BeforeEnterObserver {
         meter();
         RouterLink signIn = new RouterLink("Already have an account? Sign in", LoginView.class);
         signIn.setId("to-login");
+        hasExport.setId("signup-has-export");
+        hasExport.setWidth(WIDTH);
         add(name, email, password, strength, strengthText, business.name, business.kind, business.country,
-                business.timezone, business.currency, problem, start, signIn);
+                business.timezone, business.currency, hasExport, problem, start, signIn);
     }
 
     private void meter() {
@@ -160,13 +165,15 @@ public class SignupView extends VerticalLayout implements BeforeEnterObserver {
         }
         String address = email.getValue().trim().toLowerCase(Locale.ROOT);
         if (LoginView.signIn(securityContext, address, password.getValue())) {
+            VaadinSession.getCurrent().setAttribute(ChooseBusinessView.BRING_EXPORT, hasExport.getValue() ? Boolean.TRUE : null);
             String contextPath = VaadinServletRequest.getCurrent().getHttpServletRequest().getContextPath();
             getUI().ifPresent(ui -> ui.getPage().setLocation(contextPath + "/choose-business"));
             return;
         }
         removeAll();
         Paragraph sent = new Paragraph("We e-mailed " + address + ". Open the link in it to go on. If you already"
-                + " have an account, the e-mail tells you how to sign in or choose a new password.");
+                + " have an account, the e-mail tells you how to sign in or choose a new password."
+                + (hasExport.getValue() ? " Then bring in your export in Settings → Data." : ""));
         sent.setId("signup-sent");
         add(new H1("Check your e-mail"), sent, new RouterLink("Sign in", LoginView.class));
     }

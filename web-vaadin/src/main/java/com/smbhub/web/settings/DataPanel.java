@@ -1,6 +1,7 @@
 package com.smbhub.web.settings;
 
 import com.smbhub.export.Exports;
+import com.smbhub.export.Importer;
 import com.smbhub.job.JobName;
 import com.smbhub.job.JobRunStatus;
 import com.smbhub.job.JobRunView;
@@ -9,6 +10,7 @@ import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.time.BusinessClock;
 import com.smbhub.web.shell.Toasts;
+import com.smbhub.web.shell.Uploads;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -20,17 +22,21 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
  * Settings → Data: "Export everything" — a ZIP of all the business's records and files, written by the export job
- * while a progress bar counts the items, then downloadable for a week (each download audited).
+ * while a progress bar counts the items, then downloadable for a week (each download audited) — and "Bring in an
+ * export", which loads such a ZIP into a business that has no records yet.
  */
 class DataPanel extends VerticalLayout {
 
@@ -40,18 +46,42 @@ class DataPanel extends VerticalLayout {
 
     private final transient Exports exports;
 
+    private final transient Importer importer;
+
     private final transient Consumer<JobRunView> launch;
 
     private final ZoneId zone;
 
+    /** The export part, rebuilt when an export starts or ends. */
+    private final VerticalLayout export = new VerticalLayout();
+
+    private ProgressBar bar;
+
+    private Span words;
+
     /** {@code launch} starts a run {@link Jobs#queue} just made (the batch module's launcher); times shown in {@code zone}. */
-    DataPanel(Jobs jobs, Exports exports, Consumer<JobRunView> launch, ZoneId zone) {
+    DataPanel(Jobs jobs, Exports exports, Importer importer, Consumer<JobRunView> launch, ZoneId zone) {
         this.jobs = jobs;
         this.exports = exports;
+        this.importer = importer;
         this.launch = launch;
         this.zone = zone;
         setPadding(false);
+        export.setPadding(false);
+        add(export, bringIn());
         build(null);
+    }
+
+    /** What an import brought in, in words: the records per kind that has any, and the files. */
+    static String brought(Importer.Result result) {
+        List<String> parts = new ArrayList<>();
+        result.rows().forEach((table, rows) -> {
+            if (rows > 0 && !Importer.REPLACED.contains(table)) {
+                parts.add(String.format(Locale.ENGLISH, "%,d %s", rows, table.replace('_', ' ')));
+            }
+        });
+        parts.add(result.files() == 1 ? "1 file" : String.format(Locale.ENGLISH, "%,d files", result.files()));
+        return "Brought in " + String.join(", ", parts) + ".";
     }
 
     /** How far an export is, in words. */
@@ -80,7 +110,9 @@ class DataPanel extends VerticalLayout {
     }
 
     private void build(JobRunView going) {
-        removeAll();
+        export.removeAll();
+        bar = null;
+        words = null;
         H3 title = new H3("Export everything");
         Paragraph about = new Paragraph("One ZIP of all your records — contacts, work, quotes, invoices, payments, expenses,"
                 + " conversations — each as a spreadsheet (CSV) and as JSON lines with every field, your files, and a"
@@ -89,24 +121,20 @@ class DataPanel extends VerticalLayout {
         start.setId("export-start");
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         start.setEnabled(going == null);
-        add(title, about, start);
+        export.add(title, about, start);
         if (going != null) {
-            ProgressBar bar = new ProgressBar();
+            bar = new ProgressBar();
             bar.setId("export-progress");
-            Span words = new Span(progress(going));
+            words = new Span();
             words.setId("export-progress-text");
-            if (going.total() == null || going.total() == 0) {
-                bar.setIndeterminate(true);
-            } else {
-                bar.setValue(Math.min(1.0, going.done() / (double) going.total()));
-            }
-            add(bar, words);
+            export.add(bar, words);
+            show(going);
         }
         var recent = jobs.runs(JobName.EXPORT.apiName(), 5);
         if (recent.isEmpty()) {
             Paragraph empty = new Paragraph("No export yet.");
             empty.setId("export-empty");
-            add(empty);
+            export.add(empty);
             return;
         }
         UnorderedList list = new UnorderedList();
@@ -122,7 +150,44 @@ class DataPanel extends VerticalLayout {
             }
             list.add(item);
         }
-        add(list);
+        export.add(list);
+    }
+
+    /** A running export's progress: only the bar and its words change. */
+    private void show(JobRunView going) {
+        if (bar == null) {
+            build(going);
+            return;
+        }
+        words.setText(progress(going));
+        bar.setIndeterminate(going.total() == null || going.total() == 0);
+        if (!bar.isIndeterminate()) {
+            bar.setValue(Math.min(1.0, going.done() / (double) going.total()));
+        }
+    }
+
+    private VerticalLayout bringIn() {
+        H3 title = new H3("Bring in an export");
+        Paragraph about = new Paragraph("Moving here from another SMB Hub, or starting again from an export? Upload its ZIP:"
+                + " every record, link and file comes into this business, with new ids. Only a business with no records yet"
+                + " takes an import; its tax codes, numbering and templates become the export's. Team members are not part of"
+                + " an export: work assigned to someone who is not in this business is unassigned.");
+        Span error = new Span();
+        error.setId("import-error");
+        Paragraph done = new Paragraph();
+        done.setId("import-done");
+        done.setVisible(false);
+        Importer.Result[] result = new Importer.Result[1];
+        Upload upload = Uploads.of("import-export-upload", error, (name, content) -> result[0] = importer.load(content), name -> {
+            done.setText(brought(result[0]));
+            done.setVisible(true);
+            Toasts.done("Your export is in");
+        });
+        upload.setUploadButton(new Button("Choose an export ZIP"));
+        upload.setAcceptedFileTypes("application/zip", ".zip");
+        VerticalLayout part = new VerticalLayout(title, about, upload, error, done);
+        part.setPadding(false);
+        return part;
     }
 
     private DownloadHandler download(String runId) {
@@ -142,7 +207,7 @@ class DataPanel extends VerticalLayout {
             return;
         }
         build(queued);
-        RunWatch.follow(UI.getCurrent(), jobs, queued.id(), this::build, ended -> {
+        RunWatch.follow(UI.getCurrent(), jobs, queued.id(), this::show, ended -> {
             build(null);
             if (JobRunStatus.valueOf(ended.status()) == JobRunStatus.COMPLETED) {
                 Toasts.done("Your export is ready to download");

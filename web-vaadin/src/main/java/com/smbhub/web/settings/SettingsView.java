@@ -3,6 +3,7 @@ package com.smbhub.web.settings;
 import com.smbhub.aidraft.AiDraftService;
 import com.smbhub.batch.JobLauncher;
 import com.smbhub.export.Exports;
+import com.smbhub.export.Importer;
 import com.smbhub.inbox.MailboxSettings;
 import com.smbhub.job.Jobs;
 import com.smbhub.inbox.SavedAnswers;
@@ -31,7 +32,7 @@ import jakarta.ejb.EJB;
 import java.time.ZoneId;
 import java.util.List;
 
-/** Settings: the business (name, zone, currency, profile, switches), the team, payments (Stripe), numbers, e-mail, inbox, reminders, data (export). */
+/** Settings: the business (name, zone, currency, profile, switches), the team, payments (Stripe), numbers, e-mail, inbox, reminders, data (export and import). */
 @Route(value = "settings", layout = MainLayout.class)
 @PageTitle("Settings · SMB Hub")
 @CdiComponent
@@ -66,6 +67,8 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver 
 
     @EJB Exports exports;
 
+    @EJB Importer importer;
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (event.hasForwardTarget() || event.hasRerouteTarget()) {
@@ -95,7 +98,7 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver 
         inbox.setPadding(false);
         tabs.add("Inbox", inbox);
         tabs.add("Reminders", new RemindersPanel(jobs, launcher::launch));
-        tabs.add("Data", new DataPanel(jobs, exports, launcher::launch, ZoneId.of(settings.get().timezone())));
+        tabs.add("Data", new DataPanel(jobs, exports, importer, launcher::launch, ZoneId.of(settings.get().timezone())));
         List<String> names = List.of("business", "team", "payments", "numbers", "email", "inbox", "reminders", "data");
         String tab = event.getLocation().getQueryParameters().getSingleParameter("tab").orElse("");
         tabs.setSelectedIndex(Math.max(0, names.indexOf(tab)));

@@ -1,5 +1,6 @@
 package com.smbhub.web.shell;
 
+import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ProviderException;
 import com.smbhub.platform.errors.ValidationException;
@@ -44,7 +45,7 @@ public final class Uploads {
                 receiver.receive(name, in);
             } catch (ValidationException e) {
                 problem = name + ": " + e.errors().get(0).message();
-            } catch (PermissionDeniedException | NotFoundException | ProviderException e) {
+            } catch (PermissionDeniedException | NotFoundException | ConflictException | ProviderException e) {
                 problem = name + ": " + e.getMessage();
             }
             String shown = problem;

@@ -4,16 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.smbhub.export.Importer;
 import com.smbhub.job.JobRunView;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** What an owner reads about an export: how far it is, until when it can be downloaded. */
+/** What an owner reads about an export: how far it is, until when it can be downloaded; what an import brought in. */
 class DataPanelTest {
 
     private static final ZoneId TORONTO = ZoneId.of("America/Toronto");
     private static final Instant STARTED = Instant.parse("2026-12-05T14:00:00Z");
+
+    @Test
+    void anImportSaysWhatCameInLeavingOutWhatEveryBusinessHas() {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        rows.put("tax_codes", 3L);
+        rows.put("contacts", 1_200L);
+        rows.put("work_items", 40L);
+        rows.put("expenses", 0L);
+        assertEquals("Brought in 1,200 contacts, 40 work items, 1 file.", DataPanel.brought(new Importer.Result(rows, 1)));
+        assertEquals("Brought in 0 files.", DataPanel.brought(new Importer.Result(Map.of(), 0)));
+    }
 
     @Test
     void progressCountsTheItemsWritten() {

@@ -1,0 +1,213 @@
+package com.smbhub.system;
+
+import static com.smbhub.system.ContactsIT.send;
+import static com.smbhub.system.SystemUnderTest.get;
+import static com.smbhub.system.SystemUnderTest.token;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An export brought back (issue 16): the sample business exported and imported into a new business has the same
+ * counts, totals, links and files under new ids; a damaged, foreign or mixed ZIP, or a business that already has
+ * records, is refused with the reason and changes nothing.
+ */
+class ImportIT {
+
+    private static final World WORLD = World.create();
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    /** The record tables compared after the round trip (config tables are compared by the export's counts). */
+    private static final List<String> TABLES = List.of("contacts", "work_items", "quotes", "invoices", "payments", "files",
+            "tax_codes", "document_sequences", "templates");
+
+    private static String from;
+    private static Map<String, byte[]> export;
+    private static String fileId;
+
+    @BeforeAll
+    static void exportTheSampleBusiness() throws Exception {
+        from = business("Import From " + RUN);
+        String owner = owner(from);
+        assertEquals(200, send("POST", "/api/v1/sample-data", owner, null).status());
+        String contact = get("/api/v1/contacts?limit=1", owner).json().getJsonArray("data").getJsonObject(0).getString("id");
+        var file = FilesIT.upload(owner, "CONTACT", contact, "plan-" + RUN + ".pdf", FilesIT.PDF);
+        assertEquals(201, file.status(), file.body());
+        fileId = file.json().getJsonObject("data").getString("id");
+        var started = send("POST", "/api/v1/export", owner, null);
+        assertEquals(202, started.status(), started.body());
+        String run = started.json().getJsonObject("data").getString("id");
+        assertEquals("COMPLETED", ExportIT.awaitEnd(owner, run).getString("status"));
+        export = ExportIT.unzip(ExportIT.download(owner, run).body());
+    }
+
+    @Test
+    void theSampleBusinessComesBackWithTheSameCountsTotalsLinksAndFiles() throws Exception {
+        String into = business("Import Into " + RUN);
+        String owner = owner(into);
+        var loaded = load(owner, zip(export));
+        assertEquals(201, loaded.status(), loaded.body());
+        String source = ExportIT.tenantOf(from);
+        String target = ExportIT.tenantOf(into);
+        JsonObject manifest = Json.createReader(new StringReader(new String(export.get("manifest.json"), StandardCharsets.UTF_8)))
+                .readObject();
+        assertEquals(manifest.getJsonObject("rows").getInt("contacts"), Database.count("select count(*) from contacts"
+                + " where tenant_id = cast(? as uuid)", source), "the exported business is untouched");
+        for (String table : TABLES) {
+            assertEquals(Database.count("select count(*) from " + table + " where tenant_id = cast(? as uuid)", source),
+                    Database.count("select count(*) from " + table + " where tenant_id = cast(? as uuid)", target), table);
+        }
+        assertTrue(links(source).contains(":"), "the sample has invoices with clients");
+        assertEquals(money(source), money(target), "invoice totals, paid and due, payments");
+        assertEquals(links(source), links(target), "each invoice's client, quote and payments");
+        String converted = "select count(*) from quotes q join invoices i on i.id = q.converted_invoice_id and i.quote_id = q.id"
+                + " where q.tenant_id = cast(? as uuid)";
+        assertTrue(Database.count(converted, source) > 0, "the sample has converted quotes");
+        assertEquals(Database.count(converted, source), Database.count(converted, target), "a quote and its invoice name each other");
+        assertEquals(0, Database.count("select count(*) from contacts a join contacts b on a.id = b.id"
+                + " where a.tenant_id = cast(? as uuid) and b.tenant_id = cast(? as uuid)", source, target), "new ids");
+
+        JsonObject imported = get("/api/v1/files?linked_type=CONTACT&linked_id=" + contactOf(target, fileId, source), owner)
+                .json().getJsonArray("data").getJsonObject(0);
+        assertNotEquals(fileId, imported.getString("id"));
+        assertArrayEquals(FilesIT.PDF, FilesIT.download(owner, imported.getString("id")).body(), "the file's bytes");
+        assertEquals(1, Database.count("select count(*) from audit_log where action = 'business.imported'"
+                + " and tenant_id = cast(? as uuid)", target));
+
+        var again = load(owner, zip(export));
+        assertEquals(409, again.status(), again.body());
+        assertTrue(again.body().contains("already has records"), again.body());
+        assertEquals(403, load(token(WORLD.northside("staff"), null), zip(export)).status(), "staff may not import");
+    }
+
+    @Test
+    void aDamagedForeignOrMixedExportIsRefusedWithTheReasonAndChangesNothing() throws Exception {
+        String into = business("Import Refused " + RUN);
+        String owner = owner(into);
+        String target = ExportIT.tenantOf(into);
+        long taxCodes = Database.count("select count(*) from tax_codes where tenant_id = cast(? as uuid)", target);
+
+        Map<String, byte[]> changed = new LinkedHashMap<>(export);
+        changed.put("contacts.jsonl", (new String(export.get("contacts.jsonl"), StandardCharsets.UTF_8) + "{}\n")
+                .getBytes(StandardCharsets.UTF_8));
+        assertRefused(owner, zip(changed), "does not match its checksum");
+        assertRefused(owner, withManifest(export, m -> m.add("schema_version", "1")), "another version of SMB Hub");
+        String source = ExportIT.tenantOf(from);
+        String foreign = new String(export.get("contacts.jsonl"), StandardCharsets.UTF_8)
+                .replaceFirst(source, UUID.randomUUID().toString());
+        Map<String, byte[]> mixed = new LinkedHashMap<>(export);
+        mixed.put("contacts.jsonl", foreign.getBytes(StandardCharsets.UTF_8));
+        assertRefused(owner, withManifest(mixed, m -> m), "rows of another business");
+        assertRefused(owner, "not a zip".getBytes(StandardCharsets.UTF_8), "not a ZIP file");
+        assertRefused(owner, zip(Map.of("contacts.jsonl", export.get("contacts.jsonl"))), "not an SMB Hub export");
+
+        for (String table : List.of("contacts", "work_items", "invoices", "files")) {
+            assertEquals(0, Database.count("select count(*) from " + table + " where tenant_id = cast(? as uuid)", target), table);
+        }
+        assertEquals(taxCodes, Database.count("select count(*) from tax_codes where tenant_id = cast(? as uuid)", target),
+                "the business's own tax codes are still there");
+    }
+
+    private static void assertRefused(String owner, byte[] zip, String why) {
+        var refused = load(owner, zip);
+        assertEquals(400, refused.status(), refused.body());
+        assertTrue(refused.body().contains(why), refused.body());
+        assertTrue(refused.body().contains("\"file\""), refused.body());
+    }
+
+    /** A new business of this world's Northside owner, by its slug. */
+    private static String business(String name) {
+        var added = send("POST", "/api/v1/businesses", token(WORLD.northside("owner"), WORLD.northside()), "{\"name\":\"" + name
+                + "\",\"profile_id\":\"general\",\"country\":\"CA\",\"timezone\":\"America/Toronto\",\"currency\":\"CAD\"}");
+        assertEquals(201, added.status(), added.body());
+        return added.json().getJsonObject("data").getString("id");
+    }
+
+    private static String owner(String business) {
+        return token(WORLD.northside("owner"), business);
+    }
+
+    private static SystemUnderTest.Reply load(String token, byte[] zip) {
+        return SystemUnderTest.send(HttpRequest.newBuilder(URI.create(SystemUnderTest.BASE + "/api/v1/import"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/zip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(zip)).build());
+    }
+
+    /** Totals of the business's invoices and payments, independent of ids. */
+    private static String money(String tenant) throws Exception {
+        return text("select concat_ws('/', sum(total), sum(amount_paid), sum(amount_due), count(*) filter (where status = 'PAID'),"
+                + " (select sum(amount) from payments p where p.tenant_id = i.tenant_id)) from invoices i"
+                + " where tenant_id = cast(? as uuid) group by tenant_id", tenant);
+    }
+
+    /** Each invoice's number with its client's name, its quote's number and its payments' sum, in number order. */
+    private static String links(String tenant) throws Exception {
+        return text("select string_agg(concat_ws(':', i.invoice_number, c.display_name, q.quote_number, (select sum(amount) from payments p"
+                + " where p.invoice_id = i.id)), ',' order by i.invoice_number) from invoices i join contacts c on c.id = i.contact_id"
+                + " left join quotes q on q.id = i.quote_id where i.tenant_id = cast(? as uuid)", tenant);
+    }
+
+    /** The imported contact that has the file the test attached in the source business (matched by name). */
+    private static String contactOf(String target, String sourceFile, String source) throws Exception {
+        return text("select cast(t.id as text) from contacts t join contacts s on s.display_name = t.display_name"
+                + " join files f on f.linked_entity_id = s.id where f.id = cast('" + sourceFile + "' as uuid)"
+                + " and s.tenant_id = cast(? as uuid) and t.tenant_id = cast('" + target + "' as uuid)", source);
+    }
+
+    private static String text(String sql, String param) throws Exception {
+        try (var db = Database.connect(); var q = db.prepareStatement(sql)) {
+            q.setString(1, param);
+            try (var r = q.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        }
+    }
+
+    /** The export with its manifest changed by {@code change} and every checksum made to match the entries again. */
+    private static byte[] withManifest(Map<String, byte[]> entries, UnaryOperator<JsonObjectBuilder> change) throws Exception {
+        JsonObject manifest = Json.createReader(new StringReader(new String(entries.get("manifest.json"), StandardCharsets.UTF_8)))
+                .readObject();
+        JsonObjectBuilder sums = Json.createObjectBuilder();
+        for (var e : entries.entrySet()) {
+            if (!e.getKey().equals("manifest.json")) {
+                sums.add(e.getKey(), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(e.getValue())));
+            }
+        }
+        Map<String, byte[]> rewritten = new LinkedHashMap<>(entries);
+        rewritten.put("manifest.json", change.apply(Json.createObjectBuilder(manifest).add("sha256", sums)).build().toString()
+                .getBytes(StandardCharsets.UTF_8));
+        return zip(rewritten);
+    }
+
+    private static byte[] zip(Map<String, byte[]> entries) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (var e : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+}
