@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Automatic payment reminders (issue 16): a run sends each unpaid invoice past due the reminder of the stage due
- * now, once, through the business's mail; a paid invoice gets none; runs are the business's own.
+ * now, once, through the business's mail; a paid invoice gets none, nor one paid while the run is on; runs are the
+ * business's own.
  */
 class ArRemindersIT {
 
@@ -64,6 +66,7 @@ class ArRemindersIT {
 
     @Test
     void eachUnpaidInvoiceGetsTheStageDueNowOnceAndAPaidOneNone() throws Exception {
+        World.clock(WORLD.northside(), null); // the invoices are made today, whatever another test left
         String owner = token(WORLD.northside("owner"), null);
         assertEquals(200, edit("PATCH", "/api/v1/settings/business", owner, "{\"ar_enabled\":true,\"ar_days\":[3,7,14]}").status());
         LocalDate today = LocalDate.now(TORONTO);
@@ -101,6 +104,48 @@ class ArRemindersIT {
         assertEquals(1, Database.count(collection, contact), "once");
         assertEquals(1, Database.count("select count(*) from analytics_events where event_name = 'ar.run_completed'"
                 + " and properties ->> 'run_id' = ?", again.getString("id")), "each run's end is an event");
+    }
+
+    @Test
+    void aPaymentArrivingWhileTheRunIsOnStopsItsReminder() throws Exception {
+        World.clock(WORLD.northside(), null);
+        String owner = token(WORLD.northside("owner"), null);
+        assertEquals(200, edit("PATCH", "/api/v1/settings/business", owner, "{\"ar_enabled\":true,\"ar_days\":[3,7,14]}").status());
+        String id = invoice(owner, "midrun." + run + "@example.com", LocalDate.now(TORONTO).plusDays(1));
+        World.clock(WORLD.northside(), Instant.now().plus(Duration.ofDays(5)));
+        String runId;
+        try (Connection payment = Database.connect()) {
+            // a payment being recorded: the invoice row changed, not yet committed, when the run lists its invoices
+            payment.setAutoCommit(false);
+            String txid;
+            try (var paid = payment.prepareStatement("update invoices set amount_paid = total, amount_due = 0, status = 'PAID'"
+                    + " where id = cast(? as uuid)"); var tx = payment.prepareStatement("select cast(pg_current_xact_id() as text)")) {
+                paid.setString(1, id);
+                assertEquals(1, paid.executeUpdate());
+                try (var r = tx.executeQuery()) {
+                    r.next();
+                    txid = r.getString(1);
+                }
+            }
+            var started = send("POST", "/api/v1/jobs/ar-reminders/run", owner, null);
+            for (int i = 0; i < 100 && started.status() == 409; i++) {
+                Thread.sleep(300);
+                started = send("POST", "/api/v1/jobs/ar-reminders/run", owner, null);
+            }
+            assertEquals(202, started.status(), started.body());
+            runId = started.json().getJsonObject("data").getString("id");
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (Database.count("select count(*) from pg_locks where not granted and locktype = 'transactionid'"
+                    + " and cast(transactionid as text) = ?", txid) == 0) {
+                assertTrue(System.nanoTime() < deadline, "the run never reached the invoice");
+                Thread.sleep(100);
+            }
+            payment.commit(); // the payment lands while the run waits on the invoice
+        }
+        JsonObject ended = ExportIT.awaitEnd(owner, runId);
+        assertEquals("COMPLETED", ended.getString("status"), ended.toString());
+        assertEquals(0, reminders(id), "no reminder for an invoice paid while the run was on");
+        assertEquals(0, Database.count("select count(*) from ar_reminders where invoice_id = cast(? as uuid)", id));
     }
 
     @Test

@@ -114,7 +114,7 @@ public class ArReminders {
                         collect(self, tenantId, runId, d, errors);
                     }
                 } else {
-                    skipped++; // sent meanwhile (by a person, or another run)
+                    skipped++; // sent meanwhile (by a person, or another run), or paid or voided since listed
                 }
             } catch (ProviderException e) {
                 failed++;

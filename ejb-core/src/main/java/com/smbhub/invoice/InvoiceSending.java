@@ -90,7 +90,7 @@ public class InvoiceSending {
             if (automatic) {
                 return null;
             }
-            throw new ConflictException("This reminder was just sent", invoice);
+            throw new ConflictException("This reminder was just sent, or the invoice was just paid", invoices.get(id));
         }
         mail.send("REMINDER", id, invoice.contactId(), letter(REMINDER_EMAIL, invoice), templateId, addressed,
                 links.regenerate(Drafts.Kind.INVOICE, id, addressed.address(), null), null,

@@ -25,6 +25,7 @@ import com.smbhub.tenant.Tenant;
 import com.smbhub.workitem.WorkItem;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -65,11 +66,18 @@ public class InvoiceService extends DocumentService<Invoice, InvoiceView> {
 
     /**
      * Claims the reminder of {@code stage} before it goes: false when that stage was already sent (by a person or
-     * the reminders job, even at the same moment); the claim is undone with the transaction if the mail fails.
+     * the reminders job, even at the same moment) or the invoice no longer takes reminders (paid or voided since it
+     * was read). The invoice stays locked until the transaction ends, so a payment arriving meanwhile waits for the
+     * reminder, or went first and stops it; the claim is undone with the transaction if the mail fails.
      */
     public boolean claimReminder(String id, ArStage stage, boolean automatic, String jobRunId) {
         access.require(Capability.MONEY_SEND);
         Invoice invoice = find(id, Grant.ALL);
+        em.lock(invoice, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(invoice);
+        if (!invoice.getStatus().allows(InvoiceStatus.Action.REMIND)) {
+            return false;
+        }
         return NativeSql.query(em, "insert into ar_reminders (tenant_id, invoice_id, stage, automatic, job_run_id)"
                 + " values (cast(?1 as uuid), cast(?2 as uuid), ?3, ?4, cast(?5 as uuid)) on conflict do nothing")
                 .setParameter(1, invoice.getTenantId()).setParameter(2, id).setParameter(3, stage.name())
