@@ -118,6 +118,10 @@ class ImportIT {
         Map<String, byte[]> mixed = new LinkedHashMap<>(export);
         mixed.put("contacts.jsonl", foreign.getBytes(StandardCharsets.UTF_8));
         assertRefused(owner, withManifest(mixed, m -> m), "rows of another business");
+        JsonObject counted = Json.createReader(new StringReader(new String(export.get("manifest.json"), StandardCharsets.UTF_8)))
+                .readObject().getJsonObject("rows");
+        assertRefused(owner, withManifest(export, m -> m.add("rows", Json.createObjectBuilder(counted)
+                .add("contacts", counted.getInt("contacts") + 1))), "records where its manifest counts");
         assertRefused(owner, "not a zip".getBytes(StandardCharsets.UTF_8), "not a ZIP file");
         assertRefused(owner, zip(Map.of("contacts.jsonl", export.get("contacts.jsonl"))), "not an SMB Hub export");
 

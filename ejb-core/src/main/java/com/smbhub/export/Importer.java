@@ -132,7 +132,11 @@ public class Importer {
         int files = 0;
         for (int t = 0; t < Exporter.TABLES.size(); t++) {
             String table = Exporter.TABLES.get(t);
+            int at = t;
             Map<String, String> references = references(db, table);
+            List<String> personColumns = references.keySet().stream().filter(c -> references.get(c).equals("users")).toList();
+            List<String> laterColumns = references.keySet().stream()
+                    .filter(c -> Exporter.TABLES.indexOf(references.get(c)) >= at).toList();
             List<String> columns = Exporter.columns(db, table).stream().map(c -> '"' + c[0] + '"').toList();
             String names = String.join(", ", columns);
             long count = 0;
@@ -144,18 +148,15 @@ public class Importer {
                     }
                     JsonObject row = parse(table, remap(line, ids));
                     JsonObjectBuilder written = Jsonp.createObjectBuilder(row).add("tenant_id", tenantId);
-                    for (Map.Entry<String, String> reference : references.entrySet()) {
-                        String value = row.get(reference.getKey()) instanceof JsonString s ? s.getString() : null;
-                        if (value == null) {
-                            continue;
+                    for (String column : personColumns) {
+                        if (row.get(column) instanceof JsonString person && !people.contains(person.getString())) {
+                            written.addNull(column);
                         }
-                        if (reference.getValue().equals("users")) {
-                            if (!people.contains(value)) {
-                                written.addNull(reference.getKey());
-                            }
-                        } else if (Exporter.TABLES.indexOf(reference.getValue()) >= t) {
-                            later.add(new Later(table, reference.getKey(), row.getString("id"), value));
-                            written.addNull(reference.getKey());
+                    }
+                    for (String column : laterColumns) {
+                        if (row.get(column) instanceof JsonString value) {
+                            later.add(new Later(table, column, row.getString("id"), value.getString()));
+                            written.addNull(column);
                         }
                     }
                     if (table.equals("files")) {
@@ -195,17 +196,20 @@ public class Importer {
     }
 
     /**
-     * The first read: every row belongs to the business the manifest names and every id is new in the export; each id
+     * The first read: every row belongs to the business the manifest names, each table holds as many rows as the
+     * manifest counts, and every id is new in the export; each id
      * gets the id it will have here ({@code fileIds}: a stored file's export id by its new id).
      */
     private static Map<String, String> newIds(ImportZip zip, Map<String, String> fileIds) throws IOException {
         Map<String, String> ids = new HashMap<>();
         for (String table : Exporter.TABLES) {
+            long count = 0;
             try (BufferedReader lines = zip.lines(table)) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                     if (line.isBlank()) {
                         continue;
                     }
+                    count++;
                     JsonObject row = parse(table, line);
                     if (!(row.get("tenant_id") instanceof JsonString owner) || !owner.getString().equals(zip.businessId())) {
                         throw ImportZip.refused("The export's " + table + " holds rows of another business than the one it"
@@ -222,6 +226,10 @@ public class Importer {
                         }
                     }
                 }
+            }
+            if (count != zip.rows(table)) {
+                throw ImportZip.refused("The export's " + table + " holds " + count + " records where its manifest counts "
+                        + zip.rows(table) + "; the ZIP is damaged or was changed");
             }
         }
         return ids;
