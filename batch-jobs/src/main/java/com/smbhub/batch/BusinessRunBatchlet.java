@@ -2,6 +2,7 @@ package com.smbhub.batch;
 
 import com.smbhub.export.Exporter;
 import com.smbhub.invoice.ArReminders;
+import com.smbhub.job.JobLedger;
 import com.smbhub.job.JobName;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
@@ -25,8 +26,13 @@ public class BusinessRunBatchlet extends AbstractBatchlet {
 
     @EJB ArReminders reminders;
 
+    @EJB JobLedger ledger;
+
     @Override
     public String process() {
+        if (!ledger.open(tenantId, runId)) {
+            return "COMPLETED"; // ended before the execution was restarted
+        }
         switch (JobName.of(job)) {
             case EXPORT -> exporter.run(tenantId, runId);
             case AR_REMINDERS -> reminders.run(tenantId, runId);

@@ -7,6 +7,7 @@ import jakarta.batch.api.partition.PartitionPlanImpl;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 
@@ -22,20 +23,25 @@ public class BusinessRuns implements PartitionMapper {
         return String.join(",", runs.stream().map(r -> r.tenantId() + ":" + r.runId()).toList());
     }
 
+    /** The runs a parameter names. */
+    static List<JobLauncher.Run> runs(String parameter) {
+        return parameter == null || parameter.isBlank() ? List.of() : Arrays.stream(parameter.split(","))
+                .map(pair -> pair.split(":", 2)).map(pair -> new JobLauncher.Run(pair[0], pair[1])).toList();
+    }
+
     @Override
     public PartitionPlan mapPartitions() {
-        String[] pairs = runs == null || runs.isBlank() ? new String[0] : runs.split(",");
-        Properties[] each = new Properties[pairs.length];
-        for (int i = 0; i < pairs.length; i++) {
-            String[] pair = pairs[i].split(":", 2);
-            each[i] = new Properties();
-            each[i].setProperty("tenantId", pair[0]);
-            each[i].setProperty("runId", pair[1]);
+        List<JobLauncher.Run> each = runs(runs);
+        Properties[] partitions = new Properties[each.size()];
+        for (int i = 0; i < partitions.length; i++) {
+            partitions[i] = new Properties();
+            partitions[i].setProperty("tenantId", each.get(i).tenantId());
+            partitions[i].setProperty("runId", each.get(i).runId());
         }
         PartitionPlanImpl plan = new PartitionPlanImpl();
-        plan.setPartitions(pairs.length);
-        plan.setThreads(Math.max(1, Math.min(pairs.length, 4)));
-        plan.setPartitionProperties(each);
+        plan.setPartitions(partitions.length);
+        plan.setThreads(Math.max(1, Math.min(partitions.length, 4)));
+        plan.setPartitionProperties(partitions);
         return plan;
     }
 }

@@ -5,6 +5,7 @@ import com.smbhub.job.JobLedger;
 import com.smbhub.job.JobName;
 import com.smbhub.job.JobRunView;
 import com.smbhub.platform.tenancy.RequestContext;
+import jakarta.annotation.Resource;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.EJB;
@@ -13,13 +14,26 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -33,6 +47,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class JobLauncher {
 
     private static final Logger LOG = Logger.getLogger(JobLauncher.class.getName());
+    /** This instance of the cluster (Payara's name for it). */
+    private static final String NODE = System.getProperty("com.sun.aas.instanceName", "server");
+    /** This life of the instance's JVM: an execution of an earlier life is not running anymore. */
+    private static final String LIFE = ManagementFactory.getRuntimeMXBean().getName() + "@"
+            + ManagementFactory.getRuntimeMXBean().getStartTime();
 
     /** A business's run to start. */
     public record Run(String tenantId, String runId) {
@@ -41,6 +60,9 @@ public class JobLauncher {
     @EJB JobLedger ledger;
 
     @EJB ArReminders reminders;
+
+    /** The batch runtime's repository (the schema owner's pool, as {@code ./smbhub} configures the runtime). */
+    @Resource(lookup = "jdbc/smbhub-owner") DataSource repository;
 
     @Inject @ConfigProperty(name = "smbhub.jobs.schedule", defaultValue = "on") String schedule;
 
@@ -77,9 +99,91 @@ public class JobLauncher {
         }
     }
 
-    private long launch(JobName job, List<Run> runs) {
+    /**
+     * Runs the server stopped under (kill -9, a power cut) go on when it is back: an execution this instance started
+     * in an earlier life and left going is marked failed in the batch runtime's repository, and the business runs it
+     * had still open start again in a new execution — a reminder already claimed is not sent again, an export is
+     * written afresh — while the runs that ended are not done again. Read from the repository itself: the batch
+     * runtime shows a deployment only the executions it started, and this may be the next deployment.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void recover() {
+        Map<Long, Properties> left = new LinkedHashMap<>();
+        Map<Long, JobName> jobs = new LinkedHashMap<>();
+        try (Connection db = repository.getConnection(); PreparedStatement going = db.prepareStatement("select e.jobexecid,"
+                + " i.name, e.parameters from executioninstancedata e join jobinstancedata i on i.jobinstanceid = e.jobinstanceid"
+                + " where e.batchstatus in ('STARTING', 'STARTED', 'STOPPING') and i.name = any (?) order by e.jobexecid")) {
+            going.setArray(1, db.createArrayOf("text", Arrays.stream(JobName.values()).map(JobName::jobXml).toArray()));
+            try (ResultSet r = going.executeQuery()) {
+                while (r.next()) {
+                    Properties parameters = properties(r.getBytes(3));
+                    if (NODE.equals(parameters.getProperty("node", NODE)) && !LIFE.equals(parameters.getProperty("life"))) {
+                        left.put(r.getLong(1), parameters);
+                        jobs.put(r.getLong(1), JobName.of(r.getString(2)));
+                    }
+                }
+            }
+            for (long execution : left.keySet()) {
+                markStopped(db, execution);
+            }
+        } catch (SQLException | IOException | ClassNotFoundException e) {
+            LOG.log(Level.WARNING, "The batch executions left going when the server stopped could not be read", e);
+            return;
+        }
+        left.forEach((execution, parameters) -> {
+            List<Run> open = BusinessRuns.runs(parameters.getProperty("runs")).stream().filter(this::open).toList();
+            if (!open.isEmpty()) {
+                long again = launch(jobs.get(execution), open);
+                LOG.info("Batch execution " + execution + " was left going when the server stopped; its " + open.size()
+                        + " open runs go on in execution " + again);
+            }
+        });
+    }
+
+    private boolean open(Run run) {
+        try {
+            return ledger.open(run.tenantId(), run.runId());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Run " + run.runId() + " of business " + run.tenantId() + " not found", e);
+            return false;
+        }
+    }
+
+    /** An execution's parameters as the batch runtime keeps them (a serialized {@code Properties}, nothing else read). */
+    private static Properties properties(byte[] stored) throws IOException, ClassNotFoundException {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(stored))) {
+            in.setObjectInputFilter(ObjectInputFilter.Config.createFilter(
+                    "java.util.Properties;java.util.Hashtable;java.util.Map$Entry;!*"));
+            return (Properties) in.readObject();
+        }
+    }
+
+    /** The repository says the execution, its steps and its partitions failed, as the console should show them. */
+    private static void markStopped(Connection db, long execution) throws SQLException {
+        String executions = "(select e.jobexecid from executioninstancedata e join jobinstancedata i on i.jobinstanceid"
+                + " = e.jobinstanceid where e.jobexecid = ? or i.name like ':' || ? || ':%')";
+        for (String table : List.of("executioninstancedata", "stepexecutioninstancedata")) {
+            try (PreparedStatement update = db.prepareStatement("update " + table + " set batchstatus = 'FAILED',"
+                    + " exitstatus = 'SERVER_STOPPED', endtime = localtimestamp where batchstatus in ('STARTING', 'STARTED',"
+                    + " 'STOPPING') and jobexecid in " + executions)) {
+                update.setLong(1, execution);
+                update.setString(2, String.valueOf(execution));
+                update.executeUpdate();
+            }
+        }
+    }
+
+    /** An execution's parameters: its runs, and who runs it (this instance, in this life of its JVM). */
+    private static Properties parameters(List<Run> runs) {
         Properties parameters = new Properties();
         parameters.setProperty("runs", BusinessRuns.parameter(runs));
+        parameters.setProperty("node", NODE);
+        parameters.setProperty("life", LIFE);
+        return parameters;
+    }
+
+    private long launch(JobName job, List<Run> runs) {
+        Properties parameters = parameters(runs);
         JobOperator operator = BatchRuntime.getJobOperator();
         long execution = operator.start(job.jobXml(), parameters);
         for (Run run : runs) {

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.InetSocketAddress;
@@ -15,12 +19,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -103,6 +112,14 @@ class FaultsIT {
             stack.ok(work.resolve("stop.log"), Map.of(), "stop");
         } finally {
             stripe.stop(0);
+            Path logs = work.resolve("var/domains/smbhub/logs");
+            if (Files.isDirectory(logs)) { // kept for a look at what failed
+                try (var each = Files.list(logs)) {
+                    for (Path log : each.filter(f -> f.getFileName().toString().startsWith("server.log")).toList()) {
+                        Files.copy(log, work.resolve(log.getFileName()));
+                    }
+                }
+            }
             OwnStack.delete(work.resolve("var"));
         }
     }
@@ -208,6 +225,181 @@ class FaultsIT {
         long first = numbers.iterator().next();
         assertEquals(numbers.size(), numbers.stream().mapToLong(Long::longValue).max().orElseThrow() - first + 1,
                 "invoice numbers without a gap: " + numbers);
+    }
+
+    /**
+     * Payara killed with kill -9 while an export and a reminders run are on: once it is back, the batch runtime's
+     * executions are restarted and each run ends once — every late invoice reminded once (a reminder the mail server
+     * took in the instant before the kill goes again under the same Message-ID), one export with every row, one "ready"
+     * — and the repository shows the killed execution failed and its restart completed.
+     */
+    @Test
+    void killingPayaraMidRunFinishesEachRunOnceWhenItIsBack() throws Exception {
+        String maple = token("owner@maple.test"); // not the business whose invoice numbering another test checks
+        HttpResponse<String> settings = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/api/v1/settings/business"))
+                .header("Authorization", "Bearer " + maple).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> on = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/api/v1/settings/business"))
+                .header("Authorization", "Bearer " + maple).header("Content-Type", "application/json")
+                .header("If-Match", settings.headers().firstValue("ETag").orElseThrow())
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"ar_enabled\":true,\"ar_days\":[3,7,14]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, on.statusCode(), on.body());
+        Reply client = call("POST", "/api/v1/contacts", maple, "{\"display_name\":\"Late " + run + "\",\"email\":\"late-" + run
+                + "@example.com\"}");
+        assertEquals(201, client.status(), client.json().toString());
+        Reply draft = call("POST", "/api/v1/invoices", maple, "{\"contact_id\":\"" + client.data().getString("id") + "\","
+                + "\"line_items\":[{\"name\":\"Repair\",\"qty\":1,\"rate\":200}]}");
+        assertEquals(201, draft.status(), draft.json().toString());
+        String template = draft.data().getString("id");
+        Reply sentOne = call("POST", "/api/v1/invoices/" + template + "/send", maple, "{}");
+        assertEquals(200, sentOne.status(), sentOne.json().toString());
+        int late = 100;
+        try (Connection db = database()) {
+            // 100 clients, each with an invoice sent 20 days ago and due 5 days ago: the first reminder is due
+            update(db, "with n as (select g, gen_random_uuid() as contact, gen_random_uuid() as invoice from generate_series(1, "
+                    + late + ") g), c as (insert into contacts select (json_populate_record(null::contacts, (to_jsonb(c)"
+                    + " || jsonb_build_object('id', n.contact, 'email', 'late-' || ? || '-' || n.g || '@example.com',"
+                    + " 'display_name', 'Late ' || n.g))::json)).* from contacts c, n where c.id = (select contact_id from invoices"
+                    + " where id = cast(? as uuid))) insert into invoices select (json_populate_record(null::invoices, (to_jsonb(i)"
+                    + " || jsonb_build_object('id', n.invoice, 'contact_id', n.contact, 'invoice_number', 'L-' || ? || '-' || n.g,"
+                    + " 'issue_date', current_date - 20, 'due_date', current_date - 5))::json)).* from invoices i, n"
+                    + " where i.id = cast(? as uuid)", run, template, run, template);
+            // and enough records that writing the export takes a while
+            update(db, "insert into work_items select (json_populate_record(null::work_items, (to_jsonb(w)"
+                    + " || jsonb_build_object('id', gen_random_uuid()))::json)).* from (select * from work_items where tenant_id ="
+                    + " (select tenant_id from invoices where id = cast(? as uuid)) limit 20) w, generate_series(1, 10000)", template);
+        }
+        String export = startRun(maple, "/api/v1/export");
+        String reminders = startRun(maple, "/api/v1/jobs/ar-reminders/run");
+        String sent = "select count(*) from ar_reminders r join invoices i on i.id = r.invoice_id where i.invoice_number like ?";
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long before;
+        List<Long> killed;
+        try (Connection db = database()) {
+            while ((before = count(db, sent, "L-" + run + "-%")) == 0) {
+                assertTrue(System.nanoTime() < deadline, "no reminder went");
+                sleep(20);
+            }
+            assertEquals(2, count(db, "select count(*) from job_runs where id in (cast(? as uuid), cast(? as uuid))"
+                    + " and status = 'STARTED' and execution_id is not null", export, reminders), "both runs still on at the kill");
+            killed = List.of(count(db, "select execution_id from job_runs where id = cast(? as uuid)", export),
+                    count(db, "select execution_id from job_runs where id = cast(? as uuid)", reminders));
+        }
+        ProcessHandle.of(Long.parseLong(payaraPid())).orElseThrow().destroyForcibly();
+        sleep(1_000);
+        assertTrue(before < late, before + " reminders went before the kill");
+        start();
+        JsonObject remind = awaitRun(maple, reminders);
+        JsonObject exported = awaitRun(maple, export);
+        assertEquals("COMPLETED", remind.getString("status"), remind.toString());
+        assertEquals("COMPLETED", exported.getString("status"), exported.toString());
+        try (Connection db = database()) {
+            assertEquals(late, count(db, sent, "L-" + run + "-%"), "every late invoice reminded");
+            assertEquals(late, count(db, "select count(distinct r.invoice_id) from ar_reminders r join invoices i on i.id = r.invoice_id"
+                    + " where i.invoice_number like ? and i.ar_stage = 'REMINDER_1'", "L-" + run + "-%"), "each once, at its stage");
+            assertEquals(late, count(db, "select count(*) from audit_log a join invoices i on a.entity_id = cast(i.id as text)"
+                    + " where a.action = 'invoice.reminder_sent' and i.invoice_number like ?", "L-" + run + "-%"));
+            assertEquals(1, count(db, "select count(*) from notifications where kind = 'export.ready' and entity_id = ?", export));
+            assertEquals(count(db, "select count(*) from work_items where tenant_id = (select tenant_id from invoices"
+                    + " where id = cast(? as uuid))", template), manifestCount(maple, export, "work_items"), "every row exported");
+            List<String> runs = List.of(export, reminders);
+            for (int i = 0; i < runs.size(); i++) {
+                assertEquals(1, count(db, "select count(*) from executioninstancedata where jobexecid = ? and batchstatus = 'FAILED'"
+                        + " and exitstatus = 'SERVER_STOPPED'", killed.get(i)), "the killed execution failed");
+                assertEquals(1, count(db, "select count(*) from executioninstancedata e join job_runs r on r.execution_id = e.jobexecid"
+                        + " where r.id = cast(? as uuid) and e.jobexecid > ? and e.batchstatus = 'COMPLETED'", runs.get(i),
+                        killed.get(i)), "the run went on in a new execution, which completed");
+            }
+        }
+        for (int n = 1; n <= late; n++) {
+            Set<String> ids = new TreeSet<>();
+            Store store = Session.getInstance(new Properties()).getStore("imap");
+            String address = "late-" + run + "-" + n + "@example.com";
+            store.connect("127.0.0.1", PORT_BASE + 43, address, address);
+            try {
+                Folder inbox = store.getFolder("INBOX");
+                inbox.open(Folder.READ_ONLY);
+                for (Message m : inbox.getMessages()) {
+                    ids.add(m.getHeader("Message-ID")[0]);
+                }
+                inbox.close(false);
+            } finally {
+                store.close();
+            }
+            assertEquals(1, ids.size(), address + " got one reminder: " + ids);
+        }
+    }
+
+    private static String startRun(String token, String path) {
+        Reply started = call("POST", path, token, null);
+        for (int i = 0; i < 100 && started.status() == 409; i++) { // a scheduled run is on
+            sleep(300);
+            started = call("POST", path, token, null);
+        }
+        assertEquals(202, started.status(), started.json().toString());
+        return started.data().getString("id");
+    }
+
+    /** Waits for a job run to end, Payara starting meanwhile. */
+    private static JsonObject awaitRun(String token, String id) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                Reply run = call("GET", "/api/v1/jobs/runs/" + id, token, null);
+                if (run.status() == 200 && !run.data().getString("status").equals("STARTED")) {
+                    return run.data();
+                }
+            } catch (IllegalStateException e) {
+                // Payara is starting
+            }
+            sleep(500);
+        }
+        throw new AssertionError("run " + id + " did not end");
+    }
+
+    /** The row count of {@code table} in the manifest of export run {@code id}. */
+    private static int manifestCount(String token, String id, String table) throws Exception {
+        HttpResponse<byte[]> zip = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/api/v1/export/" + id + "/download"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, zip.statusCode());
+        try (var entries = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.body()))) {
+            for (var entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+                if (entry.getName().equals("manifest.json")) {
+                    try (var reader = Json.createReader(new StringReader(new String(entries.readAllBytes(),
+                            java.nio.charset.StandardCharsets.UTF_8)))) {
+                        return reader.readObject().getJsonObject("rows").getInt(table);
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no manifest");
+    }
+
+    /** The stack's database, as its schema owner. */
+    private static Connection database() throws Exception {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + DB_PORT + "/smbhub", "smbhub",
+                Files.readString(work.resolve("var/db-password")).trim());
+    }
+
+    private static void update(Connection db, String sql, String... values) throws Exception {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setString(i + 1, values[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    private static long count(Connection db, String sql, Object... values) throws Exception {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
+            try (ResultSet r = statement.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
     }
 
     /**

@@ -54,7 +54,7 @@ public class InvoiceSending {
         DocumentMail.Addressed addressed = mail.address(invoice.contactId(), to, message, errors);
         mail.send("INVOICE", id, invoice.contactId(), letter(INVOICE_EMAIL, invoice), templateId, addressed,
                 links.regenerate(Drafts.Kind.INVOICE, id, addressed.address(), null),
-                new Mailer.Attachment(invoice.number() + ".pdf", "application/pdf", invoices.pdf(id)), UnaryOperator.identity());
+                new Mailer.Attachment(invoice.number() + ".pdf", "application/pdf", invoices.pdf(id)), UnaryOperator.identity(), null);
         return invoices.markSent(id, addressed.address());
     }
 
@@ -94,7 +94,8 @@ public class InvoiceSending {
         }
         mail.send("REMINDER", id, invoice.contactId(), letter(REMINDER_EMAIL, invoice), templateId, addressed,
                 links.regenerate(Drafts.Kind.INVOICE, id, addressed.address(), null), null,
-                subject -> stage == ArStage.FINAL ? "Final reminder: " + subject.replaceFirst("^(?i)reminder:\\s*", "") : subject);
+                subject -> stage == ArStage.FINAL ? "Final reminder: " + subject.replaceFirst("^(?i)reminder:\\s*", "") : subject,
+                again ? null : "reminder-" + stage.name().toLowerCase(Locale.ROOT) + "-" + id); // once per stage: see claimReminder
         return invoices.markReminded(id, addressed.address(), stage, automatic);
     }
 

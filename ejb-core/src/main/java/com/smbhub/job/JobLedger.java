@@ -84,6 +84,13 @@ public class JobLedger {
         });
     }
 
+    /** Whether run {@code runId} is still going: an execution restarted after a crash skips the runs that ended. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean open(String tenantId, String runId) {
+        return entry.asTenant(tenantId, TenantEntry.Path.JOB, "job_run:" + runId, null,
+                () -> find(runId).getStatus() == JobRunStatus.STARTED);
+    }
+
     /** How far run {@code runId} got: {@code done} of {@code total} items. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void progress(String tenantId, String runId, int done, int total) {

@@ -13,9 +13,11 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -55,15 +57,17 @@ public class DocumentMail {
 
     /**
      * Sends the letter with a link to {@code linkPath} (made for this address) and the attachment
-     * (or none); {@code subject} may change the rendered subject. A refusal is a ProviderException.
+     * (or none); {@code subject} may change the rendered subject; {@code once}, when not null, names this message
+     * for good and makes its Message-ID (as {@link Mailer#send}). A refusal is a ProviderException.
      */
     public void send(String kind, String documentId, String contactId, Letter letter, String templateId, Addressed to,
-                     String linkPath, Mailer.Attachment attachment, UnaryOperator<String> subject) {
+                     String linkPath, Mailer.Attachment attachment, UnaryOperator<String> subject, String once) {
         Tenant business = business();
         Wording.Text mail = wording.render(letter.template(), templateId, values(client(contactId), business, letter,
                 publicUrl.replaceAll("/+$", "") + linkPath, to.note()));
         mailer.send(kind, documentId, business.getName(), to.address(), subject.apply(mail.subject()), mail.body(),
-                attachment == null ? List.of() : List.of(attachment));
+                attachment == null ? List.of() : List.of(attachment),
+                once == null ? null : once + "@" + Optional.ofNullable(URI.create(publicUrl).getHost()).orElse("smbhub"));
     }
 
     /** What the client will read; the link is made when sending. */

@@ -97,7 +97,7 @@ public class QuoteService extends DocumentService<Quote, QuoteView> {
         DocumentMail.Addressed addressed = mail.address(quote.getContactId(), to, message, errors);
         mail.send("QUOTE", id, quote.getContactId(), letter(quote), templateId, addressed,
                 links.regenerate(Drafts.Kind.QUOTE, id, addressed.address(), null),
-                new Mailer.Attachment(quote.getNumber() + ".pdf", "application/pdf", pdf(id)), UnaryOperator.identity());
+                new Mailer.Attachment(quote.getNumber() + ".pdf", "application/pdf", pdf(id)), UnaryOperator.identity(), null);
         String before = quote.getStatus().name();
         quote.markSent(BusinessClock.now());
         em.flush();

@@ -106,7 +106,17 @@ public class Mailer {
     /** Hands the message to the SMTP server; throws {@link MailFailedException} with the reason if it refuses. */
     public void send(String kind, String documentId, String senderName, String to, String subject, String text,
                      List<Attachment> attachments) {
-        String failure = sendLogged(kind, documentId, senderName, to, subject, text, attachments, null);
+        send(kind, documentId, senderName, to, subject, text, attachments, null);
+    }
+
+    /**
+     * The same with a Message-ID of the caller's (no brackets; null: a new one): a message sent again under the same
+     * id after a crash (its sending not yet recorded) is shown once by mail clients.
+     */
+    public void send(String kind, String documentId, String senderName, String to, String subject, String text,
+                     List<Attachment> attachments, String messageId) {
+        String failure = sendLogged(kind, documentId, senderName, to, subject, text, attachments,
+                messageId == null ? null : new Thread(messageId, null, List.of(), null));
         if (failure != null) {
             throw new MailFailedException("The mail server did not accept the message: " + failure);
         }
