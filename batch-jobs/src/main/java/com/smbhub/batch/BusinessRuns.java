@@ -16,6 +16,9 @@ import java.util.Properties;
 @Dependent
 public class BusinessRuns implements PartitionMapper {
 
+    /** How many business runs work at once in one server (2 cores: more only wait on the database and each other). */
+    static final int AT_ONCE = 4;
+
     @Inject @BatchProperty(name = "runs") String runs;
 
     /** The parameter for these runs. */
@@ -40,7 +43,7 @@ public class BusinessRuns implements PartitionMapper {
         }
         PartitionPlanImpl plan = new PartitionPlanImpl();
         plan.setPartitions(partitions.length);
-        plan.setThreads(Math.max(1, Math.min(partitions.length, 4)));
+        plan.setThreads(Math.max(1, Math.min(partitions.length, AT_ONCE)));
         plan.setPartitionProperties(partitions);
         return plan;
     }

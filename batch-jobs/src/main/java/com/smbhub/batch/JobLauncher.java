@@ -3,10 +3,10 @@ package com.smbhub.batch;
 import com.smbhub.invoice.ArReminders;
 import com.smbhub.job.JobLedger;
 import com.smbhub.job.JobName;
+import com.smbhub.job.JobRunStatus;
 import com.smbhub.job.JobRunView;
 import com.smbhub.platform.tenancy.RequestContext;
 import jakarta.annotation.Resource;
-import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
@@ -132,10 +132,15 @@ public class JobLauncher {
         }
         left.forEach((execution, parameters) -> {
             List<Run> open = BusinessRuns.runs(parameters.getProperty("runs")).stream().filter(this::open).toList();
-            if (!open.isEmpty()) {
-                long again = launch(jobs.get(execution), open);
+            if (open.isEmpty()) {
+                return;
+            }
+            try {
+                long again = launch(jobs.get(execution), open, "The server stopped during this run; start it again");
                 LOG.info("Batch execution " + execution + " was left going when the server stopped; its " + open.size()
                         + " open runs go on in execution " + again);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "The open runs of batch execution " + execution + " could not start again", e);
             }
         });
     }
@@ -183,9 +188,24 @@ public class JobLauncher {
     }
 
     private long launch(JobName job, List<Run> runs) {
-        Properties parameters = parameters(runs);
-        JobOperator operator = BatchRuntime.getJobOperator();
-        long execution = operator.start(job.jobXml(), parameters);
+        return launch(job, runs, "The job could not start just now; start it again in a minute");
+    }
+
+    /** Starts the runs in one execution; if the batch runtime refuses, they end failed with {@code refused}, not "running". */
+    private long launch(JobName job, List<Run> runs, String refused) {
+        long execution;
+        try {
+            execution = BatchRuntime.getJobOperator().start(job.jobXml(), parameters(runs));
+        } catch (RuntimeException e) {
+            for (Run run : runs) {
+                try {
+                    ledger.ended(run.tenantId(), run.runId(), JobRunStatus.FAILED, 0, 0, 0, List.of(refused));
+                } catch (RuntimeException again) {
+                    LOG.log(Level.WARNING, "Run " + run.runId() + " of business " + run.tenantId() + " could not be ended", again);
+                }
+            }
+            throw e;
+        }
         for (Run run : runs) {
             ledger.started(run.tenantId(), run.runId(), execution);
         }

@@ -258,6 +258,11 @@ class ServiceTenantIsolationIT {
             assertTrue(as(other, m(), () -> jobs.runs("ar-reminders", 200)).stream().noneMatch(r -> r.id().equals(run.id())));
             assertEquals(run.id(), as(owner, n(), () -> jobs.get(run.id())).id());
             assertThrows(NotFoundException.class, () -> as(other, m(), () -> exports.download(run.id())));
+            String otherTenant = tenantOf(other, m());
+            RuntimeException looked = assertThrows(RuntimeException.class, () -> ledger.open(otherTenant, run.id()));
+            assertTrue(String.valueOf(looked).contains("no job run"), "a run is looked up only in the business the job entered: " + looked);
+            RuntimeException moved = assertThrows(RuntimeException.class, () -> ledger.progress(otherTenant, run.id(), 1, 1));
+            assertTrue(String.valueOf(moved).contains("no job run"), String.valueOf(moved));
         } finally {
             ledger.ended(tenantOf(owner, n()), run.id(), JobRunStatus.COMPLETED, 0, 0, 0, List.of());
         }

@@ -7,6 +7,8 @@ import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ProviderException;
 import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.errors.VerificationRequiredException;
+import com.smbhub.platform.mail.KeptConnections;
 import com.smbhub.platform.security.Role;
 import com.smbhub.platform.tenancy.RequestContext;
 import com.smbhub.platform.tenancy.TenantEntry;
@@ -106,31 +108,47 @@ public class ArReminders {
             ledger.ended(tenantId, runId, JobRunStatus.FAILED, 0, 0, 0, List.of("The unpaid invoices could not be read; the next run tries again"));
             return;
         }
-        for (Due d : due) {
-            try {
-                if (self.remind(tenantId, runId, d)) {
-                    done++;
-                    if (d.stage() == ArStage.FINAL) {
-                        collect(self, tenantId, runId, d, errors);
-                    }
-                } else {
-                    skipped++; // sent meanwhile (by a person, or another run), or paid or voided since listed
+        try (KeptConnections kept = KeptConnections.open()) { // one SMTP connection for the run's reminders
+            for (Due d : due) {
+                switch (remind(self, tenantId, runId, d, errors)) {
+                    case DONE -> done++;
+                    case SKIPPED -> skipped++;
+                    case FAILED -> failed++;
                 }
-            } catch (ProviderException e) {
-                failed++;
-                errors.add(d.number() + ": " + e.getMessage() + " — tried again next run");
-            } catch (ValidationException e) {
-                skipped++;
-                errors.add(d.number() + ": " + e.errors().get(0).message());
-            } catch (ConflictException | NotFoundException e) {
-                skipped++; // paid, voided or changed while the run went on
-            } catch (RuntimeException e) {
-                failed++;
-                errors.add(d.number() + ": could not be sent — tried again next run");
-                LOG.log(Level.WARNING, "Reminder of invoice " + d.invoiceId() + " failed", e);
             }
+        } catch (VerificationRequiredException e) { // nothing goes to a client yet: said once, not per invoice
+            errors.add(e.getMessage());
+            failed = due.size() - done - skipped;
         }
         ledger.ended(tenantId, runId, JobRunStatus.COMPLETED, done, skipped, failed, errors);
+    }
+
+    private enum Outcome { DONE, SKIPPED, FAILED }
+
+    private static Outcome remind(ArReminders self, String tenantId, String runId, Due d, List<String> errors) {
+        try {
+            if (self.remind(tenantId, runId, d)) {
+                if (d.stage() == ArStage.FINAL) {
+                    collect(self, tenantId, runId, d, errors);
+                }
+                return Outcome.DONE;
+            }
+            return Outcome.SKIPPED; // sent meanwhile (by a person, or another run), or paid or voided since listed
+        } catch (VerificationRequiredException e) {
+            throw e;
+        } catch (ProviderException e) {
+            errors.add(d.number() + ": " + e.getMessage() + " — tried again next run");
+            return Outcome.FAILED;
+        } catch (ValidationException e) {
+            errors.add(d.number() + ": " + e.errors().get(0).message());
+            return Outcome.SKIPPED;
+        } catch (ConflictException | NotFoundException e) {
+            return Outcome.SKIPPED; // paid, voided or changed while the run went on
+        } catch (RuntimeException e) {
+            errors.add(d.number() + ": could not be sent — tried again next run");
+            LOG.log(Level.WARNING, "Reminder of invoice " + d.invoiceId() + " failed", e);
+            return Outcome.FAILED;
+        }
     }
 
     /** The business's unpaid invoices past due whose stage due today is further than the one they are at. */

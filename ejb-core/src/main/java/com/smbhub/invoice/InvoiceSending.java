@@ -96,7 +96,8 @@ public class InvoiceSending {
                 links.regenerate(Drafts.Kind.INVOICE, id, addressed.address(), null), null,
                 subject -> stage == ArStage.FINAL ? "Final reminder: " + subject.replaceFirst("^(?i)reminder:\\s*", "") : subject,
                 again ? null : "reminder-" + stage.name().toLowerCase(Locale.ROOT) + "-" + id); // once per stage: see claimReminder
-        return invoices.markReminded(id, addressed.address(), stage, automatic);
+        invoices.markReminded(id, addressed.address(), stage, automatic);
+        return automatic ? invoice : invoices.get(id); // a run needs no fresh view: it only counts the reminder
     }
 
     /** What the client will read (send: "invoice_email", reminder: "reminder_email"); the link is made when sending. */

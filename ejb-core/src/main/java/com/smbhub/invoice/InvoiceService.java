@@ -85,7 +85,7 @@ public class InvoiceService extends DocumentService<Invoice, InvoiceView> {
     }
 
     /** Moves the collection stage on to {@code stage}; called by {@link InvoiceSending} once the reminder went out. */
-    public InvoiceView markReminded(String id, String recipient, ArStage stage, boolean automatic) {
+    public void markReminded(String id, String recipient, ArStage stage, boolean automatic) {
         access.require(Capability.MONEY_SEND);
         Invoice invoice = find(id, Grant.ALL);
         String before = invoice.getArStage();
@@ -95,7 +95,6 @@ public class InvoiceService extends DocumentService<Invoice, InvoiceView> {
                 Map.of("ar_stage", invoice.getArStage(), "to", recipient, "automatic", automatic));
         Analytics.record(em, "invoice.reminder_sent", profiles.effective().profileId(), automatic ? "automatic" : "manual",
                 Map.of("invoice_id", id, "ar_stage", invoice.getArStage()));
-        return view(invoice);
     }
 
     /** Marks the invoice SENT; called by {@link InvoiceSending} once the mail server took the message. */

@@ -18,7 +18,6 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -238,7 +237,7 @@ public class Mailer {
             parts.addBodyPart(file);
         }
         message.setContent(parts);
-        Transport.send(message);
+        KeptConnections.send(session, message);
     }
 
     /** The business's latest messages, newest first. */
@@ -294,6 +293,7 @@ public class Mailer {
         }
         if (username.isPresent() && !username.get().isBlank()) {
             props.put("mail.smtp.auth", "true");
+            props.put("mail.smtp.user", username.get());
             return Session.getInstance(props, new Authenticator() {
                 @Override
                 protected PasswordAuthentication getPasswordAuthentication() {
