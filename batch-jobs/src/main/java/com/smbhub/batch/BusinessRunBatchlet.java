@@ -4,6 +4,7 @@ import com.smbhub.export.Exporter;
 import com.smbhub.invoice.ArReminders;
 import com.smbhub.job.JobLedger;
 import com.smbhub.job.JobName;
+import com.smbhub.pos.PosSync;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.ejb.EJB;
@@ -32,6 +33,8 @@ public class BusinessRunBatchlet extends AbstractBatchlet {
 
     @EJB ArReminders reminders;
 
+    @EJB PosSync pos;
+
     @EJB JobLedger ledger;
 
     private static final Semaphore WORKING = new Semaphore(BusinessRuns.AT_ONCE, true);
@@ -46,7 +49,7 @@ public class BusinessRunBatchlet extends AbstractBatchlet {
             switch (JobName.of(job)) {
                 case EXPORT -> exporter.run(tenantId, runId);
                 case AR_REMINDERS -> reminders.run(tenantId, runId);
-                default -> throw new IllegalArgumentException("no batchlet for job " + job);
+                case POS_SYNC -> pos.run(tenantId, runId);
             }
             return "COMPLETED";
         } finally {

@@ -6,6 +6,7 @@ import com.smbhub.job.JobName;
 import com.smbhub.job.JobRunStatus;
 import com.smbhub.job.JobRunView;
 import com.smbhub.platform.tenancy.RequestContext;
+import com.smbhub.pos.PosSync;
 import jakarta.annotation.Resource;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.EJB;
@@ -31,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -39,9 +41,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Starts the batch jobs (issue 16) on Payara's batch runtime, whose job repository is in PostgreSQL (so the admin
  * console's Batch page and {@code asadmin list-batch-job-executions} show every execution): a business's "Run now",
- * and the schedule — every 15 minutes one instance of the cluster claims the slot and starts one execution with a
- * partition for each business whose run is due (reminders: once a day from 09:00 in its zone, caught up after a
- * pause because each run sends the stage due now).
+ * a provider's webhook, and the schedule — every 15 minutes one instance of the cluster claims the slot of each job and
+ * starts one execution with a partition for each business whose run is due (reminders: once a day from 09:00 in its
+ * zone, caught up after a pause because each run sends the stage due now; POS sync: every quarter hour, from the cursor).
  */
 @Stateless
 public class JobLauncher {
@@ -61,6 +63,8 @@ public class JobLauncher {
 
     @EJB ArReminders reminders;
 
+    @EJB PosSync pos;
+
     /** The batch runtime's repository (the schema owner's pool, as {@code ./smbhub} configures the runtime). */
     @Resource(lookup = "jdbc/smbhub-owner") DataSource repository;
 
@@ -73,6 +77,12 @@ public class JobLauncher {
         return launch(JobName.runnable(run.job()), List.of(new Run(tenantId, run.id())));
     }
 
+    /** Starts a run a provider's webhook made for business {@code tenantId} ({@code SquareWebhooks}). */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public long launch(JobName job, String tenantId, String runId) {
+        return launch(job, List.of(new Run(tenantId, runId)));
+    }
+
     @Schedule(minute = "*/15", hour = "*", persistent = false)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void scheduled() {
@@ -80,22 +90,32 @@ public class JobLauncher {
             return;
         }
         String slot = Instant.now().truncatedTo(ChronoUnit.MINUTES).toString();
-        if (!ledger.claimSlot(JobName.AR_REMINDERS, slot)) {
+        scheduled(JobName.AR_REMINDERS, slot, reminders::dueNow);
+        scheduled(JobName.POS_SYNC, slot, pos::dueNow);
+    }
+
+    /** One execution of {@code job} with a partition per business {@code due} says wants a run now, if this instance has the slot. */
+    private void scheduled(JobName job, String slot, Predicate<String> due) {
+        if (!ledger.claimSlot(job, slot)) {
             return; // another instance has this slot
         }
-        List<Run> due = new ArrayList<>();
+        List<Run> runs = new ArrayList<>();
         for (String tenantId : ledger.businesses()) {
             try {
-                String runId = ledger.scheduledRun(tenantId, JobName.AR_REMINDERS, reminders::dueNow);
+                String runId = ledger.scheduledRun(tenantId, job, due);
                 if (runId != null) {
-                    due.add(new Run(tenantId, runId));
+                    runs.add(new Run(tenantId, runId));
                 }
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Reminders of business " + tenantId + " not scheduled", e);
+                LOG.log(Level.WARNING, job.apiName() + " of business " + tenantId + " not scheduled", e);
             }
         }
-        if (!due.isEmpty()) {
-            launch(JobName.AR_REMINDERS, due);
+        if (!runs.isEmpty()) {
+            try {
+                launch(job, runs);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, job.apiName() + " could not start in slot " + slot, e);
+            }
         }
     }
 

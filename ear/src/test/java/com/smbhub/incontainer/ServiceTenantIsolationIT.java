@@ -29,6 +29,9 @@ import com.smbhub.invoice.InvoiceSending;
 import com.smbhub.invoice.InvoiceService;
 import com.smbhub.invoice.InvoiceView;
 import com.smbhub.job.JobLedger;
+import com.smbhub.pos.PosSync;
+import com.smbhub.pos.SquareSettings;
+import com.smbhub.profile.CapabilityDisabledException;
 import com.smbhub.job.JobRunStatus;
 import com.smbhub.job.JobRunView;
 import com.smbhub.job.Jobs;
@@ -174,6 +177,10 @@ class ServiceTenantIsolationIT {
 
     @Inject Exports exports;
 
+    @Inject SquareSettings square;
+
+    @Inject PosSync posSync;
+
     @Test
     void aConversationOfOneBusinessIsInvisibleAndUntouchableFromAnother() {
         String owner = "owner@" + n() + ".test";
@@ -266,6 +273,27 @@ class ServiceTenantIsolationIT {
         } finally {
             ledger.ended(tenantOf(owner, n()), run.id(), JobRunStatus.COMPLETED, 0, 0, 0, List.of());
         }
+    }
+
+    @Test
+    void aPosSyncOfOneBusinessWritesOnlyItsOwnRowsAndCannotBeAimedAtAnother() {
+        String owner = "owner@" + m() + ".test"; // retail: syncs a point of sale
+        String other = "owner@" + n() + ".test";
+        String token = "EAAAisolation" + UUID.randomUUID().toString().replace("-", "");
+        String location = as(owner, m(), () -> square.locations(token)).get(0).id();
+        as(owner, m(), () -> square.connect(token, location));
+        JobRunView run = as(owner, m(), () -> jobs.queue("pos-sync"));
+        posSync.run(tenantOf(owner, m()), run.id());
+        assertEquals("COMPLETED", as(owner, m(), () -> jobs.get(run.id())).status());
+        assertTrue(as(owner, m(), () -> work.list(new WorkItemService.Filter(null, "ORDER", null, null, null), null, 200))
+                .items().stream().anyMatch(w -> "POS_SYNC".equals(w.source())));
+        assertTrue(as(other, n(), () -> work.list(new WorkItemService.Filter(null, null, null, null, null), null, 200))
+                .items().stream().noneMatch(w -> "POS_SYNC".equals(w.source())));
+        assertFalse(as(other, n(), () -> square.status()).connected());
+        assertThrows(CapabilityDisabledException.class, () -> as(other, n(), () -> square.get()));
+        RuntimeException aimed = assertThrows(RuntimeException.class, () -> posSync.run(tenantOf(other, n()), run.id()));
+        assertTrue(String.valueOf(aimed).contains("no job run"), "a run is found only in the business the job entered: " + aimed);
+        as(owner, m(), () -> square.disconnect());
     }
 
     @Test

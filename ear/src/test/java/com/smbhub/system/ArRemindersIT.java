@@ -162,7 +162,7 @@ class ArRemindersIT {
                 .noneMatch(r -> r.asJsonObject().getString("id").equals(runId)));
         assertTrue(get("/api/v1/jobs/runs?job=ar-reminders", owner).json().getJsonArray("data").stream()
                 .anyMatch(r -> r.asJsonObject().getString("id").equals(runId)));
-        assertEquals(404, send("POST", "/api/v1/jobs/pos-sync/run", owner, null).status(), "not built yet");
+        assertEquals(403, send("POST", "/api/v1/jobs/pos-sync/run", owner, null).status(), "Northside's profile syncs no point of sale");
         assertEquals(404, send("POST", "/api/v1/jobs/nonsense/run", owner, null).status());
         assertEquals(400, get("/api/v1/jobs/runs?job=nonsense", owner).status());
         assertEquals(404, get("/api/v1/jobs/runs/not-an-id", owner).status());

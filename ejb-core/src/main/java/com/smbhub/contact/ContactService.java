@@ -9,6 +9,7 @@ import com.smbhub.platform.db.Page;
 import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.errors.ValidationException.FieldError;
 import com.smbhub.platform.idempotency.Idempotency;
 import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
@@ -32,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Contacts of the current business: list and search, create (with duplicate check), edit, soft delete. */
 @Stateless
@@ -107,6 +109,40 @@ public class ContactService {
         Analytics.record(em, "contacts.created", profiles.effective().profileId(), "manual",
                 Map.of("contact_id", contact.getId()));
         return view(contact);
+    }
+
+    /**
+     * The live contact with this draft's e-mail or phone (the oldest), else a new one: how a customer synced from a
+     * point of sale becomes a contact, never twice. A malformed e-mail or phone is left out; with neither there is
+     * nothing to match on, and nothing is made (empty).
+     */
+    public Optional<ContactView> matchOrCreate(ContactDraft draft) {
+        access.require(Capability.CONTACTS_WRITE);
+        ContactDraft clean = usable(draft);
+        if (clean == null || (clean.email() == null && clean.phone() == null)) {
+            return Optional.empty();
+        }
+        List<Contact> matches = matching(clean, null);
+        return Optional.of(matches.isEmpty() ? create(clean, true, Optional.empty()) : view(matches.get(0)));
+    }
+
+    /** The draft checked, without the fields that break a rule (named by its errors); null if it still breaks one. */
+    private ContactDraft usable(ContactDraft d) {
+        try {
+            return check(d);
+        } catch (ValidationException e) {
+            Set<String> bad = e.errors().stream().map(FieldError::field).collect(java.util.stream.Collectors.toSet());
+            String email = bad.contains("email") ? null : d.email();
+            String phone = bad.contains("phone") ? null : d.phone();
+            String name = d.displayName() == null || d.displayName().isBlank() || bad.contains("display_name")
+                    ? (email != null ? email : phone) : d.displayName();
+            try {
+                return check(new ContactDraft(d.type(), name, d.companyName(), email, phone, null, null, null, null, null,
+                        null, List.of(), null));
+            } catch (ValidationException again) {
+                return null;
+            }
+        }
     }
 
     public ContactView update(String id, Long expectedVersion, ContactDraft draft) {

@@ -48,7 +48,7 @@ public class JobLedger {
 
     /**
      * A scheduled run of {@code job} for business {@code tenantId} when {@code due} says the business wants one now
-     * (asked inside the business) and none started today in its zone; null otherwise.
+     * (asked inside the business), none is going, and — for a daily job — none started today in its zone; else null.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public String scheduledRun(String tenantId, JobName job, Predicate<String> due) {
@@ -56,15 +56,27 @@ public class JobLedger {
             if (!due.test(tenantId)) {
                 return null;
             }
-            if (scheduledToday(em, job, em.find(com.smbhub.tenant.Tenant.class, tenantId).zone())) {
+            if (job.daily() && scheduledToday(em, job, em.find(com.smbhub.tenant.Tenant.class, tenantId).zone())) {
                 return null;
             }
-            JobRun run = new JobRun(job, JobRunStatus.Trigger.SCHEDULE, null, BusinessClock.now());
-            em.persist(run);
-            em.flush();
-            audit.record("job.started", "job_run", run.getId(), null, Map.of("job", job.apiName(), "trigger", "SCHEDULE"));
-            return run.getId();
+            return queued(job, JobRunStatus.Trigger.SCHEDULE);
         });
+    }
+
+    /** A run of {@code job} a provider's webhook asked for (inside the caller's entry into the business); null while one is going. */
+    public String webhookRun(JobName job) {
+        return queued(job, JobRunStatus.Trigger.WEBHOOK);
+    }
+
+    private String queued(JobName job, JobRunStatus.Trigger trigger) {
+        if (Jobs.going(em, job).isPresent()) {
+            return null;
+        }
+        JobRun run = new JobRun(job, trigger, null, BusinessClock.now());
+        em.persist(run);
+        em.flush();
+        audit.record("job.started", "job_run", run.getId(), null, Map.of("job", job.apiName(), "trigger", trigger.name()));
+        return run.getId();
     }
 
     /** Whether the schedule started {@code job} for the business of {@code em} today in its zone. */
@@ -111,7 +123,7 @@ public class JobLedger {
                     "skipped", skipped, "failed", failed);
             audit.record("job.completed", "job_run", runId, null, what);
             Analytics.record(em, JobName.of(run.getJob()).completedEvent(), profiles.effective().profileId(),
-                    JobRunStatus.Trigger.valueOf(run.getTrigger()) == JobRunStatus.Trigger.SCHEDULE ? "schedule" : "manual", what);
+                    JobRunStatus.Trigger.valueOf(run.getTrigger()).source(), what);
             return null;
         });
     }

@@ -8,7 +8,7 @@ public record JobRunView(String id, String job, String trigger, String status, L
         Instant startedAt, Instant finishedAt, int done, Integer total, int skipped, int failed, String errors)
         implements Serializable {
 
-    static JobRunView of(JobRun r) {
+    public static JobRunView of(JobRun r) {
         return new JobRunView(r.getId(), r.getJob(), r.getTrigger(), r.getStatus().name(), r.getExecutionId(), r.getStartedBy(),
                 r.getStartedAt(), r.getFinishedAt(), r.getDone(), r.getTotal(), r.getSkipped(), r.getFailed(), r.getErrors());
     }

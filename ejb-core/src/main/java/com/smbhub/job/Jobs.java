@@ -12,6 +12,7 @@ import com.smbhub.platform.tenancy.RequestContext;
 import com.smbhub.platform.tenancy.TenantScoped;
 import com.smbhub.platform.time.BusinessClock;
 import com.smbhub.profile.EffectiveProfile;
+import com.smbhub.profile.ProfileRules;
 import com.smbhub.profile.ProfileService;
 import com.smbhub.tenant.Tenant;
 import jakarta.ejb.EJB;
@@ -53,18 +54,25 @@ public class Jobs {
     public JobRunView queue(String name) {
         access.require(Capability.RUN_JOBS);
         JobName job = JobName.runnable(name);
-        List<JobRun> going = em.createQuery("select r from JobRun r where r.job = :job and r.status = :started"
-                        + " and r.startedAt > :since", JobRun.class).setParameter("job", job.apiName())
-                .setParameter("started", JobRunStatus.STARTED.name()).setParameter("since", BusinessClock.now().minus(STALE))
-                .getResultList();
-        if (!going.isEmpty()) {
-            throw new ConflictException("This job is running already", JobRunView.of(going.get(0)));
+        if (job == JobName.POS_SYNC) {
+            ProfileRules.requireCapability(profiles.effective(), "pos_sync");
         }
+        going(em, job).ifPresent(r -> {
+            throw new ConflictException("This job is running already", JobRunView.of(r));
+        });
         JobRun run = new JobRun(job, JobRunStatus.Trigger.MANUAL, RequestContext.current().orElseThrow().userId(), BusinessClock.now());
         em.persist(run);
         em.flush();
         audit.record("job.started", "job_run", run.getId(), null, Map.of("job", job.apiName(), "trigger", "MANUAL"));
         return JobRunView.of(run);
+    }
+
+    /** The business's run of {@code job} still going, if one is (one at a time per business and job). */
+    static java.util.Optional<JobRun> going(EntityManager em, JobName job) {
+        return em.createQuery("select r from JobRun r where r.job = :job and r.status = :started and r.startedAt > :since"
+                        + " order by r.startedAt desc", JobRun.class).setParameter("job", job.apiName())
+                .setParameter("started", JobRunStatus.STARTED.name()).setParameter("since", BusinessClock.now().minus(STALE))
+                .setMaxResults(1).getResultStream().findFirst();
     }
 
     /** The business's runs, newest first, of one job or of all ({@code job} null). */

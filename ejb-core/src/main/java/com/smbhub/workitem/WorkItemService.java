@@ -158,6 +158,57 @@ public class WorkItemService {
         return view(item, profile);
     }
 
+    /** A synced item: its id, and whether this call made or changed it. */
+    public record Synced(String id, boolean changed) {
+    }
+
+    /**
+     * An order or refund from the business's point of sale (POS sync, source POS_SYNC): made once in {@code status},
+     * later kept in step with the sale — title, description, labels, contact — and moved to {@code status} only while
+     * still NEW, so a person's move stays. A sale seen again unchanged changes nothing; an item a person deleted stays
+     * deleted. {@code id} null: a sale not seen before.
+     */
+    public Synced synced(String id, WorkItemDraft draft, WorkItemStatus status) {
+        Grant grant = access.require(Capability.WORK_WRITE);
+        EffectiveProfile profile = profiles.effective();
+        WorkItemDraft clean = check(draft, profile, ProfileRules.Operation.CREATE, grant, null);
+        WorkItem item = id == null ? null : em.find(WorkItem.class, id);
+        if (item == null) {
+            item = new WorkItem(clean.title());
+            item.apply(clean, json(clean.labels()));
+            item.moveTo(profile.workItemStatuses().contains(status.name()) ? status
+                    : WorkItemStatus.valueOf(profile.defaultWorkItemStatus()));
+            item.origin(null, "POS_SYNC");
+            em.persist(item);
+            em.flush();
+            audit.record("work_item.created", "work_item", item.getId(), null, snapshot(item));
+            Analytics.record(em, "work_item.created", profile.profileId(), "pos_sync",
+                    Map.of("work_item_id", item.getId(), "type", item.getType()));
+            return new Synced(item.getId(), true);
+        }
+        if (item.getDeletedAt() != null) {
+            return new Synced(item.getId(), false);
+        }
+        String contact = item.getContactId() != null ? item.getContactId() : clean.contactId();
+        boolean move = item.getStatus() == WorkItemStatus.NEW && status != WorkItemStatus.NEW
+                && WorkItemStatus.NEW.next(profile).contains(status);
+        if (!move && Objects.equals(item.getTitle(), clean.title()) && Objects.equals(item.getDescription(), clean.description())
+                && Objects.equals(item.getContactId(), contact) && labels(item.getLabelsJson()).equals(clean.labels())) {
+            return new Synced(item.getId(), false);
+        }
+        Map<String, Object> before = snapshot(item);
+        item.apply(new WorkItemDraft(item.getType(), clean.title(), clean.description(), item.getPriority(), contact,
+                item.getDueAt(), item.getAssignedTo(), clean.labels()), json(clean.labels()));
+        if (move) {
+            item.moveTo(status);
+        }
+        em.flush();
+        Map<String, Object> after = snapshot(item);
+        audit.recordChanges("work_item.updated", "work_item", item.getId(), before, after);
+        Analytics.record(em, "work_item.updated", profile.profileId(), "pos_sync", Map.of("work_item_id", item.getId()));
+        return new Synced(item.getId(), true);
+    }
+
     /** Edits fields and, when {@code status} differs, moves the item (PRD 12.2). */
     public WorkItemView update(String id, Long expectedVersion, WorkItemDraft draft, String status) {
         Grant grant = access.require(Capability.WORK_WRITE);

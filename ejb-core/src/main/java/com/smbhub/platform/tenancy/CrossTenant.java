@@ -49,6 +49,12 @@ public final class CrossTenant {
          */
         SMS_NUMBERS(false),
         /**
+         * the business a Square merchant belongs to, found from the merchant a Square webhook names (the sync it starts
+         * enters that business through {@link TenantEntry}, audited there), and the check that a merchant is not
+         * another business's before it is connected
+         */
+        POS_MERCHANTS(false),
+        /**
          * the media fetcher's claim of the MMS pictures due for fetching, with their business's Twilio account
          * (what it keeps enters each business through {@link TenantEntry}, audited there)
          */

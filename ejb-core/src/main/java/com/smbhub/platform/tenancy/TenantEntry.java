@@ -24,7 +24,7 @@ public class TenantEntry {
     /** Where such work comes from; {@code platform} is what analytics and the audit log see. */
     public enum Path {
         PORTAL("portal"), STRIPE_WEBHOOK("webhook"), JOB("job"), SIGNUP("signup"), MAILBOX("mailbox"),
-        SMS_WEBHOOK("webhook"), SMS_MEDIA("job"), OPS_REVIEW("ops"),
+        SMS_WEBHOOK("webhook"), SMS_MEDIA("job"), OPS_REVIEW("ops"), SQUARE_WEBHOOK("webhook"),
         AUTOMATION("automation");
 
         private final String platform;

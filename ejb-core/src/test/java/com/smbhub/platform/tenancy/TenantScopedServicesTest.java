@@ -56,6 +56,8 @@ class TenantScopedServicesTest {
             Map.entry("inbox/SmsMedia", "MMS fetcher: leases every business's due pictures, keeps each through TenantEntry"),
             Map.entry("inbox/SmsMediaFetcher", "timer: fetches leased pictures from Twilio and hands them to SmsMedia"),
             Map.entry("inbox/SmsWebhooks", "webhook: the business is the one whose number Twilio names, entered through TenantEntry"),
+            Map.entry("pos/SquareWebhooks", "webhook: the business is the one whose merchant Square names, entered through TenantEntry"),
+            Map.entry("pos/PosSync", "the POS sync job: enters the run's business through TenantEntry as its automation"),
             Map.entry("batch/JobLauncher", "starts batch executions; each run's business is entered through JobLedger"),
             Map.entry("batch/JobRecovery", "at start-up, has JobLauncher carry on the runs a crash left open"));
 

@@ -3,7 +3,11 @@ package com.smbhub.portal.api;
 import com.smbhub.inbox.SmsSettings;
 import com.smbhub.inbox.SmsWebhooks;
 import com.smbhub.inbox.TwilioGateway;
+import com.smbhub.batch.JobLauncher;
+import com.smbhub.job.JobName;
 import com.smbhub.payment.StripeWebhooks;
+import com.smbhub.pos.SquareSettings;
+import com.smbhub.pos.SquareWebhooks;
 import com.smbhub.platform.Jsonp;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +35,9 @@ import java.util.Map;
  * {@code POST /api/v1/webhooks/stripe}: Stripe's signed events. 200 once the event is stored
  * (processing follows, and its failures are retried, never answered); 400 for a body, signature or
  * timestamp that is not Stripe's; 413 beyond 256 KB; 503 when no signing secret is configured.
+ * {@code POST /api/v1/webhooks/square}: Square's signed notices; 200 once kept (a repeat too: {@code duplicate}),
+ * starting an incremental sync of the merchant's business; 403 for a signature that is not Square's, 400 for a body
+ * that is not a notice, 503 when no signature key is configured.
  */
 @ApplicationScoped
 @Path("/webhooks")
@@ -41,6 +48,10 @@ public class WebhooksResource {
     @EJB StripeWebhooks webhooks;
 
     @EJB SmsWebhooks sms;
+
+    @EJB SquareWebhooks square;
+
+    @EJB JobLauncher launcher;
 
     @Inject TwilioGateway gateway;
 
@@ -68,13 +79,13 @@ public class WebhooksResource {
 
     /** Twilio signs the URL it called: this server's public URL, the path and the query as sent. */
     private Response twilio(InputStream body, String signature, UriInfo uri, String path, TwilioCall call) throws IOException {
-        byte[] bytes = body.readNBytes(MAX_BYTES + 1);
-        if (bytes.length > MAX_BYTES) {
-            return Envelope.error(413, "PAYLOAD_TOO_LARGE", "A webhook body is at most 256 KB");
+        String text = text(body);
+        if (text == null) {
+            return tooLarge();
         }
         Map<String, String> params = new HashMap<>();
         try {
-            for (String pair : new String(bytes, StandardCharsets.UTF_8).split("&")) {
+            for (String pair : text.split("&")) {
                 if (pair.isEmpty()) {
                     continue;
                 }
@@ -106,13 +117,13 @@ public class WebhooksResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response stripe(InputStream body, @HeaderParam("Stripe-Signature") String signature) throws IOException {
-        byte[] bytes = body.readNBytes(MAX_BYTES + 1);
-        if (bytes.length > MAX_BYTES) {
-            return Envelope.error(413, "PAYLOAD_TOO_LARGE", "A webhook body is at most 256 KB");
+        String text = text(body);
+        if (text == null) {
+            return tooLarge();
         }
         StripeWebhooks.Receipt receipt;
         try {
-            receipt = webhooks.receive(new String(bytes, StandardCharsets.UTF_8), signature);
+            receipt = webhooks.receive(text, signature);
         } catch (StripeWebhooks.BadEventException e) {
             return Envelope.error(400, "INVALID_SIGNATURE", e.getMessage());
         } catch (StripeWebhooks.NotConfiguredException e) {
@@ -121,5 +132,41 @@ public class WebhooksResource {
         String status = "RECEIVED".equals(receipt.status()) ? webhooks.deliver(receipt.id()) : receipt.status();
         return Envelope.ok(Jsonp.createObjectBuilder().add("received", true).add("duplicate", receipt.duplicate())
                 .add("status", status).build());
+    }
+
+    @POST
+    @Path("/square")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response square(InputStream body, @HeaderParam("x-square-hmacsha256-signature") String signature) throws IOException {
+        String text = text(body);
+        if (text == null) {
+            return tooLarge();
+        }
+        SquareWebhooks.Receipt receipt;
+        try {
+            receipt = square.receive(gateway.publicUrl(SquareSettings.WEBHOOK_PATH), text, signature);
+        } catch (SquareWebhooks.ForgedException e) {
+            return Envelope.error(403, "INVALID_SIGNATURE", e.getMessage());
+        } catch (SquareWebhooks.BadRequestException e) {
+            return Envelope.error(400, "INVALID_REQUEST", e.getMessage());
+        } catch (SquareWebhooks.NotConfiguredException e) {
+            return Envelope.error(503, "NOT_CONFIGURED", e.getMessage());
+        }
+        if (receipt.runId() != null) {
+            launcher.launch(JobName.POS_SYNC, receipt.tenantId(), receipt.runId());
+        }
+        return Envelope.ok(Jsonp.createObjectBuilder().add("received", true).add("duplicate", receipt.duplicate())
+                .add("status", receipt.status()).build());
+    }
+
+    /** A webhook's body as text; null when it is over {@link #MAX_BYTES}. */
+    private static String text(InputStream body) throws IOException {
+        byte[] bytes = body.readNBytes(MAX_BYTES + 1);
+        return bytes.length > MAX_BYTES ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static Response tooLarge() {
+        return Envelope.error(413, "PAYLOAD_TOO_LARGE", "A webhook body is at most 256 KB");
     }
 }

@@ -8,13 +8,9 @@ import com.smbhub.web.shell.Toasts;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.progressbar.ProgressBar;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -56,8 +52,7 @@ class RemindersPanel extends VerticalLayout {
 
     /** One run in a line: when, who started it, what it did. */
     static String line(JobRunView run, ZoneId zone) {
-        String when = WHEN.format(run.startedAt().atZone(zone)) + (JobRunStatus.Trigger.valueOf(run.trigger())
-                == JobRunStatus.Trigger.SCHEDULE ? " (on schedule)" : " (Run now)") + ": ";
+        String when = WHEN.format(run.startedAt().atZone(zone)) + " (" + JobRunStatus.Trigger.valueOf(run.trigger()).words() + "): ";
         return when + switch (JobRunStatus.valueOf(run.status())) {
             case STARTED -> "sending…";
             case FAILED -> "failed.";
@@ -87,10 +82,7 @@ class RemindersPanel extends VerticalLayout {
         }
         add(run);
         if (running) {
-            ProgressBar bar = new ProgressBar();
-            bar.setIndeterminate(true);
-            bar.setId("reminders-running");
-            add(bar);
+            add(RunWatch.going("reminders-running"));
         }
         if (now.recent().isEmpty()) {
             Paragraph empty = new Paragraph("No run yet. The first runs at the next scheduled time, or now if you click Run now.");
@@ -98,19 +90,7 @@ class RemindersPanel extends VerticalLayout {
             add(empty);
             return;
         }
-        UnorderedList runs = new UnorderedList();
-        runs.setId("reminders-runs");
-        for (JobRunView r : now.recent()) {
-            ListItem item = new ListItem(line(r, zone));
-            if (r.errors() != null) {
-                Div errors = new Div();
-                errors.getStyle().set("color", "var(--lumo-error-text-color)").set("white-space", "pre-line");
-                errors.setText(r.errors());
-                item.add(errors);
-            }
-            runs.add(item);
-        }
-        add(runs);
+        add(RunWatch.list("reminders-runs", now.recent(), r -> line(r, zone)));
     }
 
     private void start() {

@@ -8,9 +8,15 @@ import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.web.shell.Toasts;
 import com.smbhub.web.shell.Waiting;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** A job run followed on the page's polls: {@code progress} on each poll while it goes, {@code ended} once it has ended. */
 final class RunWatch implements Future<JobRunView> {
@@ -37,6 +43,31 @@ final class RunWatch implements Future<JobRunView> {
         }
         launch.accept(queued);
         return queued;
+    }
+
+    /** The latest runs, one line each ({@code line}), with their errors in words under it. */
+    static UnorderedList list(String id, List<JobRunView> runs, Function<JobRunView, String> line) {
+        UnorderedList list = new UnorderedList();
+        list.setId(id);
+        for (JobRunView r : runs) {
+            ListItem item = new ListItem(line.apply(r));
+            if (r.errors() != null) {
+                Div errors = new Div();
+                errors.getStyle().set("color", "var(--lumo-error-text-color)").set("white-space", "pre-line");
+                errors.setText(r.errors());
+                item.add(errors);
+            }
+            list.add(item);
+        }
+        return list;
+    }
+
+    /** The bar shown while a run goes on (its end is not known ahead). */
+    static ProgressBar going(String id) {
+        ProgressBar bar = new ProgressBar();
+        bar.setIndeterminate(true);
+        bar.setId(id);
+        return bar;
     }
 
     static void follow(UI ui, Jobs jobs, String id, Consumer<JobRunView> progress, Consumer<JobRunView> ended,

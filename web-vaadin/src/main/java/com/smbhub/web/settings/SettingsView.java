@@ -15,6 +15,8 @@ import com.smbhub.platform.mail.Wording;
 import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.security.Permissions;
+import com.smbhub.pos.SquareSettings;
+import com.smbhub.profile.ProfileService;
 import com.smbhub.tenant.BusinessSettingsService;
 import com.smbhub.tenant.TeamService;
 import com.smbhub.web.shell.MainLayout;
@@ -30,6 +32,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Settings: the business (name, zone, currency, profile, switches), the team, payments (Stripe), numbers, e-mail, inbox, reminders, data (export and import). */
@@ -69,6 +72,10 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver 
 
     @EJB Importer importer;
 
+    @EJB SquareSettings square;
+
+    @EJB ProfileService profiles;
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (event.hasForwardTarget() || event.hasRerouteTarget()) {
@@ -99,7 +106,11 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver 
         tabs.add("Inbox", inbox);
         tabs.add("Reminders", new RemindersPanel(jobs, launcher::launch));
         tabs.add("Data", new DataPanel(jobs, exports, importer, launcher::launch, ZoneId.of(settings.get().timezone())));
-        List<String> names = List.of("business", "team", "payments", "numbers", "email", "inbox", "reminders", "data");
+        List<String> names = new ArrayList<>(List.of("business", "team", "payments", "numbers", "email", "inbox", "reminders", "data"));
+        if (profiles.effective().capability("pos_sync")) {
+            tabs.add("Point of sale", new PointOfSalePanel(square, jobs, launcher::launch, ZoneId.of(settings.get().timezone())));
+            names.add("pos");
+        }
         String tab = event.getLocation().getQueryParameters().getSingleParameter("tab").orElse("");
         tabs.setSelectedIndex(Math.max(0, names.indexOf(tab)));
         add(tabs);

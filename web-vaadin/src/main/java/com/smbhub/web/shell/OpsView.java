@@ -121,7 +121,7 @@ public class OpsView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(r -> WHEN.format(r.startedAt())).setHeader("Started").setAutoWidth(true);
         grid.addColumn(JobsReport.Run::business).setHeader("Business").setFlexGrow(2);
-        grid.addColumn(r -> r.job() + (JobRunStatus.Trigger.valueOf(r.trigger()) == JobRunStatus.Trigger.SCHEDULE ? "" : " (Run now)")).setHeader("Job").setAutoWidth(true);
+        grid.addColumn(r -> r.job() + " (" + JobRunStatus.Trigger.valueOf(r.trigger()).words() + ")").setHeader("Job").setAutoWidth(true);
         grid.addColumn(JobsReport.Run::status).setHeader("Status").setAutoWidth(true);
         grid.addColumn(r -> r.done() + (r.total() == null ? "" : " of " + r.total())).setHeader("Done").setAutoWidth(true);
         grid.addColumn(JobsReport.Run::failed).setHeader("Failed").setAutoWidth(true);

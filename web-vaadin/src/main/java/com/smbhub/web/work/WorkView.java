@@ -7,6 +7,7 @@ import com.smbhub.expense.ExpenseService;
 import com.smbhub.file.FileService;
 import com.smbhub.home.HomeService;
 import com.smbhub.invoice.InvoiceService;
+import com.smbhub.job.JobRunStatus;
 import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ValidationException;
@@ -14,11 +15,12 @@ import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.security.Grant;
 import com.smbhub.platform.security.Permissions;
+import com.smbhub.platform.tenancy.Background;
+import com.smbhub.pos.SquareSettings;
 import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.profile.ProfileService;
 import com.smbhub.quote.QuoteService;
 import com.smbhub.tenant.TeamService;
-import com.smbhub.platform.tenancy.Background;
 import com.smbhub.web.aidraft.AiDraftPanel;
 import com.smbhub.web.contact.ContactPicker;
 import com.smbhub.web.expense.ExpensesPanel;
@@ -40,6 +42,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -96,12 +99,16 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
 
     @EJB AiDraftService drafts;
 
+    @EJB SquareSettings square;
+
     private final H2 heading = new H2();
     private final Button create = new Button();
     private final Select<String> status = select("filter-status", "Status", Stream.concat(Stream.of(ANY),
             Arrays.stream(WorkItemStatus.values()).map(Enum::name)).toList());
     private final Select<String> due = select("filter-due", "Due", List.of(ANY, "overdue", "today", "week"));
     private final Checkbox mine = new Checkbox("Assigned to me");
+    private final Paragraph syncState = new Paragraph();
+    private Grid.Column<WorkItemView> sourceColumn;
     private final Grid<WorkItemView> grid = new Grid<>(WorkItemView.class, false);
     private final PagedRows<WorkItemView> paged = new PagedRows<>(grid, "work-empty", after -> work.list(
             new WorkItemService.Filter(value(status), null, null, mine.getValue() ? "me" : null, value(due)), after, 50),
@@ -125,6 +132,7 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
         grid.addColumn(w -> Words.of(w.type())).setHeader("Type");
         grid.addColumn(w -> Words.of(w.status())).setHeader("Status");
         grid.addColumn(w -> Words.of(w.priority())).setHeader("Priority");
+        sourceColumn = grid.addColumn(w -> source(w.source())).setHeader("Source");
         grid.addColumn(w -> w.dueAt() == null ? "" : DateTimeFormatter.ofPattern("d MMM yyyy HH:mm").format(w.dueAt().atZone(zone)))
                 .setHeader("Due");
         grid.addItemClickListener(e -> openItem(e.getItem()));
@@ -135,7 +143,9 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
         HorizontalLayout filters = new HorizontalLayout(status, due, mine);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.getStyle().set("flex-wrap", "wrap");
-        add(top, filters, grid, paged.empty(), paged.more());
+        syncState.setId("pos-sync-state");
+        syncState.getStyle().set("margin", "0").set("color", "var(--lumo-secondary-text-color)");
+        add(top, syncState, filters, grid, paged.empty(), paged.more());
         setFlexGrow(1, grid);
     }
 
@@ -150,6 +160,12 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
         title = profile.label("work_item_plural") + " · SMB Hub";
         create.setText("New " + profile.label("work_item").toLowerCase());
         create.setVisible(Permissions.allows(access.role(), Capability.WORK_WRITE));
+        boolean pos = profile.capability("pos_sync");
+        sourceColumn.setVisible(pos);
+        syncState.setVisible(pos);
+        if (pos) {
+            syncState.setText(syncState(square.status(), zone, Permissions.allows(access.role(), Capability.MANAGE_SETTINGS)));
+        }
         reload();
         var query = event.getLocation().getQueryParameters();
         if (create.isVisible() && query.getSingleParameter("new").isPresent()) {
@@ -162,6 +178,31 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
                 Toasts.problem("That item does not exist or is not yours to see.");
             }
         });
+    }
+
+    /** Where an item came from, as the list shows it. */
+    static String source(String source) {
+        return switch (source) {
+            case "POS_SYNC" -> "Square";
+            case "INBOX" -> "Inbox";
+            case "PORTAL" -> "Client portal";
+            case "AI" -> "Drafted";
+            default -> "Added here";
+        };
+    }
+
+    /** The line above a retail list: whether sales come in from Square, and how the latest sync went. */
+    static String syncState(SquareSettings.Status s, ZoneId zone, boolean manages) {
+        if (!s.connected()) {
+            return "Square is not connected" + (manages ? ": connect it in Settings → Point of sale and your sales come in here." : ".");
+        }
+        String last = s.last() == null ? "no sync yet" : "last sync " + DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", java.util.Locale.ENGLISH)
+                .format(s.last().startedAt().atZone(zone)) + switch (JobRunStatus.valueOf(s.last().status())) {
+                    case STARTED -> " (syncing…)";
+                    case FAILED -> " stopped early; the next one goes on from there";
+                    case COMPLETED -> s.last().done() == 0 ? ", nothing new" : ", " + s.last().done() + " brought in or updated";
+                };
+        return "Sales come in from Square (" + s.locationName() + ") every 15 minutes and at once on Square's notice; " + last + ".";
     }
 
     @Override
