@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -172,6 +173,41 @@ class PosSyncIT {
         assertEquals("COMPLETED", resumed.getString("status"), resumed.toString());
         assertEquals(150, resumed.getInt("done"), resumed.toString());
         assertEquals(250, synced(world.maple(), "ORDER"), "nothing twice, nothing missing");
+    }
+
+    @Test
+    void noticesArrivingTogetherStartOneSyncAtATimeAndNoSaleComesInTwice() throws Exception {
+        World world = World.create();
+        String owner = token(world.maple("owner"), null);
+        String square = squareToken();
+        JsonObject shop = seed(square, 2, 3, 0);
+        connect(owner, square, shop.getString("location_id"));
+        assertEquals("COMPLETED", runNow(owner).getString("status"));
+        List<JsonObject> sales = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) { // six sales rung up, their notices held back
+            sales.add(control("sale", "{\"access_token\":\"" + square + "\",\"notify\":false}"));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try { // and the six notices arriving at once
+            var posted = new java.util.ArrayList<java.util.concurrent.Future<SystemUnderTest.Reply>>();
+            for (JsonObject sale : sales) {
+                posted.add(pool.submit(() -> notice(sale.getString("notice"), sale.getString("signature"))));
+            }
+            for (var reply : posted) {
+                assertEquals(200, reply.get().status(), reply.get().body());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (synced(world.maple(), "ORDER") < 9 || Database.count("select count(*) from job_runs r join tenants t"
+                + " on t.id = r.tenant_id where t.external_org_id = ? and r.status = 'STARTED'", world.maple()) > 0) {
+            assertTrue(System.nanoTime() < deadline, "the notices' syncs did not end");
+            Thread.sleep(200);
+        }
+        assertEquals(9, synced(world.maple(), "ORDER"), "each sale once");
+        assertEquals(9, Database.count("select count(distinct w.labels_json ->> 'external_order_id') from work_items w join tenants t"
+                + " on t.id = w.tenant_id where t.external_org_id = ? and w.type = 'ORDER'", world.maple()));
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.smbhub.job;
 import com.smbhub.invoice.ArReminders;
 import com.smbhub.platform.Ids;
 import com.smbhub.platform.audit.AuditService;
+import com.smbhub.platform.db.NativeSql;
 import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ValidationException;
@@ -67,12 +68,23 @@ public class Jobs {
         return JobRunView.of(run);
     }
 
-    /** The business's run of {@code job} still going, if one is (one at a time per business and job). */
+    /**
+     * The business's run of {@code job} still going, if one is (one at a time per business and job). Takes the
+     * business's lock on starting that job first, held to the end of the transaction, so two requests at once (a
+     * double click, two webhook notices) cannot both find none going and both start one.
+     */
     static java.util.Optional<JobRun> going(EntityManager em, JobName job) {
+        lockStarts(em, job);
         return em.createQuery("select r from JobRun r where r.job = :job and r.status = :started and r.startedAt > :since"
                         + " order by r.startedAt desc", JobRun.class).setParameter("job", job.apiName())
                 .setParameter("started", JobRunStatus.STARTED.name()).setParameter("since", BusinessClock.now().minus(STALE))
                 .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** The current business's lock on starting a run of {@code job}, held to the end of the transaction. */
+    public static void lockStarts(EntityManager em, JobName job) {
+        NativeSql.query(em, "select pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "job_runs:"
+                + RequestContext.current().orElseThrow().tenantId() + ":" + job.apiName()).getSingleResult();
     }
 
     /** The business's runs, newest first, of one job or of all ({@code job} null). */

@@ -9,7 +9,9 @@ import com.smbhub.integration.square.SquareGateway.Order;
 import com.smbhub.integration.square.SquareGateway.Page;
 import com.smbhub.integration.square.SquareGateway.Refund;
 import com.smbhub.job.JobLedger;
+import com.smbhub.job.JobName;
 import com.smbhub.job.JobRunStatus;
+import com.smbhub.job.Jobs;
 import com.smbhub.platform.db.NativeSql;
 import com.smbhub.platform.errors.ProviderException;
 import com.smbhub.platform.security.Secrets;
@@ -58,7 +60,7 @@ public class PosSync {
     static final Duration OVERLAP = Duration.ofMinutes(5);
     private static final int TRIES = 5;
     /** A run syncs again (at most this many rounds) when a notice came while it ran. */
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = 20;
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
 
     /** What the sync reads, in this order (orders name customers; refunds name orders). */
@@ -118,16 +120,17 @@ public class PosSync {
         }
         Tally tally = new Tally();
         List<String> errors = new ArrayList<>();
-        JobRunStatus end = JobRunStatus.COMPLETED;
-        Instant round = Instant.now();
-        for (int rounds = 1; rounds <= ROUNDS && end == JobRunStatus.COMPLETED; rounds++) {
-            if (rounds > 1 && !self.noticedSince(tenantId, runId, round)) {
-                break;
+        for (int rounds = 1; ; rounds++) {
+            Instant round = Instant.now();
+            JobRunStatus end = round(self, tenantId, runId, account.get(), tally, errors);
+            if (end != JobRunStatus.COMPLETED || rounds == ROUNDS) {
+                ledger.ended(tenantId, runId, end, tally.done, tally.skipped, tally.failed, errors);
+                return;
             }
-            round = Instant.now();
-            end = round(self, tenantId, runId, account.get(), tally, errors);
+            if (self.finish(tenantId, runId, round, tally, errors)) {
+                return;
+            }
         }
-        ledger.ended(tenantId, runId, end, tally.done, tally.skipped, tally.failed, errors);
     }
 
     /** Every feed once, in order; the first that cannot finish ends the round (and the run) failed. */
@@ -155,12 +158,23 @@ public class PosSync {
         return end;
     }
 
-    /** Whether Square sent the business a notice since {@code since} (a change the round under way may have missed). */
+    /**
+     * Ends the run unless Square sent the business a notice since the round began (then false: another round). Under
+     * the business's lock on starting a sync, which a notice takes too: either the notice finds this run going and this
+     * check then sees it, or the run has ended and the notice starts the next one — no notice falls between.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean noticedSince(String tenantId, String runId, Instant since) {
-        return entry.asAutomation(tenantId, "job_run:" + runId, () -> !NativeSql.query(em, "select 1 from webhook_events"
-                        + " where provider = 'SQUARE' and tenant_id = cast(?1 as uuid) and received_at > ?2 limit 1")
-                .setParameter(1, tenantId).setParameter(2, java.time.OffsetDateTime.ofInstant(since, java.time.ZoneOffset.UTC)).getResultList().isEmpty());
+    public boolean finish(String tenantId, String runId, Instant round, Tally tally, List<String> errors) {
+        return entry.asAutomation(tenantId, "job_run:" + runId, () -> {
+            Jobs.lockStarts(em, JobName.POS_SYNC);
+            boolean noticed = !NativeSql.query(em, "select 1 from webhook_events where provider = 'SQUARE'"
+                            + " and tenant_id = cast(?1 as uuid) and received_at > ?2 limit 1").setParameter(1, tenantId)
+                    .setParameter(2, java.time.OffsetDateTime.ofInstant(round, java.time.ZoneOffset.UTC)).getResultList().isEmpty();
+            if (!noticed) {
+                ledger.ended(tenantId, runId, JobRunStatus.COMPLETED, tally.done, tally.skipped, tally.failed, errors);
+            }
+            return !noticed;
+        });
     }
 
     /** One feed from its cursor to now, a page at a time; a page that fails as a whole is applied row by row. */

@@ -43,7 +43,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * orders paid by card, a refund, spread over the last 30 days. For tests and demos, {@code /control/…} (JSON with the
  * {@code access_token}): {@code seed} resets the shop to so many customers, orders and refunds; {@code sale} rings up
  * a new sale now and {@code refund} refunds the latest, each posting Square's signed notice to this server's webhook
- * (the answer holds the notice, to replay it); {@code faults} makes {@code count} API calls, after the next
+ * (the answer holds the notice, to replay it; {@code "notify": false} only answers it, webhook_status -1); {@code faults} makes {@code count} API calls, after the next
  * {@code after}, answer {@code status} (429, 500, 503). Nothing else in the code knows it exists.
  */
 @WebServlet("/test-mode/square/*")
@@ -170,7 +170,8 @@ public class TestModeSquare extends HttpServlet {
                     order = order(shop, shop.next++, Instant.now().truncatedTo(ChronoUnit.MILLIS), randomCustomer(shop));
                     shop.orders.put(order.getString("id"), order);
                 }
-                notify(response, shop, "order.created", "order", order.getString("id"), Jsonp.createObjectBuilder()
+                notify(response, shop, !JsonValue.FALSE.equals(body.get("notify")), "order.created", "order", order.getString("id"),
+                        Jsonp.createObjectBuilder()
                         .add("order_created", Jsonp.createObjectBuilder().add("order_id", order.getString("id"))
                                 .add("location_id", shop.locationId).add("state", "COMPLETED").add("version", 1)
                                 .add("created_at", order.getString("created_at"))).build());
@@ -188,7 +189,7 @@ public class TestModeSquare extends HttpServlet {
                     shop.refunds.put(refund.getString("id"), refund);
                     shop.orders.put(latest.getString("id"), Jsonp.createObjectBuilder(latest).add("updated_at", now.toString()).build());
                 }
-                notify(response, shop, "refund.created", "refund", refund.getString("id"),
+                notify(response, shop, !JsonValue.FALSE.equals(body.get("notify")), "refund.created", "refund", refund.getString("id"),
                         Jsonp.createObjectBuilder().add("refund", refund).build());
             }
             case "faults" -> {
@@ -202,16 +203,16 @@ public class TestModeSquare extends HttpServlet {
     }
 
     /** Posts Square's signed notice of a change to this server's webhook; answers the notice and what the webhook said. */
-    private void notify(HttpServletResponse response, Shop shop, String type, String kind, String id, JsonObject object)
-            throws IOException {
+    private void notify(HttpServletResponse response, Shop shop, boolean post, String type, String kind, String id,
+                        JsonObject object) throws IOException {
         String url = (publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl) + SquareSettings.WEBHOOK_PATH;
         String event = Jsonp.createObjectBuilder().add("merchant_id", shop.merchantId).add("type", type)
                 .add("event_id", UUID.randomUUID().toString()).add("created_at", Instant.now().toString())
                 .add("data", Jsonp.createObjectBuilder().add("type", kind).add("id", id).add("object", object)).build().toString();
         String signature = SquareWebhooks.sign(signatureKey.orElse(""), url, event);
-        int status;
+        int status = -1;
         try {
-            status = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(HttpRequest.newBuilder(URI.create(url))
+            status = !post ? -1 : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(HttpRequest.newBuilder(URI.create(url))
                     .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                     .header("x-square-hmacsha256-signature", signature).POST(HttpRequest.BodyPublishers.ofString(event)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
