@@ -39,7 +39,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Test mode for POS sync ({@code smbhub.square.test-mode=true}, set by {@code ./smbhub run} and the test stack; 404
  * otherwise): stands in for Square's API at {@code /app/test-mode/square/v2/…} with Square's JSON shapes — locations,
  * customers search, orders search, refunds list — filtered by {@code updated_at} windows and paged with cursors. Each
- * access token (20+ letters; one containing "bad" is refused, 401) is its own shop: a location, customers, completed
+ * access token (20+ letters; one starting with "EAAAbad" is refused, 401) is its own shop: a location, customers, completed
  * orders paid by card, a refund, spread over the last 30 days. For tests and demos, {@code /control/…} (JSON with the
  * {@code access_token}): {@code seed} resets the shop to so many customers, orders and refunds; {@code sale} rings up
  * a new sale now and {@code refund} refunds the latest, each posting Square's signed notice to this server's webhook
@@ -332,7 +332,7 @@ public class TestModeSquare extends HttpServlet {
     private Shop authorised(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String auth = request.getHeader("Authorization");
         String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).trim() : "";
-        if (token.length() < 20 || token.contains("bad")) {
+        if (token.length() < 20 || token.startsWith("EAAAbad")) {
             error(response, 401, "AUTHENTICATION_ERROR", "UNAUTHORIZED", "This request could not be authorized.");
             return null;
         }
