@@ -6,9 +6,9 @@ import com.smbhub.platform.db.NativeSql;
 import com.smbhub.platform.security.Secrets;
 import com.smbhub.platform.tenancy.CrossTenant;
 import com.smbhub.platform.tenancy.TenantEntry;
+import com.smbhub.platform.webhook.WebhookRefused;
 import com.smbhub.profile.ProfileService;
 import com.smbhub.tenant.Tenant;
-import jakarta.ejb.ApplicationException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -42,22 +42,6 @@ public class SmsWebhooks {
     static final Set<String> STOP = Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "OPTOUT", "REVOKE");
     static final Set<String> START = Set.of("START", "YES", "UNSTOP", "OPTIN");
 
-    /** Not Twilio's: a signature that does not match, an unknown number or account (answered 403, nothing stored). */
-    @ApplicationException(rollback = true)
-    public static class ForgedException extends RuntimeException {
-        public ForgedException(String message) {
-            super(message);
-        }
-    }
-
-    /** A signed request that lacks what Twilio always sends (answered 400, nothing stored). */
-    @ApplicationException(rollback = true)
-    public static class BadRequestException extends RuntimeException {
-        public BadRequestException(String message) {
-            super(message);
-        }
-    }
-
     private record Owner(String tenantId, TwilioGateway.Account account) {
     }
 
@@ -81,7 +65,7 @@ public class SmsWebhooks {
         String from = required(params, "From", "\\+[1-9][0-9]{6,14}");
         String body = params.getOrDefault("Body", "");
         if (body.length() > MAX_BODY || body.indexOf('\u0000') >= 0) {
-            throw new BadRequestException("Body: at most 1,600 characters and no NUL");
+            throw new WebhookRefused(WebhookRefused.Reason.BAD_REQUEST, "Body: at most 1,600 characters and no NUL");
         }
         List<String[]> media = media(params, owner.account().sid());
         return entry.asTenant(owner.tenantId(), TenantEntry.Path.SMS_WEBHOOK, "sms:" + sid, null, () -> {
@@ -187,14 +171,14 @@ public class SmsWebhooks {
 
     private Owner verified(String url, Map<String, String> params, String signature, String ourNumberParam) {
         if (signature == null || signature.isBlank()) {
-            throw new ForgedException("Missing X-Twilio-Signature header");
+            throw new WebhookRefused(WebhookRefused.Reason.FORGED, "Missing X-Twilio-Signature header");
         }
         String number = params.get(ourNumberParam);
         Optional<Owner> owner = number == null ? Optional.empty() : owner(number);
         if (owner.isEmpty() || !owner.get().account().sid().equals(params.get("AccountSid"))
                 || !TwilioSignature.valid(owner.get().account().token(), url, params, signature)) {
             LOG.info(() -> "Twilio webhook refused for " + number + " at " + url);
-            throw new ForgedException("Signature check failed");
+            throw new WebhookRefused(WebhookRefused.Reason.FORGED, "Signature check failed");
         }
         return owner.get();
     }
@@ -227,7 +211,7 @@ public class SmsWebhooks {
     private static String required(Map<String, String> params, String name, String pattern) {
         String value = params.get(name);
         if (value == null || !value.matches(pattern)) {
-            throw new BadRequestException(name + " is missing or not as Twilio sends it");
+            throw new WebhookRefused(WebhookRefused.Reason.BAD_REQUEST, name + " is missing or not as Twilio sends it");
         }
         return value;
     }
@@ -239,13 +223,13 @@ public class SmsWebhooks {
             return List.of();
         }
         if (!count.matches("[0-9]{1,2}") || Integer.parseInt(count) > 10) {
-            throw new BadRequestException("NumMedia is not as Twilio sends it");
+            throw new WebhookRefused(WebhookRefused.Reason.BAD_REQUEST, "NumMedia is not as Twilio sends it");
         }
         List<String[]> media = new ArrayList<>();
         for (int i = 0; i < Integer.parseInt(count); i++) {
             String url = params.get("MediaUrl" + i);
             if (!TwilioGateway.isMediaOf(accountSid, url)) {
-                throw new BadRequestException("MediaUrl" + i + " is missing or not this account's media on Twilio");
+                throw new WebhookRefused(WebhookRefused.Reason.BAD_REQUEST, "MediaUrl" + i + " is missing or not this account's media on Twilio");
             }
             String type = params.get("MediaContentType" + i);
             media.add(new String[] {url, type != null && type.matches("[a-zA-Z0-9.+-]{1,60}/[a-zA-Z0-9.+-]{1,60}") ? type : null});

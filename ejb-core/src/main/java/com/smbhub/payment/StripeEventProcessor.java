@@ -12,6 +12,7 @@ import com.smbhub.platform.audit.AuditService;
 import com.smbhub.platform.db.NativeSql;
 import com.smbhub.platform.tenancy.RequestContext;
 import com.smbhub.platform.tenancy.TenantEntry;
+import com.smbhub.platform.webhook.WebhookEventStatus;
 import com.smbhub.tenant.Tenant;
 import jakarta.ejb.ApplicationException;
 import jakarta.ejb.EJB;
@@ -53,11 +54,11 @@ public class StripeEventProcessor {
 
     private record Result(String status, String note, String paymentIntent) {
         static Result processed(String paymentIntent) {
-            return new Result("PROCESSED", null, paymentIntent);
+            return new Result(WebhookEventStatus.PROCESSED.name(), null, paymentIntent);
         }
 
         static Result rejected(String why) {
-            return new Result("REJECTED", why, null);
+            return new Result(WebhookEventStatus.REJECTED.name(), why, null);
         }
     }
 
@@ -80,7 +81,7 @@ public class StripeEventProcessor {
             return new Outcome("MISSING", List.of());
         }
         Object[] row = (Object[]) rows.get(0);
-        if (!"RECEIVED".equals(row[3])) {
+        if (!WebhookEventStatus.RECEIVED.name().equals(row[3])) {
             return new Outcome((String) row[3], List.of());
         }
         String tenantId = (String) row[0];
@@ -112,13 +113,13 @@ public class StripeEventProcessor {
             return "GONE";
         }
         int made = ((Number) attempts.get(0)).intValue() + 1;
-        String status = made >= MAX_ATTEMPTS ? "FAILED" : "RECEIVED";
+        WebhookEventStatus status = made >= MAX_ATTEMPTS ? WebhookEventStatus.FAILED : WebhookEventStatus.RECEIVED;
         NativeSql.query(em, "update webhook_events set attempts = ?2, last_error = ?3, status = ?4,"
                         + " next_attempt_at = case when ?4 = 'RECEIVED' then now() + make_interval(secs => ?5) end"
                         + " where id = cast(?1 as uuid)")
-                .setParameter(1, id).setParameter(2, made).setParameter(3, reason).setParameter(4, status)
+                .setParameter(1, id).setParameter(2, made).setParameter(3, reason).setParameter(4, status.name())
                 .setParameter(5, (double) backoff(made)).executeUpdate();
-        return status;
+        return status.name();
     }
 
     /** Events whose next attempt is due, oldest first. */

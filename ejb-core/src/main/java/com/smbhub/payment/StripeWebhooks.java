@@ -4,10 +4,11 @@ import com.smbhub.platform.InputText;
 import com.smbhub.platform.Jsonp;
 import com.smbhub.platform.db.NativeSql;
 import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.webhook.WebhookEventStatus;
+import com.smbhub.platform.webhook.WebhookRefused;
 import com.smbhub.tenant.TenantPayments;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.net.Webhook;
-import jakarta.ejb.ApplicationException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
@@ -42,22 +43,6 @@ public class StripeWebhooks {
     static final Set<String> HANDLED = Set.of("checkout.session.completed", "checkout.session.async_payment_succeeded",
             "checkout.session.async_payment_failed", "charge.refunded");
 
-    /** The signature, timestamp or body is not Stripe's: answered 400, nothing stored. */
-    @ApplicationException(rollback = true)
-    public static class BadEventException extends RuntimeException {
-        public BadEventException(String message) {
-            super(message);
-        }
-    }
-
-    /** No signing secret is configured: nothing can be verified, so nothing is accepted. */
-    @ApplicationException(rollback = true)
-    public static class NotConfiguredException extends RuntimeException {
-        public NotConfiguredException() {
-            super("Stripe webhooks are not set up on this server");
-        }
-    }
-
     /** The stored event: its row, what became of it, and whether Stripe had sent it before. */
     public record Receipt(String id, String status, boolean duplicate) {
     }
@@ -68,20 +53,25 @@ public class StripeWebhooks {
 
     @Inject @ConfigProperty(name = "smbhub.stripe.webhook-secret") Optional<String> secret;
 
+    private static WebhookRefused bad(String message) {
+        return new WebhookRefused(WebhookRefused.Reason.BAD_EVENT, message);
+    }
+
     /** Verifies and stores the event; committed when this returns. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Receipt receive(String payload, String signatureHeader) {
-        String key = secret.filter(s -> !s.isBlank()).orElseThrow(NotConfiguredException::new);
+        String key = secret.filter(s -> !s.isBlank()).orElseThrow(() -> new WebhookRefused(WebhookRefused.Reason.NOT_CONFIGURED,
+                "Stripe webhooks are not set up on this server"));
         if (signatureHeader == null || signatureHeader.isBlank()) {
-            throw new BadEventException("Missing Stripe-Signature header");
+            throw bad("Missing Stripe-Signature header");
         }
         try {
             InputText.checkDepth(payload);
         } catch (ValidationException e) {
-            throw new BadEventException("Not a Stripe event: " + e.getMessage());
+            throw bad("Not a Stripe event: " + e.getMessage());
         }
         if (payload.indexOf('\u0000') >= 0 || payload.contains("\\u0000")) {
-            throw new BadEventException("Not a Stripe event: it holds a NUL character");
+            throw bad("Not a Stripe event: it holds a NUL character");
         }
         JsonObject event;
         try {
@@ -90,24 +80,24 @@ public class StripeWebhooks {
                 event = reader.readObject();
             }
         } catch (SignatureVerificationException e) {
-            throw new BadEventException("Signature check failed: " + e.getMessage());
+            throw bad("Signature check failed: " + e.getMessage());
         } catch (RuntimeException e) {
-            throw new BadEventException("Not a Stripe event: the body is not a JSON object");
+            throw bad("Not a Stripe event: the body is not a JSON object");
         }
         String eventId = text(event, "id");
         String type = text(event, "type");
         if (eventId == null || !eventId.matches("evt_[A-Za-z0-9_]{1,200}") || type == null || type.length() > 200
                 || !(event.get("data") instanceof JsonObject data) || !(data.get("object") instanceof JsonObject)) {
-            throw new BadEventException("Not a Stripe event: id, type and data.object are required");
+            throw bad("Not a Stripe event: id, type and data.object are required");
         }
         String account = text(event, "account");
         Optional<String> tenant = TenantPayments.tenantOf(em, account);
-        String status = "RECEIVED";
+        WebhookEventStatus status = WebhookEventStatus.RECEIVED;
         String error = null;
         if (!HANDLED.contains(type)) {
-            status = "IGNORED";
+            status = WebhookEventStatus.IGNORED;
         } else if (tenant.isEmpty()) {
-            status = "REJECTED";
+            status = WebhookEventStatus.REJECTED;
             error = account == null ? "Not an event of a connected account" : "No business has connected " + account;
         }
         List<?> made = NativeSql.query(em, "insert into webhook_events (id, tenant_id, provider, provider_event_id, event_type,"
@@ -117,10 +107,10 @@ public class StripeWebhooks {
                         + " case when ?6 = 'RECEIVED' then null else now() end)"
                         + " on conflict (provider, provider_event_id) do nothing returning cast(id as text)")
                 .setParameter(1, UUID.randomUUID().toString()).setParameter(2, tenant.orElse(null)).setParameter(3, eventId)
-                .setParameter(4, type).setParameter(5, payload).setParameter(6, status).setParameter(7, error)
+                .setParameter(4, type).setParameter(5, payload).setParameter(6, status.name()).setParameter(7, error)
                 .getResultList();
         if (!made.isEmpty()) {
-            return new Receipt(made.get(0).toString(), status, false);
+            return new Receipt(made.get(0).toString(), status.name(), false);
         }
         Object[] row = (Object[]) NativeSql.query(em, "select cast(id as text), status from webhook_events"
                         + " where provider = 'STRIPE' and provider_event_id = ?1").setParameter(1, eventId).getSingleResult();
@@ -142,7 +132,7 @@ public class StripeWebhooks {
         } catch (RuntimeException e) {
             String reason = reason(e);
             status = processor.failed(id, reason);
-            if ("FAILED".equals(status)) {
+            if (WebhookEventStatus.FAILED.name().equals(status)) {
                 LOG.severe("Stripe event " + id + " failed for good, ops must look at it: " + reason);
             } else {
                 LOG.log(Level.INFO, "Stripe event " + id + " will be retried: " + reason);

@@ -319,7 +319,7 @@ public class PosSync {
     }
 
     private boolean order(Order o, Known seen) {
-        if ("DRAFT".equals(o.state())) {
+        if (o.state() == SquareGateway.OrderState.DRAFT) {
             return false; // not a sale yet
         }
         Optional<String> known = seen.get(Feed.ORDERS.kind, o.id());
@@ -334,11 +334,11 @@ public class PosSync {
         o.tenders().forEach(t -> d.append("Paid ").append(amount(t.amount(), o.currency())).append(" by ")
                 .append(t.card() != null ? t.card() : t.type().toLowerCase(java.util.Locale.ROOT))
                 .append(t.paymentId() != null ? " (Square payment " + t.paymentId() + ")" : "").append('\n'));
-        d.append("Square order ").append(o.id()).append(", ").append(o.state().toLowerCase(java.util.Locale.ROOT));
+        d.append("Square order ").append(o.id()).append(", ").append(o.state().name().toLowerCase(java.util.Locale.ROOT));
         WorkItemStatus status = switch (o.state()) {
-            case "COMPLETED" -> WorkItemStatus.DONE;
-            case "CANCELED" -> WorkItemStatus.CANCELED;
-            default -> WorkItemStatus.NEW;
+            case COMPLETED -> WorkItemStatus.DONE;
+            case CANCELED -> WorkItemStatus.CANCELED;
+            case OPEN, DRAFT -> WorkItemStatus.NEW;
         };
         WorkItemService.Synced synced = work.synced(known.orElse(null), new WorkItemDraft("ORDER", title, clip(d.toString(), 20_000),
                 null, contact, null, null, Map.of("external_order_id", o.id())), status);

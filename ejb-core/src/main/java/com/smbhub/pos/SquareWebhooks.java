@@ -6,8 +6,9 @@ import com.smbhub.platform.Jsonp;
 import com.smbhub.platform.db.NativeSql;
 import com.smbhub.platform.tenancy.CrossTenant;
 import com.smbhub.platform.tenancy.TenantEntry;
+import com.smbhub.platform.webhook.WebhookEventStatus;
+import com.smbhub.platform.webhook.WebhookRefused;
 import com.squareup.square.utilities.WebhooksHelper;
-import jakarta.ejb.ApplicationException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -41,30 +42,6 @@ public class SquareWebhooks {
     public record Receipt(boolean duplicate, String status, String tenantId, String runId) {
     }
 
-    /** Not Square's: the signature does not match (answered 403, nothing kept). */
-    @ApplicationException(rollback = true)
-    public static class ForgedException extends RuntimeException {
-        public ForgedException(String message) {
-            super(message);
-        }
-    }
-
-    /** Signed, but not a notice (answered 400, nothing kept). */
-    @ApplicationException(rollback = true)
-    public static class BadRequestException extends RuntimeException {
-        public BadRequestException(String message) {
-            super(message);
-        }
-    }
-
-    /** No signature key on this server (answered 503). */
-    @ApplicationException(rollback = true)
-    public static class NotConfiguredException extends RuntimeException {
-        public NotConfiguredException(String message) {
-            super(message);
-        }
-    }
-
     @PersistenceContext(unitName = "smbhub") EntityManager em;
 
     @EJB TenantEntry entry;
@@ -78,35 +55,35 @@ public class SquareWebhooks {
     /** The notice at {@code url} (the public URL Square posted to) with this body and signature. */
     public Receipt receive(String url, String body, String signature) {
         String key = signatureKey.filter(k -> !k.isBlank())
-                .orElseThrow(() -> new NotConfiguredException("Square notices are not set up on this server"));
+                .orElseThrow(() -> new WebhookRefused(WebhookRefused.Reason.NOT_CONFIGURED, "Square notices are not set up on this server"));
         if (signature == null || signature.isBlank() || !WebhooksHelper.verifySignature(body, signature.trim(), key, url)) {
-            throw new ForgedException("Signature check failed");
+            throw new WebhookRefused(WebhookRefused.Reason.FORGED, "Signature check failed");
         }
         JsonObject event;
         try {
             event = Jsonp.createReader(new StringReader(body)).readObject();
         } catch (JsonException | IllegalStateException e) {
-            throw new BadRequestException("The body is not a Square notice (JSON object)");
+            throw new WebhookRefused(WebhookRefused.Reason.BAD_REQUEST, "The body is not a Square notice (JSON object)");
         }
         String merchant = text(event, "merchant_id");
         String eventId = text(event, "event_id");
         String type = text(event, "type");
         if (merchant == null || eventId == null || type == null || eventId.length() > 200 || type.length() > 200) {
-            throw new BadRequestException("A Square notice has merchant_id, event_id and type");
+            throw new WebhookRefused(WebhookRefused.Reason.BAD_REQUEST, "A Square notice has merchant_id, event_id and type");
         }
         Optional<String> tenant = owner(merchant);
-        String status = tenant.isPresent() ? "PROCESSED" : "REJECTED";
+        WebhookEventStatus status = tenant.isPresent() ? WebhookEventStatus.PROCESSED : WebhookEventStatus.REJECTED;
         List<?> made = NativeSql.query(em, "insert into webhook_events (id, tenant_id, provider, provider_event_id, event_type,"
                         + " payload, status, last_error, processed_at) values (cast(?1 as uuid), cast(?2 as uuid), 'SQUARE', ?3, ?4,"
                         + " cast(?5 as jsonb), ?6, ?7, now()) on conflict (provider, provider_event_id) do nothing returning 1")
                 .setParameter(1, UUID.randomUUID().toString()).setParameter(2, tenant.orElse(null)).setParameter(3, eventId)
-                .setParameter(4, type).setParameter(5, body).setParameter(6, status)
+                .setParameter(4, type).setParameter(5, body).setParameter(6, status.name())
                 .setParameter(7, tenant.isPresent() ? null : "No business has connected merchant " + merchant).getResultList();
         if (made.isEmpty()) {
             return new Receipt(true, "DUPLICATE", null, null);
         }
         if (tenant.isEmpty()) {
-            return new Receipt(false, status, null, null);
+            return new Receipt(false, status.name(), null, null);
         }
         return entry.asTenant(tenant.get(), TenantEntry.Path.SQUARE_WEBHOOK, "square_event:" + eventId, null, () -> {
             if (!sync.dueNow(tenant.get())) {

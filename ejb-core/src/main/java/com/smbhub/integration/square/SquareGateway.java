@@ -63,7 +63,21 @@ public class SquareGateway {
     public record Tender(String paymentId, String type, BigDecimal amount, String card) {
     }
 
-    public record Order(String id, String locationId, String state, String customerId, String reference, List<Line> lines,
+    /** Square's order states; a state this SDK does not know reads as OPEN. */
+    public enum OrderState {
+        OPEN, COMPLETED, CANCELED, DRAFT;
+
+        static OrderState of(String state) {
+            for (OrderState s : values()) {
+                if (s.name().equals(state)) {
+                    return s;
+                }
+            }
+            return OPEN;
+        }
+    }
+
+    public record Order(String id, String locationId, OrderState state, String customerId, String reference, List<Line> lines,
                         BigDecimal total, String currency, List<Tender> tenders, Instant createdAt, Instant updatedAt) {
     }
 
@@ -145,7 +159,7 @@ public class SquareGateway {
                     .or(t::getId).orElse(null), t.getType().toString(), money(t.getAmountMoney().flatMap(m -> m.getAmount()), currency),
                     t.getCardDetails().flatMap(d -> d.getCard()).map(c -> c.getCardBrand().map(Object::toString).orElse("CARD")
                             + " " + c.getLast4().orElse("")).map(String::strip).orElse(null))).toList();
-            return new Order(o.getId().orElse(""), o.getLocationId(), o.getState().map(Object::toString).orElse("OPEN"),
+            return new Order(o.getId().orElse(""), o.getLocationId(), OrderState.of(o.getState().map(Object::toString).orElse(null)),
                     o.getCustomerId().orElse(null), o.getReferenceId().or(o::getTicketName).orElse(null), lines,
                     money(o.getTotalMoney().flatMap(m -> m.getAmount()), currency), currency, tenders,
                     instant(o.getCreatedAt()), instant(o.getUpdatedAt()));

@@ -6,6 +6,8 @@ import com.smbhub.inbox.TwilioGateway;
 import com.smbhub.batch.JobLauncher;
 import com.smbhub.job.JobName;
 import com.smbhub.payment.StripeWebhooks;
+import com.smbhub.platform.webhook.WebhookEventStatus;
+import com.smbhub.platform.webhook.WebhookRefused;
 import com.smbhub.pos.SquareSettings;
 import com.smbhub.pos.SquareWebhooks;
 import com.smbhub.platform.Jsonp;
@@ -105,10 +107,8 @@ public class WebhooksResource {
             String status = call.apply(url, params, signature);
             return Response.ok("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>", MediaType.APPLICATION_XML)
                     .header("X-SMBHub-Status", status).build();
-        } catch (SmsWebhooks.ForgedException e) {
-            return Envelope.error(403, "INVALID_SIGNATURE", e.getMessage());
-        } catch (SmsWebhooks.BadRequestException e) {
-            return Envelope.error(400, "INVALID_REQUEST", e.getMessage());
+        } catch (WebhookRefused e) {
+            return refused(e);
         }
     }
 
@@ -124,12 +124,10 @@ public class WebhooksResource {
         StripeWebhooks.Receipt receipt;
         try {
             receipt = webhooks.receive(text, signature);
-        } catch (StripeWebhooks.BadEventException e) {
-            return Envelope.error(400, "INVALID_SIGNATURE", e.getMessage());
-        } catch (StripeWebhooks.NotConfiguredException e) {
-            return Envelope.error(503, "NOT_CONFIGURED", e.getMessage());
+        } catch (WebhookRefused e) {
+            return refused(e);
         }
-        String status = "RECEIVED".equals(receipt.status()) ? webhooks.deliver(receipt.id()) : receipt.status();
+        String status = WebhookEventStatus.RECEIVED.name().equals(receipt.status()) ? webhooks.deliver(receipt.id()) : receipt.status();
         return Envelope.ok(Jsonp.createObjectBuilder().add("received", true).add("duplicate", receipt.duplicate())
                 .add("status", status).build());
     }
@@ -146,12 +144,8 @@ public class WebhooksResource {
         SquareWebhooks.Receipt receipt;
         try {
             receipt = square.receive(gateway.publicUrl(SquareSettings.WEBHOOK_PATH), text, signature);
-        } catch (SquareWebhooks.ForgedException e) {
-            return Envelope.error(403, "INVALID_SIGNATURE", e.getMessage());
-        } catch (SquareWebhooks.BadRequestException e) {
-            return Envelope.error(400, "INVALID_REQUEST", e.getMessage());
-        } catch (SquareWebhooks.NotConfiguredException e) {
-            return Envelope.error(503, "NOT_CONFIGURED", e.getMessage());
+        } catch (WebhookRefused e) {
+            return refused(e);
         }
         if (receipt.runId() != null) {
             launcher.launch(JobName.POS_SYNC, receipt.tenantId(), receipt.runId());
@@ -164,6 +158,10 @@ public class WebhooksResource {
     private static String text(InputStream body) throws IOException {
         byte[] bytes = body.readNBytes(MAX_BYTES + 1);
         return bytes.length > MAX_BYTES ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static Response refused(WebhookRefused e) {
+        return Envelope.error(e.reason().status, e.reason().code, e.getMessage());
     }
 
     private static Response tooLarge() {
