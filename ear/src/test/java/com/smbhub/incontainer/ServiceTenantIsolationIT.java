@@ -28,6 +28,7 @@ import com.smbhub.inbox.SavedAnswers;
 import com.smbhub.invoice.InvoiceSending;
 import com.smbhub.invoice.InvoiceService;
 import com.smbhub.invoice.InvoiceView;
+import com.smbhub.invoice.ReminderHold;
 import com.smbhub.job.JobLedger;
 import com.smbhub.pos.PosSync;
 import com.smbhub.pos.SquareSettings;
@@ -464,6 +465,8 @@ class ServiceTenantIsolationIT {
         assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> invoices.get(invoice.id())));
         assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(),
                 () -> invoices.update(invoice.id(), invoice.version(), draft)));
+        assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(),
+                () -> invoices.holdReminders(invoice.id(), ReminderHold.DISPUTED, null, invoice.version())));
         assertTrue(as("owner@" + m() + ".test", m(), () -> invoices.list(null, null, null, 100)).items().stream()
                 .noneMatch(i -> i.id().equals(invoice.id())));
         assertTrue(as("owner@" + m() + ".test", m(), () -> invoices.taxCodes()).stream().noneMatch(t -> t.code().equals("HST")));

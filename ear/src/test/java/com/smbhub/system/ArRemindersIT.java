@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Automatic payment reminders (issue 16): a run sends each unpaid invoice past due the reminder of the stage due
- * now, once, through the business's mail; a paid invoice gets none, nor one paid while the run is on; runs are the
- * business's own.
+ * now, once, through the business's mail; a paid invoice gets none, nor one paid while the run is on, nor one held
+ * (disputed, or the client opted out); runs are the business's own.
  */
 class ArRemindersIT {
 
@@ -104,6 +104,48 @@ class ArRemindersIT {
         assertEquals(1, Database.count(collection, contact), "once");
         assertEquals(1, Database.count("select count(*) from analytics_events where event_name = 'ar.run_completed'"
                 + " and properties ->> 'run_id' = ?", again.getString("id")), "each run's end is an event");
+    }
+
+    @Test
+    void aDisputedInvoiceAndOneWhoseClientOptedOutGetNoneUntilResumed() throws Exception {
+        World.clock(WORLD.northside(), null);
+        String owner = token(WORLD.northside("owner"), null);
+        String staff = token(WORLD.northside("staff"), null);
+        assertEquals(200, edit("PATCH", "/api/v1/settings/business", owner, "{\"ar_enabled\":true,\"ar_days\":[3,7,14]}").status());
+        LocalDate due = LocalDate.now(TORONTO).plusDays(1);
+        String disputed = invoice(owner, "disputed." + run + "@example.com", due);
+        String optedOut = invoice(owner, "optout." + run + "@example.com", due);
+        long version = get("/api/v1/invoices/" + disputed, owner).json().getJsonObject("data").getJsonNumber("version").longValue();
+        var held = send("POST", "/api/v1/invoices/" + disputed + "/reminders/hold", staff,
+                "{\"reason\":\"DISPUTED\",\"note\":\"Says the tap still drips\",\"if_match_version\":" + version + "}");
+        assertEquals(200, held.status(), held.body());
+        JsonObject h = held.json().getJsonObject("data");
+        assertEquals("DISPUTED", h.getString("reminder_hold"));
+        assertEquals("Says the tap still drips", h.getString("reminder_hold_note"));
+        assertTrue(h.getJsonArray("allowed_actions").toString().contains("resume_reminders"), h.toString());
+        assertTrue(h.getJsonArray("allowed_actions").toString().contains("\"remind\""), "a person may still remind");
+        long v2 = get("/api/v1/invoices/" + optedOut, owner).json().getJsonObject("data").getJsonNumber("version").longValue();
+        assertEquals(400, send("POST", "/api/v1/invoices/" + optedOut + "/reminders/hold", owner,
+                "{\"reason\":\"LATER\",\"if_match_version\":" + v2 + "}").status(), "an unknown reason");
+        assertEquals(403, send("POST", "/api/v1/invoices/" + optedOut + "/reminders/hold", token(WORLD.northside("viewer"), null),
+                "{\"reason\":\"OPTED_OUT\",\"if_match_version\":" + v2 + "}").status(), "a viewer holds nothing");
+        assertEquals(200, send("POST", "/api/v1/invoices/" + optedOut + "/reminders/hold", owner,
+                "{\"reason\":\"OPTED_OUT\",\"if_match_version\":" + v2 + "}").status());
+
+        World.clock(WORLD.northside(), Instant.now().plus(Duration.ofDays(5)));
+        assertEquals("COMPLETED", runNow(owner).getString("status"));
+        assertEquals(0, reminders(disputed), "a disputed invoice is skipped");
+        assertEquals(0, reminders(optedOut), "so is one whose client asked for no reminders");
+
+        long v3 = get("/api/v1/invoices/" + disputed, owner).json().getJsonObject("data").getJsonNumber("version").longValue();
+        var resumed = send("POST", "/api/v1/invoices/" + disputed + "/reminders/resume", owner, "{\"if_match_version\":" + v3 + "}");
+        assertEquals(200, resumed.status(), resumed.body());
+        assertTrue(resumed.json().getJsonObject("data").isNull("reminder_hold"));
+        runNow(owner);
+        assertEquals("REMINDER_1", stage(owner, disputed), "resumed: the stage due now goes with the next run");
+        assertEquals(0, reminders(optedOut));
+        assertEquals(1, Database.count("select count(*) from audit_log where entity_id = ? and action = 'invoice.reminders_held'",
+                disputed));
     }
 
     @Test

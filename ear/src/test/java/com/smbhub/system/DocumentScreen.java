@@ -165,6 +165,15 @@ final class DocumentScreen {
         app.confirm();
     }
 
+    /** "Hold reminders" in the open invoice: the reason (its words) and a note; the dialog stays open for a look. */
+    void holdReminders(String reason, String note) {
+        app.click("inv-hold-reminders");
+        BackOffice.await(app.driver, 15).until(d -> !d.findElements(By.cssSelector("#hold-why vaadin-radio-button")).isEmpty());
+        app.driver.findElements(By.cssSelector("#hold-why vaadin-radio-button")).stream()
+                .filter(e -> e.getText().trim().equals(reason)).findFirst().orElseThrow().click();
+        app.driver.findElement(By.cssSelector("#hold-note textarea")).sendKeys(note);
+    }
+
     void waitForRecipient(String email) {
         BackOffice.await(app.driver, 20).until(d -> d.findElements(By.cssSelector("#send-to input")).stream()
                 .anyMatch(e -> email.equals(e.getAttribute("value"))));

@@ -2,6 +2,7 @@ package com.smbhub.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import jakarta.json.JsonObject;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -171,6 +172,22 @@ class SettingsJourneyIT {
             invoices.template("Standard payment reminder").waitForPreview("Subject: Reminder: invoice INV-");
             invoices.confirmSend();
             Mailbox.await(email, "Reminder: invoice INV-");
+
+            // the client disputes it: the automatic reminders are held, with a note, and the list says so
+            invoices.openRowShowing(client, "inv-hold-reminders");
+            invoices.holdReminders("The client disputes it", "Says the hem is uneven; redo Friday");
+            app.screenshot("invoice-hold-reminders");
+            app.click("hold-confirm");
+            invoices.waitInList("· disputed");
+            JsonObject held = SystemUnderTest.get("/api/v1/invoices/" + invoice, owner).json().getJsonObject("data");
+            assertEquals("DISPUTED", held.getString("reminder_hold"));
+            assertEquals("Says the hem is uneven; redo Friday", held.getString("reminder_hold_note"));
+            invoices.openRowShowing(client, "inv-resume-reminders");
+            BackOffice.await(app.driver, 15).until(d -> d.findElement(By.id("inv-reminder-hold")).getAttribute("textContent")
+                    .contains("Automatic reminders held: the client disputes it — Says the hem is uneven"));
+            app.click("inv-resume-reminders");
+            BackOffice.await(app.driver, 15).until(d -> SystemUnderTest.get("/api/v1/invoices/" + invoice, owner).json()
+                    .getJsonObject("data").isNull("reminder_hold"));
         } finally {
             ContactsIT.edit("PATCH", "/api/v1/settings/business", owner,
                     "{\"default_templates\":{\"reminder_email\":\"tpl_msg_paylink_v1\"}}");

@@ -162,7 +162,8 @@ public class ArReminders {
             }
             LocalDate today = BusinessClock.today(em.find(Tenant.class, RequestContext.current().orElseThrow().tenantId()).zone());
             List<Invoice> unpaid = em.createQuery("select i from Invoice i where i.status in :open and i.amountDue > 0"
-                            + " and i.endDate < :today and i.deletedAt is null order by i.endDate, i.id", Invoice.class)
+                            + " and i.endDate < :today and i.reminderHold is null and i.deletedAt is null order by i.endDate, i.id",
+                            Invoice.class)
                     .setParameter("open", List.of(InvoiceStatus.SENT.name(), InvoiceStatus.PARTIALLY_PAID.name()))
                     .setParameter("today", today).getResultList();
             List<Due> due = new ArrayList<>();

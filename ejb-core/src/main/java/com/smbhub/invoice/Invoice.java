@@ -34,6 +34,10 @@ public class Invoice extends MoneyDocument {
     private Instant paymentLinkExpiresAt;
     @Column(name = "ar_stage")
     private String arStage = "NONE";
+    @Column(name = "reminder_hold")
+    private String reminderHold;
+    @Column(name = "reminder_hold_note")
+    private String reminderHoldNote;
 
     protected Invoice() {
     }
@@ -75,10 +79,15 @@ public class Invoice extends MoneyDocument {
         return due.signum() < 0 ? BigDecimal.ZERO.setScale(due.scale()) : due;
     }
 
-    /** A reminder went out: the collection stage moves on (NONE → REMINDER_1 → REMINDER_2 → FINAL). */
     /** One reminder went out: the collection stage moves on to {@code stage}. */
     void reminded(ArStage stage) {
         arStage = stage.name();
+    }
+
+    /** Automatic reminders held for {@code why} (null: they go again), with the business's note. */
+    void holdReminders(ReminderHold why, String note) {
+        reminderHold = why == null ? null : why.name();
+        reminderHoldNote = why == null ? null : note;
     }
 
     void markVoid() {
@@ -114,4 +123,6 @@ public class Invoice extends MoneyDocument {
     public String getPaymentLinkUrl() { return paymentLinkUrl; }
     public String getStripeSessionId() { return stripeSessionId; }
     public String getArStage() { return arStage; }
+    public ReminderHold getReminderHold() { return ReminderHold.of(reminderHold); }
+    public String getReminderHoldNote() { return reminderHoldNote; }
 }

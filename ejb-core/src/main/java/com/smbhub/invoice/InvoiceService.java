@@ -75,7 +75,7 @@ public class InvoiceService extends DocumentService<Invoice, InvoiceView> {
         Invoice invoice = find(id, Grant.ALL);
         em.lock(invoice, LockModeType.PESSIMISTIC_WRITE);
         em.refresh(invoice);
-        if (!invoice.getStatus().allows(InvoiceStatus.Action.REMIND)) {
+        if (!invoice.getStatus().allows(InvoiceStatus.Action.REMIND) || automatic && invoice.getReminderHold() != null) {
             return false;
         }
         return NativeSql.query(em, "insert into ar_reminders (tenant_id, invoice_id, stage, automatic, job_run_id)"
@@ -95,6 +95,36 @@ public class InvoiceService extends DocumentService<Invoice, InvoiceView> {
                 Map.of("ar_stage", invoice.getArStage(), "to", recipient, "automatic", automatic));
         Analytics.record(em, "invoice.reminder_sent", profiles.effective().profileId(), automatic ? "automatic" : "manual",
                 Map.of("invoice_id", id, "ar_stage", invoice.getArStage()));
+    }
+
+    /**
+     * Holds the automatic reminders of a sent invoice ({@code why}: disputed, or the client opted out; a note of up
+     * to 500 characters), or lets them go again ({@code why} null). A person's "Send reminder" is not held. Audited.
+     */
+    public InvoiceView holdReminders(String id, ReminderHold why, String note, Long expectedVersion) {
+        access.require(Capability.MONEY_SEND);
+        Invoice invoice = find(id, Grant.ALL);
+        ConflictException.checkVersion(invoice.getVersion(), expectedVersion,
+                "Someone changed this invoice since you opened it", () -> view(invoice));
+        InvoiceStatus.Action action = why == null ? InvoiceStatus.Action.RESUME_REMINDERS : InvoiceStatus.Action.HOLD_REMINDERS;
+        if (!invoice.getStatus().allows(action)) {
+            throw new ValidationException("status", "Reminders are held or resumed on sent invoices not yet paid");
+        }
+        String text = note == null || note.isBlank() ? null : note.strip();
+        if (text != null && (text.length() > 500 || text.chars().anyMatch(c -> c < 0x20 && c != '\n'))) {
+            throw new ValidationException("note", "At most 500 characters");
+        }
+        Map<String, Object> before = new HashMap<>();
+        before.put("reminder_hold", invoice.getReminderHold() == null ? "NONE" : invoice.getReminderHold().name());
+        invoice.holdReminders(why, text);
+        em.flush();
+        Map<String, Object> after = new HashMap<>();
+        after.put("reminder_hold", why == null ? "NONE" : why.name());
+        if (text != null) {
+            after.put("note", text);
+        }
+        audit.record(why == null ? "invoice.reminders_resumed" : "invoice.reminders_held", "invoice", id, before, after);
+        return view(invoice);
     }
 
     /** Marks the invoice SENT; called by {@link InvoiceSending} once the mail server took the message. */
@@ -230,6 +260,8 @@ public class InvoiceService extends DocumentService<Invoice, InvoiceView> {
             case UPDATE -> Permissions.allows(role, Capability.MONEY_DRAFT);
             case SEND, SHARE_LINK -> Permissions.allows(role, Capability.MONEY_SEND);
             case REMIND -> Permissions.allows(role, Capability.MONEY_SEND) && i.getAmountDue().signum() > 0;
+            case HOLD_REMINDERS -> Permissions.allows(role, Capability.MONEY_SEND) && i.getReminderHold() == null;
+            case RESUME_REMINDERS -> Permissions.allows(role, Capability.MONEY_SEND) && i.getReminderHold() != null;
             case PAYMENT_LINK -> Permissions.allows(role, Capability.MONEY_SEND) && checkout.payable(i, tenant());
             case VOID -> Permissions.allows(role, Capability.MONEY_VOID);
             case PAY -> false; // recorded through the payments API, which reports its own actions
@@ -247,7 +279,7 @@ public class InvoiceService extends DocumentService<Invoice, InvoiceView> {
                 stored.discount(), totals.lines(), i.getSubtotal(), i.getDiscountTotal(), i.getTaxTotal(), totals.taxes(),
                 i.getTotal(), i.getAmountPaid(), i.getAmountDue(), i.getNotes(), i.getTerms(), i.getVersion(),
                 i.getCreatedAt(), i.getUpdatedAt(), List.copyOf(actions), i.getPaymentLinkUrl(), i.getArStage(),
-                i.getStatus(), i.getViewedAt());
+                i.getStatus(), i.getViewedAt(), i.getReminderHold(), i.getReminderHoldNote());
     }
 
     private ZoneId zone() {

@@ -21,7 +21,7 @@ public enum InvoiceStatus implements DocumentStatus {
 
     /** What can be done to an invoice; {@code allowed_actions} names them in lower case. */
     public enum Action {
-        UPDATE, SHARE_LINK, SEND, REMIND, PAY, PAYMENT_LINK, VOID;
+        UPDATE, SHARE_LINK, SEND, REMIND, HOLD_REMINDERS, RESUME_REMINDERS, PAY, PAYMENT_LINK, VOID;
 
         public String apiName() {
             return name().toLowerCase();
@@ -32,10 +32,10 @@ public enum InvoiceStatus implements DocumentStatus {
 
     static {
         ALLOWED.put(DRAFT, EnumSet.of(Action.UPDATE, Action.SEND, Action.SHARE_LINK, Action.PAYMENT_LINK, Action.VOID));
-        ALLOWED.put(SENT, EnumSet.of(Action.SEND, Action.SHARE_LINK, Action.REMIND, Action.PAY, Action.PAYMENT_LINK,
-                Action.VOID));
-        ALLOWED.put(PARTIALLY_PAID, EnumSet.of(Action.SEND, Action.SHARE_LINK, Action.REMIND, Action.PAY,
-                Action.PAYMENT_LINK));
+        ALLOWED.put(SENT, EnumSet.of(Action.SEND, Action.SHARE_LINK, Action.REMIND, Action.HOLD_REMINDERS,
+                Action.RESUME_REMINDERS, Action.PAY, Action.PAYMENT_LINK, Action.VOID));
+        ALLOWED.put(PARTIALLY_PAID, EnumSet.of(Action.SEND, Action.SHARE_LINK, Action.REMIND, Action.HOLD_REMINDERS,
+                Action.RESUME_REMINDERS, Action.PAY, Action.PAYMENT_LINK));
         ALLOWED.put(PAID, EnumSet.of(Action.SHARE_LINK));
         ALLOWED.put(VOID, EnumSet.noneOf(Action.class));
         ALLOWED.put(OVERDUE, EnumSet.noneOf(Action.class)); // shown only; the stored state decides

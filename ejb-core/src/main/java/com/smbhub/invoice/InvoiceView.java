@@ -17,7 +17,8 @@ public record InvoiceView(String id, String number, String status, String contac
                           BigDecimal subtotal, BigDecimal discountTotal, BigDecimal taxTotal, Map<String, BigDecimal> taxes,
                           BigDecimal total, BigDecimal amountPaid, BigDecimal amountDue, String notes, String terms,
                           long version, Instant createdAt, Instant updatedAt, List<String> allowedActions,
-                          String paymentLinkUrl, String arStage, InvoiceStatus state, Instant viewedAt)
+                          String paymentLinkUrl, String arStage, InvoiceStatus state, Instant viewedAt,
+                          ReminderHold reminderHold, String reminderHoldNote)
         implements DocumentView, Serializable {
 
     @Override

@@ -16,19 +16,20 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class InvoiceStatusTest {
 
-    @ParameterizedTest(name = "{0}: UPDATE={1} SHARE_LINK={2} SEND={3} REMIND={4} PAY={5} PAYMENT_LINK={6} VOID={7}")
+    @ParameterizedTest(name = "{0}: UPDATE={1} SHARE_LINK={2} SEND={3} REMIND={4} HOLD_REMINDERS={5} RESUME_REMINDERS={6}"
+            + " PAY={7} PAYMENT_LINK={8} VOID={9}")
     @CsvSource({
-            "DRAFT,          Y, Y, Y, -, -, Y, Y",
-            "SENT,           -, Y, Y, Y, Y, Y, Y",
-            "PARTIALLY_PAID, -, Y, Y, Y, Y, Y, -",
-            "PAID,           -, Y, -, -, -, -, -",
-            "VOID,           -, -, -, -, -, -, -",
-            "OVERDUE,        -, -, -, -, -, -, -",
+            "DRAFT,          Y, Y, Y, -, -, -, -, Y, Y",
+            "SENT,           -, Y, Y, Y, Y, Y, Y, Y, Y",
+            "PARTIALLY_PAID, -, Y, Y, Y, Y, Y, Y, Y, -",
+            "PAID,           -, Y, -, -, -, -, -, -, -",
+            "VOID,           -, -, -, -, -, -, -, -, -",
+            "OVERDUE,        -, -, -, -, -, -, -, -, -",
     })
     void eachStateAllowsExactlyItsActions(InvoiceStatus status, String update, String shareLink, String send, String remind,
-                                          String pay, String paymentLink, String voidIt) {
-        LifecycleTable.assertRow(status, Action.values(), status::allows, update, shareLink, send, remind, pay, paymentLink,
-                voidIt);
+                                          String hold, String resume, String pay, String paymentLink, String voidIt) {
+        LifecycleTable.assertRow(status, Action.values(), status::allows, update, shareLink, send, remind, hold, resume, pay,
+                paymentLink, voidIt);
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.smbhub.portal.api;
 import com.smbhub.invoice.InvoiceSending;
 import com.smbhub.invoice.InvoiceService;
 import com.smbhub.invoice.InvoiceView;
+import com.smbhub.invoice.ReminderHold;
 import com.smbhub.platform.Jsonp;
 import com.smbhub.platform.errors.ValidationException.FieldError;
 import com.smbhub.platform.errors.ValidationException;
@@ -60,11 +61,38 @@ public class InvoicesResource extends DocumentsResource<InvoiceView> {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response voidInvoice(@PathParam("id") String id, String body, @HeaderParam("If-Match") String ifMatch) {
-        JsonBody json = JsonBody.parse(body == null || body.isBlank() ? "{}" : body, Set.of("if_match_version"));
+        return reply(invoices.voidInvoice(id, versionOnly(body, ifMatch)), Response.Status.OK);
+    }
+
+    /**
+     * Holds the automatic reminders of a sent invoice: {@code {"reason": "DISPUTED"|"OPTED_OUT", "note"?,
+     * "if_match_version"}} (or If-Match); a person's "Send reminder" still goes.
+     */
+    @POST
+    @Path("/{id}/reminders/hold")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response holdReminders(@PathParam("id") String id, String body, @HeaderParam("If-Match") String ifMatch) {
+        JsonBody json = JsonBody.parse(body == null || body.isBlank() ? "{}" : body, Set.of("reason", "note", "if_match_version"));
         List<FieldError> errors = new ArrayList<>();
+        String reason = json.requiredString("reason", errors);
+        ReminderHold why = ReminderHold.of(reason);
+        if (reason != null && why == null) {
+            errors.add(new FieldError("reason", "DISPUTED (the client disputes it) or OPTED_OUT (the client asked for no reminders)"));
+        }
+        String note = json.string("note", errors);
         Long version = Versions.expected(json, ifMatch, errors);
         ValidationException.throwIfAny(errors);
-        return reply(invoices.voidInvoice(id, version), Response.Status.OK);
+        return reply(invoices.holdReminders(id, why, note, version), Response.Status.OK);
+    }
+
+    /** Lets the automatic reminders of a held invoice go again: {@code {"if_match_version"}} or If-Match. */
+    @POST
+    @Path("/{id}/reminders/resume")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response resumeReminders(@PathParam("id") String id, String body, @HeaderParam("If-Match") String ifMatch) {
+        return reply(invoices.holdReminders(id, null, null, versionOnly(body, ifMatch)), Response.Status.OK);
     }
 
     /**
@@ -80,6 +108,15 @@ public class InvoicesResource extends DocumentsResource<InvoiceView> {
                 .add("invoice", jsonOf(invoice)).build());
     }
 
+    /** The expected version of a body that holds nothing else ({@code {"if_match_version"}}, or If-Match). */
+    private static Long versionOnly(String body, String ifMatch) {
+        JsonBody json = JsonBody.parse(body == null || body.isBlank() ? "{}" : body, Set.of("if_match_version"));
+        List<FieldError> errors = new ArrayList<>();
+        Long version = Versions.expected(json, ifMatch, errors);
+        ValidationException.throwIfAny(errors);
+        return version;
+    }
+
     @Override
     Documents<InvoiceView> documents() {
         return new Documents<>(invoices, sending::send);
@@ -89,6 +126,8 @@ public class InvoicesResource extends DocumentsResource<InvoiceView> {
         return DocumentJson.INVOICE.json(i).add("amount_paid", Envelope.money(i.amountPaid(), i.currency()))
                 .add("amount_due", Envelope.money(i.amountDue(), i.currency()))
                 .add("amount_credit", Envelope.money(i.credit(), i.currency()))
-                .add("payment_link_url", Envelope.nullable(i.paymentLinkUrl())).add("ar_stage", i.arStage()).build();
+                .add("payment_link_url", Envelope.nullable(i.paymentLinkUrl())).add("ar_stage", i.arStage())
+                .add("reminder_hold", Envelope.nullable(i.reminderHold() == null ? null : i.reminderHold().name()))
+                .add("reminder_hold_note", Envelope.nullable(i.reminderHoldNote())).build();
     }
 }

@@ -4,6 +4,7 @@ import com.smbhub.invoice.InvoiceSending;
 import com.smbhub.invoice.InvoiceService;
 import com.smbhub.invoice.InvoiceStatus;
 import com.smbhub.invoice.InvoiceView;
+import com.smbhub.invoice.ReminderHold;
 import com.smbhub.money.MoneyText;
 import com.smbhub.money.Totals;
 import com.smbhub.payment.PaymentService;
@@ -34,14 +35,17 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextArea;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -67,6 +71,9 @@ class InvoiceEditor extends DocumentEditor<InvoiceView> {
         this.payments = payments;
         this.invoice = invoice;
         this.currency = invoice == null ? defaultCurrency : invoice.currency();
+        if (allows("hold_reminders") || allows("resume_reminders")) {
+            add(remindersLine(onSaved));
+        }
         if (invoice != null && payments != null && invoice.state() != InvoiceStatus.DRAFT) {
             add(paymentsSection(ZoneId.of(zone), today));
         }
@@ -110,12 +117,71 @@ class InvoiceEditor extends DocumentEditor<InvoiceView> {
         finish();
     }
 
-    /** The payments of a sent invoice, "Record payment" (cash, bank, other) and refunds of those. */
+    /** Whether the daily payment reminders go for this invoice, and Hold / Resume. */
+    private HorizontalLayout remindersLine(Consumer<InvoiceView> onSaved) {
+        ReminderHold held = invoice.reminderHold();
+        Span state = new Span(held == null ? "Automatic reminders: on (when reminders are on in Settings)"
+                : "Automatic reminders held: " + held.words.toLowerCase(Locale.ROOT)
+                + (invoice.reminderHoldNote() == null ? "" : " — " + invoice.reminderHoldNote()));
+        state.setId("inv-reminder-hold");
+        Button change = new Button(held == null ? "Hold reminders" : "Resume reminders", e -> {
+            if (held != null) {
+                hold(null, null);
+            } else {
+                holdDialog();
+            }
+        });
+        change.setId(held == null ? "inv-hold-reminders" : "inv-resume-reminders");
+        change.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        HorizontalLayout line = new HorizontalLayout(state, change);
+        line.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        line.getStyle().set("flex-wrap", "wrap");
+        return line;
+    }
+
+    private void holdDialog() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Hold reminders for " + invoice.number());
+        RadioButtonGroup<ReminderHold> why = new RadioButtonGroup<>("Why");
+        why.setId("hold-why");
+        why.setItems(ReminderHold.values());
+        why.setItemLabelGenerator(h -> h.words);
+        why.setValue(ReminderHold.DISPUTED);
+        TextArea note = new TextArea("Note (only your team sees it)");
+        note.setId("hold-note");
+        note.setMaxLength(500);
+        note.setWidthFull();
+        dialog.add(new VerticalLayout(new Span("The daily reminders skip this invoice until you resume them;"
+                + " \"Send reminder\" still works."), why, note));
+        Button hold = new Button("Hold reminders", e -> {
+            try {
+                hold(why.getValue(), note.getValue());
+                dialog.close();
+            } catch (ValidationException ex) {
+                FieldErrors.show(ex, Map.of("reason", why, "note", note));
+            }
+        });
+        hold.setId("hold-confirm");
+        hold.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), hold);
+        dialog.open();
+    }
+
+    private void hold(ReminderHold why, String note) {
+        try {
+            done(invoices.holdReminders(invoice.id(), why, note, invoice.version()),
+                    why == null ? "Reminders resumed for " + invoice.number() : "Reminders held for " + invoice.number());
+        } catch (ConflictException | NotFoundException ex) {
+            Toasts.problem("This invoice changed meanwhile; reopen it to see its state.");
+        }
+    }
+
     /** Paid today means now; another day means midday of that day in the business's zone. */
     static Instant paidOn(LocalDate day, LocalDate today, ZoneId zone) {
         return day == null || day.equals(today) ? null : day.atTime(12, 0).atZone(zone).toInstant();
     }
 
+    /** The payments of a sent invoice, "Record payment" (cash, bank, other) and refunds of those. */
     private VerticalLayout paymentsSection(ZoneId zone, LocalDate today) {
         VerticalLayout box = new VerticalLayout(new H4("Payments"));
         box.setId("inv-payments");

@@ -1,5 +1,6 @@
 package com.smbhub.web.invoice;
 
+import com.smbhub.invoice.ReminderHold;
 import com.smbhub.money.MoneyText;
 import com.smbhub.platform.audit.AuditService;
 import com.smbhub.web.shell.Words;
@@ -10,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 /** An invoice's status timeline in words: "25 Nov 2026 14:02 · Owner at Northside · sent it to jane@…". */
 class InvoiceHistory extends VerticalLayout {
@@ -36,6 +38,9 @@ class InvoiceHistory extends VerticalLayout {
             case "invoice.reminder_sent" -> "sent a reminder to " + e.after().getOrDefault("to", "the client") + " ("
                     + Words.of(e.after().getOrDefault("ar_stage", "")) + ")";
             case "invoice.voided" -> "voided it";
+            case "invoice.reminders_held" -> "held the automatic reminders ("
+                    + ReminderHold.valueOf(e.after().get("reminder_hold")).words.toLowerCase(Locale.ROOT) + ")";
+            case "invoice.reminders_resumed" -> "resumed the automatic reminders";
             case "invoice.payment_link_created" -> "made a card payment link for " + amount;
             case "portal.link_created" -> "made a new client link";
             case "payment.recorded" -> "recorded a payment of " + amount + " ("

@@ -5,6 +5,7 @@ import com.smbhub.home.HomeService;
 import com.smbhub.invoice.InvoiceSending;
 import com.smbhub.invoice.InvoiceService;
 import com.smbhub.invoice.InvoiceStatus;
+import com.smbhub.invoice.ReminderHold;
 import com.smbhub.invoice.InvoiceView;
 import com.smbhub.money.MoneyText;
 import com.smbhub.payment.PaymentService;
@@ -65,7 +66,8 @@ public class InvoicesView extends DocumentList<InvoiceView> {
         DateTimeFormatter dates = DateTimeFormatter.ofPattern("d MMM yyyy");
         grid.addColumn(InvoiceView::number).setHeader("Number").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(i -> i.contactName() == null ? "" : i.contactName()).setHeader("Client").setFlexGrow(2);
-        grid.addColumn(DocumentList::status).setHeader("Status");
+        grid.addColumn(i -> status(i) + (i.reminderHold() == null ? "" : i.reminderHold() == ReminderHold.DISPUTED ? " · disputed"
+                : " · no reminders")).setHeader("Status");
         grid.addColumn(i -> dates.format(i.dueDate())).setHeader("Due");
         grid.addColumn(i -> MoneyText.format(i.total(), i.currency())).setHeader("Total").setTextAlign(
                 ColumnTextAlign.END);
