@@ -88,11 +88,24 @@ class ArRemindersIT {
         assertEquals("COMPLETED", again.getString("status"));
         assertEquals(1, reminders(late), "the same day's second run sends nothing again");
 
-        World.clock(WORLD.northside(), Instant.now().plus(Duration.ofDays(20))); // back after a pause: FINAL is due
-        runNow(owner);
-        assertEquals("FINAL", stage(owner, late), "the stage due now, not every stage missed");
-        assertEquals(2, reminders(late), "one mail for the pause, never three at once");
-        Mailbox.await("late." + run + "@example.com", "Final reminder:");
+        // the final stage in the business's own words (Settings: a reminder template per stage)
+        String lastCall = TemplatesIT.create(owner, "reminder_email", "Last call " + run, "Last call: invoice {number}");
+        assertEquals(400, edit("PATCH", "/api/v1/settings/business", owner, "{\"ar_templates\":{\"third\":\"" + lastCall + "\"}}")
+                .status(), "not a stage");
+        assertEquals(400, edit("PATCH", "/api/v1/settings/business", owner, "{\"ar_templates\":{\"final\":\"tpl_quote_default_v1\"}}")
+                .status(), "not a reminder template");
+        var chosen = edit("PATCH", "/api/v1/settings/business", owner, "{\"ar_templates\":{\"final\":\"" + lastCall + "\"}}");
+        assertEquals(200, chosen.status(), chosen.body());
+        assertEquals(lastCall, chosen.json().getJsonObject("data").getJsonObject("ar_templates").getString("final"));
+        try {
+            World.clock(WORLD.northside(), Instant.now().plus(Duration.ofDays(20))); // back after a pause: FINAL is due
+            runNow(owner);
+            assertEquals("FINAL", stage(owner, late), "the stage due now, not every stage missed");
+            assertEquals(2, reminders(late), "one mail for the pause, never three at once");
+            Mailbox.await("late." + run + "@example.com", "Last call: invoice INV-");
+        } finally {
+            assertEquals(200, edit("PATCH", "/api/v1/settings/business", owner, "{\"ar_templates\":{\"final\":null}}").status());
+        }
         assertEquals(1, Database.count("select count(*) from ar_reminders where invoice_id = cast(? as uuid) and stage = 'FINAL'"
                 + " and automatic", late));
         String contact = get("/api/v1/invoices/" + late, owner).json().getJsonObject("data").getString("contact_id");

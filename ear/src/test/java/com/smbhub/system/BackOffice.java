@@ -126,9 +126,10 @@ final class BackOffice implements AutoCloseable {
 
     /** Picks the item with this text in the open select's list. */
     void choose(String text) {
-        await(driver, 20).until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
+        // a select shows its value as a copy of the chosen item (id "value-…"): never that one
+        await(driver, 20).until(d -> d.findElements(By.cssSelector("vaadin-select-item:not([id^='value-'])")).stream()
                 .anyMatch(i -> i.getText().equals(text)));
-        driver.findElements(By.cssSelector("vaadin-select-item")).stream().filter(i -> i.getText().equals(text))
+        driver.findElements(By.cssSelector("vaadin-select-item:not([id^='value-'])")).stream().filter(i -> i.getText().equals(text))
                 .findFirst().orElseThrow().click();
     }
 

@@ -150,9 +150,10 @@ class SettingsJourneyIT {
             ((JavascriptExecutor) app.driver).executeScript(
                     "document.getElementById('template-new-reminder_email').scrollIntoView({block: 'end'})");
             app.screenshot("settings-templates");
-            settings.open(null).defaultTemplate("reminder_email", name).save();
-            String chosen = SystemUnderTest.get("/api/v1/settings/business", owner).json().getJsonObject("data")
-                    .getJsonObject("default_templates").getString("reminder_email");
+            settings.open(null).defaultTemplate("reminder_email", name).stageTemplate("final", name).save();
+            JsonObject business = SystemUnderTest.get("/api/v1/settings/business", owner).json().getJsonObject("data");
+            String chosen = business.getJsonObject("default_templates").getString("reminder_email");
+            assertEquals(chosen, business.getJsonObject("ar_templates").getString("final"), "the final stage's own template");
             assertEquals(name, SystemUnderTest.get("/api/v1/templates?kind=reminder_email", owner).json().getJsonArray("data")
                     .stream().map(v -> v.asJsonObject()).filter(t -> t.getString("id").equals(chosen)).findFirst()
                     .orElseThrow().getString("name"));
@@ -190,7 +191,7 @@ class SettingsJourneyIT {
                     .getJsonObject("data").isNull("reminder_hold"));
         } finally {
             ContactsIT.edit("PATCH", "/api/v1/settings/business", owner,
-                    "{\"default_templates\":{\"reminder_email\":\"tpl_msg_paylink_v1\"}}");
+                    "{\"default_templates\":{\"reminder_email\":\"tpl_msg_paylink_v1\"},\"ar_templates\":{\"final\":null}}");
         }
     }
 

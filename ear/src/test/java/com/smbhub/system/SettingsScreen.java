@@ -67,6 +67,13 @@ final class SettingsScreen {
         return this;
     }
 
+    /** A stage of the automatic reminders (reminder_1, reminder_2, final) gets a reminder template of its own. */
+    SettingsScreen stageTemplate(String stage, String name) {
+        app.click("settings-ar-template-" + stage);
+        app.choose(name);
+        return this;
+    }
+
     /** The Payments tab names the connected Stripe account. */
     void waitForStripe(String account) {
         app.waitForText("stripe-status", account);

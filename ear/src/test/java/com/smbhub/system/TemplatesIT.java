@@ -35,7 +35,7 @@ class TemplatesIT {
         assertEquals(200, reply.status(), reply.body());
     }
 
-    private static String create(String token, String kind, String name, String subject) {
+    static String create(String token, String kind, String name, String subject) {
         var reply = send("POST", "/api/v1/templates", token, "{\"kind\":\"" + kind + "\",\"name\":\"" + name + "\",\"subject\":\""
                 + subject + "\",\"body\":\"Hello {client_name},\\n\\n{amount} is due. Pay here: {link}\\n\\n{business_name}\"}");
         assertEquals(201, reply.status(), reply.body());

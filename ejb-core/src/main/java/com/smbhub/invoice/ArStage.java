@@ -2,6 +2,7 @@ package com.smbhub.invoice;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * How far the collection of an unpaid invoice has gone (the stored {@code ar_stage}): no reminder yet, the first,
@@ -13,6 +14,11 @@ public enum ArStage {
 
     public static ArStage of(String stored) {
         return stored == null ? NONE : valueOf(stored);
+    }
+
+    /** The stage's name in settings ({@code reminder_1}, {@code reminder_2}, {@code final}; EffectiveProfile.AR_STAGES). */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The stage one reminder later (FINAL stays FINAL). */

@@ -11,6 +11,7 @@ import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.tenancy.TenantScoped;
 import com.smbhub.portal.PortalLinks;
+import com.smbhub.profile.ProfileService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import java.time.format.DateTimeFormatter;
@@ -39,6 +40,10 @@ public class InvoiceSending {
     @EJB PortalLinks links;
 
     @EJB DocumentMail mail;
+
+    @EJB Wording wording;
+
+    @EJB ProfileService profiles;
 
     /** {@code to}: null sends to the client's e-mail; {@code message}: an optional personal line. */
     public InvoiceView send(String id, String to, String message, String templateId) {
@@ -69,12 +74,13 @@ public class InvoiceSending {
     }
 
     /**
-     * The reminders job's reminder of {@code stage} (the one due now) to the client's e-mail with the business's
-     * default wording; false when that stage was already sent.
+     * The reminders job's reminder of {@code stage} (the one due now) to the client's e-mail with the template the
+     * business chose for that stage (Settings; else its default reminder wording); false when that stage was already sent.
      */
     public boolean remindAutomatically(String id, ArStage stage, String jobRunId) {
         access.require(Capability.MONEY_SEND);
-        return remind(invoices.get(id), null, null, null, stage, jobRunId) != null;
+        String template = wording.existing(REMINDER_EMAIL, profiles.effective().arStageTemplates().get(stage.key()));
+        return remind(invoices.get(id), null, null, template, stage, jobRunId) != null;
     }
 
     private InvoiceView remind(InvoiceView invoice, String to, String message, String templateId, ArStage stage, String jobRunId) {
@@ -92,10 +98,12 @@ public class InvoiceSending {
             }
             throw new ConflictException("This reminder was just sent, or the invoice was just paid", invoices.get(id));
         }
+        boolean stageWording = automatic && templateId != null; // the business worded this stage itself: its subject as written
         mail.send("REMINDER", id, invoice.contactId(), letter(REMINDER_EMAIL, invoice), templateId, addressed,
                 links.regenerate(Drafts.Kind.INVOICE, id, addressed.address(), null), null,
-                subject -> stage == ArStage.FINAL ? "Final reminder: " + subject.replaceFirst("^(?i)reminder:\\s*", "") : subject,
-                again ? null : "reminder-" + stage.name().toLowerCase(Locale.ROOT) + "-" + id); // once per stage: see claimReminder
+                subject -> stage == ArStage.FINAL && !stageWording ? "Final reminder: " + subject.replaceFirst("^(?i)reminder:\\s*", "")
+                        : subject,
+                again ? null : "reminder-" + stage.key() + "-" + id); // once per stage: see claimReminder
         invoices.markReminded(id, addressed.address(), stage, automatic);
         return automatic ? invoice : invoices.get(id); // a run needs no fresh view: it only counts the reminder
     }

@@ -97,6 +97,21 @@ public final class EffectiveProfile implements Serializable {
         return List.copyOf(days);
     }
 
+    /** The stages of the automatic payment reminders, as {@code stage_templates} names them (ArStage's keys). */
+    public static final List<String> AR_STAGES = List.of("reminder_1", "reminder_2", "final");
+
+    /** The reminder template chosen for each stage of the automatic reminders (stages not named use the default). */
+    public Map<String, String> arStageTemplates() {
+        Map<String, String> chosen = new LinkedHashMap<>();
+        JsonNode stages = tree().path("automations").path("ar_reminders").path("stage_templates");
+        AR_STAGES.forEach(stage -> {
+            if (stages.path(stage).isTextual()) {
+                chosen.put(stage, stages.path(stage).asText());
+            }
+        });
+        return chosen;
+    }
+
     /** The default template id under a key of {@code templates} (e.g. invoice_default_template_id), or null. */
     public String template(String key) {
         JsonNode value = tree().path("templates").get(key);

@@ -29,11 +29,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Settings → Business: name, time zone, currency, profile, and the profile switches a business may override. */
 @Stateless
 @TenantScoped
 public class BusinessSettingsService {
+
+    private static final String REMINDER = "reminder_email";
 
     @PersistenceContext(unitName = "smbhub") EntityManager em;
 
@@ -52,10 +55,13 @@ public class BusinessSettingsService {
     /**
      * What the form shows and sends back; {@code arDays} are the reminder days after the due date, {@code arSendHour}
      * the hour of the business's day they go from,
-     * {@code templates} each e-mail kind's default template id (null: keep the current ones).
+     * {@code templates} each e-mail kind's default template id (null: keep the current ones), {@code arTemplates} the
+     * reminder template of each stage of the automatic reminders that has its own (reminder_1, reminder_2, final; a
+     * stage not named uses the default reminder; null: keep the current ones).
      */
     public record Settings(String name, String timezone, String currency, String profileId, boolean quotesEnabled,
-                           boolean arEnabled, List<Integer> arDays, int arSendHour, Map<String, String> templates, long version)
+                           boolean arEnabled, List<Integer> arDays, int arSendHour, Map<String, String> templates,
+                           Map<String, String> arTemplates, long version)
             implements Serializable {
     }
 
@@ -65,7 +71,18 @@ public class BusinessSettingsService {
         EffectiveProfile profile = profiles.effective();
         return new Settings(tenant.getName(), tenant.getTimezone(), tenant.getCurrency(), tenant.getProfileId(),
                 profile.capability("quotes"), profile.arRemindersEnabled(), profile.arReminderDays(), profile.arSendHour(), wording.defaults(),
-                tenant.getVersion());
+                stageTemplates(profile), tenant.getVersion());
+    }
+
+    /** The stages whose chosen reminder template still exists. */
+    private Map<String, String> stageTemplates(EffectiveProfile profile) {
+        Map<String, String> chosen = new LinkedHashMap<>();
+        profile.arStageTemplates().forEach((stage, id) -> {
+            if (wording.existing(REMINDER, id) != null) {
+                chosen.put(stage, id);
+            }
+        });
+        return chosen;
     }
 
     /** The e-mail templates a business can make each kind's default (Settings → Email makes more). */
@@ -121,6 +138,14 @@ public class BusinessSettingsService {
                 }
             });
         }
+        Map<String, String> stages = wanted.arTemplates() == null ? get().arTemplates() : wanted.arTemplates();
+        stages.forEach((stage, id) -> {
+            if (!EffectiveProfile.AR_STAGES.contains(stage)) {
+                errors.add(new FieldError("ar_templates." + stage, "One of " + String.join(", ", EffectiveProfile.AR_STAGES)));
+            } else if (id != null && wording.problem(REMINDER, id) != null) {
+                errors.add(new FieldError("ar_templates." + stage, wording.problem(REMINDER, id)));
+            }
+        });
         ValidationException.throwIfAny(errors);
         Settings before = get();
         Map<String, Object> was = snapshot(before);
@@ -140,10 +165,12 @@ public class BusinessSettingsService {
             chosen.append(chosen.length() == 0 ? "" : ",").append('"').append(key).append("\":")
                     .append(id.equals(shipped.template(key)) ? "null" : "\"" + id + "\"");
         });
+        String stageChoice = EffectiveProfile.AR_STAGES.stream().map(stage -> '"' + stage + "\":"
+                + (stages.get(stage) == null ? "null" : "\"" + stages.get(stage) + "\"")).collect(Collectors.joining(","));
         try {
             profiles.patchOverrides("{\"capabilities\":{\"quotes\":" + quotes + "},"
                     + "\"automations\":{\"ar_reminders\":{\"enabled\":" + enabled + ",\"days_after_due\":" + schedule
-                    + ",\"send_hour\":" + hour + "}},"
+                    + ",\"send_hour\":" + hour + ",\"stage_templates\":{" + stageChoice + "}}},"
                     + "\"templates\":{" + chosen + "}}");
         } catch (ValidationException e) {
             throw new ValidationException("profile_id", "Your business's overrides do not fit this profile: " + e.getMessage());
@@ -212,6 +239,7 @@ public class BusinessSettingsService {
         values.put("ar_days", s.arDays());
         values.put("ar_send_hour", s.arSendHour());
         values.put("default_templates", s.templates());
+        values.put("ar_templates", s.arTemplates());
         values.put("version", s.version());
         return values;
     }

@@ -2,8 +2,10 @@ package com.smbhub.invoice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.smbhub.profile.EffectiveProfile;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** When the quarter-hour schedule next sends a business's reminders, in the business's own day. */
@@ -38,5 +40,10 @@ class ArRemindersScheduleTest {
         assertEquals(Instant.parse("2026-12-06T14:00:00Z"), ArReminders.nextRun(Instant.parse("2026-12-06T04:30:00Z"), TORONTO, 9, true));
         assertEquals(Instant.parse("2026-03-08T13:00:00Z"), ArReminders.nextRun(Instant.parse("2026-03-07T20:00:00Z"), TORONTO, 9, true),
                 "nine o'clock after the clocks go forward");
+    }
+
+    @Test
+    void eachReminderStageIsNamedInSettingsAsTheProfileNamesIt() {
+        assertEquals(EffectiveProfile.AR_STAGES, Arrays.stream(ArStage.values()).filter(s -> s != ArStage.NONE).map(ArStage::key).toList());
     }
 }

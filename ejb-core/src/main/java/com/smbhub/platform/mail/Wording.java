@@ -240,6 +240,11 @@ public class Wording {
         return defaults;
     }
 
+    /** {@code id} while it is one of this business's templates of the kind (not deleted since it was chosen), else null. */
+    public String existing(String kind, String id) {
+        return id != null && problem(kind, id) == null ? id : null;
+    }
+
     /** Null when {@code id} is one of this business's templates of the kind, else what is wrong. */
     public String problem(String kind, String id) {
         if (!DEFAULTS.containsKey(kind)) {

@@ -46,7 +46,7 @@ public class SettingsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response update(String body, @HeaderParam("If-Match") String ifMatch) {
         JsonBody json = JsonBody.parse(body, Set.of("name", "timezone", "currency", "profile_id", "quotes_enabled",
-                "ar_enabled", "ar_days", "ar_send_hour", "default_templates", "if_match_version"));
+                "ar_enabled", "ar_days", "ar_send_hour", "default_templates", "ar_templates", "if_match_version"));
         List<FieldError> errors = new ArrayList<>();
         Long version = Versions.expected(json, ifMatch, errors);
         BusinessSettingsService.Settings current = settings.get();
@@ -63,13 +63,17 @@ public class SettingsResource {
         if (json.has("default_templates")) {
             templates = templates(json.raw("default_templates"), errors);
         }
+        Map<String, String> stages = new LinkedHashMap<>(current.arTemplates());
+        if (json.has("ar_templates")) {
+            stageTemplates(json.raw("ar_templates"), stages, errors);
+        }
         var wanted = new BusinessSettingsService.Settings(
                 json.has("name") ? json.string("name", errors) : current.name(),
                 json.has("timezone") ? json.string("timezone", errors) : current.timezone(),
                 json.has("currency") ? json.string("currency", errors) : current.currency(),
                 json.has("profile_id") ? json.string("profile_id", errors) : current.profileId(),
                 json.bool("quotes_enabled", current.quotesEnabled(), errors),
-                json.bool("ar_enabled", current.arEnabled(), errors), days, hour, templates, current.version());
+                json.bool("ar_enabled", current.arEnabled(), errors), days, hour, templates, stages, current.version());
         ValidationException.throwIfAny(errors);
         return reply(settings.update(wanted, version));
     }
@@ -83,6 +87,16 @@ public class SettingsResource {
             errors.add(new FieldError("default_templates", "An object of e-mail kind to template id, e.g. {\"reminder_email\": \"…\"}"));
         }
         return chosen;
+    }
+
+    /** {@code {"final": id, "reminder_1": null, …}}: the stages given change (null: the default reminder), the rest stay. */
+    private static void stageTemplates(JsonValue value, Map<String, String> stages, List<FieldError> errors) {
+        if (value instanceof JsonObject object && object.values().stream().allMatch(v -> v instanceof JsonString
+                || v.getValueType() == JsonValue.ValueType.NULL)) {
+            object.forEach((stage, id) -> stages.put(stage, id instanceof JsonString text ? text.getString() : null));
+        } else {
+            errors.add(new FieldError("ar_templates", "An object of reminder stage to template id or null, e.g. {\"final\": \"…\"}"));
+        }
     }
 
     private static List<Integer> days(JsonValue value, List<FieldError> errors) {
@@ -103,10 +117,12 @@ public class SettingsResource {
     static JsonObject json(BusinessSettingsService.Settings s) {
         var templates = Jsonp.createObjectBuilder();
         s.templates().forEach(templates::add);
+        var stages = Jsonp.createObjectBuilder();
+        s.arTemplates().forEach(stages::add);
         return Jsonp.createObjectBuilder().add("name", s.name()).add("timezone", s.timezone())
                 .add("currency", s.currency()).add("profile_id", s.profileId()).add("quotes_enabled", s.quotesEnabled())
                 .add("ar_enabled", s.arEnabled()).add("ar_days", Jsonp.createArrayBuilder(s.arDays())).add("ar_send_hour", s.arSendHour())
-                .add("default_templates", templates)
+                .add("default_templates", templates).add("ar_templates", stages)
                 .add("version", s.version()).build();
     }
 }

@@ -3,6 +3,7 @@ package com.smbhub.web.settings;
 import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.mail.Wording;
+import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.tenant.BusinessSettingsService;
 import com.smbhub.web.shell.FieldErrors;
 import com.smbhub.web.shell.Toasts;
@@ -38,6 +39,9 @@ class BusinessForm extends VerticalLayout {
         TEMPLATE_WORDS.put("quote_email", "Quote e-mail");
         TEMPLATE_WORDS.put("reminder_email", "Payment reminder");
     }
+
+    private static final Map<String, String> STAGE_WORDS = Map.of("reminder_1", "First automatic reminder",
+            "reminder_2", "Second automatic reminder", "final", "Final automatic reminder");
 
     BusinessForm(BusinessSettingsService settings) {
         setPadding(false);
@@ -95,6 +99,20 @@ class BusinessForm extends VerticalLayout {
             templates.put(kind, select);
             form.add(select);
         }
+        Map<String, Select<Wording.Template>> stages = new LinkedHashMap<>();
+        List<Wording.Template> reminderTemplates = choices.stream().filter(t -> t.kind().equals("reminder_email")).toList();
+        for (String stage : EffectiveProfile.AR_STAGES) {
+            Select<Wording.Template> select = new Select<>();
+            select.setId("settings-ar-template-" + stage);
+            select.setLabel(STAGE_WORDS.get(stage));
+            select.setItems(reminderTemplates);
+            select.setItemLabelGenerator(t -> t == null ? "The payment reminder above" : t.name());
+            select.setEmptySelectionAllowed(true);
+            select.setEmptySelectionCaption("The payment reminder above");
+            reminderTemplates.stream().filter(t -> t.id().equals(current.arTemplates().get(stage))).findFirst().ifPresent(select::setValue);
+            stages.put(stage, select);
+            form.add(select);
+        }
         Map<String, HasValidation> byField = new HashMap<>();
         byField.put("name", name);
         byField.put("timezone", zone);
@@ -103,6 +121,7 @@ class BusinessForm extends VerticalLayout {
         byField.put("ar_days", days);
         byField.put("ar_send_hour", hour);
         templates.forEach((kind, select) -> byField.put("default_templates." + kind, select));
+        stages.forEach((stage, select) -> byField.put("ar_templates." + stage, select));
         Button save = new Button("Save", e -> {
             List<Integer> parsed = parse(days.getValue());
             if (parsed == null) {
@@ -112,7 +131,8 @@ class BusinessForm extends VerticalLayout {
             }
             try {
                 settings.update(new BusinessSettingsService.Settings(name.getValue(), zone.getValue(), currency.getValue(),
-                        profile.getValue(), quotes.getValue(), reminders.getValue(), parsed, hour.getValue(), chosenTemplates(templates), 0),
+                        profile.getValue(), quotes.getValue(), reminders.getValue(), parsed, hour.getValue(), chosenTemplates(templates),
+                        stageTemplates(stages), 0),
                         current.version());
                 getUI().ifPresent(ui -> ui.refreshCurrentRoute(true));
                 Toasts.done("Settings saved");
@@ -134,6 +154,13 @@ class BusinessForm extends VerticalLayout {
                 chosen.put(kind, select.getValue().id());
             }
         });
+        return chosen;
+    }
+
+    /** Each stage's pick; an empty pick (the default reminder) is sent as null. */
+    private static Map<String, String> stageTemplates(Map<String, Select<Wording.Template>> stages) {
+        Map<String, String> chosen = new HashMap<>();
+        stages.forEach((stage, select) -> chosen.put(stage, select.getValue() == null ? null : select.getValue().id()));
         return chosen;
     }
 
