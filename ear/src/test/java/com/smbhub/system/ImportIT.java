@@ -63,7 +63,7 @@ class ImportIT {
 
     @Test
     void theSampleBusinessComesBackWithTheSameCountsTotalsLinksAndFiles() throws Exception {
-        String into = business("Import Into " + RUN);
+        String into = business("Import Into " + RUN, "Europe/London", "GBP");
         String owner = owner(into);
         var loaded = load(owner, zip(export));
         assertEquals(201, loaded.status(), loaded.body());
@@ -91,6 +91,10 @@ class ImportIT {
                 .json().getJsonArray("data").getJsonObject(0);
         assertNotEquals(fileId, imported.getString("id"));
         assertArrayEquals(FilesIT.PDF, FilesIT.download(owner, imported.getString("id")).body(), "the file's bytes");
+        assertEquals(1, Database.count("select count(*) from tenants t join tenants s on s.id = cast(? as uuid)"
+                + " where t.id = cast(? as uuid) and t.timezone = s.timezone and t.currency = s.currency"
+                + " and t.profile_id = s.profile_id and t.name = ?", source, target, "Import Into " + RUN),
+                "the business takes the export's time zone, currency and profile, and keeps its name");
         assertEquals(1, Database.count("select count(*) from audit_log where action = 'business.imported'"
                 + " and tenant_id = cast(? as uuid)", target));
 
@@ -112,6 +116,8 @@ class ImportIT {
                 .getBytes(StandardCharsets.UTF_8));
         assertRefused(owner, zip(changed), "does not match its checksum");
         assertRefused(owner, withManifest(export, m -> m.add("schema_version", "1")), "another version of SMB Hub");
+        assertRefused(owner, withManifest(export, m -> m.add("business", Json.createObjectBuilder().add("timezone", "Mars/Olympus")
+                .add("currency", "CAD").add("profile_id", "general"))), "time zone, currency or profile");
         String source = ExportIT.tenantOf(from);
         String foreign = new String(export.get("contacts.jsonl"), StandardCharsets.UTF_8)
                 .replaceFirst(source, UUID.randomUUID().toString());
@@ -141,8 +147,12 @@ class ImportIT {
 
     /** A new business of this world's Northside owner, by its slug. */
     private static String business(String name) {
+        return business(name, "America/Toronto", "CAD");
+    }
+
+    private static String business(String name, String zone, String currency) {
         var added = send("POST", "/api/v1/businesses", token(WORLD.northside("owner"), WORLD.northside()), "{\"name\":\"" + name
-                + "\",\"profile_id\":\"general\",\"country\":\"CA\",\"timezone\":\"America/Toronto\",\"currency\":\"CAD\"}");
+                + "\",\"profile_id\":\"general\",\"country\":\"CA\",\"timezone\":\"" + zone + "\",\"currency\":\"" + currency + "\"}");
         assertEquals(201, added.status(), added.body());
         return added.json().getJsonObject("data").getString("id");
     }

@@ -191,10 +191,18 @@ public class Exporter {
         }
         JsonObjectBuilder manifest = Jsonp.createObjectBuilder().add("format", "smbhub-export").add("format_version", 1)
                 .add("schema_version", schemaVersion(db)).add("business_id", tenantId)
-                .add("exported_at", BusinessClock.now().toString()).add("rows", counts).add("files", files);
+                .add("exported_at", BusinessClock.now().toString()).add("rows", counts).add("files", files)
+                .add("business", business(tenantId));
         zip.finish(manifest);
         ledger.progress(tenantId, runId, total, total);
         return done;
+    }
+
+    /** The business's name and settings an import takes over (time zone, currency, profile). */
+    private JsonObjectBuilder business(String tenantId) {
+        Tenant tenant = em.find(Tenant.class, tenantId);
+        return Jsonp.createObjectBuilder().add("name", tenant.getName()).add("timezone", tenant.getTimezone())
+                .add("currency", tenant.getCurrency()).add("profile_id", tenant.getProfileId());
     }
 
     /** The business's exports past their download week leave the file store (each new export tidies up). */

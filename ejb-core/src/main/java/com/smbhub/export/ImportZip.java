@@ -23,6 +23,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -69,6 +70,17 @@ final class ImportZip implements Closeable {
     /** The id of the business the export was made of. */
     String businessId() {
         return text(manifest, "business_id");
+    }
+
+    /** The exported business's time zone, currency and profile, as the manifest names them (an older export: none). */
+    Optional<Business> business() {
+        if (!(manifest.get("business") instanceof JsonObject b)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Business(text(b, "timezone"), text(b, "currency"), text(b, "profile_id")));
+    }
+
+    record Business(String timezone, String currency, String profileId) {
     }
 
     String schemaVersion() {

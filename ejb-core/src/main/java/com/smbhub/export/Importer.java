@@ -2,18 +2,22 @@ package com.smbhub.export;
 
 import com.smbhub.file.FileStore;
 import com.smbhub.file.FileStores;
+import com.smbhub.money.MoneyText;
+import com.smbhub.platform.Jsonp;
 import com.smbhub.platform.audit.AuditService;
 import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.ProviderException;
+import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.tenancy.RequestContext;
 import com.smbhub.platform.tenancy.TenantScoped;
 import com.smbhub.profile.ProfileCache;
+import com.smbhub.profile.ProfileCatalog;
+import com.smbhub.tenant.Tenant;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import com.smbhub.platform.Jsonp;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -33,6 +37,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,6 +50,7 @@ import java.util.UUID;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Brings an export back into a new, empty business (issue 16): the ZIP is checked whole first ({@link ImportZip}), then
@@ -74,6 +81,10 @@ public class Importer {
 
     @Inject FileStores stores;
 
+    @EJB ProfileCatalog catalog;
+
+    @Inject @ConfigProperty(name = "smbhub.import.max-bytes", defaultValue = "2147483648") long maxBytes;
+
     /** What an import wrote: rows per table, and the stored files. */
     public record Result(Map<String, Long> rows, int files) {
     }
@@ -92,7 +103,10 @@ public class Importer {
             Files.createDirectories(stores.incoming());
             path = Files.createTempFile(stores.incoming(), "import-", ".zip");
             try (OutputStream out = Files.newOutputStream(path)) {
-                upload.transferTo(out);
+                if (!copyAtMost(upload, out, maxBytes)) {
+                    throw new ValidationException("file", "An export is at most " + maxBytes / (1024 * 1024)
+                            + " MB on this server; ask its operator to raise smbhub.import.max-bytes");
+                }
             }
             try (ImportZip zip = ImportZip.open(path)) {
                 Result result = load(em.unwrap(Connection.class), zip, tenantId, stored);
@@ -176,7 +190,40 @@ public class Importer {
             update(db, "update " + reference.table() + " set \"" + reference.column() + "\" = cast(? as uuid)"
                     + " where id = cast(? as uuid)", reference.value(), reference.id());
         }
+        zip.business().ifPresent(business -> settle(tenantId, business));
         return new Result(rows, files);
+    }
+
+    /** The business takes the exported one's time zone, currency and profile (each checked; a wrong one refuses it all). */
+    private void settle(String tenantId, ImportZip.Business business) {
+        if (!isZone(business.timezone()) || !MoneyText.isCurrency(business.currency()) || !catalog.profileIds().contains(business.profileId())) {
+            throw ImportZip.refused("The export's manifest names a time zone, currency or profile this server does not know;"
+                    + " the ZIP is damaged");
+        }
+        em.find(Tenant.class, tenantId).imported(business.timezone(), business.currency(), business.profileId());
+        em.flush();
+    }
+
+    private static boolean isZone(String id) {
+        try {
+            return id != null && ZoneId.of(id).getId().equals(id);
+        } catch (DateTimeException e) {
+            return false;
+        }
+    }
+
+    /** Copies {@code in} to {@code out} while it is at most {@code max} bytes; false (and stops) once it is more. */
+    static boolean copyAtMost(InputStream in, OutputStream out, long max) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long copied = 0;
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            copied += n;
+            if (copied > max) {
+                return false;
+            }
+            out.write(buffer, 0, n);
+        }
+        return true;
     }
 
     /** Only a business with no records takes an import (what sign-up gives it is replaced; anything else would mix). */

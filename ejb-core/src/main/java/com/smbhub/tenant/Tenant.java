@@ -110,6 +110,11 @@ public class Tenant {
         this.updatedAt = Instant.now();
     }
 
+    /** An import brings the exported business's time zone, currency and profile (its name stays this business's). */
+    public void imported(String timezone, String currency, String profileId) {
+        change(name, timezone, currency, profileId);
+    }
+
     void change(String name, String timezone, String currency, String profileId) {
         this.name = name;
         this.timezone = timezone;
