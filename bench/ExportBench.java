@@ -24,7 +24,9 @@ import org.postgresql.PGConnection;
  * loads 50,000 contacts, 200,000 work items and 20,000 invoices into the demo business northside (once), exports it
  * through the API (the batch job: cursor → JSON lines and CSV → ZIP → file store), and measures, in the same run,
  * {@code COPY (select …) TO STDOUT} of the same rows in the same two forms (CSV, and row_to_json lines) for the tables
- * the export's manifest lists, plus the time the ZIP's compression alone takes (its entries deflated again).
+ * the export's manifest lists, plus the time the ZIP's compression alone takes (its entries deflated again). The 2x
+ * target is for the data ({"pdfs": false}); the default export with every invoice's and quote's PDF is timed after it,
+ * the PDFs' share apart.
  *
  * java -cp <postgresql.jar> bench/ExportBench.java <api base> <jdbc url> <db user> <db password>
  */
@@ -41,9 +43,9 @@ public class ExportBench {
             String tenant = single(db, "select id::text from tenants where external_org_id = 'northside'");
             fill(db, tenant);
             String token = token(api, "owner@northside.test");
-            export(api, token); // warm-up: the first run loads classes and compiles the hot loop
+            export(api, token, false); // warm-up: the first run loads classes and compiles the hot loop
             long start = System.nanoTime();
-            String run = export(api, token);
+            String run = export(api, token, false);
             double exportSeconds = (System.nanoTime() - start) / 1e9;
             byte[] zip = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/export/" + run + "/download"))
                     .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
@@ -66,10 +68,18 @@ public class ExportBench {
             System.out.printf("rows exported: %,d in %d tables; ZIP %,d bytes (%,d bytes uncompressed by COPY)%n", total, tables.size(),
                     zip.length, bytes);
             System.out.printf("COPY ... TO STDOUT, CSV + JSON lines: %.2f s%n", copySeconds);
-            System.out.printf("export job (API start to COMPLETED): %.2f s  = %.2f x COPY%n", exportSeconds, exportSeconds / copySeconds);
+            System.out.printf("export job, data only {\"pdfs\": false} (API start to COMPLETED): %.2f s  = %.2f x COPY%n", exportSeconds, exportSeconds / copySeconds);
             System.out.printf("  of which compression alone (entries deflated again): %.2f s; export without it = %.2f x COPY%n",
                     zipSeconds, (exportSeconds - zipSeconds) / copySeconds);
             System.out.println("target: the export within 2x COPY of the same rows (compression measured apart)");
+            int documents = Integer.parseInt(single(db, "select (select count(*) from invoices where tenant_id = '" + tenant
+                    + "' and deleted_at is null) + (select count(*) from quotes where tenant_id = '" + tenant + "' and deleted_at is null)"));
+            export(api, token, true); // warm-up of the PDF writer
+            start = System.nanoTime();
+            export(api, token, true);
+            double withPdfs = (System.nanoTime() - start) / 1e9;
+            System.out.printf("export job with the invoice and quote PDFs (the default): %.2f s; the %,d PDFs: %.2f s (%.2f ms each)%n",
+                    withPdfs, documents, withPdfs - exportSeconds, (withPdfs - exportSeconds) * 1000 / documents);
         }
     }
 
@@ -94,10 +104,10 @@ public class ExportBench {
         s.execute("analyze contacts; analyze work_items; analyze invoices");
     }
 
-    /** Starts an export and waits for its end; answers the run id. */
-    static String export(String api, String token) throws Exception {
+    /** Starts an export (with the PDFs or the data only) and waits for its end; answers the run id. */
+    static String export(String api, String token, boolean pdfs) throws Exception {
         String started = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/export")).header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).body();
+                .POST(HttpRequest.BodyPublishers.ofString("{\"pdfs\":" + pdfs + "}")).build(), HttpResponse.BodyHandlers.ofString()).body();
         String id = field(started, "id");
         while (true) {
             String run = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/jobs/runs/" + id))

@@ -45,6 +45,11 @@ class ExportIT {
         var file = FilesIT.upload(owner, "CONTACT", contactId, "plan-" + run + ".pdf", FilesIT.PDF);
         assertEquals(201, file.status(), file.body());
         String fileId = file.json().getJsonObject("data").getString("id");
+        String items = ",\"line_items\":[{\"name\":\"Export " + run + "\",\"qty\":2,\"rate\":45}]}";
+        var invoice = send("POST", "/api/v1/invoices", owner, "{\"contact_id\":\"" + contactId + "\"" + items);
+        assertEquals(201, invoice.status(), invoice.body());
+        var quote = send("POST", "/api/v1/quotes", owner, "{\"contact_id\":\"" + contactId + "\"" + items);
+        assertEquals(201, quote.status(), quote.body());
 
         var started = send("POST", "/api/v1/export", owner, null);
         assertEquals(202, started.status(), started.body());
@@ -87,6 +92,12 @@ class ExportIT {
         assertTrue(csv.contains("\"Export " + run + ", \"\"quoted\"\"\""), "commas and quotes quoted");
         assertTrue(csv.contains("'=SUM(A1:A2)"), "no formula runs in a spreadsheet");
         assertArrayEquals(FilesIT.PDF, entries.get("files/" + fileId + "/plan-" + run + ".pdf"));
+        assertPdf(entries, "pdfs/invoices/", "Invoice ", invoice.json().getJsonObject("data").getString("number"));
+        assertPdf(entries, "pdfs/quotes/", "Quote ", quote.json().getJsonObject("data").getString("number"));
+        assertEquals(Database.count("select count(*) from invoices where tenant_id = cast(? as uuid) and deleted_at is null", business),
+                manifest.getJsonObject("pdfs").getInt("invoices"), "one PDF per invoice");
+        assertEquals(entries.keySet().stream().filter(n -> n.startsWith("pdfs/quotes/")).count(),
+                manifest.getJsonObject("pdfs").getInt("quotes"));
         assertTrue(Database.count("select count(*) from audit_log where action = 'export.downloaded' and entity_id = ?", id) >= 1);
         assertEquals(1, Database.count("select count(*) from notifications where kind = 'export.ready' and entity_id = ?", id),
                 "everyone in the business sees it is ready");
@@ -96,14 +107,20 @@ class ExportIT {
     @Test
     void onlyTheBusinesssOwnersAndAdminsGetItsExport() throws Exception {
         String owner = token(WORLD.northside("owner"), null);
-        var started = send("POST", "/api/v1/export", owner, null);
-        for (int i = 0; i < 100 && started.status() == 409; i++) { // the other test's export is still going
+        assertEquals(400, send("POST", "/api/v1/export", owner, "{\"pdfs\":\"yes\"}").status());
+        assertEquals(400, send("POST", "/api/v1/export", owner, "{\"pdf\":false}").status(), "an unknown field");
+        var started = send("POST", "/api/v1/export", owner, "{\"pdfs\":false}");
+        for (int i = 0; i < 300 && started.status() == 409; i++) { // the other test's export is still going
             Thread.sleep(300);
-            started = send("POST", "/api/v1/export", owner, null);
+            started = send("POST", "/api/v1/export", owner, "{\"pdfs\":false}");
         }
         assertEquals(202, started.status(), started.body());
         String id = started.json().getJsonObject("data").getString("id");
-        awaitEnd(owner, id);
+        assertEquals(false, started.json().getJsonObject("data").getBoolean("with_pdfs"));
+        assertEquals("COMPLETED", awaitEnd(owner, id).getString("status"));
+        Map<String, byte[]> entries = unzip(download(owner, id).body());
+        assertTrue(entries.containsKey("invoices.jsonl") && entries.keySet().stream().noneMatch(n -> n.startsWith("pdfs/")),
+                "the data without the PDFs: " + entries.keySet());
         assertEquals(403, send("POST", "/api/v1/export", token(WORLD.northside("staff"), null), null).status());
         assertEquals(403, download(token(WORLD.northside("staff"), null), id).statusCode());
         assertEquals(404, download(token(WORLD.maple("owner"), null), id).statusCode(), "another business's export is not there");
@@ -113,6 +130,14 @@ class ExportIT {
         if (reminders != null) {
             assertEquals(404, download(owner, reminders).statusCode(), "a reminders run has no export");
         }
+    }
+
+    /** The document's PDF is in the ZIP under its number, titled with it. */
+    private static void assertPdf(Map<String, byte[]> entries, String folder, String title, String number) {
+        byte[] pdf = entries.get(folder + number + ".pdf");
+        assertTrue(pdf != null, folder + number + ".pdf in " + entries.keySet().stream().filter(n -> n.startsWith(folder)).toList());
+        String text = new String(pdf, StandardCharsets.ISO_8859_1);
+        assertTrue(text.startsWith("%PDF-") && text.contains(title + number), "a PDF titled " + title + number);
     }
 
     /** Waits for job run {@code id} to end and answers it. */

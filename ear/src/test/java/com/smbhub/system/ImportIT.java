@@ -101,7 +101,10 @@ class ImportIT {
         var again = load(owner, zip(export));
         assertEquals(409, again.status(), again.body());
         assertTrue(again.body().contains("already has records"), again.body());
-        assertEquals(403, load(token(WORLD.northside("staff"), null), zip(export)).status(), "staff may not import");
+        // a small body: the refusal comes before the upload is read, and Java's client gives up sending a large one
+        // on the closed connection instead of reading the 403 (curl reads it)
+        assertEquals(403, load(token(WORLD.northside("staff"), null), "PK".getBytes(StandardCharsets.US_ASCII)).status(),
+                "staff may not import");
     }
 
     @Test

@@ -119,6 +119,9 @@ class SettingsJourneyIT {
                     + "fetch(arguments[0]).then(r => r.arrayBuffer().then(b => done(r.status + ' ' + r.headers.get('content-type')"
                     + " + ' ' + new Uint8Array(b.slice(0, 2)).join(','))))", href);
             assertEquals("200 application/zip 80,75", got, "the ZIP (it starts with PK)");
+            app.click("export-pdfs"); // the data only, without invoice and quote PDFs
+            app.click("export-start");
+            app.waitForText("export-runs", "items (no PDFs), until");
         }
     }
 

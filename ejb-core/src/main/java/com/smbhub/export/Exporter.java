@@ -1,6 +1,15 @@
 package com.smbhub.export;
 
+import com.smbhub.contact.Contact;
 import com.smbhub.file.FileStores;
+import com.smbhub.invoice.Invoice;
+import com.smbhub.invoice.InvoicePdf;
+import com.smbhub.money.Drafts;
+import com.smbhub.money.MoneyDocument;
+import com.smbhub.money.TaxCode;
+import com.smbhub.quote.Quote;
+import com.smbhub.quote.QuoteService;
+import com.smbhub.tenant.BusinessLogo;
 import com.smbhub.job.JobLedger;
 import com.smbhub.job.JobName;
 import com.smbhub.job.JobRun;
@@ -35,9 +44,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.zip.ZipException;
 import java.util.zip.ZipOutputStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postgresql.PGConnection;
@@ -45,7 +57,8 @@ import org.postgresql.copy.CopyManager;
 
 /**
  * "Export everything" (issue 16): one ZIP of a business's records — each table as JSON lines (every column, lossless)
- * and as CSV (for spreadsheets), every stored file under {@code files/}, and {@code manifest.json} with the counts,
+ * and as CSV (for spreadsheets), every stored file under {@code files/}, each invoice and quote as its PDF under
+ * {@code pdfs/} (unless the run leaves them out), and {@code manifest.json} with the counts,
  * the schema version and each entry's SHA-256. Rows stream from a cursor straight into the ZIP, which is written to a
  * file and then to the file store, so memory stays flat whatever the size. Runs as the business's job
  * ({@link TenantEntry.Path#JOB}): the queries name the business and row-level security holds them to it too.
@@ -62,8 +75,12 @@ public class Exporter {
     /** UTF-8's byte-order mark: spreadsheets then read the CSV's accents right. */
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final Set<String> TEXT_TYPES = Set.of("text", "character varying", "character");
-    /** How many files go between two progress updates. */
+    /** How many files (or PDFs) go between two progress updates. */
     private static final int PROGRESS_EVERY = 2_000;
+    /** How many invoices or quotes are read at a time for their PDFs. */
+    private static final int PDF_PAGE = 200;
+    /** Below every id: where reading by id starts. */
+    private static final String FIRST_ID = "00000000-0000-0000-0000-000000000000";
 
     @PersistenceContext(unitName = "smbhub") EntityManager em;
 
@@ -154,6 +171,10 @@ public class Exporter {
         }
         int files = count(db, "files", tenantId);
         total += files;
+        boolean withPdfs = !Boolean.FALSE.equals(em.find(JobRun.class, runId).getWithPdfs());
+        if (withPdfs) {
+            total += live(db, "invoices", tenantId) + live(db, "quotes", tenantId);
+        }
         ledger.progress(tenantId, runId, 0, total);
         int done = 0;
         CopyManager copy = db.unwrap(PGConnection.class).getCopyAPI();
@@ -189,13 +210,62 @@ public class Exporter {
                 }
             }
         }
+        JsonObjectBuilder pdfs = Jsonp.createObjectBuilder();
+        if (withPdfs) {
+            Tenant business = em.find(Tenant.class, tenantId);
+            byte[] logo = BusinessLogo.of(em, tenantId);
+            Map<String, TaxCode> codes = Drafts.allTaxCodes(em);
+            int before = done;
+            done = pdfs(zip, Invoice.class, "invoices", tenantId, runId, done, total,
+                    (invoice, client) -> InvoicePdf.of(invoice, client, codes, business, logo));
+            pdfs.add("invoices", done - before);
+            before = done;
+            done = pdfs(zip, Quote.class, "quotes", tenantId, runId, done, total,
+                    (quote, client) -> QuoteService.pdf(quote, client, codes, business, logo));
+            pdfs.add("quotes", done - before);
+        }
         JsonObjectBuilder manifest = Jsonp.createObjectBuilder().add("format", "smbhub-export").add("format_version", 1)
                 .add("schema_version", schemaVersion(db)).add("business_id", tenantId)
                 .add("exported_at", BusinessClock.now().toString()).add("rows", counts).add("files", files)
-                .add("business", business(tenantId));
+                .add("pdfs", pdfs).add("business", business(tenantId));
         zip.finish(manifest);
         ledger.progress(tenantId, runId, total, total);
         return done;
+    }
+
+    /**
+     * Each live invoice (or quote) as the PDF the back office gives, {@code pdfs/<folder>/<number>.pdf}, read a page at
+     * a time by id with its client and then let go of, so memory stays flat; answers {@code done} counted on.
+     */
+    private <D extends MoneyDocument> int pdfs(ExportZip zip, Class<D> type, String folder, String tenantId, String runId,
+                                               int done, int total, BiFunction<D, Contact, byte[]> render) throws IOException {
+        String after = FIRST_ID;
+        while (true) {
+            List<Object[]> page = em.createQuery("select d, c from " + type.getSimpleName() + " d left join Contact c"
+                            + " on c.id = d.contactId where d.deletedAt is null and d.id > :after order by d.id", Object[].class)
+                    .setParameter("after", after).setMaxResults(PDF_PAGE).getResultList();
+            if (page.isEmpty()) {
+                return done;
+            }
+            for (Object[] row : page) {
+                D document = type.cast(row[0]);
+                byte[] pdf = render.apply(document, (Contact) row[1]);
+                String name = "pdfs/" + folder + "/" + ExportZip.safeName(document.getNumber());
+                OutputStream entry;
+                try {
+                    entry = zip.entry(name + ".pdf");
+                } catch (ZipException sameName) { // two numbers that differ only in characters a file name cannot hold
+                    entry = zip.entry(name + "-" + document.getId() + ".pdf");
+                }
+                entry.write(pdf);
+                zip.close(entry);
+                after = document.getId();
+                if (++done % PROGRESS_EVERY == 0) {
+                    ledger.progress(tenantId, runId, done, total);
+                }
+            }
+            em.clear();
+        }
     }
 
     /** The business's name and settings an import takes over (time zone, currency, profile). */
@@ -245,6 +315,15 @@ public class Exporter {
             }
         }
         return columns;
+    }
+
+    /** The business's rows of {@code table} not deleted. */
+    private static int live(Connection db, String table, String tenantId) throws SQLException {
+        try (ResultSet r = rows(db, "select count(*) from " + table + " where tenant_id = cast(? as uuid) and deleted_at is null",
+                tenantId)) {
+            r.next();
+            return r.getInt(1);
+        }
     }
 
     private static int count(Connection db, String table, String tenantId) throws SQLException {

@@ -230,13 +230,7 @@ public class InvoiceService extends DocumentService<Invoice, InvoiceView> {
     @Override
     public byte[] pdf(String id) {
         Invoice stored = find(id, access.require(Capability.MONEY_READ));
-        InvoiceView invoice = view(stored);
-        Contact client = client(stored);
-        Map<String, String> taxNames = new HashMap<>();
-        allCodes().values().forEach(t -> taxNames.put(t.code(), t.name()));
-        return InvoicePdf.render(invoice, tenant().getName(), BusinessLogo.of(em, tenant().getId()),
-                client == null ? null : client.getDisplayName(),
-                client == null ? null : client.getEmail(), stored.getPaymentLinkUrl(), taxNames);
+        return InvoicePdf.of(stored, client(stored), allCodes(), tenant(), BusinessLogo.of(em, tenant().getId()));
     }
 
     /** One invoice of a list: the tax codes and the day are looked up once for the whole page. */

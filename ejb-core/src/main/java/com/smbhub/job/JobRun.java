@@ -27,6 +27,8 @@ public class JobRun extends TenantOwned {
     private int skipped;
     private int failed;
     private String errors;
+    @Column(name = "with_pdfs")
+    private Boolean withPdfs;
 
     protected JobRun() {
     }
@@ -36,6 +38,11 @@ public class JobRun extends TenantOwned {
         this.trigger = trigger.name();
         this.startedBy = startedBy;
         this.startedAt = at;
+    }
+
+    /** An export's choice: invoice and quote PDFs in the ZIP or not. */
+    void withPdfs(boolean pdfs) {
+        withPdfs = pdfs;
     }
 
     void started(long execution) {
@@ -68,4 +75,6 @@ public class JobRun extends TenantOwned {
     public int getSkipped() { return skipped; }
     public int getFailed() { return failed; }
     public String getErrors() { return errors; }
+    /** Null for a job that is not an export. */
+    public Boolean getWithPdfs() { return withPdfs; }
 }

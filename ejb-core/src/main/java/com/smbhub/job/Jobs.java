@@ -53,6 +53,11 @@ public class Jobs {
 
     /** A new run of job {@code name} for the caller's business, to be started right after; one at a time per job. */
     public JobRunView queue(String name) {
+        return queue(name, true);
+    }
+
+    /** As {@link #queue(String)}; {@code withPdfs}: whether an export writes invoice and quote PDFs (other jobs ignore it). */
+    public JobRunView queue(String name, boolean withPdfs) {
         access.require(Capability.RUN_JOBS);
         JobName job = JobName.runnable(name);
         if (job == JobName.POS_SYNC) {
@@ -62,6 +67,9 @@ public class Jobs {
             throw new ConflictException("This job is running already", JobRunView.of(r));
         });
         JobRun run = new JobRun(job, JobRunStatus.Trigger.MANUAL, RequestContext.current().orElseThrow().userId(), BusinessClock.now());
+        if (job == JobName.EXPORT) {
+            run.withPdfs(withPdfs);
+        }
         em.persist(run);
         em.flush();
         audit.record("job.started", "job_run", run.getId(), null, Map.of("job", job.apiName(), "trigger", "MANUAL"));

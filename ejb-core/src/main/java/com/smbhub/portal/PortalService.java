@@ -33,7 +33,6 @@ import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,7 +88,7 @@ public class PortalService {
                             method(p.getProvider()), p.getStatus() == PaymentStatus.REFUNDED)).toList();
             return new InvoicePage(tenant.getName(), InvoiceService.viewOf(invoice, codes,
                     client == null ? null : client.getDisplayName(), BusinessClock.today(tenant.zone()), List.of()),
-                    taxNames(codes), payable, receipts, messages("INVOICE", invoice.getId()), tenant.zone());
+                    TaxCode.names(codes), payable, receipts, messages("INVOICE", invoice.getId()), tenant.zone());
         }
     }
 
@@ -127,7 +126,7 @@ public class PortalService {
             Contact client = em.find(Contact.class, quote.getContactId());
             return new QuotePage(tenant.getName(), QuoteService.viewOf(quote, codes,
                     client == null ? null : client.getDisplayName(), BusinessClock.today(tenant.zone()), List.of()),
-                    taxNames(codes), messages("QUOTE", quote.getId()), tenant.zone());
+                    TaxCode.names(codes), messages("QUOTE", quote.getId()), tenant.zone());
         }
     }
 
@@ -177,12 +176,6 @@ public class PortalService {
             case "CASH" -> "Cash";
             default -> "Other";
         };
-    }
-
-    private static Map<String, String> taxNames(Map<String, TaxCode> codes) {
-        Map<String, String> names = new HashMap<>();
-        codes.values().forEach(t -> names.put(t.code(), t.name()));
-        return names;
     }
 
     /** Runs {@code work} on the live token's invoice inside its business; empty for a link that is not valid. */

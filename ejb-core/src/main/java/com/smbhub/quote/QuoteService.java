@@ -27,12 +27,12 @@ import com.smbhub.platform.time.BusinessClock;
 import com.smbhub.portal.PortalLinks;
 import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.tenant.BusinessLogo;
+import com.smbhub.tenant.Tenant;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -197,12 +197,14 @@ public class QuoteService extends DocumentService<Quote, QuoteView> {
     @Override
     public byte[] pdf(String id) {
         Quote quote = find(id, access.require(Capability.MONEY_READ));
-        QuoteView q = view(quote);
-        Contact client = em.find(Contact.class, q.contactId());
-        Map<String, String> taxNames = new HashMap<>();
-        allCodes().values().forEach(t -> taxNames.put(t.code(), t.name()));
-        return pdf(q, tenant().getName(), BusinessLogo.of(em, tenant().getId()), client == null ? null : client.getDisplayName(),
-                client == null ? null : client.getEmail(), taxNames);
+        return pdf(quote, client(quote), allCodes(), tenant(), BusinessLogo.of(em, tenant().getId()));
+    }
+
+    /** The stored quote as its PDF, as the back office gives it; {@code client} and {@code logo} may be null. */
+    public static byte[] pdf(Quote quote, Contact client, Map<String, TaxCode> codes, Tenant business, byte[] logo) {
+        QuoteView q = viewOf(quote, codes, client == null ? null : client.getDisplayName(), BusinessClock.today(business.zone()),
+                List.of());
+        return pdf(q, business.getName(), logo, q.contactName(), client == null ? null : client.getEmail(), TaxCode.names(codes));
     }
 
     /** The quote as a PDF (the same in the back office, the e-mail and the portal). */

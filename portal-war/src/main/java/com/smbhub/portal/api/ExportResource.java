@@ -3,10 +3,12 @@ package com.smbhub.portal.api;
 import com.smbhub.batch.JobLauncher;
 import com.smbhub.export.Exports;
 import com.smbhub.job.JobName;
-import com.smbhub.job.JobRunView;
 import com.smbhub.job.Jobs;
+import com.smbhub.platform.errors.ValidationException.FieldError;
+import com.smbhub.platform.errors.ValidationException;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,6 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 /** "Export everything" (issue 16, OWNER/ADMIN): start an export run, then download its ZIP for a week. */
 @ApplicationScoped
@@ -29,13 +34,18 @@ public class ExportResource {
 
     @EJB Exports exports;
 
-    /** 202 with the run, as {@code POST /jobs/export/run}. */
+    /** 202 with the run, as {@code POST /jobs/export/run}; an optional body {@code {"pdfs": false}} leaves the PDFs out. */
     @POST
+    @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response start() {
-        JobRunView queued = jobs.queue(JobName.EXPORT.apiName());
-        launcher.launch(queued);
-        return Response.fromResponse(Envelope.ok(JobsResource.json(jobs.get(queued.id())))).status(Response.Status.ACCEPTED).build();
+    public Response start(String body) {
+        boolean pdfs = true;
+        if (body != null && !body.isBlank()) {
+            List<FieldError> errors = new ArrayList<>();
+            pdfs = JsonBody.parse(body, Set.of("pdfs")).bool("pdfs", true, errors);
+            ValidationException.throwIfAny(errors);
+        }
+        return JobsResource.started(jobs, launcher, jobs.queue(JobName.EXPORT.apiName(), pdfs));
     }
 
     @GET

@@ -37,7 +37,11 @@ public class JobsResource {
     @Path("/{name}/run")
     @Produces(MediaType.APPLICATION_JSON)
     public Response run(@PathParam("name") String name) {
-        JobRunView queued = jobs.queue(name);
+        return started(jobs, launcher, jobs.queue(name));
+    }
+
+    /** Starts the run {@code queued} and answers 202 with it (now holding its execution id). */
+    static Response started(Jobs jobs, JobLauncher launcher, JobRunView queued) {
         launcher.launch(queued);
         return Response.fromResponse(Envelope.ok(json(jobs.get(queued.id())))).status(Response.Status.ACCEPTED).build();
     }
@@ -63,7 +67,8 @@ public class JobsResource {
                 .add("status", r.status()).add("execution_id", r.executionId() == null ? JsonValue.NULL : Jsonp.createValue(r.executionId()))
                 .add("started_at", time(r.startedAt())).add("finished_at", time(r.finishedAt()))
                 .add("done", r.done()).add("total", r.total() == null ? JsonValue.NULL : Jsonp.createValue(r.total())).add("skipped", r.skipped()).add("failed", r.failed())
-                .add("errors", Envelope.nullable(r.errors())).build();
+                .add("errors", Envelope.nullable(r.errors()))
+                .add("with_pdfs", r.withPdfs() == null ? JsonValue.NULL : r.withPdfs() ? JsonValue.TRUE : JsonValue.FALSE).build();
     }
 
     private static JsonValue time(Instant at) {

@@ -14,6 +14,7 @@ import com.smbhub.web.shell.Uploads;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
@@ -54,6 +55,9 @@ class DataPanel extends VerticalLayout {
 
     /** The export part, rebuilt when an export starts or ends. */
     private final VerticalLayout export = new VerticalLayout();
+
+    /** Whether the next export writes invoice and quote PDFs (kept while the part is rebuilt). */
+    private boolean withPdfs = true;
 
     private ProgressBar bar;
 
@@ -99,8 +103,8 @@ class DataPanel extends VerticalLayout {
             case STARTED -> ": being written…";
             case FAILED -> ": failed" + (run.errors() == null ? "." : " — " + run.errors());
             case COMPLETED -> downloadable(run, now)
-                    ? String.format(Locale.ENGLISH, ": %,d items, until %s", run.done(),
-                            WHEN.format(run.finishedAt().plus(Exports.KEPT).atZone(zone)))
+                    ? String.format(Locale.ENGLISH, ": %,d items%s, until %s", run.done(),
+                            Boolean.FALSE.equals(run.withPdfs()) ? " (no PDFs)" : "", WHEN.format(run.finishedAt().plus(Exports.KEPT).atZone(zone)))
                     : ": more than " + Exports.KEPT.toDays() + " days old, start a new one";
         };
     }
@@ -115,13 +119,18 @@ class DataPanel extends VerticalLayout {
         words = null;
         H3 title = new H3("Export everything");
         Paragraph about = new Paragraph("One ZIP of all your records — contacts, work, quotes, invoices, payments, expenses,"
-                + " conversations — each as a spreadsheet (CSV) and as JSON lines with every field, your files, and a"
-                + " manifest with counts and checksums. It can be downloaded for " + Exports.KEPT.toDays() + " days.");
+                + " conversations — each as a spreadsheet (CSV) and as JSON lines with every field, your files, each"
+                + " invoice and quote as a PDF, and a manifest with counts and checksums. It can be downloaded for "
+                + Exports.KEPT.toDays() + " days.");
+        Checkbox pdfs = new Checkbox("Include invoice and quote PDFs (takes longer with many documents)", withPdfs);
+        pdfs.setId("export-pdfs");
+        pdfs.addValueChangeListener(e -> withPdfs = e.getValue());
+        pdfs.setEnabled(going == null);
         Button start = new Button("Export everything", e -> start());
         start.setId("export-start");
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         start.setEnabled(going == null);
-        export.add(title, about, start);
+        export.add(title, about, pdfs, start);
         if (going != null) {
             bar = new ProgressBar();
             bar.setId("export-progress");
@@ -202,7 +211,7 @@ class DataPanel extends VerticalLayout {
     }
 
     private void start() {
-        JobRunView queued = RunWatch.start(jobs, JobName.EXPORT, launch);
+        JobRunView queued = RunWatch.start(() -> jobs.queue(JobName.EXPORT.apiName(), withPdfs), launch);
         if (queued == null) {
             return;
         }

@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** A job run followed on the page's polls: {@code progress} on each poll while it goes, {@code ended} once it has ended. */
 final class RunWatch implements Future<JobRunView> {
@@ -34,9 +35,14 @@ final class RunWatch implements Future<JobRunView> {
 
     /** Makes a run of {@code job} and starts it; null (with the reason shown) when one is going already. */
     static JobRunView start(Jobs jobs, JobName job, Consumer<JobRunView> launch) {
+        return start(() -> jobs.queue(job.apiName()), launch);
+    }
+
+    /** Makes a run with {@code queue} and starts it; null (with the reason shown) when one is going already. */
+    static JobRunView start(Supplier<JobRunView> queue, Consumer<JobRunView> launch) {
         JobRunView queued;
         try {
-            queued = jobs.queue(job.apiName());
+            queued = queue.get();
         } catch (ConflictException ex) {
             Toasts.problem(ex.getMessage());
             return null;

@@ -44,9 +44,13 @@ class DataPanelTest {
         assertEquals("Sat 5 Dec, 09:00: more than 7 days old, start a new one", DataPanel.line(done, TORONTO, STARTED.plusSeconds(8 * 86_400)));
         assertEquals("Sat 5 Dec, 09:00: being written…", DataPanel.line(run("STARTED", 5, 120, null), TORONTO, STARTED));
         assertFalse(DataPanel.downloadable(run("FAILED", 0, 120, STARTED), STARTED));
+        JobRunView dataOnly = new JobRunView("r2", "export", "MANUAL", "COMPLETED", 2L, null, STARTED, STARTED.plusSeconds(30),
+                100, 100, 0, 0, null, false);
+        assertEquals("Sat 5 Dec, 09:00: 100 items (no PDFs), until Sat 12 Dec, 09:00",
+                DataPanel.line(dataOnly, TORONTO, STARTED.plusSeconds(60)));
     }
 
     private static JobRunView run(String status, int done, Integer total, Instant finished) {
-        return new JobRunView("r1", "export", "MANUAL", status, 1L, null, STARTED, finished, done, total, 0, 0, null);
+        return new JobRunView("r1", "export", "MANUAL", status, 1L, null, STARTED, finished, done, total, 0, 0, null, true);
     }
 }

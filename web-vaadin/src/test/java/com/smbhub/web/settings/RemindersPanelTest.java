@@ -43,6 +43,6 @@ class RemindersPanelTest {
     }
 
     private static JobRunView run(String trigger, String status, Instant at, int done, int skipped, int failed) {
-        return new JobRunView("r1", "ar-reminders", trigger, status, 1L, null, at, null, done, null, skipped, failed, null);
+        return new JobRunView("r1", "ar-reminders", trigger, status, 1L, null, at, null, done, null, skipped, failed, null, null);
     }
 }
