@@ -83,7 +83,12 @@ public class JobLauncher {
         return launch(job, List.of(new Run(tenantId, runId)));
     }
 
-    @Schedule(minute = "*/15", hour = "*", persistent = false)
+    /**
+     * Every quarter hour, a persistent timer: kept in PostgreSQL ({@code EJB__TIMER__TBL}, the timer service's pool), so
+     * after downtime the timer service fires it once at start for the quarters it missed; the slot claim keeps two
+     * instances (or that catch-up and the next quarter) from starting a business's run twice.
+     */
+    @Schedule(minute = "*/15", hour = "*", persistent = true)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void scheduled() {
         if (!"on".equals(schedule)) {

@@ -231,7 +231,8 @@ class FaultsIT {
      * Payara killed with kill -9 while an export and a reminders run are on: once it is back, the batch runtime's
      * executions are restarted and each run ends once — every late invoice reminded once (a reminder the mail server
      * took in the instant before the kill goes again under the same Message-ID), one export with every row, one "ready"
-     * — and the repository shows the killed execution failed and its restart completed.
+     * — and the repository shows the killed execution failed and its restart completed. The schedule's persistent timer,
+     * set back an hour while the server is down, fires once at start for the quarters it missed.
      */
     @Test
     void killingPayaraMidRunFinishesEachRunOnceWhenItIsBack() throws Exception {
@@ -288,7 +289,25 @@ class FaultsIT {
         ProcessHandle.of(Long.parseLong(payaraPid())).orElseThrow().destroyForcibly();
         sleep(1_000);
         assertTrue(before < late, before + " reminders went before the kill");
+        long down = System.currentTimeMillis();
+        try (Connection db = database()) {
+            assertEquals(1, count(db, SCHEDULE_TIMER), "the schedule's one persistent timer, kept in PostgreSQL");
+            // as if the server had been down for an hour: the quarter-hour timer, made two hours ago, last fired then
+            update(db, "update \"EJB__TIMER__TBL\" set \"INITIALEXPIRATIONRAW\" = cast(? as bigint), \"LASTEXPIRATIONRAW\" ="
+                    + " cast(? as bigint)" + SCHEDULE_TIMER.substring(SCHEDULE_TIMER.indexOf(" where")),
+                    String.valueOf(down - 7_200_000), String.valueOf(down - 3_600_000));
+        }
         start();
+        try (Connection db = database()) {
+            long caughtUp = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (count(db, "select count(*) from job_slots where claimed_at >= to_timestamp(? / 1000.0)", down) == 0) {
+                assertTrue(System.nanoTime() < caughtUp, "the missed quarters were not caught up at start");
+                sleep(200);
+            }
+            assertTrue(Files.readString(work.resolve("var/domains/smbhub/logs/server.log"))
+                    .contains("Rescheduling missed expiration for periodic timer"), "the timer service caught it up");
+            assertEquals(1, count(db, SCHEDULE_TIMER), "still one timer after the restart");
+        }
         JsonObject remind = awaitRun(maple, reminders);
         JsonObject exported = awaitRun(maple, export);
         assertEquals("COMPLETED", remind.getString("status"), remind.toString());
@@ -374,6 +393,9 @@ class FaultsIT {
         }
         throw new AssertionError("no manifest");
     }
+
+    /** The schedule's persistent timer (JobLauncher.scheduled) in the timer service's table. */
+    private static final String SCHEDULE_TIMER = "select count(*) from \"EJB__TIMER__TBL\" where \"SCHEDULE\" like '%# scheduled #%'";
 
     /** The stack's database, as its schema owner. */
     private static Connection database() throws Exception {
