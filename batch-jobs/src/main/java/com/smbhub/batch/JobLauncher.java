@@ -1,5 +1,6 @@
 package com.smbhub.batch;
 
+import com.smbhub.file.FileStores;
 import com.smbhub.invoice.ArReminders;
 import com.smbhub.job.JobLedger;
 import com.smbhub.job.JobName;
@@ -65,6 +66,8 @@ public class JobLauncher {
 
     @EJB PosSync pos;
 
+    @Inject FileStores stores;
+
     /** The batch runtime's repository (the schema owner's pool, as {@code ./smbhub} configures the runtime). */
     @Resource(lookup = "jdbc/smbhub-owner") DataSource repository;
 
@@ -91,12 +94,22 @@ public class JobLauncher {
     @Schedule(minute = "*/15", hour = "*", persistent = true)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void scheduled() {
+        dropLeftBehind();
         if (!"on".equals(schedule)) {
             return;
         }
         String slot = Instant.now().truncatedTo(ChronoUnit.MINUTES).toString();
         scheduled(JobName.AR_REMINDERS, slot, reminders::dueNow);
         scheduled(JobName.POS_SYNC, slot, pos::dueNow);
+    }
+
+    /** The temporary files a killed server left in the file store's {@code .incoming/} go (at start, and each quarter). */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void dropLeftBehind() {
+        int dropped = stores.dropLeftBehind();
+        if (dropped > 0) {
+            LOG.info(dropped + " temporary files a stopped server left in the file store's .incoming/ were deleted");
+        }
     }
 
     /** One execution of {@code job} with a partition per business {@code due} says wants a run now, if this instance has the slot. */

@@ -11,7 +11,10 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 
-/** Once the application is up after a start, the runs the server stopped under go on ({@link JobLauncher#recover}). */
+/**
+ * Once the application is up after a start, the runs the server stopped under go on ({@link JobLauncher#recover}), and
+ * the temporary files a killed server left in the file store's {@code .incoming/} go ({@link JobLauncher#dropLeftBehind}).
+ */
 @Singleton
 @Startup
 public class JobRecovery {
@@ -30,5 +33,6 @@ public class JobRecovery {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void recover() {
         launcher.recover(); // there: the batch runtime shows a component only the executions it started
+        launcher.dropLeftBehind();
     }
 }

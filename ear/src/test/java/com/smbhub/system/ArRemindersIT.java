@@ -222,4 +222,39 @@ class ArRemindersIT {
         assertEquals(400, get("/api/v1/jobs/runs?job=nonsense", owner).status());
         assertEquals(404, get("/api/v1/jobs/runs/not-an-id", owner).status());
     }
+
+    @Test
+    void aBusinessWhoseOwnerHasNotVerifiedTheirAddressSendsNoneAndItsRunSaysWhyOnce() throws Exception {
+        // a business the World's owner adds waits for that owner's address to be verified before anything goes to a client
+        var added = send("POST", "/api/v1/businesses", token(WORLD.northside("owner"), WORLD.northside()), "{\"name\":\"Unverified "
+                + run + "\",\"profile_id\":\"general\",\"country\":\"CA\",\"timezone\":\"America/Toronto\",\"currency\":\"CAD\"}");
+        assertEquals(201, added.status(), added.body());
+        String owner = token(WORLD.northside("owner"), added.json().getJsonObject("data").getString("id"));
+        assertEquals(200, edit("PATCH", "/api/v1/settings/business", owner, "{\"ar_enabled\":true,\"ar_days\":[3,7,14]}").status());
+        String[] late = new String[2];
+        for (int i = 0; i < late.length; i++) {
+            String contact = send("POST", "/api/v1/contacts", owner, "{\"display_name\":\"Late " + i + "\",\"email\":\"unverified-"
+                    + run + "-" + i + "@example.com\"}").json().getJsonObject("data").getString("id");
+            var draft = send("POST", "/api/v1/invoices", owner, "{\"contact_id\":\"" + contact
+                    + "\",\"line_items\":[{\"name\":\"Repair\",\"qty\":1,\"rate\":200}]}");
+            assertEquals(201, draft.status(), draft.body());
+            late[i] = draft.json().getJsonObject("data").getString("id");
+            assertEquals(403, send("POST", "/api/v1/invoices/" + late[i] + "/send", owner, "{}").status(), "not sent yet");
+        }
+        try (Connection db = Database.connect(); var sent = db.prepareStatement("update invoices set status = 'SENT',"
+                + " issue_date = current_date - 20, due_date = current_date - 10 where id = any (cast(? as uuid[]))")) {
+            sent.setString(1, "{" + String.join(",", late) + "}"); // as if sent before: what is due is the first reminder
+            assertEquals(2, sent.executeUpdate());
+        }
+        JsonObject ended = runNow(owner);
+        assertEquals("COMPLETED", ended.getString("status"), ended.toString());
+        assertEquals(0, ended.getInt("done"), ended.toString());
+        assertEquals(2, ended.getInt("failed"), ended.toString());
+        assertTrue(ended.getString("errors").startsWith("Verify your e-mail address first"), ended.toString());
+        assertEquals(ended.getString("errors").indexOf("Verify"), ended.getString("errors").lastIndexOf("Verify"), "said once");
+        for (String id : late) {
+            assertEquals(0, reminders(id));
+            assertEquals("NONE", stage(owner, id));
+        }
+    }
 }

@@ -126,11 +126,14 @@ final class BackOffice implements AutoCloseable {
 
     /** Picks the item with this text in the open select's list. */
     void choose(String text) {
-        // a select shows its value as a copy of the chosen item (id "value-…"): never that one
-        await(driver, 20).until(d -> d.findElements(By.cssSelector("vaadin-select-item:not([id^='value-'])")).stream()
-                .anyMatch(i -> i.getText().equals(text)));
-        driver.findElements(By.cssSelector("vaadin-select-item:not([id^='value-'])")).stream().filter(i -> i.getText().equals(text))
-                .findFirst().orElseThrow().click();
+        // a select shows its value as a copy of the chosen item (id "value-…"): never that one; and the list of a select
+        // just closed may still be in the page with no size: only a shown item is clicked, until the click takes
+        await(driver, 20).ignoring(ElementNotInteractableException.class).until(d -> {
+            d.findElements(By.cssSelector("vaadin-select-item:not([id^='value-'])")).stream()
+                    .filter(i -> i.getText().equals(text) && i.isDisplayed() && i.getSize().getHeight() > 0)
+                    .findFirst().orElseThrow(() -> new ElementNotInteractableException(text + " not shown yet")).click();
+            return true;
+        });
     }
 
     String text(String id) {

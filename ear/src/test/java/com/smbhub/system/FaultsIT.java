@@ -1,6 +1,7 @@
 package com.smbhub.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
@@ -19,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -297,6 +299,17 @@ class FaultsIT {
                     + " cast(? as bigint)" + SCHEDULE_TIMER.substring(SCHEDULE_TIMER.indexOf(" where")),
                     String.valueOf(down - 7_200_000), String.valueOf(down - 3_600_000));
         }
+        // what the kill left in the file store's .incoming/ (the export's temporary ZIP), made old enough to be taken for
+        // left behind, and one planted so there is one whatever the kill caught
+        Path incoming = Files.createDirectories(work.resolve("var/files/.incoming"));
+        Files.writeString(incoming.resolve("export-planted.zip"), "PK");
+        List<Path> left;
+        try (var each = Files.list(incoming)) {
+            left = each.toList();
+        }
+        for (Path file : left) {
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofHours(7))));
+        }
         start();
         try (Connection db = database()) {
             long caughtUp = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -312,6 +325,9 @@ class FaultsIT {
         JsonObject exported = awaitRun(maple, export);
         assertEquals("COMPLETED", remind.getString("status"), remind.toString());
         assertEquals("COMPLETED", exported.getString("status"), exported.toString());
+        for (Path file : left) {
+            assertFalse(Files.exists(file), file + " was left behind by the killed server and is deleted at start");
+        }
         try (Connection db = database()) {
             assertEquals(late, count(db, sent, "L-" + run + "-%"), "every late invoice reminded");
             assertEquals(late, count(db, "select count(distinct r.invoice_id) from ar_reminders r join invoices i on i.id = r.invoice_id"

@@ -177,6 +177,14 @@ class SettingsJourneyIT {
             invoices.confirmSend();
             Mailbox.await(email, "Reminder: invoice INV-");
 
+            // the next reminder starts from the second stage's own template (Settings → Business), as the daily run's would
+            String second = TemplatesIT.create(owner, "reminder_email", "Second " + name, "Second notice: {number}");
+            assertEquals(200, ContactsIT.edit("PATCH", "/api/v1/settings/business", owner,
+                    "{\"ar_templates\":{\"reminder_2\":\"" + second + "\"}}").status());
+            invoices.openRow(client, "remind").press("remind").waitForPreview("Subject: Second notice: INV-");
+            invoices.confirmSend();
+            Mailbox.await(email, "Second notice: INV-");
+
             // the client disputes it: the automatic reminders are held, with a note, and the list says so
             invoices.openRowShowing(client, "inv-hold-reminders");
             invoices.holdReminders("The client disputes it", "Says the hem is uneven; redo Friday");

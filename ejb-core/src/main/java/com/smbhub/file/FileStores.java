@@ -4,8 +4,14 @@ import com.smbhub.platform.errors.ProviderException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
@@ -23,6 +29,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class FileStores {
 
     private static final Logger LOG = Logger.getLogger(FileStores.class.getName());
+    /** How old a temporary file in {@link #incoming()} is when it is taken for one a stopped server left behind. */
+    static final Duration LEFT_BEHIND = Duration.ofHours(6);
 
     @Inject @ConfigProperty(name = "smbhub.files.dir") Optional<String> directory;
 
@@ -98,5 +106,28 @@ public class FileStores {
     /** Where uploads are written while they are checked, before they go to a store. */
     public Path incoming() {
         return root.resolve(".incoming");
+    }
+
+    /**
+     * Deletes the temporary files in {@link #incoming()} older than {@link #LEFT_BEHIND} — an upload, an import or an
+     * export a server was killed while writing (no upload or export takes that long, so another instance's file being
+     * written is never one); answers how many went.
+     */
+    public int dropLeftBehind() {
+        Instant before = Instant.now().minus(LEFT_BEHIND); // the file system's clock, not a business's
+        int dropped = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(incoming())) {
+            for (Path file : files) {
+                if (Files.isRegularFile(file) && Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
+                    Files.deleteIfExists(file);
+                    dropped++;
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return 0;
+        } catch (IOException e) {
+            LOG.warning("temporary files in " + incoming() + " not tidied: " + e.getMessage());
+        }
+        return dropped;
     }
 }

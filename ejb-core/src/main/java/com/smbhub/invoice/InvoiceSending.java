@@ -78,9 +78,16 @@ public class InvoiceSending {
      * business chose for that stage (Settings; else its default reminder wording); false when that stage was already sent.
      */
     public boolean remindAutomatically(String id, ArStage stage, String jobRunId) {
+        return remind(invoices.get(id), null, null, stageTemplate(stage), stage, jobRunId) != null;
+    }
+
+    /**
+     * The template of reminder {@code stage}: the business's own for it (Settings → Business) while it exists, else
+     * null (the default reminder wording). "Send reminder" starts from the one of the invoice's next stage.
+     */
+    public String stageTemplate(ArStage stage) {
         access.require(Capability.MONEY_SEND);
-        String template = wording.existing(REMINDER_EMAIL, profiles.effective().arStageTemplates().get(stage.key()));
-        return remind(invoices.get(id), null, null, template, stage, jobRunId) != null;
+        return wording.existing(REMINDER_EMAIL, profiles.effective().arStageTemplates().get(stage.key()));
     }
 
     private InvoiceView remind(InvoiceView invoice, String to, String message, String templateId, ArStage stage, String jobRunId) {

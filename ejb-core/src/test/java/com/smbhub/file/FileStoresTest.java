@@ -1,12 +1,16 @@
 package com.smbhub.file;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.smbhub.platform.errors.ProviderException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,5 +59,20 @@ class FileStoresTest {
                 .getMessage().contains("bucket"));
         assertTrue(assertThrows(ProviderException.class, () -> stores("dropbox", null, null).current())
                 .getMessage().contains("local or s3"));
+    }
+
+    @Test
+    void temporaryFilesAStoppedServerLeftAreDeletedAndNewOnesKept() throws Exception {
+        FileStores stores = stores("local", null, null);
+        assertEquals(0, stores.dropLeftBehind(), "no .incoming/ yet");
+        Files.createDirectories(stores.incoming());
+        Path left = Files.writeString(stores.incoming().resolve("export-1.zip"), "PK");
+        Files.setLastModifiedTime(left, FileTime.from(Instant.now().minus(FileStores.LEFT_BEHIND).minusSeconds(60)));
+        Path writing = Files.writeString(stores.incoming().resolve("import-2.zip"), "PK");
+        Files.setLastModifiedTime(writing, FileTime.from(Instant.now().minus(FileStores.LEFT_BEHIND).plusSeconds(60)));
+        Files.createDirectories(stores.incoming().resolve("sub"));
+        assertEquals(1, stores.dropLeftBehind());
+        assertFalse(Files.exists(left));
+        assertTrue(Files.exists(writing), "a file still being written (younger than six hours) stays");
     }
 }

@@ -44,6 +44,12 @@ public final class SendDialog {
      */
     public static void open(String title, String explanation, String defaultTo, String what, List<Wording.Template> templates,
                             Send send, Preview preview) {
+        open(title, explanation, defaultTo, what, templates, null, send, preview);
+    }
+
+    /** As above, with template {@code chosenId} chosen first when it is one of {@code templates} (else the default). */
+    public static void open(String title, String explanation, String defaultTo, String what, List<Wording.Template> templates,
+                            String chosenId, Send send, Preview preview) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(title);
         EmailField to = new EmailField("To");
@@ -59,7 +65,8 @@ public final class SendDialog {
         template.setWidthFull();
         template.setItems(templates);
         template.setItemLabelGenerator(t -> t.name() + (t.isDefault() ? " (default)" : ""));
-        templates.stream().filter(Wording.Template::isDefault).findFirst().ifPresent(template::setValue);
+        templates.stream().filter(t -> t.id().equals(chosenId)).findFirst()
+                .or(() -> templates.stream().filter(Wording.Template::isDefault).findFirst()).ifPresent(template::setValue);
         template.setVisible(templates.size() > 1);
         Supplier<String> chosen = () -> template.getValue() == null ? null : template.getValue().id();
         Span problem = new Span();

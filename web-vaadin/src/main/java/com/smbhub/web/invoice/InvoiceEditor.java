@@ -1,5 +1,6 @@
 package com.smbhub.web.invoice;
 
+import com.smbhub.invoice.ArStage;
 import com.smbhub.invoice.InvoiceSending;
 import com.smbhub.invoice.InvoiceService;
 import com.smbhub.invoice.InvoiceStatus;
@@ -106,7 +107,8 @@ class InvoiceEditor extends DocumentEditor<InvoiceView> {
                             + " still due, with a link to see and pay it." + ("NONE".equals(invoice.arStage()) ? ""
                             : " Reminders so far: " + Words.of(invoice.arStage()) + "."),
                     form.client() == null ? null : form.client().email(), "invoice",
-                    sending.templates("reminder_email"), (to, message, template) ->
+                    sending.templates("reminder_email"), sending.stageTemplate(ArStage.of(invoice.arStage()).next()),
+                    (to, message, template) ->
                             done(sending.remind(invoice.id(), to, message, template), "Reminder sent to " + to),
                     (message, template) -> sending.preview(invoice.id(), "reminder_email", message, template)));
         }
