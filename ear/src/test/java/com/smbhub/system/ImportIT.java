@@ -17,6 +17,8 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +41,9 @@ class ImportIT {
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     /** The record tables compared after the round trip (config tables are compared by the export's counts). */
     private static final List<String> TABLES = List.of("contacts", "work_items", "quotes", "invoices", "payments", "files",
-            "tax_codes", "document_sequences", "templates");
+            "tax_codes", "document_sequences", "templates", "conversations", "messages", "message_sources", "sms_media");
+    /** The raw source of the e-mail the exported business received (what "Show original" shows). */
+    private static final String RAW = "From: Ann <ann@example.com>\r\nSubject: Leak " + RUN + "\r\n\r\nThe tap drips, 1234-abcd.\r\n";
 
     private static String from;
     private static Map<String, byte[]> export;
@@ -54,6 +58,17 @@ class ImportIT {
         var file = FilesIT.upload(owner, "CONTACT", contact, "plan-" + RUN + ".pdf", FilesIT.PDF);
         assertEquals(201, file.status(), file.body());
         fileId = file.json().getJsonObject("data").getString("id");
+        // an e-mail kept with its raw source, and a text whose picture could not be fetched
+        try (Connection db = Database.connect(); PreparedStatement mail = db.prepareStatement("with c as (insert into conversations"
+                + " (id, tenant_id, channel) values (gen_random_uuid(), cast(? as uuid), 'EMAIL') returning id, tenant_id),"
+                + " m as (insert into messages (id, tenant_id, conversation_id, direction) select gen_random_uuid(), tenant_id, id,"
+                + " 'INBOUND' from c returning id, tenant_id), s as (insert into message_sources (message_id, tenant_id, raw)"
+                + " select id, tenant_id, convert_to(?, 'UTF8') from m) insert into sms_media (tenant_id, message_id, position,"
+                + " url, state) select tenant_id, id, 0, 'https://api.twilio.com/2010-04-01/Media/ME" + RUN + "', 'FAILED' from m")) {
+            mail.setString(1, ExportIT.tenantOf(from));
+            mail.setString(2, RAW);
+            assertEquals(1, mail.executeUpdate());
+        }
         var started = send("POST", "/api/v1/export", owner, null);
         assertEquals(202, started.status(), started.body());
         String run = started.json().getJsonObject("data").getString("id");
@@ -77,6 +92,10 @@ class ImportIT {
             assertEquals(Database.count("select count(*) from " + table + " where tenant_id = cast(? as uuid)", source),
                     Database.count("select count(*) from " + table + " where tenant_id = cast(? as uuid)", target), table);
         }
+        assertEquals(1, Database.count("select count(*) from message_sources s join messages m on m.id = s.message_id"
+                + " and m.tenant_id = s.tenant_id join sms_media p on p.message_id = m.id and p.tenant_id = m.tenant_id"
+                + " where s.tenant_id = cast(? as uuid) and convert_from(s.raw, 'UTF8') = ? and p.url like ?", target, RAW,
+                "%/ME" + RUN), "the e-mail's raw source and the text's picture, with their message");
         assertTrue(links(source).contains(":"), "the sample has invoices with clients");
         assertEquals(money(source), money(target), "invoice totals, paid and due, payments");
         assertEquals(links(source), links(target), "each invoice's client, quote and payments");

@@ -70,7 +70,7 @@ public class Exporter {
 
     /** The business's tables, parents before children (the order an import writes them back in). */
     static final List<String> TABLES = List.of("tax_codes", "document_sequences", "templates", "tenant_profile_overrides",
-            "contacts", "conversations", "messages", "files", "work_items", "quotes", "invoices", "payments", "expenses",
+            "contacts", "conversations", "messages", "message_sources", "sms_media", "files", "work_items", "quotes", "invoices", "payments", "expenses",
             "ai_drafts", "notifications", "ar_reminders", "sms_opt_outs", "external_entity_map");
     /** UTF-8's byte-order mark: spreadsheets then read the CSV's accents right. */
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};

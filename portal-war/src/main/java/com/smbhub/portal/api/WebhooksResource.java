@@ -14,6 +14,7 @@ import com.smbhub.platform.Jsonp;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -29,6 +30,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * {@code POST /api/v1/webhooks/twilio/sms} and {@code /twilio/status}: Twilio's signed form posts (an
@@ -117,19 +119,11 @@ public class WebhooksResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response stripe(InputStream body, @HeaderParam("Stripe-Signature") String signature) throws IOException {
-        String text = text(body);
-        if (text == null) {
-            return tooLarge();
-        }
-        StripeWebhooks.Receipt receipt;
-        try {
-            receipt = webhooks.receive(text, signature);
-        } catch (WebhookRefused e) {
-            return refused(e);
-        }
-        String status = WebhookEventStatus.RECEIVED.name().equals(receipt.status()) ? webhooks.deliver(receipt.id()) : receipt.status();
-        return Envelope.ok(Jsonp.createObjectBuilder().add("received", true).add("duplicate", receipt.duplicate())
-                .add("status", status).build());
+        return received(body, text -> {
+            StripeWebhooks.Receipt receipt = webhooks.receive(text, signature);
+            return answer(receipt.duplicate(), WebhookEventStatus.RECEIVED.name().equals(receipt.status())
+                    ? webhooks.deliver(receipt.id()) : receipt.status());
+        });
     }
 
     @POST
@@ -137,21 +131,30 @@ public class WebhooksResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response square(InputStream body, @HeaderParam("x-square-hmacsha256-signature") String signature) throws IOException {
+        return received(body, text -> {
+            SquareWebhooks.Receipt receipt = square.receive(gateway.publicUrl(SquareSettings.WEBHOOK_PATH), text, signature);
+            if (receipt.runId() != null) {
+                launcher.launch(JobName.POS_SYNC, receipt.tenantId(), receipt.runId());
+            }
+            return answer(receipt.duplicate(), receipt.status());
+        });
+    }
+
+    /** A provider's JSON notice: the body read (413 over the limit) and handled; a refusal answered with its status. */
+    private static Response received(InputStream body, Function<String, JsonObject> handle) throws IOException {
         String text = text(body);
         if (text == null) {
             return tooLarge();
         }
-        SquareWebhooks.Receipt receipt;
         try {
-            receipt = square.receive(gateway.publicUrl(SquareSettings.WEBHOOK_PATH), text, signature);
+            return Envelope.ok(handle.apply(text));
         } catch (WebhookRefused e) {
             return refused(e);
         }
-        if (receipt.runId() != null) {
-            launcher.launch(JobName.POS_SYNC, receipt.tenantId(), receipt.runId());
-        }
-        return Envelope.ok(Jsonp.createObjectBuilder().add("received", true).add("duplicate", receipt.duplicate())
-                .add("status", receipt.status()).build());
+    }
+
+    private static JsonObject answer(boolean duplicate, String status) {
+        return Jsonp.createObjectBuilder().add("received", true).add("duplicate", duplicate).add("status", status).build();
     }
 
     /** A webhook's body as text; null when it is over {@link #MAX_BYTES}. */
