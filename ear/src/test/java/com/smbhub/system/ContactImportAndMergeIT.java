@@ -63,6 +63,20 @@ class ContactImportAndMergeIT {
     }
 
     @Test
+    void anOutlookExportComesInWithItsEmailPhoneAndAddress() throws SQLException {
+        String staff = token(WORLD.northside("staff"), null);
+        String outlook = "First Name,Middle Name,Last Name,E-mail Address,Home Phone,Business Phone,Mobile Phone,Company,"
+                + "Business Street,Business City,Business Postal Code,Categories\r\n"
+                + "Olive,,Outlook " + run + ",olive." + run + "@x.test,,(416) 555-0134,,Olive Ltd,12 King St W,Toronto,"
+                + "M5H 1A1,Clients\r\n";
+        JsonObject done = send("POST", "/api/v1/contacts/import", staff, outlook).json().getJsonObject("data");
+        assertEquals(1, done.getInt("created"), done.toString());
+        assertEquals(1, Database.count("select count(*) from contacts where display_name = ? and email = ? and phone = '+14165550134'"
+                + " and company_name = 'Olive Ltd' and address_line1 = '12 King St W' and city = 'Toronto'",
+                "Olive Outlook " + run, "olive." + run + "@x.test"));
+    }
+
+    @Test
     void importIsPerBusinessAndNeedsTheRightToWrite() throws SQLException {
         String staff = token(WORLD.northside("staff"), null);
         assertEquals(2, send("POST", "/api/v1/contacts/import", staff, csv()).json().getJsonObject("data").getInt("created"));
