@@ -78,13 +78,15 @@ class ContactsJourneyIT {
         Files.writeString(csv, "Name,Email,Phone\n"
                 + "Ivy Import " + run + ",ivy." + run + "@example.com,\n"
                 + "Bad Row " + run + ",not-an-email,\n"
+                + ",nameless." + run + "@example.com,\n"
                 + "Jon Import " + run + ",jon." + run + "@example.com,\n");
         try (BackOffice app = new BackOffice()) {
             app.signIn(WORLD.northside("staff"), "demo");
             new HomeScreen(app).waitFor("Welcome");
             ContactsScreen contacts = new ContactsScreen(app).open();
             contacts.importFile(csv);
-            contacts.waitForImportPreview("2 ready to import · 1 with errors", "Not a valid e-mail address");
+            contacts.waitForImportPreview("2 ready to import · 2 with errors", "Not a valid e-mail address");
+            contacts.waitForImportPreview("2 ready to import · 2 with errors", "Name is required"); // in words, not a field code
             app.screenshot("contacts-import");
             contacts.confirmImport();
             contacts.search("Import " + run);

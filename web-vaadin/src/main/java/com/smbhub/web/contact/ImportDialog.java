@@ -13,6 +13,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.upload.Upload;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -37,7 +39,8 @@ class ImportDialog extends Dialog {
         setHeaderTitle("Import contacts");
         setWidth("min(60rem, 100vw)");
         Paragraph help = new Paragraph("A CSV file whose first row names the columns: Name (or First name and Last name),"
-                + " Email, Phone, Company, Type, Address, City, Region, Postal code, Country, Tags, Notes."
+                + " Email, Phone, Company, Type, Address, City, Region, Postal code, Country, Tags, Notes — or a contacts"
+                + " export from Outlook, Google Contacts, HubSpot, QuickBooks, Square or Jobber, as it is."
                 + " Up to 5,000 contacts. Nothing is saved until you confirm.");
         Upload upload = new Upload();
         upload.setId("import-upload");
@@ -123,7 +126,25 @@ class ImportDialog extends Dialog {
         return switch (r.outcome()) {
             case "READY" -> "Ready";
             case "DUPLICATE" -> "Duplicate of " + r.duplicateOf() + " (left out)";
-            default -> r.errors().stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+            default -> r.errors().stream().map(ImportDialog::inWords).collect(Collectors.joining("; "));
         };
+    }
+
+    /** What the file's columns are called in the form, by field. */
+    private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("display_name", "Name"),
+            Map.entry("type", "Type"), Map.entry("company_name", "Company"), Map.entry("email", "E-mail"),
+            Map.entry("phone", "Phone"), Map.entry("address_line1", "Address"), Map.entry("address_line2", "Address line 2"),
+            Map.entry("city", "City"), Map.entry("region", "Region"), Map.entry("postal_code", "Postal code"),
+            Map.entry("country", "Country"), Map.entry("tags", "Tags"), Map.entry("notes", "Notes"));
+
+    /** A row's error as a person says it: "Name is required", "Name: At most 200 characters" — never a field's code. */
+    static String inWords(ValidationException.FieldError error) {
+        String label = LABELS.getOrDefault(error.field(), Character.toUpperCase(error.field().charAt(0))
+                + error.field().substring(1).replace('_', ' '));
+        String message = error.message();
+        if (message.equals("Required")) {
+            return label + " is required";
+        }
+        return message.toLowerCase(Locale.ROOT).contains(label.toLowerCase(Locale.ROOT)) ? message : label + ": " + message;
     }
 }
