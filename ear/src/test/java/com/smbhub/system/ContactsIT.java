@@ -101,6 +101,19 @@ class ContactsIT {
     }
 
     @Test
+    void aSharedPhoneIsAConflictOnlyWithASimilarName() {
+        String staff = token(WORLD.maple("staff"), null);
+        String phone = "416 555 " + (1000 + new java.util.Random().nextInt(9000));
+        create(staff, "{\"display_name\":\"Kim Lee " + run + "\",\"phone\":\"" + phone + "\"}");
+        var family = send("POST", "/api/v1/contacts", staff, "{\"display_name\":\"Sam Lee " + run + "\",\"phone\":\"" + phone + "\"}");
+        assertEquals(201, family.status(), "another person on the same home line: " + family.body());
+        var again = send("POST", "/api/v1/contacts", staff, "{\"display_name\":\"Lee, Kim " + run + "\",\"phone\":\"+1" + phone + "\"}");
+        assertEquals(409, again.status(), again.body());
+        assertEquals(1, again.json().getJsonArray("data").size(), again.body());
+        assertEquals("Kim Lee " + run, again.json().getJsonArray("data").getJsonObject(0).getString("display_name"));
+    }
+
+    @Test
     void anIdempotencyKeyReplayCreatesOneContact() {
         String staff = token(WORLD.northside("staff"), null);
         String body = "{\"display_name\":\"Idem " + run + "\"}";

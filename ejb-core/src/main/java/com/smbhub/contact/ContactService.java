@@ -285,7 +285,10 @@ public class ContactService {
         return shown(matching(check(draft), null));
     }
 
-    /** Live contacts with the draft's e-mail or phone, oldest first (at most five), whether the caller sees them or not. */
+    /**
+     * Live contacts the draft duplicates — the same e-mail, or the same phone and a similar name ({@link SimilarNames}:
+     * a shared phone alone is not the same person) — oldest first (at most five), whether the caller sees them or not.
+     */
     private List<Contact> matching(ContactDraft d, String exceptId) {
         if (d.email() == null && d.phone() == null) {
             return List.of();
@@ -300,7 +303,9 @@ public class ContactService {
         if (d.phone() != null) {
             query.setParameter("phone", d.phone());
         }
-        return query.setMaxResults(5).getResultStream().filter(c -> !c.getId().equals(exceptId)).toList();
+        return query.setMaxResults(50).getResultStream().filter(c -> !c.getId().equals(exceptId))
+                .filter(c -> d.email() != null && d.email().equals(c.getEmail()) || SimilarNames.similar(c.getDisplayName(), d.displayName()))
+                .limit(5).toList();
     }
 
     /** Of these contacts, those the caller may see (an agent: {@link ContactScope}), as views. */

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * What an import does with each row, decided before anything is written: READY, ERROR (with its
- * field errors) or DUPLICATE (of an existing contact, or of an earlier row by e-mail or phone).
+ * field errors) or DUPLICATE (of an existing contact, or of an earlier row: the same e-mail, or the same phone and a
+ * similar name).
  */
 final class ImportPlan {
 
@@ -33,7 +33,8 @@ final class ImportPlan {
     static ImportPlan of(List<ContactCsv.Row> sheet, Function<ContactDraft, ContactDraft> check,
                          Function<ContactDraft, Optional<String>> existing) {
         ImportPlan plan = new ImportPlan();
-        Map<String, Long> seen = new HashMap<>();
+        Map<String, Long> byEmail = new HashMap<>();
+        Map<String, List<Seen>> byPhone = new HashMap<>();
         for (ContactCsv.Row row : sheet) {
             ContactDraft d = row.draft();
             ContactDraft clean;
@@ -43,16 +44,34 @@ final class ImportPlan {
                 plan.rows.add(new ImportRow(row.line(), d.displayName(), d.email(), d.phone(), ERROR, e.errors(), null));
                 continue;
             }
-            String duplicateOf = existing.apply(clean).or(() -> Stream.of(clean.email(), clean.phone())
-                    .filter(seen::containsKey).findFirst().map(key -> "line " + seen.get(key))).orElse(null);
+            String duplicateOf = existing.apply(clean).or(() -> earlier(clean, byEmail, byPhone).map(line -> "line " + line))
+                    .orElse(null);
             if (duplicateOf == null) {
-                Stream.of(clean.email(), clean.phone()).filter(k -> k != null).forEach(k -> seen.put(k, row.line()));
+                if (clean.email() != null) {
+                    byEmail.put(clean.email(), row.line());
+                }
+                if (clean.phone() != null) {
+                    byPhone.computeIfAbsent(clean.phone(), p -> new ArrayList<>()).add(new Seen(row.line(), clean.displayName()));
+                }
                 plan.ready.add(clean);
             }
             plan.rows.add(new ImportRow(row.line(), clean.displayName(), clean.email(), clean.phone(),
                     duplicateOf == null ? READY : DUPLICATE, List.of(), duplicateOf));
         }
         return plan;
+    }
+
+    /** A ready row of the file: its line and name. */
+    private record Seen(long line, String name) {
+    }
+
+    /** The line of an earlier ready row this one repeats: the same e-mail, or the same phone and a similar name. */
+    private static Optional<Long> earlier(ContactDraft d, Map<String, Long> byEmail, Map<String, List<Seen>> byPhone) {
+        if (d.email() != null && byEmail.containsKey(d.email())) {
+            return Optional.of(byEmail.get(d.email()));
+        }
+        return byPhone.getOrDefault(d.phone(), List.of()).stream().filter(s -> SimilarNames.similar(s.name(), d.displayName()))
+                .map(Seen::line).findFirst();
     }
 
     List<ImportRow> rows() {

@@ -28,16 +28,26 @@ class ImportPlanTest {
                 + "Bob,not-an-email,\n"
                 + "Jane,jane@x.test,\n"
                 + "Ann again,other@x.test,(416) 555-0101\n"
-                + "Cy,cy@x.test,\n", "jane@x.test");
+                + "Cy,cy@x.test,\n"
+                + "Ned Lee,ned@x.test,416-555-0101\n", "jane@x.test");
         List<ImportRow> rows = plan.rows();
-        assertEquals(List.of("READY", "ERROR", "DUPLICATE", "DUPLICATE", "READY"),
+        assertEquals(List.of("READY", "ERROR", "DUPLICATE", "DUPLICATE", "READY", "READY"),
                 rows.stream().map(ImportRow::outcome).toList());
         assertEquals("email", rows.get(1).errors().get(0).field());
         assertEquals("Jane (existing)", rows.get(2).duplicateOf());
-        assertEquals("line 2", rows.get(3).duplicateOf(), "the same phone, written another way, as line 2");
-        assertEquals(List.of("Ann", "Cy"), plan.ready().stream().map(ContactDraft::displayName).toList());
+        assertEquals("line 2", rows.get(3).duplicateOf(), "the same phone, written another way, and the same Ann as line 2");
+        assertEquals(List.of("Ann", "Cy", "Ned Lee"), plan.ready().stream().map(ContactDraft::displayName).toList());
         assertEquals(2, plan.count(ImportPlan.DUPLICATE));
         assertEquals(1, plan.count(ImportPlan.ERROR));
+    }
+
+    @Test
+    void aSharedPhoneAloneIsNotADuplicate() {
+        ImportPlan plan = plan("Name,E-mail,Phone\nJane Doe,,416 555 0101\nJohn Doe,,416 555 0101\nDoe Jane,,416-555-0101\n",
+                "nobody@x.test");
+        assertEquals(List.of("READY", "READY", "DUPLICATE"), plan.rows().stream().map(ImportRow::outcome).toList(),
+                "a family's home line: two people; the first again, written the other way round, is a duplicate");
+        assertEquals("line 2", plan.rows().get(2).duplicateOf());
     }
 
     @Test
