@@ -382,6 +382,14 @@ class TwilioIT {
         assertEquals(contactId, c.getString("contact_id"));
         assertEquals(phone, c.getString("counterpart"));
         assertEquals("Your invoice is ready " + run, sentTo(phone).getString("body"));
+
+        var desk = send("POST", "/api/v1/contacts", owner, "{\"display_name\":\"Desk " + run + "\",\"phone\":\"416-555-0134 x22\"}");
+        assertEquals(201, desk.status(), desk.body());
+        assertEquals("+14165550134 x22", desk.json().getJsonObject("data").getString("phone"), "the extension kept");
+        var toDesk = send("POST", "/api/v1/conversations", owner, "{\"channel\":\"SMS\",\"contact_id\":\""
+                + desk.json().getJsonObject("data").getString("id") + "\",\"text\":\"x\"}");
+        assertEquals(400, toDesk.status(), toDesk.body());
+        assertTrue(toDesk.body().contains("extension"), toDesk.body());
     }
 
     @Test

@@ -16,12 +16,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Checks and normalises a contact draft: trimmed text, lower-case e-mail, phone in E.164. */
+/** Checks and normalises a contact draft: trimmed text, lower-case e-mail, phone in E.164 (with its extension, if any). */
 public final class ContactChecks {
 
     static final Set<String> TYPES = Set.of("CUSTOMER", "VENDOR", "LEAD", "OTHER");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    /** Between a stored number and its extension. */
+    private static final String EXTENSION = " x";
 
     private ContactChecks() {
     }
@@ -41,7 +43,7 @@ public final class ContactChecks {
                 errors.add(new FieldError("email", "Not a valid e-mail address"));
             }
         }
-        String phone = phone(text(d.phone(), "phone", 40, errors), defaultRegion, errors);
+        String phone = withExtension(text(d.phone(), "phone", 40, errors), defaultRegion, errors);
         Set<String> tags = new LinkedHashSet<>();
         for (String tag : d.tags()) {
             if (tag != null && !tag.isBlank()) {
@@ -84,7 +86,7 @@ public final class ContactChecks {
         return number == null || !errors.isEmpty() ? Optional.empty() : Optional.of(number);
     }
 
-    /** An E.164 number as people read it ("+1 416-555-0134"); anything else as it is. */
+    /** An E.164 number as people read it ("+1 416-555-0134", "+1 416-555-0134 ext. 22"); anything else as it is. */
     public static String readable(String number) {
         if (number == null || !number.startsWith("+")) {
             return number;
@@ -94,6 +96,25 @@ public final class ContactChecks {
         } catch (NumberParseException e) {
             return number;
         }
+    }
+
+    /** A contact's phone: E.164, and its extension after " x" when it has one ("+14165550134 x22", a desk line). */
+    static String withExtension(String raw, String defaultRegion, List<FieldError> errors) {
+        String number = phone(raw, defaultRegion, errors);
+        if (number == null || !number.startsWith("+")) {
+            return number;
+        }
+        try {
+            Phonenumber.PhoneNumber parsed = PHONES.parse(raw, raw.startsWith("+") ? null : defaultRegion);
+            return parsed.hasExtension() ? number + EXTENSION + parsed.getExtension() : number;
+        } catch (NumberParseException e) {
+            return number;
+        }
+    }
+
+    /** Whether a stored phone has an extension (a desk line: no texts to it). */
+    public static boolean hasExtension(String stored) {
+        return stored != null && stored.contains(EXTENSION);
     }
 
     static String phone(String raw, String defaultRegion, List<FieldError> errors) {

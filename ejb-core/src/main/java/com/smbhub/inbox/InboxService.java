@@ -506,6 +506,8 @@ public class InboxService {
             if (number == null) {
                 errors.add(new FieldError("to", "A phone number, e.g. +1 416 555 0134"));
             }
+        } else if (contact != null && ContactChecks.hasExtension(contact.getPhone())) {
+            errors.add(new FieldError("to", "This contact's number has an extension (a desk line); type a mobile number"));
         } else if (contact != null && contact.getPhone() != null && !contact.getPhone().isBlank()) {
             number = contact.getPhone();
         } else {

@@ -1,6 +1,7 @@
 package com.smbhub.contact;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.profile.ProfileMerger;
 import com.smbhub.profile.ProfileSchema;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,9 +30,20 @@ class ContactChecksTest {
             "(416) 555-0199,   CA, +14165550199",
             "+44 20 7946 0958, CA, +442079460958",
             "+1-212-555-0123,  ,   +12125550123",
+            "416-555-0134 x22, CA, +14165550134 x22",
+            "416-555-0134 ext. 22, CA, +14165550134 x22",
     })
     void phoneNumbersAreStoredInE164(String raw, String region, String expected) {
         assertEquals(expected, ContactChecks.normalise(draft("Ann", null, raw), region, GENERAL).phone());
+    }
+
+    @Test
+    void aDeskLineKeepsItsExtensionAndReadsWithIt() {
+        String stored = ContactChecks.normalise(draft("Ann", null, "416-555-0134 x22"), "CA", GENERAL).phone();
+        assertTrue(ContactChecks.hasExtension(stored));
+        assertEquals("+1 416-555-0134 ext. 22", ContactChecks.readable(stored));
+        assertEquals(Optional.of("+14165550134"), ContactChecks.e164("416-555-0134 x22", "CAD"), "a number to text has none");
+        assertFalse(ContactChecks.hasExtension("+14165550134"));
     }
 
     @Test
