@@ -72,6 +72,8 @@ public class Exporter {
     static final List<String> TABLES = List.of("tax_codes", "document_sequences", "templates", "tenant_profile_overrides",
             "contacts", "conversations", "messages", "message_sources", "sms_media", "files", "work_items", "quotes", "invoices", "payments", "expenses",
             "ai_drafts", "notifications", "ar_reminders", "sms_opt_outs", "external_entity_map");
+    /** Narrows a table's rows to those not deleted. */
+    private static final String LIVE = " and deleted_at is null";
     /** UTF-8's byte-order mark: spreadsheets then read the CSV's accents right. */
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final Set<String> TEXT_TYPES = Set.of("text", "character varying", "character");
@@ -167,13 +169,13 @@ public class Exporter {
         JsonObjectBuilder counts = Jsonp.createObjectBuilder();
         int total = 0;
         for (String table : TABLES) {
-            total += count(db, table, tenantId);
+            total += count(db, table, tenantId, "");
         }
-        int files = count(db, "files", tenantId);
+        int files = count(db, "files", tenantId, LIVE); // a deleted file's row goes, its bytes do not
         total += files;
         boolean withPdfs = !Boolean.FALSE.equals(em.find(JobRun.class, runId).getWithPdfs());
         if (withPdfs) {
-            total += live(db, "invoices", tenantId) + live(db, "quotes", tenantId);
+            total += count(db, "invoices", tenantId, LIVE) + count(db, "quotes", tenantId, LIVE);
         }
         ledger.progress(tenantId, runId, 0, total);
         int done = 0;
@@ -196,7 +198,7 @@ public class Exporter {
             ledger.progress(tenantId, runId, done, total);
         }
         try (ResultSet r = rows(db, "select cast(id as text), storage_provider, object_key, file_name from files"
-                + " where tenant_id = cast(? as uuid) and deleted_at is null order by id", tenantId)) {
+                + " where tenant_id = cast(? as uuid)" + LIVE + " order by id", tenantId)) {
             while (r.next()) {
                 try (InputStream bytes = stores.of(r.getString(2)).open(r.getString(3))) {
                     OutputStream entry = zip.entry("files/" + r.getString(1) + "/" + ExportZip.safeName(r.getString(4)));
@@ -317,17 +319,9 @@ public class Exporter {
         return columns;
     }
 
-    /** The business's rows of {@code table} not deleted. */
-    private static int live(Connection db, String table, String tenantId) throws SQLException {
-        try (ResultSet r = rows(db, "select count(*) from " + table + " where tenant_id = cast(? as uuid) and deleted_at is null",
-                tenantId)) {
-            r.next();
-            return r.getInt(1);
-        }
-    }
-
-    private static int count(Connection db, String table, String tenantId) throws SQLException {
-        try (ResultSet r = rows(db, "select count(*) from " + table + " where tenant_id = cast(? as uuid)", tenantId)) {
+    /** The business's rows of {@code table}, {@code also} narrowing them. */
+    private static int count(Connection db, String table, String tenantId, String also) throws SQLException {
+        try (ResultSet r = rows(db, "select count(*) from " + table + " where tenant_id = cast(? as uuid)" + also, tenantId)) {
             r.next();
             return r.getInt(1);
         }
