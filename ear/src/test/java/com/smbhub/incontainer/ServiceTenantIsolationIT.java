@@ -79,6 +79,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -443,10 +444,15 @@ class ServiceTenantIsolationIT {
     @Test
     void importAndSearchStayInsideTheBusiness() {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        String csv = "Name,Email\nImported " + run + ",imp." + run + "@x.test\n";
-        assertEquals(1, as("staff@" + n() + ".test", n(), () -> contacts.importCsv(csv, true)).created());
-        ContactService.ImportReport maple = as("staff@" + m() + ".test", m(), () -> contacts.importCsv(csv, false));
+        String csv = "Name,Email,Memo " + run + "\nImported " + run + ",imp." + run + "@x.test,Gate code 4\n";
+        ContactService.ImportChoices notes = new ContactService.ImportChoices(Map.of("Memo " + run, "notes"), Set.of());
+        assertEquals(1, as("staff@" + n() + ".test", n(), () -> contacts.importFile(csv, notes, true)).created());
+        ContactService.ImportReport maple = as("staff@" + m() + ".test", m(),
+                () -> contacts.importFile(csv, ContactService.ImportChoices.NONE, false));
         assertEquals(1, maple.ready(), "another business's contact is not a duplicate here");
+        assertEquals(List.of("Memo " + run), maple.ignoredColumns(), "another business's column choices are not used here");
+        assertEquals(List.of(), as("staff@" + n() + ".test", n(),
+                () -> contacts.importFile(csv, ContactService.ImportChoices.NONE, false)).ignoredColumns(), "its own are");
         assertTrue(as("staff@" + m() + ".test", m(), () -> contacts.list(run, null, false, null, 10)).items().isEmpty());
         assertTrue(as("staff@" + m() + ".test", m(), () -> contacts.list("imp." + run, null, false, null, 10)).items().isEmpty());
         assertEquals(1, as("staff@" + n() + ".test", n(), () -> contacts.list(run, null, false, null, 10)).items().size());

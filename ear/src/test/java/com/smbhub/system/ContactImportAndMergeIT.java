@@ -7,6 +7,7 @@ import static com.smbhub.system.SystemUnderTest.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.sql.SQLException;
 import java.util.List;
@@ -74,6 +75,55 @@ class ContactImportAndMergeIT {
         assertEquals(1, Database.count("select count(*) from contacts where display_name = ? and email = ? and phone = '+14165550134'"
                 + " and company_name = 'Olive Ltd' and address_line1 = '12 King St W' and city = 'Toronto'",
                 "Olive Outlook " + run, "olive." + run + "@x.test"));
+    }
+
+    @Test
+    void columnsChosenOnceAreKeptForTheBusinessAndADuplicateCanBeImportedAnyway() throws SQLException {
+        String owner = token(WORLD.maple("owner"), null);
+        String memo = "Memo " + run;
+        String file = "Nom,Courriel,Cell #," + memo + "\n"
+                + "Jeanne " + run + ",jeanne." + run + "@x.test,416 555 0101,Gate 4\n"
+                + "Jeanne R " + run + ",jeanne." + run + "@x.test,,\n";
+        JsonObject first = send("POST", "/api/v1/contacts/import?dry_run=true", owner, file).json().getJsonObject("data");
+        assertEquals(List.of("ERROR", "ERROR"), outcomes(first), "no column is known to hold the name");
+        assertEquals("Nom", first.getJsonArray("columns").getJsonObject(0).getString("column"));
+        assertEquals("Jeanne " + run, first.getJsonArray("columns").getJsonObject(0).getString("sample"));
+        assertTrue(first.getJsonArray("columns").getJsonObject(0).isNull("field"));
+
+        String chosen = "{\"file\":" + Json.createValue(file).toString() + ",\"columns\":{\"Nom\":\"display_name\",\"Courriel\":\"email\","
+                + "\"Cell #\":\"phone\",\"" + memo + "\":\"notes\"},\"import_anyway\":[3]}";
+        var done = send("POST", "/api/v1/contacts/import", owner, chosen);
+        assertEquals(200, done.status(), done.body());
+        assertEquals(2, done.json().getJsonObject("data").getInt("created"), "the duplicate on line 3 chosen too");
+        assertEquals(1, Database.count("select count(*) from contacts where display_name = ? and phone = '+14165550101'"
+                + " and notes = 'Gate 4'", "Jeanne " + run));
+        assertEquals(2, contactsNamed(run));
+
+        JsonObject next = send("POST", "/api/v1/contacts/import?dry_run=true", owner, file.replace(run + "@", run + "-2@")
+                .replace("0101", "0102")).json().getJsonObject("data");
+        assertEquals(List.of("READY", "DUPLICATE"), outcomes(next), "the business's column choices came back");
+        assertEquals("notes", next.getJsonArray("columns").getJsonObject(3).getString("field"));
+
+        var wrong = send("POST", "/api/v1/contacts/import", owner, "{\"file\":\"Name\\nBob\",\"columns\":{\"Name\":\"shoe\"}}");
+        assertEquals(400, wrong.status(), wrong.body());
+        assertTrue(wrong.body().contains("columns"), wrong.body());
+        assertEquals(400, send("POST", "/api/v1/contacts/import", owner, "{\"file\":\"Name\\nBob\",\"import_anyway\":\"3\"}")
+                .status());
+        assertEquals(400, send("POST", "/api/v1/contacts/import", owner, "{\"columns\":{}}").status());
+    }
+
+    @Test
+    void aVCardFileComesInAsContacts() throws SQLException {
+        String staff = token(WORLD.northside("staff"), null);
+        String vcf = "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Card;Vera;;;\r\nFN:Vera Card " + run + "\r\n"
+                + "item1.EMAIL;type=INTERNET;type=pref:vera." + run + "@x.test\r\nTEL;type=CELL:(416) 555-0177\r\n"
+                + "ADR;type=HOME:;;1 Main St;Toronto;ON;M5V 1A1;Canada\r\nEND:VCARD\r\n";
+        JsonObject done = send("POST", "/api/v1/contacts/import", staff, vcf).json().getJsonObject("data");
+        assertEquals(1, done.getInt("created"), done.toString());
+        assertEquals(0, done.getJsonArray("columns").size());
+        assertEquals(1, Database.count("select count(*) from contacts where display_name = ? and email = ?"
+                + " and phone = '+14165550177' and city = 'Toronto' and postal_code = 'M5V 1A1'", "Vera Card " + run,
+                "vera." + run + "@x.test"));
     }
 
     @Test

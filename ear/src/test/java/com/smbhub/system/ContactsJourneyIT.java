@@ -1,5 +1,6 @@
 package com.smbhub.system;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,23 +76,32 @@ class ContactsJourneyIT {
     void staffImportsContactsFromACsvAfterAPreview() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 6);
         Path csv = Files.createTempFile("contacts-", ".csv");
-        Files.writeString(csv, "Name,Email,Phone\n"
-                + "Ivy Import " + run + ",ivy." + run + "@example.com,\n"
+        Files.writeString(csv, "Name,Email,Cell #\n"
+                + "Ivy Import " + run + ",ivy." + run + "@example.com,416 555 0166\n"
                 + "Bad Row " + run + ",not-an-email,\n"
                 + ",nameless." + run + "@example.com,\n"
-                + "Jon Import " + run + ",jon." + run + "@example.com,\n");
+                + "Jon Import " + run + ",jon." + run + "@example.com,\n"
+                + "Ivy Twin " + run + ",ivy." + run + "@example.com,\n");
         try (BackOffice app = new BackOffice()) {
             app.signIn(WORLD.northside("staff"), "demo");
             new HomeScreen(app).waitFor("Welcome");
             ContactsScreen contacts = new ContactsScreen(app).open();
             contacts.importFile(csv);
-            contacts.waitForImportPreview("2 ready to import · 2 with errors", "Not a valid e-mail address");
-            contacts.waitForImportPreview("2 ready to import · 2 with errors", "Name is required"); // in words, not a field code
+            contacts.waitForImportPreview("2 ready to import · 2 with errors · 1 duplicate", "Not a valid e-mail address");
+            contacts.waitForImportPreview("2 ready to import", "Name is required"); // in words, not a field code
+            contacts.importColumnAs("cell", "Phone"); // a column it does not know, chosen
+            contacts.waitForImportPreview("2 ready to import", "+14165550166");
+            contacts.importAnyway(6); // a second person with the same e-mail
+            contacts.waitForImportPreview("3 ready to import · 2 with errors · 0 duplicates", "imported anyway");
             app.screenshot("contacts-import");
             contacts.confirmImport();
             contacts.search("Import " + run);
             contacts.waitInList("Ivy Import " + run);
             contacts.waitInList("Jon Import " + run);
+            contacts.search("Twin " + run);
+            contacts.waitInList("Ivy Twin " + run);
+            assertEquals(1, Database.count("select count(*) from contacts where display_name = ? and phone = '+14165550166'",
+                    "Ivy Import " + run));
         } finally {
             Files.deleteIfExists(csv);
         }

@@ -91,6 +91,17 @@ final class ContactsScreen {
         app.waitForText("import-rows", row);
     }
 
+    /** Chooses what a column of the file (its name normalised, e.g. "cell" for "Cell #") is imported as. */
+    void importColumnAs(String column, String field) {
+        app.click("import-as-" + column);
+        app.choose(field);
+    }
+
+    /** Ticks "Import anyway" on the duplicate row of that line. */
+    void importAnyway(long line) {
+        app.click("import-anyway-" + line);
+    }
+
     void confirmImport() {
         app.click("import-confirm");
     }

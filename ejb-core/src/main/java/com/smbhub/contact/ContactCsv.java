@@ -3,6 +3,7 @@ package com.smbhub.contact;
 import com.smbhub.platform.errors.ValidationException;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.Serializable;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -22,16 +23,21 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
 
 /**
- * Reads a contacts CSV: a header row naming the columns, then one contact per row; comma or semicolon separated. The
- * column names of the common exports are known — Outlook ("E-mail Address", "Mobile Phone", "Business Street"), Google
- * Contacts ("E-mail 1 - Value", "Phone 1 - Value", "Organization Name", "Address 1 - City"), HubSpot, QuickBooks,
- * Square, Jobber — besides plain ones ("Name", "Email", "Mobile", "Zip"). Where a file has several columns for one
- * field (Outlook's mobile, business and home phone), a row takes the first of them that has a value, in the order
- * the aliases below give.
+ * Reads a contacts file: a CSV whose header row names the columns, then one contact per row (comma or semicolon
+ * separated), or a vCard file ({@link VCards}). The column names of the common exports are known — Outlook ("E-mail
+ * Address", "Mobile Phone", "Business Street"), Google Contacts ("E-mail 1 - Value", "Phone 1 - Value", "Organization
+ * Name", "Address 1 - City"), HubSpot, QuickBooks, Square, Jobber — besides plain ones ("Name", "Email", "Mobile",
+ * "Zip"); a person maps the others (or overrides these), and a business's choices come back next time. Where a file has
+ * several columns for one field (Outlook's mobile, business and home phone), a row takes the first of them that has a
+ * value: the chosen columns in the file's order, then the known ones in the order the aliases below give.
  */
 public final class ContactCsv {
 
     public static final int MAX_ROWS = 5_000;
+
+    /** What a column can be imported as. */
+    public static final List<String> FIELDS = List.of("display_name", "first_name", "last_name", "type", "company_name",
+            "email", "phone", "address_line1", "address_line2", "city", "region", "postal_code", "country", "tags", "notes");
 
     /** Column names people use, normalised (lower case, non-letters as "_"), to our fields, most wanted first. */
     private static final Map<String, String> COLUMNS = new LinkedHashMap<>();
@@ -90,15 +96,38 @@ public final class ContactCsv {
     public record Row(long line, ContactDraft draft) {
     }
 
-    /** The rows, and the columns of the file that were not recognised (they are ignored). */
-    public record Sheet(List<Row> rows, List<String> ignoredColumns) {
+    /** A column of the file: its name, what it is imported as (null: left out) and its first value, for a person to judge. */
+    public record Column(String name, String field, String sample) implements Serializable {
+    }
+
+    /** The rows, and the file's columns (none for a vCard file, whose fields are fixed). */
+    public record Sheet(List<Row> rows, List<Column> columns) {
+
+        /** The columns left out. */
+        public List<String> ignoredColumns() {
+            return columns.stream().filter(c -> c.field() == null && !c.name().isBlank()).map(Column::name).toList();
+        }
     }
 
     private ContactCsv() {
     }
 
     public static Sheet read(String text) {
+        return read(text, Map.of());
+    }
+
+    /**
+     * {@code chosen}: a column's name {@link #normalise normalised} to the field it is imported as, or "" for a column
+     * left out; it goes before the known names.
+     */
+    public static Sheet read(String text, Map<String, String> chosen) {
         String csv = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        if (csv.indexOf('\u0000') >= 0) {
+            throw new ValidationException("file", "Not a CSV or vCard file: save the contacts as CSV (or .vcf) and try again");
+        }
+        if (VCards.looksLike(csv)) {
+            return new Sheet(VCards.read(csv), List.of());
+        }
         int firstLineEnd = csv.indexOf('\n');
         String header = firstLineEnd < 0 ? csv : csv.substring(0, firstLineEnd);
         char delimiter = header.chars().filter(c -> c == ';').count() > header.chars().filter(c -> c == ',').count() ? ';' : ',';
@@ -107,38 +136,46 @@ public final class ContactCsv {
                         DuplicateHeaderMode.ALLOW_ALL).get();
         try (Reader reader = new StringReader(csv); CSVParser parser = CSVParser.parse(reader, format)) {
             Map<String, List<String>> columnsOf = new LinkedHashMap<>(); // field → its columns, most wanted first
-            List<String> ignored = new ArrayList<>();
+            Map<String, String> fieldOf = new LinkedHashMap<>(); // column → its field, or null
             for (String column : parser.getHeaderNames()) {
-                String field = COLUMNS.get(normalise(column));
-                if (field == null || columnsOf.getOrDefault(field, List.of()).stream().anyMatch(c -> normalise(c).equals(normalise(column)))) {
-                    if (!column.isBlank()) {
-                        ignored.add(column);
-                    }
-                } else {
+                String key = normalise(column);
+                String field = chosen.containsKey(key) ? emptyToNull(chosen.get(key)) : COLUMNS.get(key);
+                boolean again = fieldOf.keySet().stream().anyMatch(c -> normalise(c).equals(key));
+                if (field != null && !again) {
                     columnsOf.computeIfAbsent(field, f -> new ArrayList<>()).add(column);
                 }
+                fieldOf.putIfAbsent(column, again ? null : field);
             }
-            columnsOf.values().forEach(columns -> columns.sort(Comparator.comparingInt(c -> rank(normalise(c)))));
-            if (!columnsOf.containsKey("display_name") && !columnsOf.containsKey("first_name")
-                    && !columnsOf.containsKey("company_name")) {
-                throw new ValidationException("file", "The first row must name the columns, with at least a Name column"
-                        + " (or First name / Company), e.g. Name,Email,Phone");
-            }
+            columnsOf.values().forEach(columns -> columns.sort(Comparator.comparingInt(
+                    c -> chosen.containsKey(normalise(c)) ? -1 : rank(normalise(c)))));
             List<Row> rows = new ArrayList<>();
+            Map<String, String> samples = new LinkedHashMap<>();
             for (CSVRecord record : parser) {
                 if (rows.size() == MAX_ROWS) {
                     throw new ValidationException("file", "At most " + MAX_ROWS + " contacts per import; split the file");
+                }
+                for (String column : fieldOf.keySet()) {
+                    if (!samples.containsKey(column) && record.isMapped(column) && record.isSet(column)
+                            && !record.get(column).isBlank()) {
+                        samples.put(column, record.get(column).trim());
+                    }
                 }
                 Map<String, String> values = new LinkedHashMap<>();
                 columnsOf.forEach((field, columns) -> values.put(field, columns.stream()
                         .map(column -> record.isMapped(column) && record.isSet(column) ? record.get(column).trim() : "")
                         .filter(value -> !value.isEmpty()).findFirst().orElse(null)));
-                if (values.values().stream().allMatch(v -> v == null)) {
+                if (record.values().length == 0 || Arrays.stream(record.values()).allMatch(String::isBlank)) {
                     continue;
                 }
                 rows.add(new Row(parser.getCurrentLineNumber(), draft(values)));
             }
-            return new Sheet(rows, ignored);
+            if (rows.isEmpty()) {
+                throw new ValidationException("file", "No contacts in the file: its first row names the columns (e.g."
+                        + " Name,Email,Phone) and each row after it is a contact");
+            }
+            List<Column> columns = fieldOf.entrySet().stream()
+                    .map(c -> new Column(c.getKey(), c.getValue(), samples.get(c.getKey()))).toList();
+            return new Sheet(rows, columns);
         } catch (IOException | IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
             // the parser's own words name its classes; the user gets the line and what to look at
             Matcher line = Pattern.compile("line:? (\\d+)").matcher(String.valueOf(e.getMessage()));
@@ -147,7 +184,11 @@ public final class ContactCsv {
         }
     }
 
-    private static ContactDraft draft(Map<String, String> v) {
+    private static String emptyToNull(String field) {
+        return field == null || field.isEmpty() ? null : field;
+    }
+
+    static ContactDraft draft(Map<String, String> v) {
         String name = v.get("display_name");
         if (name == null) {
             String joined = String.join(" ", Stream.of(v.get("first_name"), v.get("last_name"))
@@ -163,7 +204,7 @@ public final class ContactCsv {
                 v.get("notes"));
     }
 
-    static String normalise(String column) {
+    public static String normalise(String column) {
         return column.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
     }
 }

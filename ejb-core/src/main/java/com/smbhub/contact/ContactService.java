@@ -189,22 +189,43 @@ public class ContactService {
                             List<ValidationException.FieldError> errors, String duplicateOf) implements Serializable {
     }
 
-    /** What an import would do (a preview) or did: every row, the counts, and the columns it ignored. */
+    /** What an import would do (a preview) or did: every row, the counts, and the file's columns (none for a vCard). */
     public record ImportReport(List<ImportRow> rows, int ready, int invalid, int duplicates, int created,
-                               List<String> ignoredColumns) implements Serializable {
+                               List<ContactCsv.Column> columns) implements Serializable {
+
+        public List<String> ignoredColumns() {
+            return new ContactCsv.Sheet(List.of(), columns).ignoredColumns();
+        }
+    }
+
+    /** What a person chose in an import: columns by name to a field ("" or null: left out), duplicate lines to import. */
+    public record ImportChoices(Map<String, String> columns, Set<Long> anyway) implements Serializable {
+
+        public static final ImportChoices NONE = new ImportChoices(Map.of(), Set.of());
+
+        public ImportChoices {
+            columns = columns == null ? Map.of() : new LinkedHashMap<>(columns);
+            anyway = anyway == null ? Set.of() : Set.copyOf(anyway);
+        }
     }
 
     /**
-     * Reads a contacts CSV and checks every row like a new contact (field rules, e-mail, phone,
-     * duplicates of existing contacts or of an earlier row). With {@code apply} the ready rows are
-     * created, all in one transaction; rows with errors and duplicates are left out, never merged.
+     * Reads a contacts CSV or vCard file and checks every row like a new contact (field rules, e-mail, phone,
+     * duplicates of existing contacts or of an earlier row). A CSV's columns are read as {@code choices} say, else as
+     * this business chose before, else by their known names. With {@code apply} the ready rows (and the duplicates
+     * chosen) are created, all in one transaction, and the column choices are kept for next time; rows with errors and
+     * the other duplicates are left out, never merged.
      */
-    public ImportReport importCsv(String csv, boolean apply) {
+    public ImportReport importFile(String text, ImportChoices choices, boolean apply) {
         access.require(Capability.CONTACTS_WRITE);
-        ContactCsv.Sheet sheet = ContactCsv.read(csv == null ? "" : csv);
+        Map<String, String> chosen = chosenColumns(choices.columns());
+        Map<String, String> columns = new LinkedHashMap<>(rememberedColumns());
+        columns.putAll(chosen);
+        ContactCsv.Sheet sheet = ContactCsv.read(text == null ? "" : text, columns);
         ImportPlan plan = ImportPlan.of(sheet.rows(), this::check,
                 d -> matching(d, null).stream().findFirst()
-                        .map(c -> shown(List.of(c)).isEmpty() ? "an existing contact" : c.getDisplayName()));
+                        .map(c -> shown(List.of(c)).isEmpty() ? "an existing contact" : c.getDisplayName()),
+                choices.anyway());
         List<ContactDraft> ready = plan.ready();
         int invalid = plan.count(ImportPlan.ERROR);
         int duplicates = plan.count(ImportPlan.DUPLICATE);
@@ -218,12 +239,53 @@ public class ContactService {
                 audit.record("contact.created", "contact", contact.getId(), null, snapshot(contact));
                 created++;
             }
-            audit.record("contacts.imported", "contact", null, null,
-                    Map.of("created", created, "skipped_errors", invalid, "skipped_duplicates", duplicates));
+            remember(chosen);
+            audit.record("contacts.imported", "contact", null, null, Map.of("created", created, "skipped_errors", invalid,
+                    "skipped_duplicates", duplicates, "duplicates_imported", choices.anyway().size()));
             Analytics.record(em, "contacts.imported", profiles.effective().profileId(),
                     "import", Map.of("count", created));
         }
-        return new ImportReport(plan.rows(), ready.size(), invalid, duplicates, created, sheet.ignoredColumns());
+        return new ImportReport(plan.rows(), ready.size(), invalid, duplicates, created, sheet.columns());
+    }
+
+    /** The columns a person chose, by normalised name; a field that is not one → 400 on {@code columns}. */
+    private static Map<String, String> chosenColumns(Map<String, String> columns) {
+        Map<String, String> chosen = new LinkedHashMap<>();
+        List<FieldError> errors = new ArrayList<>();
+        columns.forEach((column, field) -> {
+            String key = column == null ? "" : ContactCsv.normalise(column);
+            if (key.isEmpty() || key.length() > 200) {
+                errors.add(new FieldError("columns", "A column's name is 1 to 200 characters"));
+            } else if (field != null && !field.isEmpty() && !ContactCsv.FIELDS.contains(field)) {
+                errors.add(new FieldError("columns", "\"" + column + "\" cannot be imported as \"" + field + "\"; one of "
+                        + String.join(", ", ContactCsv.FIELDS) + ", or null to leave it out"));
+            } else {
+                chosen.put(key, field == null ? "" : field);
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return chosen;
+    }
+
+    /** The business's column choices of earlier imports, by normalised name ("": left out). */
+    private Map<String, String> rememberedColumns() {
+        Map<String, String> remembered = new LinkedHashMap<>();
+        for (Object row : NativeSql.query(em, "select column_key, field from import_columns where tenant_id = cast(?1 as uuid)")
+                .setParameter(1, RequestContext.current().orElseThrow().tenantId()).getResultList()) {
+            Object[] r = (Object[]) row;
+            remembered.put((String) r[0], r[1] == null ? "" : (String) r[1]);
+        }
+        return remembered;
+    }
+
+    private void remember(Map<String, String> chosen) {
+        String tenant = RequestContext.current().orElseThrow().tenantId();
+        chosen.forEach((key, field) -> NativeSql.query(em, "insert into import_columns (tenant_id, column_key, field)"
+                        + " values (cast(?1 as uuid), ?2, cast(?3 as text)) on conflict (tenant_id, column_key) do update"
+                        + " set field = excluded.field, updated_at = now()")
+                .setParameter(1, tenant).setParameter(2, key).setParameter(3, field.isEmpty() ? null : field).executeUpdate());
     }
 
     /** Other live contacts with this contact's e-mail or phone (candidates for a merge). */

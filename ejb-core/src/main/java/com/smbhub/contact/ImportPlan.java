@@ -7,12 +7,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * What an import does with each row, decided before anything is written: READY, ERROR (with its
  * field errors) or DUPLICATE (of an existing contact, or of an earlier row: the same e-mail, or the same phone and a
- * similar name).
+ * similar name). A duplicate the person chose to import anyway is READY and still says what it duplicates.
  */
 final class ImportPlan {
 
@@ -28,10 +29,10 @@ final class ImportPlan {
 
     /**
      * {@code check}: a row as a new contact, cleaned, or a {@link ValidationException};
-     * {@code existing}: the name of a contact it duplicates, if any.
+     * {@code existing}: the name of a contact it duplicates, if any; {@code anyway}: the lines of duplicates to import.
      */
     static ImportPlan of(List<ContactCsv.Row> sheet, Function<ContactDraft, ContactDraft> check,
-                         Function<ContactDraft, Optional<String>> existing) {
+                         Function<ContactDraft, Optional<String>> existing, Set<Long> anyway) {
         ImportPlan plan = new ImportPlan();
         Map<String, Long> byEmail = new HashMap<>();
         Map<String, List<Seen>> byPhone = new HashMap<>();
@@ -46,9 +47,10 @@ final class ImportPlan {
             }
             String duplicateOf = existing.apply(clean).or(() -> earlier(clean, byEmail, byPhone).map(line -> "line " + line))
                     .orElse(null);
-            if (duplicateOf == null) {
+            boolean ready = duplicateOf == null || anyway.contains(row.line());
+            if (ready) {
                 if (clean.email() != null) {
-                    byEmail.put(clean.email(), row.line());
+                    byEmail.putIfAbsent(clean.email(), row.line());
                 }
                 if (clean.phone() != null) {
                     byPhone.computeIfAbsent(clean.phone(), p -> new ArrayList<>()).add(new Seen(row.line(), clean.displayName()));
@@ -56,7 +58,7 @@ final class ImportPlan {
                 plan.ready.add(clean);
             }
             plan.rows.add(new ImportRow(row.line(), clean.displayName(), clean.email(), clean.phone(),
-                    duplicateOf == null ? READY : DUPLICATE, List.of(), duplicateOf));
+                    ready ? READY : DUPLICATE, List.of(), duplicateOf));
         }
         return plan;
     }

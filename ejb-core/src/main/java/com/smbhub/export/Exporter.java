@@ -71,7 +71,7 @@ public class Exporter {
     /** The business's tables, parents before children (the order an import writes them back in). */
     static final List<String> TABLES = List.of("tax_codes", "document_sequences", "templates", "tenant_profile_overrides",
             "contacts", "conversations", "messages", "message_sources", "sms_media", "files", "work_items", "quotes", "invoices", "payments", "expenses",
-            "ai_drafts", "notifications", "ar_reminders", "sms_opt_outs", "external_entity_map");
+            "ai_drafts", "notifications", "ar_reminders", "sms_opt_outs", "external_entity_map", "import_columns");
     /** Narrows a table's rows to those not deleted. */
     private static final String LIVE = " and deleted_at is null";
     /** UTF-8's byte-order mark: spreadsheets then read the CSV's accents right. */

@@ -8,6 +8,7 @@ import com.smbhub.profile.ProfileMerger;
 import com.smbhub.profile.ProfileSchema;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** An import's decisions row by row, with the real checks and no database. */
@@ -17,8 +18,12 @@ class ImportPlanTest {
             ProfileMerger.merge(ProfileSchema.shipped("base"), ProfileSchema.shipped("general")));
 
     private static ImportPlan plan(String csv, String existingEmail) {
+        return plan(csv, existingEmail, Set.of());
+    }
+
+    private static ImportPlan plan(String csv, String existingEmail, Set<Long> anyway) {
         return ImportPlan.of(ContactCsv.read(csv).rows(), d -> ContactChecks.normalise(d, "CA", GENERAL),
-                d -> existingEmail.equals(d.email()) ? Optional.of("Jane (existing)") : Optional.empty());
+                d -> existingEmail.equals(d.email()) ? Optional.of("Jane (existing)") : Optional.empty(), anyway);
     }
 
     @Test
@@ -48,6 +53,21 @@ class ImportPlanTest {
         assertEquals(List.of("READY", "READY", "DUPLICATE"), plan.rows().stream().map(ImportRow::outcome).toList(),
                 "a family's home line: two people; the first again, written the other way round, is a duplicate");
         assertEquals("line 2", plan.rows().get(2).duplicateOf());
+    }
+
+    @Test
+    void aDuplicateChosenIsImportedAnywayAndStillSaysWhatItDuplicates() {
+        String csv = "Name,E-mail\nJane,jane@x.test\nAnn,ann@x.test\nAnn Two,ann@x.test\nAnn Three,ann@x.test\n";
+        ImportPlan plan = plan(csv, "jane@x.test", Set.of(2L, 4L, 99L));
+        assertEquals(List.of("READY", "READY", "READY", "DUPLICATE"), plan.rows().stream().map(ImportRow::outcome).toList(),
+                "lines 2 and 4 are chosen, line 5 is not");
+        assertEquals("Jane (existing)", plan.rows().get(0).duplicateOf());
+        assertEquals("line 3", plan.rows().get(2).duplicateOf());
+        assertEquals(List.of("Jane", "Ann", "Ann Two"), plan.ready().stream().map(ContactDraft::displayName).toList());
+        assertEquals(1, plan.count(ImportPlan.DUPLICATE));
+        ImportPlan again = plan(csv, "jane@x.test", Set.of(4L));
+        assertEquals(List.of("DUPLICATE", "READY", "READY", "DUPLICATE"), again.rows().stream().map(ImportRow::outcome).toList());
+        assertEquals("line 3", again.rows().get(3).duplicateOf(), "a later row repeats the first Ann still");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.smbhub.portal.api;
 
+import com.smbhub.contact.ContactCsv;
 import com.smbhub.contact.ContactDraft;
 import com.smbhub.contact.ContactService;
 import com.smbhub.contact.ContactView;
@@ -12,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -30,9 +32,12 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Contacts of the token's business (PRD 2.3, 12.3.2). */
 @ApplicationScoped
@@ -68,27 +73,37 @@ public class ContactsResource {
     }
 
     /**
-     * A contacts CSV as the body: {@code ?dry_run=true} answers the preview (every row READY, ERROR
-     * with its field errors, or DUPLICATE) and changes nothing; without it the READY rows are created.
+     * A contacts CSV or vCard file as the body — or a JSON object {@code {"file": "…", "columns": {"Cell #": "phone",
+     * "Ref": null}, "import_anyway": [4]}} to say what columns are and which duplicates to import. {@code ?dry_run=true}
+     * answers the preview (every row READY, ERROR with its field errors, or DUPLICATE, and the file's columns) and
+     * changes nothing; without it the READY rows are created and the columns chosen kept for the next import.
      */
     @POST
     @Path("/import")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response importCsv(byte[] body, @QueryParam("dry_run") String dryRun) {
+    public Response importFile(byte[] body, @QueryParam("dry_run") String dryRun) {
         if (dryRun != null && !dryRun.equals("true") && !dryRun.equals("false")) {
             throw new ValidationException("dry_run", "Must be true or false");
         }
         if (body.length > MAX_IMPORT_BYTES) {
             throw new ValidationException("file", "At most 5 MB per import; split the file");
         }
-        String csv;
+        String text;
         try {
-            csv = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
         } catch (CharacterCodingException e) {
-            csv = new String(body, StandardCharsets.ISO_8859_1);
+            text = new String(body, StandardCharsets.ISO_8859_1);
         }
-        ContactService.ImportReport report = contacts.importCsv(csv, !"true".equals(dryRun));
+        ContactService.ImportChoices choices = ContactService.ImportChoices.NONE;
+        if (text.stripLeading().startsWith("{")) { // a file never starts so: the JSON form
+            List<FieldError> errors = new ArrayList<>();
+            JsonBody json = JsonBody.parse(text, Set.of("file", "columns", "import_anyway"));
+            text = json.requiredString("file", errors);
+            choices = new ContactService.ImportChoices(columns(json, errors), lines(json, errors));
+            ValidationException.throwIfAny(errors);
+        }
+        ContactService.ImportReport report = contacts.importFile(text, choices, !"true".equals(dryRun));
         JsonArrayBuilder rows = Jsonp.createArrayBuilder();
         for (ContactService.ImportRow r : report.rows()) {
             JsonArrayBuilder errors = Jsonp.createArrayBuilder();
@@ -97,9 +112,41 @@ public class ContactsResource {
                     .add("email", Envelope.nullable(r.email())).add("phone", Envelope.nullable(r.phone())).add("outcome", r.outcome())
                     .add("errors", errors).add("duplicate_of", Envelope.nullable(r.duplicateOf())));
         }
+        JsonArrayBuilder columns = Jsonp.createArrayBuilder();
+        report.columns().forEach(c -> columns.add(Jsonp.createObjectBuilder().add("column", c.name())
+                .add("field", Envelope.nullable(c.field())).add("sample", Envelope.nullable(c.sample()))));
         return Envelope.ok(Jsonp.createObjectBuilder().add("rows", rows).add("ready", report.ready())
                 .add("invalid", report.invalid()).add("duplicates", report.duplicates()).add("created", report.created())
-                .add("ignored_columns", Jsonp.createArrayBuilder(report.ignoredColumns())).build());
+                .add("columns", columns).add("ignored_columns", Jsonp.createArrayBuilder(report.ignoredColumns())).build());
+    }
+
+    /** {@code columns}: an object of column names to a field name or null. */
+    private static Map<String, String> columns(JsonBody json, List<FieldError> errors) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        if (json.raw("columns") == null || json.raw("columns").getValueType() == JsonValue.ValueType.NULL) {
+            return columns;
+        }
+        if (!(json.raw("columns") instanceof JsonObject object) || !object.values().stream().allMatch(v
+                -> v.getValueType() == JsonValue.ValueType.STRING || v.getValueType() == JsonValue.ValueType.NULL)) {
+            errors.add(new FieldError("columns", "An object of column names to a field name, or null to leave the column out"));
+            return columns;
+        }
+        object.forEach((column, field) -> columns.put(column, field instanceof JsonString s ? s.getString() : null));
+        return columns;
+    }
+
+    /** {@code import_anyway}: the lines of duplicates to import. */
+    private static Set<Long> lines(JsonBody json, List<FieldError> errors) {
+        JsonValue value = json.raw("import_anyway");
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return Set.of();
+        }
+        if (value.getValueType() != JsonValue.ValueType.ARRAY || value.asJsonArray().size() > ContactCsv.MAX_ROWS
+                || !value.asJsonArray().stream().allMatch(v -> Jsonp.exactLong(v) != null)) {
+            errors.add(new FieldError("import_anyway", "A list of the duplicate rows' line numbers, e.g. [4, 9]"));
+            return Set.of();
+        }
+        return value.asJsonArray().stream().map(Jsonp::exactLong).collect(Collectors.toSet());
     }
 
     @GET

@@ -106,7 +106,7 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClickListener(e -> edit(null));
         importCsv.setId("import-contacts");
-        importCsv.addClickListener(e -> new ImportDialog(contacts, this::reload).open());
+        importCsv.addClickListener(e -> new ImportDialog(contacts::importFile, this::reload).open());
         grid.setId("contact-grid");
         grid.addColumn(ContactView::displayName).setHeader("Name").setFlexGrow(2);
         grid.addColumn(c -> c.email() == null ? "" : c.email()).setHeader("E-mail").setFlexGrow(2);
@@ -152,7 +152,7 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
                 Toasts.problem("That contact does not exist or is not yours to see.");
             }
         } else if (canWrite && query.getSingleParameter("import").isPresent()) {
-            new ImportDialog(contacts, this::reload).open();
+            new ImportDialog(contacts::importFile, this::reload).open();
         }
     }
 
