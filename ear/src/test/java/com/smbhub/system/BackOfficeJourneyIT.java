@@ -145,7 +145,7 @@ class BackOfficeJourneyIT {
             shell.waitForTitle("Inbox");
             shell.tapBottomBar("more");
             shell.waitForTitle("More");
-            assertEquals(List.of("contacts", "quotes", "expenses", "settings"), shell.moreModules());
+            assertEquals(List.of("contacts", "quotes", "payments", "expenses", "settings"), shell.moreModules());
             app.screenshot("more-phone");
             shell.openMore("expenses");
             shell.waitForTitle("Expenses");

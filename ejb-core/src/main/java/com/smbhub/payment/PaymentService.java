@@ -23,7 +23,16 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import com.smbhub.platform.db.NewestFirst;
+import com.smbhub.platform.db.Page;
+import jakarta.persistence.TypedQuery;
+import java.io.Serializable;
 import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +65,106 @@ public class PaymentService {
         return em.createQuery("select p from Payment p where p.invoiceId = :id and p.deletedAt is null"
                         + " order by p.paidAt desc, p.createdAt desc", Payment.class)
                 .setParameter("id", invoiceId).getResultStream().map(this::view).toList();
+    }
+
+    /** What came in and went back of the payments a filter lets through, per currency. */
+    public record PaymentTotal(String currency, BigDecimal received, BigDecimal refunded) implements Serializable {
+
+        public BigDecimal net() {
+            return received.subtract(refunded);
+        }
+    }
+
+    /** Every payment of the business the filter lets through, the last recorded first, a page at a time. */
+    public Page<PaymentLine> list(PaymentFilter filter, String afterKey, int limit) {
+        access.require(Capability.PAYMENTS_READ);
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder jpql = new StringBuilder("select p from Payment p where p.deletedAt is null");
+        where(filter, jpql, params);
+        NewestFirst.continueAfter(afterKey, "p", jpql, params);
+        TypedQuery<Payment> query = em.createQuery(jpql.toString(), Payment.class).setMaxResults(limit + 1);
+        params.forEach(query::setParameter);
+        List<Payment> rows = query.getResultList();
+        return new Page<>(lines(rows.stream().limit(limit).toList()), NewestFirst.nextKey(rows, limit));
+    }
+
+    /** This month in the business's calendar (the payments list opens on it). */
+    public YearMonth currentMonth() {
+        access.require(Capability.PAYMENTS_READ);
+        return YearMonth.from(BusinessClock.today(tenant().zone()));
+    }
+
+    /** The business's time zone, for showing when a payment was made. */
+    public ZoneId zone() {
+        return tenant().zone();
+    }
+
+    /** At most this many payments go into one CSV. */
+    public static final int CSV_MAX = 10_000;
+
+    /** The payments the filter lets through as a CSV ({@link PaymentsCsv}), the last recorded first, up to {@link #CSV_MAX}. */
+    public String csv(PaymentFilter filter) {
+        List<PaymentLine> all = new ArrayList<>();
+        String after = null;
+        do {
+            Page<PaymentLine> page = list(filter, after, 500);
+            all.addAll(page.items());
+            after = page.nextKey();
+        } while (after != null && all.size() < CSV_MAX);
+        return PaymentsCsv.of(all.subList(0, Math.min(all.size(), CSV_MAX)), tenant().zone());
+    }
+
+    /** The money received (succeeded or later refunded) and refunded of the payments the filter lets through. */
+    public List<PaymentTotal> totals(PaymentFilter filter) {
+        access.require(Capability.PAYMENTS_READ);
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder jpql = new StringBuilder("select p.currency, sum(p.amount), sum(p.amountRefunded) from Payment p"
+                + " where p.deletedAt is null and p.status in :received");
+        params.put("received", PaymentStatus.names(PaymentStatus.RECEIVED));
+        where(filter, jpql, params);
+        jpql.append(" group by p.currency order by p.currency");
+        TypedQuery<Object[]> query = em.createQuery(jpql.toString(), Object[].class);
+        params.forEach(query::setParameter);
+        return query.getResultStream().map(r -> new PaymentTotal((String) r[0], (BigDecimal) r[1], (BigDecimal) r[2])).toList();
+    }
+
+    private void where(PaymentFilter filter, StringBuilder jpql, Map<String, Object> params) {
+        if (filter.month() != null) {
+            ZoneId zone = tenant().zone();
+            // each side compared with a mapped attribute, so the driver is told the parameter's type
+            jpql.append(" and (p.paidAt >= :from and p.paidAt < :to or p.paidAt is null and p.createdAt >= :from"
+                    + " and p.createdAt < :to)");
+            params.put("from", filter.month().atDay(1).atStartOfDay(zone).toInstant());
+            params.put("to", filter.month().plusMonths(1).atDay(1).atStartOfDay(zone).toInstant());
+        }
+        if (filter.method() != null) {
+            jpql.append(" and p.provider = :method");
+            params.put("method", filter.method());
+        }
+        if (filter.status() != null) {
+            jpql.append(" and p.status = :status");
+            params.put("status", filter.status().name());
+        }
+    }
+
+    /** The payments with their invoice's number and client, read for the page at once. */
+    private List<PaymentLine> lines(List<Payment> payments) {
+        if (payments.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Invoice> invoices = em.createQuery("select i from Invoice i where i.id in :ids", Invoice.class)
+                .setParameter("ids", payments.stream().map(Payment::getInvoiceId).distinct().toList()).getResultStream()
+                .collect(Collectors.toMap(Invoice::getId, i -> i));
+        List<String> contactIds = invoices.values().stream().map(Invoice::getContactId).filter(Objects::nonNull).distinct().toList();
+        Map<String, String> names = contactIds.isEmpty() ? Map.of() : em.createQuery(
+                        "select c.id, c.displayName from Contact c where c.id in :ids", Object[].class)
+                .setParameter("ids", contactIds).getResultStream().collect(Collectors.toMap(r -> (String) r[0], r -> (String) r[1]));
+        return payments.stream().map(p -> {
+            Invoice invoice = invoices.get(p.getInvoiceId());
+            String contactId = invoice == null ? null : invoice.getContactId();
+            return new PaymentLine(view(p), p.getAmountRefunded(), invoice == null ? null : invoice.getNumber(), contactId,
+                    contactId == null ? null : names.get(contactId));
+        }).toList();
     }
 
     public PaymentView record(String invoiceId, String provider, BigDecimal amount, Instant paidAt, String label) {

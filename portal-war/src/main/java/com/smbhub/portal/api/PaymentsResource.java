@@ -1,5 +1,7 @@
 package com.smbhub.portal.api;
 
+import com.smbhub.payment.PaymentFilter;
+import com.smbhub.payment.PaymentLine;
 import com.smbhub.payment.PaymentService;
 import com.smbhub.payment.PaymentView;
 import com.smbhub.platform.Jsonp;
@@ -35,15 +37,57 @@ public class PaymentsResource {
 
     @EJB PaymentService payments;
 
+    /**
+     * With {@code invoice_id}: that invoice's payments. Without: every payment of the business, the last recorded
+     * first, filtered by {@code month} (2026-12, the business's calendar), {@code method} and {@code status}, paged.
+     */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response list(@QueryParam("invoice_id") String invoiceId) {
-        if (invoiceId == null || invoiceId.isBlank()) {
-            throw new ValidationException("invoice_id", "Required");
+    public Response list(@QueryParam("invoice_id") String invoiceId, @QueryParam("month") String month,
+                         @QueryParam("method") String method, @QueryParam("status") String status,
+                         @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        if (invoiceId != null) {
+            if (invoiceId.isBlank()) {
+                throw new ValidationException("invoice_id", "An invoice's id, or leave it out for every payment");
+            }
+            JsonArrayBuilder data = Jsonp.createArrayBuilder();
+            payments.ofInvoice(invoiceId.trim()).forEach(p -> data.add(json(p)));
+            return Envelope.ok(data.build());
         }
+        PaymentFilter filter = PaymentFilter.of(month, method, status);
+        int size = Paging.limit(limit);
+        return Paging.reply(payments.list(filter, Paging.after(cursor), size), PaymentsResource::json);
+    }
+
+    /** {@code [{"currency","received","refunded","net"}]} of the payments the same filters let through. */
+    @GET
+    @Path("/totals")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response totals(@QueryParam("month") String month, @QueryParam("method") String method,
+                           @QueryParam("status") String status) {
         JsonArrayBuilder data = Jsonp.createArrayBuilder();
-        payments.ofInvoice(invoiceId.trim()).forEach(p -> data.add(json(p)));
+        payments.totals(PaymentFilter.of(month, method, status)).forEach(t -> data.add(Jsonp.createObjectBuilder()
+                .add("currency", t.currency()).add("received", Envelope.money(t.received(), t.currency()))
+                .add("refunded", Envelope.money(t.refunded(), t.currency())).add("net", Envelope.money(t.net(), t.currency()))));
         return Envelope.ok(data.build());
+    }
+
+    /** The same list as a CSV file to download. */
+    @GET
+    @Path("/csv")
+    @Produces("text/csv")
+    public Response csv(@QueryParam("month") String month, @QueryParam("method") String method,
+                        @QueryParam("status") String status) {
+        PaymentFilter filter = PaymentFilter.of(month, method, status);
+        return Response.ok(payments.csv(filter), "text/csv; charset=UTF-8").header("Content-Disposition",
+                "attachment; filename=\"payments" + (filter.month() == null ? "" : "-" + filter.month()) + ".csv\"").build();
+    }
+
+    static JsonObject json(PaymentLine line) {
+        return Jsonp.createObjectBuilder(json(line.payment())).add("refunded", Envelope.money(line.refunded(),
+                        line.payment().currency())).add("invoice_number", Envelope.nullable(line.invoiceNumber()))
+                .add("contact_id", Envelope.nullable(line.contactId())).add("client_name", Envelope.nullable(line.clientName()))
+                .build();
     }
 
     /** {@code {"invoice_id","provider":"CASH|BANK|OTHER","amount","paid_at"?,"method_label"?}} → 201. */

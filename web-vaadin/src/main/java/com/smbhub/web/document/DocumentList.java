@@ -14,6 +14,7 @@ import com.smbhub.portal.PortalLinks;
 import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.profile.ProfileService;
 import com.smbhub.web.shell.PagedRows;
+import com.smbhub.web.shell.QueryFilters;
 import com.smbhub.web.shell.Toasts;
 import com.smbhub.web.shell.Words;
 import com.vaadin.flow.component.Component;
@@ -160,8 +161,10 @@ public abstract class DocumentList<T extends DocumentView> extends VerticalLayou
         if (!enabled) {
             return;
         }
-        reload();
         var query = event.getLocation().getQueryParameters();
+        if (!QueryFilters.preset(status, query, "status")) {
+            reload();
+        }
         if (create.isVisible() && query.getSingleParameter("new").isPresent()) {
             edit(null);
         }

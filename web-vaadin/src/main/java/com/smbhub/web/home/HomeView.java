@@ -49,6 +49,7 @@ import jakarta.ejb.EJB;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -96,26 +97,24 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
                 : new InvoiceService.Money(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
                 greeting.currency());
         FlexLayout cards = new FlexLayout(
-                card("kpi-new", "New " + plural, String.valueOf(today.newItems())),
-                card("kpi-overdue", "Overdue " + plural, String.valueOf(today.overdueItems())),
-                card("kpi-unpaid", "Unpaid", MoneyText.format(money.unpaid(), money.currency())),
-                card("kpi-overdue-money", "Overdue", MoneyText.format(money.overdue(), money.currency())),
-                card("kpi-payments", "Today's payments", MoneyText.format(money.paidToday(),
-                        money.currency())));
+                opens(card("kpi-new", "New " + plural, String.valueOf(today.newItems())), "work", "status", "NEW"),
+                opens(card("kpi-overdue", "Overdue " + plural, String.valueOf(today.overdueItems())), "work", "due", "overdue"));
+        if (Permissions.allows(greeting.role(), Capability.MONEY_READ) && profile.capability("invoices")) {
+            cards.add(opens(card("kpi-unpaid", "Unpaid", MoneyText.format(money.unpaid(), money.currency())), "invoices"),
+                    opens(card("kpi-overdue-money", "Overdue", MoneyText.format(money.overdue(), money.currency())),
+                            "invoices", "status", "OVERDUE"),
+                    opens(card("kpi-payments", "Today's payments", MoneyText.format(money.paidToday(), money.currency())),
+                            "payments"));
+        }
         if (profile.capability("inbox")) {
-            Div unread = card("kpi-unread", "Unread messages", String.valueOf(inbox.unread()));
-            unread.getStyle().set("cursor", "pointer");
-            unread.addClickListener(e -> unread.getUI().ifPresent(ui -> ui.navigate("inbox")));
-            cards.addComponentAsFirst(unread);
+            cards.addComponentAsFirst(opens(card("kpi-unread", "Unread messages", String.valueOf(inbox.unread())), "inbox"));
         }
         if (profile.capability("expenses") && Permissions.allows(greeting.role(), Capability.EXPENSES_READ)) {
             Map<String, BigDecimal> spent = expenses.thisMonth();
             Div month = card("kpi-expenses", "Expenses this month", spent.isEmpty() ? MoneyText.format(BigDecimal.ZERO,
                     greeting.currency()) : spent.entrySet().stream().map(t -> MoneyText.format(t.getValue(), t.getKey()))
                     .collect(Collectors.joining(" + ")));
-            month.getStyle().set("cursor", "pointer");
-            month.addClickListener(e -> month.getUI().ifPresent(ui -> ui.navigate("expenses")));
-            cards.add(month);
+            cards.add(opens(month, "expenses"));
         }
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         cards.getStyle().set("gap", "var(--lumo-space-m)");
@@ -313,6 +312,21 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
         HorizontalLayout offer = new HorizontalLayout(new Span("Want to look around first?"), fill);
         offer.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         return offer;
+    }
+
+    /** The card opens the list it counts: {@code path}, with a filter as {@code name, value} pairs. */
+    static Div opens(Div card, String path, String... filter) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < filter.length; i += 2) {
+            parameters.put(filter[i], filter[i + 1]);
+        }
+        card.getStyle().set("cursor", "pointer");
+        card.getElement().setAttribute("role", "link");
+        card.getElement().setAttribute("tabindex", "0");
+        card.addClickListener(e -> card.getUI().ifPresent(ui -> ui.navigate(path, QueryParameters.simple(parameters))));
+        card.getElement().addEventListener("keydown", e -> card.getUI().ifPresent(
+                ui -> ui.navigate(path, QueryParameters.simple(parameters)))).setFilter("event.key === 'Enter'");
+        return card;
     }
 
     private static Div card(String id, String label, String value) {

@@ -133,7 +133,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         home.setId("nav-home");
         nav.addItem(home);
         for (Module module : Module.values()) {
-            if (module != Module.MORE && module.enabled(profile)) {
+            if (module != Module.MORE && module.enabled(profile, access.role())) {
                 SideNavItem item = new SideNavItem(module.label(profile), module.path(), module.icon());
                 item.setId("nav-" + module.path());
                 nav.addItem(item);
@@ -143,7 +143,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         bottomBar.removeAll();
         bottomBar.add(link("Home", null));
         for (Module module : IN_BOTTOM_BAR) {
-            if (module.enabled(profile)) {
+            if (module.enabled(profile, access.role())) {
                 bottomBar.add(link(module == Module.INVOICES ? "Money" : module.label(profile), module.path()));
             }
         }

@@ -1,5 +1,6 @@
 package com.smbhub.web.shell;
 
+import com.smbhub.platform.security.Access;
 import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.profile.ProfileService;
 import com.vaadin.cdi.annotation.CdiComponent;
@@ -24,6 +25,8 @@ public class MoreView extends VerticalLayout implements BeforeEnterObserver {
 
     @EJB ProfileService profiles;
 
+    @EJB Access access;
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
@@ -36,7 +39,7 @@ public class MoreView extends VerticalLayout implements BeforeEnterObserver {
         list.setPadding(false);
         list.setSpacing(false);
         for (Module module : Module.values()) {
-            if (!MainLayout.IN_BOTTOM_BAR.contains(module) && module != Module.MORE && module.enabled(profile)) {
+            if (!MainLayout.IN_BOTTOM_BAR.contains(module) && module != Module.MORE && module.enabled(profile, access.role())) {
                 list.add(entry(module.icon(), module.label(profile), module.path()));
             }
         }

@@ -28,6 +28,7 @@ import com.smbhub.web.file.FilesPanel;
 import com.smbhub.web.shell.MainLayout;
 import com.smbhub.web.shell.PagedRows;
 import com.smbhub.web.shell.Problems;
+import com.smbhub.web.shell.QueryFilters;
 import com.smbhub.web.shell.Toasts;
 import com.smbhub.web.shell.Waiting;
 import com.smbhub.web.shell.Words;
@@ -166,8 +167,11 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
         if (pos) {
             syncState.setText(syncState(square.status(), zone, Permissions.allows(access.role(), Capability.MANAGE_SETTINGS)));
         }
-        reload();
         var query = event.getLocation().getQueryParameters();
+        boolean statusSet = QueryFilters.preset(status, query, "status");
+        if (!(QueryFilters.preset(due, query, "due") || statusSet)) {
+            reload();
+        }
         if (create.isVisible() && query.getSingleParameter("new").isPresent()) {
             openNew(query.getSingleParameter("title").orElse(""));
         }
