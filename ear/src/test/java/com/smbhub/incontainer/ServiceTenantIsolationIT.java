@@ -493,6 +493,9 @@ class ServiceTenantIsolationIT {
         InvoiceView invoice = as("staff@" + n() + ".test", n(), () -> invoices.create(new DocumentDraft(client.id(),
                 null, null, null, null, null, null, List.of(new LineItem("Job", BigDecimal.ONE,
                 BigDecimal.TEN, null)), null, null, null), Optional.empty()));
+        assertEquals(List.of(invoice.id()), as("staff@" + n() + ".test", n(), () -> invoices.search(client.displayName(), 5))
+                .stream().map(InvoiceView::id).toList(), "the palette finds an invoice by its client");
+        assertTrue(as("owner@" + m() + ".test", m(), () -> invoices.search(client.displayName(), 5)).isEmpty());
         assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> payments.ofInvoice(invoice.id())));
         assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> payments.record(invoice.id(),
                 "CASH", BigDecimal.ONE, null, null)));

@@ -36,6 +36,15 @@ class PaymentsJourneyIT {
             app.choose("Any method");
             app.openRow("payments-grid", "Cash · Till " + run, d -> d.getCurrentUrl().contains("/invoices"));
             DocumentScreen.invoices(app).payments("40.00");
+            // Ctrl+K finds the invoice by its client, and offers the commands whose names hold the words typed
+            app.open("payments");
+            ShellScreen shell = new ShellScreen(app);
+            shell.waitForTitle("Payments");
+            shell.search("payer " + run, "Invoice " + invoice.getString("number"), false);
+            shell.escape();
+            shell.search("settings tea", "Settings → Team", true);
+            shell.openFirstResult();
+            shell.waitForTitle("Settings");
         }
     }
 

@@ -4,6 +4,7 @@ import com.smbhub.contact.Contact;
 import com.smbhub.platform.Ids;
 import com.smbhub.platform.analytics.Analytics;
 import com.smbhub.platform.audit.AuditService;
+import com.smbhub.platform.db.Like;
 import com.smbhub.platform.db.NewestFirst;
 import com.smbhub.platform.db.Page;
 import com.smbhub.platform.errors.ConflictException;
@@ -29,6 +30,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -183,13 +185,8 @@ public abstract class DocumentService<D extends MoneyDocument, V> {
 
     /** The same, issued between {@code from} and {@code to} (inclusive, either may be null). */
     public Page<V> list(String status, String contactId, LocalDate from, LocalDate to, String afterKey, int limit) {
-        Grant grant = access.require(Capability.MONEY_READ);
         Map<String, Object> params = new LinkedHashMap<>();
-        StringBuilder jpql = new StringBuilder("select d from " + type.getSimpleName() + " d where d.deletedAt is null");
-        if (grant == Grant.ASSIGNED) {
-            jpql.append(" and exists (select w.id from WorkItem w where w.id = d.workItemId and w.assignedTo = :me)");
-            params.put("me", RequestContext.current().orElseThrow().userId());
-        }
+        StringBuilder jpql = readable(params);
         if (contactId != null) {
             jpql.append(" and d.contactId = :contact");
             params.put("contact", contactId);
@@ -209,6 +206,27 @@ public abstract class DocumentService<D extends MoneyDocument, V> {
             params.put("to", to);
         }
         return newestFirst(jpql, params, afterKey, limit);
+    }
+
+    /** The documents whose number or client's name holds {@code text} (any case), newest first: the command palette. */
+    public List<V> search(String text, int limit) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        StringBuilder jpql = readable(params);
+        jpql.append(" and (lower(d.number) like :q or exists (select c.id from Contact c where c.id = d.contactId"
+                + " and lower(c.displayName) like :q))");
+        params.put("q", Like.contains(text.trim().toLowerCase(Locale.ROOT)));
+        return newestFirst(jpql, params, null, limit).items();
+    }
+
+    /** The query (alias {@code d}) of the live documents the caller may read: an agent's, those of work assigned to them. */
+    private StringBuilder readable(Map<String, Object> params) {
+        Grant grant = access.require(Capability.MONEY_READ);
+        StringBuilder jpql = new StringBuilder("select d from " + type.getSimpleName() + " d where d.deletedAt is null");
+        if (grant == Grant.ASSIGNED) {
+            jpql.append(" and exists (select w.id from WorkItem w where w.id = d.workItemId and w.assignedTo = :me)");
+            params.put("me", RequestContext.current().orElseThrow().userId());
+        }
+        return jpql;
     }
 
     /**

@@ -2,11 +2,13 @@ package com.smbhub.web.shell;
 
 import com.smbhub.account.AccountService;
 import com.smbhub.contact.ContactService;
+import com.smbhub.invoice.InvoiceService;
 import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.IdentityService;
 import com.smbhub.platform.security.Membership;
 import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.profile.ProfileService;
+import com.smbhub.quote.QuoteService;
 import com.smbhub.web.home.HomeView;
 import com.smbhub.web.security.ChooseBusinessView;
 import com.smbhub.web.security.CurrentBusiness;
@@ -60,13 +62,17 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
 
     private final ContactService contacts;
     private final WorkItemService work;
+    private final InvoiceService invoices;
+    private final QuoteService quotes;
     private final Access access;
     private final AccountService accounts;
     private final Div verifyBanner = new Div();
 
     @Inject
     public MainLayout(CurrentBusiness business, ProfileService profiles, ContactService contacts, WorkItemService work,
-                      Access access, AccountService accounts) {
+                      InvoiceService invoices, QuoteService quotes, Access access, AccountService accounts) {
+        this.invoices = invoices;
+        this.quotes = quotes;
         this.accounts = accounts;
         this.business = business;
         this.profiles = profiles;
@@ -123,7 +129,8 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     }
 
     private void openPalette() {
-        new CommandPalette(contacts, work, access, profiles.effective()).open();
+        new CommandPalette(new CommandPalette.Sources(contacts, work, invoices, quotes, access), profiles.effective(),
+                this::logout).open();
     }
 
     /** The menus follow the business's profile: its labels, and only the modules it turns on. */
