@@ -3,6 +3,7 @@ package com.smbhub.system;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 
 /**
  * Page object of the invoices and quotes screens (web/document): the list and the editor. Their
@@ -96,6 +97,15 @@ final class DocumentScreen {
     /** An editor button: save, send, remind, void, link, pay-link, convert, approve, reject. */
     DocumentScreen press(String action) {
         app.click(prefix + "-" + action);
+        return this;
+    }
+
+    /** Save draft: the list shows it and the editor opens again on the saved draft, Send next to Save. */
+    DocumentScreen saveDraft(String client) {
+        press("save");
+        waitInList(client);
+        BackOffice.await(app.driver, 20).until(d -> d.findElements(By.id(prefix + "-send")).stream()
+                .anyMatch(WebElement::isDisplayed));
         return this;
     }
 

@@ -39,7 +39,7 @@ class InvoicesJourneyIT {
             wait.until(d -> invoices.clientRefused());
             invoices.client(client).addLine().line(1, "Parts", "2", "15.50").waitForTotals("Total $170.63");
             app.screenshot("invoice-editor");
-            invoices.press("save").waitInList(client);
+            invoices.saveDraft(client).press("close"); // saved, it stayed open with Send; closed, the list
             invoices.waitInList("$170.63");
             app.screenshot("invoices");
             invoices.openRow(client, "send").send("ivan@example.com");

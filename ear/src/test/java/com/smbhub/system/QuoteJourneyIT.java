@@ -30,8 +30,7 @@ class QuoteJourneyIT {
                     .line(0, "Kitchen sink and tap", null, "640");
             quotes.waitForTotals("Total $723.20");
             app.screenshot("quote-editor");
-            quotes.press("save").waitInList(client);
-            quotes.openRow(client, "send").press("send").waitForRecipient(email);
+            quotes.saveDraft(client).press("send").waitForRecipient(email);
             quotes.confirmSend();
             quotes.waitInList("Sent");
 

@@ -64,8 +64,7 @@ class SignupJourneyIT {
             contacts.waitForDetail(client);
             DocumentScreen invoices = DocumentScreen.invoices(app).open().startNew().client(client)
                     .line(0, "Leak repair", null, "240");
-            invoices.press("save").waitInList(client);
-            invoices.openRow(client, "send").press("send").waitForRecipient(clientEmail);
+            invoices.saveDraft(client).press("send").waitForRecipient(clientEmail);
             invoices.confirmSend();
             invoices.waitInList("Sent");
             String pay = AccountIT.linkIn(Mailbox.await(clientEmail, "Invoice"), "/portal/invoices/");

@@ -16,11 +16,10 @@ import com.vaadin.flow.component.dialog.Dialog;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * What every money document's editor has: the title, the form, PDF, Send, Client link, Save draft
- * (errors at their fields, nothing typed lost) and Close. Each document adds its own actions and
+ * (errors at their fields, nothing typed lost; the saved draft opens again with Send) and Close. Each document adds its own actions and
  * then calls {@link #finish()}.
  */
 public abstract class DocumentEditor<V extends DocumentView> extends Dialog {
@@ -29,11 +28,11 @@ public abstract class DocumentEditor<V extends DocumentView> extends Dialog {
     protected final V document;
     protected final DocumentForm form;
     private final DocumentForm.Kind kind;
-    private final transient Consumer<V> onSaved;
+    private final transient Saved<V> onSaved;
 
     protected DocumentEditor(DocumentForm.Kind kind, DocumentService<?, V> documents, ContactPicker.Source contacts,
                              EffectiveProfile profile, V document, String currency, LocalDate today,
-                             boolean mayChangeCurrency, Consumer<V> onSaved) {
+                             boolean mayChangeCurrency, Saved<V> onSaved) {
         this.kind = kind;
         this.documents = documents;
         this.document = document;
@@ -46,7 +45,9 @@ public abstract class DocumentEditor<V extends DocumentView> extends Dialog {
         form = new DocumentForm(kind, contacts, documents.taxCodes(), document == null ? null : document.draft(),
                 document == null ? currency : document.currency(), today, mayChangeCurrency);
         add(form);
-        getFooter().add(new Button("Close", e -> close()));
+        Button closing = new Button("Close", e -> close());
+        closing.setId(kind.prefix() + "-close");
+        getFooter().add(closing);
         if (document != null) {
             getFooter().addComponentAsFirst(LinkDialog.pdf(kind.prefix() + "-pdf", document.number() + ".pdf",
                     () -> documents.pdf(document.id())));
@@ -91,11 +92,17 @@ public abstract class DocumentEditor<V extends DocumentView> extends Dialog {
         }
     }
 
+    /** What the list does once a document changed: shows it, and with {@code keepOpen} opens it again. */
+    @FunctionalInterface
+    public interface Saved<V> {
+        void saved(V document, boolean keepOpen);
+    }
+
     /** Closes with a message and hands the changed document to the list. */
     protected void done(V changed, String message) {
         Toasts.done(message);
         close();
-        onSaved.accept(changed);
+        onSaved.saved(changed, false);
     }
 
     /** Save draft for a draft (or a new document); anything else opens read-only. */
@@ -114,7 +121,10 @@ public abstract class DocumentEditor<V extends DocumentView> extends Dialog {
         try {
             V saved = document == null ? documents.create(form.draft(), Optional.empty())
                     : documents.update(document.id(), document.version(), form.draft());
-            done(saved, "Saved " + saved.number());
+            // the saved draft opens again at once, with Send next to it
+            Toasts.done("Saved " + saved.number());
+            close();
+            onSaved.saved(saved, true);
         } catch (ValidationException e) {
             form.show(e);
         } catch (ConflictException | NotFoundException e) {

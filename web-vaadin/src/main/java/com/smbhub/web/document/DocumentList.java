@@ -130,6 +130,14 @@ public abstract class DocumentList<T extends DocumentView> extends VerticalLayou
     /** Opens the editor on a freshly read document (null: a new one) for the business's currency, zone and day. */
     protected abstract void open(T fresh, HomeService.Greeting business);
 
+    /** A document changed in its editor: the list shows it, and a saved draft opens again (to send it next). */
+    protected void saved(T document, boolean keepOpen) {
+        reload();
+        if (keepOpen) {
+            edit(document);
+        }
+    }
+
     /** Opens the editor for this row (read again: it may have changed), or for a new document. */
     protected void edit(T document) {
         try {

@@ -20,6 +20,7 @@ import com.smbhub.portal.PortalLinks;
 import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.web.contact.ContactPicker;
 import com.smbhub.web.document.DocumentEditor;
+import com.smbhub.web.document.DocumentEditor.Saved;
 import com.smbhub.web.document.DocumentForm;
 import com.smbhub.web.document.LinkDialog;
 import com.smbhub.web.document.SendDialog;
@@ -48,7 +49,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * The invoice editor (PRD 3.10): the draft form, then Send, reminders, the card payment link, the
@@ -65,7 +65,7 @@ class InvoiceEditor extends DocumentEditor<InvoiceView> {
                   PaymentService payments, ContactPicker.Source contacts,
                   EffectiveProfile profile, InvoiceView invoice,
                   String defaultCurrency, String zone, LocalDate today, boolean mayChangeCurrency,
-                  Consumer<InvoiceView> onSaved) {
+                  Saved<InvoiceView> onSaved) {
         super(DocumentForm.Kind.INVOICE, invoices, contacts, profile, invoice, defaultCurrency, today, mayChangeCurrency,
                 onSaved);
         this.invoices = invoices;
@@ -120,7 +120,7 @@ class InvoiceEditor extends DocumentEditor<InvoiceView> {
     }
 
     /** Whether the daily payment reminders go for this invoice, and Hold / Resume. */
-    private HorizontalLayout remindersLine(Consumer<InvoiceView> onSaved) {
+    private HorizontalLayout remindersLine(Saved<InvoiceView> onSaved) {
         ReminderHold held = invoice.reminderHold();
         Span state = new Span(held == null ? "Automatic reminders: on (when reminders are on in Settings)"
                 : "Automatic reminders held: " + held.words.toLowerCase(Locale.ROOT)
@@ -261,7 +261,7 @@ class InvoiceEditor extends DocumentEditor<InvoiceView> {
      * The Stripe Checkout link for the amount due (made on Stripe, or the open one reused); Stripe's
      * refusal is shown with Retry and changes nothing.
      */
-    private void openPaymentLink(Consumer<InvoiceView> onSaved) {
+    private void openPaymentLink(Saved<InvoiceView> onSaved) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Card payment link for " + invoice.number());
         Span problem = new Span();
@@ -279,7 +279,7 @@ class InvoiceEditor extends DocumentEditor<InvoiceView> {
                 body.add(LinkDialog.urlField("pay-link-url", linked.paymentLinkUrl()));
                 dialog.getFooter().add(LinkDialog.copyButton(linked.paymentLinkUrl()));
                 retry.setVisible(false);
-                onSaved.accept(linked);
+                onSaved.saved(linked, false);
             } catch (ProviderException ex) {
                 problem.setText(ex.getMessage() + ". The invoice is unchanged.");
                 retry.setVisible(true);

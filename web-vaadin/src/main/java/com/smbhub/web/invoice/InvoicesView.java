@@ -160,7 +160,7 @@ public class InvoicesView extends DocumentList<InvoiceView> {
     @Override
     protected void open(InvoiceView fresh, HomeService.Greeting business) {
         new InvoiceEditor(invoices, links, sending, payments, ContactPicker.Source.of(contacts), profile, fresh,
-                business.currency(), business.timezone(), today(business), mayBillInOtherCurrency(), saved -> reload()).open();
+                business.currency(), business.timezone(), today(business), mayBillInOtherCurrency(), this::saved).open();
     }
 
 }

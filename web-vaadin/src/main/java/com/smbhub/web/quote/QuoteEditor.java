@@ -28,7 +28,7 @@ class QuoteEditor extends DocumentEditor<QuoteView> {
     private final transient QuoteService quotes;
 
     QuoteEditor(QuoteService quotes, PortalLinks links, ContactPicker.Source contacts, EffectiveProfile profile,
-                QuoteView quote, String currency, LocalDate today, boolean mayChangeCurrency, Consumer<QuoteView> onSaved,
+                QuoteView quote, String currency, LocalDate today, boolean mayChangeCurrency, DocumentEditor.Saved<QuoteView> onSaved,
                 Consumer<InvoiceView> onConverted) {
         super(DocumentForm.Kind.QUOTE, quotes, contacts, profile, quote, currency, today, mayChangeCurrency, onSaved);
         this.quotes = quotes;

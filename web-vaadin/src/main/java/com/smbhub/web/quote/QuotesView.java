@@ -54,7 +54,7 @@ public class QuotesView extends DocumentList<QuoteView> {
     @Override
     protected void open(QuoteView fresh, HomeService.Greeting business) {
         new QuoteEditor(quotes, links, ContactPicker.Source.of(contacts), profile, fresh, business.currency(),
-                today(business), mayBillInOtherCurrency(), saved -> reload(),
+                today(business), mayBillInOtherCurrency(), this::saved,
                 invoice -> getUI().ifPresent(ui -> ui.navigate(InvoicesView.class, QueryParameters.of("open", invoice.id()))))
                 .open();
     }
