@@ -1,5 +1,6 @@
 package com.smbhub.web.contact;
 
+import com.smbhub.contact.ContactChecks;
 import com.smbhub.contact.ContactDraft;
 import com.smbhub.contact.ContactService;
 import com.smbhub.contact.ContactView;
@@ -110,7 +111,7 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
         grid.setId("contact-grid");
         grid.addColumn(ContactView::displayName).setHeader("Name").setFlexGrow(2);
         grid.addColumn(c -> c.email() == null ? "" : c.email()).setHeader("E-mail").setFlexGrow(2);
-        grid.addColumn(c -> c.phone() == null ? "" : c.phone()).setHeader("Phone");
+        grid.addColumn(c -> c.phone() == null ? "" : ContactChecks.readable(c.phone())).setHeader("Phone");
         grid.addColumn(c -> c.type().charAt(0) + c.type().substring(1).toLowerCase()).setHeader("Type");
         grid.asSingleSelect().addValueChangeListener(e -> {
             if (e.getValue() != null) {
@@ -194,7 +195,7 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
         detail.add(name);
         List<String> facts = new ArrayList<>();
         Optional.ofNullable(contact.email()).ifPresent(facts::add);
-        Optional.ofNullable(contact.phone()).ifPresent(facts::add);
+        Optional.ofNullable(contact.phone()).map(ContactChecks::readable).ifPresent(facts::add);
         Optional.ofNullable(contact.companyName()).ifPresent(facts::add);
         Optional.ofNullable(contact.city()).ifPresent(facts::add);
         if (!contact.tags().isEmpty()) {
@@ -235,7 +236,7 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
                     merge.addThemeVariants(ButtonVariant.LUMO_SMALL);
                     HorizontalLayout line = new HorizontalLayout(new Span(twin.displayName()
                             + (twin.email() == null ? "" : " · " + twin.email())
-                            + (twin.phone() == null ? "" : " · " + twin.phone())), merge);
+                            + (twin.phone() == null ? "" : " · " + ContactChecks.readable(twin.phone()))), merge);
                     line.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
                     box.add(line);
                 }

@@ -1,5 +1,6 @@
 package com.smbhub.web.contact;
 
+import com.smbhub.contact.ContactChecks;
 import com.smbhub.contact.ContactCsv;
 import com.smbhub.contact.ContactService;
 import com.smbhub.platform.errors.ValidationException;
@@ -101,7 +102,7 @@ class ImportDialog extends Dialog {
         rows.addColumn(ContactService.ImportRow::line).setHeader("Line").setAutoWidth(true).setFlexGrow(0);
         rows.addColumn(r -> r.displayName() == null ? "" : r.displayName()).setHeader("Name").setFlexGrow(2);
         rows.addColumn(r -> r.email() == null ? "" : r.email()).setHeader("E-mail").setFlexGrow(2);
-        rows.addColumn(r -> r.phone() == null ? "" : r.phone()).setHeader("Phone");
+        rows.addColumn(r -> r.phone() == null ? "" : ContactChecks.readable(r.phone())).setHeader("Phone");
         rows.addColumn(ImportDialog::outcome).setHeader("Result").setFlexGrow(3);
         anywayColumn = rows.addComponentColumn(this::anywayChoice).setHeader("Import anyway").setAutoWidth(true).setFlexGrow(0);
         rows.setPartNameGenerator(r -> r.outcome().equals("READY") ? null : "import-skipped");
