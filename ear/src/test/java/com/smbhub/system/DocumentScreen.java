@@ -163,12 +163,18 @@ final class DocumentScreen {
 
     /** A row's menu ("Mark paid", …) for the document with this number; waits for its confirmation. */
     void rowAction(String number, String label) {
+        rowMenu(number, label);
+        BackOffice.await(app.driver, 15).until(d -> !d.findElements(By.cssSelector("vaadin-confirm-dialog-overlay")).isEmpty());
+    }
+
+    /** Chooses {@code label} in the row's ⋯ menu of the document with this number. */
+    DocumentScreen rowMenu(String number, String label) {
         app.click(prefix + "-actions-" + number);
         BackOffice.await(app.driver, 15).until(d -> d.findElements(By.cssSelector("vaadin-context-menu-item")).stream()
                 .anyMatch(e -> e.getText().trim().equals(label) && e.isDisplayed()));
         app.driver.findElements(By.cssSelector("vaadin-context-menu-item")).stream()
                 .filter(e -> e.getText().trim().equals(label)).findFirst().orElseThrow().click();
-        BackOffice.await(app.driver, 15).until(d -> !d.findElements(By.cssSelector("vaadin-confirm-dialog-overlay")).isEmpty());
+        return this;
     }
 
     void confirm() {

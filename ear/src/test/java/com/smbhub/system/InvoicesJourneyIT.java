@@ -73,4 +73,31 @@ class InvoicesJourneyIT {
                     .getJsonObject("data").getString("status")));
         }
     }
+
+    @Test
+    void theListsSendIsTheEditorsDialogAddressedToTheClient() throws Exception {
+        String owner = SystemUnderTest.token(WORLD.northside("owner"), null);
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String email = "listsend-" + tag + "@example.com";
+        String contact = ContactsIT.send("POST", "/api/v1/contacts", owner, "{\"display_name\":\"Lina " + tag + "\",\"email\":\""
+                + email + "\"}").json().getJsonObject("data").getString("id");
+        var invoice = ContactsIT.send("POST", "/api/v1/invoices", owner, "{\"contact_id\":\"" + contact + "\","
+                + "\"line_items\":[{\"name\":\"Callout\",\"qty\":1,\"rate\":80}]}").json().getJsonObject("data");
+        String number = invoice.getString("number");
+        try (BackOffice app = new BackOffice()) {
+            app.signIn(WORLD.northside("owner"), "demo");
+            new HomeScreen(app).waitFor("Welcome");
+            DocumentScreen invoices = DocumentScreen.invoices(app).open();
+            invoices.waitInList("Lina " + tag);
+            invoices.rowMenu(number, "Send");
+            invoices.waitForRecipient(email); // prefilled, as in the editor
+            invoices.waitForPreview(number);
+            app.waitForText("send-attachments", number + ".pdf");
+            app.screenshot("invoice-send-from-list");
+            invoices.confirmSend();
+            BackOffice.await(app.driver, 15).until(d -> "SENT".equals(SystemUnderTest.get("/api/v1/invoices/" + invoice.getString("id"),
+                    owner).json().getJsonObject("data").getString("status")));
+            Mailbox.await(email, number);
+        }
+    }
 }

@@ -4,6 +4,7 @@ import com.smbhub.aidraft.AiDraftQueue;
 import com.smbhub.aidraft.AiDraftView;
 import com.smbhub.platform.tenancy.Background;
 import com.smbhub.web.shell.Problems;
+import com.smbhub.web.shell.RowClicks;
 import com.smbhub.web.shell.Toasts;
 import com.smbhub.web.shell.Words;
 import com.vaadin.flow.component.button.Button;
@@ -93,7 +94,7 @@ public class ReviewQueue extends VerticalLayout {
         grid.addColumn(r -> Words.took(r.age())).setHeader("Waiting").setAutoWidth(true);
         grid.setPartNameGenerator(r -> r.breached() ? "ops-sla-breached" : null);
         grid.setEmptyStateText("No drafts are waiting for review.");
-        grid.addItemClickListener(e -> open(e.getItem()));
+        RowClicks.open(grid, this::open);
         add(new H3("AI drafts sent to review"), new Paragraph("Drafts a business sent to QC, oldest first; a red row waited"
                 + " longer than the " + AiDraftQueue.SLA.toHours() + " h review SLA. Open one to correct it, approve and"
                 + " apply it, or reject it; the business can still decide it itself."), kpis, filters, grid);

@@ -16,6 +16,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What every money document's editor has: the title, the form, PDF, Send, Client link, Save draft
@@ -67,16 +68,20 @@ public abstract class DocumentEditor<V extends DocumentView> extends Dialog {
         return button;
     }
 
-    /** "Send" / "Send again": the mail with the PDF and a client link; {@code send} returns the sent document. */
-    protected void sendAction(boolean draft, String explanation, List<Wording.Template> templates,
-                              SendWith<V> send, SendDialog.Preview preview) {
+    /** "Send" / "Send again": the mail with the PDF and a client link; {@code letter} is made for the client's address. */
+    protected void sendAction(boolean draft, Function<String, SendDialog.Letter> letter, SendWith<V> send,
+                              SendDialog.Preview preview) {
         if (!allows("send")) {
             return;
         }
-        action("send", draft ? "Send" : "Send again", () -> SendDialog.open("Send " + document.number(), explanation,
-                form.client() == null ? null : form.client().email(), kind.noun().toLowerCase(), templates,
-                (to, message, template) -> done(send.send(to, message, template), document.number() + " sent to " + to),
+        action("send", draft ? "Send" : "Send again", () -> SendDialog.open(letter.apply(clientEmail()),
+                (to, message, template) -> done(send.send(to, message, template), SendDialog.sent(document.number(), to)),
                 preview)).addThemeVariants(ButtonVariant.LUMO_SUCCESS);
+    }
+
+    /** The client's e-mail address, or null. */
+    protected String clientEmail() {
+        return form.client() == null ? null : form.client().email();
     }
 
     /** Sends and returns the document as it is afterwards. */

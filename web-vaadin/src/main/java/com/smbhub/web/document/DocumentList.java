@@ -15,6 +15,7 @@ import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.profile.ProfileService;
 import com.smbhub.web.shell.PagedRows;
 import com.smbhub.web.shell.QueryFilters;
+import com.smbhub.web.shell.RowClicks;
 import com.smbhub.web.shell.Toasts;
 import com.smbhub.web.shell.Words;
 import com.vaadin.flow.component.Component;
@@ -79,7 +80,7 @@ public abstract class DocumentList<T extends DocumentView> extends VerticalLayou
         status.setValue(ANY);
         status.addValueChangeListener(e -> reload());
         grid.setId(noun + "-grid");
-        grid.addItemClickListener(e -> edit(e.getItem()));
+        RowClicks.open(grid, this::edit);
         HorizontalLayout top = new HorizontalLayout(heading, create);
         top.setWidthFull();
         top.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
@@ -115,6 +116,15 @@ public abstract class DocumentList<T extends DocumentView> extends VerticalLayou
 
     protected static LocalDate today(HomeService.Greeting business) {
         return business.today();
+    }
+
+    /** The e-mail address of the document's client, or null (none, or gone). */
+    protected String clientEmail(T document) {
+        try {
+            return document.contactId() == null ? null : contacts.get(document.contactId()).email();
+        } catch (NotFoundException e) {
+            return null;
+        }
     }
 
     /** Whether the caller may bill in another currency than the business's (the editor offers the choice). */

@@ -20,8 +20,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * "Send …": the address, the e-mail template (when the business has more than one of the kind) and
- * an optional line; a refusal stays at the button with the reason and Retry.
+ * "Send …", the one send dialog: the address (the client's, prefilled), the e-mail template (when the business has
+ * more than one of the kind), an optional line, the attachments, and a preview of what the client reads; a refusal
+ * stays at the button with the reason and Retry.
  */
 public final class SendDialog {
 
@@ -39,23 +40,38 @@ public final class SendDialog {
     }
 
     /**
-     * {@code what} is "invoice", "quote"; {@code templates} are those to pick from (the default
-     * first chosen); {@code preview} may be null.
+     * What the dialog offers: {@code to} prefilled (null: empty), {@code what} the thing sent ("invoice", "quote"),
+     * {@code templates} to pick from ({@code chosenId} first when it is one of them, else the default) and the files
+     * that go with the mail.
      */
-    public static void open(String title, String explanation, String defaultTo, String what, List<Wording.Template> templates,
-                            Send send, Preview preview) {
-        open(title, explanation, defaultTo, what, templates, null, send, preview);
+    public record Letter(String title, String explanation, String to, String what, List<Wording.Template> templates,
+                         String chosenId, List<String> attachments) {
     }
 
-    /** As above, with template {@code chosenId} chosen first when it is one of {@code templates} (else the default). */
-    public static void open(String title, String explanation, String defaultTo, String what, List<Wording.Template> templates,
-                            String chosenId, Send send, Preview preview) {
+    /** The Send dialog of a money document: to its client, its PDF attached, what the client reads shown below. */
+    public static Letter document(String number, String noun, String explanation, String to, List<Wording.Template> templates) {
+        return new Letter("Send " + number, explanation, to, noun, templates, null, List.of(number + ".pdf"));
+    }
+
+    /** "INV-1001 sent to ana@example.com" (or "to the client" when no address was typed). */
+    public static String sent(String number, String to) {
+        return number + " sent to " + (to == null || to.isBlank() ? "the client" : to.strip());
+    }
+
+    /** Opens it; {@code send} throws on refusal (the reason stays at the button, with Retry). */
+    public static void open(Letter letter, Send send, Preview preview) {
+        dialog(letter, send, preview).open();
+    }
+
+    static Dialog dialog(Letter letter, Send send, Preview preview) {
+        List<Wording.Template> templates = letter.templates();
+        String what = letter.what();
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(title);
+        dialog.setHeaderTitle(letter.title());
         EmailField to = new EmailField("To");
         to.setId("send-to");
         to.setWidthFull();
-        to.setValue(defaultTo == null ? "" : defaultTo);
+        to.setValue(letter.to() == null ? "" : letter.to());
         TextArea message = new TextArea("Message (optional)");
         message.setId("send-message");
         message.setWidthFull();
@@ -65,7 +81,7 @@ public final class SendDialog {
         template.setWidthFull();
         template.setItems(templates);
         template.setItemLabelGenerator(t -> t.name() + (t.isDefault() ? " (default)" : ""));
-        templates.stream().filter(t -> t.id().equals(chosenId)).findFirst()
+        templates.stream().filter(t -> t.id().equals(letter.chosenId())).findFirst()
                 .or(() -> templates.stream().filter(Wording.Template::isDefault).findFirst()).ifPresent(template::setValue);
         template.setVisible(templates.size() > 1);
         Supplier<String> chosen = () -> template.getValue() == null ? null : template.getValue().id();
@@ -92,24 +108,26 @@ public final class SendDialog {
         });
         confirm.setDisableOnClick(true);
         confirm.addClickListener(e -> confirm.setEnabled(true));
-        dialog.add(new Paragraph(explanation), to, template, message, problem);
-        if (preview != null) {
-            Pre shown = new Pre();
-            shown.setId("send-preview");
-            shown.getStyle().set("white-space", "pre-wrap").set("font-size", "var(--lumo-font-size-s)")
-                    .set("background", "var(--lumo-contrast-5pct)").set("padding", "var(--lumo-space-s)");
-            Runnable refresh = () -> {
-                var text = preview.preview(message.getValue(), chosen.get());
-                shown.setText("Subject: " + text.subject() + "\n\n" + text.body());
-            };
-            message.setValueChangeMode(ValueChangeMode.LAZY);
-            message.addValueChangeListener(e -> refresh.run());
-            template.addValueChangeListener(e -> refresh.run());
-            refresh.run();
-            dialog.add(new H4("Preview"), shown);
-        }
+        Span attached = new Span(letter.attachments().isEmpty() ? "No attachment: the e-mail carries the client link."
+                : "Attached: " + String.join(", ", letter.attachments()));
+        attached.setId("send-attachments");
+        attached.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+        dialog.add(new Paragraph(letter.explanation()), to, template, message, attached, problem);
+        Pre shown = new Pre();
+        shown.setId("send-preview");
+        shown.getStyle().set("white-space", "pre-wrap").set("font-size", "var(--lumo-font-size-s)")
+                .set("background", "var(--lumo-contrast-5pct)").set("padding", "var(--lumo-space-s)");
+        Runnable refresh = () -> {
+            var text = preview.preview(message.getValue(), chosen.get());
+            shown.setText("Subject: " + text.subject() + "\n\n" + text.body());
+        };
+        message.setValueChangeMode(ValueChangeMode.LAZY);
+        message.addValueChangeListener(e -> refresh.run());
+        template.addValueChangeListener(e -> refresh.run());
+        refresh.run();
+        dialog.add(new H4("Preview"), shown);
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), confirm);
         dialog.setWidth("min(36rem, 100vw)");
-        dialog.open();
+        return dialog;
     }
 }

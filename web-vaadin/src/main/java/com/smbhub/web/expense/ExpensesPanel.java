@@ -6,6 +6,7 @@ import com.smbhub.expense.ExpenseView;
 import com.smbhub.file.FileService;
 import com.smbhub.money.MoneyText;
 import com.smbhub.web.shell.Problems;
+import com.smbhub.web.shell.RowClicks;
 import com.smbhub.web.shell.Toasts;
 import com.smbhub.workitem.WorkItemService;
 import com.vaadin.flow.component.button.Button;
@@ -41,7 +42,7 @@ public class ExpensesPanel extends VerticalLayout {
                 .setTextAlign(ColumnTextAlign.END);
         grid.addColumn(e -> ExpensesView.STATUS.get(e.status())).setHeader("Status").setAutoWidth(true);
         grid.setEmptyStateText("No expenses on this yet.");
-        grid.addItemClickListener(e -> new ExpenseDrawer(expenses, files, work, e.getItem(), this::reload).open());
+        RowClicks.open(grid, x -> new ExpenseDrawer(expenses, files, work, x, this::reload).open());
         total.setId("wi-expenses-total");
         Button add = new Button("Add expense", VaadinIcon.PLUS.create(), e -> {
             try {

@@ -14,6 +14,7 @@ import com.smbhub.platform.tenancy.Background;
 import com.smbhub.web.aidraft.ConfidenceBadge;
 import com.smbhub.web.shell.MainLayout;
 import com.smbhub.web.shell.Problems;
+import com.smbhub.web.shell.RowClicks;
 import com.smbhub.web.shell.Toasts;
 import com.smbhub.web.shell.Uploads;
 import com.smbhub.web.shell.Waiting;
@@ -152,7 +153,7 @@ public class ExpensesView extends VerticalLayout implements BeforeEnterObserver 
             return read;
         }).setHeader("Receipt").setAutoWidth(true);
         grid.setEmptyStateText("No expenses here yet. Upload a receipt photo, or add one by hand.");
-        grid.addItemClickListener(e -> open(e.getItem()));
+        RowClicks.open(grid, this::open);
         grid.setSizeFull();
 
         HorizontalLayout capture = new HorizontalLayout(upload, manual);

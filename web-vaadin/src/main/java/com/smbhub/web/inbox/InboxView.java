@@ -35,6 +35,7 @@ import com.smbhub.web.shell.FieldErrors;
 import com.smbhub.web.shell.MainLayout;
 import com.smbhub.web.shell.PagedRows;
 import com.smbhub.web.shell.Problems;
+import com.smbhub.web.shell.RowClicks;
 import com.smbhub.web.shell.Toasts;
 import com.smbhub.web.shell.Waiting;
 import com.smbhub.web.shell.Uploads;
@@ -178,7 +179,7 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
         channel.addValueChangeListener(e -> paged.reload());
         grid.setId("inbox-grid");
         grid.addComponentColumn(this::row).setHeader("Conversations");
-        grid.addItemClickListener(e -> open(e.getItem().id()));
+        RowClicks.open(grid, c -> open(c.id()));
         grid.setAllRowsVisible(false);
         HorizontalLayout filters = new HorizontalLayout(status, channel, unread, mine);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);

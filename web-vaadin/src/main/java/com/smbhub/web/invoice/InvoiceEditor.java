@@ -61,6 +61,16 @@ class InvoiceEditor extends DocumentEditor<InvoiceView> {
     private final InvoiceView invoice;
     private final String currency;
 
+    /** The invoice's Send dialog, the same from the editor and from the list's ⋯ menu: to {@code to}, its PDF attached. */
+    static SendDialog.Letter letter(InvoiceSending sending, InvoiceView invoice, String to) {
+        return SendDialog.document(invoice.number(), "invoice", "The client gets the invoice as a PDF and a link to see it online.",
+                to, sending.templates("invoice_email"));
+    }
+
+    static SendDialog.Preview preview(InvoiceSending sending, InvoiceView invoice) {
+        return (message, template) -> sending.preview(invoice.id(), "invoice_email", message, template);
+    }
+
     InvoiceEditor(InvoiceService invoices, PortalLinks links, InvoiceSending sending,
                   PaymentService payments, ContactPicker.Source contacts,
                   EffectiveProfile profile, InvoiceView invoice,
@@ -97,17 +107,15 @@ class InvoiceEditor extends DocumentEditor<InvoiceView> {
                 confirm.open();
             }).addThemeVariants(ButtonVariant.LUMO_ERROR);
         }
-        sendAction(invoice != null && invoice.state() == InvoiceStatus.DRAFT,
-                "The client gets the invoice as a PDF and a link to see it online.", sending.templates("invoice_email"),
-                (to, message, template) -> sending.send(invoice.id(), to, message, template),
-                (message, template) -> sending.preview(invoice.id(), "invoice_email", message, template));
+        sendAction(invoice != null && invoice.state() == InvoiceStatus.DRAFT, to -> letter(sending, invoice, to),
+                (to, message, template) -> sending.send(invoice.id(), to, message, template), preview(sending, invoice));
         if (allows("remind")) {
-            action("remind", "Send reminder", () -> SendDialog.open("Reminder for " + invoice.number(),
+            action("remind", "Send reminder", () -> SendDialog.open(new SendDialog.Letter("Reminder for " + invoice.number(),
                     "The client is reminded of the " + MoneyText.format(invoice.amountDue(), currency)
                             + " still due, with a link to see and pay it." + ("NONE".equals(invoice.arStage()) ? ""
                             : " Reminders so far: " + Words.of(invoice.arStage()) + "."),
-                    form.client() == null ? null : form.client().email(), "invoice",
-                    sending.templates("reminder_email"), sending.stageTemplate(ArStage.of(invoice.arStage()).next()),
+                    clientEmail(), "invoice", sending.templates("reminder_email"),
+                    sending.stageTemplate(ArStage.of(invoice.arStage()).next()), List.of()),
                     (to, message, template) ->
                             done(sending.remind(invoice.id(), to, message, template), "Reminder sent to " + to),
                     (message, template) -> sending.preview(invoice.id(), "reminder_email", message, template)));

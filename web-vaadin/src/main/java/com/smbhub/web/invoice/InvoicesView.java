@@ -84,13 +84,12 @@ public class InvoicesView extends DocumentList<InvoiceView> {
         ContextMenu items = new ContextMenu(menu);
         items.setOpenOnClick(true);
         if (i.allowedActions().contains("send")) {
-            items.addItem(i.state() == InvoiceStatus.DRAFT ? "Send" : "Send again", e -> SendDialog.open("Send " + i.number(),
-                    "The client gets the invoice as a PDF and a link to see it online.", null, "invoice",
-                    sending.templates("invoice_email"), (to, message, template) -> {
+            items.addItem(i.state() == InvoiceStatus.DRAFT ? "Send" : "Send again", e -> SendDialog.open(
+                    InvoiceEditor.letter(sending, i, clientEmail(i)), (to, message, template) -> {
                         sending.send(i.id(), to, message, template);
-                        Toasts.done(i.number() + " sent to " + (to == null || to.isBlank() ? "the client" : to));
+                        Toasts.done(SendDialog.sent(i.number(), to));
                         reload();
-                    }, null));
+                    }, InvoiceEditor.preview(sending, i)));
         }
         if (i.allowedActions().contains("payment_link")) {
             items.addItem("Copy pay link", e -> {

@@ -10,6 +10,7 @@ import com.smbhub.platform.db.Page;
 import com.smbhub.web.shell.MainLayout;
 import com.smbhub.web.shell.PagedRows;
 import com.smbhub.web.shell.Problems;
+import com.smbhub.web.shell.RowClicks;
 import com.smbhub.web.shell.Toasts;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.UI;
@@ -134,8 +135,7 @@ public class PaymentsView extends VerticalLayout {
         grid.addComponentColumn(PaymentsView::badge).setHeader("Status").setAutoWidth(true);
         grid.addColumn(PaymentsView::amount).setHeader("Amount").setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
         grid.setAllRowsVisible(true);
-        grid.addItemClickListener(e -> UI.getCurrent().navigate("invoices",
-                QueryParameters.of("open", e.getItem().payment().invoiceId())));
+        RowClicks.open(grid, p -> UI.getCurrent().navigate("invoices", QueryParameters.of("open", p.payment().invoiceId())));
         rows = new PagedRows<>(grid, "payments-empty", after -> source.list(filter(), after, 50),
                 () -> "No payments " + (month.getValue() == null ? "yet" : "in " + MONTH.format(month.getValue()))
                         + (method.getValue().isEmpty() && status.getValue().isEmpty() ? "" : " that match the filters") + ".");

@@ -10,6 +10,7 @@ import com.smbhub.quote.QuoteView;
 import com.smbhub.web.contact.ContactPicker;
 import com.smbhub.web.document.DocumentEditor;
 import com.smbhub.web.document.DocumentForm;
+import com.smbhub.web.document.SendDialog;
 import com.smbhub.web.shell.Problems;
 import com.smbhub.web.shell.Toasts;
 import com.vaadin.flow.component.button.Button;
@@ -54,8 +55,8 @@ class QuoteEditor extends DocumentEditor<QuoteView> {
             answer(true);
             answer(false);
         }
-        sendAction(quote != null && quote.state() == QuoteStatus.DRAFT,
-                "The client gets the quote as a PDF and a link to approve or decline it.", quotes.templates(),
+        sendAction(quote != null && quote.state() == QuoteStatus.DRAFT, to -> SendDialog.document(quote.number(), "quote",
+                "The client gets the quote as a PDF and a link to approve or decline it.", to, quotes.templates()),
                 (to, message, template) -> quotes.send(quote.id(), to, message, template),
                 (message, template) -> quotes.preview(quote.id(), message, template));
         clientLinkAction(links);

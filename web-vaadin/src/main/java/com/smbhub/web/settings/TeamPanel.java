@@ -10,6 +10,7 @@ import com.smbhub.platform.security.Role;
 import com.smbhub.tenant.TeamService;
 import com.smbhub.web.shell.FieldErrors;
 import com.smbhub.web.shell.Problems;
+import com.smbhub.web.shell.RowClicks;
 import com.smbhub.web.shell.Toasts;
 import com.smbhub.web.shell.Words;
 import com.vaadin.flow.component.HasValidation;
@@ -69,7 +70,7 @@ class TeamPanel extends VerticalLayout {
         grid.addColumn(TeamService.Member::email).setHeader("E-mail").setFlexGrow(2);
         grid.addColumn(m -> Words.of(m.role().name())).setHeader("Role");
         grid.addColumn(m -> Words.of(m.status())).setHeader("Status");
-        grid.addItemClickListener(e -> edit(e.getItem()));
+        RowClicks.open(grid, this::edit);
         grid.setAllRowsVisible(true);
         add(inviteRow, grid);
         refresh();

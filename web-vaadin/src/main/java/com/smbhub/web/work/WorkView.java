@@ -29,6 +29,7 @@ import com.smbhub.web.shell.MainLayout;
 import com.smbhub.web.shell.PagedRows;
 import com.smbhub.web.shell.Problems;
 import com.smbhub.web.shell.QueryFilters;
+import com.smbhub.web.shell.RowClicks;
 import com.smbhub.web.shell.Toasts;
 import com.smbhub.web.shell.Waiting;
 import com.smbhub.web.shell.Words;
@@ -136,7 +137,7 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
         sourceColumn = grid.addColumn(w -> source(w.source())).setHeader("Source");
         grid.addColumn(w -> w.dueAt() == null ? "" : DateTimeFormatter.ofPattern("d MMM yyyy HH:mm").format(w.dueAt().atZone(zone)))
                 .setHeader("Due");
-        grid.addItemClickListener(e -> openItem(e.getItem()));
+        RowClicks.open(grid, this::openItem);
         HorizontalLayout top = new HorizontalLayout(heading, create);
         top.setWidthFull();
         top.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
