@@ -96,7 +96,7 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver 
         tabs.setId("settings-tabs");
         tabs.setWidthFull();
         tabs.add("Business", new BusinessForm(settings));
-        tabs.add("Team", new TeamPanel(team, role));
+        tabs.add("Team", new TeamPanel(team, role, ZoneId.of(settings.get().timezone())));
         tabs.add("Payments", new PaymentsPanel(stripe));
         tabs.add("Numbers", new NumbersPanel(settings, taxes));
         tabs.add("Email", new EmailPanel(smtp, wording));

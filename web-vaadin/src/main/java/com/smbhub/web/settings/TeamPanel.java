@@ -28,7 +28,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.VaadinServletRequest;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Map;
@@ -39,9 +39,11 @@ class TeamPanel extends VerticalLayout {
 
     private final transient TeamService team;
     private final Role myRole;
+    private final ZoneId zone;
     private final Grid<TeamService.Member> grid = new Grid<>();
 
-    TeamPanel(TeamService team, Role myRole) {
+    TeamPanel(TeamService team, Role myRole, ZoneId zone) {
+        this.zone = zone;
         this.team = team;
         this.myRole = myRole;
         setPadding(false);
@@ -99,7 +101,7 @@ class TeamPanel extends VerticalLayout {
         field.setReadOnly(true);
         field.setWidthFull();
         Paragraph note = new Paragraph(mailed + " The link works once, until "
-                + DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'").format(sent.expiresAt().atZone(ZoneOffset.UTC)) + ".");
+                + DateTimeFormatter.ofPattern("d MMM yyyy HH:mm").format(sent.expiresAt().atZone(zone)) + ".");
         note.setId("invite-mailed");
         Button copy = new Button("Copy link", e -> {
             UI.getCurrent().getPage().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", link);
