@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -42,7 +44,12 @@ final class BackOffice implements AutoCloseable {
         options.setBinary(System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--window-size=" + width + "," + height);
+                "--disable-component-update", "--disable-sync", "--window-size=" + Math.max(width, 800) + "," + height);
+        if (width < 800) {
+            // a window is never narrower than 500 px, a phone's screen is: emulate the phone's screen
+            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics", Map.of("width", width, "height", height,
+                    "pixelRatio", 1.0, "touch", false)));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver")))
                 .build();
@@ -168,7 +175,8 @@ final class BackOffice implements AutoCloseable {
         wait.ignoring(StaleElementReferenceException.class)
                 .ignoring(ElementNotInteractableException.class).until(d -> {
             d.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content")).stream()
-                    .filter(c -> c.getText().equals(text) && c.isDisplayed()).findFirst().ifPresent(WebElement::click);
+                    .filter(c -> List.of(c.getText().split("\n")).contains(text) && c.isDisplayed()) // a cell, or a line of a card
+                    .findFirst().ifPresent(WebElement::click);
             try {
                 return new WebDriverWait(d, Duration.ofSeconds(2)).until(opened::apply);
             } catch (TimeoutException e) {
@@ -192,6 +200,32 @@ final class BackOffice implements AutoCloseable {
         WebElement upload = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
         WebElement input = upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"));
         input.sendKeys(file.toAbsolutePath().toString());
+    }
+
+    /**
+     * What a phone would cut off on this screen: the page scrolling sideways, and every shown button,
+     * field, heading, link or list reaching past the window's left or right edge (the closed menu drawer
+     * aside). Empty when everything fits.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> cutOff() {
+        return (List<String>) ((JavascriptExecutor) driver).executeScript("""
+                const width = window.innerWidth, out = [];
+                const page = document.documentElement.scrollWidth;
+                if (page > width) out.push('the page scrolls sideways (' + page + ' > ' + width + ')');
+                const shown = 'vaadin-button, vaadin-text-field, vaadin-text-area, vaadin-email-field, vaadin-combo-box, '
+                    + 'vaadin-select, vaadin-date-picker, vaadin-big-decimal-field, vaadin-checkbox, vaadin-grid, '
+                    + 'vaadin-upload, h1, h2, h3, h4, a, span.card-title, span.card-amount';
+                for (const e of document.querySelectorAll(shown)) {
+                    if (e.closest('[slot="drawer"]')) continue;
+                    const r = e.getBoundingClientRect();
+                    if (r.width === 0 || r.height === 0) continue;
+                    if (r.left < -1 || r.right > width + 1) {
+                        out.push(e.localName + (e.id ? '#' + e.id : '') + ' "' + (e.innerText || '').trim().slice(0, 30)
+                            + '" ' + Math.round(r.left) + '..' + Math.round(r.right));
+                    }
+                }
+                return out;""");
     }
 
     /** Saves a screenshot under target/screenshots for the docs and for failures. */

@@ -159,7 +159,7 @@ final class InboxScreen {
     }
 
     void back() {
-        app.driver.findElements(By.cssSelector(".inbox-back")).stream().filter(WebElement::isDisplayed).findFirst()
+        app.driver.findElements(By.cssSelector(".back-to-list")).stream().filter(WebElement::isDisplayed).findFirst()
                 .orElseThrow().click();
         BackOffice.await(app.driver, 10).until(d -> d.findElement(By.id("inbox-grid")).isDisplayed());
     }

@@ -62,6 +62,11 @@ public final class Totals {
         return BigDecimal.valueOf(minor, scale(currency));
     }
 
+    /** A line's amount before discount and tax: qty × rate, rounded to the currency. */
+    public static BigDecimal lineAmount(LineItem item, String currency) {
+        return item.qty().multiply(item.rate()).setScale(scale(currency), RoundingMode.HALF_UP);
+    }
+
     /** Assumes checked input: qty > 0, rate ≥ 0, known tax codes, discount ≥ 0. */
     public static Result compute(List<LineItem> items, Map<String, TaxCode> codes, Pricing pricing, Discount discount,
                                  String currency) {
@@ -69,7 +74,7 @@ public final class Totals {
         List<BigDecimal> amounts = new ArrayList<>();
         BigDecimal subtotal = BigDecimal.ZERO.setScale(scale);
         for (LineItem item : items) {
-            BigDecimal amount = item.qty().multiply(item.rate()).setScale(scale, RoundingMode.HALF_UP);
+            BigDecimal amount = lineAmount(item, currency);
             amounts.add(amount);
             subtotal = subtotal.add(amount);
         }

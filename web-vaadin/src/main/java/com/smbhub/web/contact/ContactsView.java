@@ -20,6 +20,8 @@ import com.smbhub.web.inbox.InboxView;
 import com.smbhub.web.invoice.InvoicesView;
 import com.smbhub.web.shell.MainLayout;
 import com.smbhub.web.shell.PagedRows;
+import com.smbhub.web.shell.PhoneCards;
+import com.smbhub.web.shell.PhoneScreens;
 import com.smbhub.web.shell.Toasts;
 import com.smbhub.web.work.WorkView;
 import com.vaadin.cdi.annotation.CdiComponent;
@@ -98,7 +100,7 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(e -> reload());
-        search.setWidthFull();
+        search.getStyle().set("flex", "1 1 12rem").set("min-width", "0");
         types.setId("contact-types");
         types.addSelectedChangeListener(e -> reload());
         showDeleted.setId("show-deleted");
@@ -112,7 +114,9 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
         grid.addColumn(ContactView::displayName).setHeader("Name").setFlexGrow(2);
         grid.addColumn(c -> c.email() == null ? "" : c.email()).setHeader("E-mail").setFlexGrow(2);
         grid.addColumn(c -> c.phone() == null ? "" : ContactChecks.readable(c.phone())).setHeader("Phone");
-        grid.addColumn(c -> c.type().charAt(0) + c.type().substring(1).toLowerCase()).setHeader("Type");
+        grid.addColumn(ContactsView::type).setHeader("Type");
+        PhoneCards.of(grid, c -> PhoneCards.card(c.displayName(), type(c), c.email(),
+                c.phone() == null ? null : ContactChecks.readable(c.phone())));
         grid.asSingleSelect().addValueChangeListener(e -> {
             if (e.getValue() != null) {
                 show(e.getValue());
@@ -121,11 +125,13 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
         paged.more().setId("more-contacts");
         HorizontalLayout top = new HorizontalLayout(search, importCsv, create);
         top.setWidthFull();
+        top.getStyle().set("flex-wrap", "wrap"); // the buttons below the search on a phone
         top.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         VerticalLayout list = new VerticalLayout(top, types, showDeleted, grid, paged.empty(), paged.more());
         list.setSizeFull();
         list.setFlexGrow(1, grid);
         detail.setId("contact-detail");
+        PhoneScreens.listAndDetail(this);
         addToPrimary(list);
         addToSecondary(detail);
     }
@@ -182,17 +188,29 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
         };
     }
 
+    private static String type(ContactView c) {
+        return c.type().charAt(0) + c.type().substring(1).toLowerCase();
+    }
+
     private void showNothing() {
+        PhoneScreens.reading(this, false, detail);
         detail.removeAll();
         detail.add(new Paragraph("Choose a contact to see it here."));
     }
 
     private void show(ContactView contact) {
         selected = contact;
+        PhoneScreens.reading(this, true, detail);
         detail.removeAll();
         H3 name = new H3(contact.displayName());
         name.setId("detail-name");
-        detail.add(name);
+        name.getStyle().set("margin", "0");
+        HorizontalLayout header = new HorizontalLayout(PhoneScreens.back(() -> {
+            grid.deselectAll();
+            showNothing();
+        }), name);
+        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        detail.add(header);
         List<String> facts = new ArrayList<>();
         Optional.ofNullable(contact.email()).ifPresent(facts::add);
         Optional.ofNullable(contact.phone()).map(ContactChecks::readable).ifPresent(facts::add);
@@ -283,6 +301,7 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
 
     private void edit(ContactView contact) {
         selected = contact;
+        PhoneScreens.reading(this, true, detail);
         detail.removeAll();
         H2 heading = new H2(contact == null ? "New contact" : "Edit contact");
         if (contact == null) {

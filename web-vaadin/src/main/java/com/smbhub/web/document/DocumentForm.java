@@ -79,16 +79,21 @@ public class DocumentForm extends VerticalLayout {
         final BigDecimalField rate = new BigDecimalField();
         final Select<String> tax = new Select<>();
 
+        final Span amount = new Span();
+
         LineRow(LineItem item) {
-            name.setPlaceholder("What");
-            name.setWidth("14rem");
-            qty.setPlaceholder("Qty");
-            qty.setWidth("6rem");
-            rate.setPlaceholder("Price");
-            rate.setWidth("8rem");
+            addClassName("doc-line");
+            name.setLabel("Description");
+            name.addClassName("line-name");
+            qty.setLabel("Qty");
+            qty.addClassName("line-qty");
+            rate.setLabel("Price");
+            rate.addClassName("line-rate");
+            tax.setLabel("Tax");
             tax.setItems(taxChoices());
             tax.setItemLabelGenerator(c -> NO_TAX.equals(c) ? kind.noun() + "'s tax" : c);
-            tax.setWidth("9rem");
+            tax.addClassName("line-tax");
+            amount.addClassName("line-amount");
             if (item != null) {
                 name.setValue(item.name());
                 qty.setValue(item.qty());
@@ -106,12 +111,19 @@ public class DocumentForm extends VerticalLayout {
             });
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             remove.setAriaLabel("Remove line");
+            remove.addClassName("line-remove");
             qty.addValueChangeListener(e -> recompute());
             rate.addValueChangeListener(e -> recompute());
             tax.addValueChangeListener(e -> recompute());
-            add(name, qty, rate, tax, remove);
+            add(name, qty, rate, tax, amount, remove);
             setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-            getStyle().set("flex-wrap", "wrap");
+        }
+
+        /** qty × price, once both are there. */
+        void showAmount() {
+            LineItem item = item();
+            amount.setText(item.qty() == null || item.rate() == null ? ""
+                    : MoneyText.format(Totals.lineAmount(item, currency), currency));
         }
 
         LineItem item() {
@@ -276,6 +288,7 @@ public class DocumentForm extends VerticalLayout {
             row.qty.setId(kind.prefix() + "-line-" + i + "-qty");
             row.rate.setId(kind.prefix() + "-line-" + i + "-rate");
             row.tax.setId(kind.prefix() + "-line-" + i + "-tax");
+            row.amount.setId(kind.prefix() + "-line-" + i + "-amount");
         }
     }
 
@@ -287,6 +300,7 @@ public class DocumentForm extends VerticalLayout {
         List<LineItem> items = new ArrayList<>();
         String defaultTax = NO_TAX.equals(taxCode.getValue()) ? null : taxCode.getValue();
         for (LineRow row : lines) {
+            row.showAmount();
             LineItem item = row.item();
             if (item.qty() != null && item.qty().signum() > 0 && item.rate() != null && item.rate().signum() >= 0) {
                 items.add(new LineItem(item.name(), item.qty(), item.rate(), item.taxCode() == null ? defaultTax : item.taxCode()));

@@ -88,7 +88,7 @@ public abstract class DocumentList<T extends DocumentView> extends VerticalLayou
         off.setId("page-message");
         off.setVisible(false);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        filters.getStyle().set("flex-wrap", "wrap");
+        filters.addClassName("list-filters"); // wraps; two to a row on a phone
         filters.add(status);
         add(top, off, filters, grid, paged.empty(), paged.more());
         setFlexGrow(1, grid);

@@ -13,6 +13,7 @@ import com.smbhub.platform.security.Permissions;
 import com.smbhub.platform.tenancy.Background;
 import com.smbhub.web.aidraft.ConfidenceBadge;
 import com.smbhub.web.shell.MainLayout;
+import com.smbhub.web.shell.PhoneCards;
 import com.smbhub.web.shell.Problems;
 import com.smbhub.web.shell.RowClicks;
 import com.smbhub.web.shell.Toasts;
@@ -135,7 +136,7 @@ public class ExpensesView extends VerticalLayout implements BeforeEnterObserver 
         totals.setId("expense-totals");
         HorizontalLayout filters = new HorizontalLayout(status, month, totals);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        filters.getStyle().set("flex-wrap", "wrap");
+        filters.addClassName("list-filters"); // wraps; two to a row on a phone
 
         grid.setId("expenses-grid");
         grid.addColumn(e -> e.date() == null ? "" : DAY.format(e.date())).setHeader("Date").setAutoWidth(true).setFlexGrow(0);
@@ -152,6 +153,10 @@ public class ExpensesView extends VerticalLayout implements BeforeEnterObserver 
             }
             return read;
         }).setHeader("Receipt").setAutoWidth(true);
+        PhoneCards.of(grid, e -> PhoneCards.card(e.vendor() == null ? "(no vendor yet)" : e.vendor(),
+                e.amount() == null ? "" : MoneyText.format(e.amount(), e.currency()),
+                (e.date() == null ? "" : DAY.format(e.date()) + " · ") + STATUS.get(e.status())
+                        + (e.category() == null ? "" : " · " + e.category())));
         grid.setEmptyStateText("No expenses here yet. Upload a receipt photo, or add one by hand.");
         RowClicks.open(grid, this::open);
         grid.setSizeFull();

@@ -18,6 +18,7 @@ import com.smbhub.web.contact.ContactPicker;
 import com.smbhub.web.document.DocumentList;
 import com.smbhub.web.document.SendDialog;
 import com.smbhub.web.shell.MainLayout;
+import com.smbhub.web.shell.PhoneCards;
 import com.smbhub.web.shell.Problems;
 import com.smbhub.web.shell.Toasts;
 import com.vaadin.cdi.annotation.CdiComponent;
@@ -66,14 +67,20 @@ public class InvoicesView extends DocumentList<InvoiceView> {
         DateTimeFormatter dates = DateTimeFormatter.ofPattern("d MMM yyyy");
         grid.addColumn(InvoiceView::number).setHeader("Number").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(i -> i.contactName() == null ? "" : i.contactName()).setHeader("Client").setFlexGrow(2);
-        grid.addColumn(i -> status(i) + (i.reminderHold() == null ? "" : i.reminderHold() == ReminderHold.DISPUTED ? " · disputed"
-                : " · no reminders")).setHeader("Status");
+        grid.addColumn(InvoicesView::state).setHeader("Status");
         grid.addColumn(i -> dates.format(i.dueDate())).setHeader("Due");
         grid.addColumn(i -> MoneyText.format(i.total(), i.currency())).setHeader("Total").setTextAlign(
                 ColumnTextAlign.END);
         grid.addColumn(i -> MoneyText.format(i.amountDue(), i.currency())).setHeader("Due now").setTextAlign(
                 ColumnTextAlign.END);
-        grid.addComponentColumn(this::quickActions).setHeader("").setWidth("4rem").setFlexGrow(0);
+        var menu = grid.addComponentColumn(this::quickActions).setHeader("").setWidth("4rem").setFlexGrow(0);
+        PhoneCards.of(grid, i -> PhoneCards.card(i.number() + (i.contactName() == null ? "" : " · " + i.contactName()),
+                MoneyText.format(i.amountDue(), i.currency()), state(i) + " · due " + dates.format(i.dueDate())), menu);
+    }
+
+    private static String state(InvoiceView i) {
+        return status(i) + (i.reminderHold() == null ? "" : i.reminderHold() == ReminderHold.DISPUTED ? " · disputed"
+                : " · no reminders");
     }
 
     /** The row's quick actions (PRD 11.2 screen 6): send, copy the card payment link, mark paid. */

@@ -9,6 +9,7 @@ import com.smbhub.payment.PaymentsCsv;
 import com.smbhub.platform.db.Page;
 import com.smbhub.web.shell.MainLayout;
 import com.smbhub.web.shell.PagedRows;
+import com.smbhub.web.shell.PhoneCards;
 import com.smbhub.web.shell.Problems;
 import com.smbhub.web.shell.RowClicks;
 import com.smbhub.web.shell.Toasts;
@@ -125,7 +126,7 @@ public class PaymentsView extends VerticalLayout {
         download.setDownload(true);
         HorizontalLayout filters = new HorizontalLayout(month, method, status, download);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        filters.getStyle().set("flex-wrap", "wrap");
+        filters.addClassName("list-filters"); // wraps; two to a row on a phone
 
         grid.setId("payments-grid");
         grid.addColumn(p -> day(p, zone)).setHeader("Date").setAutoWidth(true).setFlexGrow(0);
@@ -134,6 +135,9 @@ public class PaymentsView extends VerticalLayout {
         grid.addColumn(PaymentsView::method).setHeader("Method").setFlexGrow(1);
         grid.addComponentColumn(PaymentsView::badge).setHeader("Status").setAutoWidth(true);
         grid.addColumn(PaymentsView::amount).setHeader("Amount").setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
+        PhoneCards.of(grid, p -> PhoneCards.card(p.clientName() == null ? "(no client)" : p.clientName(), amount(p),
+                day(p, zone) + (p.invoiceNumber() == null ? "" : " · " + p.invoiceNumber()) + " · "
+                        + STATUS.getOrDefault(p.payment().status(), p.payment().status()), method(p)));
         grid.setAllRowsVisible(true);
         RowClicks.open(grid, p -> UI.getCurrent().navigate("invoices", QueryParameters.of("open", p.payment().invoiceId())));
         rows = new PagedRows<>(grid, "payments-empty", after -> source.list(filter(), after, 50),

@@ -10,6 +10,7 @@ import com.smbhub.web.contact.ContactPicker;
 import com.smbhub.web.document.DocumentList;
 import com.smbhub.web.invoice.InvoicesView;
 import com.smbhub.web.shell.MainLayout;
+import com.smbhub.web.shell.PhoneCards;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.router.QueryParameters;
@@ -39,6 +40,9 @@ public class QuotesView extends DocumentList<QuoteView> {
         grid.addColumn(DocumentList::status).setHeader("Status");
         grid.addColumn(q -> q.expiryDate() == null ? "" : dates.format(q.expiryDate())).setHeader("Valid until");
         grid.addColumn(q -> MoneyText.format(q.total(), q.currency())).setHeader("Total").setTextAlign(ColumnTextAlign.END);
+        PhoneCards.of(grid, q -> PhoneCards.card(q.number() + (q.contactName() == null ? "" : " · " + q.contactName()),
+                MoneyText.format(q.total(), q.currency()), status(q) + (q.expiryDate() == null ? ""
+                        : " · valid until " + dates.format(q.expiryDate()))));
     }
 
     @Override

@@ -94,6 +94,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         userName.addClassName("header-user");
         switchBusiness.setId("switch-business");
         switchBusiness.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        switchBusiness.addClassName("header-user"); // on a phone: in More
         switchBusiness.addClickListener(e -> e.getSource().getUI().ifPresent(ui -> ui.navigate("choose-business",
                 QueryParameters.simple(Map.of("all", "1")))));
         Button logout = new Button("Log out", VaadinIcon.SIGN_OUT.create(), e -> logout());

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -44,6 +45,10 @@ public class MoreView extends VerticalLayout implements BeforeEnterObserver {
             }
         }
         add(list);
+        // the header has no room for it on a phone
+        Anchor businesses = entry(VaadinIcon.BUILDING.create(), "Switch or add a business", "choose-business?all=1");
+        businesses.setId("more-businesses");
+        add(businesses);
     }
 
     private static Anchor entry(Icon icon, String label, String path) {

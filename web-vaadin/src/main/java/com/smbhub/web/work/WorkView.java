@@ -27,6 +27,8 @@ import com.smbhub.web.expense.ExpensesPanel;
 import com.smbhub.web.file.FilesPanel;
 import com.smbhub.web.shell.MainLayout;
 import com.smbhub.web.shell.PagedRows;
+import com.smbhub.web.shell.PhoneCards;
+import com.smbhub.web.shell.PhoneScreens;
 import com.smbhub.web.shell.Problems;
 import com.smbhub.web.shell.QueryFilters;
 import com.smbhub.web.shell.RowClicks;
@@ -111,6 +113,7 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
     private final Checkbox mine = new Checkbox("Assigned to me");
     private final Paragraph syncState = new Paragraph();
     private Grid.Column<WorkItemView> sourceColumn;
+    private final PhoneCards<WorkItemView> cards;
     private final Grid<WorkItemView> grid = new Grid<>(WorkItemView.class, false);
     private final PagedRows<WorkItemView> paged = new PagedRows<>(grid, "work-empty", after -> work.list(
             new WorkItemService.Filter(value(status), null, null, mine.getValue() ? "me" : null, value(due)), after, 50),
@@ -135,8 +138,9 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
         grid.addColumn(w -> Words.of(w.status())).setHeader("Status");
         grid.addColumn(w -> Words.of(w.priority())).setHeader("Priority");
         sourceColumn = grid.addColumn(w -> source(w.source())).setHeader("Source");
-        grid.addColumn(w -> w.dueAt() == null ? "" : DateTimeFormatter.ofPattern("d MMM yyyy HH:mm").format(w.dueAt().atZone(zone)))
-                .setHeader("Due");
+        grid.addColumn(this::due).setHeader("Due");
+        cards = PhoneCards.of(grid, w -> PhoneCards.card(w.title(), Words.of(w.status()), Words.of(w.type()) + " · "
+                + Words.of(w.priority()) + (w.dueAt() == null ? "" : " · due " + due(w))));
         RowClicks.open(grid, this::openItem);
         HorizontalLayout top = new HorizontalLayout(heading, create);
         top.setWidthFull();
@@ -144,7 +148,7 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
         top.expand(heading);
         HorizontalLayout filters = new HorizontalLayout(status, due, mine);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        filters.getStyle().set("flex-wrap", "wrap");
+        filters.addClassName("list-filters"); // wraps; two to a row on a phone
         syncState.setId("pos-sync-state");
         syncState.getStyle().set("margin", "0").set("color", "var(--lumo-secondary-text-color)");
         add(top, syncState, filters, grid, paged.empty(), paged.more());
@@ -163,7 +167,7 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
         create.setText("New " + profile.label("work_item").toLowerCase());
         create.setVisible(Permissions.allows(access.role(), Capability.WORK_WRITE));
         boolean pos = profile.capability("pos_sync");
-        sourceColumn.setVisible(pos);
+        cards.column(sourceColumn, pos);
         syncState.setVisible(pos);
         if (pos) {
             syncState.setText(syncState(square.status(), zone, Permissions.allows(access.role(), Capability.MANAGE_SETTINGS)));
@@ -219,9 +223,13 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
         paged.reload();
     }
 
+    private String due(WorkItemView w) {
+        return w.dueAt() == null ? "" : DateTimeFormatter.ofPattern("d MMM yyyy HH:mm").format(w.dueAt().atZone(zone));
+    }
+
     /** The quick modal of PRD 3.6: title, type, due, plus the profile's own fields. */
     private void openNew(String title) {
-        Dialog dialog = new Dialog();
+        Dialog dialog = PhoneScreens.fullScreen(new Dialog());
         dialog.setHeaderTitle(create.getText());
         NewWorkItemForm form = new NewWorkItemForm(title, profile, ContactPicker.Source.of(contacts), zone);
         Consumer<Boolean> createIt = withInvoice -> {
@@ -260,7 +268,7 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
 
     /** The item: its fields (editable when allowed), and the status moves the caller may make. */
     private void openItem(WorkItemView item) {
-        Dialog dialog = new Dialog();
+        Dialog dialog = PhoneScreens.fullScreen(new Dialog());
         dialog.setHeaderTitle(item.title());
         boolean editable = item.allowedActions().contains("update");
         List<TeamService.Member> members = team.assignable();

@@ -57,7 +57,10 @@ class DocumentFormTest {
         field(form, "inv-line-0-qty").setValue(new BigDecimal("2"));
         field(form, "inv-line-0-rate").setValue(new BigDecimal("100"));
         assertEquals("Subtotal $200.00\nHST 13% $26.00\nTotal $226.00", byId(form, "inv-totals", Span.class).getText());
+        assertEquals("$200.00", byId(form, "inv-line-0-amount", Span.class).getText(), "each line shows its amount");
+        assertEquals("Qty", field(form, "inv-line-0-qty").getLabel(), "labelled, not a placeholder that goes when typed");
         byId(form, "inv-add-line", Button.class).click();
+        assertEquals("", byId(form, "inv-line-1-amount", Span.class).getText(), "no price yet, no amount");
         field(form, "inv-line-1-qty").setValue(new BigDecimal("3"));
         field(form, "inv-line-1-rate").setValue(new BigDecimal("10.50"));
         field(form, "inv-discount").setValue(new BigDecimal("10"));
