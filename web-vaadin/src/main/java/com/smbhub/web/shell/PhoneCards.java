@@ -33,7 +33,8 @@ public final class PhoneCards<T> {
     private PhoneCards(Grid<T> grid, ValueProvider<T, Component> card, List<Grid.Column<T>> keep) {
         this.grid = grid;
         this.keep = keep;
-        this.cards = grid.addComponentColumn(card).setKey("card").setFlexGrow(1);
+        // a card is drawn only on a phone: the hidden column would otherwise build one for every row of a table
+        this.cards = grid.addComponentColumn((T row) -> phone ? card.apply(row) : new Span()).setKey("card").setFlexGrow(1);
         grid.setColumnOrder(order());
         show(false);
         grid.addAttachListener(attached -> {
@@ -55,14 +56,14 @@ public final class PhoneCards<T> {
 
     /** Cards (a phone) or the table's columns. */
     public void show(boolean phone) {
+        boolean changed = this.phone != phone;
         this.phone = phone;
         for (Grid.Column<T> column : grid.getColumns()) {
             column.setVisible(column == cards ? phone : !off.contains(column) && (keep.contains(column) || !phone));
         }
-        if (phone) {
-            grid.addClassName("cards");
-        } else {
-            grid.removeClassName("cards");
+        grid.setClassName("cards", phone);
+        if (changed) {
+            grid.getDataProvider().refreshAll(); // the rows shown are drawn again, as cards or as empty cells
         }
     }
 

@@ -30,6 +30,23 @@ class PhoneCardsTest {
     }
 
     @Test
+    void aTableDrawsNoCards() {
+        Grid<String> grid = new Grid<>();
+        grid.addColumn(s -> s).setHeader("Number");
+        List<String> drawn = new java.util.ArrayList<>();
+        PhoneCards<String> cards = PhoneCards.of(grid, s -> {
+            drawn.add(s);
+            return PhoneCards.card(s, null);
+        });
+        var renderer = (com.vaadin.flow.data.renderer.ComponentRenderer<?, String>) grid.getColumnByKey("card").getRenderer();
+        renderer.createComponent("INV-1001");
+        assertEquals(List.of(), drawn, "a wide window builds no card");
+        cards.show(true);
+        renderer.createComponent("INV-1001");
+        assertEquals(List.of("INV-1001"), drawn);
+    }
+
+    @Test
     void aCardHasItsTitleAmountAndOnlyTheLinesThatSaySomething() {
         Component card = PhoneCards.card("INV-1002 · Lina", "$80.00", "Sent · due 15 Dec 2026", null, "");
         assertEquals(List.of("card-top", "card-line"), card.getChildren().map(c -> c.getClassNames().iterator().next()).toList());
