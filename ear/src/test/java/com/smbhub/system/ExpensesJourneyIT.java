@@ -1,6 +1,7 @@
 package com.smbhub.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,11 +40,14 @@ class ExpensesJourneyIT {
             assertEquals("MAPLE LUMBER", value(app, "expense-vendor"));
             assertEquals("64.20", value(app, "expense-amount"));
             assertEquals(bought, LocalDate.parse(app.driver.findElement(By.cssSelector("#expense-date")).getAttribute("value")));
+            String shown = value(app, "expense-date"); // one format: the picker shows the date as the list does
+            assertTrue(shown.matches("\\d{1,2} [A-Z][a-z]{2} \\d{4}|[A-Z][a-z]{2} \\d{1,2}, \\d{4}"), shown);
             app.screenshot("expense-drawer");
             app.pick("expense-work-item", job);
             app.click("expense-submit");
             app.waitForToast("Expense submitted");
             app.waitForText("expenses-grid", "Submitted");
+            app.waitForText("expenses-grid", shown);
             app.screenshot("expenses");
 
             app.open("work?item=" + jobId);

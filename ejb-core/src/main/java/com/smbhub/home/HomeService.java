@@ -12,6 +12,7 @@ import com.smbhub.platform.security.Role;
 import com.smbhub.platform.tenancy.RequestContext;
 import com.smbhub.platform.tenancy.TenantScoped;
 import com.smbhub.platform.time.BusinessClock;
+import com.smbhub.profile.ProfileService;
 import com.smbhub.sample.SampleDataService;
 import com.smbhub.tenant.Tenant;
 import jakarta.ejb.EJB;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -36,9 +38,10 @@ public class HomeService {
     @EJB Access access;
 
     @EJB AuditService audit;
+    @EJB ProfileService profiles;
 
     public record Greeting(String businessName, String profileId, String timezone, String currency, Role role,
-            LocalDate today) {
+            LocalDate today, String country) {
     }
 
     /** One step of the onboarding checklist (PRD 7.3): done from real data, or skipped; {@code link}: the screen that does it. */
@@ -85,15 +88,23 @@ public class HomeService {
                         + " from tenants t where t.id = cast(?1 as uuid)").setParameter(1, tenant).getSingleResult();
         Instant firstPayment = instant(started[1]);
         String skipped = started[2] == null ? "" : started[2].toString();
-        List<Step> steps = List.of(
-                step("details", "Check your business details (name, time zone, currency) and add your logo", "settings?tab=business", details, skipped),
-                step("numbers", "Set your invoice numbering and taxes", "settings?tab=numbers", numbers, skipped),
-                step("payments", "Take card payments: connect Stripe (test mode works too)", "settings?tab=payments", payments, skipped),
-                step("contact", "Add your first client", "contacts?new=1", contacts > 0, skipped),
-                step("first_send", "Send your first invoice", "invoices", sent, skipped),
-                step("first_payment", "Get your first payment", "invoices", firstPayment != null, skipped));
+        boolean invoicing = profiles.effective().capability("invoices");
+        List<Step> steps = new ArrayList<>();
+        steps.add(step("details", "Check your business details (name, time zone, currency) and add your logo", "settings?tab=business", details, skipped));
+        if (invoicing) {
+            steps.add(step("numbers", "Set your invoice numbering and taxes", "settings?tab=numbers", numbers, skipped));
+            steps.add(step("payments", "Take card payments: connect Stripe (test mode works too)", "settings?tab=payments", payments, skipped));
+        }
+        steps.add(step("contact", "Add your first client", "contacts?new=1", contacts > 0, skipped));
+        // a step that cannot be done yet is not listed: an invoice needs a client, a payment a sent invoice
+        if (invoicing && (contacts > 0 || sent)) {
+            steps.add(step("first_send", "Send your first invoice", "invoices?new=1", sent, skipped));
+        }
+        if (invoicing && (sent || firstPayment != null)) {
+            steps.add(step("first_payment", "Get your first payment", "invoices?status=SENT", firstPayment != null, skipped));
+        }
         Duration ttfv = firstPayment == null ? null : Duration.between(instant(started[0]), firstPayment);
-        return new Onboarding(steps, ttfv == null || ttfv.isNegative() ? null : ttfv, Boolean.parseBoolean(started[3].toString()));
+        return new Onboarding(List.copyOf(steps), ttfv == null || ttfv.isNegative() ? null : ttfv, Boolean.parseBoolean(started[3].toString()));
     }
 
     /** Skips a step ("later"), or with {@code "all"} hides the finished checklist; audited. */
@@ -129,6 +140,6 @@ public class HomeService {
     public Greeting greeting() {
         Tenant tenant = em.find(Tenant.class, RequestContext.current().orElseThrow().tenantId());
         return new Greeting(tenant.getName(), tenant.getProfileId(), tenant.getTimezone(), tenant.getCurrency(),
-                access.role(), BusinessClock.today(ZoneId.of(tenant.getTimezone())));
+                access.role(), BusinessClock.today(ZoneId.of(tenant.getTimezone())), tenant.getCountry());
     }
 }

@@ -95,7 +95,7 @@ public class DemoSeeder {
 
     /** Northside Plumbing: general profile, Toronto, HST 13 %, a connected Stripe account, a login per role. */
     private String northside(String slug, String stripeAccount, String hash) {
-        String tenant = tenant(slug, "Northside Plumbing", "general", "America/Toronto", "CAD");
+        String tenant = tenant(slug, "Northside Plumbing", "general", "America/Toronto", "CAD", "CA");
         members(tenant, slug, "Northside", hash);
         stripeAccount(tenant, stripeAccount);
         taxCode(tenant, "HST", "HST 13% (Ontario)", "13");
@@ -104,7 +104,7 @@ public class DemoSeeder {
 
     /** Maple & Co: retail profile, Vancouver, GST 5 % and PST 7 %, a connected Stripe account, a login per role. */
     private String maple(String slug, String stripeAccount, String hash) {
-        String tenant = tenant(slug, "Maple & Co", "retail_pos", "America/Vancouver", "CAD");
+        String tenant = tenant(slug, "Maple & Co", "retail_pos", "America/Vancouver", "CAD", "CA");
         members(tenant, slug, "Maple & Co", hash);
         stripeAccount(tenant, stripeAccount);
         taxCode(tenant, "GST", "GST 5%", "5");
@@ -119,11 +119,11 @@ public class DemoSeeder {
         }
     }
 
-    private String tenant(String orgId, String name, String profile, String zone, String currency) {
-        NativeSql.query(em, "insert into tenants (id, external_org_id, name, profile_id, timezone, currency)"
-                        + " values (cast(?1 as uuid), ?2, ?3, ?4, ?5, ?6) on conflict (external_org_id) do nothing")
+    private String tenant(String orgId, String name, String profile, String zone, String currency, String country) {
+        NativeSql.query(em, "insert into tenants (id, external_org_id, name, profile_id, timezone, currency, country)"
+                        + " values (cast(?1 as uuid), ?2, ?3, ?4, ?5, ?6, ?7) on conflict (external_org_id) do nothing")
                 .setParameter(1, UUID.randomUUID().toString()).setParameter(2, orgId).setParameter(3, name)
-                .setParameter(4, profile).setParameter(5, zone).setParameter(6, currency)
+                .setParameter(4, profile).setParameter(5, zone).setParameter(6, currency).setParameter(7, country)
                 .executeUpdate();
         return NativeSql.query(em, "select cast(id as text) from tenants where external_org_id = ?1")
                 .setParameter(1, orgId).getSingleResult().toString();

@@ -7,6 +7,7 @@ import com.smbhub.extract.Extraction;
 import com.smbhub.platform.tenancy.Background;
 import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.web.shell.Dates;
 import com.smbhub.web.shell.FieldErrors;
 import com.smbhub.web.shell.Problems;
 import com.smbhub.web.shell.Toasts;
@@ -129,7 +130,7 @@ public class AiDraftPanel extends Dialog {
     private final TextField title = new TextField("Title");
     private final Select<String> type = Words.select("ai-type", "Type", WorkItemService.TYPES, null);
     private final Select<String> priority = Words.select("ai-priority", "Priority", WorkItemService.PRIORITIES, null);
-    private final DatePicker due = new DatePicker("Due");
+    private final DatePicker due = Dates.picker(new DatePicker("Due"));
     private final TextField address = new TextField("Service address");
     private final TextField order = new TextField("Order reference");
     private final TextField invoiceRef = new TextField("Invoice referred to");
@@ -140,7 +141,7 @@ public class AiDraftPanel extends Dialog {
     private final TextField phone = new TextField("Client phone");
     private final TextField vendor = new TextField("Vendor");
     private final BigDecimalField spent = new BigDecimalField("Amount");
-    private final DatePicker spentOn = new DatePicker("Date");
+    private final DatePicker spentOn = Dates.picker(new DatePicker("Date"));
     private final TextField category = new TextField("Category");
     private final Component[] workOnly;
     private final HorizontalLayout expense;

@@ -3,6 +3,7 @@ package com.smbhub.web.aidraft;
 import com.smbhub.aidraft.AiDraftQueue;
 import com.smbhub.aidraft.AiDraftView;
 import com.smbhub.platform.tenancy.Background;
+import com.smbhub.web.shell.Badges;
 import com.smbhub.web.shell.Problems;
 import com.smbhub.web.shell.RowClicks;
 import com.smbhub.web.shell.Toasts;
@@ -89,7 +90,7 @@ public class ReviewQueue extends VerticalLayout {
         grid.addColumn(r -> AiDraftPanel.kind(r.intent())).setHeader("Kind").setAutoWidth(true);
         grid.addColumn(r -> Words.of(r.confidenceBand()) + " (" + Math.round(100 * r.confidence()) + " %)")
                 .setHeader("Confidence").setAutoWidth(true);
-        grid.addColumn(r -> STATUS.getOrDefault(r.status(), r.status())).setHeader("Status").setAutoWidth(true);
+        grid.addComponentColumn(r -> Badges.of(r.status(), STATUS.getOrDefault(r.status(), r.status()))).setHeader("Status").setAutoWidth(true);
         grid.addColumn(r -> r.reviewer() == null ? "" : r.reviewer()).setHeader("Reviewer").setAutoWidth(true);
         grid.addColumn(r -> Words.took(r.age())).setHeader("Waiting").setAutoWidth(true);
         grid.setPartNameGenerator(r -> r.breached() ? "ops-sla-breached" : null);

@@ -18,6 +18,7 @@ import com.smbhub.web.expense.ExpensesView;
 import com.smbhub.web.file.FilesPanel;
 import com.smbhub.web.inbox.InboxView;
 import com.smbhub.web.invoice.InvoicesView;
+import com.smbhub.web.shell.Dates;
 import com.smbhub.web.shell.MainLayout;
 import com.smbhub.web.shell.PagedRows;
 import com.smbhub.web.shell.PhoneCards;
@@ -53,7 +54,6 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -268,8 +268,7 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
         Runnable showTimeline = () -> {
             timeline.removeAll();
             for (TimelineEntry entry : contacts.timeline(contact.id())) {
-                String line = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm").format(entry.at().atZone(zone))
-                        + " · " + entry.title();
+                String line = Dates.current().in(zone).dayTime(entry.at()) + " · " + entry.title();
                 if (entry.workItemId() != null) {
                     RouterLink link = new RouterLink(line, WorkView.class);
                     link.setQueryParameters(QueryParameters.of("item", entry.workItemId()));

@@ -8,6 +8,7 @@ import com.smbhub.money.TaxCode;
 import com.smbhub.money.Totals;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.web.contact.ContactPicker;
+import com.smbhub.web.shell.Dates;
 import com.smbhub.web.shell.FieldErrors;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
@@ -56,7 +57,7 @@ public class DocumentForm extends VerticalLayout {
     private final String workItemId;
     private final Map<String, TaxCode> codes = new LinkedHashMap<>();
     private final ComboBox<ContactView> contact;
-    private final DatePicker issue = new DatePicker("Issue date");
+    private final DatePicker issue = Dates.picker(new DatePicker("Issue date"));
     private final DatePicker until;
     private final Select<Totals.Pricing> pricing = new Select<>();
     private final Select<String> taxCode = new Select<>();
@@ -140,7 +141,7 @@ public class DocumentForm extends VerticalLayout {
         taxCodes.forEach(t -> codes.put(t.code(), t));
         String p = kind.prefix();
         setPadding(false);
-        until = new DatePicker(kind.dateLabel());
+        until = Dates.picker(new DatePicker(kind.dateLabel()));
         contact = ContactPicker.create(contacts, p + "-contact", "Client", stored == null ? null : stored.contactId());
         contact.setRequiredIndicatorVisible(true);
         issue.setId(p + "-issue");

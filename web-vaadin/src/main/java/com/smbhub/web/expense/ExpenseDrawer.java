@@ -8,6 +8,7 @@ import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.web.aidraft.ConfidenceBadge;
 import com.smbhub.web.file.FilesPanel;
+import com.smbhub.web.shell.Dates;
 import com.smbhub.web.shell.FieldErrors;
 import com.smbhub.web.shell.Problems;
 import com.smbhub.web.shell.Toasts;
@@ -52,7 +53,7 @@ class ExpenseDrawer extends Dialog {
     private ExpenseView expense;
 
     private final TextField vendor = new TextField("Vendor");
-    private final DatePicker date = new DatePicker("Date");
+    private final DatePicker date = Dates.picker(new DatePicker("Date"));
     private final BigDecimalField amount = new BigDecimalField("Amount");
     private final TextField currency = new TextField("Currency");
     private final TextField category = new TextField("Category");

@@ -5,6 +5,8 @@ import com.smbhub.expense.ExpenseService;
 import com.smbhub.expense.ExpenseView;
 import com.smbhub.file.FileService;
 import com.smbhub.money.MoneyText;
+import com.smbhub.web.shell.Badges;
+import com.smbhub.web.shell.Dates;
 import com.smbhub.web.shell.Problems;
 import com.smbhub.web.shell.RowClicks;
 import com.smbhub.web.shell.Toasts;
@@ -36,11 +38,11 @@ public class ExpensesPanel extends VerticalLayout {
         grid.setId("wi-expenses-grid");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.setAllRowsVisible(true);
-        grid.addColumn(e -> e.date() == null ? "" : ExpensesView.DAY.format(e.date())).setHeader("Date").setAutoWidth(true);
+        grid.addColumn(e -> Dates.current().day(e.date())).setHeader("Date").setAutoWidth(true);
         grid.addColumn(e -> e.vendor() == null ? "(no vendor yet)" : e.vendor()).setHeader("Vendor").setFlexGrow(2);
         grid.addColumn(e -> e.amount() == null ? "" : MoneyText.format(e.amount(), e.currency())).setHeader("Amount")
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(e -> ExpensesView.STATUS.get(e.status())).setHeader("Status").setAutoWidth(true);
+        grid.addComponentColumn(e -> Badges.of(e.status(), ExpensesView.STATUS.get(e.status()))).setHeader("Status").setAutoWidth(true);
         grid.setEmptyStateText("No expenses on this yet.");
         RowClicks.open(grid, x -> new ExpenseDrawer(expenses, files, work, x, this::reload).open());
         total.setId("wi-expenses-total");

@@ -12,6 +12,8 @@ import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.security.Permissions;
 import com.smbhub.platform.tenancy.Background;
 import com.smbhub.web.aidraft.ConfidenceBadge;
+import com.smbhub.web.shell.Badges;
+import com.smbhub.web.shell.Dates;
 import com.smbhub.web.shell.MainLayout;
 import com.smbhub.web.shell.PhoneCards;
 import com.smbhub.web.shell.Problems;
@@ -46,10 +48,8 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import java.io.ByteArrayInputStream;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
@@ -68,8 +68,6 @@ public class ExpensesView extends VerticalLayout implements BeforeEnterObserver 
     static final Map<String, String> STATUS = Map.of("DRAFT", "Draft", "SUBMITTED", "Submitted", "APPROVED", "Approved",
             "REJECTED", "Rejected");
     private static final String ALL = "ALL";
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
     @EJB ExpenseService expenses;
 
@@ -131,7 +129,7 @@ public class ExpensesView extends VerticalLayout implements BeforeEnterObserver 
         month.setItems(months);
         month.setEmptySelectionAllowed(true);
         month.setEmptySelectionCaption("Any month");
-        month.setItemLabelGenerator(m -> m == null ? "Any month" : MONTH.format(m));
+        month.setItemLabelGenerator(m -> m == null ? "Any month" : Dates.current().month(m));
         month.addValueChangeListener(e -> reload());
         totals.setId("expense-totals");
         HorizontalLayout filters = new HorizontalLayout(status, month, totals);
@@ -139,12 +137,12 @@ public class ExpensesView extends VerticalLayout implements BeforeEnterObserver 
         filters.addClassName("list-filters"); // wraps; two to a row on a phone
 
         grid.setId("expenses-grid");
-        grid.addColumn(e -> e.date() == null ? "" : DAY.format(e.date())).setHeader("Date").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(e -> Dates.current().day(e.date())).setHeader("Date").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> e.vendor() == null ? "(no vendor yet)" : e.vendor()).setHeader("Vendor").setFlexGrow(2);
         grid.addColumn(e -> e.category() == null ? "" : e.category()).setHeader("Category");
         grid.addColumn(e -> e.amount() == null ? "" : MoneyText.format(e.amount(), e.currency())).setHeader("Amount")
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(e -> STATUS.get(e.status())).setHeader("Status").setAutoWidth(true);
+        grid.addComponentColumn(e -> Badges.of(e.status(), STATUS.get(e.status()))).setHeader("Status").setAutoWidth(true);
         grid.addComponentColumn(e -> {
             Span read = new Span();
             if (e.confidence() != null) {
@@ -155,7 +153,7 @@ public class ExpensesView extends VerticalLayout implements BeforeEnterObserver 
         }).setHeader("Receipt").setAutoWidth(true);
         PhoneCards.of(grid, e -> PhoneCards.card(e.vendor() == null ? "(no vendor yet)" : e.vendor(),
                 e.amount() == null ? "" : MoneyText.format(e.amount(), e.currency()),
-                (e.date() == null ? "" : DAY.format(e.date()) + " · ") + STATUS.get(e.status())
+                (e.date() == null ? "" : Dates.current().day(e.date()) + " · ") + STATUS.get(e.status())
                         + (e.category() == null ? "" : " · " + e.category())));
         grid.setEmptyStateText("No expenses here yet. Upload a receipt photo, or add one by hand.");
         RowClicks.open(grid, this::open);

@@ -6,6 +6,7 @@ import com.smbhub.file.FileView;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ProviderException;
 import com.smbhub.platform.security.PermissionDeniedException;
+import com.smbhub.web.shell.Dates;
 import com.smbhub.web.shell.Toasts;
 import com.smbhub.web.shell.Uploads;
 import com.vaadin.flow.component.button.Button;
@@ -20,7 +21,6 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -82,11 +82,11 @@ public class FilesPanel extends VerticalLayout {
             none.setId("files-empty");
             list.add(none);
         }
-        DateTimeFormatter format = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
+        Dates dates = Dates.current().in(zone);
         for (FileView file : current) {
             Anchor link = new Anchor(download(files, file.id()), file.fileName());
             link.addClassName("file-link");
-            Span facts = new Span(size(file.sizeBytes()) + " · " + format.format(file.createdAt().atZone(zone)));
+            Span facts = new Span(size(file.sizeBytes()) + " · " + dates.dayTime(file.createdAt()));
             facts.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
             HorizontalLayout row = new HorizontalLayout(link, facts);
             row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);

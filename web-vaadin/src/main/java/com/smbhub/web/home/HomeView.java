@@ -15,6 +15,7 @@ import com.smbhub.profile.ProfileService;
 import com.smbhub.sample.SampleDataService;
 import com.smbhub.web.quote.QuotesView;
 import com.smbhub.web.settings.SettingsView;
+import com.smbhub.web.shell.Dates;
 import com.smbhub.web.shell.MainLayout;
 import com.smbhub.web.shell.Toasts;
 import com.smbhub.web.shell.Words;
@@ -48,7 +49,6 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import java.math.BigDecimal;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,8 +128,7 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
                     WorkView.class));
         }
         for (WorkItemView item : today.nextActions()) {
-            String when = item.dueAt() == null ? "" : " · due " + DateTimeFormatter.ofPattern("d MMM HH:mm")
-                    .format(item.dueAt().atZone(zone));
+            String when = item.dueAt() == null ? "" : " · due " + Dates.current().in(zone).dayTime(item.dueAt());
             RouterLink link = new RouterLink(item.title() + " · " + item.priority().toLowerCase() + when,
                     WorkView.class);
             link.setQueryParameters(QueryParameters.of("item", item.id()));
@@ -179,7 +178,7 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
         box.setPadding(false);
         box.setSpacing(false);
         for (var n : recent) {
-            String line = DateTimeFormatter.ofPattern("d MMM HH:mm").format(n.at().atZone(zone)) + " · " + n.title();
+            String line = Dates.current().in(zone).dayTime(n.at()) + " · " + n.title();
             Component item = link(n, line);
             item.getElement().getStyle().set("font-weight", n.read() ? "normal" : "600");
             box.add(item);

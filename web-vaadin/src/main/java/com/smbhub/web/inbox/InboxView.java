@@ -4,6 +4,7 @@ import com.smbhub.aidraft.AiDraftService;
 import com.smbhub.aidraft.AiDraftStatus;
 import com.smbhub.aidraft.AiDraftView;
 import com.smbhub.platform.tenancy.Background;
+import com.smbhub.platform.time.BusinessClock;
 import com.smbhub.web.aidraft.AiDraftPanel;
 import com.smbhub.contact.ContactChecks;
 import com.smbhub.contact.ContactDraft;
@@ -31,6 +32,7 @@ import com.smbhub.profile.ProfileService;
 import com.smbhub.tenant.TeamService;
 import com.smbhub.web.contact.ContactPicker;
 import com.smbhub.web.file.FilesPanel;
+import com.smbhub.web.shell.Dates;
 import com.smbhub.web.shell.FieldErrors;
 import com.smbhub.web.shell.MainLayout;
 import com.smbhub.web.shell.PagedRows;
@@ -82,9 +84,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,9 +100,6 @@ import java.util.Optional;
 public class InboxView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private static final String ANY = "ANY";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM");
-    private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
     /** Attached pictures shown in the thread, not only linked. */
     private static final java.util.Set<String> PICTURES = java.util.Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
 
@@ -331,8 +328,8 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
         if (at == null) {
             return "";
         }
-        LocalDate day = at.atZone(zone).toLocalDate();
-        return day.equals(LocalDate.now(zone)) ? TIME.format(at.atZone(zone)) : DAY.format(at.atZone(zone));
+        Dates dates = Dates.current().in(zone);
+        return at.atZone(zone).toLocalDate().equals(BusinessClock.today(zone)) ? dates.time(at) : dates.day(at);
     }
 
     private void showNothing() {
@@ -477,7 +474,7 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
                 : m.fromAddress() == null ? "Unknown sender" : ContactChecks.readable(m.fromAddress()))
                 : "You → " + ContactChecks.readable(m.to()));
         from.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-s)");
-        Span at = new Span(FULL.format(m.at().atZone(zone)));
+        Span at = new Span(Dates.current().in(zone).dayTime(m.at()));
         at.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)")
                 .set("margin-left", "var(--lumo-space-s)");
         Div head = new Div(from, at);

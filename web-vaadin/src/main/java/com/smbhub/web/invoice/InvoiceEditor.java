@@ -24,6 +24,7 @@ import com.smbhub.web.document.DocumentEditor.Saved;
 import com.smbhub.web.document.DocumentForm;
 import com.smbhub.web.document.LinkDialog;
 import com.smbhub.web.document.SendDialog;
+import com.smbhub.web.shell.Dates;
 import com.smbhub.web.shell.FieldErrors;
 import com.smbhub.web.shell.Toasts;
 import com.smbhub.web.shell.Words;
@@ -45,7 +46,6 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -197,7 +197,7 @@ class InvoiceEditor extends DocumentEditor<InvoiceView> {
         box.setId("inv-payments");
         box.setPadding(false);
         box.setSpacing(false);
-        DateTimeFormatter when = DateTimeFormatter.ofPattern("d MMM yyyy");
+        Dates dates = Dates.current().in(zone);
         List<PaymentView> received;
         try {
             received = payments.ofInvoice(invoice.id());
@@ -215,7 +215,7 @@ class InvoiceEditor extends DocumentEditor<InvoiceView> {
             box.add(over);
         }
         for (PaymentView p : received) {
-            HorizontalLayout row = new HorizontalLayout(new Span(when.format(p.paidAt().atZone(zone)) + " · "
+            HorizontalLayout row = new HorizontalLayout(new Span(dates.day(p.paidAt()) + " · "
                     + Words.of(p.provider()) + " · " + MoneyText.format(p.amount(), p.currency())
                     + (PaymentStatus.REFUNDED.name().equals(p.status()) ? " · refunded" : "")));
             row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -245,7 +245,7 @@ class InvoiceEditor extends DocumentEditor<InvoiceView> {
             method.setItems("CASH", "BANK", "OTHER");
             method.setItemLabelGenerator(m -> m.equals("BANK") ? "Bank transfer" : Words.of(m));
             method.setValue("BANK");
-            DatePicker date = new DatePicker("On", today);
+            DatePicker date = Dates.picker(new DatePicker("On", today));
             date.setId("pay-date");
             Button record = new Button("Record payment", e -> {
                 try {

@@ -3,28 +3,27 @@ package com.smbhub.web.invoice;
 import com.smbhub.invoice.ReminderHold;
 import com.smbhub.money.MoneyText;
 import com.smbhub.platform.audit.AuditService;
+import com.smbhub.web.shell.Dates;
 import com.smbhub.web.shell.Words;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.math.BigDecimal;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
 /** An invoice's status timeline in words: "25 Nov 2026 14:02 · Owner at Northside · sent it to jane@…". */
 class InvoiceHistory extends VerticalLayout {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
-
     InvoiceHistory(List<AuditService.Entry> entries, ZoneId zone, String currency) {
         setId("inv-history");
         setPadding(false);
         setSpacing(false);
         add(new H4("History"));
+        Dates dates = Dates.current().in(zone);
         for (AuditService.Entry e : entries) {
-            add(new Span(WHEN.format(e.at().atZone(zone)) + " · " + (e.actor() == null ? "Stripe / system" : e.actor()) + " · "
+            add(new Span(dates.dayTime(e.at()) + " · " + (e.actor() == null ? "Stripe / system" : e.actor()) + " · "
                     + describe(e, currency)));
         }
     }

@@ -17,6 +17,8 @@ import com.smbhub.platform.security.Permissions;
 import com.smbhub.web.contact.ContactPicker;
 import com.smbhub.web.document.DocumentList;
 import com.smbhub.web.document.SendDialog;
+import com.smbhub.web.shell.Badges;
+import com.smbhub.web.shell.Dates;
 import com.smbhub.web.shell.MainLayout;
 import com.smbhub.web.shell.PhoneCards;
 import com.smbhub.web.shell.Problems;
@@ -35,7 +37,6 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** Invoices: the list with its status filter, and the draft editor. */
@@ -64,18 +65,17 @@ public class InvoicesView extends DocumentList<InvoiceView> {
         from.addValueChangeListener(e -> reload());
         to.addValueChangeListener(e -> reload());
         filters().add(from, to);
-        DateTimeFormatter dates = DateTimeFormatter.ofPattern("d MMM yyyy");
         grid.addColumn(InvoiceView::number).setHeader("Number").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(i -> i.contactName() == null ? "" : i.contactName()).setHeader("Client").setFlexGrow(2);
-        grid.addColumn(InvoicesView::state).setHeader("Status");
-        grid.addColumn(i -> dates.format(i.dueDate())).setHeader("Due");
+        grid.addComponentColumn(i -> Badges.of(i.status(), state(i))).setHeader("Status");
+        grid.addColumn(i -> Dates.current().day(i.dueDate())).setHeader("Due");
         grid.addColumn(i -> MoneyText.format(i.total(), i.currency())).setHeader("Total").setTextAlign(
                 ColumnTextAlign.END);
         grid.addColumn(i -> MoneyText.format(i.amountDue(), i.currency())).setHeader("Due now").setTextAlign(
                 ColumnTextAlign.END);
         var menu = grid.addComponentColumn(this::quickActions).setHeader("").setWidth("4rem").setFlexGrow(0);
         PhoneCards.of(grid, i -> PhoneCards.card(i.number() + (i.contactName() == null ? "" : " · " + i.contactName()),
-                MoneyText.format(i.amountDue(), i.currency()), state(i) + " · due " + dates.format(i.dueDate())), menu);
+                MoneyText.format(i.amountDue(), i.currency()), state(i) + " · due " + Dates.current().day(i.dueDate())), menu);
     }
 
     private static String state(InvoiceView i) {
@@ -135,8 +135,8 @@ public class InvoicesView extends DocumentList<InvoiceView> {
     }
 
     private ComboBox<ContactView> client;
-    private final DatePicker from = new DatePicker("Issued from");
-    private final DatePicker to = new DatePicker("to");
+    private final DatePicker from = Dates.picker(new DatePicker("Issued from"));
+    private final DatePicker to = Dates.picker(new DatePicker("to"));
 
     @PostConstruct
     void clientFilter() {

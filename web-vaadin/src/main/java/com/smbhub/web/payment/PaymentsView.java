@@ -7,6 +7,8 @@ import com.smbhub.payment.PaymentService;
 import com.smbhub.payment.PaymentStatus;
 import com.smbhub.payment.PaymentsCsv;
 import com.smbhub.platform.db.Page;
+import com.smbhub.web.shell.Badges;
+import com.smbhub.web.shell.Dates;
 import com.smbhub.web.shell.MainLayout;
 import com.smbhub.web.shell.PagedRows;
 import com.smbhub.web.shell.PhoneCards;
@@ -38,10 +40,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -58,12 +58,7 @@ public class PaymentsView extends VerticalLayout {
 
     static final Map<String, String> STATUS = Map.of("PENDING", "Pending", "SUCCEEDED", "Received", "FAILED", "Failed",
             "REFUNDED", "Refunded");
-    /** The badge colour of each status (Lumo badge themes). */
-    private static final Map<String, String> BADGE = Map.of("PENDING", "badge", "SUCCEEDED", "badge success",
-            "FAILED", "badge error", "REFUNDED", "badge contrast");
     private static final String ANY = "";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
     @EJB PaymentService payments;
 
@@ -99,7 +94,7 @@ public class PaymentsView extends VerticalLayout {
         month.setLabel("Month");
         month.setEmptySelectionAllowed(true);
         month.setEmptySelectionCaption("Any month");
-        month.setItemLabelGenerator(m -> m == null ? "Any month" : MONTH.format(m));
+        month.setItemLabelGenerator(m -> m == null ? "Any month" : Dates.current().month(m));
         method.setId("payments-method");
         method.setLabel("Method");
         List<String> methods = new ArrayList<>(List.of(ANY));
@@ -141,7 +136,7 @@ public class PaymentsView extends VerticalLayout {
         grid.setAllRowsVisible(true);
         RowClicks.open(grid, p -> UI.getCurrent().navigate("invoices", QueryParameters.of("open", p.payment().invoiceId())));
         rows = new PagedRows<>(grid, "payments-empty", after -> source.list(filter(), after, 50),
-                () -> "No payments " + (month.getValue() == null ? "yet" : "in " + MONTH.format(month.getValue()))
+                () -> "No payments " + (month.getValue() == null ? "yet" : "in " + Dates.current().month(month.getValue()))
                         + (method.getValue().isEmpty() && status.getValue().isEmpty() ? "" : " that match the filters") + ".");
         month.addValueChangeListener(e -> reload());
         method.addValueChangeListener(e -> reload());
@@ -169,13 +164,11 @@ public class PaymentsView extends VerticalLayout {
 
     /** The day it was paid, in the business's zone. */
     static String day(PaymentLine p, ZoneId zone) {
-        return p.payment().paidAt() == null ? "" : DAY.format(p.payment().paidAt().atZone(zone));
+        return Dates.current().in(zone).day(p.payment().paidAt());
     }
 
     static Span badge(PaymentLine p) {
-        Span badge = new Span(STATUS.getOrDefault(p.payment().status(), p.payment().status()));
-        badge.getElement().getThemeList().add(BADGE.getOrDefault(p.payment().status(), "badge"));
-        return badge;
+        return Badges.of(p.payment().status(), STATUS.getOrDefault(p.payment().status(), p.payment().status()));
     }
 
     static String method(PaymentLine p) {

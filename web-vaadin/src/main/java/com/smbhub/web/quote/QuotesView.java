@@ -9,6 +9,8 @@ import com.smbhub.quote.QuoteView;
 import com.smbhub.web.contact.ContactPicker;
 import com.smbhub.web.document.DocumentList;
 import com.smbhub.web.invoice.InvoicesView;
+import com.smbhub.web.shell.Badges;
+import com.smbhub.web.shell.Dates;
 import com.smbhub.web.shell.MainLayout;
 import com.smbhub.web.shell.PhoneCards;
 import com.vaadin.cdi.annotation.CdiComponent;
@@ -17,7 +19,6 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
-import java.time.format.DateTimeFormatter;
 
 /** Quotes: the list with its status filter, and the quote editor. */
 @Route(value = "quotes", layout = MainLayout.class)
@@ -34,15 +35,14 @@ public class QuotesView extends DocumentList<QuoteView> {
 
     public QuotesView() {
         super("quote", QuoteStatus.FILTERS);
-        DateTimeFormatter dates = DateTimeFormatter.ofPattern("d MMM yyyy");
         grid.addColumn(QuoteView::number).setHeader("Number").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(q -> q.contactName() == null ? "" : q.contactName()).setHeader("Client").setFlexGrow(2);
-        grid.addColumn(DocumentList::status).setHeader("Status");
-        grid.addColumn(q -> q.expiryDate() == null ? "" : dates.format(q.expiryDate())).setHeader("Valid until");
+        grid.addComponentColumn(q -> Badges.of(q.status(), status(q))).setHeader("Status");
+        grid.addColumn(q -> q.expiryDate() == null ? "" : Dates.current().day(q.expiryDate())).setHeader("Valid until");
         grid.addColumn(q -> MoneyText.format(q.total(), q.currency())).setHeader("Total").setTextAlign(ColumnTextAlign.END);
         PhoneCards.of(grid, q -> PhoneCards.card(q.number() + (q.contactName() == null ? "" : " · " + q.contactName()),
                 MoneyText.format(q.total(), q.currency()), status(q) + (q.expiryDate() == null ? ""
-                        : " · valid until " + dates.format(q.expiryDate()))));
+                        : " · valid until " + Dates.current().day(q.expiryDate()))));
     }
 
     @Override

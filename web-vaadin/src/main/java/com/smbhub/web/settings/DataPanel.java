@@ -9,6 +9,7 @@ import com.smbhub.job.Jobs;
 import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.time.BusinessClock;
+import com.smbhub.web.shell.Dates;
 import com.smbhub.web.shell.Toasts;
 import com.smbhub.web.shell.Uploads;
 import com.vaadin.flow.component.UI;
@@ -28,7 +29,6 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +41,6 @@ import java.util.function.Consumer;
  */
 class DataPanel extends VerticalLayout {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
 
     private final transient Jobs jobs;
 
@@ -98,13 +97,13 @@ class DataPanel extends VerticalLayout {
 
     /** One export in the list: when, and whether it can still be downloaded. */
     static String line(JobRunView run, ZoneId zone, Instant now) {
-        String when = WHEN.format(run.startedAt().atZone(zone));
+        String when = Dates.current().in(zone).dayTime(run.startedAt());
         return when + switch (JobRunStatus.valueOf(run.status())) {
             case STARTED -> ": being written…";
             case FAILED -> ": failed" + (run.errors() == null ? "." : " — " + run.errors());
             case COMPLETED -> downloadable(run, now)
                     ? String.format(Locale.ENGLISH, ": %,d items%s, until %s", run.done(),
-                            Boolean.FALSE.equals(run.withPdfs()) ? " (no PDFs)" : "", WHEN.format(run.finishedAt().plus(Exports.KEPT).atZone(zone)))
+                            Boolean.FALSE.equals(run.withPdfs()) ? " (no PDFs)" : "", Dates.current().in(zone).dayTime(run.finishedAt().plus(Exports.KEPT)))
                     : ": more than " + Exports.KEPT.toDays() + " days old, start a new one";
         };
     }

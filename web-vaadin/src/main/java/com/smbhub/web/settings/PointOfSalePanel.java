@@ -8,6 +8,7 @@ import com.smbhub.job.Jobs;
 import com.smbhub.platform.errors.ProviderException;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.pos.SquareSettings;
+import com.smbhub.web.shell.Dates;
 import com.smbhub.web.shell.FieldErrors;
 import com.smbhub.web.shell.Toasts;
 import com.vaadin.flow.component.UI;
@@ -23,9 +24,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -35,7 +34,6 @@ import java.util.function.Consumer;
  */
 class PointOfSalePanel extends VerticalLayout {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
 
     private final transient SquareSettings square;
     private final transient Jobs jobs;
@@ -53,7 +51,7 @@ class PointOfSalePanel extends VerticalLayout {
 
     /** One sync in a line: when, what started it, what it did. */
     static String line(JobRunView run, ZoneId zone) {
-        String when = WHEN.format(run.startedAt().atZone(zone)) + " (" + JobRunStatus.Trigger.valueOf(run.trigger()).words() + "): ";
+        String when = Dates.current().in(zone).dayTime(run.startedAt()) + " (" + JobRunStatus.Trigger.valueOf(run.trigger()).words() + "): ";
         String did = run.done() == 0 ? "nothing new" : run.done() + (run.done() == 1 ? " sale, customer or refund" : " sales, customers and refunds")
                 + " brought in or updated";
         return when + switch (JobRunStatus.valueOf(run.status())) {

@@ -4,6 +4,7 @@ import com.smbhub.job.JobName;
 import com.smbhub.job.JobRunStatus;
 import com.smbhub.job.JobRunView;
 import com.smbhub.job.Jobs;
+import com.smbhub.web.shell.Dates;
 import com.smbhub.web.shell.Toasts;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -11,10 +12,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -23,7 +21,6 @@ import java.util.function.Consumer;
  */
 class RemindersPanel extends VerticalLayout {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
 
     private final transient Jobs jobs;
 
@@ -47,12 +44,12 @@ class RemindersPanel extends VerticalLayout {
     }
 
     static String next(Jobs.Reminders now) {
-        return now.next() == null ? "No run is scheduled." : "Next run: " + WHEN.format(now.next().atZone(ZoneId.of(now.timezone()))) + ".";
+        return now.next() == null ? "No run is scheduled." : "Next run: " + Dates.current().in(ZoneId.of(now.timezone())).dayTime(now.next()) + ".";
     }
 
     /** One run in a line: when, who started it, what it did. */
     static String line(JobRunView run, ZoneId zone) {
-        String when = WHEN.format(run.startedAt().atZone(zone)) + " (" + JobRunStatus.Trigger.valueOf(run.trigger()).words() + "): ";
+        String when = Dates.current().in(zone).dayTime(run.startedAt()) + " (" + JobRunStatus.Trigger.valueOf(run.trigger()).words() + "): ";
         return when + switch (JobRunStatus.valueOf(run.status())) {
             case STARTED -> "sending…";
             case FAILED -> "failed.";

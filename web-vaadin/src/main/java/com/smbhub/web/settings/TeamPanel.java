@@ -8,6 +8,7 @@ import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.security.Permissions;
 import com.smbhub.platform.security.Role;
 import com.smbhub.tenant.TeamService;
+import com.smbhub.web.shell.Dates;
 import com.smbhub.web.shell.FieldErrors;
 import com.smbhub.web.shell.Problems;
 import com.smbhub.web.shell.RowClicks;
@@ -29,7 +30,6 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.VaadinServletRequest;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -101,7 +101,7 @@ class TeamPanel extends VerticalLayout {
         field.setReadOnly(true);
         field.setWidthFull();
         Paragraph note = new Paragraph(mailed + " The link works once, until "
-                + DateTimeFormatter.ofPattern("d MMM yyyy HH:mm").format(sent.expiresAt().atZone(zone)) + ".");
+                + Dates.current().in(zone).dayTime(sent.expiresAt()) + ".");
         note.setId("invite-mailed");
         Button copy = new Button("Copy link", e -> {
             UI.getCurrent().getPage().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", link);

@@ -2,6 +2,7 @@ package com.smbhub.web.shell;
 
 import com.smbhub.account.AccountService;
 import com.smbhub.contact.ContactService;
+import com.smbhub.home.HomeService;
 import com.smbhub.invoice.InvoiceService;
 import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.IdentityService;
@@ -38,6 +39,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
+import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import java.util.List;
@@ -67,6 +69,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     private final Access access;
     private final AccountService accounts;
     private final Div verifyBanner = new Div();
+    @EJB HomeService home;
 
     @Inject
     public MainLayout(CurrentBusiness business, ProfileService profiles, ContactService contacts, WorkItemService work,
@@ -175,6 +178,8 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
             return;
         }
         businessName.setText(selected.get().tenantName());
+        HomeService.Greeting greeting = home.greeting();
+        Dates.use(Dates.of(greeting.timezone(), greeting.country()));
         buildNavigation(profiles.effective());
         switchBusiness.setText(business.memberships().size() > 1 ? "Switch business" : "Add a business");
         userName.setText(business.person().map(p -> p.displayName() + " · " + selected.get().role()).orElse(""));

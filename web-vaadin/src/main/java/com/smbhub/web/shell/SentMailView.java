@@ -16,8 +16,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /** Sent mail (development): what the application handed to the local mail server, for following the loop. */
 @Route(value = "sent-mail", layout = MainLayout.class)
@@ -46,11 +44,10 @@ public class SentMailView extends VerticalLayout implements BeforeEnterObserver 
             return;
         }
         add(new Paragraph("Mail goes to a local development server (no one outside receives it). Newest first."));
-        ZoneId zone = ZoneId.of(home.greeting().timezone());
-        DateTimeFormatter when = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss");
+        Dates dates = Dates.current();
         Grid<Mailer.Sent> grid = new Grid<>();
         grid.setId("sent-mail-grid");
-        grid.addColumn(m -> when.format(m.at().atZone(zone))).setHeader("When").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(m -> dates.dayTime(m.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(Mailer.Sent::recipient).setHeader("To");
         grid.addColumn(Mailer.Sent::subject).setHeader("Subject").setFlexGrow(2);
         grid.addColumn(m -> m.error() == null ? "Sent" : "Failed: " + m.error()).setHeader("Result");

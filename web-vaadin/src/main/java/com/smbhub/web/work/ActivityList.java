@@ -1,12 +1,12 @@
 package com.smbhub.web.work;
 
 import com.smbhub.platform.audit.AuditService;
+import com.smbhub.web.shell.Dates;
 import com.smbhub.web.shell.Words;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,6 @@ public class ActivityList extends VerticalLayout {
     private static final Map<String, String> FIELD_WORDS = Map.of("title", "title", "status", "status",
             "priority", "priority", "due_at", "due date", "assigned_to", "assignee", "contact_id", "contact",
             "type", "type", "labels_json", "details");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
 
     public ActivityList(List<AuditService.Entry> entries, ZoneId zone, Map<String, String> people) {
         setId("wi-activity");
@@ -28,7 +27,7 @@ public class ActivityList extends VerticalLayout {
             add(new Span("Nothing has happened yet."));
         }
         for (AuditService.Entry e : entries) {
-            Span line = new Span(WHEN.format(e.at().atZone(zone)) + " · " + (e.actor() == null ? "System" : e.actor())
+            Span line = new Span(Dates.current().in(zone).dayTime(e.at()) + " · " + (e.actor() == null ? "System" : e.actor())
                     + " · " + describe(e, zone, people));
             line.addClassName("activity-line");
             add(line);
@@ -69,7 +68,7 @@ public class ActivityList extends VerticalLayout {
         return switch (field) {
             case "due_at" -> {
                 try {
-                    yield WHEN.format(Instant.parse(raw).atZone(zone));
+                    yield Dates.current().in(zone).dayTime(Instant.parse(raw));
                 } catch (RuntimeException ex) {
                     yield raw;
                 }

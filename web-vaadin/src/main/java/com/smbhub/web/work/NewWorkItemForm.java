@@ -4,6 +4,7 @@ import com.smbhub.contact.ContactView;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.web.contact.ContactPicker;
+import com.smbhub.web.shell.Dates;
 import com.smbhub.web.shell.FieldErrors;
 import com.smbhub.web.shell.Words;
 import com.smbhub.workitem.WorkItemDraft;
@@ -28,7 +29,7 @@ class NewWorkItemForm extends FormLayout {
     private final ZoneId zone;
     private final TextField title;
     private final Select<String> type;
-    private final DateTimePicker dueAt = new DateTimePicker("Due");
+    private final DateTimePicker dueAt = Dates.picker(new DateTimePicker("Due"));
     private final ComboBox<ContactView> contact;
     private final Map<String, Component> extras = new LinkedHashMap<>();
     private final Map<String, HasValidation> byField = new HashMap<>();

@@ -5,6 +5,7 @@ import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.tenant.TeamService;
 import com.smbhub.web.contact.ContactPicker;
+import com.smbhub.web.shell.Dates;
 import com.smbhub.web.shell.FieldErrors;
 import com.smbhub.web.shell.Words;
 import com.smbhub.workitem.WorkItemDraft;
@@ -36,7 +37,7 @@ class WorkItemForm extends FormLayout {
     private final TextField title = new TextField("Title");
     private final TextArea description = new TextArea("Description");
     private final Select<String> priority;
-    private final DateTimePicker dueAt = new DateTimePicker("Due");
+    private final DateTimePicker dueAt = Dates.picker(new DateTimePicker("Due"));
     private final Select<TeamService.Member> assignee = new Select<>();
     private final ComboBox<ContactView> contact;
     private final Map<String, TextField> extras = new LinkedHashMap<>();

@@ -25,6 +25,8 @@ import com.smbhub.web.aidraft.AiDraftPanel;
 import com.smbhub.web.contact.ContactPicker;
 import com.smbhub.web.expense.ExpensesPanel;
 import com.smbhub.web.file.FilesPanel;
+import com.smbhub.web.shell.Badges;
+import com.smbhub.web.shell.Dates;
 import com.smbhub.web.shell.MainLayout;
 import com.smbhub.web.shell.PagedRows;
 import com.smbhub.web.shell.PhoneCards;
@@ -62,7 +64,6 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -135,7 +136,7 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
         grid.setId("work-grid");
         grid.addColumn(WorkItemView::title).setHeader("Title").setFlexGrow(3);
         grid.addColumn(w -> Words.of(w.type())).setHeader("Type");
-        grid.addColumn(w -> Words.of(w.status())).setHeader("Status");
+        grid.addComponentColumn(w -> Badges.of(w.status())).setHeader("Status");
         grid.addColumn(w -> Words.of(w.priority())).setHeader("Priority");
         sourceColumn = grid.addColumn(w -> source(w.source())).setHeader("Source");
         grid.addColumn(this::due).setHeader("Due");
@@ -205,8 +206,7 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
         if (!s.connected()) {
             return "Square is not connected" + (manages ? ": connect it in Settings → Point of sale and your sales come in here." : ".");
         }
-        String last = s.last() == null ? "no sync yet" : "last sync " + DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", java.util.Locale.ENGLISH)
-                .format(s.last().startedAt().atZone(zone)) + switch (JobRunStatus.valueOf(s.last().status())) {
+        String last = s.last() == null ? "no sync yet" : "last sync " + Dates.current().in(zone).dayTime(s.last().startedAt()) + switch (JobRunStatus.valueOf(s.last().status())) {
                     case STARTED -> " (syncing…)";
                     case FAILED -> " stopped early; the next one goes on from there";
                     case COMPLETED -> s.last().done() == 0 ? ", nothing new" : ", " + s.last().done() + " brought in or updated";
@@ -224,7 +224,7 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
     }
 
     private String due(WorkItemView w) {
-        return w.dueAt() == null ? "" : DateTimeFormatter.ofPattern("d MMM yyyy HH:mm").format(w.dueAt().atZone(zone));
+        return Dates.current().in(zone).dayTime(w.dueAt());
     }
 
     /** The quick modal of PRD 3.6: title, type, due, plus the profile's own fields. */

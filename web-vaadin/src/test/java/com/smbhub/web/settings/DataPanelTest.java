@@ -38,15 +38,15 @@ class DataPanelTest {
     @Test
     void aFinishedExportIsDownloadableForAWeek() {
         JobRunView done = run("COMPLETED", 120, 120, STARTED.plusSeconds(30));
-        assertEquals("Sat 5 Dec, 09:00: 120 items, until Sat 12 Dec, 09:00", DataPanel.line(done, TORONTO, STARTED.plusSeconds(60)));
+        assertEquals("5 Dec 2026, 09:00: 120 items, until 12 Dec 2026, 09:00", DataPanel.line(done, TORONTO, STARTED.plusSeconds(60)));
         assertTrue(DataPanel.downloadable(done, STARTED.plusSeconds(60)));
         assertFalse(DataPanel.downloadable(done, STARTED.plusSeconds(8 * 86_400)));
-        assertEquals("Sat 5 Dec, 09:00: more than 7 days old, start a new one", DataPanel.line(done, TORONTO, STARTED.plusSeconds(8 * 86_400)));
-        assertEquals("Sat 5 Dec, 09:00: being written…", DataPanel.line(run("STARTED", 5, 120, null), TORONTO, STARTED));
+        assertEquals("5 Dec 2026, 09:00: more than 7 days old, start a new one", DataPanel.line(done, TORONTO, STARTED.plusSeconds(8 * 86_400)));
+        assertEquals("5 Dec 2026, 09:00: being written…", DataPanel.line(run("STARTED", 5, 120, null), TORONTO, STARTED));
         assertFalse(DataPanel.downloadable(run("FAILED", 0, 120, STARTED), STARTED));
         JobRunView dataOnly = new JobRunView("r2", "export", "MANUAL", "COMPLETED", 2L, null, STARTED, STARTED.plusSeconds(30),
                 100, 100, 0, 0, null, false);
-        assertEquals("Sat 5 Dec, 09:00: 100 items (no PDFs), until Sat 12 Dec, 09:00",
+        assertEquals("5 Dec 2026, 09:00: 100 items (no PDFs), until 12 Dec 2026, 09:00",
                 DataPanel.line(dataOnly, TORONTO, STARTED.plusSeconds(60)));
     }
 

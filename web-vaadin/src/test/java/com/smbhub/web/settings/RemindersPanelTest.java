@@ -25,7 +25,7 @@ class RemindersPanelTest {
     @Test
     void theNextRunIsInTheBusinesssZone() {
         Jobs.Reminders on = new Jobs.Reminders(true, "America/Toronto", 9, Instant.parse("2026-12-05T14:00:00Z"), List.of());
-        assertEquals("Next run: Sat 5 Dec, 09:00.", RemindersPanel.next(on));
+        assertEquals("Next run: 5 Dec 2026, 09:00.", RemindersPanel.next(on));
         assertEquals("Each unpaid invoice past its due date gets the reminder due that day, once, by e-mail — from 7:00 in your"
                 + " time zone (America/Toronto). A paid or voided invoice gets none.",
                 RemindersPanel.state(new Jobs.Reminders(true, "America/Toronto", 7, null, List.of())));
@@ -34,12 +34,12 @@ class RemindersPanelTest {
     @Test
     void eachRunSaysWhoStartedItAndWhatItDid() {
         Instant at = Instant.parse("2026-12-05T14:00:05Z");
-        assertEquals("Sat 5 Dec, 09:00 (on schedule): 2 reminders sent, 1 not needed any more, 1 could not be sent.",
+        assertEquals("5 Dec 2026, 09:00 (on schedule): 2 reminders sent, 1 not needed any more, 1 could not be sent.",
                 RemindersPanel.line(run("SCHEDULE", "COMPLETED", at, 2, 1, 1), TORONTO));
-        assertEquals("Sat 5 Dec, 09:00 (Run now): 1 reminder sent.", RemindersPanel.line(run("MANUAL", "COMPLETED", at, 1, 0, 0), TORONTO));
-        assertEquals("Sat 5 Dec, 09:00 (Run now): no reminder was due.", RemindersPanel.line(run("MANUAL", "COMPLETED", at, 0, 0, 0), TORONTO));
-        assertEquals("Sat 5 Dec, 09:00 (Run now): sending…", RemindersPanel.line(run("MANUAL", "STARTED", at, 0, 0, 0), TORONTO));
-        assertEquals("Sat 5 Dec, 09:00 (on schedule): failed.", RemindersPanel.line(run("SCHEDULE", "FAILED", at, 0, 0, 0), TORONTO));
+        assertEquals("5 Dec 2026, 09:00 (Run now): 1 reminder sent.", RemindersPanel.line(run("MANUAL", "COMPLETED", at, 1, 0, 0), TORONTO));
+        assertEquals("5 Dec 2026, 09:00 (Run now): no reminder was due.", RemindersPanel.line(run("MANUAL", "COMPLETED", at, 0, 0, 0), TORONTO));
+        assertEquals("5 Dec 2026, 09:00 (Run now): sending…", RemindersPanel.line(run("MANUAL", "STARTED", at, 0, 0, 0), TORONTO));
+        assertEquals("5 Dec 2026, 09:00 (on schedule): failed.", RemindersPanel.line(run("SCHEDULE", "FAILED", at, 0, 0, 0), TORONTO));
     }
 
     private static JobRunView run(String trigger, String status, Instant at, int done, int skipped, int failed) {
