@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 /** The contacts screen in the browser. */
 class ContactsJourneyIT {
@@ -69,6 +70,52 @@ class ContactsJourneyIT {
             app.screenshot("work-item-activity");
         } finally {
             Files.deleteIfExists(pdf);
+        }
+    }
+
+    /**
+     * The client record as a hub, as Northside's OWNER: a client with a whole address, then from the client's page
+     * a new request (the client already chosen, and named in the Requests list), a new invoice billed to them, and a
+     * message addressed to them.
+     */
+    @Test
+    void aNewRequestInvoiceOrMessageStartsFromTheClientsPage() {
+        String name = "Hana " + UUID.randomUUID().toString().substring(0, 6);
+        String job = "Gutter check for " + name;
+        try (BackOffice app = new BackOffice()) {
+            app.signIn(WORLD.northside("owner"), "demo");
+            new HomeScreen(app).waitFor("Welcome");
+            ContactsScreen contacts = new ContactsScreen(app).open().startNew(name)
+                    .field("email", name.replace(' ', '.').toLowerCase() + "@example.com")
+                    .field("address_line1", "12 Elm St").field("address_line2", "Unit 3").field("city", "Toronto")
+                    .field("region", "ON").field("postal_code", "M4B 1B3").field("country", "Canada");
+            contacts.save();
+            contacts.waitForDetail(name);
+            app.waitForText("contact-detail", "12 Elm St, Unit 3, Toronto ON M4B 1B3, Canada");
+            app.screenshot("contact-hub");
+
+            app.click("contact-new-work");
+            app.waitForPath("work");
+            BackOffice.await(app.driver, 20).until(d -> d.findElement(By.cssSelector("#wi-contact input"))
+                    .getAttribute("value").startsWith(name));
+            app.type("wi-title", job);
+            app.click("wi-save");
+            WorkScreen work = new WorkScreen(app);
+            work.waitInList(job);
+            work.waitInList(name); // the Client column
+
+            contacts.open().search(name).openContact(name);
+            app.click("contact-new-invoice");
+            app.waitForPath("invoices");
+            BackOffice.await(app.driver, 20).until(d -> d.findElement(By.cssSelector("#inv-contact input"))
+                    .getAttribute("value").startsWith(name));
+            DocumentScreen.invoices(app).line(0, "Gutter check", null, "90").saveDraft(name);
+
+            contacts.open().search(name).openContact(name);
+            app.click("contact-message");
+            app.waitForPath("inbox");
+            BackOffice.await(app.driver, 20).until(d -> d.findElement(By.cssSelector("#compose-contact input"))
+                    .getAttribute("value").startsWith(name));
         }
     }
 

@@ -78,7 +78,9 @@ public class WorkItemService {
         if (afterKey == null) {
             ViewEvents.record("work.view", profile.profileId(), "manual");
         }
-        return new Page<>(rows.stream().limit(limit).map(w -> view(w, profile)).toList(), NewestFirst.nextKey(rows, limit));
+        List<WorkItem> shown = rows.stream().limit(limit).toList();
+        Map<String, String> names = contactNames(shown);
+        return new Page<>(shown.stream().map(w -> view(w, profile, names)).toList(), NewestFirst.nextKey(rows, limit));
     }
 
     /** Home "Today": new and overdue counts and the next actions (urgent or overdue), within the caller's scope. */
@@ -307,6 +309,22 @@ public class WorkItemService {
     }
 
     private WorkItemView view(WorkItem w, EffectiveProfile profile) {
+        return view(w, profile, contactNames(List.of(w)));
+    }
+
+    /** The names of the items' contacts, in one query. */
+    private Map<String, String> contactNames(List<WorkItem> items) {
+        List<String> ids = items.stream().map(WorkItem::getContactId).filter(Objects::nonNull).distinct().toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> names = new HashMap<>();
+        em.createQuery("select c.id, c.displayName from Contact c where c.id in :ids", Object[].class)
+                .setParameter("ids", ids).getResultList().forEach(r -> names.put((String) r[0], (String) r[1]));
+        return names;
+    }
+
+    private WorkItemView view(WorkItem w, EffectiveProfile profile, Map<String, String> contactNames) {
         List<String> actions = new ArrayList<>();
         List<String> next = List.of();
         Grant write = Permissions.grant(Access.resolved(), Capability.WORK_WRITE);
@@ -321,7 +339,8 @@ public class WorkItemService {
             }
         }
         return new WorkItemView(w.getId(), w.getType(), w.getTitle(), w.getDescription(), w.getStatus().name(), w.getPriority(),
-                w.getContactId(), w.getDueAt(), w.getAssignedTo(), w.getSource(), w.getConversationId(), labels(w.getLabelsJson()),
+                w.getContactId(), w.getContactId() == null ? null : contactNames.get(w.getContactId()), w.getDueAt(),
+                w.getAssignedTo(), w.getSource(), w.getConversationId(), labels(w.getLabelsJson()),
                 w.getVersion(), w.getCreatedAt(), w.getUpdatedAt(), List.copyOf(actions), next);
     }
 

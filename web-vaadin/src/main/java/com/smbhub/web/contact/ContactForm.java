@@ -24,7 +24,12 @@ class ContactForm extends FormLayout {
     final TextField companyName = new TextField("Company");
     final EmailField email = new EmailField("E-mail");
     final TextField phone = new TextField("Phone");
+    final TextField street = new TextField("Street address");
+    final TextField unit = new TextField("Apartment, suite, unit");
     final TextField city = new TextField("City");
+    final TextField region = new TextField("Province / state");
+    final TextField postalCode = new TextField("Postal / ZIP code");
+    final TextField country = new TextField("Country");
     final TextField tags = new TextField("Tags");
     final TextArea notes = new TextArea("Notes");
     private final Map<String, HasValidation> byField = new LinkedHashMap<>();
@@ -42,10 +47,16 @@ class ContactForm extends FormLayout {
         register("company_name", companyName);
         register("email", email);
         register("phone", phone);
+        register("address_line1", street);
+        register("address_line2", unit);
         register("city", city);
+        register("region", region);
+        register("postal_code", postalCode);
+        register("country", country);
         register("tags", tags);
         register("notes", notes);
-        add(displayName, type, companyName, email, phone, city, tags, notes);
+        add(displayName, type, companyName, email, phone, street, unit, city, region, postalCode, country, tags, notes);
+        setColspan(street, 2);
         setColspan(notes, 2);
     }
 
@@ -61,7 +72,12 @@ class ContactForm extends FormLayout {
         companyName.setValue(nz(c.companyName()));
         email.setValue(nz(c.email()));
         phone.setValue(nz(c.phone()));
+        street.setValue(nz(c.addressLine1()));
+        unit.setValue(nz(c.addressLine2()));
         city.setValue(nz(c.city()));
+        region.setValue(nz(c.region()));
+        postalCode.setValue(nz(c.postalCode()));
+        country.setValue(nz(c.country()));
         tags.setValue(String.join(", ", c.tags()));
         notes.setValue(nz(c.notes()));
     }
@@ -73,17 +89,22 @@ class ContactForm extends FormLayout {
         companyName.clear();
         email.clear();
         phone.clear();
+        street.clear();
+        unit.clear();
         city.clear();
+        region.clear();
+        postalCode.clear();
+        country.clear();
         tags.clear();
         notes.clear();
     }
 
-    /** The draft as typed, on top of the contact's other fields (address lines etc. are kept). */
-    ContactDraft draft(ContactDraft base) {
+    /** The draft as typed. */
+    ContactDraft draft() {
         List<String> tagList = Arrays.stream(tags.getValue().split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
         return new ContactDraft(type.getValue(), displayName.getValue(), companyName.getValue(), email.getValue(),
-                phone.getValue(), base.addressLine1(), base.addressLine2(), city.getValue(), base.region(),
-                base.postalCode(), base.country(), tagList, notes.getValue());
+                phone.getValue(), street.getValue(), unit.getValue(), city.getValue(), region.getValue(),
+                postalCode.getValue(), country.getValue(), tagList, notes.getValue());
     }
 
     /** Marks each field the service refused. */

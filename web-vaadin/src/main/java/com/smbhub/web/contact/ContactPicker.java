@@ -3,6 +3,7 @@ package com.smbhub.web.contact;
 import com.smbhub.contact.ContactService;
 import com.smbhub.contact.ContactView;
 import com.smbhub.platform.errors.NotFoundException;
+import com.smbhub.platform.errors.ValidationException;
 import com.vaadin.flow.component.combobox.ComboBox;
 import java.io.Serializable;
 import java.util.List;
@@ -47,13 +48,19 @@ public final class ContactPicker {
                     : contacts.search(query.getFilter().orElse(""), limit).stream();
         });
         picker.setClearButtonVisible(true);
-        if (selectedId != null) {
-            try {
-                picker.setValue(contacts.get(selectedId));
-            } catch (NotFoundException e) {
-                picker.setHelperText("The linked contact is not visible to you");
-            }
-        }
+        select(picker, contacts, selectedId);
         return picker;
+    }
+
+    /** Chooses the contact with this id (none: leaves the picker as it is); says so when the caller may not see it. */
+    public static void select(ComboBox<ContactView> picker, Source contacts, String id) {
+        if (id == null) {
+            return;
+        }
+        try {
+            picker.setValue(contacts.get(id));
+        } catch (NotFoundException | ValidationException e) {
+            picker.setHelperText("The linked contact is not visible to you");
+        }
     }
 }

@@ -13,6 +13,9 @@ import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.security.Access;
 import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.security.Permissions;
+import com.smbhub.platform.security.Grant;
+import com.smbhub.platform.security.Role;
+import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.profile.ProfileService;
 import com.smbhub.web.expense.ExpensesView;
 import com.smbhub.web.file.FilesPanel;
@@ -20,6 +23,7 @@ import com.smbhub.web.inbox.InboxView;
 import com.smbhub.web.invoice.InvoicesView;
 import com.smbhub.web.shell.Dates;
 import com.smbhub.web.shell.MainLayout;
+import com.smbhub.web.shell.Module;
 import com.smbhub.web.shell.PagedRows;
 import com.smbhub.web.shell.PhoneCards;
 import com.smbhub.web.shell.PhoneScreens;
@@ -55,7 +59,9 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -192,6 +198,48 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
         return c.type().charAt(0) + c.type().substring(1).toLowerCase();
     }
 
+    /** "1 King St, Unit 4, Toronto ON M5H 1A1, CA": the parts there are, in the order an envelope has them. */
+    static String address(ContactView c) {
+        String place = String.join(" ", nonBlank(c.city(), c.region(), c.postalCode()));
+        return String.join(", ", nonBlank(c.addressLine1(), c.addressLine2(), place, c.country()));
+    }
+
+    private static List<String> nonBlank(String... parts) {
+        return Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).map(String::trim).toList();
+    }
+
+    /** The client as a hub: new work, a quote, an invoice or a message for them, each where the role and profile allow. */
+    private HorizontalLayout startFrom(ContactView contact) {
+        EffectiveProfile profile = profiles.effective();
+        Role role = access.role();
+        HorizontalLayout start = new HorizontalLayout();
+        start.setId("contact-start");
+        start.getStyle().set("flex-wrap", "wrap");
+        Map<String, String> forClient = Map.of("new", "1", "client", contact.id());
+        if (Module.WORK.enabled(profile, role) && Permissions.allows(role, Capability.WORK_WRITE)) {
+            start.add(go("contact-new-work", "New " + profile.label("work_item").toLowerCase(), "work", forClient));
+        }
+        boolean drafts = Permissions.grant(role, Capability.MONEY_DRAFT) == Grant.ALL;
+        if (drafts && Module.QUOTES.enabled(profile, role)) {
+            start.add(go("contact-new-quote", "New " + profile.label("quote").toLowerCase(), "quotes", forClient));
+        }
+        if (drafts && Module.INVOICES.enabled(profile, role)) {
+            start.add(go("contact-new-invoice", "New " + profile.label("invoice").toLowerCase(), "invoices", forClient));
+        }
+        if (Module.INBOX.enabled(profile, role) && Permissions.allows(role, Capability.INBOX_RESPOND)
+                && (contact.email() != null || contact.phone() != null)) {
+            start.add(go("contact-message", "Message", "inbox", Map.of("compose", contact.id())));
+        }
+        return start;
+    }
+
+    private Button go(String id, String label, String screen, Map<String, String> query) {
+        Button button = new Button(label, e -> getUI().ifPresent(ui -> ui.navigate(screen, QueryParameters.simple(query))));
+        button.setId(id);
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        return button;
+    }
+
     private void showNothing() {
         PhoneScreens.reading(this, false, detail);
         detail.removeAll();
@@ -215,11 +263,14 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
         Optional.ofNullable(contact.email()).ifPresent(facts::add);
         Optional.ofNullable(contact.phone()).map(ContactChecks::readable).ifPresent(facts::add);
         Optional.ofNullable(contact.companyName()).ifPresent(facts::add);
-        Optional.ofNullable(contact.city()).ifPresent(facts::add);
+        Optional.of(address(contact)).filter(a -> !a.isEmpty()).ifPresent(facts::add);
         if (!contact.tags().isEmpty()) {
             facts.add("Tags: " + String.join(", ", contact.tags()));
         }
         facts.forEach(f -> detail.add(new Span(f)));
+        if (!contact.deleted()) {
+            detail.add(startFrom(contact));
+        }
         if (contact.notes() != null) {
             detail.add(new Paragraph(contact.notes()));
         }
@@ -324,8 +375,7 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
     }
 
     private void save(ContactView contact, boolean allowDuplicate) {
-        ContactDraft base = contact == null ? ContactDraft.of(null, null, null) : contact.draft();
-        ContactDraft draft = form.draft(base);
+        ContactDraft draft = form.draft();
         try {
             ContactView saved = contact == null
                     ? contacts.create(draft, allowDuplicate, Optional.empty())

@@ -55,6 +55,12 @@ public abstract class DocumentEditor<V extends DocumentView> extends Dialog {
         }
     }
 
+    /** A new document for this client (started from the contact's page); returns this editor. */
+    public DocumentEditor<V> forClient(String contactId) {
+        form.client(contactId);
+        return this;
+    }
+
     /** Whether the caller may do this to the open document now (its allowed actions). */
     protected boolean allows(String action) {
         return document != null && document.allowedActions().contains(action);

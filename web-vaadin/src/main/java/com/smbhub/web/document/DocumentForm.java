@@ -57,6 +57,7 @@ public class DocumentForm extends VerticalLayout {
     private final String workItemId;
     private final Map<String, TaxCode> codes = new LinkedHashMap<>();
     private final ComboBox<ContactView> contact;
+    private final ContactPicker.Source contacts;
     private final DatePicker issue = Dates.picker(new DatePicker("Issue date"));
     private final DatePicker until;
     private final Select<Totals.Pricing> pricing = new Select<>();
@@ -142,6 +143,7 @@ public class DocumentForm extends VerticalLayout {
         String p = kind.prefix();
         setPadding(false);
         until = Dates.picker(new DatePicker(kind.dateLabel()));
+        this.contacts = contacts;
         contact = ContactPicker.create(contacts, p + "-contact", "Client", stored == null ? null : stored.contactId());
         contact.setRequiredIndicatorVisible(true);
         issue.setId(p + "-issue");
@@ -229,6 +231,11 @@ public class DocumentForm extends VerticalLayout {
         for (Component part : List.of(header, lineRows, addLine, discount, words)) {
             part.getElement().setEnabled(false);
         }
+    }
+
+    /** Bills this contact (a new document started from the contact's page). */
+    public void client(String contactId) {
+        ContactPicker.select(contact, contacts, contactId);
     }
 
     public ContactView client() {

@@ -137,8 +137,8 @@ public abstract class DocumentList<T extends DocumentView> extends VerticalLayou
 
     protected abstract T find(String id);
 
-    /** Opens the editor on a freshly read document (null: a new one) for the business's currency, zone and day. */
-    protected abstract void open(T fresh, HomeService.Greeting business);
+    /** The editor on a freshly read document (null: a new one) for the business's currency, zone and day. */
+    protected abstract DocumentEditor<T> editor(T fresh, HomeService.Greeting business);
 
     /** A document changed in its editor: the list shows it, and a saved draft opens again (to send it next). */
     protected void saved(T document, boolean keepOpen) {
@@ -150,8 +150,12 @@ public abstract class DocumentList<T extends DocumentView> extends VerticalLayou
 
     /** Opens the editor for this row (read again: it may have changed), or for a new document. */
     protected void edit(T document) {
+        edit(document, null);
+    }
+
+    private void edit(T document, String clientId) {
         try {
-            open(document == null ? null : find(document.id()), business());
+            editor(document == null ? null : find(document.id()), business()).forClient(clientId).open();
         } catch (NotFoundException e) {
             Toasts.problem("This " + noun + " no longer exists.");
             reload();
@@ -184,7 +188,7 @@ public abstract class DocumentList<T extends DocumentView> extends VerticalLayou
             reload();
         }
         if (create.isVisible() && query.getSingleParameter("new").isPresent()) {
-            edit(null);
+            edit(null, query.getSingleParameter("client").orElse(null));
         }
         query.getSingleParameter("open").ifPresent(id -> {
             try {

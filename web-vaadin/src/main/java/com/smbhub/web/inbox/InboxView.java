@@ -186,7 +186,7 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
         list.setPadding(false);
         compose.setId("inbox-compose");
         compose.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        compose.addClickListener(e -> compose());
+        compose.addClickListener(e -> compose(null));
         HorizontalLayout top = new HorizontalLayout(heading, compose);
         simulate.setId("inbox-simulate");
         simulate.setVisible(false);
@@ -234,6 +234,9 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
         simulate.setVisible(sms.canSimulate());
         paged.reload();
         event.getLocation().getQueryParameters().getSingleParameter("c").ifPresent(this::open);
+        if (compose.isVisible()) { // a new message to a contact, from the contact's page
+            event.getLocation().getQueryParameters().getSingleParameter("compose").ifPresent(this::compose);
+        }
     }
 
     @Override
@@ -761,7 +764,7 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
     }
 
     /** "Compose": a contact (or an address), a subject and the message; the new conversation opens. */
-    private void compose() {
+    private void compose(String contactId) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("New message");
         var contact = ContactPicker.create(ContactPicker.Source.of(contacts), "compose-contact", "Contact", null);
@@ -784,7 +787,7 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
             ContactView picked = e.getValue();
             to.setPlaceholder(picked == null || picked.email() == null ? "" : picked.email());
             number.setPlaceholder(picked == null || picked.phone() == null ? "" : picked.phone());
-            if (picked != null && e.isFromClient()) { // the way to reach them: e-mail when they have one, else a text
+            if (picked != null && (e.isFromClient() || contactId != null)) { // reach them by e-mail when they have one, else a text
                 boolean mail = picked.email() != null && !picked.email().isBlank();
                 boolean phone = picked.phone() != null && !picked.phone().isBlank();
                 how.setValue(!mail && phone ? Channel.SMS.name() : Channel.EMAIL.name());
@@ -825,6 +828,7 @@ public class InboxView extends VerticalLayout implements BeforeEnterObserver, Ha
         dialog.add(new VerticalLayout(how, contact, to, number, subject, text));
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), send);
         dialog.setWidth("min(40rem, 100vw)");
+        ContactPicker.select(contact, ContactPicker.Source.of(contacts), contactId);
         dialog.open();
         contact.focus();
     }

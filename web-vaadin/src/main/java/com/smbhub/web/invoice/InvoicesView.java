@@ -15,6 +15,7 @@ import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.security.Permissions;
 import com.smbhub.web.contact.ContactPicker;
+import com.smbhub.web.document.DocumentEditor;
 import com.smbhub.web.document.DocumentList;
 import com.smbhub.web.document.SendDialog;
 import com.smbhub.web.shell.Badges;
@@ -164,9 +165,9 @@ public class InvoicesView extends DocumentList<InvoiceView> {
     }
 
     @Override
-    protected void open(InvoiceView fresh, HomeService.Greeting business) {
-        new InvoiceEditor(invoices, links, sending, payments, ContactPicker.Source.of(contacts), profile, fresh,
-                business.currency(), business.timezone(), today(business), mayBillInOtherCurrency(), this::saved).open();
+    protected DocumentEditor<InvoiceView> editor(InvoiceView fresh, HomeService.Greeting business) {
+        return new InvoiceEditor(invoices, links, sending, payments, ContactPicker.Source.of(contacts), profile, fresh,
+                business.currency(), business.timezone(), today(business), mayBillInOtherCurrency(), this::saved);
     }
 
 }

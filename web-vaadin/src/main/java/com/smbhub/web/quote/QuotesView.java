@@ -7,6 +7,7 @@ import com.smbhub.quote.QuoteService;
 import com.smbhub.quote.QuoteStatus;
 import com.smbhub.quote.QuoteView;
 import com.smbhub.web.contact.ContactPicker;
+import com.smbhub.web.document.DocumentEditor;
 import com.smbhub.web.document.DocumentList;
 import com.smbhub.web.invoice.InvoicesView;
 import com.smbhub.web.shell.Badges;
@@ -56,10 +57,9 @@ public class QuotesView extends DocumentList<QuoteView> {
     }
 
     @Override
-    protected void open(QuoteView fresh, HomeService.Greeting business) {
-        new QuoteEditor(quotes, links, ContactPicker.Source.of(contacts), profile, fresh, business.currency(),
+    protected DocumentEditor<QuoteView> editor(QuoteView fresh, HomeService.Greeting business) {
+        return new QuoteEditor(quotes, links, ContactPicker.Source.of(contacts), profile, fresh, business.currency(),
                 today(business), mayBillInOtherCurrency(), this::saved,
-                invoice -> getUI().ifPresent(ui -> ui.navigate(InvoicesView.class, QueryParameters.of("open", invoice.id()))))
-                .open();
+                invoice -> getUI().ifPresent(ui -> ui.navigate(InvoicesView.class, QueryParameters.of("open", invoice.id()))));
     }
 }

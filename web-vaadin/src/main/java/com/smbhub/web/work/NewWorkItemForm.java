@@ -31,11 +31,13 @@ class NewWorkItemForm extends FormLayout {
     private final Select<String> type;
     private final DateTimePicker dueAt = Dates.picker(new DateTimePicker("Due"));
     private final ComboBox<ContactView> contact;
+    private final ContactPicker.Source contacts;
     private final Map<String, Component> extras = new LinkedHashMap<>();
     private final Map<String, HasValidation> byField = new HashMap<>();
 
     NewWorkItemForm(String initialTitle, EffectiveProfile profile, ContactPicker.Source contacts, ZoneId zone) {
         this.zone = zone;
+        this.contacts = contacts;
         title = new TextField("Title", initialTitle, "");
         title.setId("wi-title");
         title.setRequiredIndicatorVisible(true);
@@ -79,6 +81,11 @@ class NewWorkItemForm extends FormLayout {
         return new WorkItemDraft(type.getValue(), title.getValue(), null, null,
                 contact.getValue() == null ? null : contact.getValue().id(),
                 dueAt.getValue() == null ? null : dueAt.getValue().atZone(zone).toInstant(), null, labels);
+    }
+
+    /** Starts the item for this contact (from the contact's page). */
+    void client(String contactId) {
+        ContactPicker.select(contact, contacts, contactId);
     }
 
     /** "Create + Draft Invoice" needs the client: false (and the field says so) when none is chosen. */

@@ -128,20 +128,21 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
         heading.setId("page-title");
         create.setId("new-work-item");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        create.addClickListener(e -> openNew(""));
+        create.addClickListener(e -> openNew("", null));
         mine.setId("filter-mine");
         status.addValueChangeListener(e -> reload());
         due.addValueChangeListener(e -> reload());
         mine.addValueChangeListener(e -> reload());
         grid.setId("work-grid");
         grid.addColumn(WorkItemView::title).setHeader("Title").setFlexGrow(3);
+        grid.addColumn(w -> w.contactName() == null ? "" : w.contactName()).setHeader("Client").setFlexGrow(2);
         grid.addColumn(w -> Words.of(w.type())).setHeader("Type");
         grid.addComponentColumn(w -> Badges.of(w.status())).setHeader("Status");
         grid.addColumn(w -> Words.of(w.priority())).setHeader("Priority");
         sourceColumn = grid.addColumn(w -> source(w.source())).setHeader("Source");
         grid.addColumn(this::due).setHeader("Due");
-        cards = PhoneCards.of(grid, w -> PhoneCards.card(w.title(), Words.of(w.status()), Words.of(w.type()) + " · "
-                + Words.of(w.priority()) + (w.dueAt() == null ? "" : " · due " + due(w))));
+        cards = PhoneCards.of(grid, w -> PhoneCards.card(w.title(), Words.of(w.status()), w.contactName(),
+                Words.of(w.type()) + " · " + Words.of(w.priority()) + (w.dueAt() == null ? "" : " · due " + due(w))));
         RowClicks.open(grid, this::openItem);
         HorizontalLayout top = new HorizontalLayout(heading, create);
         top.setWidthFull();
@@ -179,7 +180,7 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
             reload();
         }
         if (create.isVisible() && query.getSingleParameter("new").isPresent()) {
-            openNew(query.getSingleParameter("title").orElse(""));
+            openNew(query.getSingleParameter("title").orElse(""), query.getSingleParameter("client").orElse(null));
         }
         event.getLocation().getQueryParameters().getSingleParameter("item").ifPresent(id -> {
             try {
@@ -228,10 +229,11 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
     }
 
     /** The quick modal of PRD 3.6: title, type, due, plus the profile's own fields. */
-    private void openNew(String title) {
+    private void openNew(String title, String clientId) {
         Dialog dialog = PhoneScreens.fullScreen(new Dialog());
         dialog.setHeaderTitle(create.getText());
         NewWorkItemForm form = new NewWorkItemForm(title, profile, ContactPicker.Source.of(contacts), zone);
+        form.client(clientId);
         Consumer<Boolean> createIt = withInvoice -> {
             form.clearErrors();
             if (withInvoice && !form.hasClientForInvoice()) {

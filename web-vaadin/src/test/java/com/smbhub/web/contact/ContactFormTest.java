@@ -20,18 +20,26 @@ class ContactFormTest {
             false, 2, Instant.EPOCH, Instant.EPOCH, List.of("update"));
 
     @Test
-    void aContactOpensAsStoredAndTheDraftKeepsTheFieldsTheFormDoesNotShow() {
+    void aContactOpensAsStoredWithItsWholeAddressAndTheDraftIsWhatTheFormShows() {
         ContactForm form = new ContactForm();
         form.read(ADA);
         assertEquals("vip, net30", form.tags.getValue());
+        assertEquals("1 King St", form.street.getValue());
+        assertEquals("Unit 4", form.unit.getValue());
+        assertEquals("ON", form.region.getValue());
+        assertEquals("CA", form.country.getValue());
         form.email.setValue("orders@ada.example");
         form.tags.setValue(" vip , , wholesale ");
-        ContactDraft draft = form.draft(ADA.draft());
+        form.postalCode.setValue("M5H 2B2");
+        ContactDraft draft = form.draft();
         assertEquals("orders@ada.example", draft.email());
         assertEquals(List.of("vip", "wholesale"), draft.tags());
         assertEquals("VENDOR", draft.type());
         assertEquals("1 King St", draft.addressLine1());
-        assertEquals("M5H 1A1", draft.postalCode());
+        assertEquals("Unit 4", draft.addressLine2());
+        assertEquals("Toronto", draft.city());
+        assertEquals("M5H 2B2", draft.postalCode());
+        assertEquals("Calls first", draft.notes());
     }
 
     @Test
@@ -39,7 +47,8 @@ class ContactFormTest {
         ContactForm form = new ContactForm();
         form.read(ADA);
         form.show(new ValidationException(List.of(new FieldError("email", "Not an e-mail address"),
-                new FieldError("phone", "Not a phone number"))));
+                new FieldError("phone", "Not a phone number"), new FieldError("postal_code", "At most 20 characters"))));
+        assertEquals("At most 20 characters", form.postalCode.getErrorMessage());
         assertTrue(form.email.isInvalid());
         assertEquals("Not a phone number", form.phone.getErrorMessage());
         assertFalse(form.displayName.isInvalid());
@@ -47,5 +56,6 @@ class ContactFormTest {
         assertFalse(form.email.isInvalid());
         assertEquals("", form.displayName.getValue());
         assertEquals("CUSTOMER", form.type.getValue());
+        assertEquals("", form.street.getValue());
     }
 }

@@ -36,7 +36,7 @@ class WorkItemFormTest {
             "ACTIVE", 1);
 
     private static WorkItemView item(List<String> actions) {
-        return new WorkItemView("w-1", "JOB", "Fix the boiler", null, "NEW", "NORMAL", null,
+        return new WorkItemView("w-1", "JOB", "Fix the boiler", null, "NEW", "NORMAL", null, null,
                 Instant.parse("2026-12-03T15:00:00Z"), "u-sam", "manual", null, Map.of("service_address", "12 Elm St", "old", "kept"),
                 3, Instant.EPOCH, Instant.EPOCH, actions, List.of("IN_PROGRESS"));
     }
