@@ -8,6 +8,7 @@ import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 /**
  * The activation loop (issue 4's done-when): an owner adds a client and an invoice with two lines
@@ -59,6 +60,13 @@ class ActivationJourneyIT {
             invoices.openRowShowing(client, "inv-payments");
             String payments = invoices.payments("$1,073.50");
             assertTrue(payments.contains("Stripe"), payments);
+            // a paid invoice opens as the document, stamped, its payments above it — not a greyed-out form
+            app.waitForText("inv-stamp", "PAID");
+            app.waitForText("inv-sheet-lines", "Water heater install");
+            assertTrue(app.driver.findElements(By.id("inv-line-0-name")).isEmpty(), "no form for a paid invoice");
+            assertTrue(app.driver.findElement(By.id("inv-payments")).getLocation().getY()
+                    < app.driver.findElement(By.id("inv-sheet")).getLocation().getY(), "payments first");
+            app.screenshot("invoice-paid");
             assertEquals("PAID", invoiceOf(client).getString("status"));
 
             contacts.open().search(client).openContact(client);

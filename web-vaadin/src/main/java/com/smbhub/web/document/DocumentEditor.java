@@ -2,6 +2,7 @@ package com.smbhub.web.document;
 
 import com.smbhub.money.DocumentService;
 import com.smbhub.money.DocumentView;
+import com.smbhub.money.TaxCode;
 import com.smbhub.portal.PortalLinks;
 import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.NotFoundException;
@@ -43,9 +44,14 @@ public abstract class DocumentEditor<V extends DocumentView> extends Dialog {
                 : label + " " + document.number() + " · " + DocumentList.status(document));
         setWidth("min(60rem, 100vw)");
         getElement().getThemeList().add("drawer");
-        form = new DocumentForm(kind, contacts, documents.taxCodes(), document == null ? null : document.draft(),
+        List<TaxCode> taxCodes = documents.taxCodes();
+        form = new DocumentForm(kind, contacts, taxCodes, document == null ? null : document.draft(),
                 document == null ? currency : document.currency(), today, mayChangeCurrency);
-        add(form);
+        if (document == null || allows("update")) {
+            add(form);
+        } else { // sent, paid, void: shown as the document it is
+            add(new DocumentSheet(kind, label, document, taxCodes, sheetTotal(document)));
+        }
         Button closing = new Button("Close", e -> close());
         closing.setId(kind.prefix() + "-close");
         getFooter().add(closing);
@@ -116,15 +122,18 @@ public abstract class DocumentEditor<V extends DocumentView> extends Dialog {
         onSaved.saved(changed, false);
     }
 
-    /** Save draft for a draft (or a new document); anything else opens read-only. */
+    /** A line under a sent document's total (an invoice's amount still due); none by default. */
+    protected String sheetTotal(V sent) {
+        return null;
+    }
+
+    /** Save draft for a draft (or a new document). */
     protected void finish() {
         if (document == null || allows("update")) {
             Button save = new Button("Save draft", e -> save());
             save.setId(kind.prefix() + "-save");
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             getFooter().add(save);
-        } else {
-            form.readOnly();
         }
     }
 

@@ -10,7 +10,6 @@ import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.web.contact.ContactPicker;
 import com.smbhub.web.shell.Dates;
 import com.smbhub.web.shell.FieldErrors;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -70,9 +69,7 @@ public class DocumentForm extends VerticalLayout {
     private final TextArea terms = new TextArea("Terms");
     private final Span totals = new Span();
     private final Span linesError = new Span();
-    private final FormLayout header;
     private final HorizontalLayout discount;
-    private final FormLayout words;
     private final Button addLine;
 
     private final class LineRow extends HorizontalLayout {
@@ -160,6 +157,7 @@ public class DocumentForm extends VerticalLayout {
         discountType.setItemLabelGenerator(t -> t.equals("percent") ? "%" : currency);
         discountType.setLabel("Discount in");
         discountValue.setId(p + "-discount");
+        discountType.setId(p + "-discount-type");
         notes.setId(p + "-notes");
         terms.setId(p + "-terms");
         linesError.setId(p + "-lines-error");
@@ -175,7 +173,9 @@ public class DocumentForm extends VerticalLayout {
             until.setValue(stored.dueDate());
             pricing.setValue(stored.pricing());
             taxCode.setValue(stored.taxCode() == null ? NO_TAX : stored.taxCode());
-            discountType.setValue(stored.discount().percent() ? "percent" : "amount");
+            // no discount reads as a percent, as on a new document (the API stores "none" as an amount of 0)
+            boolean none = stored.discount().value().signum() == 0;
+            discountType.setValue(stored.discount().percent() || none ? "percent" : "amount");
             discountValue.setValue(stored.discount().value().signum() == 0 ? null : stored.discount().value());
             notes.setValue(stored.notes() == null ? "" : stored.notes());
             terms.setValue(stored.terms() == null ? "" : stored.terms());
@@ -217,20 +217,13 @@ public class DocumentForm extends VerticalLayout {
                 currencyField.setErrorMessage(MoneyText.NOT_A_CURRENCY);
             }
         });
-        header = new FormLayout(contact, issue, until, pricing, taxCode, currencyField);
+        FormLayout header = new FormLayout(contact, issue, until, pricing, taxCode, currencyField);
         header.setColspan(contact, 2);
         discount = new HorizontalLayout(discountType, discountValue);
         discount.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        words = new FormLayout(notes, terms);
+        FormLayout words = new FormLayout(notes, terms);
         add(header, new H4("Lines"), lineRows, linesError, addLine, discount, totals, words);
         recompute();
-    }
-
-    /** A sent document opens read-only. */
-    public void readOnly() {
-        for (Component part : List.of(header, lineRows, addLine, discount, words)) {
-            part.getElement().setEnabled(false);
-        }
     }
 
     /** Bills this contact (a new document started from the contact's page). */
@@ -318,14 +311,20 @@ public class DocumentForm extends VerticalLayout {
                 : discountValue.getValue();
         Totals.Result r = Totals.compute(items, codes, pricing.getValue(),
                 new Totals.Discount("percent".equals(discountType.getValue()), off), currency);
-        StringBuilder text = new StringBuilder("Subtotal " + MoneyText.format(r.subtotal(), currency));
-        if (r.discountTotal().signum() > 0) {
-            text.append("\nDiscount −").append(MoneyText.format(r.discountTotal(), currency));
+        totals.setText(totalsText(r.subtotal(), r.discountTotal(), r.taxes(), r.total(), codes, pricing.getValue(), currency));
+    }
+
+    /** "Subtotal $200.00 / Discount −$10.00 / HST 13% $24.70 / Total $214.70", a line each: the editor's and a sent document's. */
+    static String totalsText(BigDecimal subtotal, BigDecimal discount, Map<String, BigDecimal> taxes, BigDecimal total,
+                             Map<String, TaxCode> codes, Totals.Pricing pricing, String currency) {
+        StringBuilder text = new StringBuilder("Subtotal " + MoneyText.format(subtotal, currency));
+        if (discount.signum() > 0) {
+            text.append("\nDiscount −").append(MoneyText.format(discount, currency));
         }
-        r.taxes().forEach((code, amount) -> text.append("\n").append(codes.containsKey(code) ? codes.get(code).name() : code)
-                .append(pricing.getValue() == Totals.Pricing.TAX_INCLUSIVE ? " (included) " : " ")
+        taxes.forEach((code, amount) -> text.append("\n").append(codes.containsKey(code) ? codes.get(code).name() : code)
+                .append(pricing == Totals.Pricing.TAX_INCLUSIVE ? " (included) " : " ")
                 .append(MoneyText.format(amount, currency)));
-        text.append("\nTotal ").append(MoneyText.format(r.total(), currency));
-        totals.setText(text.toString());
+        text.append("\nTotal ").append(MoneyText.format(total, currency));
+        return text.toString();
     }
 }

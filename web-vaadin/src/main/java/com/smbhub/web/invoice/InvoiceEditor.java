@@ -86,7 +86,7 @@ class InvoiceEditor extends DocumentEditor<InvoiceView> {
             add(remindersLine(onSaved));
         }
         if (invoice != null && payments != null && invoice.state() != InvoiceStatus.DRAFT) {
-            add(paymentsSection(ZoneId.of(zone), today));
+            addComponentAsFirst(paymentsSection(ZoneId.of(zone), today)); // a sent invoice: its payments first
         }
         if (invoice != null) {
             add(new InvoiceHistory(invoices.activity(invoice.id()), ZoneId.of(zone), currency));
@@ -125,6 +125,12 @@ class InvoiceEditor extends DocumentEditor<InvoiceView> {
         }
         clientLinkAction(links);
         finish();
+    }
+
+    @Override
+    protected String sheetTotal(InvoiceView sent) {
+        return sent.amountDue().compareTo(sent.total()) == 0 ? null
+                : "Amount due " + MoneyText.format(sent.amountDue(), sent.currency());
     }
 
     /** Whether the daily payment reminders go for this invoice, and Hold / Resume. */

@@ -18,6 +18,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
 import java.math.BigDecimal;
@@ -102,6 +103,18 @@ class DocumentFormTest {
         assertEquals("Net 30", draft.terms());
         form.show(new ValidationException(List.of(new FieldError("expiry_date", "On or after the issue date"))));
         assertTrue(byId(form, "quote-due", DatePicker.class).isInvalid(), "a quote's second date is expiry_date");
+    }
+
+    @Test
+    void aDocumentWithoutADiscountOpensWithThePercentLikeANewOne() {
+        assertEquals("percent", byId(newInvoice(), "inv-discount-type", Select.class).getValue());
+        DocumentDraft stored = new DocumentDraft("c-1", null, TODAY, TODAY.plusDays(14), "CAD", Totals.Pricing.TAX_EXCLUSIVE,
+                "HST", List.of(new LineItem("Tap", BigDecimal.ONE, new BigDecimal("80"), null)), Totals.Discount.none(),
+                null, null);
+        DocumentForm saved = new DocumentForm(DocumentForm.Kind.INVOICE, Components.contacts(CLIENT), HST, stored, "CAD",
+                TODAY, false);
+        assertEquals("percent", byId(saved, "inv-discount-type", Select.class).getValue());
+        assertEquals(BigDecimal.ZERO, saved.draft().discount().value().stripTrailingZeros().abs());
     }
 
     @Test
