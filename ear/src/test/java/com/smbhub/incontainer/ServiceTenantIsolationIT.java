@@ -485,7 +485,7 @@ class ServiceTenantIsolationIT {
         String subject = "Private mail " + UUID.randomUUID();
         String northside = tenantOf("owner@" + n() + ".test", n());
         String owner = identity.personByEmail("owner@" + n() + ".test").orElseThrow().userId();
-        mailer.logAlone(northside, owner, "INVOICE", null, "client@example.com", subject, "SENT", null);
+        mailer.logAlone(northside, owner, "INVOICE", null, "client@example.com", subject, "SENT", null, "Private text");
         assertTrue(as("owner@" + n() + ".test", n(), () -> mailer.recent(500)).stream()
                 .anyMatch(m -> m.subject().equals(subject)));
         assertTrue(as("owner@" + m() + ".test", m(), () -> mailer.recent(500)).stream()

@@ -67,6 +67,8 @@ class ActivationJourneyIT {
             assertTrue(app.driver.findElement(By.id("inv-payments")).getLocation().getY()
                     < app.driver.findElement(By.id("inv-sheet")).getLocation().getY(), "payments first");
             app.screenshot("invoice-paid");
+            new HomeScreen(app).open();
+            app.waitForText("notifications", "Payment of $1,073.50 received by card for " + number + ", now paid in full");
             assertEquals("PAID", invoiceOf(client).getString("status"));
 
             contacts.open().search(client).openContact(client);

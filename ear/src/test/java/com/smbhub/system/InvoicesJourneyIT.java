@@ -1,7 +1,10 @@
 package com.smbhub.system;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 /**
  * The invoice editor in the browser: field errors, lines with tax, live totals, the saved draft in
@@ -98,6 +101,13 @@ class InvoicesJourneyIT {
             BackOffice.await(app.driver, 15).until(d -> "SENT".equals(SystemUnderTest.get("/api/v1/invoices/" + invoice.getString("id"),
                     owner).json().getJsonObject("data").getString("status")));
             Mailbox.await(email, number);
+            // Sent mail (development): the row opens the message as sent, its link to the invoice one to follow
+            app.open("sent-mail");
+            app.openRow("sent-mail-grid", email, d -> !d.findElements(By.id("sent-mail-body")).isEmpty());
+            app.waitForText("sent-mail-body", "/portal/invoices/");
+            assertTrue(app.driver.findElements(By.cssSelector("#sent-mail-body a[href*='/portal/invoices/']")).size() == 1,
+                    "the client's link is a link");
+            app.screenshot("sent-mail-message");
         }
     }
 }

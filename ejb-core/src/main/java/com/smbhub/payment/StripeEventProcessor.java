@@ -214,6 +214,9 @@ public class StripeEventProcessor {
         audit.record("payment.recorded", "invoice", invoice.getId(), Map.of("status", before),
                 Map.of("status", invoice.getStatus().name(), "payment_id", payment.getId(), "amount", payment.getAmount().toPlainString(),
                         "provider", "STRIPE"));
+        NotificationService.add(em, "payment.received", "Payment of " + MoneyText.format(payment.getAmount(),
+                payment.getCurrency()) + " received by card for " + invoice.getNumber()
+                + (invoice.getStatus() == InvoiceStatus.PAID ? ", now paid in full" : ""), "invoice", invoice.getId());
         if (invoice.credit().compareTo(creditBefore) > 0) {
             String over = MoneyText.format(invoice.credit(), invoice.getCurrency());
             audit.record("invoice.overpaid", "invoice", invoice.getId(), null,

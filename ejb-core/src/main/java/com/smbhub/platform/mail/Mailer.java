@@ -55,8 +55,8 @@ public class Mailer {
     public record Attachment(String fileName, String contentType, byte[] bytes) {
     }
 
-    /** One logged message for the "Sent mail" page. */
-    public record Sent(String recipient, String subject, String status, String error, Instant at)
+    /** One logged message for the "Sent mail" page; {@code body}: its text when it went to the development server. */
+    public record Sent(String recipient, String subject, String status, String error, Instant at, String body)
             implements Serializable {
     }
 
@@ -155,10 +155,11 @@ public class Mailer {
         } catch (MessagingException | UnsupportedEncodingException e) {
             String reason = own.isPresent() ? reasonForBusiness(e) : reason(e);
             LOG.log(Level.WARNING, "Mail to " + to + " failed: " + reason(e));
-            log(kind, documentId, to, subject, "FAILED", reason);
+            log(kind, documentId, to, subject, "FAILED", reason, null);
             return reason;
         }
-        log(kind, documentId, to, subject, "SENT", null);
+        // the text stays on record only when it went to the development server (the Sent mail page shows it)
+        log(kind, documentId, to, subject, "SENT", null, dev && own.isEmpty() ? text : null);
         return null;
     }
 
@@ -176,7 +177,7 @@ public class Mailer {
         RequestContext context = RequestContext.current().orElse(null);
         if (context != null && context.tenantId() != null) {
             // in the caller's transaction: the business may be one this transaction is making
-            insertLog(context.tenantId(), context.userId(), kind, null, to, subject, "SENT", null);
+            insertLog(context.tenantId(), context.userId(), kind, null, to, subject, "SENT", null, null);
         } else {
             LOG.info(() -> kind + " mail sent");
         }
@@ -244,35 +245,35 @@ public class Mailer {
     public List<Sent> recent(int limit) {
         String tenant = RequestContext.current().orElseThrow().tenantId();
         List<?> rows = CrossTenant.run(em, CrossTenant.Purpose.MAIL_LOG, () -> NativeSql.query(em,
-                        "select recipient, subject, status, error, created_at from mail_log"
+                        "select recipient, subject, status, error, created_at, body from mail_log"
                         + " where tenant_id = cast(?1 as uuid) order by created_at desc").setParameter(1, tenant)
                 .setMaxResults(limit).getResultList());
         return rows.stream().map(r -> (Object[]) r).map(r -> new Sent((String) r[0], (String) r[1], (String) r[2],
-                (String) r[3], r[4] instanceof Timestamp t ? t.toInstant() : ((OffsetDateTime) r[4]).toInstant()))
+                (String) r[3], r[4] instanceof Timestamp t ? t.toInstant() : ((OffsetDateTime) r[4]).toInstant(), (String) r[5]))
                 .toList();
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void logAlone(String tenantId, String userId, String kind, String documentId, String to, String subject,
-                         String status, String error) {
-        insertLog(tenantId, userId, kind, documentId, to, subject, status, error);
+                         String status, String error, String body) {
+        insertLog(tenantId, userId, kind, documentId, to, subject, status, error, body);
     }
 
     private void insertLog(String tenantId, String userId, String kind, String documentId, String to, String subject,
-                           String status, String error) {
+                           String status, String error, String body) {
         CrossTenant.run(em, CrossTenant.Purpose.MAIL_LOG, () -> NativeSql.query(em, "insert into mail_log (id, tenant_id,"
-                        + " kind, document_id, recipient, subject, status, error, created_by)"
-                        + " values (cast(?1 as uuid), cast(?2 as uuid), ?3, cast(?4 as uuid), ?5, ?6, ?7, ?8, ?9)")
+                        + " kind, document_id, recipient, subject, status, error, created_by, body)"
+                        + " values (cast(?1 as uuid), cast(?2 as uuid), ?3, cast(?4 as uuid), ?5, ?6, ?7, ?8, ?9, ?10)")
                 .setParameter(1, UUID.randomUUID().toString()).setParameter(2, tenantId).setParameter(3, kind)
                 .setParameter(4, documentId).setParameter(5, to).setParameter(6, subject).setParameter(7, status)
-                .setParameter(8, error).setParameter(9, userId).executeUpdate());
+                .setParameter(8, error).setParameter(9, userId).setParameter(10, body).executeUpdate());
     }
 
     /** In a transaction of its own: what was handed to the server stays on record whatever the caller does next. */
-    private void log(String kind, String documentId, String to, String subject, String status, String error) {
+    private void log(String kind, String documentId, String to, String subject, String status, String error, String body) {
         RequestContext context = RequestContext.current().orElseThrow();
         ejb.getBusinessObject(Mailer.class).logAlone(context.tenantId(), context.userId(), kind, documentId, to, subject,
-                status, error);
+                status, error, body);
     }
 
     @Resource SessionContext ejb;

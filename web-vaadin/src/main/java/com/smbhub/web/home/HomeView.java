@@ -13,6 +13,7 @@ import com.smbhub.platform.security.Role;
 import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.profile.ProfileService;
 import com.smbhub.sample.SampleDataService;
+import com.smbhub.web.invoice.InvoicesView;
 import com.smbhub.web.quote.QuotesView;
 import com.smbhub.web.settings.SettingsView;
 import com.smbhub.web.shell.Dates;
@@ -156,10 +157,11 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
         add(nextTitle, next);
     }
 
-    /** A notification's line, leading to what it is about: the quote, or Settings → Data for an export. */
+    /** A notification's line, leading to what it is about: the quote or invoice, or Settings → Data for an export. */
     private static Component link(NotificationService.View n, String line) {
-        if ("quote".equals(n.entityType())) {
-            RouterLink link = new RouterLink(line, QuotesView.class, RouteParameters.empty());
+        if ("quote".equals(n.entityType()) || "invoice".equals(n.entityType())) {
+            RouterLink link = new RouterLink(line, "quote".equals(n.entityType()) ? QuotesView.class : InvoicesView.class,
+                    RouteParameters.empty());
             link.setQueryParameters(QueryParameters.of("open", n.entityId()));
             return link;
         }

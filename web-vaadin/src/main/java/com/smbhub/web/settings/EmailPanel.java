@@ -46,25 +46,32 @@ class EmailPanel extends VerticalLayout {
         removeAll();
         SmtpSettings.View now = smtp.get();
         Paragraph state = new Paragraph(now.own() ? "Your mail goes out through " + now.host() + " from " + now.fromAddress() + "."
-                : "Your mail goes out through this installation's mail server. To send from your own address, give your mail"
-                + " provider's SMTP details.");
+                : "Your mail goes out through this installation's mail server. To send from your own address, copy your"
+                + " mail provider's outgoing mail (SMTP) settings here: they are on its help pages, or in your mail"
+                + " program's account settings.");
         state.setId("smtp-status");
-        TextField host = new TextField("SMTP server");
+        TextField host = new TextField("Outgoing mail server");
         host.setId("smtp-host");
         host.setPlaceholder("smtp.yourprovider.com");
+        host.setHelperText("Your provider calls it the SMTP server, e.g. smtp.gmail.com or smtp.office365.com");
         host.setValue(now.host());
         IntegerField port = new IntegerField("Port");
         port.setId("smtp-port");
         port.setValue(now.port());
-        Checkbox starttls = new Checkbox("Encrypt with STARTTLS", now.starttls());
+        port.setHelperText("Usually 587");
+        Checkbox starttls = new Checkbox("Encrypt the connection (STARTTLS; leave on unless your provider says otherwise)",
+                now.starttls());
         TextField user = new TextField("User name");
         user.setId("smtp-user");
+        user.setHelperText("Usually your full e-mail address");
         user.setValue(now.username());
         PasswordField password = new PasswordField("Password");
         password.setId("smtp-password");
+        password.setHelperText("With Gmail, Outlook and most providers: an app password, not your sign-in one");
         password.setPlaceholder(now.passwordSet() ? "•••••••• (kept unless you type a new one)" : "");
         EmailField from = new EmailField("From address");
         from.setId("smtp-from");
+        from.setHelperText("What your clients see as the sender");
         from.setValue(now.fromAddress());
         Button save = new Button("Save mail server", e -> {
             try {

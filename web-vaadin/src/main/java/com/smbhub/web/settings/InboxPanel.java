@@ -40,16 +40,18 @@ class InboxPanel extends VerticalLayout {
         address.setId("mailbox-address");
         address.setHelperText("Where clients write to; your answers name it as the address to reply to");
         address.setValue(now.address());
-        TextField host = new TextField("IMAP server");
+        TextField host = new TextField("Incoming mail server");
         host.setId("mailbox-host");
         host.setPlaceholder("imap.yourprovider.com");
+        host.setHelperText("Your provider calls it the IMAP server, e.g. imap.gmail.com or outlook.office365.com");
         host.setValue(now.host());
         IntegerField port = new IntegerField("Port");
         port.setId("mailbox-port");
         port.setValue(now.port());
         Select<String> security = new Select<>();
         security.setId("mailbox-security");
-        security.setLabel("Security");
+        security.setLabel("Encryption");
+        security.setHelperText("Leave SSL/TLS unless your provider says otherwise");
         security.setItems("SSL", "STARTTLS", "NONE");
         security.setItemLabelGenerator(s -> switch (s) {
             case "SSL" -> "SSL/TLS (port 993)";
@@ -66,6 +68,7 @@ class InboxPanel extends VerticalLayout {
         password.setPlaceholder(now.passwordSet() ? "•••••••• (kept unless you type a new one)" : "");
         TextField folder = new TextField("Folder");
         folder.setId("mailbox-folder");
+        folder.setHelperText("Where new mail lands; INBOX for almost everyone");
         folder.setValue(now.folder());
         Button save = new Button(now.connected() ? "Save mailbox" : "Connect mailbox", e -> {
             try {
