@@ -2,6 +2,7 @@ package com.smbhub.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +60,8 @@ class PhoneJourneyIT {
             app.waitForText("inv-line-0-amount", "90.00");
             invoices.waitForTotals("Total");
             fits(app, "the invoice's lines");
+            assertTrue(app.driver.findElements(By.id("dialog-back")).stream().anyMatch(WebElement::isDisplayed),
+                    "the invoice has the back arrow at its top");
             app.screenshot("invoice-phone");
             invoices.saveDraft(name);
             invoices.press("send").waitForRecipient(email);

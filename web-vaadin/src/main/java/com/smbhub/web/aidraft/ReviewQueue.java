@@ -4,6 +4,7 @@ import com.smbhub.aidraft.AiDraftQueue;
 import com.smbhub.aidraft.AiDraftView;
 import com.smbhub.platform.tenancy.Background;
 import com.smbhub.web.shell.Badges;
+import com.smbhub.web.shell.PhoneCards;
 import com.smbhub.web.shell.Problems;
 import com.smbhub.web.shell.RowClicks;
 import com.smbhub.web.shell.Toasts;
@@ -93,6 +94,10 @@ public class ReviewQueue extends VerticalLayout {
         grid.addComponentColumn(r -> Badges.of(r.status(), STATUS.getOrDefault(r.status(), r.status()))).setHeader("Status").setAutoWidth(true);
         grid.addColumn(r -> r.reviewer() == null ? "" : r.reviewer()).setHeader("Reviewer").setAutoWidth(true);
         grid.addColumn(r -> Words.took(r.age())).setHeader("Waiting").setAutoWidth(true);
+        PhoneCards.of(grid, r -> PhoneCards.card(r.subject() == null ? AiDraftPanel.kind(r.intent()) : r.subject(),
+                STATUS.getOrDefault(r.status(), r.status()), r.businessName() + " · " + AiDraftPanel.kind(r.intent()),
+                Words.of(r.confidenceBand()) + " (" + Math.round(100 * r.confidence()) + " %) · waiting " + Words.took(r.age())
+                        + (r.reviewer() == null ? "" : " · " + r.reviewer())));
         grid.setPartNameGenerator(r -> r.breached() ? "ops-sla-breached" : null);
         grid.setEmptyStateText("No drafts are waiting for review.");
         RowClicks.open(grid, this::open);

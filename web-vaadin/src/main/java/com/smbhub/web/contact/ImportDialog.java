@@ -4,6 +4,7 @@ import com.smbhub.contact.ContactChecks;
 import com.smbhub.contact.ContactCsv;
 import com.smbhub.contact.ContactService;
 import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.web.shell.PhoneCards;
 import com.smbhub.web.shell.Toasts;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -54,6 +55,7 @@ class ImportDialog extends Dialog {
     private final Grid<ContactCsv.Column> columns = new Grid<>();
     private final Grid<ContactService.ImportRow> rows = new Grid<>();
     private final Grid.Column<ContactService.ImportRow> anywayColumn;
+    private final PhoneCards<ContactService.ImportRow> rowCards;
     private final Button confirm = new Button();
     private final Map<String, String> chosen = new LinkedHashMap<>();
     private final Set<Long> anyway = new HashSet<>();
@@ -105,6 +107,8 @@ class ImportDialog extends Dialog {
         rows.addColumn(r -> r.phone() == null ? "" : ContactChecks.readable(r.phone())).setHeader("Phone");
         rows.addColumn(ImportDialog::outcome).setHeader("Result").setFlexGrow(3);
         anywayColumn = rows.addComponentColumn(this::anywayChoice).setHeader("Import anyway").setAutoWidth(true).setFlexGrow(0);
+        rowCards = PhoneCards.of(rows, r -> PhoneCards.card(r.displayName(), "Line " + r.line(), r.email(),
+                r.phone() == null ? null : ContactChecks.readable(r.phone()), outcome(r)), anywayColumn);
         rows.setPartNameGenerator(r -> r.outcome().equals("READY") ? null : "import-skipped");
         rows.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         rows.setVisible(false);
@@ -142,7 +146,7 @@ class ImportDialog extends Dialog {
             rows.setAllRowsVisible(report.rows().size() <= 8);
             rows.setHeight(report.rows().size() <= 8 ? null : "20rem");
             rows.setVisible(true);
-            anywayColumn.setVisible(report.rows().stream().anyMatch(r -> r.duplicateOf() != null));
+            rowCards.column(anywayColumn, report.rows().stream().anyMatch(r -> r.duplicateOf() != null));
             summary.setText(report.ready() + " ready to import · " + report.invalid() + " with errors · "
                     + report.duplicates() + (report.duplicates() == 1 ? " duplicate" : " duplicates") + " (left out)"
                     + (report.ignoredColumns().isEmpty() ? "" : " · columns left out: " + String.join(", ", report.ignoredColumns())));

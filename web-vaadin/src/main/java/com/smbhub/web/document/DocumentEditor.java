@@ -10,6 +10,7 @@ import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.mail.Wording;
 import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.web.contact.ContactPicker;
+import com.smbhub.web.shell.PhoneScreens;
 import com.smbhub.web.shell.Toasts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -44,6 +45,7 @@ public abstract class DocumentEditor<V extends DocumentView> extends Dialog {
                 : label + " " + document.number() + " · " + DocumentList.status(document));
         setWidth("min(60rem, 100vw)");
         getElement().getThemeList().add("drawer");
+        PhoneScreens.withBack(this);
         List<TaxCode> taxCodes = documents.taxCodes();
         form = new DocumentForm(kind, contacts, taxCodes, document == null ? null : document.draft(),
                 document == null ? currency : document.currency(), today, mayChangeCurrency);

@@ -10,6 +10,7 @@ import com.smbhub.web.aidraft.ConfidenceBadge;
 import com.smbhub.web.file.FilesPanel;
 import com.smbhub.web.shell.Dates;
 import com.smbhub.web.shell.FieldErrors;
+import com.smbhub.web.shell.PhoneScreens;
 import com.smbhub.web.shell.Problems;
 import com.smbhub.web.shell.Toasts;
 import com.smbhub.workitem.WorkItemService;
@@ -69,6 +70,7 @@ class ExpenseDrawer extends Dialog {
         this.expense = expense;
         setId("expense-drawer");
         getElement().getThemeList().add("drawer");
+        PhoneScreens.withBack(this);
         setWidth("min(60rem, 100vw)");
         setHeaderTitle(ExpensesView.STATUS.get(expense.status()) + " expense");
         vendor.setId("expense-vendor");

@@ -10,6 +10,7 @@ import com.smbhub.platform.security.Role;
 import com.smbhub.tenant.TeamService;
 import com.smbhub.web.shell.Dates;
 import com.smbhub.web.shell.FieldErrors;
+import com.smbhub.web.shell.PhoneCards;
 import com.smbhub.web.shell.Problems;
 import com.smbhub.web.shell.RowClicks;
 import com.smbhub.web.shell.Toasts;
@@ -72,6 +73,7 @@ class TeamPanel extends VerticalLayout {
         grid.addColumn(TeamService.Member::email).setHeader("E-mail").setFlexGrow(2);
         grid.addColumn(m -> Words.of(m.role().name())).setHeader("Role");
         grid.addColumn(m -> Words.of(m.status())).setHeader("Status");
+        PhoneCards.of(grid, m -> PhoneCards.card(m.displayName(), Words.of(m.role().name()), m.email(), Words.of(m.status())));
         RowClicks.open(grid, this::edit);
         grid.setAllRowsVisible(true);
         add(inviteRow, grid);

@@ -52,6 +52,7 @@ public class PagedRows<T> implements Serializable {
         more.setVisible(nextKey != null);
         empty.setVisible(rows.isEmpty());
         empty.setText(nothing.get());
+        grid.setClassName("empty-list", rows.isEmpty()); // no empty table box above "No … yet" (styles/app.css)
     }
 
     public List<T> rows() {

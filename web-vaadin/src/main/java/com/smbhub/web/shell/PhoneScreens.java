@@ -43,6 +43,11 @@ public final class PhoneScreens {
     /** A dialog that fills a phone's screen, with the back arrow before its title. */
     public static Dialog fullScreen(Dialog dialog) {
         dialog.getElement().getThemeList().add("screen");
+        return withBack(dialog);
+    }
+
+    /** The back arrow before a dialog's title on a phone (a drawer already fills the screen there); closes it. */
+    public static Dialog withBack(Dialog dialog) {
         Button back = back(dialog::close);
         back.setId("dialog-back");
         dialog.getHeader().add(back);
