@@ -12,7 +12,10 @@ import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +52,9 @@ class PortalIT {
         assertTrue(page.body().contains(invoice.getString("number")) && page.body().contains("Northside Plumbing"));
         assertTrue(page.body().contains("Net 14 &lt;b&gt;days&lt;/b&gt;"), "the terms, escaped");
         assertTrue(page.body().contains("$226.00"), page.body());
+        // a Canadian business writes the month first, in full, as in its back office ("Due December 20, 2026")
+        assertTrue(page.body().contains("Due " + DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH)
+                .format(LocalDate.parse(invoice.getString("due_date")))), page.body());
         assertTrue(page.body().getBytes(StandardCharsets.UTF_8).length < 100_000);
         for (String internal : new String[] {invoice.getString("id"), invoice.getString("contact_id"),
                 Database.count("select count(*) from tenants") > 0 ? tenantOf(WORLD.northside()) : "x", "Staff at Northside"}) {

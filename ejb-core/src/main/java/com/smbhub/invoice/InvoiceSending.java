@@ -14,10 +14,8 @@ import com.smbhub.portal.PortalLinks;
 import com.smbhub.profile.ProfileService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 /**
@@ -29,7 +27,6 @@ import java.util.function.UnaryOperator;
 @TenantScoped
 public class InvoiceSending {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
     private static final String INVOICE_EMAIL = "invoice_email";
     private static final String REMINDER_EMAIL = "reminder_email";
 
@@ -134,6 +131,6 @@ public class InvoiceSending {
 
     private static DocumentMail.Letter letter(String template, InvoiceView invoice) {
         return new DocumentMail.Letter(template, invoice.number(), MoneyText.format(invoice.amountDue(), invoice.currency()),
-                DATE.format(invoice.dueDate()));
+                invoice.dueDate());
     }
 }

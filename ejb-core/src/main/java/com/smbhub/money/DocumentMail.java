@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class DocumentMail {
 
     /** What a letter says of its document: the wording to use, the number, the amount and the date it names. */
-    public record Letter(String template, String number, String amount, String date) {
+    public record Letter(String template, String number, String amount, LocalDate date) {
     }
 
     /** The address it goes to and the sender's personal line (or null). */
@@ -95,7 +96,7 @@ public class DocumentMail {
         values.put("business_name", business.getName());
         values.put("number", letter.number());
         values.put("amount", letter.amount());
-        values.put("date", letter.date());
+        values.put("date", DocumentPdf.date(letter.date(), business.getCountry()));
         values.put("link", link);
         values.put("message", note);
         return values;

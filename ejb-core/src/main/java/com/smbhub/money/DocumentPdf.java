@@ -13,13 +13,12 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
+import com.smbhub.platform.time.DateStyle;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** Renders an invoice or a quote as a PDF: the business, the client, number, dates, lines, taxes, totals, a link. */
@@ -37,11 +36,10 @@ public final class DocumentPdf {
                         String notes, String terms) {
     }
 
-    public static String date(LocalDate day) {
-        return DATE.format(day);
+    /** A day as the business writes it ({@link DateStyle}: "15 December 2026", "December 15, 2026"). */
+    public static String date(LocalDate day, String country) {
+        return DateStyle.longDay(day, country);
     }
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
     private DocumentPdf() {
     }

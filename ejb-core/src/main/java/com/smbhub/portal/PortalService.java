@@ -63,7 +63,7 @@ public class PortalService {
      * {@code messages} the conversation about it (null: the business's inbox is off, no "Message" form).
      */
     public record InvoicePage(String businessName, InvoiceView invoice, Map<String, String> taxNames, boolean payable,
-                              List<Receipt> receipts, List<PortalMessages.Shown> messages, ZoneId zone) {
+                              List<Receipt> receipts, List<PortalMessages.Shown> messages, ZoneId zone, String country) {
     }
 
     /** A payment as the client's receipt shows it. */
@@ -88,7 +88,8 @@ public class PortalService {
                             method(p.getProvider()), p.getStatus() == PaymentStatus.REFUNDED)).toList();
             return new InvoicePage(tenant.getName(), InvoiceService.viewOf(invoice, codes,
                     client == null ? null : client.getDisplayName(), BusinessClock.today(tenant.zone()), List.of()),
-                    TaxCode.names(codes), payable, receipts, messages("INVOICE", invoice.getId()), tenant.zone());
+                    TaxCode.names(codes), payable, receipts, messages("INVOICE", invoice.getId()), tenant.zone(),
+                    tenant.getCountry());
         }
     }
 
@@ -105,14 +106,14 @@ public class PortalService {
     public Optional<byte[]> invoicePdf(String token) {
         return withInvoice(token, null, invoice -> {
             InvoicePage page = invoicePage(invoice);
-            return InvoicePdf.render(page.invoice(), page.businessName(), BusinessLogo.of(em, invoice.getTenantId()),
-                    page.invoice().contactName(), null, null, page.taxNames());
+            return InvoicePdf.render(page.invoice(), page.businessName(), em.find(Tenant.class, invoice.getTenantId()).getCountry(),
+                    BusinessLogo.of(em, invoice.getTenantId()), page.invoice().contactName(), null, null, page.taxNames());
         });
     }
 
     /** What the quote page shows: no internal ids, no staff names. */
     public record QuotePage(String businessName, QuoteView quote, Map<String, String> taxNames,
-                            List<PortalMessages.Shown> messages, ZoneId zone) {
+                            List<PortalMessages.Shown> messages, ZoneId zone, String country) {
     }
 
     public Optional<QuotePage> quote(String token) {
@@ -126,15 +127,15 @@ public class PortalService {
             Contact client = em.find(Contact.class, quote.getContactId());
             return new QuotePage(tenant.getName(), QuoteService.viewOf(quote, codes,
                     client == null ? null : client.getDisplayName(), BusinessClock.today(tenant.zone()), List.of()),
-                    TaxCode.names(codes), messages("QUOTE", quote.getId()), tenant.zone());
+                    TaxCode.names(codes), messages("QUOTE", quote.getId()), tenant.zone(), tenant.getCountry());
         }
     }
 
     public Optional<byte[]> quotePdf(String token) {
         return withQuote(token, null, quote -> {
             QuotePage page = quotePage(quote);
-            return QuoteService.pdf(page.quote(), page.businessName(), BusinessLogo.of(em, quote.getTenantId()),
-                    page.quote().contactName(), null, page.taxNames());
+            return QuoteService.pdf(page.quote(), page.businessName(), em.find(Tenant.class, quote.getTenantId()).getCountry(),
+                    BusinessLogo.of(em, quote.getTenantId()), page.quote().contactName(), null, page.taxNames());
         });
     }
 

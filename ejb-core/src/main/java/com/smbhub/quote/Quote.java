@@ -36,12 +36,12 @@ public class Quote extends MoneyDocument {
      * The client's (or, told in person, the business's) answer on the business's day: only a sent,
      * unexpired quote is answered; the note is trimmed (at most 1,000 characters). Returns the decision.
      */
-    QuoteStatus decide(boolean approve, String note, LocalDate today, Instant at) {
+    QuoteStatus decide(boolean approve, String note, LocalDate today, Instant at, String country) {
         if (!getStatus().allows(QuoteStatus.Action.APPROVE)) {
             throw new ValidationException("status", "This quote was already " + status().toLowerCase());
         }
         if (state(today) == QuoteStatus.EXPIRED) {
-            throw new ValidationException("status", "This quote expired on " + DocumentPdf.date(endDate()));
+            throw new ValidationException("status", "This quote expired on " + DocumentPdf.date(endDate(), country));
         }
         String clean = note == null || note.isBlank() ? null : note.trim();
         if (clean != null && clean.length() > 1000) {

@@ -122,7 +122,7 @@ public class QuoteService extends DocumentService<Quote, QuoteView> {
 
     private static DocumentMail.Letter letter(Quote quote) {
         return new DocumentMail.Letter(QUOTE_EMAIL, quote.getNumber(), MoneyText.format(quote.getTotal(), quote.getCurrency()),
-                quote.getExpiryDate() == null ? "" : DocumentPdf.date(quote.getExpiryDate()));
+                quote.getExpiryDate());
     }
 
     /** The business records the client's answer given in person or by phone: APPROVED or REJECTED. */
@@ -148,7 +148,9 @@ public class QuoteService extends DocumentService<Quote, QuoteView> {
 
     /** Applies an answer to a locked quote: the business is notified and the answer audited. */
     private void decideLocked(Quote quote, boolean approve, String note, String source) {
-        QuoteStatus decision = quote.decide(approve, note, BusinessClock.today(tenant().zone()), BusinessClock.now());
+        Tenant business = tenant();
+        QuoteStatus decision = quote.decide(approve, note, BusinessClock.today(business.zone()), BusinessClock.now(),
+                business.getCountry());
         String clean = quote.getDecisionNote();
         em.flush();
         audit.record(approve ? "quote.approved" : "quote.rejected", "quote", quote.getId(), Map.of("status", QuoteStatus.SENT.name()),
@@ -204,14 +206,15 @@ public class QuoteService extends DocumentService<Quote, QuoteView> {
     public static byte[] pdf(Quote quote, Contact client, Map<String, TaxCode> codes, Tenant business, byte[] logo) {
         QuoteView q = viewOf(quote, codes, client == null ? null : client.getDisplayName(), BusinessClock.today(business.zone()),
                 List.of());
-        return pdf(q, business.getName(), logo, q.contactName(), client == null ? null : client.getEmail(), TaxCode.names(codes));
+        return pdf(q, business.getName(), business.getCountry(), logo, q.contactName(), client == null ? null : client.getEmail(),
+                TaxCode.names(codes));
     }
 
     /** The quote as a PDF (the same in the back office, the e-mail and the portal). */
-    public static byte[] pdf(QuoteView q, String businessName, byte[] logo, String clientName, String clientEmail,
-                             Map<String, String> taxNames) {
-        return DocumentPdf.render(new DocumentPdf.Sheet("Quote " + q.number(), "Issued " + DocumentPdf.date(q.issueDate())
-                        + (q.endDate() == null ? "" : " · Valid until " + DocumentPdf.date(q.endDate())), q.currency(),
+    public static byte[] pdf(QuoteView q, String businessName, String country, byte[] logo, String clientName,
+                             String clientEmail, Map<String, String> taxNames) {
+        return DocumentPdf.render(new DocumentPdf.Sheet("Quote " + q.number(), "Issued " + DocumentPdf.date(q.issueDate(), country)
+                        + (q.endDate() == null ? "" : " · Valid until " + DocumentPdf.date(q.endDate(), country)), q.currency(),
                         q.pricing(), q.lines(), q.lineTotals(), q.subtotal(), q.discountTotal(), q.taxes(), q.total(), null, null,
                         q.notes(), q.terms()),
                 new DocumentPdf.Parties(businessName, logo, clientName, clientEmail, null, taxNames));

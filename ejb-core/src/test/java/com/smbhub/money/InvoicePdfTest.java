@@ -27,7 +27,7 @@ class InvoicePdfTest {
                 t.subtotal(), t.discountTotal(), t.taxTotal(), t.taxes(), t.total(), BigDecimal.ZERO, t.total(), "Thanks!", null,
                 1, Instant.now(), Instant.now(), List.of(), null, "NONE",
                 InvoiceStatus.DRAFT, null, null, null);
-        byte[] pdf = InvoicePdf.render(invoice, "Northside Plumbing", null, "Jane Client", "jane@x.test",
+        byte[] pdf = InvoicePdf.render(invoice, "Northside Plumbing", "CA", null, "Jane Client", "jane@x.test",
                 "https://pay.example/abc", Map.of("HST", "HST 13%"));
         assertEquals("%PDF-", new String(pdf, 0, 5, StandardCharsets.US_ASCII));
         assertTrue(pdf.length > 1000);

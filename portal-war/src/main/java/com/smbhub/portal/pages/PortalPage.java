@@ -1,6 +1,7 @@
 package com.smbhub.portal.pages;
 
 import com.smbhub.invoice.InvoiceStatus;
+import com.smbhub.money.DocumentPdf;
 import com.smbhub.money.DocumentView;
 import com.smbhub.money.LineItem;
 import com.smbhub.money.MoneyText;
@@ -23,9 +24,6 @@ public final class PortalPage {
 
     private PortalPage() {
     }
-
-    private static final DateTimeFormatter DATE =
-            DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
     private static final String HEAD = """
             <!doctype html>
@@ -70,11 +68,11 @@ public final class PortalPage {
         var i = page.invoice();
         String state = switch (InvoiceStatus.of(i.status())) {
             case PAID -> "Paid — thank you";
-            case OVERDUE -> "Overdue since " + DATE.format(i.dueDate());
-            case PARTIALLY_PAID -> "Partly paid · due " + DATE.format(i.dueDate());
-            default -> "Due " + DATE.format(i.dueDate());
+            case OVERDUE -> "Overdue since " + DocumentPdf.date(i.dueDate(), page.country());
+            case PARTIALLY_PAID -> "Partly paid · due " + DocumentPdf.date(i.dueDate(), page.country());
+            default -> "Due " + DocumentPdf.date(i.dueDate(), page.country());
         };
-        StringBuilder html = top("Invoice", page.businessName(), i, state, notice);
+        StringBuilder html = top("Invoice", page.businessName(), i, state, notice, page.country());
         table(html, i, page.taxNames());
         if (i.amountPaid().signum() > 0) {
             html.append("<tr class=\"sum total\"><td colspan=\"3\">Amount due</td><td>").append(money(i.amountDue(), i.currency()))
@@ -84,7 +82,7 @@ public final class PortalPage {
         if (!page.receipts().isEmpty()) {
             html.append("<h2 style=\"font-size:1.1rem\">Payments received</h2><table id=\"receipt\">");
             for (var r : page.receipts()) {
-                html.append("<tr><td>").append(DATE.format(r.paidOn())).append(" · ")
+                html.append("<tr><td>").append(DocumentPdf.date(r.paidOn(), page.country())).append(" · ")
                         .append(escape(r.method())).append(r.refunded() ? " (refunded)" : "").append("</td><td>")
                         .append(money(r.amount(), r.currency())).append("</td></tr>");
             }
@@ -110,10 +108,11 @@ public final class PortalPage {
         String state = switch (q.state()) {
             case APPROVED, CONVERTED -> "Approved — thank you";
             case REJECTED -> "Declined";
-            case EXPIRED -> "Expired on " + DATE.format(q.expiryDate());
-            case DRAFT, SENT -> q.expiryDate() == null ? "Waiting for your answer" : "Valid until " + DATE.format(q.expiryDate());
+            case EXPIRED -> "Expired on " + DocumentPdf.date(q.expiryDate(), page.country());
+            case DRAFT, SENT -> q.expiryDate() == null ? "Waiting for your answer"
+                    : "Valid until " + DocumentPdf.date(q.expiryDate(), page.country());
         };
-        StringBuilder html = top("Quote", page.businessName(), q, state, notice);
+        StringBuilder html = top("Quote", page.businessName(), q, state, notice, page.country());
         table(html, q, page.taxNames());
         notesAndTerms(html, q);
         if (q.state().allows(QuoteStatus.Action.APPROVE)) {
@@ -153,7 +152,8 @@ public final class PortalPage {
     }
 
     /** A document page's start: the business, "Invoice INV-1001", its state in words, a notice, the client and date. */
-    private static StringBuilder top(String kind, String businessName, DocumentView d, String state, String notice) {
+    private static StringBuilder top(String kind, String businessName, DocumentView d, String state, String notice,
+                                       String country) {
         StringBuilder html = new StringBuilder(HEAD.formatted(escape(businessName + " · " + kind + " " + d.number())));
         html.append("<p>").append(escape(businessName)).append("</p><h1>").append(kind).append(" ").append(escape(d.number()))
                 .append("</h1><p><span class=\"status\">").append(escape(state)).append("</span></p>");
@@ -161,7 +161,7 @@ public final class PortalPage {
             html.append("<p class=\"note\">").append(escape(notice)).append("</p>");
         }
         if (d.contactName() != null) {
-            html.append("<p>For ").append(escape(d.contactName())).append(" · issued ").append(DATE.format(d.issueDate()))
+            html.append("<p>For ").append(escape(d.contactName())).append(" · issued ").append(DocumentPdf.date(d.issueDate(), country))
                     .append("</p>");
         }
         return html;

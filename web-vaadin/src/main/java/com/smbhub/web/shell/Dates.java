@@ -1,5 +1,6 @@
 package com.smbhub.web.shell;
 
+import com.smbhub.platform.time.DateStyle;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.server.VaadinSession;
@@ -11,7 +12,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Every date the back office shows, in one format and the business's time zone: the month as a word so no
@@ -20,10 +20,6 @@ import java.util.Set;
  * The shell sets the business's on every navigation ({@link #use}); a view reads it with {@link #current}.
  */
 public final class Dates implements Serializable {
-
-    /** Countries that write the month before the day. */
-    private static final Set<String> MONTH_FIRST = Set.of("US", "CA", "PH", "PR", "GU", "AS", "VI", "MP", "FM", "MH",
-            "PW", "BZ");
 
     private final ZoneId zone;
     private final boolean monthFirst;
@@ -37,7 +33,7 @@ public final class Dates implements Serializable {
     /** A business's dates: its IANA time zone and its ISO country (either may be missing). */
     public static Dates of(String timezone, String country) {
         ZoneId zone = timezone == null || timezone.isBlank() ? ZoneOffset.UTC : ZoneId.of(timezone);
-        return new Dates(zone, country != null && MONTH_FIRST.contains(country.trim().toUpperCase(Locale.ROOT)));
+        return new Dates(zone, DateStyle.monthFirst(country));
     }
 
     /** The signed-in business's (set by the shell), or UTC day-first before one is chosen. */
@@ -91,7 +87,7 @@ public final class Dates implements Serializable {
 
     /** The picker's pattern (date-fns, which the picker uses, reads these letters as Java does). */
     String pattern() {
-        return monthFirst ? "MMM d, yyyy" : "d MMM yyyy";
+        return DateStyle.pattern(monthFirst);
     }
 
     /** A date picker that shows and reads dates as the lists show them; returns it. */

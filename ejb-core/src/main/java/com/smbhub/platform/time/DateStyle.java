@@ -1,0 +1,36 @@
+package com.smbhub.platform.time;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * How a business writes a date: the month in words (no one mistakes 3/4 for 4/3), before the day in the countries
+ * that write it so (the US, Canada …: "Dec 15, 2026"), after it elsewhere ("15 Dec 2026"). The back office, the
+ * documents and the e-mails a business sends follow the same rule.
+ */
+public final class DateStyle {
+
+    /** Countries that write the month before the day. */
+    private static final Set<String> MONTH_FIRST = Set.of("US", "CA", "PH", "PR", "GU", "AS", "VI", "MP", "FM", "MH",
+            "PW", "BZ");
+
+    private DateStyle() {
+    }
+
+    public static boolean monthFirst(String country) {
+        return country != null && MONTH_FIRST.contains(country.trim().toUpperCase(Locale.ROOT));
+    }
+
+    /** The short form, as lists show it: "Dec 15, 2026" (month first) or "15 Dec 2026". */
+    public static String pattern(boolean monthFirst) {
+        return monthFirst ? "MMM d, yyyy" : "d MMM yyyy";
+    }
+
+    /** The long form, as a document or an e-mail writes it: "December 15, 2026" or "15 December 2026"; empty for none. */
+    public static String longDay(LocalDate day, String country) {
+        return day == null ? "" : DateTimeFormatter.ofPattern(monthFirst(country) ? "MMMM d, yyyy" : "d MMMM yyyy",
+                Locale.ENGLISH).format(day);
+    }
+}
