@@ -47,6 +47,7 @@ import com.smbhub.payment.WebhookLog;
 import com.smbhub.platform.db.DemoSeeder;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.mail.MailStatus;
 import com.smbhub.platform.mail.Mailer;
 import com.smbhub.platform.mail.SmtpSettings;
 import com.smbhub.platform.mail.Wording;
@@ -485,7 +486,7 @@ class ServiceTenantIsolationIT {
         String subject = "Private mail " + UUID.randomUUID();
         String northside = tenantOf("owner@" + n() + ".test", n());
         String owner = identity.personByEmail("owner@" + n() + ".test").orElseThrow().userId();
-        mailer.logAlone(northside, owner, "INVOICE", null, "client@example.com", subject, "SENT", null, "Private text");
+        mailer.logAlone(northside, owner, "INVOICE", null, "client@example.com", subject, MailStatus.SENT, null, "Private text");
         assertTrue(as("owner@" + n() + ".test", n(), () -> mailer.recent(500)).stream()
                 .anyMatch(m -> m.subject().equals(subject)));
         assertTrue(as("owner@" + m() + ".test", m(), () -> mailer.recent(500)).stream()

@@ -1,5 +1,6 @@
 package com.smbhub.aidraft;
 
+import com.smbhub.platform.status.Tone;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -13,8 +14,18 @@ import java.util.Set;
  * draft opens the object it made (PRD: apply is idempotent). The one table of what each state allows; who may
  * is the permission matrix's.
  */
-public enum AiDraftStatus {
+public enum AiDraftStatus implements Tone.Toned {
     PENDING_QC, APPROVED, APPLIED, REJECTED;
+
+    /** What the state means at a glance (its badge's colour). */
+    @Override
+    public Tone tone() {
+        return switch (this) {
+            case PENDING_QC -> Tone.UNDER_WAY;
+            case APPROVED, APPLIED -> Tone.DONE;
+            case REJECTED -> Tone.ACT;
+        };
+    }
 
     /** What can be done to a draft; {@code allowed_actions} names them in lower case. */
     public enum Action {

@@ -1,5 +1,6 @@
 package com.smbhub.expense;
 
+import com.smbhub.platform.status.Tone;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -11,8 +12,19 @@ import java.util.Set;
  * rejected expense is corrected (back to DRAFT) and submitted again. The one table of what each state allows;
  * who may is the permission matrix's.
  */
-public enum ExpenseStatus {
+public enum ExpenseStatus implements Tone.Toned {
     DRAFT, SUBMITTED, APPROVED, REJECTED;
+
+    /** What the state means at a glance (its badge's colour). */
+    @Override
+    public Tone tone() {
+        return switch (this) {
+            case DRAFT -> Tone.QUIET;
+            case SUBMITTED -> Tone.UNDER_WAY;
+            case APPROVED -> Tone.DONE;
+            case REJECTED -> Tone.ACT;
+        };
+    }
 
     /** What can be done to an expense; {@code allowed_actions} names them in lower case. */
     public enum Action {

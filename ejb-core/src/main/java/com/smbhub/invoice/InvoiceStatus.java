@@ -1,6 +1,7 @@
 package com.smbhub.invoice;
 
 import com.smbhub.money.DocumentStatus;
+import com.smbhub.platform.status.Tone;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -16,8 +17,19 @@ import java.util.Set;
  * day) and never stored; what an overdue invoice allows is what its stored state allows. The one table
  * of what each state allows; who may do an action is the permission matrix's.
  */
-public enum InvoiceStatus implements DocumentStatus {
+public enum InvoiceStatus implements DocumentStatus, Tone.Toned {
     DRAFT, SENT, PARTIALLY_PAID, PAID, VOID, OVERDUE;
+
+    /** What the state means at a glance (its badge's colour). */
+    @Override
+    public Tone tone() {
+        return switch (this) {
+            case DRAFT, VOID -> Tone.QUIET;
+            case SENT, PARTIALLY_PAID -> Tone.UNDER_WAY;
+            case PAID -> Tone.DONE;
+            case OVERDUE -> Tone.ACT;
+        };
+    }
 
     /** What can be done to an invoice; {@code allowed_actions} names them in lower case. */
     public enum Action {

@@ -1,5 +1,6 @@
 package com.smbhub.payment;
 
+import com.smbhub.platform.status.Tone;
 import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -12,8 +13,19 @@ import java.util.Set;
  * FAIL; a succeeded payment may be REFUNDED (all of it; a part refund keeps it SUCCEEDED with the
  * refunded amount). The one table of what each state allows.
  */
-public enum PaymentStatus {
+public enum PaymentStatus implements Tone.Toned {
     PENDING, SUCCEEDED, FAILED, REFUNDED;
+
+    /** What the state means at a glance (its badge's colour). */
+    @Override
+    public Tone tone() {
+        return switch (this) {
+            case PENDING -> Tone.UNDER_WAY;
+            case SUCCEEDED -> Tone.DONE;
+            case FAILED -> Tone.ACT;
+            case REFUNDED -> Tone.QUIET;
+        };
+    }
 
     public enum Action {
         /** The provider's final word on a waiting payment. */

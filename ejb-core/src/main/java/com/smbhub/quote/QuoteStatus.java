@@ -1,6 +1,7 @@
 package com.smbhub.quote;
 
 import com.smbhub.money.DocumentStatus;
+import com.smbhub.platform.status.Tone;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -15,8 +16,19 @@ import java.util.stream.Stream;
  * SENT → REJECTED. EXPIRED is derived (sent, unanswered, past its expiry date in the business's day)
  * and never stored. The one table of what each state allows; who may is the permission matrix's.
  */
-public enum QuoteStatus implements DocumentStatus {
+public enum QuoteStatus implements DocumentStatus, Tone.Toned {
     DRAFT, SENT, APPROVED, REJECTED, CONVERTED, EXPIRED;
+
+    /** What the state means at a glance (its badge's colour). */
+    @Override
+    public Tone tone() {
+        return switch (this) {
+            case DRAFT, EXPIRED -> Tone.QUIET;
+            case SENT -> Tone.UNDER_WAY;
+            case APPROVED, CONVERTED -> Tone.DONE;
+            case REJECTED -> Tone.ACT;
+        };
+    }
 
     /** What can be done to a quote; {@code allowed_actions} names them in lower case. */
     public enum Action {

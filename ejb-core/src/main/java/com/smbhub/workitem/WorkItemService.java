@@ -78,9 +78,7 @@ public class WorkItemService {
         if (afterKey == null) {
             ViewEvents.record("work.view", profile.profileId(), "manual");
         }
-        List<WorkItem> shown = rows.stream().limit(limit).toList();
-        Map<String, String> names = contactNames(shown);
-        return new Page<>(shown.stream().map(w -> view(w, profile, names)).toList(), NewestFirst.nextKey(rows, limit));
+        return new Page<>(views(rows.stream().limit(limit).toList(), profile), NewestFirst.nextKey(rows, limit));
     }
 
     /** Home "Today": new and overdue counts and the next actions (urgent or overdue), within the caller's scope. */
@@ -92,7 +90,7 @@ public class WorkItemService {
         Instant now = BusinessClock.now();
         EffectiveProfile profile = profiles.effective();
         return new Today(WorkItemQuery.countNew(em, onlyOf), WorkItemQuery.countOverdue(em, onlyOf, now),
-                WorkItemQuery.nextActions(em, onlyOf, now, 5).stream().map(w -> view(w, profile)).toList());
+                views(WorkItemQuery.nextActions(em, onlyOf, now, 5), profile));
     }
 
     /** Open and recent items whose title contains the text, newest first, within the caller's scope. */
@@ -103,7 +101,7 @@ public class WorkItemService {
             return List.of();
         }
         EffectiveProfile profile = profiles.effective();
-        return WorkItemQuery.titled(em, q, onlyOf, Math.min(limit, 50)).stream().map(w -> view(w, profile)).toList();
+        return views(WorkItemQuery.titled(em, q, onlyOf, Math.min(limit, 50)), profile);
     }
 
     public WorkItemView get(String id) {
@@ -309,7 +307,13 @@ public class WorkItemService {
     }
 
     private WorkItemView view(WorkItem w, EffectiveProfile profile) {
-        return view(w, profile, contactNames(List.of(w)));
+        return views(List.of(w), profile).get(0);
+    }
+
+    /** The rows as views, their contacts' names read in one query. */
+    private List<WorkItemView> views(List<WorkItem> rows, EffectiveProfile profile) {
+        Map<String, String> names = contactNames(rows);
+        return rows.stream().map(w -> view(w, profile, names)).toList();
     }
 
     /** The names of the items' contacts, in one query. */

@@ -1,6 +1,7 @@
 package com.smbhub.workitem;
 
 import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.status.Tone;
 import com.smbhub.profile.EffectiveProfile;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -14,8 +15,18 @@ import java.util.Set;
  * NEEDS_APPROVAL and WAITING on the way, any open state → CANCELED, and reopening. The one table of
  * moves; only statuses the business's profile lists are reachable.
  */
-public enum WorkItemStatus {
+public enum WorkItemStatus implements Tone.Toned {
     NEW, IN_PROGRESS, NEEDS_APPROVAL, WAITING, DONE, CANCELED;
+
+    /** What the state means at a glance (its badge's colour). */
+    @Override
+    public Tone tone() {
+        return switch (this) {
+            case NEW, IN_PROGRESS, NEEDS_APPROVAL, WAITING -> Tone.UNDER_WAY;
+            case DONE -> Tone.DONE;
+            case CANCELED -> Tone.QUIET;
+        };
+    }
 
     private static final Map<WorkItemStatus, Set<WorkItemStatus>> MOVES = new EnumMap<>(WorkItemStatus.class);
 

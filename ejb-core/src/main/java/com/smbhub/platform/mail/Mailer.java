@@ -155,11 +155,11 @@ public class Mailer {
         } catch (MessagingException | UnsupportedEncodingException e) {
             String reason = own.isPresent() ? reasonForBusiness(e) : reason(e);
             LOG.log(Level.WARNING, "Mail to " + to + " failed: " + reason(e));
-            log(kind, documentId, to, subject, "FAILED", reason, null);
+            log(kind, documentId, to, subject, MailStatus.FAILED, reason, null);
             return reason;
         }
         // the text stays on record only when it went to the development server (the Sent mail page shows it)
-        log(kind, documentId, to, subject, "SENT", null, dev && own.isEmpty() ? text : null);
+        log(kind, documentId, to, subject, MailStatus.SENT, null, dev && own.isEmpty() ? text : null);
         return null;
     }
 
@@ -177,7 +177,7 @@ public class Mailer {
         RequestContext context = RequestContext.current().orElse(null);
         if (context != null && context.tenantId() != null) {
             // in the caller's transaction: the business may be one this transaction is making
-            insertLog(context.tenantId(), context.userId(), kind, null, to, subject, "SENT", null, null);
+            insertLog(context.tenantId(), context.userId(), kind, null, to, subject, MailStatus.SENT, null, null);
         } else {
             LOG.info(() -> kind + " mail sent");
         }
@@ -255,22 +255,22 @@ public class Mailer {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void logAlone(String tenantId, String userId, String kind, String documentId, String to, String subject,
-                         String status, String error, String body) {
+                         MailStatus status, String error, String body) {
         insertLog(tenantId, userId, kind, documentId, to, subject, status, error, body);
     }
 
     private void insertLog(String tenantId, String userId, String kind, String documentId, String to, String subject,
-                           String status, String error, String body) {
+                           MailStatus status, String error, String body) {
         CrossTenant.run(em, CrossTenant.Purpose.MAIL_LOG, () -> NativeSql.query(em, "insert into mail_log (id, tenant_id,"
                         + " kind, document_id, recipient, subject, status, error, created_by, body)"
                         + " values (cast(?1 as uuid), cast(?2 as uuid), ?3, cast(?4 as uuid), ?5, ?6, ?7, ?8, ?9, ?10)")
                 .setParameter(1, UUID.randomUUID().toString()).setParameter(2, tenantId).setParameter(3, kind)
-                .setParameter(4, documentId).setParameter(5, to).setParameter(6, subject).setParameter(7, status)
+                .setParameter(4, documentId).setParameter(5, to).setParameter(6, subject).setParameter(7, status.name())
                 .setParameter(8, error).setParameter(9, userId).setParameter(10, body).executeUpdate());
     }
 
     /** In a transaction of its own: what was handed to the server stays on record whatever the caller does next. */
-    private void log(String kind, String documentId, String to, String subject, String status, String error, String body) {
+    private void log(String kind, String documentId, String to, String subject, MailStatus status, String error, String body) {
         RequestContext context = RequestContext.current().orElseThrow();
         ejb.getBusinessObject(Mailer.class).logAlone(context.tenantId(), context.userId(), kind, documentId, to, subject,
                 status, error, body);

@@ -16,6 +16,11 @@ public final class DateStyle {
     private static final Set<String> MONTH_FIRST = Set.of("US", "CA", "PH", "PR", "GU", "AS", "VI", "MP", "FM", "MH",
             "PW", "BZ");
 
+    private static final DateTimeFormatter SHORT_MONTH_FIRST = DateTimeFormatter.ofPattern(pattern(true), Locale.ENGLISH);
+    private static final DateTimeFormatter SHORT_DAY_FIRST = DateTimeFormatter.ofPattern(pattern(false), Locale.ENGLISH);
+    private static final DateTimeFormatter LONG_MONTH_FIRST = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter LONG_DAY_FIRST = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+
     private DateStyle() {
     }
 
@@ -28,9 +33,13 @@ public final class DateStyle {
         return monthFirst ? "MMM d, yyyy" : "d MMM yyyy";
     }
 
+    /** The short form's formatter (formatters are immutable and shared). */
+    public static DateTimeFormatter shortFormat(boolean monthFirst) {
+        return monthFirst ? SHORT_MONTH_FIRST : SHORT_DAY_FIRST;
+    }
+
     /** The long form, as a document or an e-mail writes it: "December 15, 2026" or "15 December 2026"; empty for none. */
     public static String longDay(LocalDate day, String country) {
-        return day == null ? "" : DateTimeFormatter.ofPattern(monthFirst(country) ? "MMMM d, yyyy" : "d MMMM yyyy",
-                Locale.ENGLISH).format(day);
+        return day == null ? "" : (monthFirst(country) ? LONG_MONTH_FIRST : LONG_DAY_FIRST).format(day);
     }
 }

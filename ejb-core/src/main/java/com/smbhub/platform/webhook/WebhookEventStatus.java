@@ -11,5 +11,10 @@ public enum WebhookEventStatus {
     /** A kind of event this server does not act on. */
     IGNORED,
     /** Names no business, or one it may not touch. */
-    REJECTED
+    REJECTED;
+
+    /** Whether ops may try it again now. */
+    public boolean retryable() {
+        return this == RECEIVED || this == FAILED;
+    }
 }

@@ -1,6 +1,7 @@
 package com.smbhub.web.aidraft;
 
 import com.smbhub.aidraft.AiDraftQueue;
+import com.smbhub.aidraft.AiDraftStatus;
 import com.smbhub.aidraft.AiDraftView;
 import com.smbhub.platform.tenancy.Background;
 import com.smbhub.web.shell.Badges;
@@ -91,7 +92,7 @@ public class ReviewQueue extends VerticalLayout {
         grid.addColumn(r -> AiDraftPanel.kind(r.intent())).setHeader("Kind").setAutoWidth(true);
         grid.addColumn(r -> Words.of(r.confidenceBand()) + " (" + Math.round(100 * r.confidence()) + " %)")
                 .setHeader("Confidence").setAutoWidth(true);
-        grid.addComponentColumn(r -> Badges.of(r.status(), STATUS.getOrDefault(r.status(), r.status()))).setHeader("Status").setAutoWidth(true);
+        grid.addComponentColumn(r -> Badges.of(AiDraftStatus.valueOf(r.status()), STATUS.getOrDefault(r.status(), r.status()))).setHeader("Status").setAutoWidth(true);
         grid.addColumn(r -> r.reviewer() == null ? "" : r.reviewer()).setHeader("Reviewer").setAutoWidth(true);
         grid.addColumn(r -> Words.took(r.age())).setHeader("Waiting").setAutoWidth(true);
         PhoneCards.of(grid, r -> PhoneCards.card(r.subject() == null ? AiDraftPanel.kind(r.intent()) : r.subject(),
@@ -145,7 +146,7 @@ public class ReviewQueue extends VerticalLayout {
     }
 
     private void decided(AiDraftView done) {
-        Toasts.done("APPLIED".equals(done.status()) ? "Applied in the business as a draft; nothing was sent"
+        Toasts.done(AiDraftStatus.APPLIED.name().equals(done.status()) ? "Applied in the business as a draft; nothing was sent"
                 : STATUS.getOrDefault(done.status(), done.status()));
         refresh();
     }

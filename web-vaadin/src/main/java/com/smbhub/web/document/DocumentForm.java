@@ -1,12 +1,15 @@
 package com.smbhub.web.document;
 
 import com.smbhub.contact.ContactView;
+import com.smbhub.invoice.InvoiceStatus;
 import com.smbhub.money.DocumentDraft;
 import com.smbhub.money.LineItem;
 import com.smbhub.money.MoneyText;
 import com.smbhub.money.TaxCode;
 import com.smbhub.money.Totals;
 import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.status.Tone;
+import com.smbhub.quote.QuoteStatus;
 import com.smbhub.web.contact.ContactPicker;
 import com.smbhub.web.shell.Dates;
 import com.smbhub.web.shell.FieldErrors;
@@ -34,6 +37,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The body of an invoice or quote (PRD 3.10): client, the two dates, prices before or including
@@ -45,9 +49,15 @@ public class DocumentForm extends VerticalLayout {
     private static final String NO_TAX = "";
 
     /** Invoice or quote: id prefix of the fields, the second date's label, field name and default distance. */
-    public record Kind(String prefix, String noun, String dateLabel, String dateField, int defaultDays) {
-        public static final Kind INVOICE = new Kind("inv", "Invoice", "Due date", "due_date", 14);
-        public static final Kind QUOTE = new Kind("quote", "Quote", "Valid until", "expiry_date", 30);
+    public record Kind(String prefix, String noun, String dateLabel, String dateField, int defaultDays,
+                       Function<String, Tone.Toned> statuses) {
+        public static final Kind INVOICE = new Kind("inv", "Invoice", "Due date", "due_date", 14, InvoiceStatus::valueOf);
+        public static final Kind QUOTE = new Kind("quote", "Quote", "Valid until", "expiry_date", 30, QuoteStatus::valueOf);
+
+        /** The document's stored status as its enum. */
+        public Tone.Toned status(String name) {
+            return statuses.apply(name);
+        }
     }
 
     private final Kind kind;

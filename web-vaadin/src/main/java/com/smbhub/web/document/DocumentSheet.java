@@ -29,7 +29,7 @@ public class DocumentSheet extends Div {
         addClassName("doc-sheet");
         H3 title = new H3(label + " " + d.number());
         title.getStyle().set("margin", "0");
-        Span stamp = Badges.of(d.status(), Words.of(d.status()).toUpperCase());
+        Span stamp = Badges.of(kind.status(d.status()), Words.of(d.status()).toUpperCase());
         stamp.setId(p + "-stamp");
         stamp.addClassName("doc-stamp");
         Div top = new Div(title, stamp);

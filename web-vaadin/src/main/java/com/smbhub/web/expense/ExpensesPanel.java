@@ -2,6 +2,7 @@ package com.smbhub.web.expense;
 
 import com.smbhub.expense.ExpenseFields;
 import com.smbhub.expense.ExpenseService;
+import com.smbhub.expense.ExpenseStatus;
 import com.smbhub.expense.ExpenseView;
 import com.smbhub.file.FileService;
 import com.smbhub.money.MoneyText;
@@ -42,7 +43,7 @@ public class ExpensesPanel extends VerticalLayout {
         grid.addColumn(e -> e.vendor() == null ? "(no vendor yet)" : e.vendor()).setHeader("Vendor").setFlexGrow(2);
         grid.addColumn(e -> e.amount() == null ? "" : MoneyText.format(e.amount(), e.currency())).setHeader("Amount")
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addComponentColumn(e -> Badges.of(e.status(), ExpensesView.STATUS.get(e.status()))).setHeader("Status").setAutoWidth(true);
+        grid.addComponentColumn(e -> Badges.of(ExpenseStatus.valueOf(e.status()), ExpensesView.STATUS.get(e.status()))).setHeader("Status").setAutoWidth(true);
         grid.setEmptyStateText("No expenses on this yet.");
         RowClicks.open(grid, x -> new ExpenseDrawer(expenses, files, work, x, this::reload).open());
         total.setId("wi-expenses-total");

@@ -142,7 +142,7 @@ public class ExpensesView extends VerticalLayout implements BeforeEnterObserver 
         grid.addColumn(e -> e.category() == null ? "" : e.category()).setHeader("Category");
         grid.addColumn(e -> e.amount() == null ? "" : MoneyText.format(e.amount(), e.currency())).setHeader("Amount")
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addComponentColumn(e -> Badges.of(e.status(), STATUS.get(e.status()))).setHeader("Status").setAutoWidth(true);
+        grid.addComponentColumn(e -> Badges.of(ExpenseStatus.valueOf(e.status()), STATUS.get(e.status()))).setHeader("Status").setAutoWidth(true);
         grid.addComponentColumn(e -> {
             Span read = new Span();
             if (e.confidence() != null) {

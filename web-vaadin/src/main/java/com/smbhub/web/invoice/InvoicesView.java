@@ -68,7 +68,7 @@ public class InvoicesView extends DocumentList<InvoiceView> {
         filters().add(from, to);
         grid.addColumn(InvoiceView::number).setHeader("Number").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(i -> i.contactName() == null ? "" : i.contactName()).setHeader("Client").setFlexGrow(2);
-        grid.addComponentColumn(i -> Badges.of(i.status(), state(i))).setHeader("Status");
+        grid.addComponentColumn(i -> Badges.of(InvoiceStatus.valueOf(i.status()), state(i))).setHeader("Status");
         grid.addColumn(i -> Dates.current().day(i.dueDate())).setHeader("Due");
         grid.addColumn(i -> MoneyText.format(i.total(), i.currency())).setHeader("Total").setTextAlign(
                 ColumnTextAlign.END);

@@ -168,7 +168,7 @@ public class PaymentsView extends VerticalLayout {
     }
 
     static Span badge(PaymentLine p) {
-        return Badges.of(p.payment().status(), STATUS.getOrDefault(p.payment().status(), p.payment().status()));
+        return Badges.of(PaymentStatus.valueOf(p.payment().status()), STATUS.getOrDefault(p.payment().status(), p.payment().status()));
     }
 
     static String method(PaymentLine p) {

@@ -38,7 +38,7 @@ public class QuotesView extends DocumentList<QuoteView> {
         super("quote", QuoteStatus.FILTERS);
         grid.addColumn(QuoteView::number).setHeader("Number").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(q -> q.contactName() == null ? "" : q.contactName()).setHeader("Client").setFlexGrow(2);
-        grid.addComponentColumn(q -> Badges.of(q.status(), status(q))).setHeader("Status");
+        grid.addComponentColumn(q -> Badges.of(QuoteStatus.valueOf(q.status()), status(q))).setHeader("Status");
         grid.addColumn(q -> q.expiryDate() == null ? "" : Dates.current().day(q.expiryDate())).setHeader("Valid until");
         grid.addColumn(q -> MoneyText.format(q.total(), q.currency())).setHeader("Total").setTextAlign(ColumnTextAlign.END);
         PhoneCards.of(grid, q -> PhoneCards.card(q.number() + (q.contactName() == null ? "" : " · " + q.contactName()),

@@ -21,9 +21,11 @@ import java.util.Locale;
  */
 public final class Dates implements Serializable {
 
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
+
     private final ZoneId zone;
     private final boolean monthFirst;
-    private transient DateTimeFormatter day;
 
     private Dates(ZoneId zone, boolean monthFirst) {
         this.zone = zone;
@@ -62,7 +64,7 @@ public final class Dates implements Serializable {
 
     /** "15 Dec 2026" (or "Dec 15, 2026"); empty for none. */
     public String day(LocalDate date) {
-        return date == null ? "" : dayFormat().format(date);
+        return date == null ? "" : DateStyle.shortFormat(monthFirst).format(date);
     }
 
     /** The day of an instant in the business's zone. */
@@ -77,12 +79,12 @@ public final class Dates implements Serializable {
 
     /** "14:05" in the business's zone. */
     public String time(Instant at) {
-        return at == null ? "" : DateTimeFormatter.ofPattern("HH:mm").format(at.atZone(zone));
+        return at == null ? "" : TIME.format(at.atZone(zone));
     }
 
     /** "December 2026". */
     public String month(YearMonth month) {
-        return month == null ? "" : DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH).format(month);
+        return month == null ? "" : MONTH.format(month);
     }
 
     /** The picker's pattern (date-fns, which the picker uses, reads these letters as Java does). */
@@ -110,13 +112,6 @@ public final class Dates implements Serializable {
     DatePicker.DatePickerI18n i18n() {
         return new DatePicker.DatePickerI18n().setDateFormats(pattern(), monthFirst ? "M/d/yyyy" : "d/M/yyyy",
                 "yyyy-MM-dd", monthFirst ? "MMM d yyyy" : "d MMM, yyyy");
-    }
-
-    private DateTimeFormatter dayFormat() {
-        if (day == null) {
-            day = DateTimeFormatter.ofPattern(pattern(), Locale.ENGLISH);
-        }
-        return day;
     }
 
 }

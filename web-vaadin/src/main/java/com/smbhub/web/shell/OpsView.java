@@ -8,6 +8,7 @@ import com.smbhub.payment.WebhookLog;
 import com.smbhub.platform.analytics.Activation;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.tenancy.Background;
+import com.smbhub.platform.webhook.WebhookEventStatus;
 import com.smbhub.web.aidraft.ReviewQueue;
 import com.smbhub.web.security.BusinessFields;
 import com.vaadin.cdi.annotation.CdiComponent;
@@ -87,7 +88,7 @@ public class OpsView extends VerticalLayout {
                 reload();
             });
             retry.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            retry.setVisible("FAILED".equals(e.status()) || "RECEIVED".equals(e.status()));
+            retry.setVisible(WebhookEventStatus.valueOf(e.status()).retryable());
             return retry;
         }).setAutoWidth(true);
         events.setEmptyStateText("No webhook events need attention.");

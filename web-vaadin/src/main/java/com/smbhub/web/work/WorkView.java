@@ -137,7 +137,7 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
         grid.addColumn(WorkItemView::title).setHeader("Title").setFlexGrow(3);
         grid.addColumn(w -> w.contactName() == null ? "" : w.contactName()).setHeader("Client").setFlexGrow(2);
         grid.addColumn(w -> Words.of(w.type())).setHeader("Type");
-        grid.addComponentColumn(w -> Badges.of(w.status())).setHeader("Status");
+        grid.addComponentColumn(w -> Badges.of(WorkItemStatus.valueOf(w.status()))).setHeader("Status");
         grid.addColumn(w -> Words.of(w.priority())).setHeader("Priority");
         sourceColumn = grid.addColumn(w -> source(w.source())).setHeader("Source");
         grid.addColumn(this::due).setHeader("Due");
