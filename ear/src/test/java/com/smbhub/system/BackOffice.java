@@ -86,7 +86,7 @@ final class BackOffice implements AutoCloseable {
     }
 
     void type(String id, String text) {
-        By field = By.cssSelector("#" + id + " input");
+        By field = By.cssSelector("#" + id + " input, #" + id + " textarea");
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})",
                 wait.until(ExpectedConditions.presenceOfElementLocated(field)));
         WebElement input = wait.until(ExpectedConditions.elementToBeClickable(field));

@@ -1,6 +1,10 @@
 package com.smbhub.system;
 
+import static com.smbhub.system.ContactsIT.send;
+import static com.smbhub.system.SystemUnderTest.get;
+import static com.smbhub.system.SystemUnderTest.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.awt.image.BufferedImage;
@@ -33,8 +37,18 @@ class SettingsJourneyIT {
             image.getGraphics().fillRect(20, 20, 120, 40);
             ImageIO.write(image, "png", logo.toFile());
             settings.uploadLogo(logo);
+            settings.fillDetails("Northside Plumbing Ltd.", "not a site", "GST/HST 123456789 RT0001",
+                    "Pay by e-transfer to pay@northside.test");
+            assertEquals("Not a web address, e.g. yourbusiness.com", settings.detailsError("details-website"));
+            settings.fillDetails("Northside Plumbing Ltd.", "northside.test", "GST/HST 123456789 RT0001",
+                    "Pay by e-transfer to pay@northside.test");
+            app.waitForToast("Details saved");
+            ((JavascriptExecutor) app.driver).executeScript("document.getElementById('details-legal-name').scrollIntoView()");
             app.screenshot("settings-business");
             settings.save();
+            app.open("invoices?new=1");
+            BackOffice.await(app.driver, 20).until(d -> "Pay by e-transfer to pay@northside.test".equals(
+                    d.findElement(By.cssSelector("#inv-notes textarea")).getDomProperty("value")));
             home.open();
             try {
                 home.waitForStepDone("details");
@@ -43,6 +57,22 @@ class SettingsJourneyIT {
                 throw e;
             }
         }
+        theClientsPageShowsTheDetails();
+    }
+
+    /** What the business filled in is on the page its client opens (and on the PDF, the same letterhead). */
+    private static void theClientsPageShowsTheDetails() {
+        String owner = token(WORLD.northside("owner"), null);
+        String contact = send("POST", "/api/v1/contacts", owner, "{\"display_name\":\"Details " + UUID.randomUUID() + "\"}")
+                .json().getJsonObject("data").getString("id");
+        String invoice = send("POST", "/api/v1/invoices", owner, "{\"contact_id\":\"" + contact
+                + "\",\"line_items\":[{\"name\":\"Boiler service\",\"qty\":1,\"rate\":200}]}").json().getJsonObject("data")
+                .getString("id");
+        String link = send("POST", "/api/v1/invoices/" + invoice + "/portal-link", owner, null).json().getJsonObject("data")
+                .getString("portal_path");
+        String page = get(link, null).body();
+        assertTrue(page.contains("Northside Plumbing Ltd.") && page.contains("GST/HST 123456789 RT0001")
+                && page.contains("northside.test"), page);
     }
 
     @Test

@@ -28,6 +28,21 @@ final class SettingsScreen {
         app.waitForToast("Settings saved");
     }
 
+    /** Fills in the details the business prints on its documents and presses Save details. */
+    void fillDetails(String legalName, String website, String taxNumbers, String notes) {
+        app.type("details-legal-name", legalName);
+        app.type("details-website", website);
+        app.type("details-tax-numbers", taxNumbers);
+        app.type("details-notes", notes);
+        app.click("details-save");
+    }
+
+    /** The error a field of the details shows, once it shows one. */
+    String detailsError(String id) {
+        return BackOffice.await(app.driver, 20).until(d -> d.findElements(By.cssSelector("#" + id + "[invalid]")).isEmpty() ? null
+                : d.findElement(By.id(id)).getDomProperty("errorMessage"));
+    }
+
     /** Uploads a logo on the Business tab and waits until it shows. */
     void uploadLogo(Path image) {
         app.upload("logo-upload", image);

@@ -1,5 +1,6 @@
 package com.smbhub.contact;
 
+import com.smbhub.platform.PostalAddress;
 import com.smbhub.platform.db.TextArrayConverter;
 import com.smbhub.platform.tenancy.TenantRecord;
 import jakarta.persistence.Column;
@@ -103,6 +104,12 @@ public class Contact extends TenantRecord {
     public String getAddressLine1() { return addressLine1; }
     public String getAddressLine2() { return addressLine2; }
     public String getCity() { return city; }
+
+    /** The address as an envelope has it. */
+    public PostalAddress address() {
+        return new PostalAddress(addressLine1, addressLine2, city, region, postalCode, country);
+    }
+
     public String getRegion() { return region; }
     public String getPostalCode() { return postalCode; }
     public String getCountry() { return country; }

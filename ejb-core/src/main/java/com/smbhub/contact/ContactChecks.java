@@ -39,7 +39,7 @@ public final class ContactChecks {
         String email = text(d.email(), "email", 254, errors);
         if (email != null) {
             email = email.toLowerCase();
-            if (!EMAIL.matcher(email).matches()) {
+            if (!isEmail(email)) {
                 errors.add(new FieldError("email", "Not a valid e-mail address"));
             }
         }
@@ -98,8 +98,13 @@ public final class ContactChecks {
         }
     }
 
+    /** Whether the text is an e-mail address as mail servers take it. */
+    public static boolean isEmail(String text) {
+        return text != null && EMAIL.matcher(text).matches();
+    }
+
     /** A contact's phone: E.164, and its extension after " x" when it has one ("+14165550134 x22", a desk line). */
-    static String withExtension(String raw, String defaultRegion, List<FieldError> errors) {
+    public static String withExtension(String raw, String defaultRegion, List<FieldError> errors) {
         String number = phone(raw, defaultRegion, errors);
         if (number == null || !number.startsWith("+")) {
             return number;

@@ -219,11 +219,11 @@ public class Exporter {
             Map<String, TaxCode> codes = Drafts.allTaxCodes(em);
             int before = done;
             done = pdfs(zip, Invoice.class, "invoices", tenantId, runId, done, total,
-                    (invoice, client) -> InvoicePdf.of(invoice, client, codes, business, logo));
+                    (invoice, client) -> InvoicePdf.of(invoice, client, codes, business, logo, null));
             pdfs.add("invoices", done - before);
             before = done;
             done = pdfs(zip, Quote.class, "quotes", tenantId, runId, done, total,
-                    (quote, client) -> QuoteService.pdf(quote, client, codes, business, logo));
+                    (quote, client) -> QuoteService.pdf(quote, client, codes, business, logo, null));
             pdfs.add("quotes", done - before);
         }
         JsonObjectBuilder manifest = Jsonp.createObjectBuilder().add("format", "smbhub-export").add("format_version", 1)
@@ -270,11 +270,17 @@ public class Exporter {
         }
     }
 
-    /** The business's name and settings an import takes over (time zone, currency, profile). */
+    /** The business's name and settings an import takes over (time zone, currency, profile, its documents' details). */
     private JsonObjectBuilder business(String tenantId) {
         Tenant tenant = em.find(Tenant.class, tenantId);
+        JsonObjectBuilder details = Jsonp.createObjectBuilder();
+        tenant.details().fields().forEach((key, value) -> {
+            if (value != null) {
+                details.add(key, value);
+            }
+        });
         return Jsonp.createObjectBuilder().add("name", tenant.getName()).add("timezone", tenant.getTimezone())
-                .add("currency", tenant.getCurrency()).add("profile_id", tenant.getProfileId());
+                .add("currency", tenant.getCurrency()).add("profile_id", tenant.getProfileId()).add("details", details);
     }
 
     /** The business's exports past their download week leave the file store (each new export tidies up). */

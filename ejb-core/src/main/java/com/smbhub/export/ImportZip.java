@@ -77,10 +77,15 @@ final class ImportZip implements Closeable {
         if (!(manifest.get("business") instanceof JsonObject b)) {
             return Optional.empty();
         }
-        return Optional.of(new Business(text(b, "timezone"), text(b, "currency"), text(b, "profile_id")));
+        Map<String, String> details = new HashMap<>();
+        if (b.get("details") instanceof JsonObject d) {
+            d.keySet().forEach(key -> details.put(key, text(d, key)));
+        }
+        return Optional.of(new Business(text(b, "timezone"), text(b, "currency"), text(b, "profile_id"), details));
     }
 
-    record Business(String timezone, String currency, String profileId) {
+    /** {@code details}: what the business printed on its documents, by field (an older export: none). */
+    record Business(String timezone, String currency, String profileId, Map<String, String> details) {
     }
 
     String schemaVersion() {

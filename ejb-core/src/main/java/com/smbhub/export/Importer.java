@@ -14,6 +14,7 @@ import com.smbhub.platform.tenancy.RequestContext;
 import com.smbhub.platform.tenancy.TenantScoped;
 import com.smbhub.profile.ProfileCache;
 import com.smbhub.profile.ProfileCatalog;
+import com.smbhub.tenant.BusinessDetails;
 import com.smbhub.tenant.Tenant;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -194,13 +195,20 @@ public class Importer {
         return new Result(rows, files);
     }
 
-    /** The business takes the exported one's time zone, currency and profile (each checked; a wrong one refuses it all). */
+    /** The business takes the exported one's time zone, currency, profile and details (each checked; a wrong one refuses it all). */
     private void settle(String tenantId, ImportZip.Business business) {
         if (!isZone(business.timezone()) || !MoneyText.isCurrency(business.currency()) || !catalog.profileIds().contains(business.profileId())) {
             throw ImportZip.refused("The export's manifest names a time zone, currency or profile this server does not know;"
                     + " the ZIP is damaged");
         }
-        em.find(Tenant.class, tenantId).imported(business.timezone(), business.currency(), business.profileId());
+        Tenant tenant = em.find(Tenant.class, tenantId);
+        BusinessDetails details;
+        try {
+            details = BusinessDetails.of(business.details(), tenant.getVersion()).checked();
+        } catch (ValidationException e) {
+            throw ImportZip.refused("The export's business details cannot be kept (" + e.getMessage() + "); the ZIP is damaged");
+        }
+        tenant.imported(business.timezone(), business.currency(), business.profileId(), details);
         em.flush();
     }
 

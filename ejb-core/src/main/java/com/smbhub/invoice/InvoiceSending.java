@@ -54,9 +54,10 @@ public class InvoiceSending {
             errors.add(new FieldError("total", "The total must be more than zero"));
         }
         DocumentMail.Addressed addressed = mail.address(invoice.contactId(), to, message, errors);
-        mail.send("INVOICE", id, invoice.contactId(), letter(INVOICE_EMAIL, invoice), templateId, addressed,
-                links.regenerate(Drafts.Kind.INVOICE, id, addressed.address(), null),
-                new Mailer.Attachment(invoice.number() + ".pdf", "application/pdf", invoices.pdf(id)), UnaryOperator.identity(), null);
+        String page = links.regenerate(Drafts.Kind.INVOICE, id, addressed.address(), null);
+        mail.send("INVOICE", id, invoice.contactId(), letter(INVOICE_EMAIL, invoice), templateId, addressed, page,
+                new Mailer.Attachment(invoice.number() + ".pdf", "application/pdf", invoices.pdf(id, page)), UnaryOperator.identity(),
+                null);
         return invoices.markSent(id, addressed.address());
     }
 

@@ -229,8 +229,13 @@ public class InvoiceService extends DocumentService<Invoice, InvoiceView> {
     /** The invoice as a PDF (the same the client will download from the portal). */
     @Override
     public byte[] pdf(String id) {
+        return pdf(id, null);
+    }
+
+    /** The same, with the client's page to pay it ({@code pageUrl} may be null: the card payment link, if any). */
+    public byte[] pdf(String id, String pageUrl) {
         Invoice stored = find(id, access.require(Capability.MONEY_READ));
-        return InvoicePdf.of(stored, client(stored), allCodes(), tenant(), BusinessLogo.of(em, tenant().getId()));
+        return InvoicePdf.of(stored, client(stored), allCodes(), tenant(), BusinessLogo.of(em, tenant().getId()), pageUrl);
     }
 
     /** One invoice of a list: the tax codes and the day are looked up once for the whole page. */

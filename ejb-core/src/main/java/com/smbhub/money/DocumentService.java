@@ -19,6 +19,7 @@ import com.smbhub.platform.time.BusinessClock;
 import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.profile.ProfileRules;
 import com.smbhub.profile.ProfileService;
+import com.smbhub.tenant.BusinessDetails;
 import com.smbhub.tenant.Tenant;
 import com.smbhub.workitem.WorkItem;
 import jakarta.ejb.EJB;
@@ -93,6 +94,13 @@ public abstract class DocumentService<D extends MoneyDocument, V> {
     public List<TaxCode> taxCodes() {
         access.require(Capability.MONEY_READ);
         return TaxCodeService.inUse(em);
+    }
+
+    /** The notes and terms a new document starts with (Settings → Business → On your invoices and quotes). */
+    public BusinessDetails.Defaults startingWords() {
+        access.require(Capability.MONEY_DRAFT);
+        BusinessDetails details = tenant().details();
+        return new BusinessDetails.Defaults(details.defaultNotes(), details.defaultTerms());
     }
 
     public V get(String id) {

@@ -7,6 +7,7 @@ import com.smbhub.invoice.Invoice;
 import com.smbhub.invoice.InvoicePdf;
 import com.smbhub.invoice.InvoiceService;
 import com.smbhub.invoice.InvoiceView;
+import com.smbhub.money.DocumentPdf;
 import com.smbhub.money.Drafts;
 import com.smbhub.money.MoneyDocument;
 import com.smbhub.money.TaxCode;
@@ -62,8 +63,11 @@ public class PortalService {
      * What the invoice page shows: no internal ids, no staff names; {@code payable} offers the Pay button;
      * {@code messages} the conversation about it (null: the business's inbox is off, no "Message" form).
      */
-    public record InvoicePage(String businessName, InvoiceView invoice, Map<String, String> taxNames, boolean payable,
+    public record InvoicePage(DocumentPdf.From business, InvoiceView invoice, Map<String, String> taxNames, boolean payable,
                               List<Receipt> receipts, List<PortalMessages.Shown> messages, ZoneId zone, String country) {
+        public String businessName() {
+            return business.name();
+        }
     }
 
     /** A payment as the client's receipt shows it. */
@@ -86,7 +90,7 @@ public class PortalService {
                     .setParameter("id", invoice.getId()).getResultStream()
                     .map(p -> new Receipt(LocalDate.ofInstant(p.getPaidAt(), tenant.zone()), p.getAmount(), p.getCurrency(),
                             method(p.getProvider()), p.getStatus() == PaymentStatus.REFUNDED)).toList();
-            return new InvoicePage(tenant.getName(), InvoiceService.viewOf(invoice, codes,
+            return new InvoicePage(tenant.letterhead(null), InvoiceService.viewOf(invoice, codes,
                     client == null ? null : client.getDisplayName(), BusinessClock.today(tenant.zone()), List.of()),
                     TaxCode.names(codes), payable, receipts, messages("INVOICE", invoice.getId()), tenant.zone(),
                     tenant.getCountry());
@@ -103,17 +107,19 @@ public class PortalService {
                 pageUrl + "?paid=1", pageUrl));
     }
 
+    /** The invoice's PDF, the same the business downloads. */
     public Optional<byte[]> invoicePdf(String token) {
-        return withInvoice(token, null, invoice -> {
-            InvoicePage page = invoicePage(invoice);
-            return InvoicePdf.render(page.invoice(), page.businessName(), em.find(Tenant.class, invoice.getTenantId()).getCountry(),
-                    BusinessLogo.of(em, invoice.getTenantId()), page.invoice().contactName(), null, null, page.taxNames());
-        });
+        return withInvoice(token, null, invoice -> InvoicePdf.of(invoice, em.find(Contact.class, invoice.getContactId()),
+                Drafts.allTaxCodes(em), em.find(Tenant.class, invoice.getTenantId()), BusinessLogo.of(em, invoice.getTenantId()),
+                null));
     }
 
     /** What the quote page shows: no internal ids, no staff names. */
-    public record QuotePage(String businessName, QuoteView quote, Map<String, String> taxNames,
+    public record QuotePage(DocumentPdf.From business, QuoteView quote, Map<String, String> taxNames,
                             List<PortalMessages.Shown> messages, ZoneId zone, String country) {
+        public String businessName() {
+            return business.name();
+        }
     }
 
     public Optional<QuotePage> quote(String token) {
@@ -125,18 +131,16 @@ public class PortalService {
             Tenant tenant = em.find(Tenant.class, quote.getTenantId());
             Map<String, TaxCode> codes = Drafts.allTaxCodes(em);
             Contact client = em.find(Contact.class, quote.getContactId());
-            return new QuotePage(tenant.getName(), QuoteService.viewOf(quote, codes,
+            return new QuotePage(tenant.letterhead(null), QuoteService.viewOf(quote, codes,
                     client == null ? null : client.getDisplayName(), BusinessClock.today(tenant.zone()), List.of()),
                     TaxCode.names(codes), messages("QUOTE", quote.getId()), tenant.zone(), tenant.getCountry());
         }
     }
 
+    /** The quote's PDF, the same the business downloads. */
     public Optional<byte[]> quotePdf(String token) {
-        return withQuote(token, null, quote -> {
-            QuotePage page = quotePage(quote);
-            return QuoteService.pdf(page.quote(), page.businessName(), em.find(Tenant.class, quote.getTenantId()).getCountry(),
-                    BusinessLogo.of(em, quote.getTenantId()), page.quote().contactName(), null, page.taxNames());
-        });
+        return withQuote(token, null, quote -> QuoteService.pdf(quote, em.find(Contact.class, quote.getContactId()),
+                Drafts.allTaxCodes(em), em.find(Tenant.class, quote.getTenantId()), BusinessLogo.of(em, quote.getTenantId()), null));
     }
 
     /**

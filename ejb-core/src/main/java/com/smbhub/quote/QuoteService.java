@@ -95,9 +95,9 @@ public class QuoteService extends DocumentService<Quote, QuoteView> {
             errors.add(new FieldError("expiry_date", "The quote's date has passed; give it a new one first"));
         }
         DocumentMail.Addressed addressed = mail.address(quote.getContactId(), to, message, errors);
-        mail.send("QUOTE", id, quote.getContactId(), letter(quote), templateId, addressed,
-                links.regenerate(Drafts.Kind.QUOTE, id, addressed.address(), null),
-                new Mailer.Attachment(quote.getNumber() + ".pdf", "application/pdf", pdf(id)), UnaryOperator.identity(), null);
+        String page = links.regenerate(Drafts.Kind.QUOTE, id, addressed.address(), null);
+        mail.send("QUOTE", id, quote.getContactId(), letter(quote), templateId, addressed, page,
+                new Mailer.Attachment(quote.getNumber() + ".pdf", "application/pdf", pdf(id, page)), UnaryOperator.identity(), null);
         String before = quote.getStatus().name();
         quote.markSent(BusinessClock.now());
         em.flush();
@@ -198,26 +198,29 @@ public class QuoteService extends DocumentService<Quote, QuoteView> {
 
     @Override
     public byte[] pdf(String id) {
-        Quote quote = find(id, access.require(Capability.MONEY_READ));
-        return pdf(quote, client(quote), allCodes(), tenant(), BusinessLogo.of(em, tenant().getId()));
+        return pdf(id, null);
     }
 
-    /** The stored quote as its PDF, as the back office gives it; {@code client} and {@code logo} may be null. */
-    public static byte[] pdf(Quote quote, Contact client, Map<String, TaxCode> codes, Tenant business, byte[] logo) {
+    /** The PDF with the client's page to approve it ({@code pageUrl} may be null). */
+    byte[] pdf(String id, String pageUrl) {
+        Quote quote = find(id, access.require(Capability.MONEY_READ));
+        return pdf(quote, client(quote), allCodes(), tenant(), BusinessLogo.of(em, tenant().getId()), pageUrl);
+    }
+
+    /** The stored quote as its PDF, as the back office gives it; {@code client}, {@code logo}, {@code pageUrl} may be null. */
+    public static byte[] pdf(Quote quote, Contact client, Map<String, TaxCode> codes, Tenant business, byte[] logo,
+                             String pageUrl) {
         QuoteView q = viewOf(quote, codes, client == null ? null : client.getDisplayName(), BusinessClock.today(business.zone()),
                 List.of());
-        return pdf(q, business.getName(), business.getCountry(), logo, q.contactName(), client == null ? null : client.getEmail(),
-                TaxCode.names(codes));
-    }
-
-    /** The quote as a PDF (the same in the back office, the e-mail and the portal). */
-    public static byte[] pdf(QuoteView q, String businessName, String country, byte[] logo, String clientName,
-                             String clientEmail, Map<String, String> taxNames) {
+        String country = business.getCountry();
+        QuoteStatus status = QuoteStatus.valueOf(q.status());
         return DocumentPdf.render(new DocumentPdf.Sheet("Quote " + q.number(), "Issued " + DocumentPdf.date(q.issueDate(), country)
                         + (q.endDate() == null ? "" : " · Valid until " + DocumentPdf.date(q.endDate(), country)), q.currency(),
                         q.pricing(), q.lines(), q.lineTotals(), q.subtotal(), q.discountTotal(), q.taxes(), q.total(), null, null,
-                        q.notes(), q.terms()),
-                new DocumentPdf.Parties(businessName, logo, clientName, clientEmail, null, taxNames));
+                        q.notes(), q.terms(), status == QuoteStatus.APPROVED || status == QuoteStatus.EXPIRED ? status : null),
+                new DocumentPdf.Parties(business.letterhead(logo), DocumentPdf.To.of(q.contactName(), client),
+                        pageUrl == null || !status.afterSend().allows(QuoteStatus.Action.APPROVE) ? null
+                                : new DocumentPdf.Link("See and approve online", pageUrl), TaxCode.names(codes)));
     }
 
     @Override

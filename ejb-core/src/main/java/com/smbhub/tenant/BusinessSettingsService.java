@@ -185,6 +185,27 @@ public class BusinessSettingsService {
         return after;
     }
 
+    /** What the business prints on its invoices and quotes (Settings → Business → On your documents). */
+    public BusinessDetails details() {
+        access.require(Capability.MANAGE_SETTINGS);
+        return tenant().details();
+    }
+
+    /** Changes them (owners and admins); every field's error at once; audited. */
+    public BusinessDetails updateDetails(BusinessDetails wanted) {
+        access.require(Capability.MANAGE_SETTINGS);
+        Tenant tenant = tenant();
+        ConflictException.checkVersion(tenant.getVersion(), wanted.version(),
+                "Someone changed the business's details since you opened them", this::details);
+        BusinessDetails clean = wanted.checked();
+        Map<String, String> was = tenant.details().fields();
+        tenant.changeDetails(clean);
+        em.flush();
+        cache.invalidate(tenant.getId());
+        audit.recordChanges("tenant.details_changed", "tenant", tenant.getId(), was, tenant.details().fields());
+        return tenant.details();
+    }
+
     /** Invoice and quote numbering: each kind's prefix and next number. */
     public record Numbers(Numbering.Next invoice, Numbering.Next quote)
             implements Serializable {

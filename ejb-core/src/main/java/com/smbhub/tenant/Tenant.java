@@ -1,5 +1,7 @@
 package com.smbhub.tenant;
 
+import com.smbhub.money.DocumentPdf;
+import com.smbhub.platform.PostalAddress;
 import com.smbhub.platform.errors.VerificationRequiredException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -28,6 +30,25 @@ public class Tenant {
     @Column(name = "stripe_account_id")
     private String stripeAccountId;
     private String country;
+    @Column(name = "legal_name")
+    private String legalName;
+    @Column(name = "address_line1")
+    private String addressLine1;
+    @Column(name = "address_line2")
+    private String addressLine2;
+    private String city;
+    private String region;
+    @Column(name = "postal_code")
+    private String postalCode;
+    private String phone;
+    private String email;
+    private String website;
+    @Column(name = "tax_numbers")
+    private String taxNumbers;
+    @Column(name = "default_notes")
+    private String defaultNotes;
+    @Column(name = "default_terms")
+    private String defaultTerms;
     @Column(name = "verification_pending")
     private boolean verificationPending;
     @Column(name = "ai_auto_draft")
@@ -89,6 +110,34 @@ public class Tenant {
     public java.math.BigDecimal getAiAutoApplyAt() { return aiAutoApplyAt; }
     public long getVersion() { return version; }
 
+    /** What the business prints on its documents. */
+    public BusinessDetails details() {
+        return new BusinessDetails(legalName, new PostalAddress(addressLine1, addressLine2, city, region, postalCode, country),
+                phone, email, website, taxNumbers, defaultNotes, defaultTerms, version);
+    }
+
+    void changeDetails(BusinessDetails d) {
+        legalName = d.legalName();
+        addressLine1 = d.address().line1();
+        addressLine2 = d.address().line2();
+        city = d.address().city();
+        region = d.address().region();
+        postalCode = d.address().postalCode();
+        country = d.address().country();
+        phone = d.phone();
+        email = d.email();
+        website = d.website();
+        taxNumbers = d.taxNumbers();
+        defaultNotes = d.defaultNotes();
+        defaultTerms = d.defaultTerms();
+        updatedAt = Instant.now();
+    }
+
+    /** The top of its invoices and quotes: name, the details under it, logo ({@code logo} may be null). */
+    public DocumentPdf.From letterhead(byte[] logo) {
+        return details().letterhead(name, logo);
+    }
+
     /** The business's time zone for dates and "today" (UTC if the stored one is unusable). */
     public ZoneId zone() {
         try {
@@ -110,9 +159,10 @@ public class Tenant {
         this.updatedAt = Instant.now();
     }
 
-    /** An import brings the exported business's time zone, currency and profile (its name stays this business's). */
-    public void imported(String timezone, String currency, String profileId) {
+    /** An import brings the exported business's time zone, currency, profile and details (its name stays this business's). */
+    public void imported(String timezone, String currency, String profileId, BusinessDetails details) {
         change(name, timezone, currency, profileId);
+        changeDetails(details);
     }
 
     void change(String name, String timezone, String currency, String profileId) {

@@ -1,6 +1,7 @@
 package com.smbhub.platform.time;
 
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Set;
@@ -21,6 +22,9 @@ public final class DateStyle {
     private static final DateTimeFormatter LONG_MONTH_FIRST = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter LONG_DAY_FIRST = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
+    private static final DateTimeFormatter WHEN_MONTH_FIRST = DateTimeFormatter.ofPattern("MMM d, HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter WHEN_DAY_FIRST = DateTimeFormatter.ofPattern("d MMM, HH:mm", Locale.ENGLISH);
+
     private DateStyle() {
     }
 
@@ -36,6 +40,11 @@ public final class DateStyle {
     /** The short form's formatter (formatters are immutable and shared). */
     public static DateTimeFormatter shortFormat(boolean monthFirst) {
         return monthFirst ? SHORT_MONTH_FIRST : SHORT_DAY_FIRST;
+    }
+
+    /** A moment of this year, as a message thread shows it: "Dec 6, 14:05" or "6 Dec, 14:05". */
+    public static String when(ZonedDateTime at, String country) {
+        return (monthFirst(country) ? WHEN_MONTH_FIRST : WHEN_DAY_FIRST).format(at);
     }
 
     /** The long form, as a document or an e-mail writes it: "December 15, 2026" or "15 December 2026"; empty for none. */

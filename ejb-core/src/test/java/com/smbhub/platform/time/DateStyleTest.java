@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import org.junit.jupiter.api.Test;
 
 /** A business writes dates in its country's order, the month in words, in its documents and e-mails as on screen. */
@@ -28,5 +30,12 @@ class DateStyleTest {
         assertEquals("20 December 2026", DateStyle.longDay(DAY, "AU"));
         assertEquals("20 December 2026", DateStyle.longDay(DAY, null));
         assertEquals("", DateStyle.longDay(null, "US"));
+    }
+
+    @Test
+    void aMessageThreadWritesTheDayAndTimeInTheSameOrder() {
+        ZonedDateTime at = DAY.atTime(14, 5).atZone(ZoneId.of("America/Toronto"));
+        assertEquals("Dec 20, 14:05", DateStyle.when(at, "CA"));
+        assertEquals("20 Dec, 14:05", DateStyle.when(at, "GB"));
     }
 }

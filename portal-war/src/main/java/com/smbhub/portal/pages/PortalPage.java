@@ -1,12 +1,13 @@
 package com.smbhub.portal.pages;
 
+import com.smbhub.inbox.PortalMessages;
 import com.smbhub.invoice.InvoiceStatus;
 import com.smbhub.money.DocumentPdf;
 import com.smbhub.money.DocumentView;
 import com.smbhub.money.LineItem;
 import com.smbhub.money.MoneyText;
 import com.smbhub.money.Totals;
-import com.smbhub.inbox.PortalMessages;
+import com.smbhub.platform.time.DateStyle;
 import com.smbhub.portal.PortalService;
 import com.smbhub.quote.QuoteStatus;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,9 +15,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** A small, script-free, phone-friendly public page with the portal's privacy headers. */
@@ -72,7 +71,7 @@ public final class PortalPage {
             case PARTIALLY_PAID -> "Partly paid · due " + DocumentPdf.date(i.dueDate(), page.country());
             default -> "Due " + DocumentPdf.date(i.dueDate(), page.country());
         };
-        StringBuilder html = top("Invoice", page.businessName(), i, state, notice, page.country());
+        StringBuilder html = top("Invoice", page.business(), i, state, notice, page.country());
         table(html, i, page.taxNames());
         if (i.amountPaid().signum() > 0) {
             html.append("<tr class=\"sum total\"><td colspan=\"3\">Amount due</td><td>").append(money(i.amountDue(), i.currency()))
@@ -97,7 +96,7 @@ public final class PortalPage {
                     .append("<button class=\"pay\" type=\"submit\">Pay ").append(money(i.amountDue(), i.currency()))
                     .append("</button></form>");
         }
-        messages(html, page.businessName(), page.messages(), page.zone(), token);
+        messages(html, page.businessName(), page.messages(), page.zone(), page.country(), token);
         finish(response, html, token);
     }
 
@@ -112,7 +111,7 @@ public final class PortalPage {
             case DRAFT, SENT -> q.expiryDate() == null ? "Waiting for your answer"
                     : "Valid until " + DocumentPdf.date(q.expiryDate(), page.country());
         };
-        StringBuilder html = top("Quote", page.businessName(), q, state, notice, page.country());
+        StringBuilder html = top("Quote", page.business(), q, state, notice, page.country());
         table(html, q, page.taxNames());
         notesAndTerms(html, q);
         if (q.state().allows(QuoteStatus.Action.APPROVE)) {
@@ -123,7 +122,7 @@ public final class PortalPage {
                     .append("<button id=\"reject\" type=\"submit\" formaction=\"").append(escape(token))
                     .append("/reject\">Decline</button></form>");
         }
-        messages(html, page.businessName(), page.messages(), page.zone(), token);
+        messages(html, page.businessName(), page.messages(), page.zone(), page.country(), token);
         finish(response, html, token);
     }
 
@@ -151,11 +150,21 @@ public final class PortalPage {
         response.getWriter().write(html.toString());
     }
 
-    /** A document page's start: the business, "Invoice INV-1001", its state in words, a notice, the client and date. */
-    private static StringBuilder top(String kind, String businessName, DocumentView d, String state, String notice,
+    /**
+     * A document page's start: the business with its details (address, how to reach it, tax numbers), "Invoice
+     * INV-1001", its state in words, a notice, the client and date.
+     */
+    private static StringBuilder top(String kind, DocumentPdf.From business, DocumentView d, String state, String notice,
                                        String country) {
-        StringBuilder html = new StringBuilder(HEAD.formatted(escape(businessName + " · " + kind + " " + d.number())));
-        html.append("<p>").append(escape(businessName)).append("</p><h1>").append(kind).append(" ").append(escape(d.number()))
+        StringBuilder html = new StringBuilder(HEAD.formatted(escape(business.name() + " · " + kind + " " + d.number())));
+        html.append("<p id=\"business\"><strong>").append(escape(business.name())).append("</strong>");
+        for (String line : business.lines()) {
+            html.append("<br><small>").append(escape(line)).append("</small>");
+        }
+        for (String line : business.taxNumbers()) {
+            html.append("<br><small>").append(escape(line)).append("</small>");
+        }
+        html.append("</p><h1>").append(kind).append(" ").append(escape(d.number()))
                 .append("</h1><p><span class=\"status\">").append(escape(state)).append("</span></p>");
         if (notice != null) {
             html.append("<p class=\"note\">").append(escape(notice)).append("</p>");
@@ -167,18 +176,16 @@ public final class PortalPage {
         return html;
     }
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM, HH:mm", Locale.ENGLISH);
-
     /** "Message <business>": what was written about the document so far, and a form that works without scripts. */
     private static void messages(StringBuilder html, String businessName, List<PortalMessages.Shown> messages, ZoneId zone,
-                                 String token) {
+                                 String country, String token) {
         if (messages == null) {
             return; // the business does not take messages here
         }
         html.append("<h2 id=\"messages\" style=\"font-size:1.1rem\">Messages</h2>");
         for (var m : messages) {
             html.append("<div class=\"msg").append(m.fromClient() ? " client" : " business").append("\"><small>")
-                    .append(m.fromClient() ? "You" : escape(businessName)).append(" · ").append(WHEN.format(m.at().atZone(zone)))
+                    .append(m.fromClient() ? "You" : escape(businessName)).append(" · ").append(DateStyle.when(m.at().atZone(zone), country))
                     .append("</small>").append(escape(m.text())).append("</div>");
         }
         html.append("<form method=\"post\" action=\"").append(escape(token)).append("/message\">")

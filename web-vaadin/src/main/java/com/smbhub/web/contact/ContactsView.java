@@ -7,6 +7,7 @@ import com.smbhub.contact.ContactView;
 import com.smbhub.contact.TimelineEntry;
 import com.smbhub.file.FileService;
 import com.smbhub.home.HomeService;
+import com.smbhub.platform.PostalAddress;
 import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ValidationException;
@@ -59,7 +60,6 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -200,12 +200,7 @@ public class ContactsView extends SplitLayout implements BeforeEnterObserver, Ha
 
     /** "1 King St, Unit 4, Toronto ON M5H 1A1, CA": the parts there are, in the order an envelope has them. */
     static String address(ContactView c) {
-        String place = String.join(" ", nonBlank(c.city(), c.region(), c.postalCode()));
-        return String.join(", ", nonBlank(c.addressLine1(), c.addressLine2(), place, c.country()));
-    }
-
-    private static List<String> nonBlank(String... parts) {
-        return Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).map(String::trim).toList();
+        return new PostalAddress(c.addressLine1(), c.addressLine2(), c.city(), c.region(), c.postalCode(), c.country()).oneLine();
     }
 
     /** The client as a hub: new work, a quote, an invoice or a message for them, each where the role and profile allow. */

@@ -3,12 +3,13 @@ package com.smbhub.web.document;
 import com.smbhub.money.DocumentService;
 import com.smbhub.money.DocumentView;
 import com.smbhub.money.TaxCode;
-import com.smbhub.portal.PortalLinks;
 import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.mail.Wording;
+import com.smbhub.portal.PortalLinks;
 import com.smbhub.profile.EffectiveProfile;
+import com.smbhub.tenant.BusinessDetails;
 import com.smbhub.web.contact.ContactPicker;
 import com.smbhub.web.shell.PhoneScreens;
 import com.smbhub.web.shell.Toasts;
@@ -49,6 +50,10 @@ public abstract class DocumentEditor<V extends DocumentView> extends Dialog {
         List<TaxCode> taxCodes = documents.taxCodes();
         form = new DocumentForm(kind, contacts, taxCodes, document == null ? null : document.draft(),
                 document == null ? currency : document.currency(), today, mayChangeCurrency);
+        if (document == null) {
+            BusinessDetails.Defaults words = documents.startingWords();
+            form.startWith(words.notes(), words.terms());
+        }
         if (document == null || allows("update")) {
             add(form);
         } else { // sent, paid, void: shown as the document it is

@@ -337,4 +337,10 @@ public class DocumentForm extends VerticalLayout {
         text.append("\nTotal ").append(MoneyText.format(total, currency));
         return text.toString();
     }
+
+    /** A new document's notes and terms, as the business set them (either may be null). */
+    void startWith(String notesText, String termsText) {
+        notes.setValue(notesText == null ? "" : notesText);
+        terms.setValue(termsText == null ? "" : termsText);
+    }
 }

@@ -144,7 +144,8 @@ class BusinessForm extends VerticalLayout {
         });
         save.setId("settings-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(form, save, new LogoPanel(settings));
+        add(form, save, new DetailsPanel(settings.details(), settings::updateDetails,
+                () -> getUI().ifPresent(ui -> ui.refreshCurrentRoute(true))), new LogoPanel(settings));
     }
 
     private static Map<String, String> chosenTemplates(Map<String, Select<Wording.Template>> templates) {

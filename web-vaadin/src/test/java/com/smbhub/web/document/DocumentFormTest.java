@@ -49,6 +49,9 @@ class DocumentFormTest {
         assertEquals(BigDecimal.ONE, field(form, "inv-line-0-qty").getValue());
         assertEquals("HST", form.draft().taxCode());
         assertEquals("Subtotal $0.00\nTotal $0.00", byId(form, "inv-totals", Span.class).getText());
+        assertEquals("", form.draft().notes() == null ? "" : form.draft().notes());
+        form.startWith("Pay by e-transfer", null);
+        assertEquals("Pay by e-transfer", form.draft().notes(), "the business's default notes, editable like any");
     }
 
     @Test
