@@ -2,6 +2,8 @@ package com.smbhub.system;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -29,7 +31,7 @@ class InvoicesJourneyIT {
     }
 
     @Test
-    void anOwnerDraftsAnInvoiceWithTwoLinesAndTax() {
+    void anOwnerDraftsAnInvoiceWithTwoLinesAndTax() throws Exception {
         String client = "Ivan " + UUID.randomUUID().toString().substring(0, 6);
         ContactsIT.send("POST", "/api/v1/contacts", SystemUnderTest.token(WORLD.northside("owner"), null),
                 "{\"display_name\":\"" + client + "\"}");
@@ -51,7 +53,18 @@ class InvoicesJourneyIT {
             app.screenshot("invoice-payment");
             invoices.recordPayment();
             invoices.waitInList("Paid");
+            // the client had no e-mail on file: the receipt goes where the invoice went, from the payment's Send receipt
+            invoices.openRowShowing(client, "pay-receipt-0");
+            app.click("pay-receipt-0");
+            app.waitForText("send-preview", "received your payment of $170.63");
+            app.type("send-to", "ivan@example.com");
+            invoices.confirmSend();
+            app.waitForToast("Receipt sent to ivan@example.com");
         }
+        Message receipt = Mailbox.await("ivan@example.com", "Receipt: your payment for invoice");
+        String text = Mailbox.text(receipt);
+        assertTrue(text.contains("received your payment of $170.63") && text.contains("/portal/invoices/"), text);
+        assertTrue(((Multipart) receipt.getContent()).getBodyPart(1).getFileName().endsWith(".pdf"), "the invoice PDF");
     }
 
     @Test

@@ -3,7 +3,12 @@ package com.smbhub.invoice;
 import com.smbhub.money.DocumentMail;
 import com.smbhub.money.Drafts;
 import com.smbhub.money.MoneyText;
+import com.smbhub.payment.PaymentService;
+import com.smbhub.payment.PaymentStatus;
+import com.smbhub.payment.PaymentView;
+import com.smbhub.platform.audit.AuditService;
 import com.smbhub.platform.errors.ConflictException;
+import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.errors.ValidationException.FieldError;
 import com.smbhub.platform.mail.Mailer;
 import com.smbhub.platform.mail.Wording;
@@ -16,6 +21,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -29,12 +35,17 @@ public class InvoiceSending {
 
     private static final String INVOICE_EMAIL = "invoice_email";
     private static final String REMINDER_EMAIL = "reminder_email";
+    private static final String RECEIPT_EMAIL = "receipt_email";
 
     @EJB Access access;
 
     @EJB InvoiceService invoices;
 
     @EJB PortalLinks links;
+
+    @EJB PaymentService payments;
+
+    @EJB AuditService audit;
 
     @EJB DocumentMail mail;
 
@@ -113,6 +124,43 @@ public class InvoiceSending {
         return automatic ? invoice : invoices.get(id); // a run needs no fresh view: it only counts the reminder
     }
 
+    /**
+     * A receipt for a payment received on the invoice (card or recorded): the amount and the day it came in, the
+     * invoice's PDF (stamped PAID once paid in full) and a fresh link to the client's page, which lists the payments.
+     * {@code to}: null sends to the client's e-mail. Audited as payment.receipt_sent; a refusal changes nothing.
+     */
+    public void receipt(String invoiceId, String paymentId, String to, String message, String templateId) {
+        access.require(Capability.MONEY_SEND);
+        InvoiceView invoice = invoices.get(invoiceId);
+        PaymentView payment = received(invoiceId, paymentId);
+        List<FieldError> errors = new ArrayList<>();
+        DocumentMail.Addressed addressed = mail.address(invoice.contactId(), to, message, errors);
+        String page = links.regenerate(Drafts.Kind.INVOICE, invoiceId, addressed.address(), null);
+        mail.send("RECEIPT", invoiceId, invoice.contactId(), receiptLetter(invoice, payment), templateId, addressed, page,
+                new Mailer.Attachment(invoice.number() + ".pdf", "application/pdf", invoices.pdf(invoiceId, page)),
+                UnaryOperator.identity(), null);
+        audit.record("payment.receipt_sent", "payment", paymentId, null, Map.of("invoice_id", invoiceId, "to", addressed.address()));
+    }
+
+    /** What the client will read in the receipt of that payment; the link is made when sending. */
+    public Wording.Text previewReceipt(String invoiceId, String paymentId, String message, String templateId) {
+        access.require(Capability.MONEY_SEND);
+        InvoiceView invoice = invoices.get(invoiceId);
+        return mail.preview(invoice.contactId(), receiptLetter(invoice, received(invoiceId, paymentId)), templateId, message);
+    }
+
+    /** The invoice's payment that came in (not refunded), or a ValidationException. */
+    private PaymentView received(String invoiceId, String paymentId) {
+        return payments.ofInvoice(invoiceId).stream()
+                .filter(p -> p.id().equals(paymentId) && PaymentStatus.SUCCEEDED.name().equals(p.status())).findFirst()
+                .orElseThrow(() -> new ValidationException("payment_id", "Only a payment received on this invoice gets a receipt"));
+    }
+
+    private DocumentMail.Letter receiptLetter(InvoiceView invoice, PaymentView payment) {
+        return new DocumentMail.Letter(RECEIPT_EMAIL, invoice.number(), MoneyText.format(payment.amount(), payment.currency()),
+                payment.paidAt().atZone(payments.zone()).toLocalDate());
+    }
+
     /** What the client will read (send: "invoice_email", reminder: "reminder_email"); the link is made when sending. */
     public Wording.Text preview(String id, String kind, String message, String templateId) {
         access.require(Capability.MONEY_SEND);
@@ -120,14 +168,14 @@ public class InvoiceSending {
         return mail.preview(invoice.contactId(), letter(template(kind), invoice), templateId, message);
     }
 
-    /** The templates a sender picks from ("invoice_email" or "reminder_email"), the default marked. */
+    /** The templates a sender picks from ("invoice_email", "reminder_email" or "receipt_email"), the default marked. */
     public List<Wording.Template> templates(String kind) {
         access.require(Capability.MONEY_SEND);
         return mail.templates(template(kind));
     }
 
     private static String template(String kind) {
-        return REMINDER_EMAIL.equals(kind) ? REMINDER_EMAIL : INVOICE_EMAIL;
+        return REMINDER_EMAIL.equals(kind) || RECEIPT_EMAIL.equals(kind) ? kind : INVOICE_EMAIL;
     }
 
     private static DocumentMail.Letter letter(String template, InvoiceView invoice) {

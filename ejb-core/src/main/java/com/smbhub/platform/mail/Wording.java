@@ -25,7 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The wording of the e-mails a business sends (invoice, quote, reminder): the shipped text or the
+ * The wording of the e-mails a business sends (invoice, quote, reminder, receipt): the shipped text or the
  * business's own, with {placeholders} filled in when sending. Besides that, a business keeps named
  * templates of its own for each kind; the profile's {@code templates} names each kind's default
  * (Settings → Business), and a sender may pick another. Owners and admins change them.
@@ -48,11 +48,17 @@ public class Wording {
 
     /** Each kind's shipped template id (as in config/profiles/base.json) and its key under the profile's templates. */
     static final Map<String, String> SHIPPED_IDS = Map.of("invoice_email", "tpl_invoice_default_v1",
-            "quote_email", "tpl_quote_default_v1", "reminder_email", "tpl_msg_paylink_v1");
+            "quote_email", "tpl_quote_default_v1", "reminder_email", "tpl_msg_paylink_v1",
+            "receipt_email", "tpl_receipt_default_v1");
     public static final Map<String, String> PROFILE_KEYS = Map.of("invoice_email", "invoice_default_template_id",
-            "quote_email", "quote_default_template_id", "reminder_email", "message_payment_link_template_id");
+            "quote_email", "quote_default_template_id", "reminder_email", "message_payment_link_template_id",
+            "receipt_email", "receipt_default_template_id");
     static final Map<String, String> SHIPPED_NAMES = Map.of("invoice_email", "Standard invoice e-mail",
-            "quote_email", "Standard quote e-mail", "reminder_email", "Standard payment reminder");
+            "quote_email", "Standard quote e-mail", "reminder_email", "Standard payment reminder",
+            "receipt_email", "Standard payment receipt");
+    /** Each kind's title, as Settings shows it. */
+    public static final Map<String, String> TITLES = Map.of("invoice_email", "Invoice e-mail", "quote_email", "Quote e-mail",
+            "reminder_email", "Payment reminder", "receipt_email", "Payment receipt");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
     static final Set<String> PLACEHOLDERS = Set.of("client_name", "business_name", "number", "amount", "date", "link", "message");
@@ -73,6 +79,15 @@ public class Wording {
                 "Hello {client_name},\n\n{message}A friendly reminder: invoice {number} from {business_name} (due {date})"
                         + " has {amount} still unpaid.\n\nSee it and pay here:\n{link}\n\nIf you have already paid, thank you,"
                         + " and please ignore this message.\n\n{business_name}\n", false));
+        DEFAULTS.put("receipt_email", new Text("receipt_email", "Receipt: your payment for invoice {number}",
+                "Hello {client_name},\n\n{message}Thank you: {business_name} received your payment of {amount} for invoice"
+                        + " {number} on {date}.\n\nSee the invoice and your payments here:\n{link}\n\nThe invoice is attached"
+                        + " as a PDF.\n\n{business_name}\n", false));
+    }
+
+    /** The kinds of e-mail, in the order Settings lists them. */
+    public static List<String> kinds() {
+        return List.copyOf(DEFAULTS.keySet());
     }
 
     @PersistenceContext(unitName = "smbhub") EntityManager em;

@@ -19,8 +19,8 @@ import com.smbhub.platform.security.PermissionDeniedException;
 import com.smbhub.portal.PortalLinks;
 import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.web.contact.ContactPicker;
-import com.smbhub.web.document.DocumentEditor;
 import com.smbhub.web.document.DocumentEditor.Saved;
+import com.smbhub.web.document.DocumentEditor;
 import com.smbhub.web.document.DocumentForm;
 import com.smbhub.web.document.LinkDialog;
 import com.smbhub.web.document.SendDialog;
@@ -30,6 +30,7 @@ import com.smbhub.web.shell.Toasts;
 import com.smbhub.web.shell.Words;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -57,6 +58,7 @@ import java.util.Map;
 class InvoiceEditor extends DocumentEditor<InvoiceView> {
 
     private final transient InvoiceService invoices;
+    private final transient InvoiceSending sending;
     private final transient PaymentService payments;
     private final InvoiceView invoice;
     private final String currency;
@@ -79,6 +81,7 @@ class InvoiceEditor extends DocumentEditor<InvoiceView> {
         super(DocumentForm.Kind.INVOICE, invoices, contacts, profile, invoice, defaultCurrency, today, mayChangeCurrency,
                 onSaved);
         this.invoices = invoices;
+        this.sending = sending;
         this.payments = payments;
         this.invoice = invoice;
         this.currency = invoice == null ? defaultCurrency : invoice.currency();
@@ -225,6 +228,12 @@ class InvoiceEditor extends DocumentEditor<InvoiceView> {
                     + Words.of(p.provider()) + " · " + MoneyText.format(p.amount(), p.currency())
                     + (PaymentStatus.REFUNDED.name().equals(p.status()) ? " · refunded" : "")));
             row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+            if (PaymentStatus.SUCCEEDED.name().equals(p.status())) {
+                Button receipt = new Button("Send receipt", e -> openReceipt(p));
+                receipt.setId("pay-receipt-" + received.indexOf(p));
+                receipt.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+                row.add(receipt);
+            }
             if (p.allowedActions().contains("refund")) {
                 Button refund = new Button("Refund", e -> {
                     ConfirmDialog confirm = new ConfirmDialog(
@@ -253,22 +262,53 @@ class InvoiceEditor extends DocumentEditor<InvoiceView> {
             method.setValue("BANK");
             DatePicker date = Dates.picker(new DatePicker("On", today));
             date.setId("pay-date");
+            String email = clientEmail();
+            Checkbox receipt = new Checkbox(email == null ? "E-mail a receipt" : "E-mail a receipt to " + email, email != null);
+            receipt.setId("pay-send-receipt");
+            receipt.setVisible(email != null);
             Button record = new Button("Record payment", e -> {
+                PaymentView recorded;
                 try {
-                    payments.record(invoice.id(), method.getValue(), amount.getValue(),
+                    recorded = payments.record(invoice.id(), method.getValue(), amount.getValue(),
                             paidOn(date.getValue(), today, zone), null);
-                    done(invoices.get(invoice.id()), "Payment recorded");
                 } catch (ValidationException ex) {
                     FieldErrors.show(ex, Map.of("amount", amount, "provider", method, "paid_at", date));
+                    return;
                 }
+                done(invoices.get(invoice.id()), receipt.getValue() && receiptSent(recorded)
+                        ? "Payment recorded; receipt sent to " + email : "Payment recorded");
             });
             record.setId("pay-record");
-            HorizontalLayout form = new HorizontalLayout(amount, method, date, record);
+            HorizontalLayout form = new HorizontalLayout(amount, method, date, receipt, record);
             form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
             form.getStyle().set("flex-wrap", "wrap");
             box.add(form);
         }
         return box;
+    }
+
+    /** Sends the receipt of a payment just recorded; false (and why, said) when it could not go. */
+    private boolean receiptSent(PaymentView recorded) {
+        try {
+            sending.receipt(invoice.id(), recorded.id(), null, null, null);
+            return true;
+        } catch (ProviderException | ValidationException ex) {
+            Toasts.problem("The receipt was not sent: " + ex.getMessage() + " Send it again with the payment's Send receipt.");
+            return false;
+        }
+    }
+
+    /** The receipt of a payment, in the one Send dialog: to the client, the PDF attached, the wording shown. */
+    private void openReceipt(PaymentView p) {
+        SendDialog.open(new SendDialog.Letter("Receipt for " + MoneyText.format(p.amount(), p.currency()),
+                        "The client gets a thank-you for the payment, the invoice as a PDF"
+                                + (invoice.amountDue().signum() <= 0 ? " stamped PAID" : "") + " and a link to see it online.",
+                        clientEmail(), "invoice", sending.templates("receipt_email"), null, List.of(invoice.number() + ".pdf")),
+                (to, message, template) -> {
+                    sending.receipt(invoice.id(), p.id(), to, message, template);
+                    Toasts.done("Receipt sent to " + (to == null || to.isBlank() ? "the client" : to.strip()));
+                },
+                (message, template) -> sending.previewReceipt(invoice.id(), p.id(), message, template));
     }
 
     /**

@@ -32,14 +32,6 @@ class BusinessForm extends VerticalLayout {
             "general", "Service business (requests, quotes, invoices)",
             "retail_pos", "Retail with a point of sale (orders and issues)");
 
-    private static final Map<String, String> TEMPLATE_WORDS = new LinkedHashMap<>();
-
-    static {
-        TEMPLATE_WORDS.put("invoice_email", "Invoice e-mail");
-        TEMPLATE_WORDS.put("quote_email", "Quote e-mail");
-        TEMPLATE_WORDS.put("reminder_email", "Payment reminder");
-    }
-
     private static final Map<String, String> STAGE_WORDS = Map.of("reminder_1", "First automatic reminder",
             "reminder_2", "Second automatic reminder", "final", "Final automatic reminder");
 
@@ -87,10 +79,10 @@ class BusinessForm extends VerticalLayout {
         FormLayout form = new FormLayout(name, zone, currency, profile, quotes, reminders, days, hour);
         Map<String, Select<Wording.Template>> templates = new LinkedHashMap<>();
         List<Wording.Template> choices = settings.templateChoices();
-        for (String kind : TEMPLATE_WORDS.keySet()) {
+        for (String kind : Wording.kinds()) {
             Select<Wording.Template> select = new Select<>();
             select.setId("settings-template-" + kind);
-            select.setLabel(TEMPLATE_WORDS.get(kind));
+            select.setLabel(Wording.TITLES.get(kind));
             List<Wording.Template> ofKind = choices.stream().filter(t -> t.kind().equals(kind)).toList();
             select.setItems(ofKind);
             select.setItemLabelGenerator(Wording.Template::name);

@@ -29,9 +29,6 @@ import java.util.Map;
 /** Settings → Email: the business's own mail server (optional), the wording of its e-mails and its own templates. */
 class EmailPanel extends VerticalLayout {
 
-    private static final Map<String, String> TITLES = Map.of("invoice_email", "Invoice e-mail", "quote_email", "Quote e-mail",
-            "reminder_email", "Payment reminder");
-
     private final transient SmtpSettings smtp;
     private final transient Wording wording;
 
@@ -126,7 +123,7 @@ class EmailPanel extends VerticalLayout {
             row.addClassName("template-row");
             box.add(row);
         }
-        Button add = new Button("New " + TITLES.get(kind).toLowerCase(Locale.ROOT) + " template",
+        Button add = new Button("New " + Wording.TITLES.get(kind).toLowerCase(Locale.ROOT) + " template",
                 e -> templateDialog(kind, null));
         add.setId("template-new-" + kind);
         box.add(add);
@@ -135,7 +132,7 @@ class EmailPanel extends VerticalLayout {
 
     private void templateDialog(String kind, Wording.Template existing) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(existing == null ? "New " + TITLES.get(kind).toLowerCase(Locale.ROOT) + " template"
+        dialog.setHeaderTitle(existing == null ? "New " + Wording.TITLES.get(kind).toLowerCase(Locale.ROOT) + " template"
                 : existing.name());
         TextField name = new TextField("Name");
         name.setId("template-name");
@@ -186,7 +183,7 @@ class EmailPanel extends VerticalLayout {
         Button save = new Button("Save", e -> {
             try {
                 wording.save(text.name(), subject.getValue(), body.getValue());
-                Toasts.done(TITLES.get(text.name()) + " saved");
+                Toasts.done(Wording.TITLES.get(text.name()) + " saved");
             } catch (ValidationException ex) {
                 FieldErrors.show(ex, Map.of("subject", subject, "body", body));
             }
@@ -196,9 +193,9 @@ class EmailPanel extends VerticalLayout {
             Wording.Text shipped = wording.reset(text.name());
             subject.setValue(shipped.subject());
             body.setValue(shipped.body());
-            Toasts.done(TITLES.get(text.name()) + " reset");
+            Toasts.done(Wording.TITLES.get(text.name()) + " reset");
         });
-        VerticalLayout box = new VerticalLayout(new H4(TITLES.getOrDefault(text.name(), text.name())), subject, body,
+        VerticalLayout box = new VerticalLayout(new H4(Wording.TITLES.getOrDefault(text.name(), text.name())), subject, body,
                 new HorizontalLayout(save, reset));
         box.setPadding(false);
         return box;
