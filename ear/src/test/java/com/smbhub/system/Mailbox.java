@@ -3,6 +3,7 @@ package com.smbhub.system;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
@@ -84,9 +85,18 @@ final class Mailbox {
         throw new AssertionError("no message \"" + subjectPart + "\" (" + nth + ") for " + address);
     }
 
-    /** The message's text: its body, or the first part of a multipart one. */
-    static String text(Message mail) throws Exception {
+    /** The message's text: its body, or its text/plain part (the first part of a multipart one, looked into). */
+    static String text(Part mail) throws Exception {
         Object content = mail.getContent();
-        return content instanceof Multipart parts ? parts.getBodyPart(0).getContent().toString() : content.toString();
+        return content instanceof Multipart parts ? text(parts.getBodyPart(0)) : content.toString();
+    }
+
+    /** The HTML part of a message (its first part's second alternative), or null when it has none. */
+    static String html(Message mail) throws Exception {
+        if (mail.getContent() instanceof Multipart parts && parts.getBodyPart(0).getContent() instanceof Multipart alternative
+                && alternative.getCount() > 1) {
+            return alternative.getBodyPart(1).getContent().toString();
+        }
+        return null;
     }
 }

@@ -3,7 +3,6 @@ package com.smbhub.system;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.mail.Message;
-import jakarta.mail.Multipart;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +34,7 @@ class QuoteJourneyIT {
             quotes.waitInList("Sent");
 
             Message mail = Mailbox.await(email, "Quote Q-");
-            String text = ((Multipart) mail.getContent()).getBodyPart(0).getContent().toString();
+            String text = Mailbox.text(mail);
             String link = text.lines().filter(l -> l.contains("/portal/quotes/")).findFirst().orElseThrow().trim();
             try (BackOffice clientBrowser = new BackOffice(414, 860)) {
                 PortalScreen portal = new PortalScreen(clientBrowser).open(link, "Approve quote").note("Thursday works for us");

@@ -119,7 +119,7 @@ class QuotesIT {
         assertEquals("SENT", sent.json().getJsonObject("data").getString("status"));
         Message mail = Mailbox.await(email, q.getString("number"));
         Multipart parts = (Multipart) mail.getContent();
-        String text = parts.getBodyPart(0).getContent().toString();
+        String text = Mailbox.text(mail);
         assertTrue(text.contains("As discussed.") && text.contains("approve or decline"), text);
         assertEquals(q.getString("number") + ".pdf", parts.getBodyPart(1).getFileName());
         String path = text.lines().filter(l -> l.contains("/portal/quotes/")).findFirst().orElseThrow().trim();

@@ -44,9 +44,12 @@ class SendingIT {
         Message mail = Mailbox.await(email, invoice.getString("number"));
         assertTrue(mail.getSubject().contains("Northside Plumbing"));
         Multipart parts = (Multipart) mail.getContent();
-        String text = parts.getBodyPart(0).getContent().toString();
+        String text = Mailbox.text(mail);
         assertTrue(text.contains("Thank you!") && text.contains("$305.10"), text);
         String link = text.lines().filter(l -> l.contains("/portal/invoices/")).findFirst().orElseThrow().trim();
+        String html = Mailbox.html(mail);
+        assertTrue(html != null && html.contains("href=\"" + link + "\"") && html.contains(">View invoice</a>")
+                && html.contains("Thank you!"), "the HTML part has the same words and the link as a button: " + html);
         Part pdf = parts.getBodyPart(1);
         assertEquals(invoice.getString("number") + ".pdf", pdf.getFileName());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -93,9 +96,7 @@ class SendingIT {
         assertEquals(200, first.status(), first.body());
         assertEquals("REMINDER_1", first.json().getJsonObject("data").getString("ar_stage"));
         Message mail = Mailbox.await(email, "Reminder: invoice " + invoice.getString("number"));
-        Object content = mail.getContent();
-        String text = content instanceof Multipart parts ? parts.getBodyPart(0).getContent().toString()
-                : content.toString();
+        String text = Mailbox.text(mail);
         assertTrue(text.contains("Just checking in.") && text.contains("$305.10 still unpaid") && text.contains("/portal/invoices/"),
                 text);
         assertEquals("REMINDER_2", send("POST", "/api/v1/invoices/" + id + "/remind", owner, "{}").json()

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.mail.Message;
-import jakarta.mail.Multipart;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -93,7 +92,7 @@ class SettingsAndTeamIT {
         assertTrue(data.getBoolean("emailed"));
         try {
             Message mail = Mailbox.await(email, "Join Northside Plumbing");
-            String text = ((Multipart) mail.getContent()).getBodyPart(0).getContent().toString();
+            String text = Mailbox.text(mail);
             assertTrue(text.contains(data.getString("invite_path")), text);
         } catch (Exception e) {
             throw new AssertionError(e);

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.mail.Message;
-import jakarta.mail.Multipart;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
@@ -77,8 +76,7 @@ class TemplatesIT {
         assertEquals(200, send("POST", "/api/v1/invoices/" + invoice + "/remind", owner, "{}").status());
         Message mail = Mailbox.await(email, "Overdue ");
         assertTrue(mail.getSubject().endsWith(" " + run), mail.getSubject());
-        Object content = mail.getContent();
-        String text = content instanceof Multipart parts ? parts.getBodyPart(0).getContent().toString() : content.toString();
+        String text = Mailbox.text(mail);
         assertTrue(text.contains("$80.00 is due") && text.contains("/portal/invoices/"), text);
 
         var picked = send("POST", "/api/v1/invoices/" + invoice + "/remind", owner, "{\"template_id\":\"tpl_msg_paylink_v1\"}");

@@ -147,10 +147,11 @@ public class Mailer {
                             + " change it in Settings → Email");
                 }
                 deliver(session(server.host(), server.port(), server.starttls(), Optional.of(server.username()),
-                        Optional.of(server.password())), server.from(), senderName, to, subject, text, attachments, thread);
+                        Optional.of(server.password())), server.from(), senderName, to, subject, text, attachments, thread,
+                        MailHtml.button(kind));
             } else {
                 deliver(session(host, port, starttls, username, password), from, senderName, to, subject, text, attachments,
-                        thread);
+                        thread, MailHtml.button(kind));
             }
         } catch (MessagingException | UnsupportedEncodingException e) {
             String reason = own.isPresent() ? reasonForBusiness(e) : reason(e);
@@ -169,7 +170,8 @@ public class Mailer {
      */
     public void sendPlatform(String kind, String to, String subject, String text) {
         try {
-            deliver(session(host, port, starttls, username, password), from, "SMB Hub", to, subject, text, List.of());
+            deliver(session(host, port, starttls, username, password), from, "SMB Hub", to, subject, text, List.of(), null,
+                    MailHtml.button(kind));
         } catch (MessagingException | UnsupportedEncodingException e) {
             LOG.log(Level.WARNING, "Mail to " + to + " failed: " + reason(e));
             throw new MailFailedException("We could not send the e-mail just now; nothing was changed, try again in a minute");
@@ -196,11 +198,12 @@ public class Mailer {
     /** Builds the message (text, then attachments) and hands it to the session's SMTP server. */
     static void deliver(Session session, String from, String senderName, String to, String subject, String text,
                         List<Attachment> attachments) throws MessagingException, UnsupportedEncodingException {
-        deliver(session, from, senderName, to, subject, text, attachments, null);
+        deliver(session, from, senderName, to, subject, text, attachments, null, MailHtml.button(null));
     }
 
     private static void deliver(Session session, String from, String senderName, String to, String subject, String text,
-                                List<Attachment> attachments, Thread thread) throws MessagingException, UnsupportedEncodingException {
+                                List<Attachment> attachments, Thread thread, String button)
+            throws MessagingException, UnsupportedEncodingException {
         MimeMessage message = new MimeMessage(session) {
             @Override
             protected void updateMessageID() throws MessagingException {
@@ -228,9 +231,7 @@ public class Mailer {
         message.setSubject(subject, StandardCharsets.UTF_8.name());
         message.setSentDate(new Date());
         MimeMultipart parts = new MimeMultipart();
-        MimeBodyPart body = new MimeBodyPart();
-        body.setText(text, StandardCharsets.UTF_8.name());
-        parts.addBodyPart(body);
+        parts.addBodyPart(textAndHtml(text, button));
         for (Attachment a : attachments) {
             MimeBodyPart file = new MimeBodyPart();
             file.setDataHandler(new DataHandler(new ByteArrayDataSource(a.bytes(), a.contentType())));
@@ -239,6 +240,20 @@ public class Mailer {
         }
         message.setContent(parts);
         KeptConnections.send(session, message);
+    }
+
+    /** The text as written and, for mail clients that show HTML, the same with a button (multipart/alternative). */
+    private static MimeBodyPart textAndHtml(String text, String button) throws MessagingException {
+        MimeBodyPart plain = new MimeBodyPart();
+        plain.setText(text, StandardCharsets.UTF_8.name());
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(MailHtml.of(text, button), StandardCharsets.UTF_8.name(), "html");
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        alternative.addBodyPart(plain);
+        alternative.addBodyPart(html);
+        MimeBodyPart both = new MimeBodyPart();
+        both.setContent(alternative);
+        return both;
     }
 
     /** The business's latest messages, newest first. */
