@@ -8,16 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.smbhub.aidraft.AiDraftService;
 import com.smbhub.aidraft.ChatReader;
+import com.smbhub.catalog.CatalogEntry;
+import com.smbhub.catalog.CatalogService;
 import com.smbhub.contact.ContactDraft;
 import com.smbhub.contact.ContactService;
 import com.smbhub.contact.ContactView;
 import com.smbhub.expense.ExpenseFields;
 import com.smbhub.expense.ExpenseService;
 import com.smbhub.expense.ExpenseView;
+import com.smbhub.export.Exports;
 import com.smbhub.extract.ChatExtractor;
 import com.smbhub.extract.Extraction;
 import com.smbhub.extract.Inbound;
-import com.smbhub.export.Exports;
 import com.smbhub.file.FileService;
 import com.smbhub.file.FileView;
 import com.smbhub.home.HomeService;
@@ -30,9 +32,6 @@ import com.smbhub.invoice.InvoiceService;
 import com.smbhub.invoice.InvoiceView;
 import com.smbhub.invoice.ReminderHold;
 import com.smbhub.job.JobLedger;
-import com.smbhub.pos.PosSync;
-import com.smbhub.pos.SquareSettings;
-import com.smbhub.profile.CapabilityDisabledException;
 import com.smbhub.job.JobRunStatus;
 import com.smbhub.job.JobRunView;
 import com.smbhub.job.Jobs;
@@ -60,6 +59,9 @@ import com.smbhub.platform.tenancy.Background;
 import com.smbhub.platform.tenancy.RequestContext;
 import com.smbhub.platform.tenancy.TenantMissingException;
 import com.smbhub.portal.PortalLinks;
+import com.smbhub.pos.PosSync;
+import com.smbhub.pos.SquareSettings;
+import com.smbhub.profile.CapabilityDisabledException;
 import com.smbhub.profile.ProfileService;
 import com.smbhub.quote.QuoteService;
 import com.smbhub.quote.QuoteView;
@@ -74,14 +76,14 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -169,6 +171,8 @@ class ServiceTenantIsolationIT {
     @Inject InboxService inbox;
 
     @Inject SavedAnswers savedAnswers;
+
+    @Inject CatalogService catalog;
 
     @Inject ExpenseService expenses;
 
@@ -312,6 +316,25 @@ class ServiceTenantIsolationIT {
         }));
         assertTrue(as(other, m(), () -> savedAnswers.list()).stream().noneMatch(a -> a.name().equals(name)));
         assertEquals("Private wording", as("owner@" + n() + ".test", n(), () -> savedAnswers.get(made.id())).body());
+    }
+
+    @Test
+    void aCatalogItemOfOneBusinessIsInvisibleAndUntouchableFromAnother() {
+        String name = "Private service " + UUID.randomUUID();
+        CatalogEntry made = as("owner@" + n() + ".test", n(), () -> catalog.add(new CatalogEntry(null, name, "secret", BigDecimal.TEN,
+                null, null, 0)));
+        String other = "owner@" + m() + ".test";
+        assertTrue(as(other, m(), () -> catalog.search("Private service")).stream().noneMatch(c -> c.name().equals(name)));
+        assertThrows(NotFoundException.class, () -> as(other, m(), () -> catalog.update(new CatalogEntry(made.id(), "Taken",
+                null, BigDecimal.ONE, null, null, made.version()))));
+        assertThrows(NotFoundException.class, () -> as(other, m(), () -> {
+            catalog.remove(made.id());
+            return null;
+        }));
+        // the same name is free in the other business
+        assertEquals(name, as(other, m(), () -> catalog.add(new CatalogEntry(null, name, null, BigDecimal.ONE, null, null, 0))).name());
+        assertEquals(List.of(name), as("owner@" + n() + ".test", n(), () -> catalog.search(name)).stream()
+                .map(CatalogEntry::name).toList());
     }
 
     @Test

@@ -76,6 +76,35 @@ class SettingsJourneyIT {
     }
 
     @Test
+    void anOwnerPutsAServiceInTheCatalogPicksItIntoAnInvoiceAndSavesALineToIt() {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        try (BackOffice app = new BackOffice()) {
+            app.signIn(WORLD.northside("owner"), "demo");
+            new HomeScreen(app).waitFor("Welcome");
+            new SettingsScreen(app).open("catalog").waitForTab("Catalog");
+            app.click("catalog-new");
+            app.click("catalog-save");
+            BackOffice.await(app.driver, 20).until(d -> !d.findElements(By.cssSelector("#catalog-name[invalid]")).isEmpty());
+            app.type("catalog-name", "Drain cleaning " + run);
+            app.type("catalog-price", "145");
+            app.type("catalog-unit", "visit");
+            app.click("catalog-save");
+            app.waitForText("catalog-grid", "Drain cleaning " + run);
+            app.screenshot("settings-catalog");
+            app.open("invoices?new=1");
+            DocumentScreen invoice = DocumentScreen.invoices(app);
+            app.pick("inv-catalog", "Drain cleaning " + run);
+            BackOffice.await(app.driver, 20).until(d -> ("Drain cleaning " + run).equals(
+                    d.findElement(By.cssSelector("#inv-line-0-name input")).getDomProperty("value")));
+            invoice.waitForTotals("$145.00");
+            invoice.addLine().line(1, "Parts kit " + run, null, "30");
+            app.click("inv-line-1-save");
+            app.waitForToast("Parts kit " + run + " is in your catalog");
+            app.screenshot("invoice-catalog");
+        }
+    }
+
+    @Test
     void aNewOwnerLooksAroundWithSampleDataAndRemovesItAgain() {
         World own = World.create();
         try (BackOffice app = new BackOffice()) {

@@ -69,7 +69,7 @@ public class Exporter {
     private static final Logger LOG = Logger.getLogger(Exporter.class.getName());
 
     /** The business's tables, parents before children (the order an import writes them back in). */
-    static final List<String> TABLES = List.of("tax_codes", "document_sequences", "templates", "tenant_profile_overrides",
+    static final List<String> TABLES = List.of("tax_codes", "catalog_items", "document_sequences", "templates", "tenant_profile_overrides",
             "contacts", "conversations", "messages", "message_sources", "sms_media", "files", "work_items", "quotes", "invoices", "payments", "expenses",
             "ai_drafts", "notifications", "ar_reminders", "sms_opt_outs", "external_entity_map", "import_columns");
     /** Narrows a table's rows to those not deleted. */

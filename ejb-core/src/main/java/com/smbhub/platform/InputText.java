@@ -5,6 +5,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,6 +33,23 @@ public final class InputText {
             }
         }
         return false;
+    }
+
+    /**
+     * A typed field trimmed, null when blank; longer than {@code max} or with a control character is an error at
+     * {@code field} (added to {@code errors}, the text returned as typed).
+     */
+    public static String optional(String value, String field, int max, List<ValidationException.FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        if (v.length() > max) {
+            errors.add(new ValidationException.FieldError(field, "At most " + max + " characters"));
+        } else if (hasControl(v)) {
+            errors.add(new ValidationException.FieldError(field, NO_CONTROL));
+        }
+        return v;
     }
 
     /** Refuses text with a control character, at {@code field}. */

@@ -101,7 +101,7 @@ public record BusinessDetails(String legalName, PostalAddress address, String ph
         if (site != null && !WEBSITE.matcher(site).matches()) {
             errors.add(new FieldError("website", "Not a web address, e.g. yourbusiness.com"));
         }
-        String tax = text(taxNumbers, "tax_numbers", 300, errors);
+        String tax = InputText.optional(taxNumbers, "tax_numbers", 300, errors);
         if (tax != null && (lines(tax).size() > 4 || lines(tax).stream().anyMatch(l -> l.length() > 80))) {
             errors.add(new FieldError("tax_numbers", "Up to 4 lines of at most 80 characters, e.g. GST/HST 123456789 RT0001"));
         }
@@ -111,8 +111,8 @@ public record BusinessDetails(String legalName, PostalAddress address, String ph
                         line(address.region(), "region", 100, errors), line(address.postalCode(), "postal_code", 20, errors),
                         country),
                 ContactChecks.withExtension(line(phone, "phone", 40, errors), country, errors), mail == null ? null : mail.toLowerCase(Locale.ROOT), site, tax == null ? null
-                : String.join("\n", lines(tax)), text(defaultNotes, "default_notes", 2000, errors),
-                text(defaultTerms, "default_terms", 2000, errors), version);
+                : String.join("\n", lines(tax)), InputText.optional(defaultNotes, "default_notes", 2000, errors),
+                InputText.optional(defaultTerms, "default_terms", 2000, errors), version);
         ValidationException.throwIfAny(errors);
         return clean;
     }
@@ -123,22 +123,9 @@ public record BusinessDetails(String legalName, PostalAddress address, String ph
 
     /** One line of text: trimmed, null when blank. */
     private static String line(String value, String field, int max, List<FieldError> errors) {
-        String v = text(value, field, max, errors);
+        String v = InputText.optional(value, field, max, errors);
         if (v != null && v.contains("\n")) {
             errors.add(new FieldError(field, "One line only"));
-        }
-        return v;
-    }
-
-    private static String text(String value, String field, int max, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.strip();
-        if (v.length() > max) {
-            errors.add(new FieldError(field, "At most " + max + " characters"));
-        } else if (InputText.hasControl(v)) {
-            errors.add(new FieldError(field, InputText.NO_CONTROL));
         }
         return v;
     }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.smbhub.aidraft.AiDraft;
+import com.smbhub.catalog.CatalogEntry;
+import com.smbhub.catalog.CatalogItem;
 import com.smbhub.contact.Contact;
 import com.smbhub.expense.Expense;
 import com.smbhub.file.StoredFile;
@@ -81,6 +83,8 @@ class TenantIsolationTest {
                 UUID.randomUUID().toString(), Instant.now().plusSeconds(3600)));
         FACTORIES.put(BusinessTaxCode.class, (t, tenant) -> new BusinessTaxCode("T" + UUID.randomUUID().toString()
                 .substring(0, 6), "Tax", BigDecimal.TEN));
+        FACTORIES.put(CatalogItem.class, (t, tenant) -> new CatalogItem(new CatalogEntry(null, "Item "
+                + UUID.randomUUID(), null, BigDecimal.TEN, null, null, 0)));
         FACTORIES.put(Invoice.class, (t, tenant) -> new Invoice("INV-" + UUID.randomUUID().toString().substring(0, 8),
                 t.newContact(tenant), LocalDate.now(), LocalDate.now().plusDays(14), "CAD"));
         FACTORIES.put(Quote.class, (t, tenant) -> new Quote("Q-" + UUID.randomUUID().toString()

@@ -1,5 +1,6 @@
 package com.smbhub.web.document;
 
+import com.smbhub.catalog.CatalogService;
 import com.smbhub.money.DocumentService;
 import com.smbhub.money.DocumentView;
 import com.smbhub.money.TaxCode;
@@ -66,6 +67,14 @@ public abstract class DocumentEditor<V extends DocumentView> extends Dialog {
             getFooter().addComponentAsFirst(LinkDialog.pdf(kind.prefix() + "-pdf", document.number() + ".pdf",
                     () -> documents.pdf(document.id())));
         }
+    }
+
+    /** Offers the business's catalog in the lines, when the document is being written; returns this editor. */
+    public DocumentEditor<V> useCatalog(CatalogService catalog) {
+        if (document == null || allows("update")) {
+            form.useCatalog(DocumentForm.Catalog.of(catalog));
+        }
+        return this;
     }
 
     /** A new document for this client (started from the contact's page); returns this editor. */

@@ -1,5 +1,7 @@
 package com.smbhub.web.document;
 
+import com.smbhub.catalog.CatalogEntry;
+import com.smbhub.catalog.CatalogService;
 import com.smbhub.contact.ContactView;
 import com.smbhub.invoice.InvoiceStatus;
 import com.smbhub.money.DocumentDraft;
@@ -13,6 +15,7 @@ import com.smbhub.quote.QuoteStatus;
 import com.smbhub.web.contact.ContactPicker;
 import com.smbhub.web.shell.Dates;
 import com.smbhub.web.shell.FieldErrors;
+import com.smbhub.web.shell.Toasts;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -60,7 +63,30 @@ public class DocumentForm extends VerticalLayout {
         }
     }
 
+    /** The business's products and services, as a form finds and adds them. */
+    public interface Catalog {
+        List<CatalogEntry> search(String text);
+
+        CatalogEntry add(CatalogEntry entry);
+
+        static Catalog of(CatalogService service) {
+            return new Catalog() {
+                @Override
+                public List<CatalogEntry> search(String text) {
+                    return service.search(text);
+                }
+
+                @Override
+                public CatalogEntry add(CatalogEntry entry) {
+                    return service.add(entry);
+                }
+            };
+        }
+    }
+
     private final Kind kind;
+    private Catalog catalog;
+    private final HorizontalLayout lineTools = new HorizontalLayout();
     private String currency;
     private final TextField currencyField = new TextField("Currency");
     private final String workItemId;
@@ -89,6 +115,7 @@ public class DocumentForm extends VerticalLayout {
         final Select<String> tax = new Select<>();
 
         final Span amount = new Span();
+        final Button save = new Button(VaadinIcon.BOOKMARK_O.create());
 
         LineRow(LineItem item) {
             addClassName("doc-line");
@@ -121,10 +148,16 @@ public class DocumentForm extends VerticalLayout {
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             remove.setAriaLabel("Remove line");
             remove.addClassName("line-remove");
+            save.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            save.setAriaLabel("Save to catalog");
+            save.setTooltipText("Save to your catalog");
+            save.addClassName("line-save");
+            save.setVisible(catalog != null);
+            save.addClickListener(e -> saveToCatalog(this));
             qty.addValueChangeListener(e -> recompute());
             rate.addValueChangeListener(e -> recompute());
             tax.addValueChangeListener(e -> recompute());
-            add(name, qty, rate, tax, amount, remove);
+            add(name, qty, rate, tax, amount, save, remove);
             setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         }
 
@@ -232,7 +265,10 @@ public class DocumentForm extends VerticalLayout {
         discount = new HorizontalLayout(discountType, discountValue);
         discount.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         FormLayout words = new FormLayout(notes, terms);
-        add(header, new H4("Lines"), lineRows, linesError, addLine, discount, totals, words);
+        lineTools.add(addLine);
+        lineTools.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        lineTools.getStyle().set("flex-wrap", "wrap");
+        add(header, new H4("Lines"), lineRows, linesError, lineTools, discount, totals, words);
         recompute();
     }
 
@@ -292,6 +328,55 @@ public class DocumentForm extends VerticalLayout {
         recompute();
     }
 
+    /**
+     * Offers the business's catalog: "Add from catalog" finds an item by name or description and makes it a line (the
+     * empty last line if there is one), and each line can be saved to the catalog in one click.
+     */
+    public void useCatalog(Catalog source) {
+        this.catalog = source;
+        ComboBox<CatalogEntry> pick = new ComboBox<>();
+        pick.setId(kind.prefix() + "-catalog");
+        pick.setPlaceholder("Add from catalog…");
+        pick.setAriaLabel("Add from catalog");
+        pick.setItems(query -> source.search(query.getFilter().orElse("")).stream().skip(query.getOffset()).limit(query.getLimit()));
+        pick.setItemLabelGenerator(c -> c.name() + " · " + MoneyText.format(c.unitPrice(), currency)
+                + (c.unit() == null ? "" : " / " + c.unit()));
+        pick.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                addFromCatalog(e.getValue());
+                pick.clear();
+            }
+        });
+        lineTools.add(pick);
+        lines.forEach(row -> row.save.setVisible(true));
+    }
+
+    /** The item as a line of one: into the empty last line, else a new one. */
+    void addFromCatalog(CatalogEntry item) {
+        LineRow last = lines.isEmpty() ? null : lines.get(lines.size() - 1);
+        String tax = item.taxCode() == null || item.taxCode().equals(taxCode.getValue()) || !codes.containsKey(item.taxCode())
+                ? NO_TAX : item.taxCode();
+        if (last != null && last.name.isEmpty() && last.rate.getValue() == null) {
+            last.name.setValue(item.name());
+            last.qty.setValue(BigDecimal.ONE);
+            last.rate.setValue(item.unitPrice());
+            last.tax.setValue(tax);
+        } else {
+            addLine(new LineItem(item.name(), BigDecimal.ONE, item.unitPrice(), NO_TAX.equals(tax) ? null : tax));
+        }
+        recompute();
+    }
+
+    private void saveToCatalog(LineRow row) {
+        LineItem item = row.item();
+        try {
+            CatalogEntry saved = catalog.add(new CatalogEntry(null, item.name(), null, item.rate(), item.taxCode(), null, 0));
+            Toasts.done(saved.name() + " is in your catalog: pick it with Add from catalog");
+        } catch (ValidationException e) {
+            Toasts.problem(e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).message());
+        }
+    }
+
     private void renumber() {
         for (int i = 0; i < lines.size(); i++) {
             LineRow row = lines.get(i);
@@ -300,6 +385,7 @@ public class DocumentForm extends VerticalLayout {
             row.rate.setId(kind.prefix() + "-line-" + i + "-rate");
             row.tax.setId(kind.prefix() + "-line-" + i + "-tax");
             row.amount.setId(kind.prefix() + "-line-" + i + "-amount");
+            row.save.setId(kind.prefix() + "-line-" + i + "-save");
         }
     }
 

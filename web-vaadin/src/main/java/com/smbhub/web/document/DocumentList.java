@@ -1,5 +1,6 @@
 package com.smbhub.web.document;
 
+import com.smbhub.catalog.CatalogService;
 import com.smbhub.contact.ContactService;
 import com.smbhub.home.HomeService;
 import com.smbhub.money.DocumentView;
@@ -109,6 +110,8 @@ public abstract class DocumentList<T extends DocumentView> extends VerticalLayou
 
     @EJB protected Access access;
 
+    @EJB CatalogService catalog;
+
     /** The business's currency, zone and today, for a new document. */
     protected HomeService.Greeting business() {
         return home.greeting();
@@ -155,7 +158,7 @@ public abstract class DocumentList<T extends DocumentView> extends VerticalLayou
 
     private void edit(T document, String clientId) {
         try {
-            editor(document == null ? null : find(document.id()), business()).forClient(clientId).open();
+            editor(document == null ? null : find(document.id()), business()).useCatalog(catalog).forClient(clientId).open();
         } catch (NotFoundException e) {
             Toasts.problem("This " + noun + " no longer exists.");
             reload();

@@ -2,12 +2,13 @@ package com.smbhub.web.settings;
 
 import com.smbhub.aidraft.AiDraftService;
 import com.smbhub.batch.JobLauncher;
+import com.smbhub.catalog.CatalogService;
 import com.smbhub.export.Exports;
 import com.smbhub.export.Importer;
 import com.smbhub.inbox.MailboxSettings;
-import com.smbhub.job.Jobs;
 import com.smbhub.inbox.SavedAnswers;
 import com.smbhub.inbox.SmsSettings;
+import com.smbhub.job.Jobs;
 import com.smbhub.money.TaxCodeService;
 import com.smbhub.payment.StripeAccounts;
 import com.smbhub.platform.mail.SmtpSettings;
@@ -47,6 +48,8 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver 
     @EJB BusinessSettingsService settings;
 
     @EJB TaxCodeService taxes;
+
+    @EJB CatalogService catalog;
 
     @EJB TeamService team;
 
@@ -99,6 +102,7 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver 
         tabs.add("Team", new TeamPanel(team, role, ZoneId.of(settings.get().timezone())));
         tabs.add("Payments", new PaymentsPanel(stripe));
         tabs.add("Numbers", new NumbersPanel(settings, taxes));
+        tabs.add("Catalog", new CatalogPanel(catalog, taxes.list(), settings.get().currency()));
         tabs.add("Email", new EmailPanel(smtp, wording));
         VerticalLayout inbox = new VerticalLayout(new InboxPanel(mailbox), new TextingPanel(sms), new AutomationPanel(drafts),
                 new SavedAnswersPanel(answers));
@@ -106,7 +110,7 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver 
         tabs.add("Inbox", inbox);
         tabs.add("Reminders", new RemindersPanel(jobs, launcher::launch));
         tabs.add("Data", new DataPanel(jobs, exports, importer, launcher::launch, ZoneId.of(settings.get().timezone())));
-        List<String> names = new ArrayList<>(List.of("business", "team", "payments", "numbers", "email", "inbox", "reminders", "data"));
+        List<String> names = new ArrayList<>(List.of("business", "team", "payments", "numbers", "catalog", "email", "inbox", "reminders", "data"));
         if (profiles.effective().capability("pos_sync")) {
             tabs.add("Point of sale", new PointOfSalePanel(square, jobs, launcher::launch, ZoneId.of(settings.get().timezone())));
             names.add("pos");

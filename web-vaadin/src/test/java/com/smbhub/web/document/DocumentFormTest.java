@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.smbhub.catalog.CatalogEntry;
 import com.smbhub.contact.ContactView;
 import com.smbhub.money.DocumentDraft;
 import com.smbhub.money.LineItem;
@@ -14,6 +15,7 @@ import com.smbhub.money.Totals;
 import com.smbhub.platform.errors.ValidationException.FieldError;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.web.Components;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -23,6 +25,7 @@ import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -130,5 +133,40 @@ class DocumentFormTest {
         byId(form, "inv-currency", TextField.class).setValue("dollars");
         assertTrue(byId(form, "inv-currency", TextField.class).isInvalid());
         assertNull(form.draft().contactId());
+    }
+
+    @Test
+    void anItemFromTheCatalogFillsTheEmptyLineAndALineIsSavedToTheCatalogInOneClick() {
+        UI.setCurrent(new UI());
+        try {
+            List<CatalogEntry> added = new ArrayList<>();
+            CatalogEntry drain = new CatalogEntry("i-1", "Drain cleaning", null, new BigDecimal("145"), "HST", "visit", 0);
+            DocumentForm form = newInvoice();
+            form.useCatalog(new DocumentForm.Catalog() {
+                @Override
+                public List<CatalogEntry> search(String text) {
+                    return List.of(drain);
+                }
+
+                @Override
+                public CatalogEntry add(CatalogEntry entry) {
+                    added.add(entry);
+                    return entry;
+                }
+            });
+            form.addFromCatalog(drain);
+            assertEquals("Drain cleaning", byId(form, "inv-line-0-name", TextField.class).getValue(), "the empty line is used");
+            assertEquals(new BigDecimal("145"), field(form, "inv-line-0-rate").getValue());
+            assertEquals("Subtotal $145.00\nHST 13% $18.85\nTotal $163.85", byId(form, "inv-totals", Span.class).getText());
+            form.addFromCatalog(drain);
+            assertEquals("Drain cleaning", byId(form, "inv-line-1-name", TextField.class).getValue(), "then a new line");
+            byId(form, "inv-line-1-rate", BigDecimalField.class).setValue(new BigDecimal("160"));
+            byId(form, "inv-line-1-save", Button.class).click();
+            assertEquals(1, added.size());
+            assertEquals("Drain cleaning", added.get(0).name());
+            assertEquals(new BigDecimal("160"), added.get(0).unitPrice(), "the line as it is now");
+        } finally {
+            UI.setCurrent(null);
+        }
     }
 }
