@@ -46,8 +46,12 @@ class ActivationJourneyIT {
             Message mail = Mailbox.await(email, number);
             Multipart parts = (Multipart) mail.getContent();
             assertEquals(number + ".pdf", parts.getBodyPart(1).getFileName());
-            String text = parts.getBodyPart(0).getContent().toString();
+            String text = Mailbox.text(mail);
             String link = text.lines().filter(l -> l.contains("/portal/invoices/")).findFirst().orElseThrow().trim();
+
+            new SettingsScreen(app).open("payments");
+            app.click("stripe-payment-mail");
+            app.waitForToast("Owners and admins get an e-mail for each card payment");
 
             try (BackOffice clientBrowser = new BackOffice(414, 860)) {
                 PortalScreen portal = new PortalScreen(clientBrowser).open(link, "Pay $1,073.50");
@@ -70,6 +74,8 @@ class ActivationJourneyIT {
             new HomeScreen(app).open();
             app.waitForText("notifications", "Payment of $1,073.50 received by card for " + number + ", now paid in full");
             assertEquals("PAID", invoiceOf(client).getString("status"));
+            String news = Mailbox.text(Mailbox.await(WORLD.northside("owner"), "received by card for " + number));
+            assertTrue(news.contains("Payment of $1,073.50 received by card") && news.contains("/app/invoices?open="), news);
 
             contacts.open().search(client).openContact(client);
             contacts.waitForTimeline("Payment of $1,073.50 received for " + number + " by card");

@@ -28,8 +28,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @TenantScoped
 public class StripeAccounts {
 
-    /** What the page shows: whether the server can take cards at all, and the business's account. */
-    public record State(boolean platformReady, String accountId, boolean canChange) implements Serializable {
+    /**
+     * What the page shows: whether the server can take cards at all, the business's account, and whether its owners and
+     * admins get an e-mail when a client pays by card.
+     */
+    public record State(boolean platformReady, String accountId, boolean canChange, boolean paymentMail) implements Serializable {
     }
 
     @PersistenceContext(unitName = "smbhub") EntityManager em;
@@ -44,7 +47,20 @@ public class StripeAccounts {
 
     public State state() {
         access.require(Capability.MANAGE_SETTINGS);
-        return new State(stripe.configured(), tenant().getStripeAccountId(), Permissions.allows(Access.resolved(), Capability.MANAGE_BILLING));
+        return new State(stripe.configured(), tenant().getStripeAccountId(), Permissions.allows(Access.resolved(), Capability.MANAGE_BILLING),
+                tenant().isPaymentMail());
+    }
+
+    /** Turns the "payment received" e-mail to owners and admins on or off (owners and admins); audited. */
+    public State mailPayments(boolean on) {
+        access.require(Capability.MANAGE_SETTINGS);
+        Tenant tenant = tenant();
+        boolean was = tenant.isPaymentMail();
+        tenant.mailPayments(on);
+        em.flush();
+        audit.record("tenant.payment_mail_changed", "tenant", tenant.getId(), Map.of("payment_mail", was),
+                Map.of("payment_mail", on));
+        return state();
     }
 
     /** Connects (or, with a blank id, disconnects) the account: owners only; an id another business uses is refused. */

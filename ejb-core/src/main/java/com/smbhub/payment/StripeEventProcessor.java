@@ -10,6 +10,11 @@ import com.smbhub.platform.Jsonp;
 import com.smbhub.platform.analytics.Analytics;
 import com.smbhub.platform.audit.AuditService;
 import com.smbhub.platform.db.NativeSql;
+import com.smbhub.platform.mail.Mailer;
+import com.smbhub.platform.security.Capability;
+import com.smbhub.platform.security.Permissions;
+import com.smbhub.platform.security.Role;
+import com.smbhub.platform.security.User;
 import com.smbhub.platform.tenancy.RequestContext;
 import com.smbhub.platform.tenancy.TenantEntry;
 import com.smbhub.platform.webhook.WebhookEventStatus;
@@ -19,6 +24,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
@@ -26,8 +32,10 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Applies one stored Stripe event to the books, each in its own transaction, replay-safe: the event
@@ -67,6 +75,10 @@ public class StripeEventProcessor {
     @EJB AuditService audit;
 
     @EJB TenantEntry entry;
+
+    @EJB Mailer mailer;
+
+    @Inject @ConfigProperty(name = "smbhub.public-url", defaultValue = "http://localhost:8080") String publicUrl;
 
     /** Seconds to wait after the n-th failed attempt (1-based). */
     static long backoff(int attempts) {
@@ -205,6 +217,27 @@ public class StripeEventProcessor {
         return Result.processed(null);
     }
 
+    /** When the business asked for it (Settings → Payments): the news by e-mail to its owners and admins, after this call. */
+    private void mailOwners(Invoice invoice, String received) {
+        Tenant business = em.find(Tenant.class, invoice.getTenantId());
+        if (!business.isPaymentMail()) {
+            return;
+        }
+        List<Role> managers = Arrays.stream(Role.values()).filter(r -> Permissions.allows(r, Capability.MANAGE_SETTINGS)).toList();
+        List<String> people = em.createQuery("select m.userId from TenantMember m where m.role in :roles and m.status = 'ACTIVE'"
+                + " and m.deletedAt is null", String.class).setParameter("roles", managers).getResultList();
+        String link = publicUrl.replaceAll("/+$", "") + "/app/invoices?open=" + invoice.getId();
+        for (String person : people) {
+            User user = em.find(User.class, person);
+            if (user != null && user.getEmail() != null) {
+                mailer.sendPlatformLater("PAYMENT_RECEIVED", user.getEmail(), received + " · " + business.getName(),
+                        "Hello " + user.getDisplayName() + ",\n\n" + received + ".\n\nSee the invoice:\n" + link
+                                + "\n\nYou get this because " + business.getName() + " asked for an e-mail on each card payment"
+                                + " (Settings → Payments).\n\nSMB Hub\n");
+            }
+        }
+    }
+
     private void received(Invoice invoice, Payment payment) {
         String before = invoice.getStatus().name();
         BigDecimal creditBefore = invoice.credit();
@@ -214,9 +247,10 @@ public class StripeEventProcessor {
         audit.record("payment.recorded", "invoice", invoice.getId(), Map.of("status", before),
                 Map.of("status", invoice.getStatus().name(), "payment_id", payment.getId(), "amount", payment.getAmount().toPlainString(),
                         "provider", "STRIPE"));
-        NotificationService.add(em, "payment.received", "Payment of " + MoneyText.format(payment.getAmount(),
-                payment.getCurrency()) + " received by card for " + invoice.getNumber()
-                + (invoice.getStatus() == InvoiceStatus.PAID ? ", now paid in full" : ""), "invoice", invoice.getId());
+        String received = "Payment of " + MoneyText.format(payment.getAmount(), payment.getCurrency()) + " received by card for "
+                + invoice.getNumber() + (invoice.getStatus() == InvoiceStatus.PAID ? ", now paid in full" : "");
+        NotificationService.add(em, "payment.received", received, "invoice", invoice.getId());
+        mailOwners(invoice, received);
         if (invoice.credit().compareTo(creditBefore) > 0) {
             String over = MoneyText.format(invoice.credit(), invoice.getCurrency());
             audit.record("invoice.overpaid", "invoice", invoice.getId(), null,

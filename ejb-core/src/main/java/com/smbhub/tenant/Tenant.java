@@ -49,6 +49,8 @@ public class Tenant {
     private String defaultNotes;
     @Column(name = "default_terms")
     private String defaultTerms;
+    @Column(name = "payment_mail")
+    private boolean paymentMail;
     @Column(name = "verification_pending")
     private boolean verificationPending;
     @Column(name = "ai_auto_draft")
@@ -105,6 +107,7 @@ public class Tenant {
     public String getStripeAccountId() { return stripeAccountId; }
     public String getCountry() { return country; }
     public boolean isVerificationPending() { return verificationPending; }
+    public boolean isPaymentMail() { return paymentMail; }
     public Instant getDeletedAt() { return deletedAt; }
     public boolean isAiAutoDraft() { return aiAutoDraft; }
     public java.math.BigDecimal getAiAutoApplyAt() { return aiAutoApplyAt; }
@@ -145,6 +148,12 @@ public class Tenant {
         } catch (RuntimeException e) {
             return ZoneOffset.UTC;
         }
+    }
+
+    /** Whether owners and admins get an e-mail when a client pays by card. */
+    public void mailPayments(boolean on) {
+        this.paymentMail = on;
+        this.updatedAt = Instant.now();
     }
 
     public void connectStripe(String accountId) {

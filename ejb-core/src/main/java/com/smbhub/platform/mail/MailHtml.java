@@ -18,7 +18,8 @@ final class MailHtml {
     /** What a message's button says, by the kind of message (mail_log.kind); "Open" for the others. */
     private static final Map<String, String> BUTTONS = Map.of("INVOICE", "View invoice", "QUOTE", "View quote",
             "REMINDER", "View and pay", "RECEIPT", "View your payments", "INVITATION", "Accept the invitation",
-            "VERIFY_EMAIL", "Confirm your e-mail address", "RESET_PASSWORD", "Choose a new password");
+            "VERIFY_EMAIL", "Confirm your e-mail address", "RESET_PASSWORD", "Choose a new password",
+            "PAYMENT_RECEIVED", "See the invoice");
 
     private MailHtml() {
     }

@@ -7,6 +7,7 @@ import com.smbhub.web.shell.FieldErrors;
 import com.smbhub.web.shell.Toasts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -36,6 +37,17 @@ class PaymentsPanel extends VerticalLayout {
         if (!state.platformReady()) {
             add(new Paragraph("This server has no Stripe key yet, so card payments cannot be taken (see docs/operations.md)."));
         }
+        Checkbox mail = new Checkbox("E-mail the owners and admins when a client pays by card", state.paymentMail());
+        mail.setId("stripe-payment-mail");
+        mail.setTooltipText("Home shows each card payment either way");
+        mail.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                accounts.mailPayments(e.getValue());
+                Toasts.done(e.getValue() ? "Owners and admins get an e-mail for each card payment"
+                        : "No more e-mails for card payments; Home still shows them");
+            }
+        });
+        add(mail);
         if (!state.canChange()) {
             add(new Span("Only an owner can connect or change the Stripe account."));
             return;
