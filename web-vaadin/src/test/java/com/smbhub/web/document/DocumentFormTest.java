@@ -36,6 +36,8 @@ class DocumentFormTest {
     private static final List<TaxCode> HST = List.of(new TaxCode("HST", "HST 13%", new BigDecimal("13")));
     private static final ContactView CLIENT = Components.contact("c-1", "Ada Client", "ada@example.com");
 
+    private UI ui;
+
     private static DocumentForm newInvoice() {
         return new DocumentForm(DocumentForm.Kind.INVOICE, Components.contacts(CLIENT), HST, null, "CAD", TODAY, false);
     }
@@ -137,7 +139,8 @@ class DocumentFormTest {
 
     @Test
     void anItemFromTheCatalogFillsTheEmptyLineAndALineIsSavedToTheCatalogInOneClick() {
-        UI.setCurrent(new UI());
+        ui = new UI(); // held: the current UI is kept only weakly
+        UI.setCurrent(ui);
         try {
             List<CatalogEntry> added = new ArrayList<>();
             CatalogEntry drain = new CatalogEntry("i-1", "Drain cleaning", null, new BigDecimal("145"), "HST", "visit", 0);

@@ -22,9 +22,13 @@ class DetailsPanelTest {
     private static final BusinessDetails STORED = new BusinessDetails("Northside Plumbing Ltd.", new PostalAddress("12 King St W",
             null, "Toronto", "ON", "M5H 1A1", "CA"), "+14165550100", null, null, "GST/HST 123456789 RT0001", "Thanks!", null, 3);
 
+    /** Held here: the current UI is kept only weakly, and a collected one makes every toast fail. */
+    private UI ui;
+
     @BeforeEach
     void ui() {
-        UI.setCurrent(new UI());
+        ui = new UI();
+        UI.setCurrent(ui);
     }
 
     @AfterEach
