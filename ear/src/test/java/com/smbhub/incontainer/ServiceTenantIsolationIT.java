@@ -689,6 +689,16 @@ class ServiceTenantIsolationIT {
         assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> invoices.activity(invoice.id())));
         assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(),
                 () -> sending.preview(invoice.id(), "invoice_email", null, null)));
+        // a receipt names an invoice and a payment: another business's invoice is not found, whatever payment is named
+        assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(),
+                () -> sending.previewReceipt(invoice.id(), UUID.randomUUID().toString(), null, null)));
+        assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> {
+            sending.receipt(invoice.id(), UUID.randomUUID().toString(), "x@example.com", null, null);
+            return null;
+        }));
+        assertThrows(ValidationException.class, () -> as("staff@" + n() + ".test", n(),
+                () -> sending.previewReceipt(invoice.id(), UUID.randomUUID().toString(), null, null)),
+                "in its own business, a payment that is not one of the invoice's gets a clear error");
         assertTrue(as("owner@" + m() + ".test", m(), () -> invoices.list(null, client.id(), null, null, null, 100)).items().isEmpty());
     }
 

@@ -3,6 +3,7 @@ package com.smbhub.catalog;
 import com.smbhub.money.TaxCodeService;
 import com.smbhub.platform.Ids;
 import com.smbhub.platform.audit.AuditService;
+import com.smbhub.platform.db.Like;
 import com.smbhub.platform.errors.ConflictException;
 import com.smbhub.platform.errors.NotFoundException;
 import com.smbhub.platform.errors.ValidationException;
@@ -42,7 +43,7 @@ public class CatalogService {
         String q = text == null ? "" : text.replace("\u0000", "").trim().toLowerCase();
         return em.createQuery("select c from CatalogItem c where c.deletedAt is null and (:q = '' or lower(c.name) like :like"
                         + " or lower(c.description) like :like) order by lower(c.name)", CatalogItem.class)
-                .setParameter("q", q).setParameter("like", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                .setParameter("q", q).setParameter("like", Like.contains(q))
                 .setMaxResults(MAX).getResultStream().map(CatalogItem::view).toList();
     }
 
