@@ -40,6 +40,7 @@ import com.smbhub.money.Drafts;
 import com.smbhub.money.LineItem;
 import com.smbhub.money.Numbering;
 import com.smbhub.notification.NotificationService;
+import com.smbhub.payment.PaymentNews;
 import com.smbhub.payment.PaymentService;
 import com.smbhub.payment.StripeAccounts;
 import com.smbhub.payment.WebhookLog;
@@ -129,6 +130,8 @@ class ServiceTenantIsolationIT {
     @Inject TeamService team;
 
     @Inject StripeAccounts stripe;
+
+    @Inject PaymentNews news;
 
     @Inject QuoteService quotes;
 
@@ -542,6 +545,36 @@ class ServiceTenantIsolationIT {
                 () -> webhookLog.recent(false, 10)));
         assertThrows(PermissionDeniedException.class, () -> as("owner@" + n() + ".test", n(),
                 () -> webhookLog.retry(UUID.randomUUID().toString())));
+    }
+
+    @Test
+    void whatFollowsAPaymentEntersOnlyItsOwnBusiness() {
+        String email = "paid." + UUID.randomUUID() + "@example.com";
+        ContactView client = as("staff@" + n() + ".test", n(), () -> contacts.create(
+                ContactDraft.of("Paid " + UUID.randomUUID(), email, null), false, Optional.empty()));
+        InvoiceView invoice = as("staff@" + n() + ".test", n(), () -> invoices.create(new DocumentDraft(client.id(),
+                null, null, null, null, null, null, List.of(new LineItem("Job", BigDecimal.ONE,
+                BigDecimal.TEN, null)), null, null, null), Optional.empty()));
+        as("owner@" + n() + ".test", n(), () -> sending.send(invoice.id(), null, null, null));
+        String paid = as("owner@" + n() + ".test", n(), () -> payments.record(invoice.id(), "CASH", BigDecimal.ONE, null, null)).id();
+        Supplier<Long> receipts = () -> as("owner@" + n() + ".test", n(), () -> mailer.recent(500)).stream()
+                .filter(m -> m.recipient().equals(email) && m.subject().startsWith("Receipt:")).count();
+        as("owner@" + m() + ".test", m(), () -> stripe.mailReceipts(true));
+        as("owner@" + n() + ".test", n(), () -> stripe.mailReceipts(true));
+        try {
+            String maple = tenantOf("owner@" + m() + ".test", m());
+            news.mailOwners(maple, paid);
+            news.sendReceipt(maple, paid);
+            news.receiptNotSent(maple, paid, "named from another business");
+            assertEquals(0L, receipts.get(), "another business's payment is not found in this one");
+            assertTrue(as("staff@" + m() + ".test", m(), () -> notifications.recent(100)).stream()
+                    .noneMatch(n -> invoice.id().equals(n.entityId())));
+            news.sendReceipt(tenantOf("owner@" + n() + ".test", n()), paid);
+            assertEquals(1L, receipts.get(), "in its own business the payment gets its receipt");
+        } finally {
+            as("owner@" + m() + ".test", m(), () -> stripe.mailReceipts(false));
+            as("owner@" + n() + ".test", n(), () -> stripe.mailReceipts(false));
+        }
     }
 
     @Test

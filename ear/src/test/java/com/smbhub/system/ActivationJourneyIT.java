@@ -14,7 +14,8 @@ import org.openqa.selenium.By;
  * The activation loop (issue 4's done-when): an owner adds a client and an invoice with two lines
  * and tax, sends it (the mail arrives with the PDF and the link), the client opens the link in a
  * browser of their own and pays through test-mode checkout, and the back office shows the invoice
- * paid, the card payment and the timeline lines — the server never restarted.
+ * paid, the card payment and the timeline lines, the owner and the client each get their e-mail — the server never
+ * restarted.
  */
 class ActivationJourneyIT {
 
@@ -52,6 +53,8 @@ class ActivationJourneyIT {
             new SettingsScreen(app).open("payments");
             app.click("stripe-payment-mail");
             app.waitForToast("Owners and admins get an e-mail for each card payment");
+            app.click("stripe-receipt-mail");
+            app.waitForToast("Clients get a receipt by e-mail after each card payment");
 
             try (BackOffice clientBrowser = new BackOffice(414, 860)) {
                 PortalScreen portal = new PortalScreen(clientBrowser).open(link, "Pay $1,073.50");
@@ -76,6 +79,9 @@ class ActivationJourneyIT {
             assertEquals("PAID", invoiceOf(client).getString("status"));
             String news = Mailbox.text(Mailbox.await(WORLD.northside("owner"), "received by card for " + number));
             assertTrue(news.contains("Payment of $1,073.50 received by card") && news.contains("/app/invoices?open="), news);
+            Message receipt = Mailbox.await(email, "Receipt: your payment for invoice " + number);
+            assertTrue(Mailbox.text(receipt).contains("received your payment of $1,073.50"), Mailbox.text(receipt));
+            assertEquals(number + ".pdf", ((Multipart) receipt.getContent()).getBodyPart(1).getFileName());
 
             contacts.open().search(client).openContact(client);
             contacts.waitForTimeline("Payment of $1,073.50 received for " + number + " by card");

@@ -13,6 +13,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -242,6 +243,61 @@ class StripeWebhooksIT {
         status(deliver(sessionEvent(eventId(), "checkout.session.completed", WORLD.northsideStripe(), other, "pi_" + run + "h", 22600, "unpaid")));
         assertEquals("FAILED", payments(owner, other).get(0).getString("status"));
         assertEquals("226.00", invoice(owner, other).getString("amount_due"));
+    }
+
+    @Test
+    void aCardPaymentBringsTheClientOneReceiptOnceTheBusinessAskedForIt() throws Exception {
+        String owner = token(WORLD.northside("owner"), null);
+        String staff = token(WORLD.northside("staff"), null);
+        assertEquals(403, send("PATCH", "/api/v1/settings/payments", staff, "{\"receipt_mail\":true}").status());
+        assertEquals(400, send("PATCH", "/api/v1/settings/payments", owner, "{\"receipt_mail\":\"yes\"}").status());
+        assertEquals(400, send("PATCH", "/api/v1/settings/payments", owner, "{\"receipts\":true}").status());
+        var on = send("PATCH", "/api/v1/settings/payments", owner, "{\"receipt_mail\":true}");
+        assertEquals(200, on.status(), on.body());
+        assertTrue(on.json().getJsonObject("data").getBoolean("receipt_mail"));
+        try {
+            JsonObject sent = sentInvoice(owner, run);
+            String id = sent.getString("id");
+            String email = get("/api/v1/contacts/" + sent.getString("contact_id"), owner).json().getJsonObject("data")
+                    .getString("email");
+            String body = sessionEvent(eventId(), "checkout.session.completed", WORLD.northsideStripe(), id, "pi_" + run + "r",
+                    22600, "paid");
+            for (int i = 0; i < 3; i++) {
+                assertEquals("PROCESSED", status(deliver(body)));
+            }
+            String receipt = Mailbox.text(Mailbox.await(email, "Receipt: your payment for invoice " + sent.getString("number")));
+            assertTrue(receipt.contains("received your payment of $226.00") && receipt.contains("/portal/invoices/"), receipt);
+            String payment = payments(owner, id).get(0).getString("id");
+            Thread.sleep(1500);
+            assertEquals(1, Database.count("select count(*) from audit_log where action = 'payment.receipt_sent' and entity_id = ?",
+                    payment), "one receipt, however often Stripe repeats the notice");
+
+            // a client without an e-mail address: the payment stands and Home says the receipt did not go
+            String contact = send("POST", "/api/v1/contacts", owner, "{\"display_name\":\"No mail " + run + "\"}").json()
+                    .getJsonObject("data").getString("id");
+            String other = send("POST", "/api/v1/invoices", owner, "{\"contact_id\":\"" + contact + "\",\"line_items\":"
+                    + "[{\"name\":\"Install\",\"qty\":1,\"rate\":100}]}").json().getJsonObject("data").getString("id");
+            var sentElsewhere = send("POST", "/api/v1/invoices/" + other + "/send", owner, "{\"to\":\"office." + run
+                    + "@example.com\"}");
+            assertEquals(200, sentElsewhere.status(), sentElsewhere.body());
+            long amount = new BigDecimal(sentElsewhere.json().getJsonObject("data").getString("total")).movePointRight(2)
+                    .longValueExact();
+            assertEquals("PROCESSED", status(deliver(sessionEvent(eventId(), "checkout.session.completed",
+                    WORLD.northsideStripe(), other, "pi_" + run + "s", amount, "paid"))));
+            assertEquals("PAID", invoice(owner, other).getString("status"));
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (Database.count("select count(*) from notifications where kind = 'receipt.not_sent' and entity_id = ?"
+                    + " and title like '%no valid e-mail address%'", other) == 0) {
+                assertTrue(System.nanoTime() < deadline, "Home tells that the receipt did not go");
+                Thread.sleep(300);
+            }
+        } finally {
+            var off = send("PATCH", "/api/v1/settings/payments", owner, "{\"receipt_mail\":false}");
+            assertEquals(200, off.status(), off.body());
+        }
+        assertEquals(1, Database.count("select count(*) from audit_log a join tenants t on t.id = a.tenant_id"
+                + " where t.external_org_id = ? and a.action = 'tenant.receipt_mail_changed' and a.after->>'receipt_mail' = 'false'",
+                WORLD.northside()));
     }
 
     @Test

@@ -18,6 +18,8 @@ import jakarta.persistence.PersistenceContext;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -29,10 +31,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class StripeAccounts {
 
     /**
-     * What the page shows: whether the server can take cards at all, the business's account, and whether its owners and
-     * admins get an e-mail when a client pays by card.
+     * What the page shows: whether the server can take cards at all, the business's account, whether its owners and
+     * admins get an e-mail when a client pays by card, and whether the client gets a receipt by itself then.
      */
-    public record State(boolean platformReady, String accountId, boolean canChange, boolean paymentMail) implements Serializable {
+    public record State(boolean platformReady, String accountId, boolean canChange, boolean paymentMail, boolean receiptMail)
+            implements Serializable {
     }
 
     @PersistenceContext(unitName = "smbhub") EntityManager em;
@@ -48,18 +51,26 @@ public class StripeAccounts {
     public State state() {
         access.require(Capability.MANAGE_SETTINGS);
         return new State(stripe.configured(), tenant().getStripeAccountId(), Permissions.allows(Access.resolved(), Capability.MANAGE_BILLING),
-                tenant().isPaymentMail());
+                tenant().isPaymentMail(), tenant().isReceiptMail());
     }
 
     /** Turns the "payment received" e-mail to owners and admins on or off (owners and admins); audited. */
     public State mailPayments(boolean on) {
+        return toggle("payment_mail", Tenant::isPaymentMail, Tenant::mailPayments, on);
+    }
+
+    /** Turns the client's receipt e-mail after a card payment on or off (owners and admins); audited. */
+    public State mailReceipts(boolean on) {
+        return toggle("receipt_mail", Tenant::isReceiptMail, Tenant::mailReceipts, on);
+    }
+
+    private State toggle(String setting, Predicate<Tenant> current, BiConsumer<Tenant, Boolean> change, boolean on) {
         access.require(Capability.MANAGE_SETTINGS);
         Tenant tenant = tenant();
-        boolean was = tenant.isPaymentMail();
-        tenant.mailPayments(on);
+        boolean was = current.test(tenant);
+        change.accept(tenant, on);
         em.flush();
-        audit.record("tenant.payment_mail_changed", "tenant", tenant.getId(), Map.of("payment_mail", was),
-                Map.of("payment_mail", on));
+        audit.record("tenant." + setting + "_changed", "tenant", tenant.getId(), Map.of(setting, was), Map.of(setting, on));
         return state();
     }
 

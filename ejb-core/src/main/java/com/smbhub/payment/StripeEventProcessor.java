@@ -10,11 +10,6 @@ import com.smbhub.platform.Jsonp;
 import com.smbhub.platform.analytics.Analytics;
 import com.smbhub.platform.audit.AuditService;
 import com.smbhub.platform.db.NativeSql;
-import com.smbhub.platform.mail.Mailer;
-import com.smbhub.platform.security.Capability;
-import com.smbhub.platform.security.Permissions;
-import com.smbhub.platform.security.Role;
-import com.smbhub.platform.security.User;
 import com.smbhub.platform.tenancy.RequestContext;
 import com.smbhub.platform.tenancy.TenantEntry;
 import com.smbhub.platform.webhook.WebhookEventStatus;
@@ -24,7 +19,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
@@ -32,10 +26,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Applies one stored Stripe event to the books, each in its own transaction, replay-safe: the event
@@ -48,8 +40,14 @@ public class StripeEventProcessor {
     static final int MAX_ATTEMPTS = 8;
     private static final long[] BACKOFF_SECONDS = {30, 120, 300, 900, 3600, 7200, 14400, 28800};
 
-    /** What became of the event, and the events that were waiting for it (a refund before its payment). */
-    public record Outcome(String status, List<String> waiting) {
+    /**
+     * What became of the event, the events that were waiting for it (a refund before its payment), and the payment it
+     * brought in (null if none) with its business, for what follows once committed ({@link PaymentNews}).
+     */
+    public record Outcome(String status, List<String> waiting, String tenantId, String paid) {
+        static Outcome only(String status) {
+            return new Outcome(status, List.of(), null, null);
+        }
     }
 
     /** The event cannot be applied yet (its payment has not arrived); it is tried again later. */
@@ -60,13 +58,13 @@ public class StripeEventProcessor {
         }
     }
 
-    private record Result(String status, String note, String paymentIntent) {
-        static Result processed(String paymentIntent) {
-            return new Result(WebhookEventStatus.PROCESSED.name(), null, paymentIntent);
+    private record Result(String status, String note, String paymentIntent, String paid) {
+        static Result processed(String paymentIntent, String paid) {
+            return new Result(WebhookEventStatus.PROCESSED.name(), null, paymentIntent, paid);
         }
 
         static Result rejected(String why) {
-            return new Result(WebhookEventStatus.REJECTED.name(), why, null);
+            return new Result(WebhookEventStatus.REJECTED.name(), why, null, null);
         }
     }
 
@@ -75,10 +73,6 @@ public class StripeEventProcessor {
     @EJB AuditService audit;
 
     @EJB TenantEntry entry;
-
-    @EJB Mailer mailer;
-
-    @Inject @ConfigProperty(name = "smbhub.public-url", defaultValue = "http://localhost:8080") String publicUrl;
 
     /** Seconds to wait after the n-th failed attempt (1-based). */
     static long backoff(int attempts) {
@@ -90,11 +84,11 @@ public class StripeEventProcessor {
         List<?> rows = NativeSql.query(em, "select cast(tenant_id as text), event_type, cast(payload as text), status"
                 + " from webhook_events where id = cast(?1 as uuid) for update").setParameter(1, id).getResultList();
         if (rows.isEmpty()) {
-            return new Outcome("MISSING", List.of());
+            return Outcome.only("MISSING");
         }
         Object[] row = (Object[]) rows.get(0);
         if (!WebhookEventStatus.RECEIVED.name().equals(row[3])) {
-            return new Outcome((String) row[3], List.of());
+            return Outcome.only((String) row[3]);
         }
         String tenantId = (String) row[0];
         String type = (String) row[1];
@@ -113,7 +107,7 @@ public class StripeEventProcessor {
                         + " and id <> cast(?2 as uuid) and jsonb_extract_path_text(payload, 'data', 'object', 'payment_intent') = ?3")
                 .setParameter(1, tenantId).setParameter(2, id).setParameter(3, result.paymentIntent())
                 .getResultStream().map(Object::toString).toList();
-        return new Outcome(result.status(), waiting);
+        return new Outcome(result.status(), waiting, tenantId, result.paid());
     }
 
     /** Records a failed attempt: retried after the backoff, or FAILED for good after the last attempt. */
@@ -167,6 +161,7 @@ public class StripeEventProcessor {
                     : PaymentStatus.PENDING;
         };
         Payment payment = payment(key);
+        String paid = null;
         if (payment == null) {
             if (invoice.getStatus() == InvoiceStatus.VOID) {
                 return Result.rejected("Invoice " + invoice.getNumber() + " is void: refund this payment in Stripe");
@@ -175,16 +170,16 @@ public class StripeEventProcessor {
                     invoice.getCurrency());
             em.persist(payment);
             if (wanted == PaymentStatus.SUCCEEDED) {
-                received(invoice, payment);
+                paid = received(invoice, payment);
             }
         } else if (payment.getStatus().allows(PaymentStatus.Action.SETTLE) && wanted != PaymentStatus.PENDING) {
             payment.settle(wanted);
             if (wanted == PaymentStatus.SUCCEEDED) {
-                received(invoice, payment);
+                paid = received(invoice, payment);
             }
         }
         em.flush();
-        return Result.processed(key);
+        return Result.processed(key, paid);
     }
 
     /** charge.refunded: Stripe's running refunded total, so a repeat or an older event changes nothing. */
@@ -214,31 +209,11 @@ public class StripeEventProcessor {
             Analytics.record(em, "payment.refunded", profile(), "stripe",
                     Map.of("payment_id", payment.getId(), "invoice_id", invoice.getId()));
         }
-        return Result.processed(null);
+        return Result.processed(null, null);
     }
 
-    /** When the business asked for it (Settings → Payments): the news by e-mail to its owners and admins, after this call. */
-    private void mailOwners(Invoice invoice, String received) {
-        Tenant business = em.find(Tenant.class, invoice.getTenantId());
-        if (!business.isPaymentMail()) {
-            return;
-        }
-        List<Role> managers = Arrays.stream(Role.values()).filter(r -> Permissions.allows(r, Capability.MANAGE_SETTINGS)).toList();
-        List<String> people = em.createQuery("select m.userId from TenantMember m where m.role in :roles and m.status = 'ACTIVE'"
-                + " and m.deletedAt is null", String.class).setParameter("roles", managers).getResultList();
-        String link = publicUrl.replaceAll("/+$", "") + "/app/invoices?open=" + invoice.getId();
-        for (String person : people) {
-            User user = em.find(User.class, person);
-            if (user != null && user.getEmail() != null) {
-                mailer.sendPlatformLater("PAYMENT_RECEIVED", user.getEmail(), received + " · " + business.getName(),
-                        "Hello " + user.getDisplayName() + ",\n\n" + received + ".\n\nSee the invoice:\n" + link
-                                + "\n\nYou get this because " + business.getName() + " asked for an e-mail on each card payment"
-                                + " (Settings → Payments).\n\nSMB Hub\n");
-            }
-        }
-    }
-
-    private void received(Invoice invoice, Payment payment) {
+    /** Puts the payment on the invoice; answers its id. */
+    private String received(Invoice invoice, Payment payment) {
         String before = invoice.getStatus().name();
         BigDecimal creditBefore = invoice.credit();
         invoice.applyPayment(payment.getAmount());
@@ -247,10 +222,7 @@ public class StripeEventProcessor {
         audit.record("payment.recorded", "invoice", invoice.getId(), Map.of("status", before),
                 Map.of("status", invoice.getStatus().name(), "payment_id", payment.getId(), "amount", payment.getAmount().toPlainString(),
                         "provider", "STRIPE"));
-        String received = "Payment of " + MoneyText.format(payment.getAmount(), payment.getCurrency()) + " received by card for "
-                + invoice.getNumber() + (invoice.getStatus() == InvoiceStatus.PAID ? ", now paid in full" : "");
-        NotificationService.add(em, "payment.received", received, "invoice", invoice.getId());
-        mailOwners(invoice, received);
+        NotificationService.add(em, "payment.received", PaymentNews.headline(invoice, payment), "invoice", invoice.getId());
         if (invoice.credit().compareTo(creditBefore) > 0) {
             String over = MoneyText.format(invoice.credit(), invoice.getCurrency());
             audit.record("invoice.overpaid", "invoice", invoice.getId(), null,
@@ -260,6 +232,7 @@ public class StripeEventProcessor {
         }
         Analytics.record(em, "payment.succeeded", profile(), "stripe", Map.of("payment_id", payment.getId(),
                 "invoice_id", invoice.getId(), "amount", payment.getAmount().toPlainString(), "currency", payment.getCurrency()));
+        return payment.getId();
     }
 
     private Invoice lockedInvoice(String id) {

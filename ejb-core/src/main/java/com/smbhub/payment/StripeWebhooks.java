@@ -51,6 +51,8 @@ public class StripeWebhooks {
 
     @EJB StripeEventProcessor processor;
 
+    @EJB PaymentNews news;
+
     @Inject @ConfigProperty(name = "smbhub.stripe.webhook-secret") Optional<String> secret;
 
     private static WebhookRefused bad(String message) {
@@ -129,6 +131,9 @@ public class StripeWebhooks {
             StripeEventProcessor.Outcome outcome = processor.apply(id);
             status = outcome.status();
             waiting = outcome.waiting();
+            if (outcome.paid() != null) {
+                news.received(outcome.tenantId(), outcome.paid()); // committed by now
+            }
         } catch (RuntimeException e) {
             String reason = reason(e);
             status = processor.failed(id, reason);

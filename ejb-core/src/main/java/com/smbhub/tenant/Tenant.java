@@ -51,6 +51,8 @@ public class Tenant {
     private String defaultTerms;
     @Column(name = "payment_mail")
     private boolean paymentMail;
+    @Column(name = "receipt_mail")
+    private boolean receiptMail;
     @Column(name = "verification_pending")
     private boolean verificationPending;
     @Column(name = "ai_auto_draft")
@@ -108,6 +110,7 @@ public class Tenant {
     public String getCountry() { return country; }
     public boolean isVerificationPending() { return verificationPending; }
     public boolean isPaymentMail() { return paymentMail; }
+    public boolean isReceiptMail() { return receiptMail; }
     public Instant getDeletedAt() { return deletedAt; }
     public boolean isAiAutoDraft() { return aiAutoDraft; }
     public java.math.BigDecimal getAiAutoApplyAt() { return aiAutoApplyAt; }
@@ -153,6 +156,12 @@ public class Tenant {
     /** Whether owners and admins get an e-mail when a client pays by card. */
     public void mailPayments(boolean on) {
         this.paymentMail = on;
+        this.updatedAt = Instant.now();
+    }
+
+    /** Whether a client gets a receipt e-mail by itself after paying by card. */
+    public void mailReceipts(boolean on) {
+        this.receiptMail = on;
         this.updatedAt = Instant.now();
     }
 

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Settings → Payments: the business's own Stripe account, connected by id or through Stripe's onboarding (owners). */
 class PaymentsPanel extends VerticalLayout {
@@ -27,6 +28,21 @@ class PaymentsPanel extends VerticalLayout {
         show(accounts.state());
     }
 
+    /** A setting saved as soon as it is ticked or cleared, with what it now means in a toast. */
+    private static Checkbox toggle(String id, String label, boolean value, String help, Consumer<Boolean> save, String on,
+                                   String off) {
+        Checkbox box = new Checkbox(label, value);
+        box.setId(id);
+        box.setTooltipText(help);
+        box.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                save.accept(e.getValue());
+                Toasts.done(e.getValue() ? on : off);
+            }
+        });
+        return box;
+    }
+
     private void show(StripeAccounts.State state) {
         removeAll();
         Paragraph status = new Paragraph(state.accountId() == null
@@ -37,17 +53,13 @@ class PaymentsPanel extends VerticalLayout {
         if (!state.platformReady()) {
             add(new Paragraph("This server has no Stripe key yet, so card payments cannot be taken (see docs/operations.md)."));
         }
-        Checkbox mail = new Checkbox("E-mail the owners and admins when a client pays by card", state.paymentMail());
-        mail.setId("stripe-payment-mail");
-        mail.setTooltipText("Home shows each card payment either way");
-        mail.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                accounts.mailPayments(e.getValue());
-                Toasts.done(e.getValue() ? "Owners and admins get an e-mail for each card payment"
-                        : "No more e-mails for card payments; Home still shows them");
-            }
-        });
-        add(mail);
+        add(toggle("stripe-payment-mail", "E-mail the owners and admins when a client pays by card", state.paymentMail(),
+                "Home shows each card payment either way", accounts::mailPayments,
+                "Owners and admins get an e-mail for each card payment", "No more e-mails for card payments; Home still shows them"));
+        add(toggle("stripe-receipt-mail", "E-mail the client a receipt when they pay by card", state.receiptMail(),
+                "The receipt wording of Settings → Email, with the invoice's PDF; you can always send one from the invoice's"
+                        + " payments", accounts::mailReceipts, "Clients get a receipt by e-mail after each card payment",
+                "Clients get no receipt by themselves; send one from the invoice's payments"));
         if (!state.canChange()) {
             add(new Span("Only an owner can connect or change the Stripe account."));
             return;
