@@ -53,6 +53,52 @@ class SettingsAndTeamIT {
     }
 
     @Test
+    void theBusinessDetailsChangeThroughTheApiAndNewDocumentsStartWithTheirNotesAndTerms() {
+        String owner = token(WORLD.northside("owner"), null);
+        String path = "/api/v1/settings/business/details";
+        assertEquals(403, get(path, token(WORLD.northside("staff"), null)).status());
+        assertEquals(428, send("PATCH", path, owner, "{\"city\":\"Toronto\"}").status());
+        assertEquals(400, edit("PATCH", path, owner, "{\"colour\":\"red\"}").status());
+        JsonObject before = get(path, owner).json().getJsonObject("data");
+        var refused = edit("PATCH", path, owner, "{\"country\":\"XX\",\"email\":\"not-an-address\",\"website\":\"no site\","
+                + "\"city\":\"two\\nlines\"}");
+        assertEquals(400, refused.status(), refused.body());
+        assertEquals(List.of("city", "country", "email", "website"), fields(refused).stream().sorted().toList());
+        assertEquals(before, get(path, owner).json().getJsonObject("data"), "a refused change changes nothing");
+        String notes = "Thank you for your business " + UUID.randomUUID();
+        var saved = edit("PATCH", path, owner, "{\"legal_name\":\"Northside Plumbing Ltd.\",\"country\":\"ca\","
+                + "\"default_notes\":\"" + notes + "\",\"default_terms\":\"Net 14\"}");
+        assertEquals(200, saved.status(), saved.body());
+        JsonObject details = saved.json().getJsonObject("data");
+        assertEquals("CA", details.getString("country"));
+        assertEquals("Northside Plumbing Ltd.", details.getString("legal_name"));
+        assertEquals(before.get("city"), details.get("city"), "a field not sent keeps its value");
+        assertTrue(get(path, token(WORLD.maple("owner"), null)).json().getJsonObject("data").isNull("legal_name"),
+                "another business's details are its own");
+        try {
+            String contact = send("POST", "/api/v1/contacts", owner, "{\"display_name\":\"Defaults " + UUID.randomUUID()
+                    + "\"}").json().getJsonObject("data").getString("id");
+            String lines = "\"line_items\":[{\"name\":\"Job\",\"qty\":1,\"rate\":10}]";
+            JsonObject plain = send("POST", "/api/v1/invoices", owner, "{\"contact_id\":\"" + contact + "\"," + lines + "}")
+                    .json().getJsonObject("data");
+            assertEquals(notes, plain.getString("notes"));
+            assertEquals("Net 14", plain.getString("terms"));
+            JsonObject own = send("POST", "/api/v1/quotes", owner, "{\"contact_id\":\"" + contact + "\"," + lines
+                    + ",\"notes\":\"Ours\",\"terms\":null}").json().getJsonObject("data");
+            assertEquals("Ours", own.getString("notes"));
+            assertTrue(own.isNull("terms"), "terms sent as null stay empty");
+            String item = send("POST", "/api/v1/work-items", owner, "{\"title\":\"Leak\",\"contact_id\":\"" + contact + "\"}")
+                    .json().getJsonObject("data").getString("id");
+            var fromWork = send("POST", "/api/v1/work-items/" + item + "/invoice", owner, "");
+            assertEquals(201, fromWork.status(), fromWork.body());
+            assertEquals(notes, fromWork.json().getJsonObject("data").getString("notes"));
+        } finally {
+            assertEquals(200, edit("PATCH", path, owner, "{\"default_notes\":null,\"default_terms\":\"\"}").status());
+        }
+        assertTrue(get(path, owner).json().getJsonObject("data").isNull("default_terms"));
+    }
+
+    @Test
     void switchingTheProfileChangesTheWordsAndIsRecorded() throws SQLException {
         String owner = token(WORLD.maple("owner"), null);
         String selections = "select count(*) from analytics_events where event_name = 'tenant.profile_selected'"

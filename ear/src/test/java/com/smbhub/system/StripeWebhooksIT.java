@@ -5,6 +5,7 @@ import static com.smbhub.system.ContactsIT.send;
 import static com.smbhub.system.SystemUnderTest.get;
 import static com.smbhub.system.SystemUnderTest.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -255,6 +256,8 @@ class StripeWebhooksIT {
         var on = send("PATCH", "/api/v1/settings/payments", owner, "{\"receipt_mail\":true}");
         assertEquals(200, on.status(), on.body());
         assertTrue(on.json().getJsonObject("data").getBoolean("receipt_mail"));
+        assertFalse(get("/api/v1/settings/payments", token(WORLD.maple("owner"), null)).json().getJsonObject("data")
+                .getBoolean("receipt_mail"), "another business's setting is its own");
         try {
             JsonObject sent = sentInvoice(owner, run);
             String id = sent.getString("id");

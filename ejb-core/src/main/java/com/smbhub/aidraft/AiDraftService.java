@@ -39,6 +39,7 @@ import com.smbhub.platform.time.BusinessClock;
 import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.profile.ProfileService;
 import com.smbhub.quote.QuoteService;
+import com.smbhub.tenant.BusinessDetails;
 import com.smbhub.tenant.Tenant;
 import com.smbhub.workitem.WorkItem;
 import com.smbhub.workitem.WorkItemDraft;
@@ -608,8 +609,9 @@ public class AiDraftService {
         LocalDate due = x.intent() == Extraction.Intent.DRAFT_INVOICE && x.workItem() != null
                 && x.workItem().dueDate() != null && !x.workItem().dueDate().isBefore(BusinessClock.today(zone()))
                 ? x.workItem().dueDate() : null;
+        BusinessDetails.Defaults words = quotes.startingWords();
         return new DocumentDraft(contactId, workItemId, null, due, currency, null,
-                codes.size() == 1 ? codes.get(0).code() : null, lines, null, null, null);
+                codes.size() == 1 ? codes.get(0).code() : null, lines, null, words.notes(), words.terms());
     }
 
     /** The client a quote or invoice goes to: the contact with the sender's address or number, else a new one. */

@@ -99,8 +99,7 @@ public abstract class DocumentService<D extends MoneyDocument, V> {
     /** The notes and terms a new document starts with (Settings → Business → On your invoices and quotes). */
     public BusinessDetails.Defaults startingWords() {
         access.require(Capability.MONEY_DRAFT);
-        BusinessDetails details = tenant().details();
-        return new BusinessDetails.Defaults(details.defaultNotes(), details.defaultTerms());
+        return tenant().details().defaults();
     }
 
     public V get(String id) {
@@ -177,10 +176,11 @@ public abstract class DocumentService<D extends MoneyDocument, V> {
                     + " first: the " + kind.entity + " needs a client");
         }
         List<TaxCode> codes = taxCodes();
+        BusinessDetails.Defaults words = tenant().details().defaults();
         D created = createDocument(new DocumentDraft(item.getContactId(), workItemId, null, null, null, null,
                 codes.size() == 1 ? codes.get(0).code() : null,
-                List.of(new LineItem(item.getTitle(), BigDecimal.ONE, BigDecimal.ZERO, null)), null, null, null),
-                Optional.empty());
+                List.of(new LineItem(item.getTitle(), BigDecimal.ONE, BigDecimal.ZERO, null)), null, words.notes(),
+                words.terms()), Optional.empty());
         Analytics.record(em, "work_item.convert_to_" + kind.entity, profile.profileId(), "manual",
                 Map.of("work_item_id", workItemId, kind.entity + "_id", created.getId()));
         return new FromWork<>(view(created), true);

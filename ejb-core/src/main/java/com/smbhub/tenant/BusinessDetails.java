@@ -34,6 +34,11 @@ public record BusinessDetails(String legalName, PostalAddress address, String ph
     public record Defaults(String notes, String terms) implements Serializable {
     }
 
+    /** The notes and terms a new document starts with. */
+    public Defaults defaults() {
+        return new Defaults(defaultNotes, defaultTerms);
+    }
+
     /** Every field by its name (as the audit and an export keep them), an empty one as null. */
     public Map<String, String> fields() {
         Map<String, String> values = new LinkedHashMap<>();

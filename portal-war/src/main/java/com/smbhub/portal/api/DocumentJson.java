@@ -7,6 +7,7 @@ import com.smbhub.money.Totals;
 import com.smbhub.platform.Jsonp;
 import com.smbhub.platform.errors.ValidationException.FieldError;
 import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.tenant.BusinessDetails;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -41,12 +42,12 @@ final class DocumentJson {
                 "line_items", "discount", "notes", "terms");
     }
 
-    /** The draft a POST body describes. */
-    DocumentDraft forCreate(String body) {
+    /** The draft a POST body describes; without notes or terms it takes the business's default ones. */
+    DocumentDraft forCreate(String body, BusinessDetails.Defaults words) {
         JsonBody json = JsonBody.parse(body, fields);
         List<FieldError> errors = new ArrayList<>();
-        DocumentDraft draft = draft(json, new DocumentDraft(null, null, null, null, null, null, null, null, null, null, null),
-                errors);
+        DocumentDraft draft = draft(json, new DocumentDraft(null, null, null, null, null, null, null, null, null, words.notes(),
+                words.terms()), errors);
         refuse(errors);
         return draft;
     }

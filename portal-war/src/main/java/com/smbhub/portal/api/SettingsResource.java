@@ -3,12 +3,15 @@ package com.smbhub.portal.api;
 import com.smbhub.platform.Jsonp;
 import com.smbhub.platform.errors.ValidationException.FieldError;
 import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.errors.VersionRequiredException;
+import com.smbhub.tenant.BusinessDetails;
 import com.smbhub.tenant.BusinessSettingsService;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -21,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +112,45 @@ public class SettingsResource {
         }
         errors.add(new FieldError("ar_days", "A list of whole numbers, e.g. [3, 7, 14]"));
         return days;
+    }
+
+    /** What the business prints on its invoices and quotes, and the notes and terms a new one starts with. */
+    @GET
+    @Path("/details")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response details() {
+        return reply(settings.details());
+    }
+
+    /** Fields to change ({@code null} or "" clears one); the rest keep their values; every field's error at once. */
+    @PATCH
+    @Path("/details")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response updateDetails(String body, @HeaderParam("If-Match") String ifMatch) {
+        BusinessDetails current = settings.details();
+        Map<String, String> fields = new LinkedHashMap<>(current.fields());
+        Set<String> allowed = new HashSet<>(fields.keySet());
+        allowed.add("if_match_version");
+        JsonBody json = JsonBody.parse(body, allowed);
+        List<FieldError> errors = new ArrayList<>();
+        Long version = Versions.expected(json, ifMatch, errors);
+        for (String field : current.fields().keySet()) {
+            if (json.has(field)) {
+                fields.put(field, json.string(field, errors));
+            }
+        }
+        ValidationException.throwIfAny(errors);
+        if (version == null) {
+            throw new VersionRequiredException();
+        }
+        return reply(settings.updateDetails(BusinessDetails.of(fields, version)));
+    }
+
+    private static Response reply(BusinessDetails details) {
+        JsonObjectBuilder json = Jsonp.createObjectBuilder();
+        details.fields().forEach((field, value) -> json.add(field, Envelope.nullable(value)));
+        return Versions.reply(json.add("version", details.version()).build(), details.version(), Response.Status.OK);
     }
 
     private static Response reply(BusinessSettingsService.Settings s) {
