@@ -328,6 +328,7 @@ class ServiceTenantIsolationIT {
                 null, null, 0)));
         String other = "owner@" + m() + ".test";
         assertTrue(as(other, m(), () -> catalog.search("Private service")).stream().noneMatch(c -> c.name().equals(name)));
+        assertThrows(NotFoundException.class, () -> as(other, m(), () -> catalog.get(made.id())));
         assertThrows(NotFoundException.class, () -> as(other, m(), () -> catalog.update(new CatalogEntry(made.id(), "Taken",
                 null, BigDecimal.ONE, null, null, made.version()))));
         assertThrows(NotFoundException.class, () -> as(other, m(), () -> {
@@ -557,6 +558,7 @@ class ServiceTenantIsolationIT {
                 BigDecimal.TEN, null)), null, null, null), Optional.empty()));
         as("owner@" + n() + ".test", n(), () -> sending.send(invoice.id(), null, null, null));
         String paid = as("owner@" + n() + ".test", n(), () -> payments.record(invoice.id(), "CASH", BigDecimal.ONE, null, null)).id();
+        assertThrows(NotFoundException.class, () -> as("owner@" + m() + ".test", m(), () -> payments.get(paid)));
         Supplier<Long> receipts = () -> as("owner@" + n() + ".test", n(), () -> mailer.recent(500)).stream()
                 .filter(m -> m.recipient().equals(email) && m.subject().startsWith("Receipt:")).count();
         as("owner@" + m() + ".test", m(), () -> stripe.mailReceipts(true));

@@ -99,6 +99,62 @@ class SettingsAndTeamIT {
     }
 
     @Test
+    void theCatalogThroughTheApiIsTheBusinesssOwn() {
+        String owner = token(WORLD.northside("owner"), null);
+        String name = "Drain cleaning " + UUID.randomUUID().toString().substring(0, 8);
+        var refused = send("POST", "/api/v1/catalog", owner, "{\"name\":\"\",\"unit_price\":-1,\"tax_code\":\"NOPE\"}");
+        assertEquals(400, refused.status(), refused.body());
+        assertEquals(List.of("name", "unit_price"), fields(refused));
+        assertEquals(403, send("POST", "/api/v1/catalog", token(WORLD.northside("viewer"), null),
+                "{\"name\":\"" + name + "\",\"unit_price\":1}").status());
+        var added = send("POST", "/api/v1/catalog", owner, "{\"name\":\"" + name + "\",\"unit_price\":\"120.50\",\"unit\":\"hour\","
+                + "\"tax_code\":\"HST\"}");
+        assertEquals(201, added.status(), added.body());
+        String id = added.json().getJsonObject("data").getString("id");
+        assertEquals(400, send("POST", "/api/v1/catalog", owner, "{\"name\":\"" + name.toUpperCase() + "\",\"unit_price\":1}")
+                .status(), "one item per name");
+        assertEquals(List.of(name), get("/api/v1/catalog?q=" + name.substring(0, 14).replace(" ", "%20"), owner).json()
+                .getJsonArray("data").stream().map(v -> v.asJsonObject().getString("name")).filter(n -> n.equals(name)).toList());
+        assertEquals(428, send("PATCH", "/api/v1/catalog/" + id, owner, "{\"unit_price\":99}").status());
+        var changed = edit("PATCH", "/api/v1/catalog/" + id, owner, "{\"unit_price\":99,\"unit\":null}");
+        assertEquals(200, changed.status(), changed.body());
+        assertEquals("99", changed.json().getJsonObject("data").getString("unit_price"));
+        assertTrue(changed.json().getJsonObject("data").isNull("unit"));
+        String maple = token(WORLD.maple("owner"), null);
+        assertEquals(404, get("/api/v1/catalog/" + id, maple).status());
+        assertEquals(404, send("DELETE", "/api/v1/catalog/" + id, maple, null).status());
+        assertTrue(get("/api/v1/catalog?q=" + name.substring(0, 14).replace(" ", "%20"), maple).json().getJsonArray("data")
+                .isEmpty(), "another business's catalog is its own");
+        assertEquals(200, send("DELETE", "/api/v1/catalog/" + id, owner, null).status());
+        assertEquals(404, get("/api/v1/catalog/" + id, owner).status());
+    }
+
+    @Test
+    void aReceiptForAPaymentThroughTheApi() throws Exception {
+        String owner = token(WORLD.northside("owner"), null);
+        String email = "receipt." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String contact = send("POST", "/api/v1/contacts", owner, "{\"display_name\":\"Receipt " + email + "\",\"email\":\""
+                + email + "\"}").json().getJsonObject("data").getString("id");
+        JsonObject invoice = send("POST", "/api/v1/invoices", owner, "{\"contact_id\":\"" + contact + "\",\"line_items\":"
+                + "[{\"name\":\"Job\",\"qty\":1,\"rate\":50}]}").json().getJsonObject("data");
+        assertEquals(200, send("POST", "/api/v1/invoices/" + invoice.getString("id") + "/send", owner, "{}").status());
+        String paid = send("POST", "/api/v1/payments", owner, "{\"invoice_id\":\"" + invoice.getString("id")
+                + "\",\"provider\":\"CASH\",\"amount\":\"20\"}").json().getJsonObject("data").getString("id");
+        String path = "/api/v1/payments/" + paid + "/receipt";
+        assertEquals(403, send("POST", path, token(WORLD.northside("viewer"), null), "{}").status());
+        assertEquals(404, send("POST", path, token(WORLD.maple("owner"), null), "{}").status());
+        assertEquals(400, send("POST", path, owner, "{\"to\":\"not an address\"}").status());
+        var sent = send("POST", path, owner, "{\"message\":\"Thanks again\"}");
+        assertEquals(200, sent.status(), sent.body());
+        String text = Mailbox.text(Mailbox.await(email, "Receipt: your payment for invoice " + invoice.getString("number")));
+        assertTrue(text.contains("Thanks again") && text.contains("received your payment of $20.00"), text);
+        assertEquals(200, send("POST", "/api/v1/payments/" + paid + "/refund", owner, null).status());
+        var refunded = send("POST", path, owner, "{}");
+        assertEquals(400, refunded.status(), refunded.body());
+        assertEquals(List.of("payment_id"), fields(refunded));
+    }
+
+    @Test
     void switchingTheProfileChangesTheWordsAndIsRecorded() throws SQLException {
         String owner = token(WORLD.maple("owner"), null);
         String selections = "select count(*) from analytics_events where event_name = 'tenant.profile_selected'"

@@ -47,6 +47,11 @@ public class CatalogService {
                 .setMaxResults(MAX).getResultStream().map(CatalogItem::view).toList();
     }
 
+    public CatalogEntry get(String id) {
+        access.require(Capability.MONEY_READ);
+        return find(id).view();
+    }
+
     /** Adds an item; a name already in the catalog is refused at "name". */
     public CatalogEntry add(CatalogEntry wanted) {
         access.require(Capability.MONEY_DRAFT);

@@ -213,10 +213,7 @@ public class PaymentService {
     /** Refunds a payment recorded by hand: the invoice owes that amount again. */
     public PaymentView refund(String paymentId) {
         access.require(Capability.PAYMENTS_RECORD);
-        Payment payment = Ids.isId(paymentId) ? em.find(Payment.class, paymentId) : null;
-        if (payment == null || payment.getDeletedAt() != null) {
-            throw new NotFoundException("payment");
-        }
+        Payment payment = find(paymentId);
         Invoice invoice = invoice(payment.getInvoiceId(), true);
         if (!MANUAL.contains(payment.getProvider()) || !payment.getStatus().allows(PaymentStatus.Action.REFUND)) {
             throw new ValidationException("payment", "Only a received payment recorded by hand is refunded here");
@@ -230,6 +227,20 @@ public class PaymentService {
         Analytics.record(em, "payment.refunded", profiles.effective().profileId(), "manual",
                 Map.of("payment_id", paymentId, "invoice_id", invoice.getId()));
         return view(payment);
+    }
+
+    /** One payment of the business. */
+    public PaymentView get(String paymentId) {
+        access.require(Capability.PAYMENTS_READ);
+        return view(find(paymentId));
+    }
+
+    private Payment find(String paymentId) {
+        Payment payment = Ids.isId(paymentId) ? em.find(Payment.class, paymentId) : null;
+        if (payment == null || payment.getDeletedAt() != null) {
+            throw new NotFoundException("payment");
+        }
+        return payment;
     }
 
     private Tenant tenant() {

@@ -1,5 +1,6 @@
 package com.smbhub.portal.api;
 
+import com.smbhub.invoice.InvoiceSending;
 import com.smbhub.payment.PaymentFilter;
 import com.smbhub.payment.PaymentLine;
 import com.smbhub.payment.PaymentService;
@@ -36,6 +37,8 @@ import java.util.Set;
 public class PaymentsResource {
 
     @EJB PaymentService payments;
+
+    @EJB InvoiceSending sending;
 
     /**
      * With {@code invoice_id}: that invoice's payments. Without: every payment of the business, the last recorded
@@ -120,6 +123,21 @@ public class PaymentsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response refund(@PathParam("id") String id) {
         return Envelope.ok(json(payments.refund(id)));
+    }
+
+    /**
+     * A receipt for a payment received (by hand or by card), as the invoice's Send receipt: {@code {"to"?, "message"?,
+     * "template_id"?}} (to: the client's e-mail when absent); answers the payment.
+     */
+    @POST
+    @Path("/{id}/receipt")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response receipt(@PathParam("id") String id, String body) {
+        MailRequest mail = MailRequest.parse(body);
+        PaymentView payment = payments.get(id);
+        sending.receipt(payment.invoiceId(), id, mail.to(), mail.message(), mail.templateId());
+        return Envelope.ok(json(payment));
     }
 
     static JsonObject json(PaymentView p) {
