@@ -42,6 +42,7 @@ class TenantScopedServicesTest {
             Map.entry("invoice/ArReminders", "the reminders job: enters the run's business through TenantEntry as its automation"),
             Map.entry("payment/StripeWebhooks", "webhook: stores first, the business is found from the event"),
             Map.entry("payment/StripeEventProcessor", "webhook: enters the event's business through TenantEntry"),
+            Map.entry("payment/PaymentNews", "after a card payment committed: enters its business through TenantEntry.asAutomation"),
             Map.entry("payment/WebhookRetries", "timer: hands events to StripeEventProcessor"),
             Map.entry("payment/WebhookLog", "platform ops: every business's webhook events"),
             Map.entry("platform/analytics/Activation", "platform ops: activation over every business"),
