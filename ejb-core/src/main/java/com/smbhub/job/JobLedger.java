@@ -3,6 +3,7 @@ package com.smbhub.job;
 import com.smbhub.platform.analytics.Analytics;
 import com.smbhub.platform.audit.AuditService;
 import com.smbhub.platform.db.NativeSql;
+import com.smbhub.platform.metrics.Measures;
 import com.smbhub.platform.tenancy.TenantEntry;
 import com.smbhub.platform.time.BusinessClock;
 import com.smbhub.profile.ProfileService;
@@ -10,8 +11,11 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -31,6 +35,8 @@ public class JobLedger {
     @EJB AuditService audit;
 
     @EJB ProfileService profiles;
+
+    @Inject Measures measures;
 
     /** True for the one instance that claims {@code slot} of {@code job} (e.g. the hour); every other gets false. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -117,8 +123,10 @@ public class JobLedger {
     public void ended(String tenantId, String runId, JobRunStatus end, int done, int skipped, int failed, List<String> errors) {
         entry.asTenant(tenantId, TenantEntry.Path.JOB, "job_run:" + runId, null, () -> {
             JobRun run = find(runId);
+            Instant now = BusinessClock.now();
             run.ended(end, done, skipped, failed, errors.isEmpty() ? null : String.join("\n", errors.stream().limit(50).toList()),
-                    BusinessClock.now());
+                    now);
+            measures.jobRun(run.getJob(), end.name(), Duration.between(run.getStartedAt(), now).abs());
             Map<String, Object> what = Map.of("run_id", runId, "job", run.getJob(), "status", end.name(), "done", done,
                     "skipped", skipped, "failed", failed);
             audit.record("job.completed", "job_run", runId, null, what);

@@ -3,6 +3,7 @@ package com.smbhub.payment;
 import com.smbhub.platform.InputText;
 import com.smbhub.platform.Jsonp;
 import com.smbhub.platform.db.NativeSql;
+import com.smbhub.platform.metrics.Measures;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.webhook.WebhookEventStatus;
 import com.smbhub.platform.webhook.WebhookRefused;
@@ -52,6 +53,8 @@ public class StripeWebhooks {
     @EJB StripeEventProcessor processor;
 
     @EJB PaymentNews news;
+
+    @Inject Measures measures;
 
     @Inject @ConfigProperty(name = "smbhub.stripe.webhook-secret") Optional<String> secret;
 
@@ -137,6 +140,7 @@ public class StripeWebhooks {
         } catch (RuntimeException e) {
             String reason = reason(e);
             status = processor.failed(id, reason);
+            measures.webhookFailed("stripe", WebhookEventStatus.FAILED.name().equals(status));
             if (WebhookEventStatus.FAILED.name().equals(status)) {
                 LOG.severe("Stripe event " + id + " failed for good, ops must look at it: " + reason);
             } else {

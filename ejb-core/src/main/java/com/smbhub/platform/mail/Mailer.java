@@ -2,6 +2,7 @@ package com.smbhub.platform.mail;
 
 import com.smbhub.platform.db.NativeSql;
 import com.smbhub.platform.errors.ValidationException;
+import com.smbhub.platform.metrics.Measures;
 import com.smbhub.platform.tenancy.CrossTenant;
 import com.smbhub.platform.tenancy.RequestContext;
 import jakarta.activation.DataHandler;
@@ -61,6 +62,8 @@ public class Mailer {
     }
 
     @PersistenceContext(unitName = "smbhub") EntityManager em;
+
+    @Inject Measures measures;
 
     @Inject @ConfigProperty(name = "smbhub.smtp.host", defaultValue = "localhost") String host;
 
@@ -156,6 +159,7 @@ public class Mailer {
         } catch (MessagingException | UnsupportedEncodingException e) {
             String reason = own.isPresent() ? reasonForBusiness(e) : reason(e);
             LOG.log(Level.WARNING, "Mail to " + to + " failed: " + reason(e));
+            measures.mailFailed(kind);
             log(kind, documentId, to, subject, MailStatus.FAILED, reason, null);
             return reason;
         }
@@ -174,6 +178,7 @@ public class Mailer {
                     MailHtml.button(kind));
         } catch (MessagingException | UnsupportedEncodingException e) {
             LOG.log(Level.WARNING, "Mail to " + to + " failed: " + reason(e));
+            measures.mailFailed(kind);
             throw new MailFailedException("We could not send the e-mail just now; nothing was changed, try again in a minute");
         }
         RequestContext context = RequestContext.current().orElse(null);

@@ -29,6 +29,7 @@ class TenantScopedServicesTest {
             Map.entry("platform/db/DemoSeeder", "seeds businesses at start-up"),
             Map.entry("platform/db/Migrator", "runs Flyway at start-up"),
             Map.entry("platform/db/Readiness", "health check"),
+            Map.entry("platform/metrics/Gauges", "metrics: counts of the whole installation (webhook backlog, connections)"),
             Map.entry("platform/time/TestSupport", "test stacks only: makes businesses"),
             Map.entry("profile/ProfileCache", "profiles by business id, filled by ProfileService"),
             Map.entry("profile/ProfileCatalog", "the shipped profiles, global"),

@@ -1,5 +1,6 @@
 package com.smbhub.portal.api;
 
+import com.smbhub.platform.metrics.Measures;
 import com.smbhub.platform.security.CallerCache;
 import com.smbhub.platform.security.IdentityService;
 import com.smbhub.platform.security.Membership;
@@ -14,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
@@ -25,8 +27,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Every API request: a request id, the caller from the bearer token ({@link TokenVerifier}; a
  * token already verified is found by its SHA-256 in {@link CallerCache} until it expires), the
  * business from the token's organisation claim checked against the caller's active memberships,
- * and one log line. A missing or bad token leaves the request anonymous: protected resources
- * answer 401 ({@link AuthenticatedFilter}), open ones (sign-in, webhooks) work as they are.
+ * one log line, and the route's count and time for {@code /metrics} ({@link Measures}). A missing or bad token
+ * leaves the request anonymous: protected resources answer 401 ({@link AuthenticatedFilter}), open ones (sign-in,
+ * webhooks) work as they are.
  */
 @WebFilter("/api/*")
 public class ApiFilter extends HttpFilter {
@@ -34,6 +37,8 @@ public class ApiFilter extends HttpFilter {
     private static final Logger LOG = Logger.getLogger("smbhub.api");
 
     @EJB IdentityService identity;
+
+    @Inject Measures measures;
 
     @Inject @ConfigProperty(name = "smbhub.jwt.org-claim", defaultValue = "org_id") String orgClaim;
 
@@ -88,9 +93,11 @@ public class ApiFilter extends HttpFilter {
             }
             chain.doFilter(request, response);
         } finally {
-            long ms = (System.nanoTime() - started) / 1_000_000;
+            long nanos = System.nanoTime() - started;
+            measures.request(request.getAttribute(RouteFilter.ROUTE) instanceof String route ? route : "unmatched",
+                    request.getMethod(), response.getStatus(), Duration.ofNanos(nanos));
             LOG.info("request_id=" + requestId + " method=" + request.getMethod() + " path=" + request.getRequestURI()
-                    + " status=" + response.getStatus() + " ms=" + ms);
+                    + " status=" + response.getStatus() + " ms=" + nanos / 1_000_000);
         }
     }
 
