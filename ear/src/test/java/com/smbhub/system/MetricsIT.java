@@ -4,6 +4,7 @@ import static com.smbhub.system.ContactsIT.send;
 import static com.smbhub.system.SystemUnderTest.get;
 import static com.smbhub.system.SystemUnderTest.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -52,9 +53,11 @@ class MetricsIT {
 
     @Test
     void onlyTheScraperReadsThem() {
-        assertEquals(401, metrics(null).status());
-        assertEquals(401, metrics("Bearer " + TOKEN + "x").status());
-        assertEquals(401, metrics("Basic " + TOKEN).status());
+        for (String stranger : new String[] {null, "Bearer " + TOKEN + "x", "Basic " + TOKEN}) {
+            var refused = metrics(stranger);
+            assertEquals(404, refused.status(), "to anyone else there are no metrics");
+            assertFalse(refused.body().contains("# TYPE"), refused.body());
+        }
         var read = metrics("Bearer " + TOKEN);
         assertEquals(200, read.status(), read.body());
         assertTrue(read.body().contains("smbhub_db_connections"), read.body());

@@ -15,8 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Payara's {@code /metrics} is for the operators' scraper only: it answers with {@code Authorization: Bearer <token>}
- * of {@code smbhub.metrics.token} ({@code SMBHUB_METRICS_TOKEN}); without one configured it is not there (404), with a
- * wrong or missing one 401. The endpoint lives in this root-context module, so this filter stands in front of it.
+ * of {@code smbhub.metrics.token} ({@code SMBHUB_METRICS_TOKEN}); to anyone else, and on a server without a token, it
+ * is not there (404). The endpoint lives in this root-context module, so this filter stands in front of it.
  */
 @WebFilter("/metrics/*")
 public class MetricsAccess extends HttpFilter {
@@ -27,13 +27,10 @@ public class MetricsAccess extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String wanted = token.map(String::trim).filter(t -> t.length() >= 16).orElse(null);
-        if (wanted == null) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-        } else if (!allowed(request.getHeader("Authorization"), wanted)) {
-            response.setHeader("WWW-Authenticate", "Bearer realm=\"metrics\"");
-            response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
-        } else {
+        if (wanted != null && allowed(request.getHeader("Authorization"), wanted)) {
             chain.doFilter(request, response);
+        } else {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND); // to anyone else it is not there
         }
     }
 
