@@ -42,7 +42,8 @@ public class StripeEventProcessor {
 
     /**
      * What became of the event, the events that were waiting for it (a refund before its payment), and the payment it
-     * brought in (null if none) with its business, for what follows once committed ({@link PaymentNews}).
+     * brought in with its business when that business wants e-mails about it (else null), sent once committed
+     * ({@link PaymentNews}).
      */
     public record Outcome(String status, List<String> waiting, String tenantId, String paid) {
         static Outcome only(String status) {
@@ -212,7 +213,7 @@ public class StripeEventProcessor {
         return Result.processed(null, null);
     }
 
-    /** Puts the payment on the invoice; answers its id. */
+    /** Puts the payment on the invoice; answers its id when the business wants e-mails about it (PaymentNews), else null. */
     private String received(Invoice invoice, Payment payment) {
         String before = invoice.getStatus().name();
         BigDecimal creditBefore = invoice.credit();
@@ -232,7 +233,8 @@ public class StripeEventProcessor {
         }
         Analytics.record(em, "payment.succeeded", profile(), "stripe", Map.of("payment_id", payment.getId(),
                 "invoice_id", invoice.getId(), "amount", payment.getAmount().toPlainString(), "currency", payment.getCurrency()));
-        return payment.getId();
+        Tenant business = em.find(Tenant.class, invoice.getTenantId());
+        return business.isPaymentMail() || business.isReceiptMail() ? payment.getId() : null;
     }
 
     private Invoice lockedInvoice(String id) {
