@@ -1,8 +1,3 @@
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,7 +11,6 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -156,72 +150,15 @@ public class ListBench {
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    static Socket socket;
-    static BufferedInputStream in;
-    static OutputStream out;
+    static final Http CLIENT = new Http();
 
-    /**
-     * One GET over a kept-alive HTTP/1.1 connection with TCP_NODELAY, read in the calling thread,
-     * as pgjdbc talks to PostgreSQL. The JDK's clients do not set TCP_NODELAY and the asynchronous one
-     * hands each request to its selector thread: on this machine a 404 took 1.9 ms through
-     * HttpURLConnection and 0.55 ms through this client (docs/performance.md).
-     */
+    /** One GET over the kept-alive client (bench/Http.java); anything but 200 stops the run. */
     static String get(String url, String token) throws Exception {
-        URI uri = URI.create(url);
-        if (socket == null) {
-            socket = new Socket(uri.getHost(), uri.getPort());
-            socket.setTcpNoDelay(true);
-            in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
-            out = socket.getOutputStream();
+        Http.Reply reply = CLIENT.send("GET", url, "Authorization: Bearer " + token + "\r\n", null);
+        if (reply.status() != 200) {
+            throw new IllegalStateException(url + " -> " + reply.status() + " " + reply.body());
         }
-        out.write(("GET " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()) + " HTTP/1.1\r\n"
-                + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\nAuthorization: Bearer " + token + "\r\n\r\n")
-                .getBytes(StandardCharsets.ISO_8859_1));
-        out.flush();
-        String status = line();
-        int length = -1;
-        boolean chunked = false, close = false;
-        for (String header; !(header = line()).isEmpty(); ) {
-            String h = header.toLowerCase(Locale.ROOT);
-            if (h.startsWith("content-length:")) {
-                length = Integer.parseInt(h.substring(15).trim());
-            } else if (h.startsWith("transfer-encoding:")) {
-                chunked = h.contains("chunked");
-            } else if (h.startsWith("connection:")) {
-                close = h.contains("close");
-            }
-        }
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        if (chunked) {
-            for (int n; (n = Integer.parseInt(line().split(";")[0].trim(), 16)) > 0; line()) {
-                body.write(in.readNBytes(n));
-            }
-            line();
-        } else if (length > 0) {
-            body.write(in.readNBytes(length));
-        }
-        if (close) {
-            socket.close();
-            socket = null;
-        }
-        String text = body.toString(StandardCharsets.UTF_8);
-        if (!status.startsWith("HTTP/1.1 200 ")) {
-            throw new IllegalStateException(url + " -> " + status + " " + text);
-        }
-        return text;
-    }
-
-    static String line() throws Exception {
-        StringBuilder b = new StringBuilder();
-        for (int c; (c = in.read()) != '\n'; ) {
-            if (c < 0) {
-                throw new EOFException("connection closed");
-            }
-            if (c != '\r') {
-                b.append((char) c);
-            }
-        }
-        return b.toString();
+        return reply.body();
     }
 
     static String token(String api, String user) throws Exception {

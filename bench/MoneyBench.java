@@ -1,8 +1,4 @@
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -33,12 +29,11 @@ import javax.crypto.spec.SecretKeySpec;
 public class MoneyBench {
 
     static final int THREADS = 4;
-    static final HttpClient HTTP = HttpClient.newHttpClient();
 
     public static void main(String[] args) throws Exception {
         String api = args[0];
         String secret = args[4];
-        int n = args.length > 5 ? Integer.parseInt(args[5]) : 300;
+        int n = args.length > 5 ? Integer.parseInt(args[5]) : 1000;
         String run = UUID.randomUUID().toString().substring(0, 8);
         url = args[1];
         user = args[2];
@@ -200,20 +195,17 @@ public class MoneyBench {
         return "t=" + t + ",v1=" + HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** One client per worker thread (bench/Http.java). */
+    static final ThreadLocal<Http> CLIENTS = ThreadLocal.withInitial(Http::new);
+
     static String call(String method, String url, String token, String body, String signature) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+        String headers = (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
+                + (signature == null ? "" : "Stripe-Signature: " + signature + "\r\n");
+        Http.Reply reply = CLIENTS.get().send(method, url, headers, body);
+        if (reply.status() / 100 != 2) {
+            throw new IllegalStateException(method + " " + url + " -> " + reply.status() + " " + reply.body());
         }
-        if (signature != null) {
-            request.header("Stripe-Signature", signature);
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(method + " " + url + " -> " + response.statusCode() + " " + response.body());
-        }
-        return response.body();
+        return reply.body();
     }
 
     static String token(String api, String user) throws Exception {

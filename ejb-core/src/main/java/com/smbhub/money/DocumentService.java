@@ -111,6 +111,15 @@ public abstract class DocumentService<D extends MoneyDocument, V> {
         return view(createDocument(draft, idempotencyKey));
     }
 
+    /**
+     * A new draft from what the caller sent, made from the notes and terms a new document starts with
+     * ({@code draft}: those words to the draft), all in one transaction.
+     */
+    public V create(Function<BusinessDetails.Defaults, DocumentDraft> draft, Optional<Idempotency.Key> idempotencyKey) {
+        access.require(Capability.MONEY_DRAFT);
+        return create(draft.apply(tenant().details().defaults()), idempotencyKey);
+    }
+
     protected D createDocument(DocumentDraft draft, Optional<Idempotency.Key> idempotencyKey) {
         Grant grant = access.require(Capability.MONEY_DRAFT);
         checkAgentsWork(grant, draft);

@@ -33,13 +33,23 @@ public final class Numbering {
     public record Next(String prefix, long number) implements Serializable {
     }
 
+    /** The next number, taken; the business's sequence row is made on its first document (one statement after that). */
     public static String next(EntityManager em, Kind kind) {
-        String tenant = ensure(em, kind);
-        Object[] row = (Object[]) NativeSql.query(em, "update document_sequences set next_number = next_number + 1,"
+        String tenant = RequestContext.current().orElseThrow().tenantId();
+        List<?> taken = take(em, tenant, kind);
+        if (taken.isEmpty()) {
+            ensure(em, kind);
+            taken = take(em, tenant, kind);
+        }
+        Object[] row = (Object[]) taken.get(0);
+        return row[0] + String.valueOf(((Number) row[1]).longValue());
+    }
+
+    private static List<?> take(EntityManager em, String tenant, Kind kind) {
+        return NativeSql.query(em, "update document_sequences set next_number = next_number + 1,"
                         + " updated_at = now(), version = version + 1 where tenant_id = cast(?1 as uuid) and kind = ?2"
                         + " returning prefix, next_number - 1")
-                .setParameter(1, tenant).setParameter(2, kind.name()).getSingleResult();
-        return row[0] + String.valueOf(((Number) row[1]).longValue());
+                .setParameter(1, tenant).setParameter(2, kind.name()).getResultList();
     }
 
     public static Next peek(EntityManager em, Kind kind) {

@@ -7,7 +7,6 @@ import com.smbhub.platform.metrics.Measures;
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.webhook.WebhookEventStatus;
 import com.smbhub.platform.webhook.WebhookRefused;
-import com.smbhub.tenant.TenantPayments;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.net.Webhook;
 import jakarta.ejb.EJB;
@@ -80,7 +79,7 @@ public class StripeWebhooks {
         }
         JsonObject event;
         try {
-            Webhook.constructEvent(payload, signatureHeader, key, TOLERANCE_SECONDS);
+            Webhook.Signature.verifyHeader(payload, signatureHeader, key, TOLERANCE_SECONDS); // the SDK's check, without its Gson parse
             try (var reader = Jsonp.createReader(new StringReader(payload))) {
                 event = reader.readObject();
             }
@@ -96,30 +95,28 @@ public class StripeWebhooks {
             throw bad("Not a Stripe event: id, type and data.object are required");
         }
         String account = text(event, "account");
-        Optional<String> tenant = TenantPayments.tenantOf(em, account);
-        WebhookEventStatus status = WebhookEventStatus.RECEIVED;
-        String error = null;
-        if (!HANDLED.contains(type)) {
-            status = WebhookEventStatus.IGNORED;
-        } else if (tenant.isEmpty()) {
-            status = WebhookEventStatus.REJECTED;
-            error = account == null ? "Not an event of a connected account" : "No business has connected " + account;
-        }
-        List<?> made = NativeSql.query(em, "insert into webhook_events (id, tenant_id, provider, provider_event_id, event_type,"
-                        + " payload, status, last_error, next_attempt_at, processed_at) values (cast(?1 as uuid), cast(?2 as uuid),"
-                        + " 'STRIPE', ?3, ?4, cast(?5 as jsonb), ?6, ?7,"
-                        + " case when ?6 = 'RECEIVED' then now() + interval '60 seconds' end,"
-                        + " case when ?6 = 'RECEIVED' then null else now() end)"
-                        + " on conflict (provider, provider_event_id) do nothing returning cast(id as text)")
-                .setParameter(1, UUID.randomUUID().toString()).setParameter(2, tenant.orElse(null)).setParameter(3, eventId)
-                .setParameter(4, type).setParameter(5, payload).setParameter(6, status.name()).setParameter(7, error)
+        String rejected = account == null ? "Not an event of a connected account" : "No business has connected " + account;
+        // one statement for a new event and a repeat alike: the business, the row, or the row stored before
+        List<?> rows = NativeSql.query(em, "with business as (select id from tenants where stripe_account_id = ?2),"
+                        + " made as (insert into webhook_events (id, tenant_id, provider, provider_event_id, event_type, payload,"
+                        + " status, last_error, next_attempt_at, processed_at) select cast(?1 as uuid), b.id, 'STRIPE', ?3, ?4,"
+                        + " cast(?5 as jsonb), s.status, case when s.status = 'REJECTED' then ?7 end,"
+                        + " case when s.status = 'RECEIVED' then now() + interval '60 seconds' end,"
+                        + " case when s.status = 'RECEIVED' then null else now() end"
+                        + " from (select 1) one left join business b on true cross join lateral (select case when not ?6"
+                        + " then 'IGNORED' when b.id is null then 'REJECTED' else 'RECEIVED' end as status) s"
+                        + " on conflict (provider, provider_event_id) do nothing returning cast(id as text), status)"
+                        + " select id, status, false from made union all select cast(id as text), status, true"
+                        + " from webhook_events where provider = 'STRIPE' and provider_event_id = ?3 and not exists (select 1 from made)")
+                .setParameter(1, UUID.randomUUID().toString()).setParameter(2, account).setParameter(3, eventId)
+                .setParameter(4, type).setParameter(5, payload).setParameter(6, HANDLED.contains(type)).setParameter(7, rejected)
                 .getResultList();
-        if (!made.isEmpty()) {
-            return new Receipt(made.get(0).toString(), status.name(), false);
+        if (rows.isEmpty()) { // the same event stored by a delivery that committed while this statement ran
+            rows = NativeSql.query(em, "select cast(id as text), status, true from webhook_events"
+                    + " where provider = 'STRIPE' and provider_event_id = ?1").setParameter(1, eventId).getResultList();
         }
-        Object[] row = (Object[]) NativeSql.query(em, "select cast(id as text), status from webhook_events"
-                        + " where provider = 'STRIPE' and provider_event_id = ?1").setParameter(1, eventId).getSingleResult();
-        return new Receipt((String) row[0], (String) row[1], true);
+        Object[] row = (Object[]) rows.get(0);
+        return new Receipt((String) row[0], (String) row[1], (Boolean) row[2]);
     }
 
     /**

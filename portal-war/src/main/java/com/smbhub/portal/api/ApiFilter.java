@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -27,7 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Every API request: a request id, the caller from the bearer token ({@link TokenVerifier}; a
  * token already verified is found by its SHA-256 in {@link CallerCache} until it expires), the
  * business from the token's organisation claim checked against the caller's active memberships,
- * one log line, and the route's count and time for {@code /metrics} ({@link Measures}). A missing or bad token
+ * a log line for a server error or a slow request, and the route's count and time for {@code /metrics} ({@link Measures}). A missing or bad token
  * leaves the request anonymous: protected resources answer 401 ({@link AuthenticatedFilter}), open ones (sign-in,
  * webhooks) work as they are.
  */
@@ -35,6 +36,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ApiFilter extends HttpFilter {
 
     private static final Logger LOG = Logger.getLogger("smbhub.api");
+    /** A request taking this long is logged whatever its answer. */
+    static final long SLOW_MILLIS = 1_000;
 
     @EJB IdentityService identity;
 
@@ -96,8 +99,13 @@ public class ApiFilter extends HttpFilter {
             long nanos = System.nanoTime() - started;
             measures.request(request.getAttribute(RouteFilter.ROUTE) instanceof String route ? route : "unmatched",
                     request.getMethod(), response.getStatus(), Duration.ofNanos(nanos));
-            LOG.info("request_id=" + requestId + " method=" + request.getMethod() + " path=" + request.getRequestURI()
-                    + " status=" + response.getStatus() + " ms=" + nanos / 1_000_000);
+            long millis = nanos / 1_000_000;
+            // server errors and slow requests at INFO; the rest only when asked for (every request is counted in /metrics)
+            Level level = response.getStatus() >= 500 || millis >= SLOW_MILLIS ? Level.INFO : Level.FINE;
+            if (LOG.isLoggable(level)) {
+                LOG.log(level, "request_id=" + requestId + " method=" + request.getMethod() + " path=" + request.getRequestURI()
+                        + " status=" + response.getStatus() + " ms=" + millis);
+            }
         }
     }
 

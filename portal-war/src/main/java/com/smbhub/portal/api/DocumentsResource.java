@@ -95,9 +95,8 @@ public abstract class DocumentsResource<V extends DocumentView> {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(String body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        var draft = mapping.forCreate(body, service().startingWords());
         var key = Idempotency.Key.of("POST " + collection, idempotencyKey, ApiRequest.sha256(body));
-        return reply(service().create(draft, key), Response.Status.CREATED);
+        return reply(service().create(words -> mapping.forCreate(body, words), key), Response.Status.CREATED);
     }
 
     @PATCH
