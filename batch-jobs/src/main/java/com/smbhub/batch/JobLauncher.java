@@ -12,6 +12,7 @@ import jakarta.annotation.Resource;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
+import jakarta.ejb.Schedules;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -87,18 +88,22 @@ public class JobLauncher {
     }
 
     /**
-     * Every quarter hour, a persistent timer: kept in PostgreSQL ({@code EJB__TIMER__TBL}, the timer service's pool), so
-     * after downtime the timer service fires it once at start for the quarters it missed; the slot claim keeps two
-     * instances (or that catch-up and the next quarter) from starting a business's run twice.
+     * Every quarter hour, twice over: a persistent timer, kept in PostgreSQL ({@code EJB__TIMER__TBL}, the timer
+     * service's pool), so after downtime the timer service fires it once at start for the quarters it missed — one for
+     * the whole deployment group, owned by the instance that made it — and a timer on every instance, so the schedule
+     * goes on while that instance is down. The slot claim lets one of them start each quarter's runs; it also keeps
+     * the catch-up and the next quarter from starting a business's run twice.
      */
-    @Schedule(minute = "*/15", hour = "*", persistent = true)
+    @Schedules({@Schedule(minute = "*/15", hour = "*", persistent = true),
+            @Schedule(minute = "*/15", hour = "*", persistent = false)})
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void scheduled() {
         dropLeftBehind();
         if (!"on".equals(schedule)) {
             return;
         }
-        String slot = Instant.now().truncatedTo(ChronoUnit.MINUTES).toString();
+        // the nearest minute: instances whose clocks differ by under 30 s name the quarter alike
+        String slot = Instant.now().plusSeconds(30).truncatedTo(ChronoUnit.MINUTES).toString();
         scheduled(JobName.AR_REMINDERS, slot, reminders::dueNow);
         scheduled(JobName.POS_SYNC, slot, pos::dueNow);
     }
@@ -148,6 +153,15 @@ public class JobLauncher {
     public void recover() {
         Map<Long, Properties> left = new LinkedHashMap<>();
         Map<Long, JobName> jobs = new LinkedHashMap<>();
+        try (Connection db = repository.getConnection(); ResultSet made = db.createStatement()
+                .executeQuery("select to_regclass('executioninstancedata') is not null")) {
+            if (made.next() && !made.getBoolean(1)) {
+                return; // the batch runtime makes its tables at its first job: none has run here yet
+            }
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "The batch runtime's repository could not be read", e);
+            return;
+        }
         try (Connection db = repository.getConnection(); PreparedStatement going = db.prepareStatement("select e.jobexecid,"
                 + " i.name, e.parameters from executioninstancedata e join jobinstancedata i on i.jobinstanceid = e.jobinstanceid"
                 + " where e.batchstatus in ('STARTING', 'STARTED', 'STOPPING') and i.name = any (?) order by e.jobexecid")) {

@@ -76,8 +76,6 @@ public class InvitationService {
                             + " where id = cast(?1 as uuid) and tenant_id = cast(?2 as uuid)")
                     .setParameter(1, invitationId).setParameter(2, tenantId).executeUpdate();
         });
-        em.getEntityManagerFactory().getCache().evict(TenantMember.class);
-        em.getEntityManagerFactory().getCache().evict(Invitation.class);
         CallerCache.evictUser(user.getId());
         audit.recordAlone(tenantId, user.getId(), "tenant.invite_accepted", "tenant_member", memberId,
                 Map.of("email", user.getEmail()));
