@@ -5,11 +5,13 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Who an API token's caller is in which business, with the role, for one minute: saves the
  * per-request identity and membership look-ups. Any change to a membership evicts the person's
- * entries at once (TeamService, invitations); the minute bounds staleness across cluster nodes.
+ * entries at once (TeamService, invitations), here and — through the data grid ({@link CallerEvictions}) — on
+ * every other instance; the minute bounds staleness should the grid be away.
  * Plain static methods: read on every API request, so no container call.
  */
 public final class CallerCache {
@@ -25,6 +27,9 @@ public final class CallerCache {
     }
 
     private static final Map<String, Entry> ENTRIES = new ConcurrentHashMap<>();
+
+    /** Tells the other instances of a person whose entries went; none without a data grid. */
+    private static volatile Consumer<String> others = userId -> { };
 
     private CallerCache() {
     }
@@ -51,7 +56,19 @@ public final class CallerCache {
         ENTRIES.put(key, new Entry(caller, expiry.isBefore(minute) ? expiry : minute));
     }
 
+    /** The person's entries go here and on every other instance. */
     public static void evictUser(String userId) {
+        evictHere(userId);
+        others.accept(userId);
+    }
+
+    /** The person's entries go on this instance (another instance's eviction, come over the grid). */
+    static void evictHere(String userId) {
         ENTRIES.values().removeIf(e -> e.caller().userId().equals(userId));
+    }
+
+    /** How evictions reach the other instances ({@code null}: they do not). */
+    static void tellOthersWith(Consumer<String> broadcast) {
+        others = broadcast == null ? userId -> { } : broadcast;
     }
 }

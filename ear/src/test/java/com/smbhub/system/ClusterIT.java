@@ -1,0 +1,144 @@
+package com.smbhub.system;
+
+import static com.smbhub.system.StripeWebhooksIT.eventId;
+import static com.smbhub.system.StripeWebhooksIT.sentInvoice;
+import static com.smbhub.system.StripeWebhooksIT.sessionEvent;
+import static com.smbhub.system.StripeWebhooksIT.signature;
+import static com.smbhub.system.SystemUnderTest.get;
+import static com.smbhub.system.SystemUnderTest.token;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two instances, one system (issue 18): what {@code ./smbhub test --cluster} checks on a cluster of its own — the load
+ * balancer is {@link SystemUnderTest#BASE}, the instances' own addresses come in SMBHUB_CLUSTER_INSTANCES. Not part of
+ * {@code ./smbhub test} (excluded in the ear module's failsafe configuration).
+ */
+class ClusterIT {
+
+    private static final List<String> INSTANCES = List.of(System.getenv()
+            .getOrDefault("SMBHUB_CLUSTER_INSTANCES", "http://127.0.0.1:29280,http://127.0.0.1:29380").split(","));
+    /** The cluster's folder (its instances' pid files) and the command that brings a stopped instance back. */
+    private static final Path VAR = Path.of(System.getenv().getOrDefault("SMBHUB_CLUSTER_VAR", "var/cluster-it"));
+    private static final Path SMBHUB = Path.of(System.getenv().getOrDefault("SMBHUB_COMMAND", "../smbhub"));
+
+    private static final World WORLD = World.create();
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    @Test
+    void aWebhookDeliveredToEveryInstanceAtOnceMakesOnePayment() throws Exception {
+        String owner = token(WORLD.northside("owner"), null);
+        String id = sentInvoice(owner, run).getString("id");
+        String body = sessionEvent(eventId(), "checkout.session.completed", WORLD.northsideStripe(), id, "pi_" + run, 22600,
+                "paid");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<SystemUnderTest.Reply>> replies = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String instance = INSTANCES.get(i % INSTANCES.size());
+            replies.add(pool.submit(() -> SystemUnderTest.send(HttpRequest.newBuilder(URI.create(instance + "/api/v1/webhooks/stripe"))
+                    .header("Content-Type", "application/json; charset=utf-8")
+                    .header("Stripe-Signature", signature(body, StripeWebhooksIT.SECRET, Instant.now().getEpochSecond()))
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build())));
+        }
+        for (Future<SystemUnderTest.Reply> reply : replies) {
+            assertEquals(200, reply.get().status(), reply.get().body());
+        }
+        pool.shutdown();
+        assertEquals(1, get("/api/v1/payments?invoice_id=" + id, owner).json().getJsonArray("data").size());
+        assertEquals("PAID", get("/api/v1/invoices/" + id, owner).json().getJsonObject("data").getString("status"));
+    }
+
+    @Test
+    void aRoleChangedOnOneInstanceHoldsOnTheOtherAtOnce() throws Exception {
+        String staffLogin = WORLD.northside("staff");
+        String staff = token(staffLogin, null);
+        assertEquals("STAFF", role(INSTANCES.get(1), staff)); // the other instance now holds the caller for a minute
+        String owner = token(WORLD.northside("owner"), null);
+        JsonObject member = get("/api/v1/team/members", owner).json().getJsonArray("data").getValuesAs(JsonObject.class)
+                .stream().filter(m -> m.getJsonObject("user").getString("email").equals(staffLogin)).findFirst().orElseThrow();
+        var changed = SystemUnderTest.send(HttpRequest.newBuilder(URI.create(INSTANCES.get(0) + "/api/v1/team/members/"
+                        + member.getString("id"))).header("Authorization", "Bearer " + owner)
+                .header("Content-Type", "application/json").header("If-Match", String.valueOf(member.getInt("version")))
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"role\":\"ADMIN\"}")).build());
+        assertEquals(200, changed.status(), changed.body());
+        long until = System.nanoTime() + 3_000_000_000L; // the grid's message, not the cache's minute
+        String seen;
+        while (!"ADMIN".equals(seen = role(INSTANCES.get(1), staff)) && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+        assertEquals("ADMIN", seen, "the other instance still answered with the role it had cached");
+    }
+
+    @Test
+    void killingAnInstanceUnderLoadLosesOnlyWhatWasInFlightOnIt() throws Exception {
+        String owner = token(WORLD.northside("owner"), null);
+        long pid = Long.parseLong(Files.readString(VAR.resolve("nodes/smbhub-node/i2/config/pid")).trim());
+        Map<Long, AtomicLong> failedAt = new ConcurrentHashMap<>();
+        AtomicLong ok = new AtomicLong();
+        long start = System.nanoTime();
+        long[] killedAt = {Long.MAX_VALUE};
+        List<Thread> clients = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            Thread client = new Thread(() -> {
+                while (System.nanoTime() - start < 10_000_000_000L) {
+                    int status;
+                    try {
+                        status = get("/api/v1/me", owner).status();
+                    } catch (RuntimeException e) { // the connection closed with the request in flight
+                        status = -1;
+                    }
+                    if (status == 200) {
+                        ok.incrementAndGet();
+                    } else {
+                        failedAt.computeIfAbsent(System.nanoTime(), k -> new AtomicLong()).incrementAndGet();
+                    }
+                }
+            });
+            client.start();
+            clients.add(client);
+        }
+        try {
+            Thread.sleep(3_000);
+            killedAt[0] = System.nanoTime();
+            ProcessHandle.of(pid).orElseThrow().destroyForcibly(); // kill -9
+            for (Thread client : clients) {
+                client.join();
+            }
+            long late = failedAt.keySet().stream().filter(at -> at > killedAt[0] + 3_000_000_000L).count();
+            assertEquals(0, late, "requests failed after the load balancer had taken the dead instance out");
+            assertTrue(failedAt.values().stream().mapToLong(AtomicLong::get).sum() <= 8,
+                    "more failed than 4 clients had in flight: " + failedAt.size());
+            assertTrue(ok.get() > 100, "requests served: " + ok.get());
+        } finally {
+            Process back = new ProcessBuilder(SMBHUB.toString(), "cluster").inheritIO().start();
+            assertEquals(0, back.waitFor(), "./smbhub cluster brought the instance back");
+        }
+        assertEquals(200, SystemUnderTest.send(HttpRequest.newBuilder(URI.create(INSTANCES.get(1) + "/api/v1/me"))
+                .header("Authorization", "Bearer " + owner).GET().build()).status(), "the instance is back and serves");
+    }
+
+    private static String role(String instance, String token) {
+        var me = SystemUnderTest.send(HttpRequest.newBuilder(URI.create(instance + "/api/v1/me"))
+                .header("Authorization", "Bearer " + token).GET().build());
+        assertEquals(200, me.status(), me.body());
+        return me.json().getJsonObject("data").getString("role");
+    }
+}
