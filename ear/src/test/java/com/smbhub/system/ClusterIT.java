@@ -88,6 +88,34 @@ class ClusterIT {
     }
 
     @Test
+    void signInFailuresCountOnceAcrossInstances() {
+        String nobody = "nobody." + run + "@maple.test";
+        String body = "{\"username\":\"" + nobody + "\",\"password\":\"wrong\"}";
+        for (int i = 0; i < 5; i++) { // 3 on one instance, 2 on the other: neither would slow down alone
+            assertEquals(401, post(INSTANCES.get(i % INSTANCES.size()) + "/api/v1/auth/token", body).status());
+        }
+        for (String instance : INSTANCES) {
+            var slowed = post(instance + "/api/v1/auth/token", body);
+            assertEquals(429, slowed.status(), instance + " " + slowed.body());
+        }
+    }
+
+    @Test
+    void failedPortalLookUpsCountOnceAcrossInstances() {
+        int allowed = 30; // smbhub.portal.lookups-per-window on the cluster
+        for (int i = 0; i < allowed; i++) {
+            var reply = SystemUnderTest.send(HttpRequest.newBuilder(URI.create(INSTANCES.get(i % INSTANCES.size())
+                    + "/portal/invoices/not-a-link-" + run + i)).GET().build());
+            assertEquals(404, reply.status(), "look-up " + i);
+        }
+        for (String instance : INSTANCES) {
+            var reply = SystemUnderTest.send(HttpRequest.newBuilder(URI.create(instance + "/portal/invoices/not-a-link-" + run))
+                    .GET().build());
+            assertEquals(429, reply.status(), instance + " let a guess through after " + allowed + " on both");
+        }
+    }
+
+    @Test
     void killingAnInstanceUnderLoadLosesOnlyWhatWasInFlightOnIt() throws Exception {
         String owner = token(WORLD.northside("owner"), null);
         long pid = Long.parseLong(Files.readString(VAR.resolve("nodes/smbhub-node/i2/config/pid")).trim());
@@ -133,6 +161,11 @@ class ClusterIT {
         }
         assertEquals(200, SystemUnderTest.send(HttpRequest.newBuilder(URI.create(INSTANCES.get(1) + "/api/v1/me"))
                 .header("Authorization", "Bearer " + owner).GET().build()).status(), "the instance is back and serves");
+    }
+
+    private static SystemUnderTest.Reply post(String url, String json) {
+        return SystemUnderTest.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     private static String role(String instance, String token) {

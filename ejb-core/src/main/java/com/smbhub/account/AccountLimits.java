@@ -11,9 +11,10 @@ final class AccountLimits {
     private final RequestLimit perAddress;
     private final RequestLimit perEmail;
 
-    AccountLimits(int perAddressPerHour, int perEmailPerHour) {
-        this.perAddress = new RequestLimit(perAddressPerHour, Duration.ofHours(1));
-        this.perEmail = new RequestLimit(perEmailPerHour, Duration.ofHours(1));
+    /** {@code kind} names these counts on the data grid ("signup", "account-mail"). */
+    AccountLimits(String kind, int perAddressPerHour, int perEmailPerHour) {
+        this.perAddress = new RequestLimit(kind + "-address", perAddressPerHour, Duration.ofHours(1));
+        this.perEmail = new RequestLimit(kind + "-email", perEmailPerHour, Duration.ofHours(1));
     }
 
     void address(String address, Instant now, String refusal) {

@@ -55,7 +55,7 @@ public class AccountService {
     @PostConstruct
     void limits() {
         if (limits == null) {
-            limits = new AccountLimits(addressLimit, emailLimit);
+            limits = new AccountLimits("account-mail", addressLimit, emailLimit);
         }
     }
 

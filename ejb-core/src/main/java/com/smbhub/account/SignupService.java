@@ -79,7 +79,7 @@ public class SignupService {
     @PostConstruct
     void limits() {
         if (limits == null) {
-            limits = new AccountLimits(addressLimit, emailLimit);
+            limits = new AccountLimits("signup", addressLimit, emailLimit);
         }
     }
 

@@ -1,11 +1,10 @@
 package com.smbhub.platform.security;
 
+import com.smbhub.platform.grid.Tallies;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Slows sign-in guessing down without telling which e-mails have accounts and without letting anyone
@@ -13,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * whether an account exists or not — and per address over all e-mails: after {@value #FREE_FAILURES}
  * failures in a row an e-mail waits 30 s from that address, doubling up to 15 min; an address with
  * {@value #ADDRESS_FAILURES} failures in 15 minutes waits out the window. A right password from another
- * address is never held back. Kept in this instance's memory (like the portal's look-up limit).
+ * address is never held back. Counted across instances ({@link Tallies}).
  */
 final class SignInThrottle {
 
@@ -22,38 +21,34 @@ final class SignInThrottle {
     static final Duration FIRST_DELAY = Duration.ofSeconds(30);
     static final Duration MAX_DELAY = Duration.ofMinutes(15);
     static final Duration ADDRESS_WINDOW = Duration.ofMinutes(15);
-    private static final int MAX_ENTRIES = 100_000;
 
-    private record Count(int failures, Instant first, Instant waitUntil) {
-    }
-
-    private final Map<String, Count> byEmail = new ConcurrentHashMap<>();
-    private final Map<String, Count> byAddress = new ConcurrentHashMap<>();
+    /** Counts as {failures, first failure, wait until (0: none)} in epoch milliseconds. */
+    private final Tallies byEmail = new Tallies("signin-email", MAX_DELAY.plus(ADDRESS_WINDOW));
+    private final Tallies byAddress = new Tallies("signin-address", ADDRESS_WINDOW);
 
     /** How long this e-mail must wait from this address now, if at all. */
     Optional<Duration> waitFor(String email, String address, Instant now) {
-        Instant until = later(waiting(byEmail.get(key(email, address)), now), waiting(byAddress.get(address), now));
-        return until == null ? Optional.empty() : Optional.of(Duration.between(now, until));
+        long until = Math.max(waitUntil(byEmail.get(key(email, address))), waitUntil(byAddress.get(address)));
+        return until > now.toEpochMilli() ? Optional.of(Duration.ofMillis(until - now.toEpochMilli())) : Optional.empty();
     }
 
     void failed(String email, String address, Instant now) {
-        if (byEmail.size() > MAX_ENTRIES || byAddress.size() > MAX_ENTRIES) {
-            forgetOld(now);
-        }
-        byEmail.compute(key(email, address), (k, c) -> {
-            int failures = c == null ? 1 : c.failures() + 1;
-            return new Count(failures, c == null ? now : c.first(), delayAfter(failures) == null ? null
-                    : now.plus(delayAfter(failures)));
+        long at = now.toEpochMilli();
+        byEmail.change(key(email, address), c -> {
+            int failures = c == null ? 1 : (int) c[0] + 1;
+            Duration delay = delayAfter(failures);
+            return new long[] {failures, c == null ? at : c[1], delay == null ? 0 : at + delay.toMillis()};
         });
-        byAddress.compute(address, (k, c) -> {
-            Count fresh = c == null || c.first().plus(ADDRESS_WINDOW).isBefore(now) ? new Count(0, now, null) : c;
-            int failures = fresh.failures() + 1;
-            return new Count(failures, fresh.first(), failures >= ADDRESS_FAILURES ? fresh.first().plus(ADDRESS_WINDOW) : null);
+        byAddress.change(address, c -> {
+            boolean fresh = c == null || c[1] + ADDRESS_WINDOW.toMillis() < at;
+            long first = fresh ? at : c[1];
+            long failures = (fresh ? 0 : c[0]) + 1;
+            return new long[] {failures, first, failures >= ADDRESS_FAILURES ? first + ADDRESS_WINDOW.toMillis() : 0};
         });
     }
 
     void succeeded(String email, String address) {
-        byEmail.remove(key(email, address));
+        byEmail.change(key(email, address), c -> null);
     }
 
     /** After {@value #FREE_FAILURES} failures in a row, 30 s doubling with each further one, at most 15 min. */
@@ -69,17 +64,7 @@ final class SignInThrottle {
         return (email == null ? "" : email.trim().toLowerCase(Locale.ROOT)) + '\u0000' + address;
     }
 
-    private static Instant waiting(Count count, Instant now) {
-        return count != null && count.waitUntil() != null && count.waitUntil().isAfter(now) ? count.waitUntil() : null;
-    }
-
-    private static Instant later(Instant a, Instant b) {
-        return a == null ? b : b == null || a.isAfter(b) ? a : b;
-    }
-
-    private void forgetOld(Instant now) {
-        Instant old = now.minus(MAX_DELAY).minus(ADDRESS_WINDOW);
-        byEmail.values().removeIf(c -> c.first().isBefore(old) && (c.waitUntil() == null || c.waitUntil().isBefore(now)));
-        byAddress.values().removeIf(c -> c.first().isBefore(old));
+    private static long waitUntil(long[] count) {
+        return count == null ? 0 : count[2];
     }
 }

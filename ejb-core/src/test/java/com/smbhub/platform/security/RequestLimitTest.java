@@ -14,7 +14,7 @@ class RequestLimitTest {
 
     @Test
     void beyondTheWindowsCountAKeyWaitsUntilItsOldestAttemptLeaves() {
-        RequestLimit limit = new RequestLimit(3, Duration.ofHours(1));
+        RequestLimit limit = new RequestLimit("test", 3, Duration.ofHours(1));
         assertTrue(limit.attempt("a", T0).isEmpty());
         assertTrue(limit.attempt("a", T0.plusSeconds(600)).isEmpty());
         assertTrue(limit.attempt("a", T0.plusSeconds(1200)).isEmpty());

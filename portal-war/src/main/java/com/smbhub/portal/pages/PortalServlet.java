@@ -230,7 +230,7 @@ public class PortalServlet extends HttpServlet {
      * opened from here (a client paying, downloading, answering is not stopped by someone else's guesses).
      */
     private boolean throttled(HttpServletRequest request, HttpServletResponse response, String token) throws IOException {
-        String address = request.getRemoteAddr();
+        String address = address(request);
         if (limiter().opened(address, token) || !limiter().blocked(address)) {
             return false;
         }
@@ -240,7 +240,12 @@ public class PortalServlet extends HttpServlet {
     }
 
     private void opened(HttpServletRequest request, String token) {
-        limiter().remember(request.getRemoteAddr(), token);
+        limiter().remember(address(request), token);
+    }
+
+    /** The client's address; none when a load balancer that passes it (Proxy-ip) was bypassed. */
+    private static String address(HttpServletRequest request) {
+        return request.getRemoteAddr() == null ? "unknown" : request.getRemoteAddr();
     }
 
     private PortalRateLimit limiter() {
@@ -252,7 +257,7 @@ public class PortalServlet extends HttpServlet {
 
     /** "Not valid" — and one failed look-up more for this address. */
     private void notValid(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        limiter().failed(request.getRemoteAddr());
+        limiter().failed(address(request));
         PortalPage.send(response, 404, "This link is not valid",
                 "The link may have expired or been replaced. Ask the business to send you a new one.");
     }

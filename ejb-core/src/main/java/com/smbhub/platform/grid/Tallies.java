@@ -1,0 +1,111 @@
+package com.smbhub.platform.grid;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A few numbers per key that every instance shares — the counts behind the rate limits. On Payara's data grid
+ * (a JCache cache, {@link GridTallies}) when the server has one, else in this instance's memory; a key not changed
+ * for {@code keep} may be forgotten. Values are never changed in place: {@link #change} gets the current numbers
+ * (null when none) and returns the new ones (null to forget the key), and may be called more than once when another
+ * instance changed the key meanwhile.
+ */
+public final class Tallies {
+
+    private static final Logger LOG = Logger.getLogger(Tallies.class.getName());
+    private static final int MAX_LOCAL_KEYS = 100_000;
+
+    /** Where tallies live when not in this instance's memory: one per name. */
+    interface Store {
+        long[] get(String key);
+
+        long[] change(String key, UnaryOperator<long[]> change);
+    }
+
+    private static volatile BiFunction<String, Duration, Store> grid;
+
+    private final String name;
+    private final Duration keep;
+    private final Map<String, long[]> local = new ConcurrentHashMap<>();
+    private volatile Store shared;
+    private volatile BiFunction<String, Duration, Store> sharedFrom;
+
+    public Tallies(String name, Duration keep) {
+        this.name = name;
+        this.keep = keep;
+    }
+
+    /** From now on tallies are kept by this store maker (null: in each instance's memory). */
+    static void keepOn(BiFunction<String, Duration, Store> maker) {
+        grid = maker;
+    }
+
+    public long[] get(String key) {
+        Store store = store();
+        if (store != null) {
+            try {
+                return store.get(key);
+            } catch (RuntimeException e) {
+                unreachable(e);
+            }
+        }
+        return local.get(key);
+    }
+
+    /** Applies {@code change} atomically to the key's numbers and returns the numbers it left. */
+    public long[] change(String key, UnaryOperator<long[]> change) {
+        Store store = store();
+        if (store != null) {
+            try {
+                return store.change(key, change);
+            } catch (RuntimeException e) {
+                unreachable(e);
+            }
+        }
+        if (local.size() > MAX_LOCAL_KEYS) {
+            local.clear();
+        }
+        return local.compute(key, (k, now) -> change.apply(now));
+    }
+
+    /** The times later than {@code after}, in their order: what is left of a sliding window. */
+    public static long[] after(long[] times, long after) {
+        return times == null ? new long[0] : Arrays.stream(times).filter(t -> t > after).toArray();
+    }
+
+    /** The times with one more at the end. */
+    public static long[] plus(long[] times, long time) {
+        long[] more = Arrays.copyOf(times, times.length + 1);
+        more[times.length] = time;
+        return more;
+    }
+
+    private Store store() {
+        BiFunction<String, Duration, Store> maker = grid;
+        if (maker != sharedFrom) {
+            synchronized (this) {
+                if (maker != sharedFrom) {
+                    Store made = null;
+                    try {
+                        made = maker == null ? null : maker.apply(name, keep);
+                    } catch (RuntimeException e) {
+                        unreachable(e);
+                    }
+                    shared = made;
+                    sharedFrom = maker;
+                }
+            }
+        }
+        return shared;
+    }
+
+    private void unreachable(RuntimeException e) {
+        LOG.log(Level.WARNING, "The data grid did not answer for " + name + "; this instance counts on its own", e);
+    }
+}
