@@ -33,6 +33,16 @@ class ApiIT {
     }
 
     @Test
+    void theInstanceWasReadyOnlyAfterItsWarmUpReadTheListPages() {
+        var reply = get("/health/ready", null);
+        JsonObject warmUp = reply.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(check -> check.getString("name").equals("warm-up")).findFirst().orElseThrow();
+        assertEquals("UP", warmUp.getString("status"), reply.body());
+        assertEquals("done", warmUp.getJsonObject("data").getString("state"), reply.body());
+        assertEquals("400", String.valueOf(warmUp.getJsonObject("data").get("requests")).replace("\"", ""), reply.body());
+    }
+
+    @Test
     void tokenThenMeGivesUserBusinessAndRole() {
         var reply = get("/api/v1/me", token(WORLD.northside("owner"), null));
         assertEquals(200, reply.status(), reply.body());

@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,6 +93,52 @@ class RowLevelSecurityIT {
             assertTrue(count(app, "select count(*) from contacts") > 0, "its own rows are there");
             app.rollback();
         }
+    }
+
+    @Test
+    void theSearchFunctionsFindOnlyTheBoundBusinessesIds() throws SQLException {
+        String northside = tenantOf(WORLD.northside());
+        Map<String, String> searches = Map.of("contacts", "select m::text from contacts_matching('%walled%', null) m",
+                "work_items", "select m::text from work_items_matching('%walled job%') m");
+        try (Connection owner = Database.connect(); Connection app = Database.connectAsApplication()) {
+            app.setAutoCommit(false);
+            for (var search : searches.entrySet()) {
+                assertEquals(List.of(), ids(app, search.getValue()), search.getKey() + " without a business");
+                app.createStatement().execute("select set_config('app.cross_tenant', 'on', true)");
+                assertEquals(List.of(), ids(app, search.getValue()), search.getKey() + " in the cross-business scope");
+                app.rollback();
+                try (var set = app.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+                    set.setString(1, northside);
+                    set.execute();
+                }
+                List<String> found = ids(app, search.getValue());
+                app.rollback();
+                assertFalse(found.isEmpty(), search.getKey() + ": the business's own rows are found");
+                try (var others = owner.prepareStatement("select count(*) from " + search.getKey()
+                        + " where id = any(?::uuid[]) and tenant_id <> ?::uuid")) {
+                    others.setArray(1, owner.createArrayOf("text", found.toArray()));
+                    others.setString(2, northside);
+                    try (var rs = others.executeQuery()) {
+                        rs.next();
+                        assertEquals(0, rs.getLong(1), search.getKey() + " found another business's rows");
+                    }
+                }
+                long otherRows = count(owner, "select count(*) from " + search.getKey() + " where tenant_id <> '" + northside
+                        + "' and " + (search.getKey().equals("contacts") ? "lower(display_name) like '%walled%'"
+                        : "lower(title) like '%walled job%'"));
+                assertTrue(otherRows > 0, search.getKey() + ": other businesses had matching rows to hide");
+            }
+        }
+    }
+
+    private static List<String> ids(Connection c, String sql) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (var rs = c.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids;
     }
 
     @Test

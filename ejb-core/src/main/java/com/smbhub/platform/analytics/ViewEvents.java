@@ -34,6 +34,8 @@ import javax.sql.DataSource;
 public class ViewEvents {
 
     static final int MAX_QUEUED = 50_000;
+    /** The platform of the server's own warm-up requests at deployment: no one viewed anything. */
+    public static final String WARM_UP = "warm-up";
     private static final int BATCH = 1000;
 
     private record Pending(UUID id, UUID tenantId, String name, Instant at, String userId, String role,
@@ -48,6 +50,9 @@ public class ViewEvents {
     /** Queues a view event for the current caller. */
     public static void record(String eventName, String profileId, String source) {
         RequestContext context = RequestContext.current().orElseThrow();
+        if (WARM_UP.equals(context.platform())) {
+            return;
+        }
         QUEUE.offer(new Pending(UUID.randomUUID(), UUID.fromString(context.tenantId()), eventName, Instant.now(),
                 context.userId(), context.role(), profileId, context.platform(), source, context.requestId()));
     }

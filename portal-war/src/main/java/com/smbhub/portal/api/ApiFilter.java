@@ -1,10 +1,12 @@
 package com.smbhub.portal.api;
 
+import com.smbhub.platform.analytics.ViewEvents;
 import com.smbhub.platform.metrics.Measures;
 import com.smbhub.platform.security.CallerCache;
 import com.smbhub.platform.security.IdentityService;
 import com.smbhub.platform.security.Membership;
 import com.smbhub.platform.tenancy.RequestContext;
+import com.smbhub.portal.health.Warmup;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -90,7 +92,8 @@ public class ApiFilter extends HttpFilter {
             }
         }
         try (RequestContext.Scope scope = RequestContext.open(caller == null ? null : caller.userId(),
-                caller == null ? null : caller.tenantId(), requestId, request.getRemoteAddr(), "api")) {
+                caller == null ? null : caller.tenantId(), requestId, request.getRemoteAddr(),
+                Warmup.isWarmUp(request) ? ViewEvents.WARM_UP : "api")) {
             if (caller != null && caller.role() != null) {
                 RequestContext.current().orElseThrow().resolvedRole(caller.role());
             }
