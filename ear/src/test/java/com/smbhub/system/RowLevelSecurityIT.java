@@ -98,8 +98,9 @@ class RowLevelSecurityIT {
     @Test
     void theSearchFunctionsFindOnlyTheBoundBusinessesIds() throws SQLException {
         String northside = tenantOf(WORLD.northside());
-        Map<String, String> searches = Map.of("contacts", "select m::text from contacts_matching('%walled%', null) m",
-                "work_items", "select m::text from work_items_matching('%walled job%') m");
+        // "%" matches every row: whatever else the database holds, only the bound business's ids may come back
+        Map<String, String> searches = Map.of("contacts", "select m::text from contacts_matching('%', null) m",
+                "work_items", "select m::text from work_items_matching('%') m");
         try (Connection owner = Database.connect(); Connection app = Database.connectAsApplication()) {
             app.setAutoCommit(false);
             for (var search : searches.entrySet()) {
@@ -113,7 +114,10 @@ class RowLevelSecurityIT {
                 }
                 List<String> found = ids(app, search.getValue());
                 app.rollback();
-                assertFalse(found.isEmpty(), search.getKey() + ": the business's own rows are found");
+                assertEquals(count(owner, "select count(*) from " + search.getKey() + " where tenant_id = '" + northside + "'"),
+                        found.size(), search.getKey() + ": every row of the business is found");
+                assertTrue(count(owner, "select count(*) from " + search.getKey() + " where tenant_id <> '" + northside + "'") > 0,
+                        search.getKey() + ": other businesses have rows to hide");
                 try (var others = owner.prepareStatement("select count(*) from " + search.getKey()
                         + " where id = any(?::uuid[]) and tenant_id <> ?::uuid")) {
                     others.setArray(1, owner.createArrayOf("text", found.toArray()));
@@ -123,10 +127,6 @@ class RowLevelSecurityIT {
                         assertEquals(0, rs.getLong(1), search.getKey() + " found another business's rows");
                     }
                 }
-                long otherRows = count(owner, "select count(*) from " + search.getKey() + " where tenant_id <> '" + northside
-                        + "' and " + (search.getKey().equals("contacts") ? "lower(display_name) like '%walled%'"
-                        : "lower(title) like '%walled job%'"));
-                assertTrue(otherRows > 0, search.getKey() + ": other businesses had matching rows to hide");
             }
         }
     }
