@@ -88,6 +88,48 @@ class ClusterIT {
     }
 
     @Test
+    void aProfileChangedOnOneInstanceShowsOnTheOtherAtOnce() throws Exception {
+        String owner = token(WORLD.northside("owner"), null);
+        String label = "Estimates " + run;
+        assertEquals(200, profileOn(INSTANCES.get(0), owner).status()); // both instances now hold the profile
+        assertEquals(200, profileOn(INSTANCES.get(1), owner).status());
+        try {
+            var changed = quotePluralOn(INSTANCES.get(0), owner, "\"" + label + "\"");
+            assertEquals(200, changed.status(), changed.body());
+            assertEquals(label, quotePluralSoon(INSTANCES.get(1), owner, label), "the other instance kept the profile it had cached");
+        } finally {
+            assertEquals(200, quotePluralOn(INSTANCES.get(1), owner, "null").status());
+        }
+        assertEquals("Quotes", quotePluralSoon(INSTANCES.get(0), owner, "Quotes"), "and back the other way");
+    }
+
+    /** Overrides the profile's "quote_plural" label (a JSON value) through that instance. */
+    private static SystemUnderTest.Reply quotePluralOn(String instance, String token, String json) {
+        return SystemUnderTest.send(HttpRequest.newBuilder(URI.create(instance + "/api/v1/profile/tenant-overrides"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"labels\":{\"quote_plural\":" + json + "}}")).build());
+    }
+
+    /** The profile's "quote_plural" label as the instance answers it, waited for up to 3 s (the grid's message, not a restart). */
+    private static String quotePluralSoon(String instance, String token, String expected) throws InterruptedException {
+        long until = System.nanoTime() + 3_000_000_000L;
+        String seen;
+        while (!expected.equals(seen = quotePlural(profileOn(instance, token))) && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+        return seen;
+    }
+
+    private static SystemUnderTest.Reply profileOn(String instance, String token) {
+        return SystemUnderTest.send(HttpRequest.newBuilder(URI.create(instance + "/api/v1/profile"))
+                .header("Authorization", "Bearer " + token).build());
+    }
+
+    private static String quotePlural(SystemUnderTest.Reply profile) {
+        return profile.json().getJsonObject("data").getJsonObject("labels").getString("quote_plural");
+    }
+
+    @Test
     void signInFailuresCountOnceAcrossInstances() {
         String nobody = "nobody." + run + "@maple.test";
         String body = "{\"username\":\"" + nobody + "\",\"password\":\"wrong\"}";

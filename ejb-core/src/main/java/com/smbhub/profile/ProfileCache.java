@@ -1,20 +1,34 @@
 package com.smbhub.profile;
 
+import com.smbhub.platform.grid.Evictions;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Effective profiles by business, computed once and dropped when the business's profile choice or
- * overrides change. (One JVM; a cluster needs the data grid or a version check — see docs.)
+ * Effective profiles by business, computed once per instance and dropped on every instance (through the data grid,
+ * {@link Evictions}) when the business's profile choice or overrides change.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class ProfileCache {
 
+    private static final String KIND = "profile";
+
+    @Resource TransactionSynchronizationRegistry transaction;
+
     private final Map<String, EffectiveProfile> byTenant = new ConcurrentHashMap<>();
+
+    @PostConstruct
+    void listen() {
+        Evictions.register(KIND, byTenant::remove);
+    }
 
     public EffectiveProfile get(String tenantId) {
         return byTenant.get(tenantId);
@@ -24,7 +38,22 @@ public class ProfileCache {
         byTenant.put(tenantId, profile);
     }
 
+    /** Drops the business's profile now, and everywhere again once the transaction that changed it has ended. */
     public void invalidate(String tenantId) {
         byTenant.remove(tenantId);
+        if (transaction.getTransactionKey() == null) {
+            Evictions.evict(KIND, tenantId);
+            return;
+        }
+        transaction.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                Evictions.evict(KIND, tenantId);
+            }
+        });
     }
 }

@@ -1,52 +1,26 @@
 package com.smbhub.platform.grid;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import javax.cache.Cache;
 import javax.cache.CacheException;
 import javax.cache.CacheManager;
 import javax.cache.configuration.MutableConfiguration;
 import javax.cache.expiry.ModifiedExpiryPolicy;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 
 /**
- * Puts {@link Tallies} on Payara's data grid: one JCache cache per name ("smbhub-" + name), values written as text
- * so comparing them is comparing their numbers, changed by compare-and-replace so two instances counting the same
- * key at once both count. Without the grid (turned off in the domain) each instance counts on its own.
+ * {@link Tallies} on Payara's data grid ({@link DataGrid} makes them): one JCache cache per name ("smbhub-" + name),
+ * values written as text so comparing them is comparing their numbers, changed by compare-and-replace so two
+ * instances counting the same key at once both count.
  */
-@Singleton
-@Startup
-public class GridTallies {
+record GridTallies(Cache<String, String> cache) implements Tallies.Store {
 
-    private static final Logger LOG = Logger.getLogger(GridTallies.class.getName());
-    /** Payara's JCache manager, backed by its data grid. */
-    static final String CACHE_MANAGER = "payara/CacheManager";
     private static final int TRIES = 100;
 
-    @PostConstruct
-    void join() {
-        try {
-            CacheManager manager = (CacheManager) new InitialContext().lookup(CACHE_MANAGER);
-            Tallies.keepOn((name, keep) -> new OnGrid(cache(manager, "smbhub-" + name, keep)));
-        } catch (NamingException | RuntimeException e) {
-            LOG.warning("No data grid (" + e + "): each instance keeps its own rate-limit counts");
-        }
-    }
-
-    @PreDestroy
-    void leave() {
-        Tallies.keepOn(null);
-    }
-
+    /** The cache of that name, made with entries dropped {@code keep} after their last change if there is none yet. */
     static Cache<String, String> cache(CacheManager manager, String name, Duration keep) {
         Cache<String, String> cache = manager.getCache(name, String.class, String.class);
         if (cache != null) {
@@ -61,26 +35,23 @@ public class GridTallies {
         }
     }
 
-    record OnGrid(Cache<String, String> cache) implements Tallies.Store {
+    @Override
+    public long[] get(String key) {
+        return decode(cache.get(key));
+    }
 
-        @Override
-        public long[] get(String key) {
-            return decode(cache.get(key));
-        }
-
-        @Override
-        public long[] change(String key, UnaryOperator<long[]> change) {
-            for (int i = 0; i < TRIES; i++) {
-                String was = cache.get(key);
-                long[] next = change.apply(decode(was));
-                boolean done = was == null ? next == null || cache.putIfAbsent(key, encode(next))
-                        : next == null ? cache.remove(key, was) : cache.replace(key, was, encode(next));
-                if (done) {
-                    return next;
-                }
+    @Override
+    public long[] change(String key, UnaryOperator<long[]> change) {
+        for (int i = 0; i < TRIES; i++) {
+            String was = cache.get(key);
+            long[] next = change.apply(decode(was));
+            boolean done = was == null ? next == null || cache.putIfAbsent(key, encode(next))
+                    : next == null ? cache.remove(key, was) : cache.replace(key, was, encode(next));
+            if (done) {
+                return next;
             }
-            throw new IllegalStateException("the key " + key + " kept changing under " + TRIES + " tries");
         }
+        throw new IllegalStateException("the key " + key + " kept changing under " + TRIES + " tries");
     }
 
     static String encode(long[] numbers) {

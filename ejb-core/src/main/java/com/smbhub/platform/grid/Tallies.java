@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
+import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -14,12 +15,14 @@ import java.util.logging.Logger;
  * (a JCache cache, {@link GridTallies}) when the server has one, else in this instance's memory; a key not changed
  * for {@code keep} may be forgotten. Values are never changed in place: {@link #change} gets the current numbers
  * (null when none) and returns the new ones (null to forget the key), and may be called more than once when another
- * instance changed the key meanwhile.
+ * instance changed the key meanwhile. When the grid does not answer, the instance counts alone and tries the grid
+ * again {@link #RETRY_AFTER} later, saying so once per outage.
  */
 public final class Tallies {
 
     private static final Logger LOG = Logger.getLogger(Tallies.class.getName());
     private static final int MAX_LOCAL_KEYS = 100_000;
+    static final Duration RETRY_AFTER = Duration.ofSeconds(30);
 
     /** Where tallies live when not in this instance's memory: one per name. */
     interface Store {
@@ -35,10 +38,18 @@ public final class Tallies {
     private final Map<String, long[]> local = new ConcurrentHashMap<>();
     private volatile Store shared;
     private volatile BiFunction<String, Duration, Store> sharedFrom;
+    private final LongSupplier nanoClock;
+    /** While the grid does not answer: when to try it again (nanoClock), else 0. */
+    private volatile long retryAt;
 
     public Tallies(String name, Duration keep) {
+        this(name, keep, System::nanoTime);
+    }
+
+    Tallies(String name, Duration keep, LongSupplier nanoClock) {
         this.name = name;
         this.keep = keep;
+        this.nanoClock = nanoClock;
     }
 
     /** From now on tallies are kept by this store maker (null: in each instance's memory). */
@@ -50,7 +61,7 @@ public final class Tallies {
         Store store = store();
         if (store != null) {
             try {
-                return store.get(key);
+                return answered(store.get(key));
             } catch (RuntimeException e) {
                 unreachable(e);
             }
@@ -63,7 +74,7 @@ public final class Tallies {
         Store store = store();
         if (store != null) {
             try {
-                return store.change(key, change);
+                return answered(store.change(key, change));
             } catch (RuntimeException e) {
                 unreachable(e);
             }
@@ -87,25 +98,43 @@ public final class Tallies {
     }
 
     private Store store() {
+        long retry = retryAt;
+        if (retry != 0 && nanoClock.getAsLong() - retry < 0) {
+            return null;
+        }
         BiFunction<String, Duration, Store> maker = grid;
         if (maker != sharedFrom) {
             synchronized (this) {
                 if (maker != sharedFrom) {
-                    Store made = null;
                     try {
-                        made = maker == null ? null : maker.apply(name, keep);
+                        shared = maker == null ? null : maker.apply(name, keep);
+                        sharedFrom = maker;
                     } catch (RuntimeException e) {
                         unreachable(e);
+                        return null;
                     }
-                    shared = made;
-                    sharedFrom = maker;
                 }
             }
         }
         return shared;
     }
 
+    private long[] answered(long[] numbers) {
+        if (retryAt != 0) {
+            retryAt = 0;
+            LOG.info("The data grid answers again for " + name + "; the instances count together");
+        }
+        return numbers;
+    }
+
     private void unreachable(RuntimeException e) {
-        LOG.log(Level.WARNING, "The data grid did not answer for " + name + "; this instance counts on its own", e);
+        boolean first = retryAt == 0;
+        retryAt = nanoClock.getAsLong() + RETRY_AFTER.toNanos() | 1;
+        if (first) {
+            LOG.log(Level.WARNING, "The data grid did not answer for " + name + "; this instance counts on its own and tries"
+                    + " the grid again every " + RETRY_AFTER.toSeconds() + " s", e);
+        } else {
+            LOG.log(Level.FINE, "The data grid still does not answer for " + name, e);
+        }
     }
 }

@@ -1,16 +1,16 @@
 package com.smbhub.platform.security;
 
+import com.smbhub.platform.grid.Evictions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 /**
  * Who an API token's caller is in which business, with the role, for one minute: saves the
  * per-request identity and membership look-ups. Any change to a membership evicts the person's
- * entries at once (TeamService, invitations), here and — through the data grid ({@link CallerEvictions}) — on
+ * entries at once (TeamService, invitations), here and — through the data grid ({@link Evictions}) — on
  * every other instance; the minute bounds staleness should the grid be away.
  * Plain static methods: read on every API request, so no container call.
  */
@@ -28,8 +28,11 @@ public final class CallerCache {
 
     private static final Map<String, Entry> ENTRIES = new ConcurrentHashMap<>();
 
-    /** Tells the other instances of a person whose entries went; none without a data grid. */
-    private static volatile Consumer<String> others = userId -> { };
+    private static final String KIND = "caller";
+
+    static {
+        Evictions.register(KIND, CallerCache::evictHere);
+    }
 
     private CallerCache() {
     }
@@ -58,17 +61,11 @@ public final class CallerCache {
 
     /** The person's entries go here and on every other instance. */
     public static void evictUser(String userId) {
-        evictHere(userId);
-        others.accept(userId);
+        Evictions.evict(KIND, userId);
     }
 
     /** The person's entries go on this instance (another instance's eviction, come over the grid). */
     static void evictHere(String userId) {
         ENTRIES.values().removeIf(e -> e.caller().userId().equals(userId));
-    }
-
-    /** How evictions reach the other instances ({@code null}: they do not). */
-    static void tellOthersWith(Consumer<String> broadcast) {
-        others = broadcast == null ? userId -> { } : broadcast;
     }
 }

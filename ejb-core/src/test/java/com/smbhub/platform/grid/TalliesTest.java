@@ -11,6 +11,14 @@ import com.hazelcast.core.HazelcastInstance;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
@@ -40,7 +48,7 @@ class TalliesTest {
             for (HazelcastInstance member : List.of(one, two)) {
                 Cache<String, String> cache = GridTallies.cache(new HazelcastServerCachingProvider(member).getCacheManager(),
                         "smbhub-test", Duration.ofMinutes(1));
-                stores.add(new GridTallies.OnGrid(cache));
+                stores.add(new GridTallies(cache));
             }
             List<Thread> counters = new ArrayList<>();
             for (Tallies.Store store : List.of(stores.get(0), stores.get(1), stores.get(0), stores.get(1))) {
@@ -78,6 +86,70 @@ class TalliesTest {
         tallies.change("k", n -> new long[] {1});
         assertArrayEquals(new long[] {2}, tallies.change("k", n -> new long[] {n[0] + 1}));
         assertArrayEquals(new long[] {1, 5}, Tallies.plus(Tallies.after(new long[] {0, 1}, 0), 5));
+    }
+
+    @Test
+    void aGridThatStopsAnsweringIsTriedAgainLaterAndSaidOnce() {
+        AtomicLong now = new AtomicLong();
+        AtomicBoolean down = new AtomicBoolean();
+        AtomicInteger asked = new AtomicInteger();
+        Map<String, long[]> onGrid = new ConcurrentHashMap<>();
+        Tallies.Store grid = new Tallies.Store() {
+            @Override
+            public long[] get(String key) {
+                return change(key, n -> n);
+            }
+
+            @Override
+            public long[] change(String key, UnaryOperator<long[]> change) {
+                asked.incrementAndGet();
+                if (down.get()) {
+                    throw new IllegalStateException("no member answers");
+                }
+                return onGrid.compute(key, (k, n) -> change.apply(n));
+            }
+        };
+        List<LogRecord> said = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.INFO.intValue()) {
+                    said.add(record);
+                }
+            }
+
+            @Override
+            public void flush() { }
+
+            @Override
+            public void close() { }
+        };
+        Logger log = Logger.getLogger(Tallies.class.getName());
+        log.addHandler(handler);
+        Tallies.keepOn((name, keep) -> grid);
+        try {
+            Tallies tallies = new Tallies("outage-test", Duration.ofMinutes(1), now::get);
+            UnaryOperator<long[]> plusOne = n -> n == null ? new long[] {1} : new long[] {n[0] + 1};
+            assertArrayEquals(new long[] {1}, tallies.change("k", plusOne));
+            down.set(true);
+            assertArrayEquals(new long[] {1}, tallies.change("k", plusOne), "counted here, from nothing");
+            for (int i = 0; i < 50; i++) {
+                tallies.change("k", plusOne);
+            }
+            assertEquals(2, asked.get(), "while it is out the grid is not asked again");
+            now.addAndGet(Tallies.RETRY_AFTER.plusSeconds(1).toNanos());
+            tallies.change("k", plusOne);
+            assertEquals(3, asked.get(), "it is tried again after a while");
+            assertEquals(1, said.size(), "one warning for the outage: " + said);
+            down.set(false);
+            now.addAndGet(Tallies.RETRY_AFTER.plusSeconds(1).toNanos());
+            assertArrayEquals(new long[] {2}, tallies.change("k", plusOne), "back on the grid's count");
+            assertEquals(2, said.size(), "and one line when it answers again");
+            assertArrayEquals(new long[] {3}, tallies.change("k", plusOne));
+        } finally {
+            Tallies.keepOn(null);
+            log.removeHandler(handler);
+        }
     }
 
     private static Config member(String cluster, int port) {

@@ -23,8 +23,7 @@ class TenantScopedServicesTest {
     static final Map<String, String> WITHOUT_A_CALLERS_BUSINESS = Map.ofEntries(
             Map.entry("platform/security/Access", "resolves the caller's role; called inside tenant services"),
             Map.entry("platform/security/IdentityService", "sign-in and memberships, before a business is chosen"),
-            Map.entry("platform/security/CallerEvictions", "carries caller-cache evictions between instances, no business data"),
-            Map.entry("platform/grid/GridTallies", "puts the rate limits' counts on the data grid, no business data"),
+            Map.entry("platform/grid/DataGrid", "joins the data grid for caller-cache evictions and rate-limit counts, no business data"),
             Map.entry("platform/audit/AuditService", "writes the audit row of the caller's own transaction"),
             Map.entry("platform/mail/Mailer", "sends and logs mail for the calling service"),
             Map.entry("platform/analytics/ViewEvents", "writes queued events with their tenant column"),
