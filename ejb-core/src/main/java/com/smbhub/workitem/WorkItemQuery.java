@@ -11,11 +11,13 @@ import com.smbhub.platform.time.BusinessClock;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.eclipse.persistence.config.QueryHints;
 
 /** The Work screen's filters as one query: every filter checked at its field, an agent's own items only. */
@@ -59,8 +61,11 @@ final class WorkItemQuery {
         return q.list(em, max);
     }
 
-    /** {@code me}: the caller; {@code onlyMine}: an agent's scope; {@code zone}: the business's, for "today" and "week". */
-    static WorkItemQuery of(WorkItemService.Filter filter, String me, boolean onlyMine, ZoneId zone) {
+    /**
+     * {@code me}: the caller; {@code onlyMine}: an agent's scope; {@code zone}: the business's, for "today" and "week"
+     * (read only for those).
+     */
+    static WorkItemQuery of(WorkItemService.Filter filter, String me, boolean onlyMine, Supplier<ZoneId> zone) {
         WorkItemQuery q = new WorkItemQuery();
         List<FieldError> errors = new ArrayList<>();
         if (filter.status() != null) {
@@ -81,13 +86,12 @@ final class WorkItemQuery {
             q.where("w.assignedTo = :assignee", "assignee", who);
         }
         if (filter.due() != null) {
-            Instant todayStart = BusinessClock.today(zone).atStartOfDay(zone).toInstant();
             switch (filter.due()) {
                 case "overdue" -> {
                     q.where("w.dueAt < :now", "now", BusinessClock.now()).open();
                 }
-                case "today" -> q.between(todayStart, BusinessClock.today(zone).plusDays(1).atStartOfDay(zone).toInstant());
-                case "week" -> q.between(todayStart, BusinessClock.today(zone).plusDays(7).atStartOfDay(zone).toInstant());
+                case "today" -> q.within(zone.get(), 1);
+                case "week" -> q.within(zone.get(), 7);
                 default -> errors.add(new FieldError("due", "One of overdue, today, week"));
             }
         }
@@ -132,8 +136,10 @@ final class WorkItemQuery {
         return this;
     }
 
-    private void between(Instant from, Instant to) {
-        where("w.dueAt >= :from", "from", from);
-        where("w.dueAt < :to", "to", to);
+    /** Due from the start of the business's today to the start of the day {@code days} later. */
+    private void within(ZoneId zone, int days) {
+        LocalDate today = BusinessClock.today(zone);
+        where("w.dueAt >= :from", "from", today.atStartOfDay(zone).toInstant());
+        where("w.dueAt < :to", "to", today.plusDays(days).atStartOfDay(zone).toInstant());
     }
 }

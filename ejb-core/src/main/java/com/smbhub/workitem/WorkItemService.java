@@ -72,7 +72,7 @@ public class WorkItemService {
     /** A page of the list; the first page (no {@code afterKey}) also records the "work.view" event. */
     public Page<WorkItemView> list(Filter filter, String afterKey, int limit) {
         Grant grant = access.require(Capability.WORK_READ);
-        WorkItemQuery query = WorkItemQuery.of(filter, me(), grant == Grant.ASSIGNED, zone());
+        WorkItemQuery query = WorkItemQuery.of(filter, me(), grant == Grant.ASSIGNED, this::zone);
         List<WorkItem> rows = query.rows(em, afterKey, limit);
         EffectiveProfile profile = profiles.effective();
         if (afterKey == null) {
