@@ -1,23 +1,21 @@
 package com.smbhub.portal.api;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
-import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import jakarta.security.auth.message.config.AuthConfigFactory;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
 
 /**
  * This module signs nobody in with the container: API callers are taken from their bearer token by
- * {@link ApiFilter}, portal visitors by their link. Jakarta Security sets up its bridge for every
- * module of the application once the back office has a mechanism, so this one says "nothing to do".
+ * {@link ApiFilter}, portal visitors by their link. Jakarta Security registers its bridge (a JASPIC module) for
+ * every module of the application once the back office has a mechanism (decision 002); this takes it off this
+ * module's context when the module starts, so no request here goes through it.
  */
-@ApplicationScoped
-public class NoContainerLogin implements HttpAuthenticationMechanism {
+@WebListener
+public class NoContainerLogin implements ServletContextListener {
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-                                                HttpMessageContext context) {
-        return context.doNothing();
+    public void contextInitialized(ServletContextEvent event) {
+        AuthConfigFactory.getFactory().removeServerAuthModule(event.getServletContext());
     }
 }
