@@ -78,6 +78,14 @@ public class MoneyBench {
             double apiEvents = events.size() / ((System.nanoTime() - started) / 1e9);
             double sqlEvents = rate(events.size(), i -> insertPayment(db, tenant, run, i, events.get(i)));
 
+            // what this machine allows whatever the processing: a delivery of an event already stored (the signature
+            // checked, one statement), and a request that reaches no application code at all
+            double repeats = rate(events.size(), i -> {
+                String event = events.get(i);
+                call("POST", api + "/api/v1/webhooks/stripe", null, event, signature(event, secret));
+            });
+            double bare = rate(events.size(), i -> call("GET", api + "/health/live", null, null, null));
+
             long payments = Long.parseLong(single(db, "select count(*) from payments where provider = 'STRIPE'"
                     + " and provider_payment_id like 'pi_bench_" + run + "_%'"));
             long paid = Long.parseLong(single(db, "select count(*) from invoices where status = 'PAID' and id in"
@@ -87,6 +95,8 @@ public class MoneyBench {
             report("webhook ingestion (3 deliveries each)", apiEvents, sqlEvents, "events/s");
             System.out.printf("  webhook: %d events, %d deliveries -> %d payments, %d invoices paid, duplicates %d%n",
                     events.size(), deliveries.size(), payments, paid, payments - events.size());
+            System.out.printf("  ceiling here: a repeated delivery %.0f/s, GET /health/live %.0f/s -> at 3 deliveries per event"
+                    + " at most %.0f events/s if every first delivery cost no more than a repeat%n", repeats, bare, repeats / 3);
             db.createStatement().execute("delete from payments where provider_payment_id like 'pi_raw_" + run + "%';"
                     + " delete from webhook_events where provider_event_id like 'evt_raw_" + run + "%';"
                     + " delete from invoices where invoice_number like 'BENCH-" + run + "%'");

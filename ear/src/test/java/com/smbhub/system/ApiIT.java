@@ -33,6 +33,16 @@ class ApiIT {
     }
 
     @Test
+    void readinessReportsThisInstancesMemberOfTheDataGrid() {
+        var reply = get("/health/ready", null);
+        JsonObject grid = reply.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(check -> check.getString("name").equals("data-grid")).findFirst().orElseThrow(() -> new AssertionError(reply.body()));
+        assertEquals("UP", grid.getString("status"), reply.body());
+        assertEquals("true", String.valueOf(grid.getJsonObject("data").get("joined")).replace("\"", ""), reply.body());
+        assertEquals("1", String.valueOf(grid.getJsonObject("data").get("members")).replace("\"", ""), reply.body());
+    }
+
+    @Test
     void theInstanceWasReadyOnlyAfterItsWarmUpReadTheListPages() {
         var reply = get("/health/ready", null);
         JsonObject warmUp = reply.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()

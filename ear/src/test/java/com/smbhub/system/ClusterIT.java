@@ -67,6 +67,26 @@ class ClusterIT {
     }
 
     @Test
+    void eachInstanceSeesEveryMemberOfTheDataGrid() throws Exception {
+        List<Integer> seenBy = new ArrayList<>();
+        for (String instance : INSTANCES) {
+            int members = 0;
+            String seen = "";
+            for (long end = System.nanoTime() + 60_000_000_000L; members < INSTANCES.size() && System.nanoTime() < end; Thread.sleep(500)) {
+                var reply = SystemUnderTest.send(HttpRequest.newBuilder(URI.create(instance + "/health/ready")).GET().build());
+                seen = reply.body();
+                members = reply.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                        .filter(check -> check.getString("name").equals("data-grid") && check.getString("status").equals("UP"))
+                        .map(check -> Integer.valueOf(String.valueOf(check.getJsonObject("data").get("members")).replace("\"", "")))
+                        .findFirst().orElse(0);
+            }
+            assertTrue(members >= INSTANCES.size(), instance + ": " + seen);
+            seenBy.add(members);
+        }
+        assertEquals(1, seenBy.stream().distinct().count(), "every instance sees the same members (the admin server may be one): " + seenBy);
+    }
+
+    @Test
     void aRoleChangedOnOneInstanceHoldsOnTheOtherAtOnce() throws Exception {
         String staffLogin = WORLD.northside("staff");
         String staff = token(staffLogin, null);

@@ -80,6 +80,7 @@ class MetricsIT {
         assertTrue(value(text, "smbhub_api_errors_total", "route=\"unmatched\"", "status=\"404\"") >= 1, text);
         assertTrue(value(text, "smbhub_db_connections", "state=\"open\"") >= 1, text);
         assertTrue(value(text, "smbhub_webhook_events", "status=\"received\"") >= 0, text);
+        assertEquals(1, value(text, "smbhub_grid_members"), text);
 
         // a refund whose payment never came fails its attempt and waits: a webhook failure and one more event waiting
         double retries = value(text, "smbhub_webhook_failures_total", "provider=\"stripe\"", "outcome=\"retry\"");
@@ -114,7 +115,8 @@ class MetricsIT {
         assertTrue(await("smbhub_job_runs_seconds_count", Double.isNaN(runs) ? 0 : runs, "job=\"ar-reminders\"") >= 1,
                 "the run is counted once it ended");
         List<String> names = List.of("smbhub_api_requests_seconds", "smbhub_api_errors_total", "smbhub_mail_failures_total",
-                "smbhub_webhook_failures_total", "smbhub_webhook_events", "smbhub_job_runs_seconds", "smbhub_db_connections");
+                "smbhub_webhook_failures_total", "smbhub_webhook_events", "smbhub_job_runs_seconds", "smbhub_db_connections",
+                "smbhub_grid_members");
         String all = metrics("Bearer " + TOKEN).body();
         for (String name : names) {
             assertTrue(all.contains("# HELP " + name) || all.contains("# TYPE " + name), name + " described");

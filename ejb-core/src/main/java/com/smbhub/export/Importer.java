@@ -78,7 +78,7 @@ public class Importer {
 
     @EJB AuditService audit;
 
-    @EJB ProfileCache profiles;
+    @Inject ProfileCache profiles;
 
     @Inject FileStores stores;
 

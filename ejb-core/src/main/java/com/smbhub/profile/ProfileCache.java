@@ -3,9 +3,7 @@ package com.smbhub.profile;
 import com.smbhub.platform.grid.Evictions;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Singleton;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Map;
@@ -13,15 +11,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Effective profiles by business, computed once per instance and dropped on every instance (through the data grid,
- * {@link Evictions}) when the business's profile choice or overrides change.
+ * {@link Evictions}) when the business's profile choice or overrides change. A plain CDI bean: read on every
+ * request, it needs no container call of its own.
  */
-@Singleton
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@ApplicationScoped
 public class ProfileCache {
 
     private static final String KIND = "profile";
 
-    @Resource TransactionSynchronizationRegistry transaction;
+    @Resource(lookup = "java:comp/TransactionSynchronizationRegistry") TransactionSynchronizationRegistry transaction;
 
     private final Map<String, EffectiveProfile> byTenant = new ConcurrentHashMap<>();
 

@@ -11,6 +11,7 @@ import com.smbhub.platform.tenancy.TenantScoped;
 import com.smbhub.tenant.Tenant;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
@@ -25,7 +26,7 @@ public class ProfileService {
 
     @EJB ProfileCatalog catalog;
 
-    @EJB ProfileCache cache;
+    @Inject ProfileCache cache;
 
     @EJB Access access;
 

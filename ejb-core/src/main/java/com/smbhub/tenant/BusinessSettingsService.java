@@ -18,6 +18,7 @@ import com.smbhub.profile.ProfileCatalog;
 import com.smbhub.profile.ProfileService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.InputStream;
@@ -48,7 +49,7 @@ public class BusinessSettingsService {
 
     @EJB ProfileCatalog catalog;
 
-    @EJB ProfileCache cache;
+    @Inject ProfileCache cache;
 
     @EJB Wording wording;
 

@@ -4,6 +4,8 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.topic.ITopic;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import java.util.UUID;
@@ -21,6 +23,7 @@ import javax.naming.NamingException;
  */
 @Singleton
 @Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class DataGrid {
 
     private static final Logger LOG = Logger.getLogger(DataGrid.class.getName());
@@ -29,16 +32,40 @@ public class DataGrid {
     static final String CACHE_MANAGER = "payara/CacheManager";
     static final String EVICTIONS = "smbhub-evictions";
 
+    private volatile HazelcastInstance grid;
     private ITopic<String> evictions;
     private UUID listener;
+
+    /**
+     * What this instance sees of the grid: {@code joined} false when the server has none (each instance alone, a
+     * valid set-up); else whether its member runs, and how many members it sees (the instances of the cluster).
+     */
+    public record State(boolean joined, boolean running, int members) {
+        public boolean healthy() {
+            return !joined || running;
+        }
+    }
+
+    public State state() {
+        HazelcastInstance member = grid;
+        if (member == null) {
+            return new State(false, false, 0);
+        }
+        try {
+            return member.getLifecycleService().isRunning() ? new State(true, true, member.getCluster().getMembers().size())
+                    : new State(true, false, 0);
+        } catch (RuntimeException e) {
+            return new State(true, false, 0);
+        }
+    }
 
     @PostConstruct
     void join() {
         try {
             InitialContext names = new InitialContext();
-            HazelcastInstance grid = (HazelcastInstance) names.lookup(HAZELCAST);
+            HazelcastInstance member = (HazelcastInstance) names.lookup(HAZELCAST);
             CacheManager caches = (CacheManager) names.lookup(CACHE_MANAGER);
-            ITopic<String> topic = grid.getTopic(EVICTIONS);
+            ITopic<String> topic = member.getTopic(EVICTIONS);
             listener = topic.addMessageListener(message -> {
                 if (!message.getPublishingMember().localMember()) {
                     Evictions.arrived(message.getMessageObject());
@@ -53,6 +80,7 @@ public class DataGrid {
                 }
             });
             Tallies.keepOn((name, keep) -> new GridTallies(GridTallies.cache(caches, "smbhub-" + name, keep)));
+            grid = member;
         } catch (NamingException | RuntimeException e) {
             LOG.warning("No data grid (" + e + "): this instance counts its rate limits alone, and its cache evictions"
                     + " (membership and profile changes) do not reach other instances");

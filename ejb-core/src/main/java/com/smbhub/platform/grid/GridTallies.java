@@ -51,7 +51,7 @@ record GridTallies(Cache<String, String> cache) implements Tallies.Store {
                 return next;
             }
         }
-        throw new IllegalStateException("the key " + key + " kept changing under " + TRIES + " tries");
+        throw new Tallies.Contended(key, TRIES);
     }
 
     static String encode(long[] numbers) {

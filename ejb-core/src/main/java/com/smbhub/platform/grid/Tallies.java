@@ -28,7 +28,15 @@ public final class Tallies {
     interface Store {
         long[] get(String key);
 
+        /** Throws {@link Contended} when other instances kept changing the key while this one tried. */
         long[] change(String key, UnaryOperator<long[]> change);
+    }
+
+    /** The grid answered, but the key kept changing under every try: not an outage. */
+    static final class Contended extends RuntimeException {
+        Contended(String key, int tries) {
+            super("the key " + key + " kept changing under " + tries + " tries", null, false, false);
+        }
     }
 
     private static volatile BiFunction<String, Duration, Store> grid;
@@ -39,7 +47,8 @@ public final class Tallies {
     private volatile Store shared;
     private volatile BiFunction<String, Duration, Store> sharedFrom;
     private final LongSupplier nanoClock;
-    /** While the grid does not answer: when to try it again (nanoClock), else 0. */
+    /** Whether the grid did not answer the last time it was asked, and when to ask it again (nanoClock). */
+    private volatile boolean down;
     private volatile long retryAt;
 
     public Tallies(String name, Duration keep) {
@@ -75,6 +84,8 @@ public final class Tallies {
         if (store != null) {
             try {
                 return answered(store.change(key, change));
+            } catch (Contended e) {
+                LOG.log(Level.FINE, "Counted on this instance alone for " + name, e);
             } catch (RuntimeException e) {
                 unreachable(e);
             }
@@ -98,8 +109,7 @@ public final class Tallies {
     }
 
     private Store store() {
-        long retry = retryAt;
-        if (retry != 0 && nanoClock.getAsLong() - retry < 0) {
+        if (down && nanoClock.getAsLong() - retryAt < 0) {
             return null;
         }
         BiFunction<String, Duration, Store> maker = grid;
@@ -120,16 +130,17 @@ public final class Tallies {
     }
 
     private long[] answered(long[] numbers) {
-        if (retryAt != 0) {
-            retryAt = 0;
+        if (down) {
+            down = false;
             LOG.info("The data grid answers again for " + name + "; the instances count together");
         }
         return numbers;
     }
 
     private void unreachable(RuntimeException e) {
-        boolean first = retryAt == 0;
-        retryAt = nanoClock.getAsLong() + RETRY_AFTER.toNanos() | 1;
+        boolean first = !down;
+        retryAt = nanoClock.getAsLong() + RETRY_AFTER.toNanos();
+        down = true;
         if (first) {
             LOG.log(Level.WARNING, "The data grid did not answer for " + name + "; this instance counts on its own and tries"
                     + " the grid again every " + RETRY_AFTER.toSeconds() + " s", e);

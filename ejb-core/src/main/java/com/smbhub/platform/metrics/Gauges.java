@@ -1,10 +1,12 @@
 package com.smbhub.platform.metrics;
 
+import com.smbhub.platform.grid.DataGrid;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -24,7 +26,8 @@ import org.eclipse.microprofile.metrics.Tag;
 /**
  * What is read from the database at each scrape of {@code /metrics}: webhook events waiting for an attempt and those
  * failed for good (ops must look at them), and this instance's database connections (open, and busy with a query).
- * A reading that fails is -1, so an alert on it fires instead of a stale value.
+ * A reading that fails is -1, so an alert on it fires instead of a stale value. And the members of the data grid this
+ * instance sees (0: it has no running member; instances that see fewer than there are have split).
  */
 @Singleton
 @Startup
@@ -38,6 +41,8 @@ public class Gauges {
     @Resource(lookup = "jdbc/smbhub") DataSource dataSource;
 
     @Inject MetricRegistry registry;
+
+    @EJB DataGrid grid;
 
     @PostConstruct
     void register() {
@@ -54,6 +59,9 @@ public class Gauges {
                 new Tag("state", "open"));
         registry.gauge(connections, () -> count("select count(*) from pg_stat_activity where usename = current_user"
                 + " and state = 'active' and pid <> pg_backend_pid()"), new Tag("state", "active"));
+        registry.gauge(Metadata.builder().withName("smbhub.grid.members")
+                .withDescription("Members of the data grid this instance sees (0 when its member does not run)").build(),
+                () -> grid.state().members());
     }
 
     private long count(String sql) {

@@ -152,6 +152,35 @@ class TalliesTest {
         }
     }
 
+    @Test
+    void aKeyOthersKeepChangingIsCountedHereOnceWithoutLeavingTheGrid() {
+        AtomicInteger asked = new AtomicInteger();
+        Tallies.Store grid = new Tallies.Store() {
+            @Override
+            public long[] get(String key) {
+                return null;
+            }
+
+            @Override
+            public long[] change(String key, UnaryOperator<long[]> change) {
+                if (asked.incrementAndGet() == 1) {
+                    throw new Tallies.Contended(key, 100);
+                }
+                return change.apply(new long[] {10});
+            }
+        };
+        Tallies.keepOn((name, keep) -> grid);
+        try {
+            Tallies tallies = new Tallies("contended-test", Duration.ofMinutes(1), () -> 0);
+            UnaryOperator<long[]> plusOne = n -> n == null ? new long[] {1} : new long[] {n[0] + 1};
+            assertArrayEquals(new long[] {1}, tallies.change("k", plusOne), "counted here this once");
+            assertArrayEquals(new long[] {11}, tallies.change("k", plusOne), "the next count is the grid's again");
+            assertEquals(2, asked.get());
+        } finally {
+            Tallies.keepOn(null);
+        }
+    }
+
     private static Config member(String cluster, int port) {
         Config config = new Config().setClusterName(cluster);
         config.setProperty("hazelcast.phone.home.enabled", "false");

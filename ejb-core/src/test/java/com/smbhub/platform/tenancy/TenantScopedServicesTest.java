@@ -32,7 +32,6 @@ class TenantScopedServicesTest {
             Map.entry("platform/db/Readiness", "health check"),
             Map.entry("platform/metrics/Gauges", "metrics: counts of the whole installation (webhook backlog, connections)"),
             Map.entry("platform/time/TestSupport", "test stacks only: makes businesses"),
-            Map.entry("profile/ProfileCache", "profiles by business id, filled by ProfileService"),
             Map.entry("profile/ProfileCatalog", "the shipped profiles, global"),
             Map.entry("invoice/CheckoutLinks", "called inside InvoiceService's transaction and tenant"),
             Map.entry("tenant/InvitationService", "the invitee is not a member yet"),
