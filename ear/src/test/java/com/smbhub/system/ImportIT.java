@@ -69,6 +69,12 @@ class ImportIT {
             mail.setString(2, RAW);
             assertEquals(1, mail.executeUpdate());
         }
+        // its switches: mails after card payments, new messages drafted and applied by themselves at 85 %
+        try (Connection db = Database.connect(); PreparedStatement switches = db.prepareStatement("update tenants set"
+                + " payment_mail = true, receipt_mail = true, ai_auto_draft = true, ai_auto_apply_at = 0.85 where id = cast(? as uuid)")) {
+            switches.setString(1, ExportIT.tenantOf(from));
+            assertEquals(1, switches.executeUpdate());
+        }
         var started = send("POST", "/api/v1/export", owner, null);
         assertEquals(202, started.status(), started.body());
         String run = started.json().getJsonObject("data").getString("id");
@@ -114,6 +120,8 @@ class ImportIT {
                 + " where t.id = cast(? as uuid) and t.timezone = s.timezone and t.currency = s.currency"
                 + " and t.profile_id = s.profile_id and t.name = ?", source, target, "Import Into " + RUN),
                 "the business takes the export's time zone, currency and profile, and keeps its name");
+        assertEquals(1, Database.count("select count(*) from tenants where id = cast(? as uuid) and payment_mail and receipt_mail"
+                + " and ai_auto_draft and ai_auto_apply_at = 0.85", target), "and its mail and Text-to-Task switches");
         assertEquals(1, Database.count("select count(*) from audit_log where action = 'business.imported'"
                 + " and tenant_id = cast(? as uuid)", target));
 
@@ -140,6 +148,12 @@ class ImportIT {
         assertRefused(owner, withManifest(export, m -> m.add("schema_version", "1")), "another version of SMB Hub");
         assertRefused(owner, withManifest(export, m -> m.add("business", Json.createObjectBuilder().add("timezone", "Mars/Olympus")
                 .add("currency", "CAD").add("profile_id", "general"))), "time zone, currency or profile");
+        JsonObject business = Json.createReader(new StringReader(new String(export.get("manifest.json"), StandardCharsets.UTF_8)))
+                .readObject().getJsonObject("business");
+        assertRefused(owner, withManifest(export, m -> m.add("business", Json.createObjectBuilder(business).add("options",
+                Json.createObjectBuilder(business.getJsonObject("options")).add("ai_auto_apply_at", 7)))), "options cannot be kept");
+        assertRefused(owner, withManifest(export, m -> m.add("business", Json.createObjectBuilder(business).add("options",
+                Json.createObjectBuilder().add("payment_mail", "yes")))), "options are not readable");
         String source = ExportIT.tenantOf(from);
         String foreign = new String(export.get("contacts.jsonl"), StandardCharsets.UTF_8)
                 .replaceFirst(source, UUID.randomUUID().toString());

@@ -171,18 +171,11 @@ public class AiDraftService {
     /** {@code applyAt}: null never applies by itself; else from 0.50 to 1.00 (how sure a reading must be). */
     public Automation automate(boolean autoDraft, BigDecimal applyAt) {
         access.require(Capability.MANAGE_SETTINGS);
-        if (applyAt != null && (applyAt.compareTo(new BigDecimal("0.50")) < 0 || applyAt.compareTo(BigDecimal.ONE) > 0
-                || applyAt.scale() > 2 && applyAt.stripTrailingZeros().scale() > 2)) {
-            throw new ValidationException("auto_apply_at", "From 50 % to 100 %, or never");
-        }
-        if (applyAt != null && !autoDraft) {
-            throw new ValidationException("auto_apply_at", "Drafts are applied by themselves only when new messages are drafted by themselves");
-        }
         Tenant tenant = tenant();
         Map<String, Object> before = new HashMap<>();
         before.put("ai_auto_draft", tenant.isAiAutoDraft());
         before.put("ai_auto_apply_at", tenant.getAiAutoApplyAt());
-        tenant.automate(autoDraft, applyAt == null ? null : applyAt.setScale(2, java.math.RoundingMode.UNNECESSARY));
+        tenant.automate(autoDraft, applyAt);
         Map<String, Object> after = new HashMap<>();
         after.put("ai_auto_draft", autoDraft);
         after.put("ai_auto_apply_at", tenant.getAiAutoApplyAt());

@@ -270,7 +270,11 @@ public class Exporter {
         }
     }
 
-    /** The business's name and settings an import takes over (time zone, currency, profile, its documents' details). */
+    /**
+     * The business's name and settings an import takes over: time zone, currency, profile, its documents' details and
+     * its options (mails after card payments, Text-to-Task automation). Its profile overrides (labels, fields, payment
+     * reminders) travel as the table {@code tenant_profile_overrides}.
+     */
     private JsonObjectBuilder business(String tenantId) {
         Tenant tenant = em.find(Tenant.class, tenantId);
         JsonObjectBuilder details = Jsonp.createObjectBuilder();
@@ -279,8 +283,15 @@ public class Exporter {
                 details.add(key, value);
             }
         });
+        Tenant.Options options = tenant.options();
+        JsonObjectBuilder switches = Jsonp.createObjectBuilder().add("payment_mail", options.paymentMail())
+                .add("receipt_mail", options.receiptMail()).add("ai_auto_draft", options.aiAutoDraft());
+        if (options.aiAutoApplyAt() != null) {
+            switches.add("ai_auto_apply_at", options.aiAutoApplyAt());
+        }
         return Jsonp.createObjectBuilder().add("name", tenant.getName()).add("timezone", tenant.getTimezone())
-                .add("currency", tenant.getCurrency()).add("profile_id", tenant.getProfileId()).add("details", details);
+                .add("currency", tenant.getCurrency()).add("profile_id", tenant.getProfileId()).add("details", details)
+                .add("options", switches);
     }
 
     /** The business's exports past their download week leave the file store (each new export tidies up). */

@@ -2,6 +2,7 @@ package com.smbhub.export;
 
 import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.Jsonp;
+import com.smbhub.tenant.Tenant;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -22,6 +23,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
@@ -81,11 +83,29 @@ final class ImportZip implements Closeable {
         if (b.get("details") instanceof JsonObject d) {
             d.keySet().forEach(key -> details.put(key, text(d, key)));
         }
-        return Optional.of(new Business(text(b, "timezone"), text(b, "currency"), text(b, "profile_id"), details));
+        return Optional.of(new Business(text(b, "timezone"), text(b, "currency"), text(b, "profile_id"), details,
+                b.get("options") instanceof JsonObject o ? options(o) : null));
     }
 
-    /** {@code details}: what the business printed on its documents, by field (an older export: none). */
-    record Business(String timezone, String currency, String profileId, Map<String, String> details) {
+    /**
+     * {@code details}: what the business printed on its documents, by field (an older export: none); {@code options}:
+     * its switches (an older export: null).
+     */
+    record Business(String timezone, String currency, String profileId, Map<String, String> details, Tenant.Options options) {
+    }
+
+    private static Tenant.Options options(JsonObject o) {
+        for (String name : List.of("payment_mail", "receipt_mail", "ai_auto_draft")) {
+            if (!(o.get(name) == JsonValue.TRUE || o.get(name) == JsonValue.FALSE)) {
+                throw refused("The export's business options are not readable; the ZIP is damaged");
+            }
+        }
+        JsonValue at = o.get("ai_auto_apply_at");
+        if (at != null && at != JsonValue.NULL && !(at instanceof JsonNumber)) {
+            throw refused("The export's business options are not readable; the ZIP is damaged");
+        }
+        return new Tenant.Options(o.getBoolean("payment_mail"), o.getBoolean("receipt_mail"), o.getBoolean("ai_auto_draft"),
+                at instanceof JsonNumber n ? n.bigDecimalValue() : null);
     }
 
     String schemaVersion() {

@@ -195,7 +195,10 @@ public class Importer {
         return new Result(rows, files);
     }
 
-    /** The business takes the exported one's time zone, currency, profile and details (each checked; a wrong one refuses it all). */
+    /**
+     * The business takes the exported one's time zone, currency, profile, details and options (each checked; a wrong one
+     * refuses it all).
+     */
     private void settle(String tenantId, ImportZip.Business business) {
         if (!isZone(business.timezone()) || !MoneyText.isCurrency(business.currency()) || !catalog.profileIds().contains(business.profileId())) {
             throw ImportZip.refused("The export's manifest names a time zone, currency or profile this server does not know;"
@@ -208,7 +211,11 @@ public class Importer {
         } catch (ValidationException e) {
             throw ImportZip.refused("The export's business details cannot be kept (" + e.getMessage() + "); the ZIP is damaged");
         }
-        tenant.imported(business.timezone(), business.currency(), business.profileId(), details);
+        try {
+            tenant.imported(business.timezone(), business.currency(), business.profileId(), details, business.options());
+        } catch (ValidationException e) {
+            throw ImportZip.refused("The export's business options cannot be kept (" + e.getMessage() + "); the ZIP is damaged");
+        }
         em.flush();
     }
 

@@ -2,12 +2,15 @@ package com.smbhub.tenant;
 
 import com.smbhub.money.DocumentPdf;
 import com.smbhub.platform.PostalAddress;
+import com.smbhub.platform.errors.ValidationException;
 import com.smbhub.platform.errors.VerificationRequiredException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -58,7 +61,7 @@ public class Tenant {
     @Column(name = "ai_auto_draft")
     private boolean aiAutoDraft;
     @Column(name = "ai_auto_apply_at")
-    private java.math.BigDecimal aiAutoApplyAt;
+    private BigDecimal aiAutoApplyAt;
     @Column(name = "created_at")
     private Instant createdAt = Instant.now();
     @Column(name = "updated_at")
@@ -113,7 +116,7 @@ public class Tenant {
     public boolean isReceiptMail() { return receiptMail; }
     public Instant getDeletedAt() { return deletedAt; }
     public boolean isAiAutoDraft() { return aiAutoDraft; }
-    public java.math.BigDecimal getAiAutoApplyAt() { return aiAutoApplyAt; }
+    public BigDecimal getAiAutoApplyAt() { return aiAutoApplyAt; }
     public long getVersion() { return version; }
 
     /** What the business prints on its documents. */
@@ -170,17 +173,43 @@ public class Tenant {
         this.updatedAt = Instant.now();
     }
 
-    /** Text-to-Task automation: new messages drafted by themselves; applied when at least {@code applyAt} sure (null: never). */
-    public void automate(boolean autoDraft, java.math.BigDecimal applyAt) {
+    /**
+     * Text-to-Task automation: new messages drafted by themselves; applied when at least {@code applyAt} sure, from 0.50
+     * to 1.00 (null: never, and only with drafting by themselves).
+     */
+    public void automate(boolean autoDraft, BigDecimal applyAt) {
+        if (applyAt != null && (applyAt.compareTo(new BigDecimal("0.50")) < 0 || applyAt.compareTo(BigDecimal.ONE) > 0
+                || applyAt.scale() > 2 && applyAt.stripTrailingZeros().scale() > 2)) {
+            throw new ValidationException("auto_apply_at", "From 50 % to 100 %, or never");
+        }
+        if (applyAt != null && !autoDraft) {
+            throw new ValidationException("auto_apply_at", "Drafts are applied by themselves only when new messages are drafted by themselves");
+        }
         this.aiAutoDraft = autoDraft;
-        this.aiAutoApplyAt = applyAt;
+        this.aiAutoApplyAt = applyAt == null ? null : applyAt.setScale(2, RoundingMode.UNNECESSARY);
         this.updatedAt = Instant.now();
     }
 
-    /** An import brings the exported business's time zone, currency, profile and details (its name stays this business's). */
-    public void imported(String timezone, String currency, String profileId, BusinessDetails details) {
+    /** The switches an export carries besides the details: mails after card payments, Text-to-Task automation. */
+    public record Options(boolean paymentMail, boolean receiptMail, boolean aiAutoDraft, BigDecimal aiAutoApplyAt) {
+    }
+
+    public Options options() {
+        return new Options(paymentMail, receiptMail, aiAutoDraft, aiAutoApplyAt);
+    }
+
+    /**
+     * An import brings the exported business's time zone, currency, profile, details and options (null: an export made
+     * before they were carried keeps this business's); its name stays this business's.
+     */
+    public void imported(String timezone, String currency, String profileId, BusinessDetails details, Options options) {
         change(name, timezone, currency, profileId);
         changeDetails(details);
+        if (options != null) {
+            automate(options.aiAutoDraft(), options.aiAutoApplyAt());
+            this.paymentMail = options.paymentMail();
+            this.receiptMail = options.receiptMail();
+        }
     }
 
     void change(String name, String timezone, String currency, String profileId) {
