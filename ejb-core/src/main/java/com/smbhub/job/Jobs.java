@@ -12,6 +12,7 @@ import com.smbhub.platform.security.Capability;
 import com.smbhub.platform.tenancy.RequestContext;
 import com.smbhub.platform.tenancy.TenantScoped;
 import com.smbhub.platform.time.BusinessClock;
+import com.smbhub.pos.SquareSettings;
 import com.smbhub.profile.EffectiveProfile;
 import com.smbhub.profile.ProfileRules;
 import com.smbhub.profile.ProfileService;
@@ -61,7 +62,7 @@ public class Jobs {
         access.require(Capability.RUN_JOBS);
         JobName job = JobName.runnable(name);
         if (job == JobName.POS_SYNC) {
-            ProfileRules.requireCapability(profiles.effective(), "pos_sync");
+            ProfileRules.requireCapability(profiles.effective(), SquareSettings.CAPABILITY);
         }
         going(em, job).ifPresent(r -> {
             throw new ConflictException("This job is running already", JobRunView.of(r));

@@ -40,7 +40,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SquareSettings {
 
     static final String PROVIDER = "SQUARE";
-    static final String CAPABILITY = "pos_sync";
+    /** The profile capability that turns the POS sync on (the retail profile has it). */
+    public static final String CAPABILITY = "pos_sync";
     public static final String WEBHOOK_PATH = "/api/v1/webhooks/square";
     private static final ObjectMapper JSON = new ObjectMapper();
 

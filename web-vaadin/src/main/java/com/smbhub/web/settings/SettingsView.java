@@ -111,7 +111,7 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver 
         tabs.add("Reminders", new RemindersPanel(jobs, launcher::launch));
         tabs.add("Data", new DataPanel(jobs, exports, importer, launcher::launch, ZoneId.of(settings.get().timezone())));
         List<String> names = new ArrayList<>(List.of("business", "team", "payments", "numbers", "catalog", "email", "inbox", "reminders", "data"));
-        if (profiles.effective().capability("pos_sync")) {
+        if (profiles.effective().capability(SquareSettings.CAPABILITY)) {
             tabs.add("Point of sale", new PointOfSalePanel(square, jobs, launcher::launch, ZoneId.of(settings.get().timezone())));
             names.add("pos");
         }

@@ -168,7 +168,7 @@ public class WorkView extends VerticalLayout implements BeforeEnterObserver, Has
         title = profile.label("work_item_plural") + " · SMB Hub";
         create.setText("New " + profile.label("work_item").toLowerCase());
         create.setVisible(Permissions.allows(access.role(), Capability.WORK_WRITE));
-        boolean pos = profile.capability("pos_sync");
+        boolean pos = profile.capability(SquareSettings.CAPABILITY);
         cards.column(sourceColumn, pos);
         syncState.setVisible(pos);
         if (pos) {
