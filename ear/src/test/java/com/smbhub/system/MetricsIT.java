@@ -82,6 +82,16 @@ class MetricsIT {
         assertTrue(value(text, "smbhub_webhook_events", "status=\"received\"") >= 0, text);
         assertEquals(1, value(text, "smbhub_grid_members"), text);
 
+        // a client portal page, by its route template: the link's token is never a tag
+        String portalRoute = "route=\"/portal/invoices/{token}\"";
+        double portal = value(text, "smbhub_portal_requests_seconds_count", portalRoute, "method=\"GET\"", "status=\"404\"");
+        String unknown = "pt_metrics_" + UUID.randomUUID().toString().replace("-", "");
+        assertEquals(404, get("/portal/invoices/" + unknown, null).status());
+        text = metrics("Bearer " + TOKEN).body();
+        assertEquals(Double.isNaN(portal) ? 1 : portal + 1,
+                value(text, "smbhub_portal_requests_seconds_count", portalRoute, "method=\"GET\"", "status=\"404\""), text);
+        assertFalse(text.contains(unknown), "a portal token in the metrics");
+
         // a refund whose payment never came fails its attempt and waits: a webhook failure and one more event waiting
         double retries = value(text, "smbhub_webhook_failures_total", "provider=\"stripe\"", "outcome=\"retry\"");
         var charge = Json.createObjectBuilder(StripeWebhooksIT.fixture("charge.json"))
@@ -116,7 +126,7 @@ class MetricsIT {
                 "the run is counted once it ended");
         List<String> names = List.of("smbhub_api_requests_seconds", "smbhub_api_errors_total", "smbhub_mail_failures_total",
                 "smbhub_webhook_failures_total", "smbhub_webhook_events", "smbhub_job_runs_seconds", "smbhub_db_connections",
-                "smbhub_grid_members");
+                "smbhub_grid_members", "smbhub_portal_requests_seconds");
         String all = metrics("Bearer " + TOKEN).body();
         for (String name : names) {
             assertTrue(all.contains("# HELP " + name) || all.contains("# TYPE " + name), name + " described");

@@ -20,6 +20,9 @@ public class Measures {
             .withDescription("API requests by route template and method, with their time").withUnit(MetricUnits.SECONDS).build();
     static final Metadata ERRORS = Metadata.builder().withName("smbhub.api.errors")
             .withDescription("API answers of 4xx and 5xx by route template, method and status").build();
+    static final Metadata PAGES = Metadata.builder().withName("smbhub.portal.requests")
+            .withDescription("Client portal page requests by route template, method and status, with their time")
+            .withUnit(MetricUnits.SECONDS).build();
     static final Metadata MAIL_FAILURES = Metadata.builder().withName("smbhub.mail.failures")
             .withDescription("E-mails a mail server refused or could not be reached for, by kind").build();
     static final Metadata WEBHOOK_FAILURES = Metadata.builder().withName("smbhub.webhook.failures")
@@ -37,6 +40,12 @@ public class Measures {
         if (status >= 400) {
             registry.counter(ERRORS, r, m, new Tag("status", Integer.toString(status))).inc();
         }
+    }
+
+    /** One client portal request: its route template, method, status and time (errors are told by the status tag). */
+    public void portalRequest(String route, String method, int status, Duration took) {
+        registry.timer(PAGES, new Tag("route", route), new Tag("method", method), new Tag("status", Integer.toString(status)))
+                .update(took);
     }
 
     public void mailFailed(String kind) {
