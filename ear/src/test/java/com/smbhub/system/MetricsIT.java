@@ -92,6 +92,20 @@ class MetricsIT {
                 value(text, "smbhub_portal_requests_seconds_count", portalRoute, "method=\"GET\"", "status=\"404\""), text);
         assertFalse(text.contains(unknown), "a portal token in the metrics");
 
+        // a back-office screen, by what it is to Vaadin: the path (an id here) is never a tag
+        double pages = value(text, "smbhub_backoffice_requests_seconds_count", "kind=\"page\"", "status=\"200\"");
+        String item = UUID.randomUUID().toString();
+        assertEquals(200, get("/app/login", null).status());
+        get("/app/work/" + item, null);
+        text = metrics("Bearer " + TOKEN).body();
+        assertTrue(value(text, "smbhub_backoffice_requests_seconds_count", "kind=\"page\"", "status=\"200\"")
+                >= (Double.isNaN(pages) ? 1 : pages + 1), text);
+        assertFalse(text.contains(item), "a back-office path in the metrics");
+        for (String timer : List.of("smbhub_api_requests_seconds", "smbhub_portal_requests_seconds",
+                "smbhub_backoffice_requests_seconds")) {
+            assertTrue(text.contains(timer + "_bucket{"), timer + " has its histogram buckets");
+        }
+
         // a refund whose payment never came fails its attempt and waits: a webhook failure and one more event waiting
         double retries = value(text, "smbhub_webhook_failures_total", "provider=\"stripe\"", "outcome=\"retry\"");
         var charge = Json.createObjectBuilder(StripeWebhooksIT.fixture("charge.json"))
@@ -126,7 +140,7 @@ class MetricsIT {
                 "the run is counted once it ended");
         List<String> names = List.of("smbhub_api_requests_seconds", "smbhub_api_errors_total", "smbhub_mail_failures_total",
                 "smbhub_webhook_failures_total", "smbhub_webhook_events", "smbhub_job_runs_seconds", "smbhub_db_connections",
-                "smbhub_grid_members", "smbhub_portal_requests_seconds");
+                "smbhub_grid_members", "smbhub_portal_requests_seconds", "smbhub_backoffice_requests_seconds");
         String all = metrics("Bearer " + TOKEN).body();
         for (String name : names) {
             assertTrue(all.contains("# HELP " + name) || all.contains("# TYPE " + name), name + " described");

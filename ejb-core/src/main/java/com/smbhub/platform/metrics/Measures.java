@@ -23,6 +23,9 @@ public class Measures {
     static final Metadata PAGES = Metadata.builder().withName("smbhub.portal.requests")
             .withDescription("Client portal page requests by route template, method and status, with their time")
             .withUnit(MetricUnits.SECONDS).build();
+    static final Metadata BACK_OFFICE = Metadata.builder().withName("smbhub.backoffice.requests")
+            .withDescription("Back-office requests by kind (page, init, uidl, heartbeat, upload, static, other) and status,"
+                    + " with their time").withUnit(MetricUnits.SECONDS).build();
     static final Metadata MAIL_FAILURES = Metadata.builder().withName("smbhub.mail.failures")
             .withDescription("E-mails a mail server refused or could not be reached for, by kind").build();
     static final Metadata WEBHOOK_FAILURES = Metadata.builder().withName("smbhub.webhook.failures")
@@ -46,6 +49,11 @@ public class Measures {
     public void portalRequest(String route, String method, int status, Duration took) {
         registry.timer(PAGES, new Tag("route", route), new Tag("method", method), new Tag("status", Integer.toString(status)))
                 .update(took);
+    }
+
+    /** One back-office request: its kind to Vaadin (BackOfficeTimer), status and time. */
+    public void backOfficeRequest(String kind, int status, Duration took) {
+        registry.timer(BACK_OFFICE, new Tag("kind", kind), new Tag("status", Integer.toString(status))).update(took);
     }
 
     public void mailFailed(String kind) {

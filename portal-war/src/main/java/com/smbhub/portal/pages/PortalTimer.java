@@ -1,14 +1,10 @@
 package com.smbhub.portal.pages;
 
 import com.smbhub.platform.metrics.Measures;
+import com.smbhub.platform.metrics.TimedFilter;
 import jakarta.inject.Inject;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
-import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
 
@@ -17,7 +13,7 @@ import java.util.Set;
  * ({@code /portal/invoices/{token}/pay}); a path that is no portal route is {@code /portal/other}.
  */
 @WebFilter("/portal/*")
-public class PortalTimer extends HttpFilter {
+public class PortalTimer extends TimedFilter {
 
     private static final Set<String> KINDS = Set.of("invoices", "quotes");
     private static final Set<String> ACTIONS = Set.of("pdf", "pay", "approve", "reject", "message");
@@ -25,15 +21,8 @@ public class PortalTimer extends HttpFilter {
     @Inject Measures measures;
 
     @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws IOException, ServletException {
-        long started = System.nanoTime();
-        try {
-            chain.doFilter(request, response);
-        } finally {
-            measures.portalRequest(route(request.getPathInfo()), request.getMethod(), response.getStatus(),
-                    Duration.ofNanos(System.nanoTime() - started));
-        }
+    protected void record(HttpServletRequest request, int status, Duration took) {
+        measures.portalRequest(route(request.getPathInfo()), request.getMethod(), status, took);
     }
 
     /** The route template of a path under /portal. */
